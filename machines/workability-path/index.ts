@@ -1,0 +1,45 @@
+import { definePath } from '../../src/definition.js';
+import { workabilityDeadlines } from './deadlines.js';
+import { workabilityEvents } from './events.js';
+import { workabilityLabels, workabilityOutcomes } from './labels.js';
+import { workabilityMachine } from './machine.js';
+import { workabilityPermissions, workabilityRoles } from './roles.js';
+import { workabilityRules } from './rules.js';
+import { workabilitySimulation } from './simulation.js';
+
+/**
+ * The Essote work-ability support path (työkyvyn tuen palvelu): initial assessment, the nurse's
+ * health check, the work-ability coordinator and the work-ability doctor, with the hard rule that
+ * the client's situation is mapped before the doctor's visit. Sources: S0
+ * `000_a7d8ebcb45cc7bbc.txt`, S1 `001_55550c4af1568658.txt`; domain.md §9(a).
+ *
+ * @example
+ * ```ts
+ * import { openCase } from 'kykypolku';
+ * import { workabilityPath } from 'kykypolku/paths';
+ *
+ * const caseRef = openCase(workabilityPath, { caseId: 'case-1' });
+ * ```
+ */
+export const workabilityPath = definePath({
+  id: 'workability-path',
+  version: 1,
+  title: { fi: 'Työkyvyn tuen palvelu', en: 'Work-ability support service' },
+  machine: workabilityMachine,
+  events: workabilityEvents,
+  roles: workabilityRoles,
+  permissions: workabilityPermissions,
+  labels: workabilityLabels,
+  rules: workabilityRules,
+  deadlines: workabilityDeadlines,
+  outcomes: workabilityOutcomes,
+  outcomeOf: ({ context }) => context.endReason ?? undefined,
+  sources: [
+    { id: 'S0', seed: '000_a7d8ebcb45cc7bbc.txt', title: 'Essote news 2022: Työkykyä ja kumppanuutta sote-keskuksesta!' },
+    { id: 'S1', seed: '001_55550c4af1568658.txt', title: 'Essote Työkykyohjelma final report' },
+  ],
+  simulation: workabilitySimulation,
+});
+
+export { workabilityEvents } from './events.js';
+export { workabilityMachine, type WorkabilityContext } from './machine.js';

@@ -1,0 +1,51 @@
+import type { PathRule } from '../../src/rule.js';
+import type { WorkabilityEvents } from './events.js';
+import type { workabilityMachine } from './machine.js';
+
+type WorkabilityRule<TId extends string> = PathRule<typeof workabilityMachine, WorkabilityEvents, TId>;
+
+/** S1 `001_55550c4af1568658.txt`:165 — who the service is for. */
+export const eligibleAtEntry: WorkabilityRule<'eligible-at-entry'> = {
+  id: 'eligible-at-entry',
+  name: { fi: 'asiakas kuuluu palvelun piiriin', en: 'client eligible' },
+  sentence: {
+    fi: 'Palvelu on työikäiselle, jolla ei ole työ- tai opiskeluterveydenhuoltoa ja jolla on työkyvyn haasteita.',
+    en: 'The service is for a working-age person without occupational or student health care who has work-ability challenges.',
+  },
+  source: { seed: '001_55550c4af1568658.txt', lines: '165' },
+  enforcedBy: ['clientEligible'],
+  holds: ({ to }) =>
+    to.value === 'opened' ||
+    (to.context.hasOccupationalOrStudentHealthCare === false && to.context.workAbilityConcern === true),
+};
+
+/** S1 `001_55550c4af1568658.txt`:185 — "the only precondition". */
+export const situationMappedBeforeDoctor: WorkabilityRule<'situation-mapped-before-doctor'> = {
+  id: 'situation-mapped-before-doctor',
+  name: { fi: 'tilanne kartoitettu', en: 'situation mapped' },
+  sentence: {
+    fi: 'Asiakkaan tilanne on kartoitettu ja selvitetty ennen kuin lääkärin vastaanotto varataan tai pidetään.',
+    en: "The client's situation is mapped and clarified before the doctor's visit is booked or held.",
+  },
+  source: { seed: '001_55550c4af1568658.txt', lines: '185' },
+  enforcedBy: ['situationMapped'],
+  holds: ({ from, event, to }) =>
+    (to.value !== 'doctorAssessment' || to.context.situationMapped) &&
+    ((event.type !== 'DOCTOR_VISIT_BOOKED' && event.type !== 'DOCTOR_ASSESSMENT_DONE') || from.context.situationMapped),
+};
+
+/** S1 `001_55550c4af1568658.txt`:167 — the case-manager model. */
+export const coordinatorCaseManagerOnlyWithoutOwnWorker: WorkabilityRule<'coordinator-case-manager-only-without-own-worker'> = {
+  id: 'coordinator-case-manager-only-without-own-worker',
+  name: { fi: 'ei sosiaalihuollon omatyöntekijää', en: 'no social-care own-worker' },
+  sentence: {
+    fi: 'Työkykykoordinaattori toimii asiakasvastaavana vain asiakkaalle, jolla ei ole sosiaalihuollon omatyöntekijää.',
+    en: 'The coordinator is case manager only for a client who has no social-care own-worker.',
+  },
+  source: { seed: '001_55550c4af1568658.txt', lines: '167' },
+  enforcedBy: ['caseManagerAllowed'],
+  holds: ({ to }) => !(to.context.coordinatorIsCaseManager && to.context.clientHasSocialCareOwnWorker),
+};
+
+/** The hard rules of the work-ability support path. */
+export const workabilityRules = [eligibleAtEntry, situationMappedBeforeDoctor, coordinatorCaseManagerOnlyWithoutOwnWorker];

@@ -1,0 +1,50 @@
+import type { SimulationProfile } from '../../src/cohort/simulationProfile.js';
+import type { WorkabilityEvents } from './events.js';
+
+/**
+ * How a synthetic cohort moves on the work-ability path. The weights are tuned so that about one
+ * client in three reaches the work-ability doctor, as the seed reports (S1
+ * `001_55550c4af1568658.txt`:177: "arviolta kolmasosa"); the rest are modelling choices.
+ */
+export const workabilitySimulation: SimulationProfile<WorkabilityEvents> = {
+  eventWeights: {
+    TEAM_REVIEWED: 0.6,
+    NEXT_APPOINTMENT_SET: 0.8,
+    REFERRED_ONWARD: 0.5,
+    CLOSED: 0.35,
+    SITUATION_MAPPED: 1.2,
+    DOCTOR_VISIT_BOOKED: 0.45,
+    FOLLOW_UP_PLAN_MADE: 0.8,
+  },
+  payloadWeights: {
+    CONTACT_RECEIVED: {
+      route: { selfBooking: 6, outreach: 1, jointReception: 1, networkMeeting: 1, internalReferral: 2 },
+    },
+    COORDINATOR_ASSIGNED: { clientHasSocialCareOwnWorker: { true: 1, false: 3 } },
+    CLOSED: {
+      endReason: {
+        employed: 2,
+        studies: 1,
+        referredToTyp: 1,
+        referredToKelaRehab: 1,
+        referredToSocialCare: 1,
+        referredToMentalHealth: 1,
+        pensionProcess: 1,
+        noFurtherNeed: 3,
+        clientDeclined: 1,
+        unreachable: 1,
+        moved: 0.5,
+        other: 0.5,
+      },
+    },
+  },
+  daysBetween: { default: [1, 14], TEAM_REVIEWED: [0, 7], NEXT_APPOINTMENT_SET: [0, 1] },
+  reference: [
+    {
+      state: 'doctorAssessment',
+      share: 1 / 3,
+      label: { fi: "Työkykylääkärin arvioon päässeet", en: "Reached the work-ability doctor's assessment" },
+      source: { seed: '001_55550c4af1568658.txt', lines: '177' },
+    },
+  ],
+};

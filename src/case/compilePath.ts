@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { AnyPathDefinition } from '../definition.js';
+import type { PathVersion } from './recordedEvent.js';
+import type { PathRule } from '../rule.js';
+import type { AnyStateMachine } from 'xstate';
+import { enumeratePayloads } from '../schema/payloadDomain.js';
+
+/** What the runtime looks up on every event, computed once per definition. @internal */
+export interface CompiledPath {
+  readonly definition: AnyPathDefinition;
+  readonly pathVersion: PathVersion;
+  readonly eventTypes: readonly string[];
+  readonly payloadSchemas: ReadonlyMap<string, z.ZodObject>;
+  readonly permittedRoles: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly rules: readonly PathRule<AnyStateMachine, AnyPathDefinition['events'], string>[];
+  /** The rules each guard enforces. */
+  readonly rulesByGuard: ReadonlyMap<string, readonly PathRule<AnyStateMachine, AnyPathDefinition['events'], string>[]>;
+  /** Payloads to try when asking whether an event type could be accepted now. */
+  readonly samplePayloads: ReadonlyMap<string, readonly Record<string, unknown>[]>;
+}
+
+const compiled = new WeakMap<AnyPathDefinition, CompiledPath>();
+
+/** Largest number of sample payloads tried per event type by `nextEvents`. */
+const sampleLimit = 256;
+
+/**
+ * The runtime's view of a definition, built on first use and kept for the definition's lifetime.
+ *
+ * @internal
+ */
+export function compilePath(definition: AnyPathDefinition): CompiledPath {
+  const cached = compiled.get(definition);
+  if (cached) return cached;
+  const eventTypes = Object.keys(definition.events);
+  const rulesByGuard = new Map<string, PathRule<AnyStateMachine, AnyPathDefinition['events'], string>[]>();
+  for (const rule of definition.rules) {
+    for (const guard of rule.enforcedBy) {
+      rulesByGuard.set(guard, [...(rulesByGuard.get(guard) ?? []), rule]);
+    }
+  }
+  const plan: CompiledPath = {
+    definition,
+    pathVersion: Object.freeze({ id: definition.id, version: definition.version }),
+    eventTypes,
+    payloadSchemas: new Map(eventTypes.map((type) => [type, definition.events[type]!])),
+    permittedRoles: new Map(
+      eventTypes.map((type) => [type, new Set<string>(definition.permissions[type] ?? [])]),
+    ),
+    rules: definition.rules,
+    rulesByGuard,
+    samplePayloads: new Map(
+      eventTypes.map((type) => [type, enumeratePayloads(definition.events[type]!).slice(0, sampleLimit)]),
+    ),
+  };
+  compiled.set(definition, plan);
+  return plan;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { isoInstant } from '../time/instant.js';
+
+/**
+ * The actor of an input: a role and the host's id for the person. The id is a pseudonymous key,
+ * never a name, so it is bounded.
+ */
+export const eventActorSchema = z.strictObject({
+  role: z.string().min(1).max(100),
+  id: z.string().min(1).max(200),
+});
+
+/**
+ * The envelope of an input, without its payload: `{ type, at, actor, payload? }`. Unknown keys
+ * are refused, so a typo (`payLoad`) is an `INVALID_EVENT`, not a silently empty payload.
+ *
+ * @internal
+ */
+export const caseInputEnvelope = z.strictObject({
+  type: z.string().min(1),
+  at: isoInstant,
+  actor: eventActorSchema,
+  payload: z.unknown().optional(),
+});
+
+/**
+ * The envelope of a stored event, as `replayCase` reads it. Keys a store adds of its own (a global
+ * position, a host event id) are ignored.
+ *
+ * @internal
+ */
+export const recordedEventEnvelope = z.object({
+  caseId: z.string().min(1),
+  seq: z.number().int().min(1),
+  type: z.string().min(1),
+  at: isoInstant,
+  actor: eventActorSchema,
+  payload: z.unknown(),
+  path: z.object({ id: z.string().min(1), version: z.number().int().min(1) }),
+});

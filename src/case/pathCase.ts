@@ -1,0 +1,253 @@
+import { EventEmitter } from 'eventemitter3';
+import type { StateValue } from 'xstate';
+import type { z } from 'zod';
+import type {
+  AnyPathDefinition,
+  ContextOf,
+  EventTypeOfPath,
+  OutcomeOf,
+  RoleOf,
+  StateValueOf,
+} from '../definition.js';
+import type { Deadline } from '../deadline.js';
+import { describeStateValue } from '../machine/stateNodes.js';
+import type { CaseCore } from './caseCore.js';
+import { computeDeadlines } from './computeDeadlines.js';
+import { caseInputEnvelope } from './envelope.js';
+import { listNextEvents, machineAccepts } from './nextEvents.js';
+import type { CaseInputOf, RecordedEvent, RecordedEventOf } from './recordedEvent.js';
+import { applyEvent, type StepResult } from './recordEvent.js';
+import type { EventIssue, Rejection } from './rejection.js';
+
+function payloadIssuesOf(core: CaseCore, input: unknown): EventIssue[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const { type, payload } = input as { type?: unknown; payload?: unknown };
+  const schema = typeof type === 'string' ? core.plan.payloadSchemas.get(type) : undefined;
+  if (!schema) return [];
+  const parsed = schema.safeParse(payload ?? {});
+  return parsed.success ? [] : parsed.error.issues.map((issue) => ({ ...issue, path: ['payload', ...issue.path] }));
+}
+
+/**
+ * The result of recording an event: the recorded event, or the reason it was refused. Narrow on
+ * `ok` before reading either field.
+ *
+ * @example
+ * ```ts
+ * const outcome = caseRef.record(input);
+ * if (outcome.ok) await store.append(outcome.event.caseId, [outcome.event], { expectedSeq: outcome.event.seq - 1 });
+ * else console.warn(outcome.rejection.code, outcome.rejection.message);
+ * ```
+ */
+export type RecordResult<D extends AnyPathDefinition> =
+  | { readonly ok: true; readonly event: RecordedEventOf<D>; readonly rejection?: never }
+  | { readonly ok: false; readonly rejection: Rejection; readonly event?: never };
+
+/**
+ * Where a case is now: the machine's state value and context, whether it is open, and its end
+ * reason once closed.
+ */
+export interface CaseState<D extends AnyPathDefinition> {
+  readonly value: StateValueOf<D>;
+  readonly context: ContextOf<D>;
+  readonly status: 'open' | 'closed';
+  /** The end reason, once the case is closed. */
+  readonly outcome: OutcomeOf<D> | undefined;
+}
+
+/**
+ * The events a case emits: `recorded` after an event is committed (persist it), `rejected` after
+ * an input is refused (the case is unchanged). Listeners run synchronously after the commit; an
+ * error thrown by a listener propagates out of `record`, and the event stays recorded.
+ */
+export interface CaseEvents<D extends AnyPathDefinition> {
+  recorded: [event: RecordedEventOf<D>];
+  rejected: [rejection: Rejection, input: unknown];
+}
+
+/**
+ * A case of any path, for code that keeps cases of several paths together (a catalogue, a
+ * cohort, a report). Every {@link PathCase} is assignable to it; methods that need the path's own
+ * types take `never` here, so record through the `PathCase` of the path itself.
+ *
+ * @example
+ * ```ts
+ * const open: AnyPathCase[] = [openCase(workabilityPath, { caseId: 'a' })];
+ * open.map((caseRef) => caseRef.stateName);
+ * ```
+ */
+export interface AnyPathCase {
+  readonly caseId: string;
+  readonly definition: AnyPathDefinition;
+  readonly seq: number;
+  readonly history: readonly RecordedEvent[];
+  readonly state: {
+    readonly value: StateValue;
+    readonly context: unknown;
+    readonly status: 'open' | 'closed';
+    readonly outcome: string | undefined;
+  };
+  readonly stateName: string;
+  record(input: never): { readonly ok: boolean; readonly event?: RecordedEvent; readonly rejection?: Rejection };
+  nextEvents(role?: never): string[];
+  accepts(type: never, payload?: never): boolean;
+  deadlines(now: string): Deadline[];
+}
+
+/**
+ * One client's case on one path. Open one with {@link openCase}, rebuild one with
+ * {@link replayCase}.
+ *
+ * @example
+ * ```ts
+ * const caseRef = openCase(workabilityPath, { caseId: 'case-1' });
+ * caseRef.on('recorded', (event) => pending.push(event));
+ * caseRef.record({
+ *   type: 'CONTACT_RECEIVED',
+ *   at: '2025-03-03T09:00:00+02:00',
+ *   actor: { role: 'nurse', id: 'n-17' },
+ *   payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true },
+ * });
+ * caseRef.state.value; // 'contacted'
+ * ```
+ */
+export class PathCase<D extends AnyPathDefinition> {
+  readonly #core: CaseCore;
+  // Untyped inside so that a PathCase<D> stays assignable to PathCase<AnyPathDefinition>; the
+  // typed on/once/off below are the only way in.
+  readonly #emitter = new EventEmitter();
+  #state: CaseState<AnyPathDefinition> | undefined;
+
+  /** @internal Use {@link openCase} or {@link replayCase}. */
+  constructor(
+    /** The path this case runs on. */
+    readonly definition: D,
+    core: CaseCore,
+  ) {
+    this.#core = core;
+  }
+
+  /** The host's id of the case. */
+  get caseId(): string {
+    return this.#core.caseId;
+  }
+
+  /** The seq of the last recorded event; 0 before the first. */
+  get seq(): number {
+    return this.#core.history.length;
+  }
+
+  /** Every recorded event, oldest first. */
+  get history(): readonly RecordedEventOf<D>[] {
+    // Every event in the history passed D's own schemas on the way in, so it has D's types.
+    return this.#core.history as unknown as readonly RecordedEventOf<D>[];
+  }
+
+  /** Where the case is now. */
+  get state(): CaseState<D> {
+    const snapshot = this.#core.snapshot;
+    const cached = this.#state;
+    if (cached && cached.value === snapshot.value && cached.context === snapshot.context) return cached as CaseState<D>;
+    const closed = snapshot.status !== 'active';
+    const state: CaseState<D> = Object.freeze({
+      value: snapshot.value as StateValueOf<D>,
+      context: snapshot.context as ContextOf<D>,
+      status: closed ? 'closed' : 'open',
+      outcome: closed ? (this.definition.outcomeOf(snapshot as never) as OutcomeOf<D> | undefined) : undefined,
+    });
+    this.#state = state as CaseState<AnyPathDefinition>;
+    return state;
+  }
+
+  /** The current state as one readable string (`healthCheck`, `active.jobSearch`). */
+  get stateName(): string {
+    return describeStateValue(this.#core.snapshot.value);
+  }
+
+  /**
+   * Records what happened: checks the input against the path (schema, role, open case, time
+   * order, machine, rules) and either commits it and emits `recorded`, or refuses it, emits
+   * `rejected` and changes nothing. Never throws for bad input, whatever its shape.
+   */
+  record(input: CaseInputOf<D>): RecordResult<D> {
+    const result = this.#recordUnknown(input);
+    if (result.ok) this.#emitter.emit('recorded', result.event);
+    else this.#emitter.emit('rejected', result.rejection, input);
+    return result as RecordResult<D>;
+  }
+
+  #recordUnknown(input: unknown): StepResult {
+    const core = this.#core;
+    if (typeof input === 'object' && input !== null && 'type' in input) {
+      const type = (input as { type: unknown }).type;
+      if (typeof type === 'string' && type.length > 0 && !core.plan.payloadSchemas.has(type)) {
+        return {
+          ok: false,
+          rejection: {
+            code: 'UNKNOWN_EVENT_TYPE',
+            message: `path '${core.plan.pathVersion.id}' has no event '${type}'`,
+            eventType: type,
+          },
+        };
+      }
+    }
+    const envelope = caseInputEnvelope.safeParse(input);
+    if (!envelope.success) {
+      // Report the payload's issues too when its type is known, so a host fixes everything at once.
+      const issues = [...envelope.error.issues, ...payloadIssuesOf(core, input)];
+      return {
+        ok: false,
+        rejection: {
+          code: 'INVALID_EVENT',
+          message: `not a well-formed event: ${issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')}`,
+          issues,
+        },
+      };
+    }
+    const { type, at, actor, payload } = envelope.data;
+    return applyEvent(core, type, at, actor, payload);
+  }
+
+  /**
+   * The event types the case would accept now, in declaration order: for a role, only those it
+   * may record. An event type is listed when some payload its schema allows would be accepted.
+   */
+  nextEvents(role?: RoleOf<D>): EventTypeOfPath<D>[] {
+    return listNextEvents(this.#core, role) as EventTypeOfPath<D>[];
+  }
+
+  /**
+   * Whether the machine would take this event in the case's current state, without recording it
+   * and without the role and time checks: for a host's form that greys out what cannot happen.
+   * An invalid payload is never accepted.
+   */
+  accepts<K extends EventTypeOfPath<D>>(type: K, payload?: z.input<D['events'][K]>): boolean {
+    return machineAccepts(this.#core, type, payload);
+  }
+
+  /**
+   * What is due for the case at `now` (an ISO instant), soonest first: soft targets and decisions
+   * computed from the history. Throws a `RangeError` when `now` is not an ISO instant.
+   */
+  deadlines(now: string): Deadline<D['deadlines'][number]['id']>[] {
+    return computeDeadlines(this.#core, now) as Deadline<D['deadlines'][number]['id']>[];
+  }
+
+  /** Listens to `recorded` or `rejected`. */
+  on<E extends keyof CaseEvents<D>>(event: E, listener: (...args: CaseEvents<D>[E]) => void): this {
+    this.#emitter.on(event, listener as never);
+    return this;
+  }
+
+  /** Listens to one `recorded` or `rejected` event. */
+  once<E extends keyof CaseEvents<D>>(event: E, listener: (...args: CaseEvents<D>[E]) => void): this {
+    this.#emitter.once(event, listener as never);
+    return this;
+  }
+
+  /** Stops listening. */
+  off<E extends keyof CaseEvents<D>>(event: E, listener: (...args: CaseEvents<D>[E]) => void): this {
+    this.#emitter.off(event, listener as never);
+    return this;
+  }
+}

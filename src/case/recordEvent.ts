@@ -1,0 +1,151 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import { describeStateValue } from '../machine/stateNodes.js';
+import { formatSource } from '../source.js';
+import { restoreCaseCore, type CaseCore } from './caseCore.js';
+import { explainRefusal } from './explainRefusal.js';
+import type { EventActor, RecordedEvent } from './recordedEvent.js';
+import type { EventIssue, Rejection } from './rejection.js';
+
+/** The outcome of one step of the pipeline. @internal */
+export type StepResult =
+  | { readonly ok: true; readonly event: RecordedEvent; readonly rejection?: never }
+  | { readonly ok: false; readonly rejection: Rejection; readonly event?: never };
+
+/**
+ * Thrown when a path definition's own code (a guard, an action, a rule) throws while an event is
+ * applied: a bug in the definition, not bad input. The case is left as it was before the event.
+ */
+export class PathRuntimeError extends Error {
+  override readonly name = 'PathRuntimeError';
+
+  constructor(
+    readonly pathId: string,
+    readonly eventType: string,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `path '${pathId}': applying ${eventType} threw inside the definition (a guard, action or rule): ${
+        cause instanceof Error ? cause.message : String(cause)
+      }`,
+    );
+  }
+}
+
+function invalid(message: string, issues: readonly EventIssue[]): StepResult {
+  return { ok: false, rejection: { code: 'INVALID_EVENT', message, issues } };
+}
+
+function prefixIssues(issues: readonly EventIssue[], prefix: PropertyKey): EventIssue[] {
+  return issues.map((issue) => ({ ...issue, path: [prefix, ...issue.path] }));
+}
+
+/**
+ * Steps 2–5 of the pipeline for an input whose envelope (type known, `at` and `actor` well
+ * formed) has been checked: payload schema → role → open case → time order → does the machine
+ * accept it → would the result break a rule → commit. Nothing is changed unless every step
+ * passes.
+ *
+ * @internal
+ */
+export function applyEvent(
+  core: CaseCore,
+  type: string,
+  at: string,
+  actor: EventActor,
+  rawPayload: unknown,
+): StepResult {
+  const plan = core.plan;
+  const parsed = plan.payloadSchemas.get(type)!.safeParse(rawPayload ?? {});
+  if (!parsed.success) {
+    return invalid(`${type} has an invalid payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`, prefixIssues(parsed.error.issues, 'payload'));
+  }
+  const payload = parsed.data as Record<string, unknown>;
+
+  const permitted = plan.permittedRoles.get(type)!;
+  if (!permitted.has(actor.role)) {
+    return {
+      ok: false,
+      rejection: {
+        code: 'ROLE_NOT_PERMITTED',
+        message: `role '${actor.role}' may not record ${type} on ${plan.pathVersion.id}; permitted: ${[...permitted].join(', ') || 'nobody'}`,
+        role: actor.role,
+        eventType: type,
+        permittedRoles: [...permitted],
+      },
+    };
+  }
+
+  const previous = core.snapshot;
+  if (previous.status !== 'active') {
+    const state = describeStateValue(previous.value);
+    return {
+      ok: false,
+      rejection: { code: 'CASE_CLOSED', message: `the case is closed (state '${state}'); ${type} cannot be recorded`, eventType: type, state },
+    };
+  }
+
+  const atMillis = Date.parse(at);
+  if (atMillis < core.lastAtMillis) {
+    return {
+      ok: false,
+      rejection: {
+        code: 'TIME_WENT_BACKWARDS',
+        message: `${type} at ${at} is earlier than the case's last event at ${core.lastAt}`,
+        at,
+        lastAt: core.lastAt!,
+      },
+    };
+  }
+
+  const machineEvent = { type, payload };
+  core.actor.send(machineEvent);
+  const next = core.actor.getSnapshot() as AnyMachineSnapshot;
+  if (core.machineError) {
+    const { error } = core.machineError;
+    restoreCaseCore(core, previous);
+    throw new PathRuntimeError(plan.pathVersion.id, type, error);
+  }
+  if (next === previous && plan.definition.machine.getTransitionData(previous, machineEvent).length === 0) {
+    return { ok: false, rejection: explainRefusal(plan, previous, machineEvent) };
+  }
+
+  const step = { from: previous, event: machineEvent, to: next };
+  for (const rule of plan.rules) {
+    let holds: boolean;
+    try {
+      holds = rule.holds(step as never);
+    } catch (error) {
+      restoreCaseCore(core, previous);
+      throw new PathRuntimeError(plan.pathVersion.id, type, error);
+    }
+    if (!holds) {
+      restoreCaseCore(core, previous);
+      const state = describeStateValue(previous.value);
+      return {
+        ok: false,
+        rejection: {
+          code: 'RULE_VIOLATED',
+          message: `${type} in state '${state}' would break rule '${rule.id}': ${rule.sentence.en} (${formatSource(rule.source)})`,
+          eventType: type,
+          state,
+          ruleId: rule.id,
+        },
+      };
+    }
+  }
+
+  const event: RecordedEvent = Object.freeze({
+    caseId: core.caseId,
+    seq: core.history.length + 1,
+    type,
+    at,
+    actor: Object.freeze({ role: actor.role, id: actor.id }),
+    payload: Object.freeze(payload),
+    path: plan.pathVersion,
+  });
+  core.history.push(event);
+  core.snapshot = next;
+  core.lastAt = at;
+  core.lastAtMillis = atMillis;
+  return { ok: true, event };
+}

@@ -1,0 +1,193 @@
+import type { AnyPathDefinition } from '../definition.js';
+import type { PathVersion } from './recordedEvent.js';
+import { createCaseCore } from './caseCore.js';
+import { compilePath } from './compilePath.js';
+import { recordedEventEnvelope } from './envelope.js';
+import { assertCaseId } from './openCase.js';
+import { PathCase } from './pathCase.js';
+import { applyEvent } from './recordEvent.js';
+import type { EventIssue, Rejection } from './rejection.js';
+
+/**
+ * Why a log could not be replayed. Every failure names the first bad event by its position in the
+ * log (`index`) and, when it could be read, its `seq`.
+ */
+export type ReplayFailure =
+  | {
+      /** The event is not a well-formed recorded event. */
+      readonly code: 'MALFORMED_EVENT';
+      readonly message: string;
+      readonly index: number;
+      readonly seq: number | undefined;
+      readonly issues: readonly EventIssue[];
+    }
+  | {
+      /** The event belongs to another case than the log's first event (or the given caseId). */
+      readonly code: 'WRONG_CASE';
+      readonly message: string;
+      readonly index: number;
+      readonly seq: number;
+      readonly expectedCaseId: string;
+      readonly foundCaseId: string;
+    }
+  | {
+      /** The event was recorded under another path or version than the definition given. */
+      readonly code: 'WRONG_PATH';
+      readonly message: string;
+      readonly index: number;
+      readonly seq: number;
+      readonly expected: PathVersion;
+      readonly found: PathVersion;
+    }
+  | {
+      /** The seqs are not 1, 2, 3, … in order: an event is missing, repeated or out of place. */
+      readonly code: 'OUT_OF_SEQUENCE';
+      readonly message: string;
+      readonly index: number;
+      readonly seq: number;
+      readonly expectedSeq: number;
+    }
+  | {
+      /** The definition refuses the event now: the log breaks the path's rules. */
+      readonly code: 'EVENT_REJECTED';
+      readonly message: string;
+      readonly index: number;
+      readonly seq: number;
+      readonly rejection: Rejection;
+    }
+  | {
+      /** The log is empty and no caseId was given. */
+      readonly code: 'EMPTY_LOG';
+      readonly message: string;
+    };
+
+/** The failure codes of {@link replayCase}. */
+export type ReplayFailureCode = ReplayFailure['code'];
+
+/** The result of {@link replayCase}: the rebuilt case, or the first reason it could not be. */
+export type ReplayResult<D extends AnyPathDefinition> =
+  | { readonly ok: true; readonly case: PathCase<D>; readonly failure?: never }
+  | { readonly ok: false; readonly failure: ReplayFailure; readonly case?: never };
+
+/** Options of {@link replayCase}. */
+export interface ReplayCaseOptions {
+  /** The case the log belongs to; required only to replay an empty log. */
+  readonly caseId?: string;
+}
+
+/**
+ * Rebuilds a case from its recorded events, checking every event again through the same pipeline
+ * as `record`. The rebuilt case has the same state, context and history, bit for bit, as the case
+ * that recorded them. A log the definition does not accept gives a typed failure naming the first
+ * bad event; nothing is emitted during a replay.
+ *
+ * @example
+ * ```ts
+ * const replayed = replayCase(workabilityPath, await store.read('case-1'));
+ * if (!replayed.ok) throw new Error(`${replayed.failure.code}: ${replayed.failure.message}`);
+ * replayed.case.state.value;
+ * ```
+ */
+export function replayCase<D extends AnyPathDefinition>(
+  definition: D,
+  events: readonly unknown[],
+  options: ReplayCaseOptions = {},
+): ReplayResult<D> {
+  const plan = compilePath(definition);
+  let caseId = options.caseId;
+  if (caseId !== undefined) assertCaseId(caseId);
+  if (caseId === undefined) {
+    const first = events[0];
+    if (first === undefined) {
+      return { ok: false, failure: { code: 'EMPTY_LOG', message: 'the log is empty and no caseId was given' } };
+    }
+    const firstCaseId = typeof first === 'object' && first !== null ? (first as { caseId?: unknown }).caseId : undefined;
+    caseId = typeof firstCaseId === 'string' && firstCaseId.length > 0 && firstCaseId.length <= 200 ? firstCaseId : undefined;
+  }
+  const core = createCaseCore(plan, caseId ?? 'unknown-case');
+  const expected = plan.pathVersion;
+
+  for (let index = 0; index < events.length; index++) {
+    const parsed = recordedEventEnvelope.safeParse(events[index]);
+    if (!parsed.success || caseId === undefined) {
+      const raw = events[index] as { seq?: unknown } | null | undefined;
+      const seq = typeof raw?.seq === 'number' ? raw.seq : undefined;
+      const issues = parsed.success ? [] : parsed.error.issues;
+      return {
+        ok: false,
+        failure: {
+          code: 'MALFORMED_EVENT',
+          message: `event ${index} is not a recorded event: ${issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') || 'no caseId'}`,
+          index,
+          seq,
+          issues,
+        },
+      };
+    }
+    const event = parsed.data;
+    if (event.caseId !== caseId) {
+      return {
+        ok: false,
+        failure: {
+          code: 'WRONG_CASE',
+          message: `event ${index} (seq ${event.seq}) belongs to case '${event.caseId}', not '${caseId}'`,
+          index,
+          seq: event.seq,
+          expectedCaseId: caseId,
+          foundCaseId: event.caseId,
+        },
+      };
+    }
+    if (event.path.id !== expected.id || event.path.version !== expected.version) {
+      return {
+        ok: false,
+        failure: {
+          code: 'WRONG_PATH',
+          message: `event seq ${event.seq} was recorded under ${event.path.id}@${event.path.version}, not ${expected.id}@${expected.version}`,
+          index,
+          seq: event.seq,
+          expected,
+          found: { id: event.path.id, version: event.path.version },
+        },
+      };
+    }
+    if (event.seq !== index + 1) {
+      return {
+        ok: false,
+        failure: {
+          code: 'OUT_OF_SEQUENCE',
+          message: `event ${index} has seq ${event.seq}; expected ${index + 1}`,
+          index,
+          seq: event.seq,
+          expectedSeq: index + 1,
+        },
+      };
+    }
+    if (!plan.payloadSchemas.has(event.type)) {
+      return {
+        ok: false,
+        failure: {
+          code: 'EVENT_REJECTED',
+          message: `seq ${event.seq}: path '${expected.id}' has no event '${event.type}'`,
+          index,
+          seq: event.seq,
+          rejection: { code: 'UNKNOWN_EVENT_TYPE', message: `path '${expected.id}' has no event '${event.type}'`, eventType: event.type },
+        },
+      };
+    }
+    const result = applyEvent(core, event.type, event.at, event.actor, event.payload);
+    if (!result.ok) {
+      return {
+        ok: false,
+        failure: {
+          code: 'EVENT_REJECTED',
+          message: `seq ${event.seq}: ${result.rejection.message}`,
+          index,
+          seq: event.seq,
+          rejection: result.rejection,
+        },
+      };
+    }
+  }
+  return { ok: true, case: new PathCase(definition, core) };
+}

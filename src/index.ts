@@ -1,0 +1,44 @@
+export { definePath } from './definition.js';
+export type {
+  AnyPathDefinition,
+  ContextOf,
+  EventSchemas,
+  EventTypeOf,
+  EventTypeOfPath,
+  GuardNameOf,
+  MachineEventOf,
+  OutcomeOf,
+  PathDefinition,
+  RoleOf,
+  RuleIdOf,
+  SourceDocument,
+  StatePathOf,
+  StateValueOf,
+  StateView,
+} from './definition.js';
+export { PathDefinitionError } from './definitionError.js';
+export type { Deadline, DeadlineKind, DeadlineRule } from './deadline.js';
+export { languages, type Label, type Language } from './label.js';
+export type { PathRule, RuleStep } from './rule.js';
+export { formatSource, type SourceRef } from './source.js';
+export { describeStateValue } from './machine/stateNodes.js';
+export { describePayloadDomain, enumeratePayloads, type FieldDomain, type OpenFormat } from './schema/payloadDomain.js';
+export { isoDate, isoInstant, instantMillis } from './time/instant.js';
+export { addDays, addMonths } from './time/calendar.js';
+
+export { openCase, type OpenCaseOptions } from './case/openCase.js';
+export { replayCase, type ReplayCaseOptions, type ReplayFailure, type ReplayFailureCode, type ReplayResult } from './case/replayCase.js';
+export { PathCase, type AnyPathCase, type CaseEvents, type CaseState, type RecordResult } from './case/pathCase.js';
+export { PathRuntimeError } from './case/recordEvent.js';
+export { rejectionCodes, type EventIssue, type Rejection, type RejectionCode, type RejectionOf } from './case/rejection.js';
+export type {
+  CaseInputOf,
+  EventActor,
+  PathVersion,
+  RecordedEvent,
+  RecordedEventFor,
+  RecordedEventOf,
+} from './case/recordedEvent.js';
+
+export { createMemoryStore } from './store/memoryStore.js';
+export type { AppendFailure, AppendFailureCode, AppendOptions, AppendResult, EventStore } from './store/eventStore.js';

@@ -1,0 +1,143 @@
+import type { AnyStateNode } from 'xstate';
+import type { AnyPathDefinition } from './definition.js';
+import { PathDefinitionError } from './definitionError.js';
+import { languages, type Label } from './label.js';
+import { guardRefsOf } from './machine/guardRefs.js';
+import { listStateNodes, statePathOf } from './machine/stateNodes.js';
+import { describePayloadDomain, UnsupportedFieldError } from './schema/payloadDomain.js';
+
+const idPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+function checkLabel(pathId: string, where: string, label: Label | undefined): void {
+  if (label === undefined) throw new PathDefinitionError(pathId, `${where} has no label`);
+  for (const language of languages) {
+    if (typeof label[language] !== 'string' || label[language].trim() === '') {
+      throw new PathDefinitionError(pathId, `${where} has no '${language}' label`);
+    }
+  }
+}
+
+function transitionsOf(node: AnyStateNode) {
+  return [...node.transitions.entries()].flatMap(([eventType, transitions]) =>
+    transitions.map((transition) => ({ eventType, transition })),
+  );
+}
+
+/**
+ * Checks a path spec once, when it is declared, so that the runtime can trust it. Throws a
+ * {@link PathDefinitionError} naming the path and the fix.
+ *
+ * @internal
+ */
+export function validatePathSpec(spec: AnyPathDefinition): void {
+  const pathId = typeof spec.id === 'string' ? spec.id : String(spec.id);
+  if (!idPattern.test(pathId)) {
+    throw new PathDefinitionError(pathId, 'id must be lowercase words joined by dashes, e.g. workability-path');
+  }
+  if (!Number.isInteger(spec.version) || spec.version < 1) {
+    throw new PathDefinitionError(pathId, `version must be a positive integer, got ${String(spec.version)}`);
+  }
+  checkLabel(pathId, 'the path title', spec.title);
+
+  const eventTypes = Object.keys(spec.events);
+  const roles = Object.keys(spec.roles);
+  for (const role of roles) checkLabel(pathId, `role '${role}'`, spec.roles[role]);
+
+  for (const eventType of eventTypes) {
+    if (!/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(eventType)) {
+      throw new PathDefinitionError(pathId, `event type '${eventType}' must be SCREAMING_SNAKE_CASE`);
+    }
+    checkLabel(pathId, `event '${eventType}'`, spec.labels.events[eventType]);
+    try {
+      describePayloadDomain(spec.events[eventType]!);
+    } catch (error) {
+      if (error instanceof UnsupportedFieldError) {
+        throw new PathDefinitionError(pathId, `event '${eventType}': ${error.message}`);
+      }
+      throw error;
+    }
+    const permitted = spec.permissions[eventType];
+    if (!Array.isArray(permitted)) {
+      throw new PathDefinitionError(pathId, `permissions has no entry for event '${eventType}'`);
+    }
+    for (const role of permitted) {
+      if (!roles.includes(role)) {
+        throw new PathDefinitionError(pathId, `permissions of '${eventType}' name unknown role '${role}'`);
+      }
+    }
+  }
+  for (const eventType of Object.keys(spec.permissions)) {
+    if (!eventTypes.includes(eventType)) {
+      throw new PathDefinitionError(pathId, `permissions name unknown event '${eventType}'`);
+    }
+  }
+
+  const implementedGuards = Object.keys(spec.machine.implementations.guards ?? {});
+  for (const guard of implementedGuards) checkLabel(pathId, `guard '${guard}'`, (spec.labels.guards as Record<string, Label>)[guard]);
+
+  const nodes = listStateNodes(spec.machine);
+  for (const node of nodes) {
+    const where = `state '${statePathOf(node)}'`;
+    checkLabel(pathId, where, (spec.labels.states as Record<string, Label>)[statePathOf(node)]);
+    if (node.after.length > 0) {
+      throw new PathDefinitionError(
+        pathId,
+        `${where} uses an XState 'after' timer; time comes in with events, so express it as a deadline`,
+      );
+    }
+    if (node.invoke.length > 0) {
+      throw new PathDefinitionError(pathId, `${where} invokes an actor; a path machine does no I/O`);
+    }
+  }
+  for (const node of [spec.machine.root, ...nodes]) {
+    for (const { eventType, transition } of transitionsOf(node)) {
+      if (eventType.startsWith('xstate.')) continue;
+      if (!eventTypes.includes(eventType)) {
+        throw new PathDefinitionError(
+          pathId,
+          `the machine handles '${eventType}' in '${statePathOf(node) || '(root)'}' but events has no schema for it`,
+        );
+      }
+      if (typeof transition.guard === 'function' && !('guards' in transition.guard)) {
+        throw new PathDefinitionError(
+          pathId,
+          `'${eventType}' in '${statePathOf(node) || '(root)'}' has an inline guard; name it in setup({ guards })`,
+        );
+      }
+      for (const ref of guardRefsOf(transition.guard)) {
+        if (!implementedGuards.includes(ref.name)) {
+          throw new PathDefinitionError(pathId, `guard '${ref.name}' is used but not declared in setup({ guards })`);
+        }
+      }
+    }
+  }
+
+  const ruleIds = new Set<string>();
+  for (const rule of spec.rules) {
+    if (!idPattern.test(rule.id)) {
+      throw new PathDefinitionError(pathId, `rule id '${rule.id}' must be lowercase words joined by dashes`);
+    }
+    if (ruleIds.has(rule.id)) throw new PathDefinitionError(pathId, `rule id '${rule.id}' is used twice`);
+    ruleIds.add(rule.id);
+    checkLabel(pathId, `rule '${rule.id}' name`, rule.name);
+    checkLabel(pathId, `rule '${rule.id}' sentence`, rule.sentence);
+    if (!rule.source?.seed || !rule.source.lines) {
+      throw new PathDefinitionError(pathId, `rule '${rule.id}' has no source (seed file and lines)`);
+    }
+    for (const guard of rule.enforcedBy) {
+      if (!implementedGuards.includes(guard)) {
+        throw new PathDefinitionError(pathId, `rule '${rule.id}' is enforced by unknown guard '${guard}'`);
+      }
+    }
+  }
+
+  const deadlineIds = new Set<string>();
+  for (const deadline of spec.deadlines) {
+    if (deadlineIds.has(deadline.id)) {
+      throw new PathDefinitionError(pathId, `deadline id '${deadline.id}' is used twice`);
+    }
+    deadlineIds.add(deadline.id);
+    checkLabel(pathId, `deadline '${deadline.id}'`, deadline.label);
+  }
+  for (const [outcome, label] of Object.entries(spec.outcomes)) checkLabel(pathId, `outcome '${outcome}'`, label as Label);
+}

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests import the package by its public names, as a host would.
+    alias: [
+      { find: /^kykypolku\/paths$/, replacement: source('./machines/index.ts') },
+      { find: /^kykypolku\/testing$/, replacement: source('./src/testing/index.ts') },
+      { find: /^kykypolku$/, replacement: source('./src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/bench/**'],
+    testTimeout: 60_000,
+  },
+});
