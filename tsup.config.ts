@@ -4,10 +4,13 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     paths: 'machines/index.ts',
+    testing: 'src/testing/index.ts',
     cli: 'src/cli/bin.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', paths: 'machines/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', paths: 'machines/index.ts', testing: 'src/testing/index.ts' } },
+  // fast-check is a peer of kykypolku/testing: never bundled, never loaded by the main entry.
+  external: ['fast-check'],
   target: 'node20',
   platform: 'node',
   sourcemap: true,

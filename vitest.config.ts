@@ -3,15 +3,15 @@ import { defineConfig } from 'vitest/config';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** Tests and benchmarks import the package by its public names, as a host would. */
+export const packageAliases = [
+  { find: /^kykypolku\/paths$/, replacement: source('./machines/index.ts') },
+  { find: /^kykypolku\/testing$/, replacement: source('./src/testing/index.ts') },
+  { find: /^kykypolku$/, replacement: source('./src/index.ts') },
+];
+
 export default defineConfig({
-  resolve: {
-    // Tests import the package by its public names, as a host would.
-    alias: [
-      { find: /^kykypolku\/paths$/, replacement: source('./machines/index.ts') },
-      { find: /^kykypolku\/testing$/, replacement: source('./src/testing/index.ts') },
-      { find: /^kykypolku$/, replacement: source('./src/index.ts') },
-    ],
-  },
+  resolve: { alias: packageAliases },
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/bench/**'],

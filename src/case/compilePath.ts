@@ -4,6 +4,7 @@ import type { PathVersion } from './recordedEvent.js';
 import type { PathRule } from '../rule.js';
 import type { AnyStateMachine } from 'xstate';
 import { enumeratePayloads } from '../schema/payloadDomain.js';
+import { createMachineStepper, type MachineStepper } from './machineStepper.js';
 
 /** What the runtime looks up on every event, computed once per definition. @internal */
 export interface CompiledPath {
@@ -15,6 +16,8 @@ export interface CompiledPath {
   readonly rules: readonly PathRule<AnyStateMachine, AnyPathDefinition['events'], string>[];
   /** The rules each guard enforces. */
   readonly rulesByGuard: ReadonlyMap<string, readonly PathRule<AnyStateMachine, AnyPathDefinition['events'], string>[]>;
+  /** Steps the machine from any snapshot, with one kept actor scope. */
+  readonly stepper: MachineStepper;
   /** Payloads to try when asking whether an event type could be accepted now. */
   readonly samplePayloads: ReadonlyMap<string, readonly Record<string, unknown>[]>;
 }
@@ -48,6 +51,7 @@ export function compilePath(definition: AnyPathDefinition): CompiledPath {
       eventTypes.map((type) => [type, new Set<string>(definition.permissions[type] ?? [])]),
     ),
     rules: definition.rules,
+    stepper: createMachineStepper(definition.machine),
     rulesByGuard,
     samplePayloads: new Map(
       eventTypes.map((type) => [type, enumeratePayloads(definition.events[type]!).slice(0, sampleLimit)]),

@@ -12,8 +12,10 @@ import type {
 import type { Deadline } from '../deadline.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import type { CaseCore } from './caseCore.js';
+import { deepFreeze } from './deepFreeze.js';
 import { computeDeadlines } from './computeDeadlines.js';
 import { caseInputEnvelope } from './envelope.js';
+import { isWellFormedInput } from './envelopeCheck.js';
 import { listNextEvents, machineAccepts } from './nextEvents.js';
 import type { CaseInputOf, RecordedEvent, RecordedEventOf } from './recordedEvent.js';
 import { applyEvent, type StepResult } from './recordEvent.js';
@@ -151,7 +153,7 @@ export class PathCase<D extends AnyPathDefinition> {
     const closed = snapshot.status !== 'active';
     const state: CaseState<D> = Object.freeze({
       value: snapshot.value as StateValueOf<D>,
-      context: snapshot.context as ContextOf<D>,
+      context: deepFreeze(snapshot.context) as ContextOf<D>,
       status: closed ? 'closed' : 'open',
       outcome: closed ? (this.definition.outcomeOf(snapshot as never) as OutcomeOf<D> | undefined) : undefined,
     });
@@ -191,6 +193,7 @@ export class PathCase<D extends AnyPathDefinition> {
         };
       }
     }
+    if (isWellFormedInput(input)) return applyEvent(core, input.type, input.at, input.actor, input.payload);
     const envelope = caseInputEnvelope.safeParse(input);
     if (!envelope.success) {
       // Report the payload's issues too when its type is known, so a host fixes everything at once.

@@ -1,7 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { describeStateValue } from '../machine/stateNodes.js';
 import { formatSource } from '../source.js';
-import { restoreCaseCore, type CaseCore } from './caseCore.js';
+import type { CaseCore } from './caseCore.js';
 import { explainRefusal } from './explainRefusal.js';
 import type { EventActor, RecordedEvent } from './recordedEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
@@ -13,7 +13,8 @@ export type StepResult =
 
 /**
  * Thrown when a path definition's own code (a guard, an action, a rule) throws while an event is
- * applied: a bug in the definition, not bad input. The case is left as it was before the event.
+ * applied: a bug in the definition, not bad input. The case is left as it was before the event:
+ * the next snapshot is only committed after every check has passed.
  */
 export class PathRuntimeError extends Error {
   override readonly name = 'PathRuntimeError';
@@ -98,11 +99,10 @@ export function applyEvent(
   }
 
   const machineEvent = { type, payload };
-  core.actor.send(machineEvent);
-  const next = core.actor.getSnapshot() as AnyMachineSnapshot;
-  if (core.machineError) {
-    const { error } = core.machineError;
-    restoreCaseCore(core, previous);
+  let next: AnyMachineSnapshot;
+  try {
+    next = plan.stepper.next(previous, machineEvent);
+  } catch (error) {
     throw new PathRuntimeError(plan.pathVersion.id, type, error);
   }
   if (next === previous && plan.definition.machine.getTransitionData(previous, machineEvent).length === 0) {
@@ -115,11 +115,9 @@ export function applyEvent(
     try {
       holds = rule.holds(step as never);
     } catch (error) {
-      restoreCaseCore(core, previous);
       throw new PathRuntimeError(plan.pathVersion.id, type, error);
     }
     if (!holds) {
-      restoreCaseCore(core, previous);
       const state = describeStateValue(previous.value);
       return {
         ok: false,

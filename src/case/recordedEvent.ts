@@ -62,7 +62,9 @@ export type RecordedEventFor<TEvents extends EventSchemas, TRole extends string>
  */
 export type RecordedEventOf<D extends AnyPathDefinition> = RecordedEventFor<D['events'], RoleOf<D>>;
 
-type PayloadField<TPayload> = object extends TPayload
+// `{}` (not `object`): an empty strict schema infers `Record<string, never>`, which `{}` satisfies.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type PayloadField<TPayload> = {} extends TPayload
   ? { readonly payload?: TPayload }
   : { readonly payload: TPayload };
 

@@ -3,6 +3,7 @@ import type { PathVersion } from './recordedEvent.js';
 import { createCaseCore } from './caseCore.js';
 import { compilePath } from './compilePath.js';
 import { recordedEventEnvelope } from './envelope.js';
+import { isWellFormedRecordedEvent } from './envelopeCheck.js';
 import { assertCaseId } from './openCase.js';
 import { PathCase } from './pathCase.js';
 import { applyEvent } from './recordEvent.js';
@@ -108,10 +109,13 @@ export function replayCase<D extends AnyPathDefinition>(
   const expected = plan.pathVersion;
 
   for (let index = 0; index < events.length; index++) {
-    const parsed = recordedEventEnvelope.safeParse(events[index]);
+    const raw = events[index];
+    const parsed = isWellFormedRecordedEvent(raw)
+      ? ({ success: true, data: raw } as const)
+      : recordedEventEnvelope.safeParse(raw);
     if (!parsed.success || caseId === undefined) {
-      const raw = events[index] as { seq?: unknown } | null | undefined;
-      const seq = typeof raw?.seq === 'number' ? raw.seq : undefined;
+      const rawSeq = (raw as { seq?: unknown } | null | undefined)?.seq;
+      const seq = typeof rawSeq === 'number' ? rawSeq : undefined;
       const issues = parsed.success ? [] : parsed.error.issues;
       return {
         ok: false,

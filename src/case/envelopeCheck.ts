@@ -1,0 +1,73 @@
+import { isoInstant } from '../time/instant.js';
+
+// The fast paths below accept a subset of what the zod envelopes accept: when one says yes, zod
+// would too, and when one says no, the caller asks zod, which gives the verdict and the issues.
+// They exist because a zod object parse costs more than the rest of a replayed event together.
+
+const isoInstantPattern = (isoInstant.def as { pattern?: RegExp }).pattern;
+const inputKeys = new Set(['type', 'at', 'actor', 'payload']);
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isBoundedString(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= max;
+}
+
+function isActor(value: unknown): value is { role: string; id: string } {
+  if (!isPlainRecord(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 2 && isBoundedString(value.role, 100) && isBoundedString(value.id, 200);
+}
+
+function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && isoInstantPattern !== undefined && isoInstantPattern.test(value);
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+}
+
+/**
+ * True when an input's envelope is certainly well formed (`caseInputEnvelope` would accept it).
+ *
+ * @internal
+ */
+export function isWellFormedInput(input: unknown): input is { type: string; at: string; actor: { role: string; id: string }; payload?: unknown } {
+  if (!isPlainRecord(input)) return false;
+  for (const key of Object.keys(input)) if (!inputKeys.has(key)) return false;
+  return typeof input.type === 'string' && input.type.length >= 1 && isInstant(input.at) && isActor(input.actor);
+}
+
+/**
+ * True when a stored event's envelope is certainly well formed (`recordedEventEnvelope` would
+ * accept it).
+ *
+ * @internal
+ */
+export function isWellFormedRecordedEvent(event: unknown): event is {
+  caseId: string;
+  seq: number;
+  type: string;
+  at: string;
+  actor: { role: string; id: string };
+  payload: unknown;
+  path: { id: string; version: number };
+} {
+  if (!isPlainRecord(event)) return false;
+  const path = event.path;
+  return (
+    typeof event.caseId === 'string' &&
+    event.caseId.length >= 1 &&
+    isPositiveInteger(event.seq) &&
+    typeof event.type === 'string' &&
+    event.type.length >= 1 &&
+    isInstant(event.at) &&
+    isActor(event.actor) &&
+    isPlainRecord(path) &&
+    typeof path.id === 'string' &&
+    path.id.length >= 1 &&
+    isPositiveInteger(path.version)
+  );
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { givenCase } from 'kykypolku/testing';
+import { workabilityPath } from 'kykypolku/paths';
+import {
+  assessmentBooked,
+  assessmentDone,
+  contactReceived,
+  coordinatorAssigned,
+  doctorAssessmentDone,
+  doctorVisitBooked,
+  followUpPlanMade,
+  nextAt,
+  nurse,
+  reach,
+  situationMapped,
+  type WorkabilityInput,
+} from '../../support/workabilityInputs.js';
+
+describe('work-ability path hard rules', () => {
+  it('names each hard rule with its seed', () => {
+    expect(workabilityPath.rules.map((rule) => [rule.id, `${rule.source.seed}:${rule.source.lines}`])).toEqual([
+      ['eligible-at-entry', '001_55550c4af1568658.txt:165'],
+      ['situation-mapped-before-doctor', '001_55550c4af1568658.txt:185'],
+      ['coordinator-case-manager-only-without-own-worker', '001_55550c4af1568658.txt:167'],
+    ]);
+  });
+
+  describe('the situation is mapped before the doctor (S1:185), on every route', () => {
+    // Each route into a state from which the doctor can be booked, the network-meeting route included.
+    const routes: readonly [name: string, history: () => WorkabilityInput[]][] = [
+      ['straight after the contact', () => reach.contacted()],
+      ['straight after a network meeting', () => reach.contacted('networkMeeting')],
+      ['from the initial assessment', () => reach.initialAssessment()],
+      ['from the health check', () => reach.healthCheck()],
+      ['from coordinator support', () => reach.coordinatorSupport()],
+      ['from coordinator support reached at a network meeting', () => [contactReceived('networkMeeting'), coordinatorAssigned()]],
+      ['from service planning', () => reach.servicePlanning()],
+      ['from service planning after the coordinator', () => [...reach.coordinatorSupport(), followUpPlanMade()]],
+    ];
+
+    it.each(routes)('refuses booking the doctor %s before mapping', (_name, history) => {
+      givenCase(workabilityPath, history()).when(doctorVisitBooked()).thenRejected('RULE_VIOLATED', { ruleId: 'situation-mapped-before-doctor' });
+    });
+
+    it.each(routes.filter(([name]) => !name.startsWith('straight')))('books the doctor %s once mapped', (_name, history) => {
+      givenCase(workabilityPath, [...history(), situationMapped()]).when(doctorVisitBooked()).thenAccepted('doctorAssessment');
+    });
+
+    it('cannot map the situation at the contact alone: a network meeting leads to the coordinator first', () => {
+      givenCase(workabilityPath, reach.contacted('networkMeeting')).when(situationMapped()).thenRejected('NOT_ALLOWED_IN_STATE');
+    });
+
+    it('does not let the doctor map the situation the visit depends on', () => {
+      givenCase(workabilityPath, reach.healthCheck()).when(situationMapped({ role: 'doctor', id: 'd' })).thenRejected('ROLE_NOT_PERMITTED');
+    });
+
+    it('cannot hold the doctor assessment without a booked visit', () => {
+      givenCase(workabilityPath, [...reach.healthCheck(), situationMapped()]).when(doctorAssessmentDone()).thenRejected('NOT_ALLOWED_IN_STATE');
+    });
+  });
+
+  describe('the coordinator is case manager only without a social-care own-worker (S1:167)', () => {
+    const entries: readonly [name: string, history: () => WorkabilityInput[]][] = [
+      ['at a network meeting', () => reach.contacted('networkMeeting')],
+      ['from the health check', () => reach.healthCheck()],
+      ['in coordinator support', () => reach.coordinatorSupport()],
+      ['from service planning', () => reach.servicePlanning()],
+    ];
+    it.each(entries)('refuses the coordinator as case manager %s when the client has an own-worker', (_name, history) => {
+      givenCase(workabilityPath, history()).when(coordinatorAssigned(true, true)).thenRejected('RULE_VIOLATED', {
+        ruleId: 'coordinator-case-manager-only-without-own-worker',
+      });
+    });
+    it.each(entries)('assigns the coordinator %s: as case manager without an own-worker, or beside one', (_name, history) => {
+      const asManager = givenCase(workabilityPath, history()).when(coordinatorAssigned(true, false)).thenAccepted('coordinatorSupport');
+      expect(asManager.state.context).toMatchObject({ coordinatorIsCaseManager: true, clientHasSocialCareOwnWorker: false });
+      const beside = givenCase(workabilityPath, history()).when(coordinatorAssigned(false, true)).thenAccepted('coordinatorSupport');
+      expect(beside.state.context).toMatchObject({ coordinatorIsCaseManager: false, clientHasSocialCareOwnWorker: true });
+    });
+  });
+
+  describe('eligibility at entry (S1:165)', () => {
+    const contact = (hasOccupationalOrStudentHealthCare: boolean, workAbilityConcern: boolean): WorkabilityInput => ({
+      type: 'CONTACT_RECEIVED',
+      at: nextAt(),
+      actor: nurse,
+      payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare, workAbilityConcern },
+    });
+    it('opens the path for a client without occupational or student health care who has a work-ability concern', () => {
+      givenCase(workabilityPath).when(contact(false, true)).thenAccepted('contacted');
+    });
+    it('refuses a client who has occupational or student health care', () => {
+      givenCase(workabilityPath).when(contact(true, true)).thenRejected('RULE_VIOLATED', { ruleId: 'eligible-at-entry' });
+    });
+    it('refuses a client without a work-ability concern', () => {
+      givenCase(workabilityPath).when(contact(false, false)).thenRejected('RULE_VIOLATED', { ruleId: 'eligible-at-entry' });
+    });
+  });
+
+  it('routes the initial assessment to the nurse or the coordinator only (S0:133)', () => {
+    givenCase(workabilityPath, [contactReceived(), assessmentBooked()]).when(assessmentDone('nurse')).thenAccepted('healthCheck');
+    givenCase(workabilityPath, [contactReceived(), assessmentBooked()]).when(assessmentDone('coordinator')).thenAccepted('coordinatorSupport');
+  });
+});
