@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The built package as a host loads it, through both module systems. Run from the package root so
+// that `kykypolku` resolves to the package's own exports.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function run(flag: '--input-type=module' | '--input-type=commonjs', source: string): string {
+  return execFileSync(process.execPath, [flag, '-e', source], { cwd: root, encoding: 'utf8' });
+}
+
+const scenario = `
+  const caseRef = openCase(workabilityPath, { caseId: 'smoke' });
+  const outcome = caseRef.record({ type: 'CONTACT_RECEIVED', at: '2025-03-03T09:00:00Z', actor: { role: 'nurse', id: 'n' },
+    payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true } });
+  const replayed = replayCase(workabilityPath, caseRef.history);
+  console.log(JSON.stringify([outcome.ok, caseRef.state.value, replayed.ok && replayed.case.state.value, typeof inputArbitrary]));
+`;
+
+describe('the built package', () => {
+  it('loads through import, with every subpath', () => {
+    const output = run(
+      '--input-type=module',
+      `import { openCase, replayCase } from 'kykypolku';
+       import { workabilityPath } from 'kykypolku/paths';
+       import { inputArbitrary } from 'kykypolku/testing';
+       ${scenario}`,
+    );
+    expect(JSON.parse(output)).toEqual([true, 'contacted', 'contacted', 'function']);
+  });
+
+  it('loads through require, with every subpath', () => {
+    const output = run(
+      '--input-type=commonjs',
+      `const { openCase, replayCase } = require('kykypolku');
+       const { workabilityPath } = require('kykypolku/paths');
+       const { inputArbitrary } = require('kykypolku/testing');
+       ${scenario}`,
+    );
+    expect(JSON.parse(output)).toEqual([true, 'contacted', 'contacted', 'function']);
+  });
+
+  it('does not load fast-check from the main entry or the paths: it is a peer of kykypolku/testing only', () => {
+    const output = run(
+      '--input-type=commonjs',
+      `require('kykypolku'); require('kykypolku/paths');
+       console.log(JSON.stringify(Object.keys(require.cache).some((file) => file.includes('fast-check'))));`,
+    );
+    expect(JSON.parse(output)).toBe(false);
+  });
+
+  it('declares types for every entry in both module systems', () => {
+    const manifest = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { exports: Record<string, unknown> };
+    for (const [entry, target] of Object.entries(manifest.exports)) {
+      if (entry === './package.json') continue;
+      const { import: esm, require: cjs } = target as Record<'import' | 'require', { types: string; default: string }>;
+      for (const file of [esm.types, esm.default, cjs.types, cjs.default]) expect(() => readFileSync(`${root}/${file}`)).not.toThrow();
+    }
+  });
+});
