@@ -1,5 +1,5 @@
-/** The languages every label of a path is written in. */
-export const languages = ['fi', 'en'] as const;
+/** The languages every label of a path is written in: Finnish, Swedish (Finland is bilingual) and English. */
+export const languages = ['fi', 'sv', 'en'] as const;
 
 /**
  * A language code that labels, counterexamples and diagrams can be printed in.

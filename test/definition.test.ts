@@ -17,11 +17,15 @@ describe('definePath', () => {
     expect(Object.keys(reviewPath.events)).toEqual(['SUBMITTED', 'REVIEWED', 'COMMENTED', 'PAUSED', 'RESUMED', 'DONE']);
   });
 
+  it('refuses a label missing in any of Finnish, Swedish and English', () => {
+    expect(defineWith((spec) => ({ ...spec, roles: { ...spec.roles, author: { fi: 'Kirjoittaja', en: 'Author' } } }))).toThrow(/role 'author' has no 'sv' label/);
+  });
+
   describe('refuses a malformed definition with an error that names the fix', () => {
     const cases: readonly [string, (spec: Spec) => unknown, RegExp][] = [
       ['an id that is not lowercase-with-dashes', (spec) => ({ ...spec, id: 'Review Path' }), /lowercase words joined by dashes/],
       ['a version that is not a positive integer', (spec) => ({ ...spec, version: 1.5 }), /version must be a positive integer/],
-      ['a title without its English label', (spec) => ({ ...spec, title: { fi: 'Katselmointi' } }), /path title has no 'en' label/],
+      ['a title without its English label', (spec) => ({ ...spec, title: { fi: 'Katselmointi', sv: 'Granskning' } }), /path title has no 'en' label/],
       ['an event without permissions', (spec) => ({ ...spec, permissions: { ...spec.permissions, DONE: undefined } }), /permissions has no entry for event 'DONE'/],
       ['permissions naming an unknown role', (spec) => ({ ...spec, permissions: { ...spec.permissions, DONE: ['editor'] } }), /unknown role 'editor'/],
       ['permissions for an unknown event', (spec) => ({ ...spec, permissions: { ...spec.permissions, PUBLISHED: ['author'] } }), /unknown event 'PUBLISHED'/],
@@ -43,12 +47,12 @@ describe('definePath', () => {
     const tinySpec = (machine: unknown) => ({
       id: 'tiny',
       version: 1,
-      title: { fi: 'pieni', en: 'tiny' },
+      title: { fi: 'pieni', sv: 'liten', en: 'tiny' },
       machine,
       events: { GO: z.strictObject({}) },
-      roles: { someone: { fi: 'joku', en: 'someone' } },
+      roles: { someone: { fi: 'joku', sv: 'någon', en: 'someone' } },
       permissions: { GO: ['someone'] },
-      labels: { states: { a: { fi: 'a', en: 'a' }, b: { fi: 'b', en: 'b' } }, events: { GO: { fi: 'mene', en: 'go' } }, guards: {} },
+      labels: { states: { a: { fi: 'a', sv: 'a', en: 'a' }, b: { fi: 'b', sv: 'b', en: 'b' } }, events: { GO: { fi: 'mene', sv: 'gå', en: 'go' } }, guards: {} },
       rules: [],
       deadlines: [],
       outcomes: {},

@@ -18,7 +18,11 @@ const appointmentEvents = new Set(['NEXT_APPOINTMENT_SET', 'INITIAL_ASSESSMENT_B
  */
 export const firstServiceWithinOneMonth: WorkabilityDeadline<'first-service-within-one-month'> = {
   id: 'first-service-within-one-month',
-  label: { fi: 'Ensimmäinen palvelu kuukauden sisällä yhteydenotosta', en: 'First service within one month of contact' },
+  label: {
+    fi: 'Ensimmäinen palvelu kuukauden sisällä yhteydenotosta',
+    sv: 'Första tjänsten inom en månad från kontakten',
+    en: 'First service within one month of contact',
+  },
   source: { seed: '000_a7d8ebcb45cc7bbc.txt', lines: '119' },
   kind: 'target',
   dueAt: (history, state) => {
@@ -36,7 +40,7 @@ export const firstServiceWithinOneMonth: WorkabilityDeadline<'first-service-with
  */
 export const nextAppointmentSet: WorkabilityDeadline<'next-appointment-set'> = {
   id: 'next-appointment-set',
-  label: { fi: 'Seuraava aika annettu käynnillä', en: 'Next appointment given at the visit' },
+  label: { fi: 'Seuraava aika annettu käynnillä', sv: 'Nästa tid given vid besöket', en: 'Next appointment given at the visit' },
   source: { seed: '000_a7d8ebcb45cc7bbc.txt', lines: '133' },
   kind: 'target',
   dueAt: (history, state) => {

@@ -24,7 +24,7 @@ import { workabilitySimulation } from './simulation.js';
 export const workabilityPath = definePath({
   id: 'workability-path',
   version: 1,
-  title: { fi: 'Työkyvyn tuen palvelu', en: 'Work-ability support service' },
+  title: { fi: 'Työkyvyn tuen palvelu', sv: 'Tjänsten för stöd för arbetsförmågan', en: 'Work-ability support service' },
   machine: workabilityMachine,
   events: workabilityEvents,
   roles: workabilityRoles,

@@ -5,11 +5,11 @@
  * assessment electronically themself.
  */
 export const workabilityRoles = {
-  client: { fi: 'Asiakas', en: 'Client' },
-  nurse: { fi: 'Terveydenhoitaja', en: 'Nurse' },
-  coordinator: { fi: 'Työkykykoordinaattori', en: 'Work-ability coordinator' },
-  doctor: { fi: 'Työkykylääkäri', en: 'Work-ability doctor' },
-  socialWorker: { fi: 'Sosiaalihuollon omatyöntekijä', en: 'Social-care own-worker' },
+  client: { fi: 'Asiakas', sv: 'Klient', en: 'Client' },
+  nurse: { fi: 'Terveydenhoitaja', sv: 'Hälsovårdare', en: 'Nurse' },
+  coordinator: { fi: 'Työkykykoordinaattori', sv: 'Arbetsförmågekoordinator', en: 'Work-ability coordinator' },
+  doctor: { fi: 'Työkykylääkäri', sv: 'Arbetsförmågeläkare', en: 'Work-ability doctor' },
+  socialWorker: { fi: 'Sosiaalihuollon omatyöntekijä', sv: 'Egen kontaktperson inom socialvården', en: 'Social-care own-worker' },
 } as const;
 
 /** A role on the work-ability path. */

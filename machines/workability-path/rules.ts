@@ -7,9 +7,10 @@ type WorkabilityRule<TId extends string> = PathRule<typeof workabilityMachine, W
 /** S1 `001_55550c4af1568658.txt`:165 — who the service is for. */
 export const eligibleAtEntry: WorkabilityRule<'eligible-at-entry'> = {
   id: 'eligible-at-entry',
-  name: { fi: 'asiakas kuuluu palvelun piiriin', en: 'client eligible' },
+  name: { fi: 'asiakas kuuluu palvelun piiriin', sv: 'klienten hör till målgruppen', en: 'client eligible' },
   sentence: {
     fi: 'Palvelu on työikäiselle, jolla ei ole työ- tai opiskeluterveydenhuoltoa ja jolla on työkyvyn haasteita.',
+    sv: 'Tjänsten är för en person i arbetsför ålder som saknar företags- eller studerandehälsovård och har utmaningar med arbetsförmågan.',
     en: 'The service is for a working-age person without occupational or student health care who has work-ability challenges.',
   },
   source: { seed: '001_55550c4af1568658.txt', lines: '165' },
@@ -22,9 +23,10 @@ export const eligibleAtEntry: WorkabilityRule<'eligible-at-entry'> = {
 /** S1 `001_55550c4af1568658.txt`:185 — "the only precondition". */
 export const situationMappedBeforeDoctor: WorkabilityRule<'situation-mapped-before-doctor'> = {
   id: 'situation-mapped-before-doctor',
-  name: { fi: 'tilanne kartoitettu', en: 'situation mapped' },
+  name: { fi: 'tilanne kartoitettu', sv: 'situationen kartlagd', en: 'situation mapped' },
   sentence: {
     fi: 'Asiakkaan tilanne on kartoitettu ja selvitetty ennen kuin lääkärin vastaanotto varataan tai pidetään.',
+    sv: 'Klientens situation är kartlagd och utredd innan läkarbesöket bokas eller hålls.',
     en: "The client's situation is mapped and clarified before the doctor's visit is booked or held.",
   },
   source: { seed: '001_55550c4af1568658.txt', lines: '185' },
@@ -37,9 +39,10 @@ export const situationMappedBeforeDoctor: WorkabilityRule<'situation-mapped-befo
 /** S1 `001_55550c4af1568658.txt`:167 — the case-manager model. */
 export const coordinatorCaseManagerOnlyWithoutOwnWorker: WorkabilityRule<'coordinator-case-manager-only-without-own-worker'> = {
   id: 'coordinator-case-manager-only-without-own-worker',
-  name: { fi: 'ei sosiaalihuollon omatyöntekijää', en: 'no social-care own-worker' },
+  name: { fi: 'ei sosiaalihuollon omatyöntekijää', sv: 'ingen egen kontaktperson inom socialvården', en: 'no social-care own-worker' },
   sentence: {
     fi: 'Työkykykoordinaattori toimii asiakasvastaavana vain asiakkaalle, jolla ei ole sosiaalihuollon omatyöntekijää.',
+    sv: 'Arbetsförmågekoordinatorn är klientansvarig endast för en klient som inte har en egen kontaktperson inom socialvården.',
     en: 'The coordinator is case manager only for a client who has no social-care own-worker.',
   },
   source: { seed: '001_55550c4af1568658.txt', lines: '167' },

@@ -1,8 +1,6 @@
 import type { z } from 'zod';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition, AnyPathRule } from '../definition.js';
 import type { PathVersion } from './recordedEvent.js';
-import type { PathRule } from '../rule.js';
-import type { AnyStateMachine } from 'xstate';
 import { enumeratePayloads } from '../schema/payloadDomain.js';
 import { createMachineStepper, type MachineStepper } from './machineStepper.js';
 
@@ -13,9 +11,9 @@ export interface CompiledPath {
   readonly eventTypes: readonly string[];
   readonly payloadSchemas: ReadonlyMap<string, z.ZodObject>;
   readonly permittedRoles: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly rules: readonly PathRule<AnyStateMachine, AnyPathDefinition['events'], string>[];
+  readonly rules: readonly AnyPathRule[];
   /** The rules each guard enforces. */
-  readonly rulesByGuard: ReadonlyMap<string, readonly PathRule<AnyStateMachine, AnyPathDefinition['events'], string>[]>;
+  readonly rulesByGuard: ReadonlyMap<string, readonly AnyPathRule[]>;
   /** Steps the machine from any snapshot, with one kept actor scope. */
   readonly stepper: MachineStepper;
   /** Payloads to try when asking whether an event type could be accepted now. */
@@ -36,7 +34,7 @@ export function compilePath(definition: AnyPathDefinition): CompiledPath {
   const cached = compiled.get(definition);
   if (cached) return cached;
   const eventTypes = Object.keys(definition.events);
-  const rulesByGuard = new Map<string, PathRule<AnyStateMachine, AnyPathDefinition['events'], string>[]>();
+  const rulesByGuard = new Map<string, AnyPathRule[]>();
   for (const rule of definition.rules) {
     for (const guard of rule.enforcedBy) {
       rulesByGuard.set(guard, [...(rulesByGuard.get(guard) ?? []), rule]);

@@ -1,9 +1,25 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import type { AnyPathRule } from '../definition.js';
 import { formatSource } from '../source.js';
 import { guardRefsOf } from '../machine/guardRefs.js';
 import { activeStateNodes, describeStateValue } from '../machine/stateNodes.js';
 import type { CompiledPath } from './compilePath.js';
 import type { Rejection } from './rejection.js';
+
+/**
+ * The rejection for an event that would break a rule, in one wording wherever it is found.
+ *
+ * @internal
+ */
+export function ruleViolated(rule: AnyPathRule, eventType: string, state: string): Rejection {
+  return {
+    code: 'RULE_VIOLATED',
+    message: `${eventType} in state '${state}' would break rule '${rule.id}': ${rule.sentence.en} (${formatSource(rule.source)})`,
+    eventType,
+    state,
+    ruleId: rule.id,
+  };
+}
 
 type GuardImplementation = (args: { context: unknown; event: unknown }, params: unknown) => boolean;
 
@@ -43,14 +59,7 @@ export function explainRefusal(
         const rules = plan.rulesByGuard.get(ref.name);
         if (!rules || rules.length === 0) continue;
         if (evaluateNamedGuard(machine, ref.name, ref.params, snapshot, event) !== false) continue;
-        const rule = rules[0]!;
-        return {
-          code: 'RULE_VIOLATED',
-          message: `${event.type} in state '${state}' would break rule '${rule.id}': ${rule.sentence.en} (${formatSource(rule.source)})`,
-          eventType: event.type,
-          state,
-          ruleId: rule.id,
-        };
+        return ruleViolated(rules[0]!, event.type, state);
       }
     }
   }

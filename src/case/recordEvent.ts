@@ -1,8 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { describeStateValue } from '../machine/stateNodes.js';
-import { formatSource } from '../source.js';
 import type { CaseCore } from './caseCore.js';
-import { explainRefusal } from './explainRefusal.js';
+import { explainRefusal, ruleViolated } from './explainRefusal.js';
 import type { EventActor, RecordedEvent } from './recordedEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
 
@@ -117,19 +116,7 @@ export function applyEvent(
     } catch (error) {
       throw new PathRuntimeError(plan.pathVersion.id, type, error);
     }
-    if (!holds) {
-      const state = describeStateValue(previous.value);
-      return {
-        ok: false,
-        rejection: {
-          code: 'RULE_VIOLATED',
-          message: `${type} in state '${state}' would break rule '${rule.id}': ${rule.sentence.en} (${formatSource(rule.source)})`,
-          eventType: type,
-          state,
-          ruleId: rule.id,
-        },
-      };
-    }
+    if (!holds) return { ok: false, rejection: ruleViolated(rule, type, describeStateValue(previous.value)) };
   }
 
   const event: RecordedEvent = Object.freeze({

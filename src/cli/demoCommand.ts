@@ -1,10 +1,14 @@
+import { parseArgs } from 'node:util';
 import type { AnyPathDefinition } from '../definition.js';
-import type { Language } from '../label.js';
+import { languages, type Language } from '../label.js';
 import { replayCase } from '../case/replayCase.js';
 import type { RecordedEvent } from '../case/recordedEvent.js';
 import { simulateCohort } from '../cohort/simulateCohort.js';
 import type { EventStore } from '../store/eventStore.js';
+import { createMemoryStore } from '../store/memoryStore.js';
 import { formatSource } from '../source.js';
+import { selectPaths } from './catalogue.js';
+import { integerOption, languageOption, type CliCommand } from './command.js';
 import { createProgress } from './progress.js';
 
 /** Options of the `demo` command. @internal */
@@ -141,3 +145,39 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
   const failed = summaries.some((summary) => summary.replayMismatches.length > 0 || summary.faultsNotRejected > 0);
   return { exitCode: failed ? 1 : 0, summaries };
 }
+
+/** `kykypolku demo`: the main job on the embedded default. @internal */
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  usage: `kykypolku demo [--path <id>]… [--clients <n>] [--seed <n>] [--lang fi|sv|en] [--json] [--quiet]
+      Runs a seeded synthetic cohort (default 1 000 clients) through the rules of each path, stores
+      every event, replays every case from the store and checks it equals the live case; prints a
+      summary. Exit code 1 if any replay differs or any faulty input was accepted.`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args: [...args],
+      options: {
+        path: { type: 'string', multiple: true },
+        clients: { type: 'string' },
+        seed: { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    const { exitCode } = await runDemo({
+      paths: selectPaths(values.path),
+      store: createMemoryStore(),
+      storeName: 'in-memory store',
+      clients: integerOption('clients', values.clients, 1000),
+      seed: integerOption('seed', values.seed, 1),
+      lang: languageOption(values.lang, languages),
+      json: values.json ?? false,
+      quiet: values.quiet ?? false,
+      out: io.out,
+      err: io.err,
+    });
+    return exitCode;
+  },
+};

@@ -63,7 +63,7 @@ export function reviewMachine(options: { readonly doneGuard?: boolean } = {}) {
   });
 }
 
-const label = (en: string) => ({ fi: `fi: ${en}`, en });
+const label = (en: string) => ({ fi: `fi: ${en}`, sv: `sv: ${en}`, en });
 
 export function reviewSpec(options: { readonly doneGuard?: boolean } = {}) {
   const machine = reviewMachine(options);

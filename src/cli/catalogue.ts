@@ -1,0 +1,19 @@
+import { builtInPaths } from '../../machines/index.js';
+import type { AnyPathDefinition } from '../definition.js';
+import { UsageError } from './command.js';
+
+/**
+ * The built-in paths a command works on: all of them, or those named by id. The CLI is the one
+ * place in `src/` that knows the built-in catalogue.
+ *
+ * @internal
+ */
+export function selectPaths(ids: readonly string[] | undefined): AnyPathDefinition[] {
+  const all: readonly AnyPathDefinition[] = builtInPaths;
+  if (!ids || ids.length === 0) return [...all];
+  return ids.map((id) => {
+    const found = all.find((path) => path.id === id);
+    if (!found) throw new UsageError(`unknown path '${id}'; known: ${all.map((path) => path.id).join(', ')}`);
+    return found;
+  });
+}

@@ -1,0 +1,6 @@
+import type { CliCommand } from './command.js';
+import { demoCommand } from './demoCommand.js';
+import { pathsCommand } from './pathsCommand.js';
+
+/** Every `kykypolku` command, in the order the usage lists them. @internal */
+export const commands: readonly CliCommand[] = [demoCommand, pathsCommand];
