@@ -1,6 +1,7 @@
 import type { AnyStateMachine, ContextFrom, EventFromLogic, SnapshotFrom, StateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { DeadlineKind, DeadlineRule } from './deadline.js';
+import type { RecordedEventFor } from './case/recordedEvent.js';
 import type { SimulationProfile } from './cohort/simulationProfile.js';
 import type { Label } from './label.js';
 import type { PathRule } from './rule.js';
@@ -139,6 +140,11 @@ export interface PathDefinition<
   readonly sources: readonly SourceDocument[];
   /** How a typical cohort moves along the path, for synthetic cohorts (optional). */
   readonly simulation?: SimulationProfile<TEvents>;
+  /**
+   * The host's id of the professional currently responsible for the case (a coach, a case
+   * manager), read from the history, for caseloads and work lists (optional).
+   */
+  assigneeOf?(history: readonly RecordedEventFor<TEvents, TRole>[], state: StateView<TMachine>): string | undefined;
 }
 
 /**
@@ -171,6 +177,7 @@ export interface AnyPathDefinition {
   outcomeOf(view: never): string | undefined;
   readonly sources: readonly SourceDocument[];
   readonly simulation?: SimulationProfile<EventSchemas>;
+  assigneeOf?(history: never, state: never): string | undefined;
 }
 
 /** Any rule of any path, as the engine handles it. */

@@ -39,6 +39,8 @@ export const workabilityPath = definePath({
     { id: 'S1', seed: '001_55550c4af1568658.txt', title: 'Essote Työkykyohjelma final report' },
   ],
   simulation: workabilitySimulation,
+  // The coordinator is the one who follows a case through (S1:167); before one is assigned, nobody is.
+  assigneeOf: (history) => history.findLast((event) => event.type === 'COORDINATOR_ASSIGNED')?.actor.id,
 });
 
 export { workabilityEvents } from './events.js';

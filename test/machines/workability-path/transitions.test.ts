@@ -122,3 +122,12 @@ describe('work-ability support path transitions', () => {
     expect(caseRef.history.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
+
+describe('work-ability path assignee', () => {
+  it('is the coordinator last assigned, for caseloads and work lists', () => {
+    const { caseRef } = givenCase(workabilityPath, [...reach.healthCheck(), coordinatorAssigned()]);
+    expect(workabilityPath.assigneeOf?.(caseRef.history, caseRef.state)).toBe('coordinator-1');
+    const fresh = givenCase(workabilityPath, reach.healthCheck()).caseRef;
+    expect(workabilityPath.assigneeOf?.(fresh.history, fresh.state)).toBeUndefined();
+  });
+});
