@@ -22,7 +22,7 @@ export { languages, type Label, type Language } from './label.js';
 export type { PathRule, RuleStep } from './rule.js';
 export { formatSource, type SourceRef } from './source.js';
 export { describeStateValue } from './machine/stateNodes.js';
-export { describePayloadDomain, enumeratePayloads, type FieldDomain, type OpenFormat } from './schema/payloadDomain.js';
+export { countPayloads, describePayloadDomain, enumeratePayloads, type FieldDomain, type OpenFormat } from './schema/payloadDomain.js';
 export { isoDate, isoInstant, instantMillis } from './time/instant.js';
 export { addDays, addMonths } from './time/calendar.js';
 
@@ -42,3 +42,6 @@ export type {
 
 export { createMemoryStore } from './store/memoryStore.js';
 export type { AppendFailure, AppendFailureCode, AppendOptions, AppendResult, EventStore } from './store/eventStore.js';
+
+export { caseloadCap, checkCaseload, type ActiveCaseCounter, type CaseloadCheck, type CaseloadPolicy, type CaseloadRejection } from './caseload/checkCaseload.js';
+export { createCaseloadIndex, type CaseloadIndex, type CaseloadIndexProblem } from './caseload/caseloadIndex.js';

@@ -4,9 +4,15 @@ import { PathDefinitionError } from './definitionError.js';
 import { languages, type Label } from './label.js';
 import { guardRefsOf } from './machine/guardRefs.js';
 import { listStateNodes, statePathOf } from './machine/stateNodes.js';
-import { describePayloadDomain, UnsupportedFieldError } from './schema/payloadDomain.js';
+import { countPayloads, UnsupportedFieldError } from './schema/payloadDomain.js';
 
 const idPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/**
+ * The most payloads one event type may have when its finite fields are enumerated: the model
+ * checker and `nextEvents` try every one.
+ */
+const largestPayloadAlphabet = 4096;
 
 function checkLabel(pathId: string, where: string, label: Label | undefined): void {
   if (label === undefined) throw new PathDefinitionError(pathId, `${where} has no label`);
@@ -49,7 +55,13 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
     }
     checkLabel(pathId, `event '${eventType}'`, spec.labels.events[eventType]);
     try {
-      describePayloadDomain(spec.events[eventType]!);
+      const combinations = countPayloads(spec.events[eventType]!);
+      if (combinations > largestPayloadAlphabet) {
+        throw new PathDefinitionError(
+          pathId,
+          `event '${eventType}' has ${combinations} payload combinations of its finite fields (at most ${largestPayloadAlphabet}); make a field that no guard reads open (a number without bounds, a string) or split the event`,
+        );
+      }
     } catch (error) {
       if (error instanceof UnsupportedFieldError) {
         throw new PathDefinitionError(pathId, `event '${eventType}': ${error.message}`);

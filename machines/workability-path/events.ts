@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../src/time/instant.js';
+import { referredFrom } from '../shared/referral.js';
 
 /**
  * How the client came to the service (S0 `000_a7d8ebcb45cc7bbc.txt`:133, S1
@@ -51,6 +52,8 @@ export const workabilityEvents = {
     route: contactRoute,
     hasOccupationalOrStudentHealthCare: z.boolean(),
     workAbilityConcern: z.boolean(),
+    /** The case on another path the client came from, if any. */
+    referredFrom: referredFrom.optional(),
   }),
   /** The client books electronically or by phone (S0:133). */
   INITIAL_ASSESSMENT_BOOKED: z.strictObject({ channel: z.enum(['phone', 'eBooking']) }),

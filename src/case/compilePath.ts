@@ -22,9 +22,6 @@ export interface CompiledPath {
 
 const compiled = new WeakMap<AnyPathDefinition, CompiledPath>();
 
-/** Largest number of sample payloads tried per event type by `nextEvents`. */
-const sampleLimit = 256;
-
 /**
  * The runtime's view of a definition, built on first use and kept for the definition's lifetime.
  *
@@ -52,7 +49,8 @@ export function compilePath(definition: AnyPathDefinition): CompiledPath {
     stepper: createMachineStepper(definition.machine),
     rulesByGuard,
     samplePayloads: new Map(
-      eventTypes.map((type) => [type, enumeratePayloads(definition.events[type]!).slice(0, sampleLimit)]),
+      // Only samples the schema itself accepts (an object-level refinement may rule some out).
+      eventTypes.map((type) => [type, enumeratePayloads(definition.events[type]!).filter((payload) => definition.events[type]!.safeParse(payload).success)]),
     ),
   };
   compiled.set(definition, plan);

@@ -72,7 +72,10 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
   const candidates = plan.eventTypes.flatMap((type) =>
     plan.samplePayloads.get(type)!.map((payload) => ({ type, payload: fillOpenFields(definition, type, payload) })),
   );
-  const eventWeight = (type: string): number => (profile.eventWeights as Record<string, number> | undefined)?.[type] ?? 1;
+  const eventWeight = (type: string, state: string): number =>
+    (profile.eventWeightsIn as Record<string, Record<string, number>> | undefined)?.[state]?.[type] ??
+    (profile.eventWeights as Record<string, number> | undefined)?.[type] ??
+    1;
   const payloadWeight = ({ type, payload }: Candidate): number => {
     const fields = (profile.payloadWeights as Record<string, Record<string, Record<string, number>>> | undefined)?.[type];
     let weight = 1;
@@ -92,7 +95,8 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
 
   for (let client = 0; client < clients; client++) {
     // Worked on as any path inside; the cases are D's own, as the result type says.
-    const caseRef: PathCase<AnyPathDefinition> = openCase(definition as AnyPathDefinition, { caseId: `demo-${String(client + 1).padStart(6, '0')}` });
+    // Case ids carry the path id, so cohorts of several paths can share one store.
+    const caseRef: PathCase<AnyPathDefinition> = openCase(definition as AnyPathDefinition, { caseId: `${definition.id}-${String(client + 1).padStart(6, '0')}` });
     if (options.onRecorded) caseRef.on('recorded', options.onRecorded as never);
     const seen = new Set<string>([caseRef.stateName]);
     let at = addDays(start, random.integer(0, 364));
@@ -111,7 +115,8 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
       // First the event type by its weight, then one of its accepted payloads by theirs, so that an
       // event with many payload variants is not chosen more often for that reason alone.
       const accepted = candidates.filter((candidate) => accepts(caseRef, candidate));
-      const type = random.weighted([...new Set(accepted.map((candidate) => candidate.type))], eventWeight);
+      const stateName = caseRef.stateName;
+      const type = random.weighted([...new Set(accepted.map((candidate) => candidate.type))], (candidate) => eventWeight(candidate, stateName));
       const choice = random.weighted(
         accepted.filter((candidate) => candidate.type === type),
         payloadWeight,

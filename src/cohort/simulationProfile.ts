@@ -32,6 +32,11 @@ export interface ReferenceShare {
 export interface SimulationProfile<TEvents extends EventSchemas> {
   /** Relative weight of each event type among those accepted (default 1). */
   readonly eventWeights?: Partial<Record<EventTypeOf<TEvents>, number>>;
+  /**
+   * Weights that apply in one state only (by its dotted name, e.g. `referred` or `active.jobSearch`),
+   * over `eventWeights`: the first coach assignment is likely, a later change of coach is not.
+   */
+  readonly eventWeightsIn?: Readonly<Record<string, Partial<Record<EventTypeOf<TEvents>, number>>>>;
   /** Relative weight of payload field values, per event type and field (default 1 each). */
   readonly payloadWeights?: Partial<Record<EventTypeOf<TEvents>, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
   /** Days between an event and the one before it, as [min, max] (default [0, 14]). */

@@ -11,7 +11,7 @@ export type FieldDomain =
   | { readonly kind: 'open'; readonly sample: unknown; readonly format: OpenFormat };
 
 /** What an open field holds, for samples and for the checker's abstraction of it. */
-export type OpenFormat = 'date' | 'instant' | 'string' | 'number';
+export type OpenFormat = 'date' | 'instant' | 'string' | 'number' | 'object';
 
 /** Integer ranges up to this size count as finite. */
 const largestFiniteRange = 32;
@@ -97,11 +97,41 @@ export function describeFieldDomain(schema: z.ZodType): FieldDomain {
       return openString(schema as z.ZodString);
     case 'number':
       return numberDomain(schema as z.ZodNumber);
+    case 'object':
+      // A nested object (a Kykyviisari result, a referral reference) is one open value: guards and
+      // rules do not branch on it, so one valid sample stands for all.
+      return { kind: 'open', sample: sampleOf(schema as z.ZodObject), format: 'object' };
     default:
       throw new UnsupportedFieldError(
         `zod type '${type}' is not supported in payloads; use enums, literals, booleans, bounded integers, dates or identifiers`,
       );
   }
+}
+
+function sampleOf(schema: z.ZodObject): Record<string, unknown> {
+  const sample: Record<string, unknown> = {};
+  for (const [field, domain] of Object.entries(describePayloadDomain(schema))) {
+    const value = domain.kind === 'finite' ? domain.values.find((candidate) => candidate !== undefined) : domain.sample;
+    if (value !== undefined) sample[field] = value;
+  }
+  if (!schema.safeParse(sample).success) {
+    throw new UnsupportedFieldError("no sample value passes this object schema; give one with .meta({ examples: [{ … }] })");
+  }
+  return sample;
+}
+
+/**
+ * How many payloads {@link enumeratePayloads} yields for a schema, without building them.
+ *
+ * @example
+ * ```ts
+ * countPayloads(z.strictObject({ a: z.boolean(), b: z.enum(['x', 'y', 'z']) })); // 6
+ * ```
+ */
+export function countPayloads(schema: z.ZodObject): number {
+  let count = 1;
+  for (const domain of Object.values(describePayloadDomain(schema))) count *= domain.kind === 'finite' ? domain.values.length : 1;
+  return count;
 }
 
 /**

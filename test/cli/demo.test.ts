@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { builtInPaths } from 'kykypolku/paths';
 
 // The built CLI, as a newcomer runs it after `npm ci` (`npm test` builds first).
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -11,7 +12,7 @@ function demo(...args: string[]) {
 
 describe('kykypolku demo', () => {
   it('records a seeded cohort through the rules, stores it, replays every case equal, and says so', () => {
-    const run = demo('--clients', '200', '--seed', '7', '--json');
+    const run = demo('--clients', '200', '--seed', '7', '--json', '--path', 'workability-path');
     expect(run.status).toBe(0);
     const [summary] = JSON.parse(run.stdout) as [
       {
@@ -35,12 +36,20 @@ describe('kykypolku demo', () => {
     expect(doctor!.share).toBeLessThan(0.45);
   });
 
+  it('runs every built-in path by default, each replayed equal', () => {
+    const run = demo('--clients', '30', '--json');
+    expect(run.status).toBe(0);
+    const summaries = JSON.parse(run.stdout) as { path: { id: string }; casesReplayed: number; replayMismatches: string[]; faultsNotRejected: number }[];
+    expect(summaries.map((summary) => summary.path.id)).toEqual(builtInPaths.map((path) => path.id));
+    for (const summary of summaries) expect(summary).toMatchObject({ casesReplayed: 30, replayMismatches: [], faultsNotRejected: 0 });
+  });
+
   it('prints the same cohort for the same seed, byte for byte', () => {
     expect(demo('--clients', '50', '--seed', '3', '--json').stdout).toBe(demo('--clients', '50', '--seed', '3', '--json').stdout);
   });
 
   it('prints a readable summary with progress on standard error', () => {
-    const run = demo('--clients', '100');
+    const run = demo('--clients', '100', '--path', 'workability-path');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('replayed from the store: 100 cases, every one equal to its live case');
     expect(run.stdout).toMatch(/Reached the work-ability doctor's assessment: \d+\.\d % of cases \(seeds: about 33\.3 %, 001_55550c4af1568658\.txt:177\)/);
