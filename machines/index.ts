@@ -1,9 +1,16 @@
+import { coordinatorServicePath } from './coordinator-service/index.js';
 import { ipsJobCoachingPath } from './ips-job-coaching/index.js';
+import { lifestyleGuidancePath } from './lifestyle-guidance/index.js';
+import { supportTeamIntakePath } from './support-team-intake/index.js';
 import { workabilityPath } from './workability-path/index.js';
 
-export { ipsJobCoachingPath, workabilityPath };
+export { coordinatorServicePath, ipsJobCoachingPath, lifestyleGuidancePath, supportTeamIntakePath, workabilityPath };
 export type { WorkabilityContext } from './workability-path/machine.js';
 export type { IpsContext, IpsPhase } from './ips-job-coaching/machine.js';
+export type { CoordinatorContext, CoordinatorExit } from './coordinator-service/machine.js';
+export type { LifestyleContext } from './lifestyle-guidance/machine.js';
+export type { TeamIntakeContext } from './support-team-intake/machine.js';
+export { coordinatorServices, type CoordinatorService, type NetworkPartner } from './coordinator-service/services.js';
 
 /**
  * Every built-in path definition, by id: the catalogue the CLI and the docs iterate over.
@@ -14,7 +21,7 @@ export type { IpsContext, IpsPhase } from './ips-job-coaching/machine.js';
  * for (const path of builtInPaths) console.log(path.id, path.version);
  * ```
  */
-export const builtInPaths = [workabilityPath, ipsJobCoachingPath] as const;
+export const builtInPaths = [workabilityPath, ipsJobCoachingPath, coordinatorServicePath, lifestyleGuidancePath, supportTeamIntakePath] as const;
 
 export {
   ipsFidelityBand,

@@ -1,0 +1,44 @@
+import { definePath } from '../../src/definition.js';
+import { coordinatorDeadlines } from './deadlines.js';
+import { coordinatorEvents } from './events.js';
+import { coordinatorLabels, coordinatorOutcomes } from './labels.js';
+import { coordinatorMachine } from './machine.js';
+import { coordinatorPermissions, coordinatorRoles } from './roles.js';
+import { coordinatorRules } from './rules.js';
+import { coordinatorSimulation } from './simulation.js';
+
+/**
+ * The Eksote (Etelä-Karjala) work-ability coordinator service: a personal coordinator walks alongside
+ * an unemployed client during the first 12 months of unemployment, with consent before network work
+ * and a functional capacity assessment before employment-promoting services. Sources: S3
+ * `003_b3609eb1a20809d4.txt`:227–460, 565–573; S4 `004_23d4cbe064c012a3.txt`; domain.md §9(c).
+ *
+ * @example
+ * ```ts
+ * import { openCase } from 'kykypolku';
+ * import { coordinatorServicePath } from 'kykypolku/paths';
+ *
+ * const caseRef = openCase(coordinatorServicePath, { caseId: 'ekhva-1' });
+ * ```
+ */
+export const coordinatorServicePath = definePath({
+  id: 'coordinator-service',
+  version: 1,
+  title: { fi: 'Työkykykoordinaattoripalvelu', sv: 'Arbetsförmågekoordinatortjänsten', en: 'Work-ability coordinator service' },
+  machine: coordinatorMachine,
+  events: coordinatorEvents,
+  roles: coordinatorRoles,
+  permissions: coordinatorPermissions,
+  labels: coordinatorLabels,
+  rules: coordinatorRules,
+  deadlines: coordinatorDeadlines,
+  outcomes: coordinatorOutcomes,
+  outcomeOf: ({ context }) => context.exit ?? undefined,
+  sources: [
+    { id: 'S3', seed: '003_b3609eb1a20809d4.txt', title: 'Eksote / EKHVA: Socom slides, "Näin toimin" handbook, coordinator pilot' },
+    { id: 'S4', seed: '004_23d4cbe064c012a3.txt', title: 'Innokylä: Etelä-Karjala TYÖTÄ-hanke' },
+  ],
+  simulation: coordinatorSimulation,
+  // The coordinator who walks alongside: the last coordinator to record on the case.
+  assigneeOf: (history) => history.findLast((event) => event.actor.role === 'coordinator')?.actor.id,
+});

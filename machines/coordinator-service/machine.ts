@@ -1,0 +1,131 @@
+import { and, assign, setup } from 'xstate';
+import type { MachineEventOf } from '../../src/definition.js';
+import type { CoordinatorEvents } from './events.js';
+import { coordinatorServices, referralNeedsConsent, type NetworkPartner } from './services.js';
+
+/** The exits of the coordinator service (domain.md §9(c)). */
+export type CoordinatorExit =
+  | 'employedOrStudying'
+  | 'independent'
+  | 'transferredToTyp'
+  | 'redirectedToTyp'
+  | 'notInTargetGroup'
+  | 'clientWithdrew'
+  | 'moved'
+  | 'unreachable'
+  | 'other';
+
+/** What the machine remembers: only what guards and rules read. */
+export interface CoordinatorContext {
+  /** Consent for data exchange, per partner (S3 `003_b3609eb1a20809d4.txt`:338). */
+  readonly consent: Readonly<Record<NetworkPartner, boolean>>;
+  readonly functionalCapacityAssessed: boolean;
+  /** A job or study place was gained (S3:433). */
+  readonly placeGained: boolean;
+  /** An interim review has been held since the place was gained. */
+  readonly reviewedSincePlace: boolean;
+  readonly exit: CoordinatorExit | null;
+}
+
+const initialContext: CoordinatorContext = {
+  consent: { employmentServices: false, kela: false, socialHealth: false },
+  functionalCapacityAssessed: false,
+  placeGained: false,
+  reviewedSincePlace: false,
+  exit: null,
+};
+
+const coordinatorSetup = setup({
+  types: { context: {} as CoordinatorContext, events: {} as MachineEventOf<CoordinatorEvents> },
+  guards: {
+    /** S3:363 — unemployed under 12 months; longer, and TYP is the service. */
+    unemployedUnder12Months: ({ event }) => event.type === 'ELIGIBILITY_CONFIRMED' && event.payload.unemploymentMonths < 12,
+    /** S3:338 — network work with a partner needs the client's consent for it. */
+    consentForPartner: ({ context, event }) => event.type === 'NETWORK_WORK_DONE' && context.consent[event.payload.partner],
+    /** S3:338 — a referral that shares data with TE or Kela needs that consent. */
+    consentForService: ({ context, event }) => {
+      if (event.type !== 'REFERRED_TO_SERVICE') return false;
+      const partner = referralNeedsConsent(event.payload.service);
+      return partner === undefined || context.consent[partner];
+    },
+    /** S3:570 — no employment-promoting service before functional capacity is assessed. */
+    capacityAssessedIfEmploymentPromoting: ({ context, event }) =>
+      event.type === 'REFERRED_TO_SERVICE' && (!coordinatorServices[event.payload.service].employmentPromoting || context.functionalCapacityAssessed),
+    /** S3:433 — support goes on until the next interim review after a place, unless an early-close reason is given. */
+    closingAllowed: ({ context, event }) =>
+      event.type === 'CLOSED' &&
+      (event.payload.exit !== 'employedOrStudying' ||
+        (context.placeGained && (context.reviewedSincePlace || event.payload.earlyCloseReason !== undefined))),
+  },
+  actions: {
+    giveConsent: assign(({ context, event }) => (event.type === 'CONSENT_GIVEN' ? { consent: { ...context.consent, [event.payload.scope]: true } } : {})),
+    withdrawConsent: assign(({ context, event }) =>
+      event.type === 'CONSENT_WITHDRAWN' ? { consent: { ...context.consent, [event.payload.scope]: false } } : {},
+    ),
+    markCapacityAssessed: assign({ functionalCapacityAssessed: true }),
+    markPlaceGained: assign({ placeGained: true, reviewedSincePlace: false }),
+    markReviewed: assign(({ context }) => ({ reviewedSincePlace: context.placeGained })),
+    recordClosingExit: assign(({ event }) => (event.type === 'CLOSED' ? { exit: event.payload.exit } : {})),
+    recordFailedEligibility: assign(({ event }) =>
+      event.type === 'ELIGIBILITY_FAILED' ? { exit: event.payload.reason === 'unemployedOver12Months' ? ('redirectedToTyp' as const) : ('notInTargetGroup' as const) } : {},
+    ),
+    recordIndependent: assign({ exit: 'independent' as const }),
+    recordTransferredToTyp: assign({ exit: 'transferredToTyp' as const }),
+  },
+});
+
+/** Consent, Kykyviisari, capacity, the team and network work: the coordinator's work from mapping on. */
+const alongside = {
+  CONSENT_GIVEN: { actions: 'giveConsent' },
+  CONSENT_WITHDRAWN: { actions: 'withdrawConsent' },
+  KYKYVIISARI_RECORDED: {},
+  FUNCTIONAL_CAPACITY_ASSESSED: { actions: 'markCapacityAssessed' },
+  TEAM_CONSULTED: {},
+  NETWORK_WORK_DONE: { guard: 'consentForPartner' },
+  TYP_CRITERIA_MET: { target: '#coordinator.closed', actions: 'recordTransferredToTyp' },
+} as const;
+
+/** What active support and the interim review share: referrals, follow-up, a place gained, the exits. */
+const support = {
+  ...alongside,
+  REFERRED_TO_SERVICE: { guard: and(['consentForService', 'capacityAssessedIfEmploymentPromoting']) },
+  SERVICE_FOLLOWED_UP: {},
+  JOB_OR_STUDY_PLACE_GAINED: { actions: 'markPlaceGained' },
+  CLIENT_COPES_INDEPENDENTLY: { target: '#coordinator.closed', actions: 'recordIndependent' },
+  CLOSED: { target: '#coordinator.closed', guard: 'closingAllowed', actions: 'recordClosingExit' },
+} as const;
+
+const closeBeforeSupport = { CLOSED: { target: '#coordinator.closed', guard: 'closingAllowed', actions: 'recordClosingExit' } } as const;
+
+/**
+ * The Eksote work-ability coordinator service (työkykykoordinaattoripalvelu), domain.md §9(c): a
+ * personal coordinator walks alongside an unemployed client for the first 12 months of unemployment
+ * (S3:330), after eligibility, consent, mapping, active support and interim reviews.
+ */
+export const coordinatorMachine = coordinatorSetup.createMachine({
+  id: 'coordinator',
+  initial: 'opened',
+  context: initialContext,
+  states: {
+    opened: { on: { REFERRED: { target: 'eligibilityCheck' } } },
+    eligibilityCheck: {
+      on: {
+        ELIGIBILITY_CONFIRMED: { target: 'consentPending', guard: 'unemployedUnder12Months' },
+        ELIGIBILITY_FAILED: { target: 'closed', actions: 'recordFailedEligibility' },
+        ...closeBeforeSupport,
+      },
+    },
+    consentPending: {
+      on: {
+        CONSENT_GIVEN: { target: 'mapping', actions: 'giveConsent' },
+        // Without consent the coordinator still works with the client alone (domain.md §9(c), limited mode).
+        CONSENT_DECLINED: { target: 'mapping' },
+        ...closeBeforeSupport,
+      },
+    },
+    mapping: { on: { ...alongside, PLAN_AGREED: { target: 'activeSupport' }, ...closeBeforeSupport } },
+    activeSupport: { on: { ...support, INTERIM_REVIEW_HELD: { target: 'interimReview', actions: 'markReviewed' } } },
+    interimReview: { on: { ...support, PLAN_AGREED: { target: 'activeSupport' } } },
+    closed: { type: 'final' },
+  },
+});

@@ -1,0 +1,39 @@
+/**
+ * Who works in the coordinator service (S3 `003_b3609eb1a20809d4.txt`:231–233, 335, 368–372): the
+ * coordinator who walks alongside; the employment-services expert and the social or health
+ * professional who refer; the client who may contact the coordinator; and the consulting team
+ * (social instructor, public-health nurse, physiotherapist, occupational therapist, nurse, doctor,
+ * psychologist).
+ */
+export const coordinatorRoles = {
+  coordinator: { fi: 'Työkykykoordinaattori', sv: 'Arbetsförmågekoordinator', en: 'Work-ability coordinator' },
+  employmentServicesExpert: { fi: 'TE-palvelujen asiantuntija', sv: 'Sakkunnig vid TE-tjänsterna', en: 'Employment services expert' },
+  soteProfessional: { fi: 'Sote-ammattilainen', sv: 'Yrkesperson inom social- och hälsovården', en: 'Social or health professional' },
+  client: { fi: 'Asiakas', sv: 'Klient', en: 'Client' },
+  teamMember: { fi: 'Työ- ja toimintakyvyn tuen tiimin jäsen', sv: 'Medlem i teamet för stöd för arbets- och funktionsförmåga', en: 'Support team member' },
+} as const;
+
+/** A role on the coordinator service. */
+export type CoordinatorRole = keyof typeof coordinatorRoles;
+
+/** Who may record what. The coordinator records the work; referrers the referral; the team its consultations. */
+export const coordinatorPermissions = {
+  REFERRED: ['coordinator', 'employmentServicesExpert', 'soteProfessional', 'client'],
+  ELIGIBILITY_CONFIRMED: ['coordinator'],
+  ELIGIBILITY_FAILED: ['coordinator'],
+  CONSENT_GIVEN: ['coordinator'],
+  CONSENT_DECLINED: ['coordinator'],
+  CONSENT_WITHDRAWN: ['coordinator'],
+  KYKYVIISARI_RECORDED: ['coordinator'],
+  FUNCTIONAL_CAPACITY_ASSESSED: ['coordinator', 'teamMember'],
+  TEAM_CONSULTED: ['coordinator', 'teamMember'],
+  PLAN_AGREED: ['coordinator'],
+  REFERRED_TO_SERVICE: ['coordinator'],
+  SERVICE_FOLLOWED_UP: ['coordinator'],
+  NETWORK_WORK_DONE: ['coordinator'],
+  INTERIM_REVIEW_HELD: ['coordinator'],
+  JOB_OR_STUDY_PLACE_GAINED: ['coordinator', 'employmentServicesExpert'],
+  CLIENT_COPES_INDEPENDENTLY: ['coordinator'],
+  TYP_CRITERIA_MET: ['coordinator', 'employmentServicesExpert'],
+  CLOSED: ['coordinator'],
+} as const satisfies Record<string, readonly CoordinatorRole[]>;

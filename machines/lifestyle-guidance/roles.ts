@@ -1,0 +1,23 @@
+/** Who works in lifestyle guidance: the lifestyle coach (elintapaohjaaja), the referring professional, and the client. */
+export const lifestyleRoles = {
+  lifestyleCoach: { fi: 'Elintapaohjaaja', sv: 'Levnadsvanehandledare', en: 'Lifestyle coach' },
+  referrer: { fi: 'Ohjaava ammattilainen', sv: 'Hänvisande yrkesperson', en: 'Referrer' },
+  client: { fi: 'Asiakas', sv: 'Klient', en: 'Client' },
+} as const;
+
+/** A role in lifestyle guidance. */
+export type LifestyleRole = keyof typeof lifestyleRoles;
+
+/** Who may record what. */
+export const lifestylePermissions = {
+  INFO_SESSION_ATTENDED: ['lifestyleCoach', 'client'],
+  REFERRED: ['lifestyleCoach', 'referrer'],
+  ENROLLED: ['lifestyleCoach'],
+  PLAN_CREATED: ['lifestyleCoach'],
+  MEASUREMENT_RECORDED: ['lifestyleCoach'],
+  SESSION_HELD: ['lifestyleCoach'],
+  INTERVAL_LENGTHENED: ['lifestyleCoach'],
+  INTENSIVE_PHASE_COMPLETED: ['lifestyleCoach'],
+  FOLLOW_UP_SESSION_HELD: ['lifestyleCoach'],
+  CLOSED: ['lifestyleCoach'],
+} as const satisfies Record<string, readonly LifestyleRole[]>;
