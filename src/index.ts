@@ -45,3 +45,7 @@ export type { AppendFailure, AppendFailureCode, AppendOptions, AppendResult, Eve
 
 export { caseloadCap, checkCaseload, type ActiveCaseCounter, type CaseloadCheck, type CaseloadPolicy, type CaseloadRejection } from './caseload/checkCaseload.js';
 export { createCaseloadIndex, type CaseloadIndex, type CaseloadIndexProblem } from './caseload/caseloadIndex.js';
+
+export { simulateCohort, type CohortOptions, type CohortResult } from './cohort/simulateCohort.js';
+export type { ReferenceShare, SimulationProfile } from './cohort/simulationProfile.js';
+export { createSeededRandom, type SeededRandom } from './cohort/seededRandom.js';
