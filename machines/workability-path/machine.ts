@@ -82,8 +82,10 @@ const whileOpen = {
 } as const;
 
 /**
- * Booking the doctor from any open state, always behind the situation-mapped guard: the hard rule
- * holds on every route, the network-meeting route included (S1:185).
+ * Booking the doctor, always behind the situation-mapped guard, from every state where the situation
+ * can have been mapped: the hard rule holds on every route, the network-meeting route included
+ * (S1:185). Not from `contacted`: nothing can be mapped there yet, and a transition whose guard can
+ * never hold would only be a dead edge in the diagrams.
  */
 const doctorVisitBooked = { DOCTOR_VISIT_BOOKED: { target: '#workability.doctorAssessment', guard: 'situationMapped' } } as const;
 
@@ -107,7 +109,6 @@ export const workabilityMachine = workabilitySetup.createMachine({
     contacted: {
       on: {
         ...whileOpen,
-        ...doctorVisitBooked,
         INITIAL_ASSESSMENT_BOOKED: { target: 'initialAssessment' },
         COORDINATOR_ASSIGNED: {
           target: 'coordinatorSupport',

@@ -28,8 +28,6 @@ describe('work-ability path hard rules', () => {
   describe('the situation is mapped before the doctor (S1:185), on every route', () => {
     // Each route into a state from which the doctor can be booked, the network-meeting route included.
     const routes: readonly [name: string, history: () => WorkabilityInput[]][] = [
-      ['straight after the contact', () => reach.contacted()],
-      ['straight after a network meeting', () => reach.contacted('networkMeeting')],
       ['from the initial assessment', () => reach.initialAssessment()],
       ['from the health check', () => reach.healthCheck()],
       ['from coordinator support', () => reach.coordinatorSupport()],
@@ -42,8 +40,15 @@ describe('work-ability path hard rules', () => {
       givenCase(workabilityPath, history()).when(doctorVisitBooked()).thenRejected('RULE_VIOLATED', { ruleId: 'situation-mapped-before-doctor' });
     });
 
-    it.each(routes.filter(([name]) => !name.startsWith('straight')))('books the doctor %s once mapped', (_name, history) => {
+    it.each(routes)('books the doctor %s once mapped', (_name, history) => {
       givenCase(workabilityPath, [...history(), situationMapped()]).when(doctorVisitBooked()).thenAccepted('doctorAssessment');
+    });
+
+    it.each([
+      ['after a self-booked contact', () => reach.contacted()],
+      ['at a network meeting', () => reach.contacted('networkMeeting')],
+    ] as const)('refuses booking the doctor straight %s: nothing is mapped yet', (_name, history) => {
+      givenCase(workabilityPath, history()).when(doctorVisitBooked()).thenRejected('NOT_ALLOWED_IN_STATE', { state: 'contacted' });
     });
 
     it('cannot map the situation at the contact alone: a network meeting leads to the coordinator first', () => {
