@@ -30,7 +30,7 @@ describe('README', () => {
     );
     execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, '-p', directory], { encoding: 'utf8' });
     const output = execFileSync(process.execPath, [`${directory}/out/example.js`], { encoding: 'utf8' });
-    expect(output).toMatch(/^RULE_VIOLATED: DOCTOR_VISIT_BOOKED in state 'contacted' would break rule 'situation-mapped-before-doctor'/);
+    expect(output).toMatch(/^RULE_VIOLATED: DOCTOR_VISIT_BOOKED in state 'initialAssessment' would break rule 'situation-mapped-before-doctor'/);
   });
 
   it('lists every rejection code', async () => {
