@@ -40,6 +40,7 @@ export type {
   RecordedEventOf,
 } from './case/recordedEvent.js';
 
+export { toJsonSchema, type JsonSchema, type PathJsonSchemas } from './jsonSchema/toJsonSchema.js';
 export { createMemoryStore } from './store/memoryStore.js';
 export type { AppendFailure, AppendFailureCode, AppendOptions, AppendResult, EventStore } from './store/eventStore.js';
 

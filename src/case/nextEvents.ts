@@ -28,7 +28,7 @@ export function machineAccepts(core: CaseCore, type: string, payload: unknown): 
   const { plan, snapshot } = core;
   const schema = plan.payloadSchemas.get(type);
   if (!schema || snapshot.status !== 'active') return false;
-  const parsed = schema.safeParse(payload ?? {});
+  const parsed = schema.safeParse(payload === undefined ? {} : payload);
   if (!parsed.success) return false;
   return plan.definition.machine.getTransitionData(snapshot, { type, payload: parsed.data }).length > 0;
 }

@@ -26,7 +26,7 @@ function payloadIssuesOf(core: CaseCore, input: unknown): EventIssue[] {
   const { type, payload } = input as { type?: unknown; payload?: unknown };
   const schema = typeof type === 'string' ? core.plan.payloadSchemas.get(type) : undefined;
   if (!schema) return [];
-  const parsed = schema.safeParse(payload ?? {});
+  const parsed = schema.safeParse(payload === undefined ? {} : payload);
   return parsed.success ? [] : parsed.error.issues.map((issue) => ({ ...issue, path: ['payload', ...issue.path] }));
 }
 

@@ -55,7 +55,8 @@ export function applyEvent(
   rawPayload: unknown,
 ): StepResult {
   const plan = core.plan;
-  const parsed = plan.payloadSchemas.get(type)!.safeParse(rawPayload ?? {});
+  // Only a missing payload stands for an empty one; `null` is a wrong payload, as JSON Schema says too.
+  const parsed = plan.payloadSchemas.get(type)!.safeParse(rawPayload === undefined ? {} : rawPayload);
   if (!parsed.success) {
     return invalid(`${type} has an invalid payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`, prefixIssues(parsed.error.issues, 'payload'));
   }

@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.js';
 import { demoCommand } from './demoCommand.js';
 import { pathsCommand } from './pathsCommand.js';
+import { schemasCommand } from './schemasCommand.js';
 
 /** Every `kykypolku` command, in the order the usage lists them. @internal */
-export const commands: readonly CliCommand[] = [demoCommand, pathsCommand];
+export const commands: readonly CliCommand[] = [demoCommand, pathsCommand, schemasCommand];

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { AnyPathDefinition } from '../definition.js';
+import { caseInputEnvelope, recordedEventEnvelope } from '../case/envelope.js';
+
+/** A JSON Schema document (draft 2020-12), as plain data. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+/**
+ * The JSON Schemas of one path, for hosts written in other languages: what `record` takes, what a
+ * line of an NDJSON event log holds, what a store keeps, and each event's payload.
+ */
+export interface PathJsonSchemas {
+  /** An input to `record`: `{ type, at, actor, payload }`, one branch per event type. */
+  readonly input: JsonSchema;
+  /** A line of an NDJSON log for `kykypolku validate`: an input with its `caseId`. */
+  readonly logLine: JsonSchema;
+  /** A recorded event as stored: `{ caseId, seq, type, at, actor, payload, path }`. */
+  readonly recordedEvent: JsonSchema;
+  /** Each event type's payload. */
+  readonly payloads: Readonly<Record<string, JsonSchema>>;
+}
+
+const caseId = z.string().min(1).max(200);
+
+function payloadField(schema: z.ZodObject) {
+  // An event whose payload may be empty may also leave it out, as `record` allows.
+  return schema.safeParse({}).success ? schema.optional() : schema;
+}
+
+function document(pathId: string, version: number, name: string, schema: z.ZodType, title: string): JsonSchema {
+  return {
+    $id: `urn:kykypolku:${pathId}:v${version}:${name}`,
+    title,
+    ...(z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<string, unknown>),
+  };
+}
+
+/**
+ * The JSON Schemas of a path, generated from its zod schemas and the engine's own envelopes by zod
+ * (never written by hand), so they say exactly what `record`'s schema step accepts.
+ *
+ * @example
+ * ```ts
+ * const schemas = toJsonSchema(workabilityPath);
+ * new Ajv2020().compile(schemas.input)(hostInput); // true when record would pass the schema step
+ * ```
+ */
+export function toJsonSchema(definition: AnyPathDefinition): PathJsonSchemas {
+  const types = Object.keys(definition.events);
+  const inputs = types.map((type) => caseInputEnvelope.extend({ type: z.literal(type), payload: payloadField(definition.events[type]!) }));
+  const logLines = inputs.map((input) => input.extend({ caseId }));
+  const recorded = types.map((type) =>
+    recordedEventEnvelope.extend({
+      type: z.literal(type),
+      payload: definition.events[type]!,
+      path: z.object({ id: z.literal(definition.id), version: z.literal(definition.version) }),
+    }),
+  );
+  const union = (schemas: z.ZodType[]) => (schemas.length === 1 ? schemas[0]! : z.union(schemas as [z.ZodType, z.ZodType, ...z.ZodType[]]));
+  const { id, version } = definition;
+  return {
+    input: document(id, version, 'input', union(inputs), `${definition.title.en}: an input to record`),
+    logLine: document(id, version, 'log-line', union(logLines), `${definition.title.en}: a line of an NDJSON event log`),
+    recordedEvent: document(id, version, 'recorded-event', union(recorded), `${definition.title.en}: a recorded event`),
+    payloads: Object.fromEntries(
+      types.map((type) => [type, document(id, version, `payload:${type}`, definition.events[type]!, `${definition.title.en}: payload of ${type}`)]),
+    ),
+  };
+}
