@@ -14,12 +14,31 @@ export interface CaseCore {
   readonly plan: CompiledPath;
   readonly caseId: string;
   snapshot: AnyMachineSnapshot;
+  /** The seq of the last event applied. */
+  seq: number;
+  /** Every recorded event, unless the core was made without history (a log validator's). */
   readonly history: RecordedEvent[];
+  readonly keepsHistory: boolean;
   lastAt: string | undefined;
   lastAtMillis: number;
 }
 
-/** A new case core in the machine's initial state. @internal */
-export function createCaseCore(plan: CompiledPath, caseId: string): CaseCore {
-  return { plan, caseId, snapshot: plan.stepper.initialSnapshot, history: [], lastAt: undefined, lastAtMillis: -Infinity };
+/**
+ * A new case core in the machine's initial state. Without history (`keepsHistory: false`) a core
+ * holds only its snapshot, seq and last time: a validator streaming a million-line log keeps memory
+ * proportional to its cases, not its lines.
+ *
+ * @internal
+ */
+export function createCaseCore(plan: CompiledPath, caseId: string, options: { readonly keepsHistory?: boolean } = {}): CaseCore {
+  return {
+    plan,
+    caseId,
+    snapshot: plan.stepper.initialSnapshot,
+    seq: 0,
+    history: [],
+    keepsHistory: options.keepsHistory ?? true,
+    lastAt: undefined,
+    lastAtMillis: -Infinity,
+  };
 }

@@ -14,21 +14,10 @@ import { describeStateValue } from '../machine/stateNodes.js';
 import type { CaseCore } from './caseCore.js';
 import { deepFreeze } from './deepFreeze.js';
 import { computeDeadlines } from './computeDeadlines.js';
-import { caseInputEnvelope } from './envelope.js';
-import { isWellFormedInput } from './envelopeCheck.js';
 import { listNextEvents, machineAccepts } from './nextEvents.js';
 import type { CaseInputOf, RecordedEvent, RecordedEventOf } from './recordedEvent.js';
-import { applyEvent, type StepResult } from './recordEvent.js';
-import type { EventIssue, Rejection } from './rejection.js';
-
-function payloadIssuesOf(core: CaseCore, input: unknown): EventIssue[] {
-  if (typeof input !== 'object' || input === null) return [];
-  const { type, payload } = input as { type?: unknown; payload?: unknown };
-  const schema = typeof type === 'string' ? core.plan.payloadSchemas.get(type) : undefined;
-  if (!schema) return [];
-  const parsed = schema.safeParse(payload === undefined ? {} : payload);
-  return parsed.success ? [] : parsed.error.issues.map((issue) => ({ ...issue, path: ['payload', ...issue.path] }));
-}
+import { recordInput } from './recordEvent.js';
+import type { Rejection } from './rejection.js';
 
 /**
  * The result of recording an event: the recorded event, or the reason it was refused. Narrow on
@@ -136,7 +125,7 @@ export class PathCase<D extends AnyPathDefinition> {
 
   /** The seq of the last recorded event; 0 before the first. */
   get seq(): number {
-    return this.#core.history.length;
+    return this.#core.seq;
   }
 
   /** Every recorded event, oldest first. */
@@ -172,43 +161,10 @@ export class PathCase<D extends AnyPathDefinition> {
    * `rejected` and changes nothing. Never throws for bad input, whatever its shape.
    */
   record(input: CaseInputOf<D>): RecordResult<D> {
-    const result = this.#recordUnknown(input);
+    const result = recordInput(this.#core, input);
     if (result.ok) this.#emitter.emit('recorded', result.event);
     else this.#emitter.emit('rejected', result.rejection, input);
     return result as RecordResult<D>;
-  }
-
-  #recordUnknown(input: unknown): StepResult {
-    const core = this.#core;
-    if (typeof input === 'object' && input !== null && 'type' in input) {
-      const type = (input as { type: unknown }).type;
-      if (typeof type === 'string' && type.length > 0 && !core.plan.payloadSchemas.has(type)) {
-        return {
-          ok: false,
-          rejection: {
-            code: 'UNKNOWN_EVENT_TYPE',
-            message: `path '${core.plan.pathVersion.id}' has no event '${type}'`,
-            eventType: type,
-          },
-        };
-      }
-    }
-    if (isWellFormedInput(input)) return applyEvent(core, input.type, input.at, input.actor, input.payload);
-    const envelope = caseInputEnvelope.safeParse(input);
-    if (!envelope.success) {
-      // Report the payload's issues too when its type is known, so a host fixes everything at once.
-      const issues = [...envelope.error.issues, ...payloadIssuesOf(core, input)];
-      return {
-        ok: false,
-        rejection: {
-          code: 'INVALID_EVENT',
-          message: `not a well-formed event: ${issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')}`,
-          issues,
-        },
-      };
-    }
-    const { type, at, actor, payload } = envelope.data;
-    return applyEvent(core, type, at, actor, payload);
   }
 
   /**

@@ -1,6 +1,8 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { describeStateValue } from '../machine/stateNodes.js';
 import type { CaseCore } from './caseCore.js';
+import { caseInputEnvelope } from './envelope.js';
+import { isWellFormedInput } from './envelopeCheck.js';
 import { explainRefusal, ruleViolated } from './explainRefusal.js';
 import type { EventActor, RecordedEvent } from './recordedEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
@@ -122,16 +124,53 @@ export function applyEvent(
 
   const event: RecordedEvent = Object.freeze({
     caseId: core.caseId,
-    seq: core.history.length + 1,
+    seq: core.seq + 1,
     type,
     at,
     actor: Object.freeze({ role: actor.role, id: actor.id }),
     payload: Object.freeze(payload),
     path: plan.pathVersion,
   });
-  core.history.push(event);
+  if (core.keepsHistory) core.history.push(event);
+  core.seq = event.seq;
   core.snapshot = next;
   core.lastAt = at;
   core.lastAtMillis = atMillis;
   return { ok: true, event };
+}
+
+function payloadIssuesOf(core: CaseCore, input: unknown): EventIssue[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const { type, payload } = input as { type?: unknown; payload?: unknown };
+  const schema = typeof type === 'string' ? core.plan.payloadSchemas.get(type) : undefined;
+  if (!schema) return [];
+  const parsed = schema.safeParse(payload === undefined ? {} : payload);
+  return parsed.success ? [] : prefixIssues(parsed.error.issues, 'payload');
+}
+
+/**
+ * The whole pipeline for an input of any shape, as `record` and the log validator run it: a known
+ * event type, a well-formed envelope (zod's issues for the payload too, so a host fixes everything at
+ * once), then {@link applyEvent}.
+ *
+ * @internal
+ */
+export function recordInput(core: CaseCore, input: unknown): StepResult {
+  if (typeof input === 'object' && input !== null && 'type' in input) {
+    const type = (input as { type: unknown }).type;
+    if (typeof type === 'string' && type.length > 0 && !core.plan.payloadSchemas.has(type)) {
+      return {
+        ok: false,
+        rejection: { code: 'UNKNOWN_EVENT_TYPE', message: `path '${core.plan.pathVersion.id}' has no event '${type}'`, eventType: type },
+      };
+    }
+  }
+  if (isWellFormedInput(input)) return applyEvent(core, input.type, input.at, input.actor, input.payload);
+  const envelope = caseInputEnvelope.safeParse(input);
+  if (!envelope.success) {
+    const issues = [...envelope.error.issues, ...payloadIssuesOf(core, input)];
+    return invalid(`not a well-formed event: ${issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')}`, issues);
+  }
+  const { type, at, actor, payload } = envelope.data;
+  return applyEvent(core, type, at, actor, payload);
 }

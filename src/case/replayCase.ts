@@ -1,6 +1,6 @@
 import type { AnyPathDefinition } from '../definition.js';
 import type { PathVersion } from './recordedEvent.js';
-import { createCaseCore } from './caseCore.js';
+import { createCaseCore, type CaseCore } from './caseCore.js';
 import { compilePath } from './compilePath.js';
 import { recordedEventEnvelope } from './envelope.js';
 import { isWellFormedRecordedEvent } from './envelopeCheck.js';
@@ -105,93 +105,69 @@ export function replayCase<D extends AnyPathDefinition>(
     const firstCaseId = typeof first === 'object' && first !== null ? (first as { caseId?: unknown }).caseId : undefined;
     caseId = typeof firstCaseId === 'string' && firstCaseId.length > 0 && firstCaseId.length <= 200 ? firstCaseId : undefined;
   }
-  const core = createCaseCore(plan, caseId ?? 'unknown-case');
-  const expected = plan.pathVersion;
-
+  if (caseId === undefined) {
+    return { ok: false, failure: malformed(0, events[0], recordedEventEnvelope.safeParse(events[0]).error?.issues ?? []) };
+  }
+  const core = createCaseCore(plan, caseId);
   for (let index = 0; index < events.length; index++) {
-    const raw = events[index];
-    const parsed = isWellFormedRecordedEvent(raw)
-      ? ({ success: true, data: raw } as const)
-      : recordedEventEnvelope.safeParse(raw);
-    if (!parsed.success || caseId === undefined) {
-      const rawSeq = (raw as { seq?: unknown } | null | undefined)?.seq;
-      const seq = typeof rawSeq === 'number' ? rawSeq : undefined;
-      const issues = parsed.success ? [] : parsed.error.issues;
-      return {
-        ok: false,
-        failure: {
-          code: 'MALFORMED_EVENT',
-          message: `event ${index} is not a recorded event: ${issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') || 'no caseId'}`,
-          index,
-          seq,
-          issues,
-        },
-      };
-    }
-    const event = parsed.data;
-    if (event.caseId !== caseId) {
-      return {
-        ok: false,
-        failure: {
-          code: 'WRONG_CASE',
-          message: `event ${index} (seq ${event.seq}) belongs to case '${event.caseId}', not '${caseId}'`,
-          index,
-          seq: event.seq,
-          expectedCaseId: caseId,
-          foundCaseId: event.caseId,
-        },
-      };
-    }
-    if (event.path.id !== expected.id || event.path.version !== expected.version) {
-      return {
-        ok: false,
-        failure: {
-          code: 'WRONG_PATH',
-          message: `event seq ${event.seq} was recorded under ${event.path.id}@${event.path.version}, not ${expected.id}@${expected.version}`,
-          index,
-          seq: event.seq,
-          expected,
-          found: { id: event.path.id, version: event.path.version },
-        },
-      };
-    }
-    if (event.seq !== index + 1) {
-      return {
-        ok: false,
-        failure: {
-          code: 'OUT_OF_SEQUENCE',
-          message: `event ${index} has seq ${event.seq}; expected ${index + 1}`,
-          index,
-          seq: event.seq,
-          expectedSeq: index + 1,
-        },
-      };
-    }
-    if (!plan.payloadSchemas.has(event.type)) {
-      return {
-        ok: false,
-        failure: {
-          code: 'EVENT_REJECTED',
-          message: `seq ${event.seq}: path '${expected.id}' has no event '${event.type}'`,
-          index,
-          seq: event.seq,
-          rejection: { code: 'UNKNOWN_EVENT_TYPE', message: `path '${expected.id}' has no event '${event.type}'`, eventType: event.type },
-        },
-      };
-    }
-    const result = applyEvent(core, event.type, event.at, event.actor, event.payload);
-    if (!result.ok) {
-      return {
-        ok: false,
-        failure: {
-          code: 'EVENT_REJECTED',
-          message: `seq ${event.seq}: ${result.rejection.message}`,
-          index,
-          seq: event.seq,
-          rejection: result.rejection,
-        },
-      };
-    }
+    const failure = applyRecordedEvent(core, events[index], index);
+    if (failure) return { ok: false, failure };
   }
   return { ok: true, case: new PathCase(definition, core) };
+}
+
+function malformed(index: number, raw: unknown, issues: readonly EventIssue[]): ReplayFailure {
+  const rawSeq = (raw as { seq?: unknown } | null | undefined)?.seq;
+  return {
+    code: 'MALFORMED_EVENT',
+    message: `event ${index} is not a recorded event: ${issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') || 'no caseId'}`,
+    index,
+    seq: typeof rawSeq === 'number' ? rawSeq : undefined,
+    issues,
+  };
+}
+
+/**
+ * Checks one stored event against the case it continues (its case, its path and version, the next
+ * seq) and applies it through the pipeline. Shared by `replayCase` and the log validator.
+ *
+ * @internal
+ */
+export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number): ReplayFailure | undefined {
+  const expected = core.plan.pathVersion;
+  const parsed = isWellFormedRecordedEvent(raw) ? ({ success: true, data: raw } as const) : recordedEventEnvelope.safeParse(raw);
+  if (!parsed.success) return malformed(index, raw, parsed.error.issues);
+  const event = parsed.data;
+  if (event.caseId !== core.caseId) {
+    return {
+      code: 'WRONG_CASE',
+      message: `event ${index} (seq ${event.seq}) belongs to case '${event.caseId}', not '${core.caseId}'`,
+      index,
+      seq: event.seq,
+      expectedCaseId: core.caseId,
+      foundCaseId: event.caseId,
+    };
+  }
+  if (event.path.id !== expected.id || event.path.version !== expected.version) {
+    return {
+      code: 'WRONG_PATH',
+      message: `event seq ${event.seq} was recorded under ${event.path.id}@${event.path.version}, not ${expected.id}@${expected.version}`,
+      index,
+      seq: event.seq,
+      expected,
+      found: { id: event.path.id, version: event.path.version },
+    };
+  }
+  if (event.seq !== core.seq + 1) {
+    return { code: 'OUT_OF_SEQUENCE', message: `event ${index} has seq ${event.seq}; expected ${core.seq + 1}`, index, seq: event.seq, expectedSeq: core.seq + 1 };
+  }
+  if (!core.plan.payloadSchemas.has(event.type)) {
+    const message = `path '${expected.id}' has no event '${event.type}'`;
+    return { code: 'EVENT_REJECTED', message: `seq ${event.seq}: ${message}`, index, seq: event.seq, rejection: { code: 'UNKNOWN_EVENT_TYPE', message, eventType: event.type } };
+  }
+  const result = applyEvent(core, event.type, event.at, event.actor, event.payload);
+  if (!result.ok) {
+    return { code: 'EVENT_REJECTED', message: `seq ${event.seq}: ${result.rejection.message}`, index, seq: event.seq, rejection: result.rejection };
+  }
+  return undefined;
 }

@@ -66,7 +66,7 @@ export function createCaseloadIndex(definitions: readonly AnyPathDefinition[]): 
       tracked = { definition, core: createCaseCore(compilePath(definition), event.caseId), countedAs: undefined };
       cases.set(event.caseId, tracked);
     }
-    if (event.seq !== tracked.core.history.length + 1) return { caseId: event.caseId, seq: event.seq, reason: 'OUT_OF_SEQUENCE' };
+    if (event.seq !== tracked.core.seq + 1) return { caseId: event.caseId, seq: event.seq, reason: 'OUT_OF_SEQUENCE' };
     const result = applyEvent(tracked.core, event.type, event.at, event.actor, event.payload);
     if (!result.ok) return { caseId: event.caseId, seq: event.seq, reason: 'EVENT_REJECTED', rejection: result.rejection };
     const open = tracked.core.snapshot.status === 'active';
