@@ -39,3 +39,4 @@ export {
 export { ipsFidelityItems, type IpsFidelityGroup, type IpsFidelityItemId } from './ips-job-coaching/fidelityItems.js';
 export { kykyviisariAreaLabels, kykyviisariAreas, kykyviisariPhase, kykyviisariRecorded, type KykyviisariArea, type KykyviisariRecorded } from './shared/kykyviisari.js';
 export { referredFrom } from './shared/referral.js';
+export { fhirMappings } from './fhirMappings.js';

@@ -41,6 +41,7 @@ export type {
 } from './case/recordedEvent.js';
 
 export { toJsonSchema, type JsonSchema, type PathJsonSchemas } from './jsonSchema/toJsonSchema.js';
+export { validateEventLog, type LogCaseVerdict, type LogLineProblem, type LogValidation, type LogValidationSummary, type ValidateEventLogOptions } from './ndjson/validateEventLog.js';
 export { createMemoryStore } from './store/memoryStore.js';
 export type { AppendFailure, AppendFailureCode, AppendOptions, AppendResult, EventStore } from './store/eventStore.js';
 
@@ -50,3 +51,21 @@ export { createCaseloadIndex, type CaseloadIndex, type CaseloadIndexProblem } fr
 export { simulateCohort, type CohortOptions, type CohortResult } from './cohort/simulateCohort.js';
 export type { ReferenceShare, SimulationProfile } from './cohort/simulationProfile.js';
 export { createSeededRandom, type SeededRandom } from './cohort/seededRandom.js';
+
+export { toFhir, type ToFhirOptions } from './fhir/toFhir.js';
+export type { FhirEncounterClass, FhirPathMapping, FhirStatusView } from './fhir/fhirMapping.js';
+export { fiBaseProfiles } from './fhir/fiBaseProfiles.js';
+export type {
+  EpisodeOfCareStatus,
+  FhirBundle,
+  FhirCarePlan,
+  FhirCodeableConcept,
+  FhirCoding,
+  FhirEncounter,
+  FhirEpisodeOfCare,
+  FhirIdentifier,
+  FhirPeriod,
+  FhirProvenance,
+  FhirReference,
+  FhirResource,
+} from './fhir/fhirResources.js';

@@ -2,6 +2,7 @@ import type { CliCommand } from './command.js';
 import { demoCommand } from './demoCommand.js';
 import { pathsCommand } from './pathsCommand.js';
 import { schemasCommand } from './schemasCommand.js';
+import { validateCommand } from './validateCommand.js';
 
 /** Every `kykypolku` command, in the order the usage lists them. @internal */
-export const commands: readonly CliCommand[] = [demoCommand, pathsCommand, schemasCommand];
+export const commands: readonly CliCommand[] = [demoCommand, pathsCommand, schemasCommand, validateCommand];

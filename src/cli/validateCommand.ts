@@ -1,0 +1,65 @@
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { validateEventLog } from '../ndjson/validateEventLog.js';
+import { selectPaths } from './catalogue.js';
+import { UsageError, type CliCommand } from './command.js';
+
+/** Rejected cases printed in the readable summary; `--json` prints them all. */
+const listedRejections = 50;
+
+/** `kykypolku validate`: checks a host's NDJSON event log through a path's rules. @internal */
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  usage: `kykypolku validate <file.ndjson | -> --path <id> [--json] [--quiet]
+      Replays each case of an NDJSON event log (one input or recorded event a line, cases
+      interleaved) through the path's rules and reports per case: accepted, or the first rejected
+      line with its code and reason. --json prints one verdict a line, then a summary line. Exit code
+      1 if any case or line is rejected.`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: { path: { type: 'string' }, json: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const [file, ...extra] = positionals;
+    if (!file || extra.length > 0) throw new UsageError('give exactly one log file (or - for standard input)');
+    if (!values.path) throw new UsageError('--path <id> names the path the log was recorded on');
+    const [definition] = selectPaths([values.path]);
+    if (file !== '-') {
+      try {
+        await access(file);
+      } catch {
+        throw new UsageError(`cannot read '${file}'`);
+      }
+    }
+    const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    // The total is not known while streaming, so progress is a count of lines, every 100 000.
+    const result = await validateEventLog(definition!, lines, {
+      onProgress: (read) => {
+        if (!values.quiet) io.err.write(`${definition!.id}: ${read.toLocaleString('en-US')} lines validated\n`);
+      },
+    });
+    const { summary } = result;
+    if (values.json) {
+      for (const verdict of result.verdicts) io.out.write(`${JSON.stringify(verdict)}\n`);
+      for (const problem of result.problems) io.out.write(`${JSON.stringify(problem)}\n`);
+      io.out.write(`${JSON.stringify({ summary })}\n`);
+    } else {
+      io.out.write(
+        `${definition!.id} v${definition!.version}: ${summary.lines} lines, ${summary.cases} cases — ${summary.acceptedCases} accepted, ${summary.rejectedCases} rejected; ${summary.malformedLines} malformed lines\n`,
+      );
+      for (const [code, count] of Object.entries(summary.rejectedByCode)) io.out.write(`  ${code.padEnd(24)} ${count}\n`);
+      const rejected = result.verdicts.filter((verdict) => verdict.status === 'rejected');
+      for (const verdict of rejected.slice(0, listedRejections)) {
+        if (verdict.status === 'rejected') io.out.write(`  case ${verdict.caseId}: line ${verdict.line}: ${verdict.code}: ${verdict.message}\n`);
+      }
+      if (rejected.length > listedRejections) io.out.write(`  … and ${rejected.length - listedRejections} more rejected cases (--json lists them all)\n`);
+      for (const problem of result.problems.slice(0, 10)) io.out.write(`  line ${problem.line}: ${problem.code}: ${problem.message}\n`);
+    }
+    return summary.rejectedCases > 0 || summary.malformedLines > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { fiBaseProfiles, openCase, simulateCohort, toFhir, type AnyPathDefinition, type FhirBundle, type FhirEpisodeOfCare } from 'kykypolku';
+import { builtInPaths, fhirMappings, workabilityPath } from 'kykypolku/paths';
+import { createFhirR4BundleValidator } from '../support/fhirR4Validator.js';
+import { reach, coordinatorAssigned, closed } from '../support/workabilityInputs.js';
+
+const validateBundle = createFhirR4BundleValidator();
+
+const hostReferences = {
+  patient: { reference: 'Patient/p-1' },
+  practitioner: (actor: { role: string; id: string }) => ({ reference: `Practitioner/${actor.id}` }),
+  caseIdentifierSystem: 'https://hyvinvointialue.example.fi/case-ids',
+  managingOrganization: { reference: 'Organization/essote' },
+};
+
+const episodeOf = (bundle: FhirBundle) => bundle.entry[0]!.resource as FhirEpisodeOfCare;
+
+describe('FHIR R4 projection', () => {
+  it('is checked by a validator that does refuse a bundle that is not R4', () => {
+    const caseRef = openCase(workabilityPath, { caseId: 'fhir-z' });
+    for (const input of reach.healthCheck()) caseRef.record(input);
+    const bundle = toFhir(caseRef, { mapping: fhirMappings['workability-path']!, ...hostReferences });
+    expect(validateBundle(bundle)).toBe(true);
+    const episode = { ...episodeOf(bundle), status: 'paused' };
+    expect(validateBundle({ ...bundle, entry: [{ ...bundle.entry[0], resource: episode }, ...bundle.entry.slice(1)] })).toBe(false);
+    expect(validateBundle({ ...bundle, entry: [{ ...bundle.entry[0], resource: { ...episodeOf(bundle), careTeamLeader: 'x' } }] })).toBe(false);
+  });
+
+  it('has a mapping for every built-in path', () => {
+    expect(Object.keys(fhirMappings).sort()).toEqual(builtInPaths.map((path) => path.id).sort());
+  });
+
+  describe.each(builtInPaths.map((path) => [path.id, path as AnyPathDefinition] as const))('of %s', (id, definition) => {
+    const cases = simulateCohort(definition, { clients: 60, seed: 5, faultRate: 0 }).cases;
+    const bundles = cases.map((caseRef) => ({ caseRef, bundle: toFhir(caseRef, { mapping: fhirMappings[id]!, ...hostReferences }) }));
+
+    it('passes the official FHIR R4 JSON Schema for every case of a cohort', () => {
+      for (const { caseRef, bundle } of bundles) {
+        expect(validateBundle(bundle), `${caseRef.caseId}: ${JSON.stringify(validateBundle.errors?.slice(0, 3))}`).toBe(true);
+      }
+    });
+
+    it('has a status history that follows the case’s transitions, ending in the episode’s status', () => {
+      for (const { caseRef, bundle } of bundles) {
+        const episode = episodeOf(bundle);
+        // Independently: replay the case through the public API and project each state.
+        const replay = openCase(definition, { caseId: caseRef.caseId });
+        const statuses: string[] = [];
+        for (const event of caseRef.history) {
+          const { type, at, actor, payload } = event;
+          replay.record({ type, at, actor, payload } as never);
+          const status = fhirMappings[id]!.episodeStatus({
+            state: replay.stateName,
+            closed: replay.state.status === 'closed',
+            outcome: replay.state.outcome,
+            history: replay.history,
+          });
+          if (statuses.at(-1) !== status) statuses.push(status);
+        }
+        expect(episode.statusHistory.map((entry) => entry.status)).toEqual(statuses);
+        expect(episode.status).toBe(statuses.at(-1));
+        episode.statusHistory.forEach((entry, index) => expect(entry.period.end).toBe(episode.statusHistory[index + 1]?.period.start));
+        expect(episode.period.start).toBe(caseRef.history[0]?.at);
+        expect(episode.period.end).toBe(caseRef.state.status === 'closed' ? caseRef.history.at(-1)?.at : undefined);
+      }
+    });
+
+    it('records who recorded what: one Provenance per event, by the host’s practitioner', () => {
+      for (const { caseRef, bundle } of bundles) {
+        const provenances = bundle.entry.filter((entry) => entry.resource.resourceType === 'Provenance');
+        expect(provenances).toHaveLength(caseRef.history.length);
+        provenances.forEach((entry, index) => {
+          if (entry.resource.resourceType !== 'Provenance') return;
+          expect(entry.resource.recorded).toBe(caseRef.history[index]!.at);
+          expect(entry.resource.agent[0]!.who).toEqual({ reference: `Practitioner/${caseRef.history[index]!.actor.id}` });
+        });
+      }
+    });
+  });
+
+  it('names the coordinator as careManager only when assigned as case manager (S1:167)', () => {
+    const asManager = openCase(workabilityPath, { caseId: 'fhir-a' });
+    for (const input of [...reach.healthCheck(), coordinatorAssigned(true, false)]) asManager.record(input);
+    expect(episodeOf(toFhir(asManager, { mapping: fhirMappings['workability-path']!, ...hostReferences })).careManager).toEqual({ reference: 'Practitioner/coordinator-1' });
+    const beside = openCase(workabilityPath, { caseId: 'fhir-b' });
+    for (const input of [...reach.healthCheck(), coordinatorAssigned(false, true)]) beside.record(input);
+    expect(episodeOf(toFhir(beside, { mapping: fhirMappings['workability-path']!, ...hostReferences })).careManager).toBeUndefined();
+  });
+
+  it('projects a case closed before any service as cancelled, and one closed after as finished', () => {
+    const early = openCase(workabilityPath, { caseId: 'fhir-c' });
+    for (const input of [...reach.contacted(), closed('unreachable')]) early.record(input);
+    expect(episodeOf(toFhir(early, { mapping: fhirMappings['workability-path']!, ...hostReferences })).status).toBe('cancelled');
+    const served = openCase(workabilityPath, { caseId: 'fhir-d' });
+    for (const input of [...reach.healthCheck(), closed('employed')]) served.record(input);
+    const bundle = toFhir(served, { mapping: fhirMappings['workability-path']!, ...hostReferences });
+    expect(episodeOf(bundle).status).toBe('finished');
+    expect(episodeOf(bundle).statusHistory.map((entry) => entry.status)).toEqual(['waitlist', 'active', 'finished']);
+  });
+
+  it('claims the FI Base profiles for EpisodeOfCare and Encounter, and is the same bundle every time', () => {
+    const caseRef = openCase(workabilityPath, { caseId: 'fhir-e' });
+    for (const input of reach.doctorAssessment()) caseRef.record(input);
+    const bundle = toFhir(caseRef, { mapping: fhirMappings['workability-path']!, ...hostReferences });
+    expect(episodeOf(bundle).meta.profile).toEqual([fiBaseProfiles.episodeOfCare]);
+    expect(bundle.entry.filter((entry) => entry.resource.resourceType === 'Encounter').map((entry) => 'meta' in entry.resource && entry.resource.meta?.profile)).toEqual([
+      [fiBaseProfiles.encounter],
+    ]);
+    expect(JSON.stringify(toFhir(caseRef, { mapping: fhirMappings['workability-path']!, ...hostReferences }))).toBe(JSON.stringify(bundle));
+    // The host's case id is the episode's identifier, but no resource id repeats it.
+    expect(episodeOf(bundle).identifier).toEqual([{ system: hostReferences.caseIdentifierSystem, value: 'fhir-e' }]);
+    for (const entry of bundle.entry) expect(entry.fullUrl).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
