@@ -69,3 +69,32 @@ export type {
   FhirReference,
   FhirResource,
 } from './fhir/fhirResources.js';
+
+export { checkPath } from './check/checkPath.js';
+export type {
+  CheckOptions,
+  CheckProgress,
+  CheckStop,
+  CheckStopCode,
+  CompletePathCheck,
+  Counterexample,
+  PathCheck,
+  ReachedState,
+  RuleVerdict,
+  StateFinding,
+  StoppedPathCheck,
+  TimeBudget,
+  Trace,
+} from './check/pathCheck.js';
+export { formatCounterexample, formatPathCheck, type FormatCheckOptions } from './check/formatPathCheck.js';
+export {
+  checkGuards,
+  type EnforcementGap,
+  type GuardCheck,
+  type GuardCheckOptions,
+  type GuardJustification,
+  type GuardKind,
+  type GuardMutation,
+  type GuardVerdict,
+} from './check/checkGuards.js';
+export { formatGuardCheck } from './check/formatGuardCheck.js';

@@ -90,7 +90,9 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
   const nodes = listStateNodes(spec.machine);
   for (const node of nodes) {
     const where = `state '${statePathOf(node)}'`;
-    checkLabel(pathId, where, (spec.labels.states as Record<string, Label>)[statePathOf(node)]);
+    // A history state is never active (it only says where to re-enter), and the state-path type of
+    // labels.states leaves it out, so it needs no label.
+    if (node.type !== 'history') checkLabel(pathId, where, (spec.labels.states as Record<string, Label>)[statePathOf(node)]);
     if (node.after.length > 0) {
       throw new PathDefinitionError(
         pathId,

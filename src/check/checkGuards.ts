@@ -1,0 +1,190 @@
+import type { AnyPathDefinition, RuleIdOf } from '../definition.js';
+import { exploreOptionsOf, summarizeExploration } from './checkPath.js';
+import { exploreStates, type Exploration } from './exploreStates.js';
+import { guardOccurrences } from './guardOccurrences.js';
+import type { CheckOptions, Counterexample } from './pathCheck.js';
+import { createStateIndex } from './stateKey.js';
+
+/**
+ * How a guard is used. A `gate` refuses an event when it fails. A `routing` guard sits on one of
+ * several transitions for the same event in the same state and chooses between their targets
+ * (`nextRoleIsNurse`): when it fails, another transition may be taken instead.
+ */
+export type GuardKind = 'gate' | 'routing';
+
+/**
+ * What removing a guard does:
+ * - `caught`: it breaks a rule — the guard is justified by that rule;
+ * - `not-caught`: a gate whose removal lets new transitions through but breaks no rule — a rule
+ *   is missing, or the guard enforces something no rule states;
+ * - `routes`: a routing guard whose removal changes where the path goes but breaks no rule — it
+ *   decides a route, and no rule is expected to stand behind it;
+ * - `dead`: removing it (either way, for a routing guard) changes nothing reachable;
+ * - `unused`: declared in `setup()` but on no transition;
+ * - `undecided`: a check stopped at its budget before deciding.
+ */
+export type GuardVerdict = 'caught' | 'not-caught' | 'routes' | 'dead' | 'unused' | 'undecided';
+
+/** One mutant: the machine with one guard replaced by a constant, and what its check found. */
+export interface GuardMutation {
+  /** The constant the guard was replaced by. */
+  readonly value: boolean;
+  readonly states: number;
+  readonly transitions: number;
+  /** Whether the reachable states or transitions differ from the unmutated machine's. */
+  readonly changed: boolean;
+  readonly complete: boolean;
+  /** The rules the mutant breaks. */
+  readonly brokenRules: readonly string[];
+}
+
+/** The verdict on one guard. */
+export interface GuardJustification<D extends AnyPathDefinition = AnyPathDefinition> {
+  readonly guard: string;
+  readonly kind: GuardKind;
+  readonly verdict: GuardVerdict;
+  /** The rules that name this guard in `enforcedBy`. */
+  readonly enforces: readonly RuleIdOf<D>[];
+  /** The rules broken when the guard is removed, each with its shortest counterexample. */
+  readonly brokenRules: readonly Counterexample<D>[];
+  readonly mutations: readonly GuardMutation[];
+}
+
+/** A rule that names a guard in `enforcedBy`, yet removing the guard does not break the rule. */
+export interface EnforcementGap<D extends AnyPathDefinition = AnyPathDefinition> {
+  readonly ruleId: RuleIdOf<D>;
+  readonly guard: string;
+}
+
+/**
+ * The result of {@link checkGuards}. `justified` is true when every guard is `caught` or `routes`
+ * and every guard a rule names in `enforcedBy` breaks that rule when removed.
+ */
+export interface GuardCheck<D extends AnyPathDefinition = AnyPathDefinition> {
+  readonly path: { readonly id: string; readonly version: number };
+  /** The unmutated machine. */
+  readonly baseline: { readonly states: number; readonly transitions: number; readonly proven: boolean; readonly complete: boolean };
+  /** One verdict per guard declared in `setup()`, in declaration order. */
+  readonly guards: readonly GuardJustification<D>[];
+  readonly enforcementGaps: readonly EnforcementGap<D>[];
+  readonly justified: boolean;
+}
+
+/** Options of {@link checkGuards}: those of every check it runs, and a callback per guard. */
+export interface GuardCheckOptions extends CheckOptions {
+  /** Called before each guard's mutants are checked. */
+  readonly onGuard?: (guard: string, index: number, total: number) => void;
+}
+
+function withGuard<D extends AnyPathDefinition>(definition: D, guard: string, value: boolean): D {
+  // provide() keeps the machine's config and replaces one implementation; the definition is
+  // otherwise the same object graph, so its rules, events and roles are checked unchanged.
+  const machine = definition.machine.provide({ guards: { [guard]: () => value } } as never);
+  return { ...definition, machine, id: definition.id };
+}
+
+function edgeSet(exploration: Exploration): Set<string> {
+  const index = createStateIndex(exploration.definition.machine);
+  const keys = exploration.snapshots.map((snapshot) => index.keyOf(snapshot));
+  const edges = new Set<string>();
+  exploration.successors.forEach((targets, from) => {
+    targets.forEach((target, at) => edges.add(`${keys[from]}\u0001${exploration.successorVias[from]![at]}\u0001${keys[target]}`));
+  });
+  return edges;
+}
+
+/**
+ * Checks that every guard of a path is justified, by mutation: each guard in turn is removed
+ * (replaced by the constant that lets its transitions through: `true`, or `false` under a `not`)
+ * and the path is checked again. A guard whose removal breaks a rule is justified by that rule. A
+ * gate whose removal breaks no rule is reported: a rule is missing, or the guard is dead.
+ *
+ * Routing guards (one of several transitions for the same event, choosing the target) are checked
+ * both ways, always true and always false, because removing one only sends the case elsewhere;
+ * one that breaks no rule either way but changes the reachable graph is reported as `routes`, and
+ * one that changes nothing as `dead`.
+ *
+ * Every guard a rule names in `enforcedBy` must break that rule when removed; each one that does
+ * not is an {@link EnforcementGap}.
+ *
+ * @example
+ * ```ts
+ * const guards = checkGuards(workabilityPath);
+ * guards.guards.find((guard) => guard.guard === 'situationMapped')?.verdict; // 'caught'
+ * console.log(formatGuardCheck(workabilityPath, guards, { lang: 'en' }));
+ * ```
+ */
+export function checkGuards<D extends AnyPathDefinition>(definition: D, options: GuardCheckOptions = {}): GuardCheck<D> {
+  const exploreOptions = exploreOptionsOf(options);
+  const baseline = exploreStates(definition, exploreOptions);
+  let baselineEdges: Set<string> | undefined;
+  const differs = (mutant: Exploration): boolean => {
+    if (mutant.snapshots.length !== baseline.snapshots.length || mutant.transitions !== baseline.transitions) return true;
+    baselineEdges ??= edgeSet(baseline);
+    for (const edge of edgeSet(mutant)) if (!baselineEdges.has(edge)) return true;
+    return false;
+  };
+
+  const occurrences = guardOccurrences(definition.machine);
+  const declared = Object.keys(definition.machine.implementations.guards ?? {});
+  const guards: GuardJustification<D>[] = declared.map((guard, index) => {
+    options.onGuard?.(guard, index, declared.length);
+    const enforces = definition.rules.filter((rule) => rule.enforcedBy.includes(guard)).map((rule) => rule.id as RuleIdOf<D>);
+    const uses = occurrences.filter((occurrence) => occurrence.guard === guard);
+    const kind: GuardKind = uses.length > 0 && uses.every((use) => use.routing) ? 'routing' : 'gate';
+    if (uses.length === 0) return { guard, kind, verdict: 'unused', enforces, brokenRules: [], mutations: [] };
+    // Removing a gate means letting its transitions through; a routing guard is tried both ways.
+    const values = kind === 'routing' ? [true, false] : [...new Set(uses.map((use) => use.positive))];
+    const broken = new Map<string, Counterexample<D>>();
+    const mutations: GuardMutation[] = values.map((value) => {
+      const mutant = exploreStates(withGuard(definition, guard, value), exploreOptions);
+      const summary = summarizeExploration(mutant, options);
+      for (const verdict of summary.rules) {
+        if (verdict.verdict !== 'violated') continue;
+        const known = broken.get(verdict.ruleId);
+        // The mutant is D with one guard replaced: its inputs are D's inputs.
+        const counterexample = verdict.counterexample as unknown as Counterexample<D>;
+        if (!known || counterexample.inputs.length < known.inputs.length) broken.set(verdict.ruleId, counterexample);
+      }
+      return {
+        value,
+        states: mutant.snapshots.length,
+        transitions: mutant.transitions,
+        changed: mutant.violatingTransitions > 0 || differs(mutant),
+        complete: mutant.stop === undefined,
+        brokenRules: summary.rules.filter((verdict) => verdict.verdict === 'violated').map((verdict) => verdict.ruleId),
+      };
+    });
+    const brokenRules = definition.rules.map((rule) => broken.get(rule.id)).filter((found): found is Counterexample<D> => found !== undefined);
+    const verdict: GuardVerdict =
+      brokenRules.length > 0
+        ? 'caught'
+        : mutations.some((mutation) => !mutation.complete) || baseline.stop
+          ? 'undecided'
+          : !mutations.some((mutation) => mutation.changed)
+            ? 'dead'
+            : kind === 'routing'
+              ? 'routes'
+              : 'not-caught';
+    return { guard, kind, verdict, enforces, brokenRules, mutations };
+  });
+
+  const enforcementGaps: EnforcementGap<D>[] = definition.rules.flatMap((rule) =>
+    rule.enforcedBy
+      .filter((guard) => !guards.find((found) => found.guard === guard)?.brokenRules.some((counterexample) => counterexample.ruleId === rule.id))
+      .map((guard) => ({ ruleId: rule.id as RuleIdOf<D>, guard })),
+  );
+  const baselineSummary = summarizeExploration(baseline, options);
+  return {
+    path: { id: definition.id, version: definition.version },
+    baseline: {
+      states: baseline.snapshots.length,
+      transitions: baseline.transitions,
+      proven: baselineSummary.proven,
+      complete: baselineSummary.complete,
+    },
+    guards,
+    enforcementGaps,
+    justified: enforcementGaps.length === 0 && guards.every((guard) => guard.verdict === 'caught' || guard.verdict === 'routes'),
+  };
+}

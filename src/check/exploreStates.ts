@@ -1,0 +1,258 @@
+import type { AnyMachineSnapshot, EventObject, StateValue } from 'xstate';
+import type { AnyPathDefinition, AnyPathRule } from '../definition.js';
+import { compilePath } from '../case/compilePath.js';
+import { PathRuntimeError } from '../case/recordEvent.js';
+import { activeStateNodes, statePathOf } from '../machine/stateNodes.js';
+import { inputAlphabet, type InputAlphabet } from './inputAlphabet.js';
+import type { CheckProgress, CheckStop, TimeBudget } from './pathCheck.js';
+import { createStateIndex } from './stateKey.js';
+
+interface Candidates {
+  readonly indices: readonly number[];
+  readonly alwaysEnabled: boolean;
+}
+
+/** Options of {@link exploreStates}. @internal */
+export interface ExploreOptions {
+  readonly maxStates: number;
+  readonly timeBudget: TimeBudget | undefined;
+  readonly counterCeilings: Readonly<Record<string, number>> | undefined;
+  readonly onProgress: ((progress: CheckProgress) => void) | undefined;
+  readonly progressEvery: number;
+}
+
+/** The first transition found (so: on a shortest walk) that breaks a rule. @internal */
+export interface FoundViolation {
+  readonly from: number;
+  readonly via: number;
+  readonly to: AnyMachineSnapshot;
+}
+
+/**
+ * The reachable state graph of a path, breadth first: states by index in the order found (so a
+ * state's index never precedes its parent's), each with the transition that first reached it.
+ *
+ * @internal
+ */
+export interface Exploration {
+  readonly definition: AnyPathDefinition;
+  readonly alphabet: InputAlphabet;
+  readonly snapshots: readonly AnyMachineSnapshot[];
+  /** The state each state was first reached from; -1 for the initial state. */
+  readonly parents: readonly number[];
+  /** The alphabet entry of that transition; -1 for the initial state. */
+  readonly vias: readonly number[];
+  readonly depths: readonly number[];
+  /** Accepted transitions that keep every rule, per state: target state and alphabet entry. */
+  readonly successors: readonly (readonly number[])[];
+  readonly successorVias: readonly (readonly number[])[];
+  readonly transitions: number;
+  readonly violatingTransitions: number;
+  /** Per rule id, the first violation found. */
+  readonly violations: ReadonlyMap<string, FoundViolation>;
+  /** Event types accepted (keeping every rule) somewhere. */
+  readonly acceptedTypes: ReadonlySet<string>;
+  /** Dotted paths of the state nodes active in some reachable state. */
+  readonly reachedNodes: ReadonlySet<string>;
+  readonly stop: CheckStop | undefined;
+  readonly elapsedMs: number | undefined;
+}
+
+/**
+ * Explores every state a path's machine can reach from its initial state, breadth first, trying
+ * the whole input alphabet in each state and checking every rule on every transition the machine
+ * accepts. A transition that breaks a rule is recorded but not followed: the runtime refuses it,
+ * so a case can never be in the state beyond it, and a counterexample's earlier steps are all
+ * steps a case accepts.
+ *
+ * Steps go through the compiled path's stepper (one inert actor scope per machine): no actors are
+ * started, nothing is spawned.
+ *
+ * @internal
+ */
+export function exploreStates(definition: AnyPathDefinition, options: ExploreOptions): Exploration {
+  const plan = compilePath(definition);
+  const machine = definition.machine;
+  const stepper = plan.stepper;
+  const alphabet = inputAlphabet(definition);
+  const entries = alphabet.entries;
+  const rules: readonly AnyPathRule[] = definition.rules;
+  const stateIndex = createStateIndex(machine);
+  const clamp = options.counterCeilings ? createClamp(definition, options.counterCeilings) : undefined;
+  const clock = options.timeBudget?.clock;
+  const started = clock?.();
+
+  const snapshots: AnyMachineSnapshot[] = [];
+  const parents: number[] = [];
+  const vias: number[] = [];
+  const depths: number[] = [];
+  const successors: number[][] = [];
+  const successorVias: number[][] = [];
+  const violations = new Map<string, FoundViolation>();
+  const acceptedTypes = new Set<string>();
+  const reachedNodes = new Set<string>();
+  const candidatesByValue = new Map<string, readonly Candidates[]>();
+  let transitions = 0;
+  let violatingTransitions = 0;
+  let stop: CheckStop | undefined;
+
+  const add = (snapshot: AnyMachineSnapshot, parent: number, via: number, depth: number): number => {
+    const at = snapshots.length;
+    snapshots.push(snapshot);
+    parents.push(parent);
+    vias.push(via);
+    depths.push(depth);
+    successors.push([]);
+    successorVias.push([]);
+    stateIndex.addLastFound(at);
+    return at;
+  };
+
+  // The alphabet entries worth trying in a state: those whose event type has a transition on one
+  // of the active state nodes. Any other input the machine ignores without looking at it.
+  const candidatesOf = (value: StateValue): readonly Candidates[] => {
+    const valueKey = typeof value === 'string' ? value : JSON.stringify(value);
+    let candidates = candidatesByValue.get(valueKey);
+    if (candidates === undefined) {
+      const nodes = activeStateNodes(machine, value);
+      for (const node of nodes) if (node.parent) reachedNodes.add(statePathOf(node));
+      candidates = [...alphabet.byType]
+        .filter(([type]) => nodes.some((node) => node.transitions.has(type)))
+        .map(([type, indices]) => ({
+          indices,
+          // With an unguarded transition for the type somewhere on the active nodes, some
+          // transition is always enabled: a step that returns the same snapshot is a self-loop.
+          alwaysEnabled: nodes.some((node) => (node.transitions.get(type) ?? []).some((transition) => !transition.guard)),
+        }));
+      candidatesByValue.set(valueKey, candidates);
+    }
+    return candidates;
+  };
+
+  const initial = clamp ? clamp(stepper.initialSnapshot) : stepper.initialSnapshot;
+  stateIndex.find(initial);
+  add(initial, -1, -1, 0);
+  candidatesOf(initial.value);
+
+  const progress = (head: number): CheckProgress => ({
+    states: snapshots.length,
+    transitions,
+    frontier: snapshots.length - head,
+    depth: depths[Math.min(head, depths.length - 1)]!,
+  });
+
+  let head = 0;
+  explore: for (; head < snapshots.length; head++) {
+    if (clock && (head & 63) === 0) {
+      const elapsedMs = clock() - started!;
+      if (elapsedMs > options.timeBudget!.ms) {
+        stop = {
+          code: 'TIME_BUDGET_EXCEEDED',
+          message: `path '${definition.id}': stopped after ${Math.round(elapsedMs)} ms (budget ${options.timeBudget!.ms} ms) with ${snapshots.length} states found, ${snapshots.length - head} not yet explored`,
+          timeBudgetMs: options.timeBudget!.ms,
+          elapsedMs,
+        };
+        break;
+      }
+    }
+    if (options.onProgress && head > 0 && head % options.progressEvery === 0) options.onProgress(progress(head));
+    const from = snapshots[head]!;
+    if (from.status !== 'active') continue;
+    const depth = depths[head]! + 1;
+    stateIndex.expanding(from);
+    for (const { indices, alwaysEnabled } of candidatesOf(from.value)) {
+      for (const via of indices) {
+        const entry = entries[via]!;
+        const event = entry.event as EventObject;
+        let to: AnyMachineSnapshot;
+        try {
+          to = stepper.next(from, event);
+          if (to === from && !alwaysEnabled && machine.getTransitionData(from, event).length === 0) continue;
+          if (clamp) to = clamp(to);
+        } catch (error) {
+          throw new PathRuntimeError(definition.id, entry.type, error);
+        }
+        const step = { from, event, to };
+        let keeps = true;
+        for (const rule of rules) {
+          let holds: boolean;
+          try {
+            holds = rule.holds(step as never);
+          } catch (error) {
+            throw new PathRuntimeError(definition.id, entry.type, error);
+          }
+          if (!holds) {
+            keeps = false;
+            if (!violations.has(rule.id)) violations.set(rule.id, { from: head, via, to });
+          }
+        }
+        if (!keeps) {
+          violatingTransitions++;
+          continue;
+        }
+        transitions++;
+        acceptedTypes.add(entry.type);
+        let target = stateIndex.find(to);
+        if (target < 0) {
+          if (snapshots.length >= options.maxStates) {
+            stop = {
+              code: 'STATE_BUDGET_EXCEEDED',
+              message: `path '${definition.id}': more than ${options.maxStates} states; raise maxStates, or give counters a ceiling (counterCeilings)`,
+              maxStates: options.maxStates,
+            };
+            break explore;
+          }
+          target = add(to, head, via, depth);
+          candidatesOf(to.value);
+        }
+        successors[head]!.push(target);
+        successorVias[head]!.push(via);
+      }
+    }
+  }
+  options.onProgress?.(progress(head));
+  return {
+    definition,
+    alphabet,
+    snapshots,
+    parents,
+    vias,
+    depths,
+    successors,
+    successorVias,
+    transitions,
+    violatingTransitions,
+    violations,
+    acceptedTypes,
+    reachedNodes,
+    stop,
+    elapsedMs: clock ? clock() - started! : undefined,
+  };
+}
+
+function createClamp(
+  definition: AnyPathDefinition,
+  ceilings: Readonly<Record<string, number>>,
+): (snapshot: AnyMachineSnapshot) => AnyMachineSnapshot {
+  const fields = Object.entries(ceilings);
+  for (const [field, ceiling] of fields) {
+    if (!Number.isFinite(ceiling)) throw new RangeError(`checkPath: counterCeilings.${field} must be a finite number, got ${ceiling}`);
+  }
+  return (snapshot) => {
+    const context = snapshot.context as Record<string, unknown>;
+    let clamped: Record<string, unknown> | undefined;
+    for (const [field, ceiling] of fields) {
+      const value = context[field];
+      if (typeof value === 'number' && value > ceiling) (clamped ??= { ...context })[field] = ceiling;
+    }
+    if (!clamped) return snapshot;
+    // resolveState is XState's public way to a snapshot with a given value and context.
+    return definition.machine.resolveState({
+      value: snapshot.value,
+      context: clamped,
+      historyValue: (snapshot as { historyValue?: unknown }).historyValue,
+      status: snapshot.status,
+      output: snapshot.output,
+    } as never) as AnyMachineSnapshot;
+  };
+}

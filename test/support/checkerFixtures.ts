@@ -1,0 +1,184 @@
+import { assign, setup } from 'xstate';
+import { z } from 'zod';
+import { definePath, type MachineEventOf } from 'kykypolku';
+
+/**
+ * Small hand-made paths whose state spaces are counted by hand in the tests: a counter that
+ * saturates, a history state, and a path with every kind of shape finding (a dead end, a loop that
+ * never closes, a state and an event never reached, an event no role may record).
+ */
+const label = (en: string) => ({ fi: `fi: ${en}`, sv: `sv: ${en}`, en });
+const source = { seed: 'test-fixture.txt', lines: '1' };
+const common = {
+  version: 1,
+  deadlines: [],
+  outcomes: { finished: label('Finished') },
+  outcomeOf: () => undefined,
+  sources: [{ id: 'T', seed: 'test-fixture.txt', title: 'test fixture' }],
+} as const;
+
+// --- A counter: three sessions before closing (like lifestyle guidance's ≥ 12 sessions). ---
+
+const sessionEvents = { SESSION_HELD: z.strictObject({}), CLOSED: z.strictObject({}) };
+
+export function sessionMachine(options: { readonly closeGuard?: boolean } = {}) {
+  return setup({
+    types: { context: {} as { sessions: number }, events: {} as MachineEventOf<typeof sessionEvents> },
+    guards: { enoughSessions: ({ context }) => context.sessions >= 3 },
+    actions: { countSession: assign({ sessions: ({ context }) => context.sessions + 1 }) },
+  }).createMachine({
+    id: 'sessions',
+    initial: 'guidance',
+    context: { sessions: 0 },
+    states: {
+      guidance: {
+        on: {
+          SESSION_HELD: { actions: 'countSession' },
+          CLOSED: options.closeGuard === false ? { target: 'closed' } : { target: 'closed', guard: 'enoughSessions' },
+        },
+      },
+      closed: { type: 'final' },
+    },
+  });
+}
+
+function sessionSpec(options: { readonly closeGuard?: boolean } = {}) {
+  return {
+    ...common,
+    id: 'session-path',
+    title: label('Sessions'),
+    machine: sessionMachine(options),
+    events: sessionEvents,
+    roles: { coach: label('Coach') },
+    permissions: { SESSION_HELD: ['coach'], CLOSED: ['coach'] },
+    labels: {
+      states: { guidance: label('Guidance'), closed: label('Closed') },
+      events: { SESSION_HELD: label('Session held'), CLOSED: label('Closed') },
+      guards: { enoughSessions: label('three sessions held') },
+    },
+    rules: [
+      {
+        id: 'three-sessions-before-closing',
+        name: label('three sessions held'),
+        sentence: label('A client is closed only after three sessions.'),
+        source,
+        enforcedBy: ['enoughSessions'],
+        holds: ({ to }: { to: { value: unknown; context: { sessions: number } } }) => to.value !== 'closed' || to.context.sessions >= 3,
+      },
+    ],
+  } as const;
+}
+
+export const sessionPath = definePath(sessionSpec());
+export const sessionPathWithoutGuard = definePath({ ...sessionSpec({ closeGuard: false }), id: 'session-path-unguarded' });
+
+// --- A history state: pausing remembers where work was, resuming goes back there. ---
+
+const pauseEvents = {
+  NEXT: z.strictObject({}),
+  PAUSED: z.strictObject({}),
+  RESUMED: z.strictObject({}),
+  FINISHED: z.strictObject({}),
+};
+
+const pauseMachine = setup({
+  types: { context: {} as { pausedOnce: boolean }, events: {} as MachineEventOf<typeof pauseEvents> },
+  actions: { markPaused: assign({ pausedOnce: true }) },
+}).createMachine({
+  id: 'pause',
+  initial: 'working',
+  context: { pausedOnce: false },
+  states: {
+    working: {
+      initial: 'first',
+      states: {
+        first: { on: { NEXT: 'second' } },
+        second: { on: { FINISHED: '#pause.done' } },
+        resume: { type: 'history' },
+      },
+      on: { PAUSED: 'paused' },
+    },
+    paused: { entry: 'markPaused', on: { RESUMED: 'working.resume' } },
+    done: { type: 'final' },
+  },
+});
+
+export const pausePath = definePath({
+  ...common,
+  id: 'pause-path',
+  title: label('Pause'),
+  machine: pauseMachine,
+  events: pauseEvents,
+  roles: { worker: label('Worker') },
+  permissions: { NEXT: ['worker'], PAUSED: ['worker'], RESUMED: ['worker'], FINISHED: ['worker'] },
+  labels: {
+    states: {
+      working: label('Working'),
+      'working.first': label('First step'),
+      'working.second': label('Second step'),
+      paused: label('Paused'),
+      done: label('Done'),
+    },
+    events: { NEXT: label('Next'), PAUSED: label('Paused'), RESUMED: label('Resumed'), FINISHED: label('Finished') },
+    guards: {},
+  },
+  rules: [
+    {
+      id: 'finished-from-the-second-step',
+      name: label('second step'),
+      sentence: label('Work finishes only from the second step.'),
+      source,
+      enforcedBy: [],
+      holds: ({ from, event }) => event.type !== 'FINISHED' || JSON.stringify(from.value) === JSON.stringify({ working: 'second' }),
+    },
+  ],
+});
+
+// --- Every shape finding at once. ---
+
+const shapeEvents = {
+  STARTED: z.strictObject({ way: z.enum(['stuck', 'loop', 'finish']) }),
+  PINGED: z.strictObject({}),
+  ORPHAN_LEFT: z.strictObject({}),
+  ADMIN_CLOSED: z.strictObject({}),
+};
+
+const shapeMachine = setup({
+  types: { context: {} as Record<string, never>, events: {} as MachineEventOf<typeof shapeEvents> },
+  guards: {
+    wayIsStuck: ({ event }) => event.type === 'STARTED' && event.payload.way === 'stuck',
+    wayIsLoop: ({ event }) => event.type === 'STARTED' && event.payload.way === 'loop',
+  },
+}).createMachine({
+  id: 'shape',
+  initial: 'idle',
+  context: {},
+  states: {
+    idle: {
+      on: {
+        STARTED: [{ target: 'stuck', guard: 'wayIsStuck' }, { target: 'loop', guard: 'wayIsLoop' }, { target: 'done' }],
+        ADMIN_CLOSED: 'done',
+      },
+    },
+    stuck: {},
+    loop: { on: { PINGED: {} } },
+    orphan: { on: { ORPHAN_LEFT: 'done' } },
+    done: { type: 'final' },
+  },
+});
+
+export const shapePath = definePath({
+  ...common,
+  id: 'shape-path',
+  title: label('Shapes'),
+  machine: shapeMachine,
+  events: shapeEvents,
+  roles: { worker: label('Worker') },
+  permissions: { STARTED: ['worker'], PINGED: ['worker'], ORPHAN_LEFT: ['worker'], ADMIN_CLOSED: [] },
+  labels: {
+    states: { idle: label('Idle'), stuck: label('Stuck'), loop: label('Loop'), orphan: label('Orphan'), done: label('Done') },
+    events: { STARTED: label('Started'), PINGED: label('Pinged'), ORPHAN_LEFT: label('Orphan left'), ADMIN_CLOSED: label('Closed by an admin') },
+    guards: { wayIsStuck: label('the stuck way'), wayIsLoop: label('the loop way') },
+  },
+  rules: [],
+});
