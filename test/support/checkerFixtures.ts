@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import { z } from 'zod';
 import { definePath, type MachineEventOf } from 'kykypolku';
 
@@ -181,4 +181,56 @@ export const shapePath = definePath({
     guards: { wayIsStuck: label('the stuck way'), wayIsLoop: label('the loop way') },
   },
   rules: [],
+});
+
+// --- Guards of every verdict: one no rule stands behind, a dead one, an unused one. ---
+
+const gateEvents = { READIED: z.strictObject({}), WENT: z.strictObject({}), CAME_BACK: z.strictObject({}) };
+
+const gateMachine = setup({
+  types: { context: {} as { ready: boolean; archived: boolean }, events: {} as MachineEventOf<typeof gateEvents> },
+  guards: {
+    isReady: ({ context }) => context.ready,
+    notArchived: ({ context }) => !context.archived,
+    spare: () => true,
+  },
+  actions: { markReady: assign({ ready: true }) },
+}).createMachine({
+  id: 'gate',
+  initial: 'waiting',
+  context: { ready: false, archived: false },
+  states: {
+    waiting: {
+      on: {
+        READIED: { actions: 'markReady' },
+        WENT: { target: 'going', guard: and(['isReady', 'notArchived']) },
+      },
+    },
+    going: { on: { CAME_BACK: 'waiting' } },
+  },
+});
+
+export const gatePath = definePath({
+  ...common,
+  id: 'gate-path',
+  title: label('Gates'),
+  machine: gateMachine,
+  events: gateEvents,
+  roles: { worker: label('Worker') },
+  permissions: { READIED: ['worker'], WENT: ['worker'], CAME_BACK: ['worker'] },
+  labels: {
+    states: { waiting: label('Waiting'), going: label('Going') },
+    events: { READIED: label('Readied'), WENT: label('Went'), CAME_BACK: label('Came back') },
+    guards: { isReady: label('ready'), notArchived: label('not archived'), spare: label('spare') },
+  },
+  rules: [
+    {
+      id: 'nothing-archived-moves',
+      name: label('not archived'),
+      sentence: label('An archived case does not move.'),
+      source,
+      enforcedBy: ['notArchived'],
+      holds: ({ from, to }) => !from.context.archived || JSON.stringify(from.value) === JSON.stringify(to.value),
+    },
+  ],
 });
