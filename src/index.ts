@@ -98,3 +98,4 @@ export {
   type GuardVerdict,
 } from './check/checkGuards.js';
 export { formatGuardCheck } from './check/formatGuardCheck.js';
+export { toPromela, type PromelaExport, type PromelaFailureCode, type PromelaMapping, type PromelaOptions } from './check/promela/toPromela.js';

@@ -1,3 +1,4 @@
+import { checkCommand } from './checkCommand.js';
 import type { CliCommand } from './command.js';
 import { demoCommand } from './demoCommand.js';
 import { pathsCommand } from './pathsCommand.js';
@@ -5,4 +6,4 @@ import { schemasCommand } from './schemasCommand.js';
 import { validateCommand } from './validateCommand.js';
 
 /** Every `kykypolku` command, in the order the usage lists them. @internal */
-export const commands: readonly CliCommand[] = [demoCommand, pathsCommand, schemasCommand, validateCommand];
+export const commands: readonly CliCommand[] = [demoCommand, checkCommand, pathsCommand, schemasCommand, validateCommand];
