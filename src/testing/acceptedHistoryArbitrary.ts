@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { AnyPathDefinition } from '../definition.js';
 import { openCase } from '../case/openCase.js';
 import type { AnyPathCase } from '../case/pathCase.js';
-import { compilePath } from '../case/compilePath.js';
+import { acceptedNow, recordableInputs } from './recordableInputs.js';
 
 /** Constraints of {@link acceptedHistoryArbitrary}. */
 export interface AcceptedHistoryConstraints {
@@ -12,21 +12,6 @@ export interface AcceptedHistoryConstraints {
   readonly start?: string;
   /** Largest gap between two events, in minutes. Default 20 160 (two weeks). */
   readonly maxGapMinutes?: number;
-}
-
-interface Candidate {
-  readonly type: string;
-  readonly payload: Record<string, unknown>;
-  readonly role: string;
-}
-
-function candidatesOf(definition: AnyPathDefinition): Candidate[] {
-  const plan = compilePath(definition);
-  return plan.eventTypes.flatMap((type) =>
-    (definition.permissions[type] ?? []).flatMap((role) =>
-      plan.samplePayloads.get(type)!.map((payload) => ({ type, payload, role })),
-    ),
-  );
 }
 
 /**
@@ -49,7 +34,7 @@ export function acceptedHistoryArbitrary<D extends AnyPathDefinition>(
   const maxEvents = constraints.maxEvents ?? 30;
   const start = Date.parse(constraints.start ?? '2025-01-01T08:00:00Z');
   const maxGap = constraints.maxGapMinutes ?? 20_160;
-  const candidates = candidatesOf(definition);
+  const candidates = recordableInputs(definition);
   return fc
     .array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: maxGap })), { maxLength: maxEvents })
     .map((steps) => {
@@ -57,7 +42,7 @@ export function acceptedHistoryArbitrary<D extends AnyPathDefinition>(
       const inputs: Record<string, unknown>[] = [];
       let at = start;
       for (const [choice, gapMinutes] of steps) {
-        const accepted = candidates.filter((candidate) => caseRef.accepts(candidate.type as never, candidate.payload as never));
+        const accepted = acceptedNow(caseRef, candidates);
         if (accepted.length === 0) break;
         const candidate = accepted[choice % accepted.length]!;
         at += gapMinutes * 60_000;

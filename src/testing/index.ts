@@ -9,3 +9,12 @@ export { hostileInputArbitrary } from './hostileInputArbitrary.js';
 export { inputArbitrary, type InputConstraints } from './inputArbitrary.js';
 export { payloadArbitrary } from './payloadArbitrary.js';
 export { givenCase, ScenarioError, type CaseScenario, type ScenarioOutcome } from './givenCase.js';
+export {
+  eventStoreCommands,
+  eventStoreModel,
+  eventStoreProperty,
+  EventStoreModelError,
+  type EventStoreCommand,
+  type EventStoreCommandsConstraints,
+  type EventStoreModel,
+} from './eventStoreCommands.js';

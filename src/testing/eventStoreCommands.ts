@@ -1,0 +1,241 @@
+import fc from 'fast-check';
+import type { AnyPathDefinition } from '../definition.js';
+import { openCase } from '../case/openCase.js';
+import type { AnyPathCase } from '../case/pathCase.js';
+import type { RecordedEvent } from '../case/recordedEvent.js';
+import { replayCase } from '../case/replayCase.js';
+import { canonicalJson } from '../check/canonicalJson.js';
+import type { EventStore } from '../store/eventStore.js';
+import { acceptedNow, recordableInputs, type RecordableInput } from './recordableInputs.js';
+
+/**
+ * What a store should hold, kept beside it during a model-based run: live cases of the path
+ * (recorded through the rules) and every event appended, in append order.
+ */
+export interface EventStoreModel {
+  readonly definition: AnyPathDefinition;
+  readonly cases: readonly AnyPathCase[];
+  /** Every event the store accepted, in append order. */
+  readonly appended: RecordedEvent[];
+  /** Milliseconds of the next `at`; one minute later for every event. */
+  clock: number;
+}
+
+/** The command type of {@link eventStoreCommands}. */
+export type EventStoreCommand = fc.AsyncCommand<EventStoreModel, EventStore>;
+
+/** Constraints of {@link eventStoreCommands} and {@link eventStoreProperty}. */
+export interface EventStoreCommandsConstraints {
+  /** How many cases a run writes to. Default 3. */
+  readonly cases?: number;
+  /** Most commands in one run. Default 40. */
+  readonly maxCommands?: number;
+}
+
+/** Thrown by a command when the store does not do what the model says it must. */
+export class EventStoreModelError extends Error {
+  override readonly name = 'EventStoreModelError';
+}
+
+function same(actual: unknown, expected: unknown, what: string): void {
+  // Stores may hand payload keys back in another order (a JSON column does): compare canonically.
+  if (canonicalJson(actual) !== canonicalJson(expected)) {
+    throw new EventStoreModelError(`${what}:\n  expected ${canonicalJson(expected)}\n  got      ${canonicalJson(actual)}`);
+  }
+}
+
+function nextInputs(model: EventStoreModel, caseRef: AnyPathCase, choices: readonly number[], inputs: readonly RecordableInput[]): RecordedEvent[] {
+  const recorded: RecordedEvent[] = [];
+  for (const choice of choices) {
+    const accepted = acceptedNow(caseRef, inputs);
+    if (accepted.length === 0) break;
+    const input = accepted[choice % accepted.length]!;
+    const at = new Date(model.clock).toISOString();
+    model.clock += 60_000;
+    const outcome = caseRef.record({ type: input.type, at, actor: { role: input.role, id: `${input.role}-1` }, payload: input.payload } as never);
+    if (!outcome.ok) throw new Error(`eventStoreCommands: the case accepts ${input.type} but refused it: ${outcome.rejection?.message}`);
+    recorded.push(outcome.event!);
+  }
+  return recorded;
+}
+
+class RecordAndAppend implements EventStoreCommand {
+  constructor(
+    readonly caseIndex: number,
+    readonly choices: readonly number[],
+    readonly inputs: readonly RecordableInput[],
+  ) {}
+  check(model: Readonly<EventStoreModel>): boolean {
+    return acceptedNow(model.cases[this.caseIndex % model.cases.length]!, this.inputs).length > 0;
+  }
+  async run(model: EventStoreModel, store: EventStore): Promise<void> {
+    const caseRef = model.cases[this.caseIndex % model.cases.length]!;
+    const expectedSeq = caseRef.seq;
+    const events = nextInputs(model, caseRef, this.choices, this.inputs);
+    const saved = await store.append(caseRef.caseId, events, { expectedSeq });
+    same(saved, { ok: true, seq: caseRef.seq }, `append of ${events.length} event(s) to ${caseRef.caseId} at seq ${expectedSeq}`);
+    model.appended.push(...events);
+  }
+  toString(): string {
+    return `record and append ${this.choices.length} to case ${this.caseIndex} (choices ${this.choices.join(',')})`;
+  }
+}
+
+class AppendStale implements EventStoreCommand {
+  constructor(readonly caseIndex: number) {}
+  check(model: Readonly<EventStoreModel>): boolean {
+    return model.cases[this.caseIndex % model.cases.length]!.seq > 0;
+  }
+  async run(model: EventStoreModel, store: EventStore): Promise<void> {
+    const caseRef = model.cases[this.caseIndex % model.cases.length]!;
+    const last = caseRef.history[caseRef.history.length - 1]!;
+    // A second writer that saw the case one event ago appends the same event again.
+    const saved = await store.append(caseRef.caseId, [last], { expectedSeq: last.seq - 1 });
+    if (saved.ok || saved.failure.code !== 'CONCURRENCY_CONFLICT' || saved.failure.actualSeq !== caseRef.seq) {
+      throw new EventStoreModelError(`a stale append to ${caseRef.caseId} must get CONCURRENCY_CONFLICT with actualSeq ${caseRef.seq}, got ${canonicalJson(saved)}`);
+    }
+    same(await store.read(caseRef.caseId), caseRef.history, `${caseRef.caseId} after a refused stale append`);
+  }
+  toString(): string {
+    return `append stale to case ${this.caseIndex}`;
+  }
+}
+
+class AppendBroken implements EventStoreCommand {
+  constructor(readonly caseIndex: number) {}
+  check(model: Readonly<EventStoreModel>): boolean {
+    return model.cases.length > 1 && model.cases[(this.caseIndex + 1) % model.cases.length]!.seq > 0;
+  }
+  async run(model: EventStoreModel, store: EventStore): Promise<void> {
+    const caseRef = model.cases[this.caseIndex % model.cases.length]!;
+    const other = model.cases[(this.caseIndex + 1) % model.cases.length]!;
+    // An event of another case, at this case's next seq: not this case's, so nothing is written.
+    const foreign = { ...other.history[0]!, seq: caseRef.seq + 1 };
+    const saved = await store.append(caseRef.caseId, [foreign], { expectedSeq: caseRef.seq });
+    if (saved.ok || saved.failure.code !== 'INVALID_APPEND') {
+      throw new EventStoreModelError(`appending another case's event to ${caseRef.caseId} must get INVALID_APPEND, got ${canonicalJson(saved)}`);
+    }
+    same(await store.read(caseRef.caseId), caseRef.history, `${caseRef.caseId} after a refused invalid append`);
+  }
+  toString(): string {
+    return `append another case's event to case ${this.caseIndex}`;
+  }
+}
+
+class ReadBack implements EventStoreCommand {
+  constructor(readonly caseIndex: number) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: EventStoreModel, store: EventStore): Promise<void> {
+    const caseRef = model.cases[this.caseIndex % model.cases.length]!;
+    same(await store.read(caseRef.caseId), caseRef.history, `read of ${caseRef.caseId}`);
+  }
+  toString(): string {
+    return `read case ${this.caseIndex}`;
+  }
+}
+
+class ReplayFromStore implements EventStoreCommand {
+  constructor(readonly caseIndex: number) {}
+  check(model: Readonly<EventStoreModel>): boolean {
+    return model.cases[this.caseIndex % model.cases.length]!.seq > 0;
+  }
+  async run(model: EventStoreModel, store: EventStore): Promise<void> {
+    const caseRef = model.cases[this.caseIndex % model.cases.length]!;
+    const replayed = replayCase(model.definition, await store.read(caseRef.caseId));
+    if (!replayed.ok) throw new EventStoreModelError(`replaying ${caseRef.caseId} from the store failed: ${replayed.failure.code} ${replayed.failure.message}`);
+    same(replayed.case.state, caseRef.state, `state of ${caseRef.caseId} replayed from the store`);
+  }
+  toString(): string {
+    return `replay case ${this.caseIndex} from the store`;
+  }
+}
+
+class ReadAll implements EventStoreCommand {
+  check(): boolean {
+    return true;
+  }
+  async run(model: EventStoreModel, store: EventStore): Promise<void> {
+    const mine = new Set(model.cases.map((caseRef) => caseRef.caseId));
+    const events: RecordedEvent[] = [];
+    for await (const event of store.readAll()) if (mine.has(event.caseId)) events.push(event);
+    same(events, model.appended, 'readAll, in append order');
+  }
+  toString(): string {
+    return 'read all';
+  }
+}
+
+let runs = 0;
+
+/**
+ * A fresh model for one run: `cases` new cases of the path. Case ids carry a run number, so runs
+ * against a store that outlives them (a database) never share a case.
+ *
+ * @example
+ * ```ts
+ * await fc.asyncModelRun(() => ({ model: eventStoreModel(workabilityPath), real: createMemoryStore() }), commands);
+ * ```
+ */
+export function eventStoreModel(definition: AnyPathDefinition, constraints: EventStoreCommandsConstraints = {}): EventStoreModel {
+  const run = ++runs;
+  const count = constraints.cases ?? 3;
+  return {
+    definition,
+    cases: Array.from({ length: count }, (_, index) => openCase(definition, { caseId: `model-run-${run}-case-${index}` })),
+    appended: [],
+    clock: Date.UTC(2025, 0, 6, 8),
+  };
+}
+
+/**
+ * `fc.commands` for model-based testing of an {@link EventStore} against a path: record accepted
+ * inputs on live cases and append them (one or several at a time, with the expected seq), append
+ * as a stale writer (must conflict and write nothing), append another case's event (must be
+ * refused and write nothing), read a case back, read everything, replay a case from the store.
+ * After every command the store must agree with the model.
+ *
+ * @example
+ * ```ts
+ * await fc.assert(fc.asyncProperty(eventStoreCommands(workabilityPath), async (commands) => {
+ *   await fc.asyncModelRun(() => ({ model: eventStoreModel(workabilityPath), real: createMemoryStore() }), commands);
+ * }));
+ * ```
+ */
+export function eventStoreCommands(definition: AnyPathDefinition, constraints: EventStoreCommandsConstraints = {}): fc.Arbitrary<Iterable<EventStoreCommand>> {
+  const inputs = recordableInputs(definition);
+  const caseIndex = fc.nat({ max: Math.max(0, (constraints.cases ?? 3) - 1) });
+  return fc.commands<EventStoreModel, EventStore, false>(
+    [
+      fc.tuple(caseIndex, fc.array(fc.nat(), { minLength: 1, maxLength: 3 })).map(([index, choices]) => new RecordAndAppend(index, choices, inputs)),
+      caseIndex.map((index) => new AppendStale(index)),
+      caseIndex.map((index) => new AppendBroken(index)),
+      caseIndex.map((index) => new ReadBack(index)),
+      caseIndex.map((index) => new ReplayFromStore(index)),
+      fc.constant(new ReadAll()),
+    ],
+    { maxCommands: constraints.maxCommands ?? 40 },
+  );
+}
+
+/**
+ * The whole model-based test of a host's own store, as one property: a fresh store from
+ * `createStore` per run, {@link eventStoreCommands} against {@link eventStoreModel}. Pass it to
+ * `fc.assert` with your parameters (and print the seed).
+ *
+ * @example
+ * ```ts
+ * await fc.assert(eventStoreProperty(workabilityPath, () => createMyPostgresStore()), { numRuns: 50 });
+ * ```
+ */
+export function eventStoreProperty(
+  definition: AnyPathDefinition,
+  createStore: () => EventStore | Promise<EventStore>,
+  constraints: EventStoreCommandsConstraints = {},
+): fc.IAsyncProperty<[Iterable<EventStoreCommand>]> {
+  return fc.asyncProperty(eventStoreCommands(definition, constraints), async (commands) => {
+    const store = await createStore();
+    await fc.asyncModelRun(() => ({ model: eventStoreModel(definition, constraints), real: store }), commands);
+  });
+}
