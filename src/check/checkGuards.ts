@@ -1,8 +1,9 @@
 import type { AnyPathDefinition, RuleIdOf } from '../definition.js';
-import { exploreOptionsOf, summarizeExploration } from './checkPath.js';
+import { defaultStart, exploreOptionsOf, summarizeExploration } from './checkPath.js';
 import { exploreStates, type Exploration } from './exploreStates.js';
 import { guardOccurrences } from './guardOccurrences.js';
-import type { CheckOptions, Counterexample } from './pathCheck.js';
+import { createTraceBuilder } from './buildTrace.js';
+import type { CheckOptions, Counterexample, Trace } from './pathCheck.js';
 import { createStateIndex } from './stateKey.js';
 
 /**
@@ -26,13 +27,18 @@ export type GuardKind = 'gate' | 'routing';
 export type GuardVerdict = 'caught' | 'not-caught' | 'routes' | 'dead' | 'unused' | 'undecided';
 
 /** One mutant: the machine with one guard replaced by a constant, and what its check found. */
-export interface GuardMutation {
+export interface GuardMutation<D extends AnyPathDefinition = AnyPathDefinition> {
   /** The constant the guard was replaced by. */
   readonly value: boolean;
   readonly states: number;
   readonly transitions: number;
   /** Whether the reachable states or transitions differ from the unmutated machine's. */
   readonly changed: boolean;
+  /**
+   * One difference, as the shortest walk to it: a transition the mutant takes that the machine
+   * does not (`added`), or else one the machine takes that the mutant does not (`removed`).
+   */
+  readonly witness?: { readonly change: 'added' | 'removed'; readonly trace: Trace<D> };
   readonly complete: boolean;
   /** The rules the mutant breaks. */
   readonly brokenRules: readonly string[];
@@ -47,7 +53,7 @@ export interface GuardJustification<D extends AnyPathDefinition = AnyPathDefinit
   readonly enforces: readonly RuleIdOf<D>[];
   /** The rules broken when the guard is removed, each with its shortest counterexample. */
   readonly brokenRules: readonly Counterexample<D>[];
-  readonly mutations: readonly GuardMutation[];
+  readonly mutations: readonly GuardMutation<D>[];
 }
 
 /** A rule that names a guard in `enforcedBy`, yet removing the guard does not break the rule. */
@@ -83,14 +89,31 @@ function withGuard<D extends AnyPathDefinition>(definition: D, guard: string, va
   return { ...definition, machine, id: definition.id };
 }
 
-function edgeSet(exploration: Exploration): Set<string> {
+interface EdgeIndex {
+  readonly keys: readonly string[];
+  readonly edges: ReadonlySet<string>;
+}
+
+function indexEdges(exploration: Exploration): EdgeIndex {
   const index = createStateIndex(exploration.definition.machine);
   const keys = exploration.snapshots.map((snapshot) => index.keyOf(snapshot));
   const edges = new Set<string>();
   exploration.successors.forEach((targets, from) => {
     targets.forEach((target, at) => edges.add(`${keys[from]}\u0001${exploration.successorVias[from]![at]}\u0001${keys[target]}`));
   });
-  return edges;
+  return { keys, edges };
+}
+
+/** The first transition of `exploration`, breadth first, that `other` does not have. */
+function firstEdgeMissingFrom(exploration: Exploration, own: EdgeIndex, other: EdgeIndex) {
+  for (let from = 0; from < exploration.snapshots.length; from++) {
+    const targets = exploration.successors[from]!;
+    for (let at = 0; at < targets.length; at++) {
+      const via = exploration.successorVias[from]![at]!;
+      if (!other.edges.has(`${own.keys[from]}\u0001${via}\u0001${own.keys[targets[at]!]}`)) return { from, via, to: exploration.snapshots[targets[at]!]! };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -117,12 +140,17 @@ function edgeSet(exploration: Exploration): Set<string> {
 export function checkGuards<D extends AnyPathDefinition>(definition: D, options: GuardCheckOptions = {}): GuardCheck<D> {
   const exploreOptions = exploreOptionsOf(options);
   const baseline = exploreStates(definition, exploreOptions);
-  let baselineEdges: Set<string> | undefined;
-  const differs = (mutant: Exploration): boolean => {
-    if (mutant.snapshots.length !== baseline.snapshots.length || mutant.transitions !== baseline.transitions) return true;
-    baselineEdges ??= edgeSet(baseline);
-    for (const edge of edgeSet(mutant)) if (!baselineEdges.has(edge)) return true;
-    return false;
+  const start = options.start ?? defaultStart;
+  let baselineEdges: EdgeIndex | undefined;
+  const compare = (mutant: Exploration): GuardMutation<D>['witness'] => {
+    baselineEdges ??= indexEdges(baseline);
+    const mutantEdges = indexEdges(mutant);
+    const added = firstEdgeMissingFrom(mutant, mutantEdges, baselineEdges);
+    // The mutant is D with one guard replaced: its inputs are D's inputs.
+    if (added) return { change: 'added', trace: createTraceBuilder(mutant, start)(added.from, added) as unknown as Trace<D> };
+    const removed = firstEdgeMissingFrom(baseline, baselineEdges, mutantEdges);
+    if (removed) return { change: 'removed', trace: createTraceBuilder(baseline, start)(removed.from, removed) as unknown as Trace<D> };
+    return undefined;
   };
 
   const occurrences = guardOccurrences(definition.machine);
@@ -136,7 +164,7 @@ export function checkGuards<D extends AnyPathDefinition>(definition: D, options:
     // Removing a gate means letting its transitions through; a routing guard is tried both ways.
     const values = kind === 'routing' ? [true, false] : [...new Set(uses.map((use) => use.positive))];
     const broken = new Map<string, Counterexample<D>>();
-    const mutations: GuardMutation[] = values.map((value) => {
+    const mutations: GuardMutation<D>[] = values.map((value) => {
       const mutant = exploreStates(withGuard(definition, guard, value), exploreOptions);
       const summary = summarizeExploration(mutant, options);
       for (const verdict of summary.rules) {
@@ -146,11 +174,13 @@ export function checkGuards<D extends AnyPathDefinition>(definition: D, options:
         const counterexample = verdict.counterexample as unknown as Counterexample<D>;
         if (!known || counterexample.inputs.length < known.inputs.length) broken.set(verdict.ruleId, counterexample);
       }
+      const witness = compare(mutant);
       return {
         value,
         states: mutant.snapshots.length,
         transitions: mutant.transitions,
-        changed: mutant.violatingTransitions > 0 || differs(mutant),
+        changed: mutant.violatingTransitions > 0 || witness !== undefined,
+        ...(witness ? { witness } : {}),
         complete: mutant.stop === undefined,
         brokenRules: summary.rules.filter((verdict) => verdict.verdict === 'violated').map((verdict) => verdict.ruleId),
       };

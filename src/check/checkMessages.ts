@@ -40,6 +40,8 @@ export const checkMessages = {
     allJustified: 'Every guard is justified.',
     notJustified: (guards: number, gaps: number) => `NOT justified: ${guards} guard(s), ${gaps} enforcedBy gap(s).`,
     always: (value: boolean) => `with it always ${value}`,
+    nowPossible: 'for example, this becomes possible',
+    noLongerPossible: 'for example, this is no longer possible',
   },
   fi: {
     states: 'tilaa',
@@ -74,6 +76,8 @@ export const checkMessages = {
     allJustified: 'Jokainen ehto on perusteltu.',
     notJustified: (guards: number, gaps: number) => `EI perusteltu: ${guards} ehtoa, ${gaps} enforcedBy-aukkoa.`,
     always: (value: boolean) => `ehto aina ${value ? 'tosi' : 'epätosi'}`,
+    nowPossible: 'esimerkiksi tämä tulee mahdolliseksi',
+    noLongerPossible: 'esimerkiksi tämä ei ole enää mahdollista',
   },
   sv: {
     states: 'tillstånd',
@@ -108,5 +112,7 @@ export const checkMessages = {
     allJustified: 'Varje villkor är motiverat.',
     notJustified: (guards: number, gaps: number) => `INTE motiverat: ${guards} villkor, ${gaps} luckor i enforcedBy.`,
     always: (value: boolean) => `villkoret alltid ${value ? 'sant' : 'falskt'}`,
+    nowPossible: 'till exempel blir detta möjligt',
+    noLongerPossible: 'till exempel är detta inte längre möjligt',
   },
 } as const satisfies Record<Language, Record<string, unknown>>;

@@ -2,6 +2,7 @@ import type { AnyPathDefinition } from '../definition.js';
 import { checkMessages } from './checkMessages.js';
 import type { GuardCheck } from './checkGuards.js';
 import { formatCounterexample, type FormatCheckOptions } from './formatPathCheck.js';
+import { formatTrace } from './formatTrace.js';
 
 /**
  * A guard check as a report in a path's labels: each guard, its kind, what removing it breaks
@@ -34,6 +35,11 @@ export function formatGuardCheck<D extends AnyPathDefinition>(definition: D, che
     lines.push(`  ${guard.verdict === 'caught' || guard.verdict === 'routes' ? '✓' : '✗'} ${guard.guard} (${kind}) — ${label}: ${verdict}`);
     for (const mutation of guard.mutations) {
       lines.push(`      ${words.always(mutation.value)}: ${mutation.states} ${words.states}, ${mutation.transitions} ${words.transitions}${mutation.brokenRules.length > 0 ? `; ✗ ${mutation.brokenRules.join(', ')}` : ''}`);
+      // Where no rule breaks, show what changes: the shortest walk to the first difference.
+      if (mutation.witness && mutation.brokenRules.length === 0) {
+        lines.push(`        ${mutation.witness.change === 'added' ? words.nowPossible : words.noLongerPossible}:`);
+        lines.push(...formatTrace(definition, mutation.witness.trace, lang).map((line) => `          ${line}`));
+      }
     }
     for (const counterexample of guard.brokenRules) {
       lines.push(...formatCounterexample(definition, counterexample, options).split('\n').map((line) => `      ${line}`));

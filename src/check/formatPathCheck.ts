@@ -72,7 +72,10 @@ export function formatPathCheck<D extends AnyPathDefinition>(definition: D, chec
     const rule = definition.rules.find((candidate) => candidate.id === verdict.ruleId)!;
     const mark = verdict.verdict === 'held' ? '✓' : verdict.verdict === 'violated' ? '✗' : '?';
     lines.push(`  ${mark} ${rule.id} — ${rule.name[lang]}: ${rule.sentence[lang]} (${formatSource(rule.source)})`);
-    if (verdict.verdict === 'violated') lines.push(...indent(formatCounterexample(definition, verdict.counterexample, options).split('\n'), '      '));
+    if (verdict.verdict === 'violated') {
+      lines.push(`      ${words.counterexample} (${words.inputs(verdict.counterexample.inputs.length)}):`);
+      lines.push(...indent(formatTrace(definition, verdict.counterexample, lang, words.breaksRule), '        '));
+    }
     if (verdict.verdict === 'undecided') lines.push(`      ${words.undecided}`);
   }
   if (check.complete) {

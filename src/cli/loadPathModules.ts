@@ -25,7 +25,9 @@ export async function loadPathModules(files: readonly string[]): Promise<AnyPath
   for (const file of files) {
     const exports = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
     const before = found.length;
-    for (const value of Object.values(exports)) {
+    // A CommonJS module arrives as its module.exports under `default`.
+    const values = [...Object.values(exports), ...(typeof exports.default === 'object' && exports.default !== null ? Object.values(exports.default) : [])];
+    for (const value of values) {
       for (const candidate of Array.isArray(value) ? value : [value]) {
         if (isPathDefinition(candidate) && !found.includes(candidate)) found.push(candidate);
       }

@@ -9,7 +9,7 @@ describe('checkGuards', () => {
     const check = checkGuards(reviewPath);
     const approved = check.guards.find((guard) => guard.guard === 'approved')!;
     expect(approved).toMatchObject({ kind: 'gate', verdict: 'caught', enforces: ['approved-before-done'] });
-    expect(approved.mutations).toEqual([{ value: true, states: 12, transitions: 43, changed: true, complete: true, brokenRules: ['approved-before-done'] }]);
+    expect(approved.mutations).toMatchObject([{ value: true, states: 12, transitions: 43, changed: true, complete: true, brokenRules: ['approved-before-done'] }]);
     expect(approved.brokenRules[0]?.inputs.map((input) => input.type)).toEqual(['SUBMITTED', 'DONE']);
   });
 
@@ -33,9 +33,15 @@ describe('checkGuards', () => {
       { guard: 'spare', kind: 'gate', verdict: 'unused' },
     ]);
     expect(check.enforcementGaps).toEqual([{ ruleId: 'nothing-archived-moves', guard: 'notArchived' }]);
+    // What removing isReady lets through, the shortest way: going before being ready.
+    expect(check.guards[0]!.mutations[0]!.witness).toEqual({
+      change: 'added',
+      trace: { inputs: [{ type: 'WENT', at: '2025-01-06T08:00:00Z', actor: { role: 'worker', id: 'worker-1' }, payload: {} }], states: ['waiting', 'going'] },
+    });
     expect(check.justified).toBe(false);
     const report = formatGuardCheck(gatePath, check);
     expect(report).toContain('✗ isReady (gate) — ready: NOT justified: removing it changes the path but breaks no rule (a rule is missing?)');
+    expect(report).toContain(['        for example, this becomes possible:', '          1. 2025-01-06T08:00:00Z  Went [WENT] — Worker', '             Waiting → Going'].join('\n'));
     expect(report).toContain("rule 'nothing-archived-moves' names guard 'notArchived' in enforcedBy, but removing the guard does not break the rule");
     expect(report).toMatch(/NOT justified: 3 guard\(s\), 1 enforcedBy gap\(s\)\.$/);
   });
