@@ -23,7 +23,12 @@ function isPathDefinition(value: unknown): value is AnyPathDefinition {
 export async function loadPathModules(files: readonly string[]): Promise<AnyPathDefinition[]> {
   const found: AnyPathDefinition[] = [];
   for (const file of files) {
-    const exports = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
+    let exports: Record<string, unknown>;
+    try {
+      exports = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
+    } catch (error) {
+      throw new UsageError(`cannot load ${file}: ${error instanceof Error ? error.message : String(error)} (give a built JavaScript module)`);
+    }
     const before = found.length;
     // A CommonJS module arrives as its module.exports under `default`.
     const values = [...Object.values(exports), ...(typeof exports.default === 'object' && exports.default !== null ? Object.values(exports.default) : [])];
