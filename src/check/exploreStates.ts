@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot, EventObject, StateValue } from 'xstate';
 import type { AnyPathDefinition, AnyPathRule } from '../definition.js';
 import { compilePath } from '../case/compilePath.js';
 import { PathRuntimeError } from '../case/recordEvent.js';
-import { activeStateNodes, statePathOf } from '../machine/stateNodes.js';
+import { activeStateNodes, listStateNodes, statePathOf } from '../machine/stateNodes.js';
 import { inputAlphabet, type InputAlphabet } from './inputAlphabet.js';
 import type { CheckProgress, CheckStop, TimeBudget } from './pathCheck.js';
 import { createStateIndex } from './stateKey.js';
@@ -10,6 +10,8 @@ import { createStateIndex } from './stateKey.js';
 interface Candidates {
   readonly indices: readonly number[];
   readonly alwaysEnabled: boolean;
+  /** XState would take an unguarded transition with no target and no actions: the snapshot stays as it is. */
+  readonly selfLoop: boolean;
 }
 
 /** Options of {@link exploreStates}. @internal */
@@ -92,6 +94,7 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
   const acceptedTypes = new Set<string>();
   const reachedNodes = new Set<string>();
   const candidatesByValue = new Map<string, readonly Candidates[]>();
+  const hasEventless = [machine.root, ...listStateNodes(machine)].some((node) => (node.always?.length ?? 0) > 0);
   let transitions = 0;
   let violatingTransitions = 0;
   let stop: CheckStop | undefined;
@@ -118,12 +121,20 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
       for (const node of nodes) if (node.parent) reachedNodes.add(statePathOf(node));
       candidates = [...alphabet.byType]
         .filter(([type]) => nodes.some((node) => node.transitions.has(type)))
-        .map(([type, indices]) => ({
-          indices,
-          // With an unguarded transition for the type somewhere on the active nodes, some
-          // transition is always enabled: a step that returns the same snapshot is a self-loop.
-          alwaysEnabled: nodes.some((node) => (node.transitions.get(type) ?? []).some((transition) => !transition.guard)),
-        }));
+        .map(([type, indices]) => {
+          // XState tries the deepest active node's transitions first, in order; the first one it
+          // tries, if unguarded, is taken.
+          const first = [...nodes].reverse().find((node) => node.transitions.has(type))!.transitions.get(type)![0]!;
+          return {
+            indices,
+            // With an unguarded transition for the type somewhere on the active nodes, some
+            // transition is always enabled: a step that returns the same snapshot is a self-loop.
+            alwaysEnabled: nodes.some((node) => (node.transitions.get(type) ?? []).some((transition) => !transition.guard)),
+            // Such a transition changes nothing (no exit, no entry, no action; and without
+            // eventless transitions nothing follows it): XState would return the same snapshot.
+            selfLoop: !hasEventless && !first.guard && (first.target ?? []).length === 0 && first.actions.length === 0,
+          };
+        });
       candidatesByValue.set(valueKey, candidates);
     }
     return candidates;
@@ -160,13 +171,13 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
     if (from.status !== 'active') continue;
     const depth = depths[head]! + 1;
     stateIndex.expanding(from);
-    for (const { indices, alwaysEnabled } of candidatesOf(from.value)) {
+    for (const { indices, alwaysEnabled, selfLoop } of candidatesOf(from.value)) {
       for (const via of indices) {
         const entry = entries[via]!;
         const event = entry.event as EventObject;
         let to: AnyMachineSnapshot;
         try {
-          to = stepper.next(from, event);
+          to = selfLoop ? from : stepper.next(from, event);
           if (to === from && !alwaysEnabled && machine.getTransitionData(from, event).length === 0) continue;
           if (clamp) to = clamp(to);
         } catch (error) {

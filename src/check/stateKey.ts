@@ -47,7 +47,7 @@ export function createStateIndex(machine: AnyStateMachine): StateIndex {
   let sourceContext: unknown;
   let sourceContextKey = '';
   const restKey = (snapshot: AnyMachineSnapshot): string => {
-    const context = snapshot.context === sourceContext ? sourceContextKey : canonicalJson(snapshot.context);
+    const context = sameShallow(snapshot.context, sourceContext) ? sourceContextKey : canonicalJson(snapshot.context);
     return hasHistory ? `${context}|${historyKey(snapshot)}` : context;
   };
   let lastStates: Map<string, number> | undefined;
@@ -71,6 +71,22 @@ export function createStateIndex(machine: AnyStateMachine): StateIndex {
       return `${valueKey(snapshot.value)}|${canonicalJson(snapshot.context)}${hasHistory ? `|${historyKey(snapshot)}` : ''}`;
     },
   };
+}
+
+/**
+ * The same object, or objects with the same keys holding identical values: XState's assign makes a
+ * new context even when nothing changes (a flag set again, a partial of {}), and such a target
+ * shares its source's key without building and hashing a new one.
+ */
+function sameShallow(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key] || !(key in b)) return false;
+  }
+  return true;
 }
 
 function historyKey(snapshot: AnyMachineSnapshot): string {
