@@ -9,6 +9,7 @@ import { buildDecisionTree, TabulationError, type DecisionTree } from './decisio
  * @internal
  */
 export interface Variables {
+  /** Dotted paths of the context's plain values (`consent.kela`), nested records flattened. */
   readonly contextFields: readonly string[];
   readonly payloadFields: (eventType: string) => readonly string[];
   domainOf(variable: string, eventType: string): readonly unknown[];
@@ -18,21 +19,58 @@ const maxNodes = 20_000;
 
 type Read = (variable: string) => unknown;
 
+/**
+ * A read-only view of the variables under `prefix`, shaped as the record they stand for: nested
+ * records of the context (`consent.kela`) are nested views, so `context.consent[partner]` and
+ * `{ ...context.consent }` read exactly the variables they touch.
+ */
 function recordProxy(read: Read, prefix: string, fields: readonly string[]): object {
-  const known = new Set(fields);
+  const keys = [...new Set(fields.map((field) => field.split('.')[0]!))];
+  const nested = new Map(
+    keys
+      .filter((key) => !fields.includes(key))
+      .map((key) => [key, fields.filter((field) => field.startsWith(`${key}.`)).map((field) => field.slice(key.length + 1))] as const),
+  );
+  const valueOf = (key: string): unknown => {
+    const inner = nested.get(key);
+    return inner ? recordProxy(read, `${prefix}${key}.`, inner) : read(`${prefix}${key}`);
+  };
   return new Proxy(
     {},
     {
-      get: (_target, key) => (typeof key === 'string' && known.has(key) ? read(`${prefix}${key}`) : undefined),
-      has: (_target, key) => typeof key === 'string' && known.has(key),
-      ownKeys: () => [...fields],
+      get: (_target, key) => (typeof key === 'string' && keys.includes(key) ? valueOf(key) : undefined),
+      has: (_target, key) => typeof key === 'string' && keys.includes(key),
+      ownKeys: () => [...keys],
       getOwnPropertyDescriptor: (_target, key) =>
-        typeof key === 'string' && known.has(key) ? { value: read(`${prefix}${key}`), enumerable: true, configurable: true, writable: false } : undefined,
+        typeof key === 'string' && keys.includes(key) ? { value: valueOf(key), enumerable: true, configurable: true, writable: false } : undefined,
       set: () => {
         throw new TabulationError('a guard, action or rule writes to the context or the payload', 'UNTABULATED_CODE');
       },
     },
   );
+}
+
+/**
+ * A partial context as the variables it assigns: a nested record assigned whole (`consent: { …
+ * }`) assigns every field under it, those it leaves out to undefined.
+ *
+ * @internal
+ */
+export function flattenPartial(partial: Readonly<Record<string, unknown>>, fields: readonly string[], what: string): Record<string, unknown> {
+  const flat: Record<string, unknown> = {};
+  const visit = (value: unknown, path: string): void => {
+    const below = fields.filter((field) => field.startsWith(`${path}.`));
+    if (value !== null && typeof value === 'object') {
+      if (Array.isArray(value)) throw new TabulationError(`${what} assigns an array to '${path}'; only plain values and records of them are mirrored`, 'UNTABULATED_CODE');
+      for (const field of below) flat[field] = undefined;
+      for (const [key, inner] of Object.entries(value)) visit(inner, `${path}.${key}`);
+      return;
+    }
+    if (below.length > 0) throw new TabulationError(`${what} assigns a plain value to '${path}', which holds a record`, 'UNTABULATED_CODE');
+    flat[path] = value;
+  };
+  for (const [key, value] of Object.entries(partial)) visit(value, key);
+  return flat;
 }
 
 function eventOf(read: Read, eventType: string, variables: Variables): object {
@@ -60,7 +98,7 @@ export function tabulateGuard(
 
 /**
  * An assign action as a decision tree over the context and the payload, whose leaves are the
- * partial contexts it assigns.
+ * variables it assigns (nested records flattened to dotted paths) and their new values.
  *
  * @internal
  */
@@ -84,10 +122,7 @@ export function tabulateAssign(
           partial[key] = typeof value === 'function' ? value(args, params) : value;
         }
       }
-      for (const [key, value] of Object.entries(partial)) {
-        if (value !== null && typeof value === 'object') throw new TabulationError(`${what} assigns an object to '${key}'; only plain values are mirrored`, 'UNTABULATED_CODE');
-      }
-      return partial;
+      return flattenPartial(partial, variables.contextFields, what);
     },
     domainFor(variables, eventType),
     { maxNodes, what },

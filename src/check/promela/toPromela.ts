@@ -78,7 +78,8 @@ function isHigherOrderGuard(guard: unknown): guard is { name: string; guards: re
  * Guards, assign actions and rules are JavaScript; they are not translated but tabulated: each is
  * run on every combination of the variables it reads (context fields, payload fields,
  * configuration), found by watching its reads, and written as a Promela expression. Context
- * fields must hold plain values (strings, numbers, booleans, null), at most 255 of each, which
+ * fields must hold plain values (strings, numbers, booleans, null) or records of them (one
+ * variable per dotted path, `consent.kela`), at most 255 values each, which
  * the exporter finds by closing the initial context under the machine's assign actions (counters
  * saturate at `counterCeilings`). Machines with parallel states, eventless transitions or actions
  * that raise events are refused with a typed failure.
@@ -130,7 +131,14 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
     }
     return true;
   };
-  for (const [field, value] of Object.entries(initialContext)) addValue(field, value);
+  // Nested records of plain values become one variable per dotted path (`consent.kela`).
+  const addInitial = (record: object, prefix: string): void => {
+    for (const [key, value] of Object.entries(record)) {
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) addInitial(value, `${prefix}${key}.`);
+      else addValue(`${prefix}${key}`, value);
+    }
+  };
+  addInitial(initialContext, '');
 
   const payloadFields = new Map<string, string[]>(eventTypes.map((type) => [type, Object.keys(definition.events[type]!.shape)]));
   const payloadDomains = new Map<string, unknown[]>();
@@ -337,13 +345,13 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
   ]);
 
   const width = (count: number): PromelaVariable['type'] => (count <= 256 ? 'byte' : 'short');
-  const initialContextValues = initialContext as Record<string, unknown>;
+  const initialValueOf = (field: string): unknown => field.split('.').reduce<unknown>((record, key) => (record as Record<string, unknown> | undefined)?.[key], initialContext);
   const variablesList: PromelaVariable[] = [
     { name: stateName, type: width(finite.configurations.length), initial: finite.initial, comment: 'the active state (S_…)' },
     ...fields.map((field): PromelaVariable => ({
       name: contextVariables.get(field)!,
       type: 'byte',
-      initial: indexOf(domains.get(field)!, clamp(field, initialContextValues[field]), `context field '${field}'`),
+      initial: indexOf(domains.get(field)!, clamp(field, initialValueOf(field)), `context field '${field}'`),
       comment: `context.${field}: ${domains.get(field)!.map((value, index) => `${index} = ${value === undefined ? 'undefined' : JSON.stringify(value)}`).join(', ')}`,
     })),
     ...finite.slots.map((slot, index): PromelaVariable => ({
