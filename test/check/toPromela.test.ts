@@ -28,9 +28,10 @@ function exported(definition: AnyPathDefinition, options = {}) {
 }
 
 describe('SPIN reaches the same states as checkPath', () => {
-  it.each(paths)('%s', (_name, definition, options) => {
+  // Concurrent: several verifiers compile and run at once; each test asserts with its own expect.
+  it.concurrent.for(paths)('%s', async ([, definition, options], { expect }) => {
     const check = checkPath(definition, options);
-    const spin = runSpin(definition.id, exported(definition, options).text);
+    const spin = await runSpin(definition.id, exported(definition, options).text);
     expect(spin.errors).toBe(0);
     expect(spin.states).toBe(check.states);
   });
@@ -48,16 +49,16 @@ const mutants = builtInPaths.flatMap((path) =>
 );
 
 describe('SPIN finds a violation on the same mutated machines, with a trail as short as the shortest counterexample', () => {
-  it.each([
+  it.concurrent.for([
     ...mutants,
     ['review-path without approved', reviewPathWithoutGuard as AnyPathDefinition, {}] as const,
     ['session-path without enoughSessions', sessionPathWithoutGuard as AnyPathDefinition, sessionCeilings] as const,
-  ])('%s', (name, definition, options) => {
+  ])('%s', async ([name, definition, options], { expect }) => {
     const check = checkPath(definition, options);
     const broken = check.rules.filter((verdict) => verdict.verdict === 'violated');
     expect(broken.length).toBeGreaterThan(0);
     const { text, mapping } = exported(definition, options);
-    const spin = runSpin(name.replaceAll(' ', '-'), text, { bfs: true });
+    const spin = await runSpin(name.replaceAll(' ', '-'), text, { bfs: true });
     expect(spin.errors).toBe(1);
     expect(spin.trail.length).toBe(Math.min(...broken.map((verdict) => verdict.counterexample!.inputs.length)));
     expect(broken.map((verdict) => verdict.ruleId)).toContain(spin.violated);

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -19,17 +20,18 @@ const artifacts = fileURLToPath(new URL('../../test-artifacts/spin/', import.met
  * Depth-first counts states exactly; breadth-first (`bfs`) finds a shortest trail. SPIN is Debian's
  * `spin` package (`.ci/run` installs it); the verifier is compiled with the system's gcc.
  */
-export function runSpin(name: string, text: string, options: { readonly bfs?: boolean } = {}): SpinRun {
+export async function runSpin(name: string, text: string, options: { readonly bfs?: boolean } = {}): Promise<SpinRun> {
   const directory = `${artifacts}${name}${options.bfs ? '-bfs' : ''}`;
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   writeFileSync(`${directory}/model.pml`, text);
-  const run = (command: string, args: readonly string[]) => execFileSync(command, args, { cwd: directory, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  run('spin', ['-a', 'model.pml']);
-  run('gcc', ['-O0', ...(options.bfs ? ['-DBFS'] : []), '-o', 'pan', 'pan.c']);
+  // Asynchronous, so that the tests can run several verifiers at once.
+  const run = async (command: string, args: readonly string[]) => (await promisify(execFile)(command, [...args], { cwd: directory, encoding: 'utf8' })).stdout;
+  await run('spin', ['-a', 'model.pml']);
+  await run('gcc', ['-O0', ...(options.bfs ? ['-DBFS'] : []), '-o', 'pan', 'pan.c']);
   let output: string;
   try {
-    output = run('./pan', ['-m1000000', '-w20']);
+    output = await run('./pan', ['-m1000000', '-w20']);
   } catch (error) {
     // pan exits non-zero on some errors; its report is still on standard output.
     output = String((error as { stdout?: unknown }).stdout ?? '');
@@ -38,7 +40,7 @@ export function runSpin(name: string, text: string, options: { readonly bfs?: bo
   const states = Number((options.bfs ? /(\d+) nominal states/ : /(\d+) states, stored/).exec(output)?.[1]);
   if (Number.isNaN(errors) || Number.isNaN(states)) throw new Error(`could not read pan's report:\n${output}`);
   if (errors === 0) return { states, errors, trail: [], violated: undefined };
-  const replay = run('spin', ['-t', 'model.pml']);
+  const replay = await run('spin', ['-t', 'model.pml']);
   return {
     states,
     errors,
