@@ -76,6 +76,7 @@ export type {
   CheckProgress,
   CheckStop,
   CheckStopCode,
+  CheckWarning,
   CompletePathCheck,
   Counterexample,
   PathCheck,

@@ -3,6 +3,7 @@ import { listStateNodes, statePathOf } from '../machine/stateNodes.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import { createTraceBuilder } from './buildTrace.js';
 import { exploreStates, type Exploration } from './exploreStates.js';
+import { compileCheck } from './compileCheck.js';
 import type { CheckOptions, PathCheck, ReachedState, RuleVerdict, StateFinding } from './pathCheck.js';
 
 /** @internal */
@@ -80,6 +81,7 @@ export function summarizeExploration(exploration: Exploration, options: CheckOpt
     alphabet: exploration.alphabet.entries.length,
     rules,
     unrecordableEvents: exploration.alphabet.unrecordable,
+    warnings: compileCheck(definition).warnings,
     elapsedMs: exploration.elapsedMs,
   };
   if (exploration.stop) return { ...base, complete: false, proven: false, stop: exploration.stop };

@@ -2,17 +2,10 @@ import type { AnyMachineSnapshot, EventObject, StateValue } from 'xstate';
 import type { AnyPathDefinition, AnyPathRule } from '../definition.js';
 import { compilePath } from '../case/compilePath.js';
 import { PathRuntimeError } from '../case/recordEvent.js';
-import { activeStateNodes, listStateNodes, statePathOf } from '../machine/stateNodes.js';
-import { inputAlphabet, type InputAlphabet } from './inputAlphabet.js';
+import { compileCheck, type Candidates, type ValueFacts } from './compileCheck.js';
+import type { InputAlphabet } from './inputAlphabet.js';
 import type { CheckProgress, CheckStop, TimeBudget } from './pathCheck.js';
 import { createStateIndex } from './stateKey.js';
-
-interface Candidates {
-  readonly indices: readonly number[];
-  readonly alwaysEnabled: boolean;
-  /** XState would take an unguarded transition with no target and no actions: the snapshot stays as it is. */
-  readonly selfLoop: boolean;
-}
 
 /** Options of {@link exploreStates}. @internal */
 export interface ExploreOptions {
@@ -76,7 +69,8 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
   const plan = compilePath(definition);
   const machine = definition.machine;
   const stepper = plan.stepper;
-  const alphabet = inputAlphabet(definition);
+  const checkPlan = compileCheck(definition);
+  const alphabet = checkPlan.alphabet;
   const entries = alphabet.entries;
   const rules: readonly AnyPathRule[] = definition.rules;
   const stateIndex = createStateIndex(machine);
@@ -93,8 +87,6 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
   const violations = new Map<string, FoundViolation>();
   const acceptedTypes = new Set<string>();
   const reachedNodes = new Set<string>();
-  const candidatesByValue = new Map<string, readonly Candidates[]>();
-  const hasEventless = [machine.root, ...listStateNodes(machine)].some((node) => (node.always?.length ?? 0) > 0);
   let transitions = 0;
   let violatingTransitions = 0;
   let stop: CheckStop | undefined;
@@ -111,33 +103,14 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
     return at;
   };
 
-  // The alphabet entries worth trying in a state: those whose event type has a transition on one
-  // of the active state nodes. Any other input the machine ignores without looking at it.
+  const seenValues = new Set<ValueFacts>();
   const candidatesOf = (value: StateValue): readonly Candidates[] => {
-    const valueKey = typeof value === 'string' ? value : JSON.stringify(value);
-    let candidates = candidatesByValue.get(valueKey);
-    if (candidates === undefined) {
-      const nodes = activeStateNodes(machine, value);
-      for (const node of nodes) if (node.parent) reachedNodes.add(statePathOf(node));
-      candidates = [...alphabet.byType]
-        .filter(([type]) => nodes.some((node) => node.transitions.has(type)))
-        .map(([type, indices]) => {
-          // XState tries the deepest active node's transitions first, in order; the first one it
-          // tries, if unguarded, is taken.
-          const first = [...nodes].reverse().find((node) => node.transitions.has(type))!.transitions.get(type)![0]!;
-          return {
-            indices,
-            // With an unguarded transition for the type somewhere on the active nodes, some
-            // transition is always enabled: a step that returns the same snapshot is a self-loop.
-            alwaysEnabled: nodes.some((node) => (node.transitions.get(type) ?? []).some((transition) => !transition.guard)),
-            // Such a transition changes nothing (no exit, no entry, no action; and without
-            // eventless transitions nothing follows it): XState would return the same snapshot.
-            selfLoop: !hasEventless && !first.guard && (first.target ?? []).length === 0 && first.actions.length === 0,
-          };
-        });
-      candidatesByValue.set(valueKey, candidates);
+    const facts = checkPlan.factsOf(value);
+    if (!seenValues.has(facts)) {
+      seenValues.add(facts);
+      for (const node of facts.nodes) reachedNodes.add(node);
     }
-    return candidates;
+    return facts.candidates;
   };
 
   const initial = clamp ? clamp(stepper.initialSnapshot) : stepper.initialSnapshot;

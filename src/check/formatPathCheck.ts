@@ -87,6 +87,9 @@ export function formatPathCheck<D extends AnyPathDefinition>(definition: D, chec
     lines.push(`  ${words.stopped}: ${check.stop.code} — ${check.stop.message}`);
   }
   lines.push(`  ${listLine(words.unrecordableEvents, check.unrecordableEvents, words.none)}`);
+  for (const warning of check.warnings) {
+    lines.push(`  ! ${words.readsOpenField(`'${warning.name}'`, `${warning.eventType}.${warning.field}`)}`);
+  }
   const broken = check.rules.filter((verdict) => verdict.verdict === 'violated').length;
   lines.push(check.proven ? words.proven : broken > 0 ? words.notProven(broken) : `${words.stopped}.`);
   return lines.join('\n');

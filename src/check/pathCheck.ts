@@ -52,6 +52,19 @@ export interface StateFinding<D extends AnyPathDefinition = AnyPathDefinition> {
   readonly examples: readonly { readonly state: ReachedState<D>; readonly trace: Trace<D> }[];
 }
 
+/**
+ * Something that makes the result weaker than it looks: a guard or rule reads an open payload
+ * field (a date, an identifier), which the checker tries at one sample value only.
+ */
+export interface CheckWarning {
+  readonly code: 'GUARD_READS_OPEN_FIELD' | 'RULE_READS_OPEN_FIELD';
+  readonly message: string;
+  readonly eventType: string;
+  readonly field: string;
+  /** The guard's name or the rule's id. */
+  readonly name: string;
+}
+
 /** Why a check stopped before it had explored every reachable state. */
 export type CheckStop =
   | {
@@ -85,6 +98,8 @@ interface PathCheckBase<D extends AnyPathDefinition> {
   readonly rules: readonly RuleVerdict<D>[];
   /** Event types no role may record: the runtime refuses every one. */
   readonly unrecordableEvents: readonly string[];
+  /** Guards and rules that read a field the checker samples (see {@link CheckWarning}). */
+  readonly warnings: readonly CheckWarning[];
   /** Milliseconds the check took, when a clock was given. */
   readonly elapsedMs: number | undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPath, formatCounterexample, formatPathCheck, openCase, type AnyPathDefinition, type CheckProgress } from 'kykypolku';
 import { builtInPaths } from 'kykypolku/paths';
-import { pausePath, sessionPath, sessionPathWithoutGuard, shapePath } from '../support/checkerFixtures.js';
+import { datedPath, pausePath, sessionPath, sessionPathWithoutGuard, shapePath } from '../support/checkerFixtures.js';
 import { reviewPath, reviewPathWithoutGuard } from '../support/reviewPath.js';
 
 function complete<D extends AnyPathDefinition>(definition: D, options?: Parameters<typeof checkPath>[1]) {
@@ -110,6 +110,20 @@ describe('checkPath on hand-made paths whose state spaces are counted by hand', 
     expect(check.proven).toBe(true); // no rules: nothing to break
   });
 
+  it('warns when a guard branches on a date, which it tries at one sample value only', () => {
+    const check = complete(datedPath);
+    expect(check.warnings).toEqual([
+      {
+        code: 'GUARD_READS_OPEN_FIELD',
+        message: "guard 'inFuture' reads BOOKED.on, which the checker tries at one sample value only",
+        eventType: 'BOOKED',
+        field: 'on',
+        name: 'inFuture',
+      },
+    ]);
+    expect(formatPathCheck(datedPath, check)).toContain("! 'inFuture' reads BOOKED.on, which the checker tries at one sample value only: do not branch on it");
+  });
+
   it('refuses bad options with a message that names the fix', () => {
     expect(() => checkPath(reviewPath, { maxStates: 0 })).toThrow(/maxStates must be a positive integer/);
     expect(() => checkPath(reviewPath, { timeBudget: { ms: 10 } as never })).toThrow(/needs ms ≥ 0 and a clock/);
@@ -127,6 +141,7 @@ describe('checkPath on every built-in path', () => {
     expect(check.unreachedStates).toEqual([]);
     expect(check.unreachedEvents).toEqual([]);
     expect(check.unrecordableEvents).toEqual([]);
+    expect(check.warnings).toEqual([]);
   });
 });
 

@@ -234,3 +234,22 @@ export const gatePath = definePath({
     },
   ],
 });
+
+// --- A guard that branches on a date: the checker samples dates, so it says so. ---
+
+const datedEvents = { BOOKED: z.strictObject({ on: z.iso.date() }) };
+
+export const datedPath = definePath({
+  ...common,
+  id: 'dated-path',
+  title: label('Dated'),
+  machine: setup({
+    types: { context: {} as Record<string, never>, events: {} as MachineEventOf<typeof datedEvents> },
+    guards: { inFuture: ({ event }) => event.payload.on > '2025-06-01' },
+  }).createMachine({ id: 'dated', initial: 'open', context: {}, states: { open: { on: { BOOKED: { target: 'booked', guard: 'inFuture' } } }, booked: { type: 'final' } } }),
+  events: datedEvents,
+  roles: { worker: label('Worker') },
+  permissions: { BOOKED: ['worker'] },
+  labels: { states: { open: label('Open'), booked: label('Booked') }, events: { BOOKED: label('Booked') }, guards: { inFuture: label('in the future') } },
+  rules: [],
+});

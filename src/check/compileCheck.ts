@@ -1,0 +1,81 @@
+import type { StateValue } from 'xstate';
+import type { AnyPathDefinition } from '../definition.js';
+import { activeStateNodes, listStateNodes, statePathOf } from '../machine/stateNodes.js';
+import { inputAlphabet, type InputAlphabet } from './inputAlphabet.js';
+import { findOpenFieldReads } from './openFieldReads.js';
+import type { CheckWarning } from './pathCheck.js';
+
+/** The inputs worth trying in a state, per event type. @internal */
+export interface Candidates {
+  readonly indices: readonly number[];
+  /** Some transition for the type is unguarded: a step that returns the same snapshot is a self-loop. */
+  readonly alwaysEnabled: boolean;
+  /** XState would take an unguarded transition with no target and no actions: the snapshot stays as it is. */
+  readonly selfLoop: boolean;
+}
+
+/** What a state value says, once: the inputs worth trying there and the state nodes it makes active. @internal */
+export interface ValueFacts {
+  readonly candidates: readonly Candidates[];
+  /** Dotted paths of the active state nodes below the root. */
+  readonly nodes: readonly string[];
+}
+
+/**
+ * What the checker needs of a definition that does not depend on a run, computed once and kept
+ * for the definition's lifetime, as `compilePath` keeps the runtime's: the input alphabet, the
+ * facts of each state value met, the open-field lint.
+ *
+ * @internal
+ */
+export interface CheckPlan {
+  readonly alphabet: InputAlphabet;
+  factsOf(value: StateValue): ValueFacts;
+  readonly warnings: readonly CheckWarning[];
+}
+
+const plans = new WeakMap<AnyPathDefinition, CheckPlan>();
+
+/** @internal */
+export function compileCheck(definition: AnyPathDefinition): CheckPlan {
+  const cached = plans.get(definition);
+  if (cached) return cached;
+  const machine = definition.machine;
+  const alphabet = inputAlphabet(definition);
+  const hasEventless = [machine.root, ...listStateNodes(machine)].some((node) => (node.always?.length ?? 0) > 0);
+  const facts = new Map<string, ValueFacts>();
+  let warnings: readonly CheckWarning[] | undefined;
+  const plan: CheckPlan = {
+    alphabet,
+    get warnings() {
+      return (warnings ??= findOpenFieldReads(definition));
+    },
+    factsOf(value) {
+      const valueKey = typeof value === 'string' ? value : JSON.stringify(value);
+      let found = facts.get(valueKey);
+      if (found === undefined) {
+        const nodes = activeStateNodes(machine, value);
+        // Only the event types with a transition on an active node: any other input the machine
+        // ignores without looking at it.
+        const candidates = [...alphabet.byType]
+          .filter(([type]) => nodes.some((node) => node.transitions.has(type)))
+          .map(([type, indices]) => {
+            // XState tries the deepest active node's transitions first, in order; the first one
+            // it tries, if unguarded, is taken.
+            const first = [...nodes].reverse().find((node) => node.transitions.has(type))!.transitions.get(type)![0]!;
+            return {
+              indices,
+              alwaysEnabled: nodes.some((node) => (node.transitions.get(type) ?? []).some((transition) => !transition.guard)),
+              // No exit, no entry, no action; and without eventless transitions nothing follows.
+              selfLoop: !hasEventless && !first.guard && (first.target ?? []).length === 0 && first.actions.length === 0,
+            };
+          });
+        found = { candidates, nodes: nodes.filter((node) => node.parent).map(statePathOf) };
+        facts.set(valueKey, found);
+      }
+      return found;
+    },
+  };
+  plans.set(definition, plan);
+  return plan;
+}
