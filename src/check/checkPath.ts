@@ -1,5 +1,4 @@
 import type { AnyPathDefinition } from '../definition.js';
-import { listStateNodes, statePathOf } from '../machine/stateNodes.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import { createTraceBuilder } from './buildTrace.js';
 import { exploreStates, type Exploration } from './exploreStates.js';
@@ -101,10 +100,7 @@ export function summarizeExploration(exploration: Exploration, options: CheckOpt
     proven: rules.every((verdict) => verdict.verdict === 'held'),
     deadEnds: finding(deadEnds),
     cannotFinish: finding(cannotFinish),
-    unreachedStates: listStateNodes(definition.machine)
-      .filter((node) => node.type !== 'history')
-      .map(statePathOf)
-      .filter((path) => !exploration.reachedNodes.has(path)),
+    unreachedStates: compileCheck(definition).statePaths.filter((path) => !exploration.reachedNodes.has(path)),
     unreachedEvents: [...exploration.alphabet.byType.keys()].filter((type) => !exploration.acceptedTypes.has(type)),
   };
 }

@@ -12,6 +12,11 @@ export interface Candidates {
   readonly alwaysEnabled: boolean;
   /** XState would take an unguarded transition with no target and no actions: the snapshot stays as it is. */
   readonly selfLoop: boolean;
+  /**
+   * Every transition for the type assigns: an enabled one always makes a new snapshot, so the same
+   * snapshot back means the event was refused.
+   */
+  readonly sameMeansRefused: boolean;
 }
 
 /** What a state value says, once: the inputs worth trying there and the state nodes it makes active. @internal */
@@ -30,11 +35,16 @@ export interface ValueFacts {
  */
 export interface CheckPlan {
   readonly alphabet: InputAlphabet;
+  /** Whether the machine has history states (then a state's identity includes its history value). */
+  readonly hasHistory: boolean;
+  /** Dotted paths of every state node but history states, in declaration order. */
+  readonly statePaths: readonly string[];
   factsOf(value: StateValue): ValueFacts;
   readonly warnings: readonly CheckWarning[];
 }
 
 const plans = new WeakMap<AnyPathDefinition, CheckPlan>();
+
 
 /** @internal */
 export function compileCheck(definition: AnyPathDefinition): CheckPlan {
@@ -42,11 +52,20 @@ export function compileCheck(definition: AnyPathDefinition): CheckPlan {
   if (cached) return cached;
   const machine = definition.machine;
   const alphabet = inputAlphabet(definition);
-  const hasEventless = [machine.root, ...listStateNodes(machine)].some((node) => (node.always?.length ?? 0) > 0);
+  const nodes = listStateNodes(machine);
+  const hasEventless = [machine.root, ...nodes].some((node) => (node.always?.length ?? 0) > 0);
   const facts = new Map<string, ValueFacts>();
+  // XState's assign action, inline or named in setup(): it always makes a new context.
+  const isAssign = (action: unknown): boolean => {
+    const name = typeof action === 'string' ? action : typeof action === 'object' && action !== null && 'type' in action ? String(action.type) : undefined;
+    const resolved = name === undefined ? action : (machine.implementations.actions as Record<string, unknown>)[name];
+    return typeof resolved === 'function' && 'type' in resolved && resolved.type === 'xstate.assign';
+  };
   let warnings: readonly CheckWarning[] | undefined;
   const plan: CheckPlan = {
     alphabet,
+    hasHistory: nodes.some((node) => node.type === 'history'),
+    statePaths: nodes.filter((node) => node.type !== 'history').map(statePathOf),
     get warnings() {
       return (warnings ??= findOpenFieldReads(definition));
     },
@@ -54,23 +73,24 @@ export function compileCheck(definition: AnyPathDefinition): CheckPlan {
       const valueKey = typeof value === 'string' ? value : JSON.stringify(value);
       let found = facts.get(valueKey);
       if (found === undefined) {
-        const nodes = activeStateNodes(machine, value);
+        const active = activeStateNodes(machine, value);
         // Only the event types with a transition on an active node: any other input the machine
         // ignores without looking at it.
         const candidates = [...alphabet.byType]
-          .filter(([type]) => nodes.some((node) => node.transitions.has(type)))
+          .filter(([type]) => active.some((node) => node.transitions.has(type)))
           .map(([type, indices]) => {
             // XState tries the deepest active node's transitions first, in order; the first one
             // it tries, if unguarded, is taken.
-            const first = [...nodes].reverse().find((node) => node.transitions.has(type))!.transitions.get(type)![0]!;
+            const first = [...active].reverse().find((node) => node.transitions.has(type))!.transitions.get(type)![0]!;
             return {
               indices,
-              alwaysEnabled: nodes.some((node) => (node.transitions.get(type) ?? []).some((transition) => !transition.guard)),
+              alwaysEnabled: active.some((node) => (node.transitions.get(type) ?? []).some((transition) => !transition.guard)),
               // No exit, no entry, no action; and without eventless transitions nothing follows.
               selfLoop: !hasEventless && !first.guard && (first.target ?? []).length === 0 && first.actions.length === 0,
+              sameMeansRefused: active.every((node) => (node.transitions.get(type) ?? []).every((transition) => transition.actions.some(isAssign))),
             };
           });
-        found = { candidates, nodes: nodes.filter((node) => node.parent).map(statePathOf) };
+        found = { candidates, nodes: active.filter((node) => node.parent).map(statePathOf) };
         facts.set(valueKey, found);
       }
       return found;

@@ -73,7 +73,7 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
   const alphabet = checkPlan.alphabet;
   const entries = alphabet.entries;
   const rules: readonly AnyPathRule[] = definition.rules;
-  const stateIndex = createStateIndex(machine);
+  const stateIndex = createStateIndex(machine, checkPlan.hasHistory);
   const clamp = options.counterCeilings ? createClamp(definition, options.counterCeilings) : undefined;
   const clock = options.timeBudget?.clock;
   const started = clock?.();
@@ -144,14 +144,14 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
     if (from.status !== 'active') continue;
     const depth = depths[head]! + 1;
     stateIndex.expanding(from);
-    for (const { indices, alwaysEnabled, selfLoop } of candidatesOf(from.value)) {
+    for (const { indices, alwaysEnabled, selfLoop, sameMeansRefused } of candidatesOf(from.value)) {
       for (const via of indices) {
         const entry = entries[via]!;
         const event = entry.event as EventObject;
         let to: AnyMachineSnapshot;
         try {
           to = selfLoop ? from : stepper.next(from, event);
-          if (to === from && !alwaysEnabled && machine.getTransitionData(from, event).length === 0) continue;
+          if (to === from && (sameMeansRefused || (!alwaysEnabled && machine.getTransitionData(from, event).length === 0))) continue;
           if (clamp) to = clamp(to);
         } catch (error) {
           throw new PathRuntimeError(definition.id, entry.type, error);

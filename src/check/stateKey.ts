@@ -26,8 +26,7 @@ export interface StateIndex {
 }
 
 /** @internal */
-export function createStateIndex(machine: AnyStateMachine): StateIndex {
-  const hasHistory = listStateNodes(machine).some((node) => node.type === 'history');
+export function createStateIndex(machine: AnyStateMachine, hasHistory = listStateNodes(machine).some((node) => node.type === 'history')): StateIndex {
   // Two levels, the state value first: value keys are few and interned, so their hashes are
   // computed once, and the second level hashes only the context.
   const byValue = new Map<string, Map<string, number>>();
