@@ -59,17 +59,32 @@ function nextInputs(model: EventStoreModel, caseRef: AnyPathCase, choices: reado
   return recorded;
 }
 
-class RecordAndAppend implements EventStoreCommand {
+/** A command on one of the model's cases, picked by index. */
+abstract class CaseCommand implements EventStoreCommand {
+  constructor(readonly caseIndex: number) {}
+  protected caseOf(model: Readonly<EventStoreModel>): AnyPathCase {
+    return model.cases[this.caseIndex % model.cases.length]!;
+  }
+  check(model: Readonly<EventStoreModel>): boolean {
+    return this.caseOf(model).seq > 0;
+  }
+  abstract run(model: EventStoreModel, store: EventStore): Promise<void>;
+  abstract toString(): string;
+}
+
+class RecordAndAppend extends CaseCommand {
   constructor(
-    readonly caseIndex: number,
+    caseIndex: number,
     readonly choices: readonly number[],
     readonly inputs: readonly RecordableInput[],
-  ) {}
-  check(model: Readonly<EventStoreModel>): boolean {
-    return acceptedNow(model.cases[this.caseIndex % model.cases.length]!, this.inputs).length > 0;
+  ) {
+    super(caseIndex);
+  }
+  override check(model: Readonly<EventStoreModel>): boolean {
+    return acceptedNow(this.caseOf(model), this.inputs).length > 0;
   }
   async run(model: EventStoreModel, store: EventStore): Promise<void> {
-    const caseRef = model.cases[this.caseIndex % model.cases.length]!;
+    const caseRef = this.caseOf(model);
     const expectedSeq = caseRef.seq;
     const events = nextInputs(model, caseRef, this.choices, this.inputs);
     const saved = await store.append(caseRef.caseId, events, { expectedSeq });
@@ -81,13 +96,9 @@ class RecordAndAppend implements EventStoreCommand {
   }
 }
 
-class AppendStale implements EventStoreCommand {
-  constructor(readonly caseIndex: number) {}
-  check(model: Readonly<EventStoreModel>): boolean {
-    return model.cases[this.caseIndex % model.cases.length]!.seq > 0;
-  }
+class AppendStale extends CaseCommand {
   async run(model: EventStoreModel, store: EventStore): Promise<void> {
-    const caseRef = model.cases[this.caseIndex % model.cases.length]!;
+    const caseRef = this.caseOf(model);
     const last = caseRef.history[caseRef.history.length - 1]!;
     // A second writer that saw the case one event ago appends the same event again.
     const saved = await store.append(caseRef.caseId, [last], { expectedSeq: last.seq - 1 });
@@ -101,14 +112,16 @@ class AppendStale implements EventStoreCommand {
   }
 }
 
-class AppendBroken implements EventStoreCommand {
-  constructor(readonly caseIndex: number) {}
-  check(model: Readonly<EventStoreModel>): boolean {
-    return model.cases.length > 1 && model.cases[(this.caseIndex + 1) % model.cases.length]!.seq > 0;
+class AppendBroken extends CaseCommand {
+  private otherOf(model: Readonly<EventStoreModel>): AnyPathCase {
+    return model.cases[(this.caseIndex + 1) % model.cases.length]!;
+  }
+  override check(model: Readonly<EventStoreModel>): boolean {
+    return model.cases.length > 1 && this.otherOf(model).seq > 0;
   }
   async run(model: EventStoreModel, store: EventStore): Promise<void> {
-    const caseRef = model.cases[this.caseIndex % model.cases.length]!;
-    const other = model.cases[(this.caseIndex + 1) % model.cases.length]!;
+    const caseRef = this.caseOf(model);
+    const other = this.otherOf(model);
     // An event of another case, at this case's next seq: not this case's, so nothing is written.
     const foreign = { ...other.history[0]!, seq: caseRef.seq + 1 };
     const saved = await store.append(caseRef.caseId, [foreign], { expectedSeq: caseRef.seq });
@@ -122,13 +135,12 @@ class AppendBroken implements EventStoreCommand {
   }
 }
 
-class ReadBack implements EventStoreCommand {
-  constructor(readonly caseIndex: number) {}
-  check(): boolean {
+class ReadBack extends CaseCommand {
+  override check(): boolean {
     return true;
   }
   async run(model: EventStoreModel, store: EventStore): Promise<void> {
-    const caseRef = model.cases[this.caseIndex % model.cases.length]!;
+    const caseRef = this.caseOf(model);
     same(await store.read(caseRef.caseId), caseRef.history, `read of ${caseRef.caseId}`);
   }
   toString(): string {
@@ -136,13 +148,9 @@ class ReadBack implements EventStoreCommand {
   }
 }
 
-class ReplayFromStore implements EventStoreCommand {
-  constructor(readonly caseIndex: number) {}
-  check(model: Readonly<EventStoreModel>): boolean {
-    return model.cases[this.caseIndex % model.cases.length]!.seq > 0;
-  }
+class ReplayFromStore extends CaseCommand {
   async run(model: EventStoreModel, store: EventStore): Promise<void> {
-    const caseRef = model.cases[this.caseIndex % model.cases.length]!;
+    const caseRef = this.caseOf(model);
     const replayed = replayCase(model.definition, await store.read(caseRef.caseId));
     if (!replayed.ok) throw new EventStoreModelError(`replaying ${caseRef.caseId} from the store failed: ${replayed.failure.code} ${replayed.failure.message}`);
     same(replayed.case.state, caseRef.state, `state of ${caseRef.caseId} replayed from the store`);
