@@ -50,5 +50,28 @@ export const coordinatorCaseManagerOnlyWithoutOwnWorker: WorkabilityRule<'coordi
   holds: ({ to }) => !(to.context.coordinatorIsCaseManager && to.context.clientHasSocialCareOwnWorker),
 };
 
+/**
+ * S0 `000_a7d8ebcb45cc7bbc.txt`:133, S1 `001_55550c4af1568658.txt`:185 — after the contact comes the
+ * initial assessment; only a relationship that began at a network meeting, with the coordinator
+ * there, goes straight to the coordinator.
+ */
+export const initialAssessmentUnlessNetworkMeeting: WorkabilityRule<'initial-assessment-unless-network-meeting'> = {
+  id: 'initial-assessment-unless-network-meeting',
+  name: { fi: 'alkoi verkostopalaverista', sv: 'började vid ett nätverksmöte', en: 'started at a network meeting' },
+  sentence: {
+    fi: 'Yhteydenoton jälkeen tehdään alkukartoitus; suoraan työkykykoordinaattorille siirrytään vain, jos asiakkuus alkoi verkostopalaverista.',
+    sv: 'Efter kontakten görs en inledande kartläggning; direkt till koordinatorn går man bara om klientrelationen började vid ett nätverksmöte.',
+    en: 'After the contact comes the initial assessment; a case goes straight to the coordinator only when it began at a network meeting.',
+  },
+  source: { seed: '001_55550c4af1568658.txt', lines: '185' },
+  enforcedBy: ['cameThroughNetworkMeeting'],
+  holds: ({ from, event }) => event.type !== 'COORDINATOR_ASSIGNED' || from.value !== 'contacted' || from.context.route === 'networkMeeting',
+};
+
 /** The hard rules of the work-ability support path. */
-export const workabilityRules = [eligibleAtEntry, situationMappedBeforeDoctor, coordinatorCaseManagerOnlyWithoutOwnWorker];
+export const workabilityRules = [
+  eligibleAtEntry,
+  situationMappedBeforeDoctor,
+  coordinatorCaseManagerOnlyWithoutOwnWorker,
+  initialAssessmentUnlessNetworkMeeting,
+];

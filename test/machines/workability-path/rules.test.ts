@@ -22,6 +22,7 @@ describe('work-ability path hard rules', () => {
       ['eligible-at-entry', '001_55550c4af1568658.txt:165'],
       ['situation-mapped-before-doctor', '001_55550c4af1568658.txt:185'],
       ['coordinator-case-manager-only-without-own-worker', '001_55550c4af1568658.txt:167'],
+      ['initial-assessment-unless-network-meeting', '001_55550c4af1568658.txt:185'],
     ]);
   });
 

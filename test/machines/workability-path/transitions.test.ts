@@ -62,9 +62,12 @@ describe('work-ability support path transitions', () => {
     givenCase(workabilityPath, reach.contacted('networkMeeting')).when(coordinatorAssigned()).thenAccepted('coordinatorSupport');
   });
 
-  it('does not let other routes skip the initial assessment to the coordinator', () => {
+  it('does not let other routes skip the initial assessment to the coordinator (S0:133, S1:185)', () => {
     for (const route of ['selfBooking', 'outreach', 'jointReception', 'internalReferral'] as const) {
-      givenCase(workabilityPath, reach.contacted(route)).when(coordinatorAssigned()).thenRejected('NOT_ALLOWED_IN_STATE', { state: 'contacted' });
+      givenCase(workabilityPath, reach.contacted(route)).when(coordinatorAssigned()).thenRejected('RULE_VIOLATED', {
+        state: 'contacted',
+        ruleId: 'initial-assessment-unless-network-meeting',
+      });
     }
   });
 
