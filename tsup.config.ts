@@ -5,12 +5,16 @@ export default defineConfig({
     index: 'src/index.ts',
     paths: 'machines/index.ts',
     testing: 'src/testing/index.ts',
+    postgres: 'src/store/postgres/index.ts',
     cli: 'src/cli/bin.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', paths: 'machines/index.ts', testing: 'src/testing/index.ts' } },
-  // fast-check is a peer of kykypolku/testing: never bundled, never loaded by the main entry.
-  external: ['fast-check'],
+  dts: {
+    entry: { index: 'src/index.ts', paths: 'machines/index.ts', testing: 'src/testing/index.ts', postgres: 'src/store/postgres/index.ts' },
+  },
+  // Peers, never bundled and never loaded by the main entry: fast-check of kykypolku/testing, the
+  // database drivers of kykypolku/postgres (PGlite is loaded only when a PGlite store is made).
+  external: ['fast-check', 'pg', '@electric-sql/pglite'],
   target: 'node20',
   platform: 'node',
   sourcemap: true,

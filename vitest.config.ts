@@ -7,6 +7,7 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const packageAliases = [
   { find: /^kykypolku\/paths$/, replacement: source('./machines/index.ts') },
   { find: /^kykypolku\/testing$/, replacement: source('./src/testing/index.ts') },
+  { find: /^kykypolku\/postgres$/, replacement: source('./src/store/postgres/index.ts') },
   { find: /^kykypolku$/, replacement: source('./src/index.ts') },
 ];
 

@@ -4,6 +4,7 @@ import type { DeadlineKind, DeadlineRule } from './deadline.js';
 import type { RecordedEventFor } from './case/recordedEvent.js';
 import type { SimulationProfile } from './cohort/simulationProfile.js';
 import type { Label } from './label.js';
+import type { AnyPathMigration, PathMigration } from './pathMigration.js';
 import type { PathRule } from './rule.js';
 import type { SourceRef } from './source.js';
 import { validatePathSpec } from './validatePathSpec.js';
@@ -145,6 +146,12 @@ export interface PathDefinition<
    * manager), read from the history, for caseloads and work lists (optional).
    */
   assigneeOf?(history: readonly RecordedEventFor<TEvents, TRole>[], state: StateView<TMachine>): string | undefined;
+  /**
+   * How open cases of earlier versions move to this version (optional). A case recorded under a
+   * version this list does not name stays on that version for good. See docs/developers.md,
+   * "Path versions".
+   */
+  readonly migrations?: readonly PathMigration<TEvents>[];
 }
 
 /**
@@ -178,6 +185,7 @@ export interface AnyPathDefinition {
   readonly sources: readonly SourceDocument[];
   readonly simulation?: SimulationProfile<EventSchemas>;
   assigneeOf?(history: never, state: never): string | undefined;
+  readonly migrations?: readonly AnyPathMigration[];
 }
 
 /** Any rule of any path, as the engine handles it. */

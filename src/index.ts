@@ -42,8 +42,39 @@ export type {
 
 export { toJsonSchema, type JsonSchema, type PathJsonSchemas } from './jsonSchema/toJsonSchema.js';
 export { validateEventLog, type LogCaseVerdict, type LogLineProblem, type LogValidation, type LogValidationSummary, type ValidateEventLogOptions } from './ndjson/validateEventLog.js';
+
+export type { AnyPathMigration, MigratedEventFor, PathMigration } from './pathMigration.js';
+export { createPathCatalogue, type PathCatalogue } from './catalogue/pathCatalogue.js';
+export {
+  replayFromCatalogue,
+  type CatalogueReplayFailure,
+  type CatalogueReplayResult,
+} from './catalogue/replayFromCatalogue.js';
+
 export { createMemoryStore } from './store/memoryStore.js';
-export type { AppendFailure, AppendFailureCode, AppendOptions, AppendResult, EventStore } from './store/eventStore.js';
+export type {
+  AppendFailure,
+  AppendFailureCode,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  IndexedEventStore,
+} from './store/eventStore.js';
+export { EventStoreError, type StoreFailure } from './store/eventStoreError.js';
+export type { CaseIndex, CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './store/caseIndex.js';
+export { projectCase } from './store/projectCase.js';
+export {
+  openCaseStore,
+  type AnyCaseInputOf,
+  type CaseLoadFailure,
+  type CaseRecordOptions,
+  type CaseStore,
+  type CaseStoreFailure,
+  type CaseStoreLoadResult,
+  type CaseStoreOptions,
+  type CaseStoreRecordResult,
+  type RebuildReport,
+} from './store/openCaseStore.js';
 
 export { caseloadCap, checkCaseload, type ActiveCaseCounter, type CaseloadCheck, type CaseloadPolicy, type CaseloadRejection } from './caseload/checkCaseload.js';
 export { createCaseloadIndex, type CaseloadIndex, type CaseloadIndexProblem } from './caseload/caseloadIndex.js';

@@ -154,4 +154,13 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
     checkLabel(pathId, `deadline '${deadline.id}'`, deadline.label);
   }
   for (const [outcome, label] of Object.entries(spec.outcomes)) checkLabel(pathId, `outcome '${outcome}'`, label as Label);
+
+  const migratedFrom = new Set<number>();
+  for (const migration of spec.migrations ?? []) {
+    if (!Number.isInteger(migration.from) || migration.from < 1 || migration.from >= spec.version) {
+      throw new PathDefinitionError(pathId, `a migration's 'from' must be an earlier version (1 to ${spec.version - 1}), got ${String(migration.from)}`);
+    }
+    if (migratedFrom.has(migration.from)) throw new PathDefinitionError(pathId, `two migrations from version ${migration.from}`);
+    migratedFrom.add(migration.from);
+  }
 }

@@ -21,6 +21,8 @@ export interface CaseCore {
   readonly keepsHistory: boolean;
   lastAt: string | undefined;
   lastAtMillis: number;
+  /** The seq of each host-given event id in the history; made on the first event that has one. */
+  eventIds: Map<string, number> | undefined;
 }
 
 /**
@@ -40,5 +42,6 @@ export function createCaseCore(plan: CompiledPath, caseId: string, options: { re
     keepsHistory: options.keepsHistory ?? true,
     lastAt: undefined,
     lastAtMillis: -Infinity,
+    eventIds: undefined,
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AnyPathDefinition, AnyPathRule } from '../definition.js';
+import type { AnyPathMigration } from '../pathMigration.js';
 import type { PathVersion } from './recordedEvent.js';
 import { enumeratePayloads } from '../schema/payloadDomain.js';
 import { createMachineStepper, type MachineStepper } from './machineStepper.js';
@@ -18,6 +19,8 @@ export interface CompiledPath {
   readonly stepper: MachineStepper;
   /** Payloads to try when asking whether an event type could be accepted now. */
   readonly samplePayloads: ReadonlyMap<string, readonly Record<string, unknown>[]>;
+  /** The definition's migrations by the version they move cases from. */
+  readonly migrations: ReadonlyMap<number, AnyPathMigration>;
 }
 
 const compiled = new WeakMap<AnyPathDefinition, CompiledPath>();
@@ -52,6 +55,7 @@ export function compilePath(definition: AnyPathDefinition): CompiledPath {
       // Only samples the schema itself accepts (an object-level refinement may rule some out).
       eventTypes.map((type) => [type, enumeratePayloads(definition.events[type]!).filter((payload) => definition.events[type]!.safeParse(payload).success)]),
     ),
+    migrations: new Map((definition.migrations ?? []).map((migration) => [migration.from, migration])),
   };
   compiled.set(definition, plan);
   return plan;

@@ -11,7 +11,13 @@ export const eventActorSchema = z.strictObject({
 });
 
 /**
- * The envelope of an input, without its payload: `{ type, at, actor, payload? }`. Unknown keys
+ * A host-given id of one event (a request id, a message id): a retried input or append that
+ * carries an id already stored is answered as already stored, never written twice.
+ */
+export const eventIdSchema = z.string().min(1).max(200);
+
+/**
+ * The envelope of an input, without its payload: `{ type, at, actor, payload?, eventId? }`. Unknown keys
  * are refused, so a typo (`payLoad`) is an `INVALID_EVENT`, not a silently empty payload.
  *
  * @internal
@@ -21,11 +27,12 @@ export const caseInputEnvelope = z.strictObject({
   at: isoInstant,
   actor: eventActorSchema,
   payload: z.unknown().optional(),
+  eventId: eventIdSchema.optional(),
 });
 
 /**
  * The envelope of a stored event, as `replayCase` reads it. Keys a store adds of its own (a global
- * position, a host event id) are ignored.
+ * position) are ignored.
  *
  * @internal
  */
@@ -37,4 +44,5 @@ export const recordedEventEnvelope = z.object({
   actor: eventActorSchema,
   payload: z.unknown(),
   path: z.object({ id: z.string().min(1), version: z.number().int().min(1) }),
+  eventId: eventIdSchema.optional(),
 });

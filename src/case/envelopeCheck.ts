@@ -5,7 +5,7 @@ import { isoInstant } from '../time/instant.js';
 // They exist because a zod object parse costs more than the rest of a replayed event together.
 
 const isoInstantPattern = (isoInstant.def as { pattern?: RegExp }).pattern;
-const inputKeys = new Set(['type', 'at', 'actor', 'payload']);
+const inputKeys = new Set(['type', 'at', 'actor', 'payload', 'eventId']);
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -25,6 +25,10 @@ function isInstant(value: unknown): value is string {
   return typeof value === 'string' && isoInstantPattern !== undefined && isoInstantPattern.test(value);
 }
 
+function isOptionalEventId(value: unknown): value is string | undefined {
+  return value === undefined || isBoundedString(value, 200);
+}
+
 function isPositiveInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
 }
@@ -34,10 +38,12 @@ function isPositiveInteger(value: unknown): value is number {
  *
  * @internal
  */
-export function isWellFormedInput(input: unknown): input is { type: string; at: string; actor: { role: string; id: string }; payload?: unknown } {
+export function isWellFormedInput(
+  input: unknown,
+): input is { type: string; at: string; actor: { role: string; id: string }; payload?: unknown; eventId?: string } {
   if (!isPlainRecord(input)) return false;
   for (const key of Object.keys(input)) if (!inputKeys.has(key)) return false;
-  return typeof input.type === 'string' && input.type.length >= 1 && isInstant(input.at) && isActor(input.actor);
+  return typeof input.type === 'string' && input.type.length >= 1 && isInstant(input.at) && isActor(input.actor) && isOptionalEventId(input.eventId);
 }
 
 /**
@@ -54,6 +60,7 @@ export function isWellFormedRecordedEvent(event: unknown): event is {
   actor: { role: string; id: string };
   payload: unknown;
   path: { id: string; version: number };
+  eventId?: string;
 } {
   if (!isPlainRecord(event)) return false;
   const path = event.path;
@@ -68,6 +75,7 @@ export function isWellFormedRecordedEvent(event: unknown): event is {
     isPlainRecord(path) &&
     typeof path.id === 'string' &&
     path.id.length >= 1 &&
-    isPositiveInteger(path.version)
+    isPositiveInteger(path.version) &&
+    isOptionalEventId(event.eventId)
   );
 }

@@ -20,6 +20,19 @@ import { recordInput } from './recordEvent.js';
 import type { Rejection } from './rejection.js';
 
 /**
+ * The event an input repeats: same event id, type, time and actor as one already recorded. A
+ * different event under a taken id is refused by the pipeline instead.
+ */
+function findRetriedEvent(core: CaseCore, input: unknown): RecordedEvent | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const { eventId, type, at, actor } = input as { eventId?: unknown; type?: unknown; at?: unknown; actor?: { role?: unknown; id?: unknown } };
+  const seq = typeof eventId === 'string' ? core.eventIds?.get(eventId) : undefined;
+  const recorded = seq === undefined ? undefined : core.history[seq - 1];
+  if (!recorded || recorded.type !== type || recorded.at !== at) return undefined;
+  return recorded.actor.role === actor?.role && recorded.actor.id === actor?.id ? recorded : undefined;
+}
+
+/**
  * The result of recording an event: the recorded event, or the reason it was refused. Narrow on
  * `ok` before reading either field.
  *
@@ -31,7 +44,16 @@ import type { Rejection } from './rejection.js';
  * ```
  */
 export type RecordResult<D extends AnyPathDefinition> =
-  | { readonly ok: true; readonly event: RecordedEventOf<D>; readonly rejection?: never }
+  | {
+      readonly ok: true;
+      readonly event: RecordedEventOf<D>;
+      /**
+       * True when the input carried an `eventId` the case already holds for the same event (a
+       * retry): `event` is the one recorded before, and nothing was recorded or emitted now.
+       */
+      readonly alreadyRecorded?: true;
+      readonly rejection?: never;
+    }
   | { readonly ok: false; readonly rejection: Rejection; readonly event?: never };
 
 /**
@@ -161,6 +183,8 @@ export class PathCase<D extends AnyPathDefinition> {
    * `rejected` and changes nothing. Never throws for bad input, whatever its shape.
    */
   record(input: CaseInputOf<D>): RecordResult<D> {
+    const retried = this.#core.eventIds === undefined ? undefined : findRetriedEvent(this.#core, input);
+    if (retried) return { ok: true, event: retried as RecordedEventOf<D>, alreadyRecorded: true };
     const result = recordInput(this.#core, input);
     if (result.ok) this.#emitter.emit('recorded', result.event);
     else this.#emitter.emit('rejected', result.rejection, input);

@@ -55,8 +55,16 @@ export function applyEvent(
   at: string,
   actor: EventActor,
   rawPayload: unknown,
+  eventId?: string,
 ): StepResult {
   const plan = core.plan;
+  if (eventId !== undefined) {
+    const takenBy = core.eventIds?.get(eventId);
+    if (takenBy !== undefined) {
+      const message = `event id '${eventId}' already names seq ${takenBy} of the case, a different event`;
+      return invalid(message, [{ code: 'custom', path: ['eventId'], message, input: eventId }]);
+    }
+  }
   // Only a missing payload stands for an empty one; `null` is a wrong payload, as JSON Schema says too.
   const parsed = plan.payloadSchemas.get(type)!.safeParse(rawPayload === undefined ? {} : rawPayload);
   if (!parsed.success) {
@@ -122,17 +130,17 @@ export function applyEvent(
     if (!holds) return { ok: false, rejection: ruleViolated(rule, type, describeStateValue(previous.value)) };
   }
 
-  const event: RecordedEvent = Object.freeze({
-    caseId: core.caseId,
-    seq: core.seq + 1,
-    type,
-    at,
-    actor: Object.freeze({ role: actor.role, id: actor.id }),
-    payload: Object.freeze(payload),
-    path: plan.pathVersion,
-  });
+  const seq = core.seq + 1;
+  const frozenActor = Object.freeze({ role: actor.role, id: actor.id });
+  // The key is left out, not set to undefined, when the host gave no id: stored and replayed
+  // events then compare equal whatever a store does with absent columns.
+  const event: RecordedEvent =
+    eventId === undefined
+      ? Object.freeze({ caseId: core.caseId, seq, type, at, actor: frozenActor, payload: Object.freeze(payload), path: plan.pathVersion })
+      : Object.freeze({ caseId: core.caseId, seq, type, at, actor: frozenActor, payload: Object.freeze(payload), path: plan.pathVersion, eventId });
+  if (eventId !== undefined) (core.eventIds ??= new Map()).set(eventId, seq);
   if (core.keepsHistory) core.history.push(event);
-  core.seq = event.seq;
+  core.seq = seq;
   core.snapshot = next;
   core.lastAt = at;
   core.lastAtMillis = atMillis;
@@ -165,12 +173,12 @@ export function recordInput(core: CaseCore, input: unknown): StepResult {
       };
     }
   }
-  if (isWellFormedInput(input)) return applyEvent(core, input.type, input.at, input.actor, input.payload);
+  if (isWellFormedInput(input)) return applyEvent(core, input.type, input.at, input.actor, input.payload, input.eventId);
   const envelope = caseInputEnvelope.safeParse(input);
   if (!envelope.success) {
     const issues = [...envelope.error.issues, ...payloadIssuesOf(core, input)];
     return invalid(`not a well-formed event: ${issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')}`, issues);
   }
-  const { type, at, actor, payload } = envelope.data;
-  return applyEvent(core, type, at, actor, payload);
+  const { type, at, actor, payload, eventId } = envelope.data;
+  return applyEvent(core, type, at, actor, payload, eventId);
 }

@@ -37,6 +37,8 @@ export interface RecordedEvent {
   readonly actor: EventActor;
   readonly payload: Readonly<Record<string, unknown>>;
   readonly path: PathVersion;
+  /** The host's id of the event, when the input carried one: unique within the case. */
+  readonly eventId?: string;
 }
 
 /** A recorded event of a given set of event schemas and roles, typed per event type. */
@@ -49,6 +51,7 @@ export type RecordedEventFor<TEvents extends EventSchemas, TRole extends string>
     readonly actor: EventActor<TRole>;
     readonly payload: z.output<TEvents[K]>;
     readonly path: PathVersion;
+    readonly eventId?: string;
   };
 }[EventTypeOf<TEvents>];
 
@@ -69,8 +72,9 @@ type PayloadField<TPayload> = {} extends TPayload
   : { readonly payload: TPayload };
 
 /**
- * What a host records on a case: the event type, when it happened, who recorded it, and the
- * payload its schema describes. A payload may be left out when the event has no fields.
+ * What a host records on a case: the event type, when it happened, who recorded it, the payload
+ * its schema describes and, optionally, the host's id of the event. A payload may be left out when
+ * the event has no fields.
  *
  * @example
  * ```ts
@@ -86,5 +90,11 @@ export type CaseInputOf<D extends AnyPathDefinition> = {
     readonly type: K;
     readonly at: string;
     readonly actor: EventActor<RoleOf<D>>;
+    /**
+     * The host's id of this event (at most 200 characters), to make a retry safe: recording or
+     * appending an event whose id the case already holds answers "already stored" and writes
+     * nothing.
+     */
+    readonly eventId?: string;
   } & PayloadField<z.input<D['events'][K]>>;
 }[EventTypeOf<D['events']>];

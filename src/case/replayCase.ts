@@ -1,12 +1,13 @@
 import type { AnyPathDefinition } from '../definition.js';
-import type { PathVersion } from './recordedEvent.js';
+import type { PathVersion, RecordedEvent } from './recordedEvent.js';
 import { createCaseCore, type CaseCore } from './caseCore.js';
+import { deepFreeze } from './deepFreeze.js';
 import { compilePath } from './compilePath.js';
 import { recordedEventEnvelope } from './envelope.js';
 import { isWellFormedRecordedEvent } from './envelopeCheck.js';
 import { assertCaseId } from './openCase.js';
 import { PathCase } from './pathCase.js';
-import { applyEvent } from './recordEvent.js';
+import { applyEvent, PathRuntimeError } from './recordEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
 
 /**
@@ -80,7 +81,10 @@ export interface ReplayCaseOptions {
  * Rebuilds a case from its recorded events, checking every event again through the same pipeline
  * as `record`. The rebuilt case has the same state, context and history, bit for bit, as the case
  * that recorded them. A log the definition does not accept gives a typed failure naming the first
- * bad event; nothing is emitted during a replay.
+ * bad event; nothing is emitted during a replay. Events recorded under an earlier version of the
+ * path are accepted only when the definition declares a migration from that version (see
+ * `PathMigration`); to replay each case under the version it was recorded under, use
+ * `replayFromCatalogue`.
  *
  * @example
  * ```ts
@@ -148,26 +152,50 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
       foundCaseId: event.caseId,
     };
   }
+  let type = event.type;
+  let payload = event.payload;
+  let migrated = false;
   if (event.path.id !== expected.id || event.path.version !== expected.version) {
-    return {
-      code: 'WRONG_PATH',
-      message: `event seq ${event.seq} was recorded under ${event.path.id}@${event.path.version}, not ${expected.id}@${expected.version}`,
-      index,
-      seq: event.seq,
-      expected,
-      found: { id: event.path.id, version: event.path.version },
-    };
+    // An event of an earlier version is replayed through this version's migration from it, if the
+    // definition declares one: rewritten into this version's terms, then checked like any other.
+    const migrations = core.plan.migrations;
+    const migration = event.path.id === expected.id ? migrations.get(event.path.version) : undefined;
+    if (!migration) {
+      return {
+        code: 'WRONG_PATH',
+        message: `event seq ${event.seq} was recorded under ${event.path.id}@${event.path.version}, not ${expected.id}@${expected.version}${
+          migrations.size > 0 ? ` or a version it migrates from (${[...migrations.keys()].join(', ')})` : ''
+        }`,
+        index,
+        seq: event.seq,
+        expected,
+        found: { id: event.path.id, version: event.path.version },
+      };
+    }
+    if (migration.event) {
+      let rewritten: { readonly type: string; readonly payload?: unknown };
+      try {
+        rewritten = migration.event(event as RecordedEvent);
+      } catch (error) {
+        throw new PathRuntimeError(expected.id, event.type, error);
+      }
+      type = rewritten.type;
+      payload = rewritten.payload;
+    }
+    migrated = true;
   }
   if (event.seq !== core.seq + 1) {
     return { code: 'OUT_OF_SEQUENCE', message: `event ${index} has seq ${event.seq}; expected ${core.seq + 1}`, index, seq: event.seq, expectedSeq: core.seq + 1 };
   }
-  if (!core.plan.payloadSchemas.has(event.type)) {
-    const message = `path '${expected.id}' has no event '${event.type}'`;
-    return { code: 'EVENT_REJECTED', message: `seq ${event.seq}: ${message}`, index, seq: event.seq, rejection: { code: 'UNKNOWN_EVENT_TYPE', message, eventType: event.type } };
+  if (!core.plan.payloadSchemas.has(type)) {
+    const message = `path '${expected.id}' has no event '${type}'`;
+    return { code: 'EVENT_REJECTED', message: `seq ${event.seq}: ${message}`, index, seq: event.seq, rejection: { code: 'UNKNOWN_EVENT_TYPE', message, eventType: type } };
   }
-  const result = applyEvent(core, event.type, event.at, event.actor, event.payload);
+  const result = applyEvent(core, type, event.at, event.actor, payload, event.eventId);
   if (!result.ok) {
     return { code: 'EVENT_REJECTED', message: `seq ${event.seq}: ${result.rejection.message}`, index, seq: event.seq, rejection: result.rejection };
   }
+  // A migrated case's history is what the store holds, not the rewrite: load equals read.
+  if (migrated && core.keepsHistory) core.history[core.history.length - 1] = deepFreeze(structuredClone(event)) as RecordedEvent;
   return undefined;
 }

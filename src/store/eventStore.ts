@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { CaseIndex, CaseProjection } from './caseIndex.js';
 
 /** Options of {@link EventStore.append}. */
 export interface AppendOptions {
@@ -7,6 +8,12 @@ export interface AppendOptions {
    * succeeds only if the store is still at that seq.
    */
   readonly expectedSeq: number;
+  /**
+   * The case's current-state row after these events, written in the same transaction
+   * (`projectCase(caseRef)`; `openCaseStore` gives it). Without it the case's row is marked
+   * unprojected, never left stale, until `rebuildProjections()`.
+   */
+  readonly projection?: CaseProjection;
 }
 
 /**
@@ -23,12 +30,25 @@ export type AppendFailure =
       readonly actualSeq: number;
     }
   | {
-      /** The events do not continue the case: wrong case id, or seqs not expectedSeq + 1, + 2, … */
+      /**
+       * The events do not continue the case: wrong case id, seqs not expectedSeq + 1, + 2, …, or an
+       * event id the case already holds for another event.
+       */
       readonly code: 'INVALID_APPEND';
       readonly message: string;
       readonly caseId: string;
       /** The position in the batch of the first event at fault. */
       readonly index: number;
+    }
+  | {
+      /**
+       * The store could not be reached, or the connection was lost during the append. Whether the
+       * batch was written is unknown: append it again with the same event ids (a retry of stored
+       * events is answered as already stored) or reload the case.
+       */
+      readonly code: 'STORE_UNAVAILABLE';
+      readonly message: string;
+      readonly caseId: string;
     };
 
 /** The failure codes of an append. */
@@ -36,12 +56,22 @@ export type AppendFailureCode = AppendFailure['code'];
 
 /** The result of an append: the case's new seq, or why nothing was written. */
 export type AppendResult =
-  | { readonly ok: true; readonly seq: number; readonly failure?: never }
+  | {
+      readonly ok: true;
+      readonly seq: number;
+      /**
+       * True when every event of the batch carries an event id and the store already held exactly
+       * these events (a retry after a lost answer): nothing was written. `seq` is the batch's last.
+       */
+      readonly alreadyStored?: true;
+      readonly failure?: never;
+    }
   | { readonly ok: false; readonly failure: AppendFailure; readonly seq?: never };
 
 /**
  * The port every event store implements: append with optimistic concurrency, read one case, read
- * everything in append order. A batch is appended whole or not at all.
+ * everything in append order. A batch is appended whole or not at all. `read` and `readAll` throw
+ * an {@link EventStoreError} when the store is unreachable or a stored event was tampered with.
  *
  * @example
  * ```ts
@@ -85,3 +115,14 @@ export function checkBatch(
   }
   return undefined;
 }
+
+/**
+ * An event store with its case index: what `openCaseStore` needs and what the memory, PostgreSQL
+ * and PGlite stores are.
+ *
+ * @example
+ * ```ts
+ * const store: IndexedEventStore = createMemoryStore();
+ * ```
+ */
+export interface IndexedEventStore extends EventStore, CaseIndex {}

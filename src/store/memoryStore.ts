@@ -1,5 +1,8 @@
 import type { RecordedEvent } from '../case/recordedEvent.js';
-import { checkBatch, type AppendOptions, type AppendResult, type EventStore } from './eventStore.js';
+import { limitOf, type CaseProjection, type CaseQuery, type CaseSummary, type CaseloadQuery, type ProjectionUpdate } from './caseIndex.js';
+import { checkBatch, type AppendOptions, type AppendResult, type IndexedEventStore } from './eventStore.js';
+import { judgeRetry } from './retriedBatch.js';
+import { compareSummaries, matchesQuery } from './summaryOrder.js';
 
 function frozenCopy(event: RecordedEvent): RecordedEvent {
   // A stored event must not change when the host later mutates the object it appended.
@@ -10,9 +13,15 @@ function frozenCopy(event: RecordedEvent): RecordedEvent {
   return Object.freeze(copy);
 }
 
+interface StoredCase {
+  readonly events: RecordedEvent[];
+  readonly byEventId: Map<string, RecordedEvent>;
+  projection: CaseProjection | undefined;
+}
+
 /**
  * An event store in memory: for tests, the demo and hosts that persist elsewhere. Same contract
- * as the PostgreSQL stores.
+ * and the same case index as the PostgreSQL stores.
  *
  * @example
  * ```ts
@@ -21,39 +30,84 @@ function frozenCopy(event: RecordedEvent): RecordedEvent {
  * (await store.read('case-1')).length; // caseRef.seq
  * ```
  */
-export function createMemoryStore(): EventStore {
-  const byCase = new Map<string, RecordedEvent[]>();
+export function createMemoryStore(): IndexedEventStore {
+  const cases = new Map<string, StoredCase>();
   const all: RecordedEvent[] = [];
+
+  function summaryOf(caseId: string, stored: StoredCase): CaseSummary | undefined {
+    const last = stored.events[stored.events.length - 1];
+    if (!stored.projection || !last) return undefined;
+    return { caseId, pathId: last.path.id, pathVersion: last.path.version, seq: last.seq, lastEventAt: last.at, ...stored.projection };
+  }
+
   return {
     async append(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): Promise<AppendResult> {
-      const stored = byCase.get(caseId) ?? [];
       const invalid = checkBatch(caseId, events, options.expectedSeq);
       if (invalid) return { ok: false, failure: invalid };
-      if (stored.length !== options.expectedSeq) {
+      const stored: StoredCase = cases.get(caseId) ?? { events: [], byEventId: new Map(), projection: undefined };
+      const retry = judgeRetry(events, stored.byEventId);
+      if (retry.kind === 'alreadyStored') return { ok: true, seq: retry.seq, alreadyStored: true };
+      const current = stored.events.length;
+      if (current !== options.expectedSeq) {
         return {
           ok: false,
           failure: {
             code: 'CONCURRENCY_CONFLICT',
-            message: `case '${caseId}' is at seq ${stored.length}, not ${options.expectedSeq}: another writer appended first`,
+            message: `case '${caseId}' is at seq ${current}, not ${options.expectedSeq}: another writer appended first`,
             caseId,
             expectedSeq: options.expectedSeq,
-            actualSeq: stored.length,
+            actualSeq: current,
           },
         };
       }
+      if (retry.kind === 'idTaken') return { ok: false, failure: { code: 'INVALID_APPEND', message: retry.message, caseId, index: retry.index } };
+      if (events.length === 0) return { ok: true, seq: current };
       const copies = events.map(frozenCopy);
-      stored.push(...copies);
+      stored.events.push(...copies);
+      for (const copy of copies) if (copy.eventId !== undefined) stored.byEventId.set(copy.eventId, copy);
+      stored.projection = options.projection ? { ...options.projection } : undefined;
       all.push(...copies);
-      byCase.set(caseId, stored);
-      return { ok: true, seq: stored.length };
+      cases.set(caseId, stored);
+      return { ok: true, seq: stored.events.length };
     },
     async read(caseId: string): Promise<readonly RecordedEvent[]> {
-      return [...(byCase.get(caseId) ?? [])];
+      return [...(cases.get(caseId)?.events ?? [])];
     },
     async *readAll(): AsyncIterable<RecordedEvent> {
       // A snapshot of the length keeps a reader from chasing concurrent appends forever.
       const end = all.length;
       for (let index = 0; index < end; index++) yield all[index]!;
+    },
+    async listCases(query: CaseQuery = {}): Promise<readonly CaseSummary[]> {
+      const limit = limitOf(query);
+      const found: CaseSummary[] = [];
+      for (const [caseId, stored] of cases) {
+        const summary = summaryOf(caseId, stored);
+        if (summary && matchesQuery(summary, query)) found.push(summary);
+      }
+      return found.sort(compareSummaries).slice(0, limit);
+    },
+    async countActiveCases(query: CaseloadQuery): Promise<number> {
+      let count = 0;
+      for (const [caseId, stored] of cases) {
+        const summary = summaryOf(caseId, stored);
+        if (summary && matchesQuery(summary, { ...query, status: 'open' })) count++;
+      }
+      return count;
+    },
+    async *readCases(): AsyncIterable<readonly RecordedEvent[]> {
+      const caseIds = [...cases.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const caseId of caseIds) yield [...cases.get(caseId)!.events];
+    },
+    async writeProjections(updates: readonly ProjectionUpdate[]): Promise<number> {
+      let written = 0;
+      for (const update of updates) {
+        const stored = cases.get(update.caseId);
+        if (!stored || stored.events.length !== update.seq) continue;
+        stored.projection = update.projection ? { ...update.projection } : undefined;
+        written++;
+      }
+      return written;
     },
   };
 }

@@ -1,0 +1,48 @@
+/** Why a store could not answer a read or a query. */
+export type StoreFailure =
+  | {
+      /** The store could not be reached, or the connection was lost; try again later. */
+      readonly code: 'STORE_UNAVAILABLE';
+      readonly message: string;
+    }
+  | {
+      /**
+       * A stored event is not the event that was appended: its row was changed outside the store
+       * (its digest no longer matches). The case must not be loaded as it is.
+       */
+      readonly code: 'TAMPERED_EVENT';
+      readonly message: string;
+      readonly caseId: string;
+      readonly seq: number;
+    };
+
+/**
+ * Thrown by a store's reads and queries when it cannot answer: the store is unreachable, or a
+ * stored event was tampered with. `openCaseStore` turns it into a typed failure; code that reads a
+ * store directly switches on `failure.code`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await store.read('case-1');
+ * } catch (error) {
+ *   if (error instanceof EventStoreError && error.failure.code === 'TAMPERED_EVENT') alertAuditor(error.failure.seq);
+ *   else throw error;
+ * }
+ * ```
+ */
+export class EventStoreError extends Error {
+  override readonly name = 'EventStoreError';
+
+  constructor(
+    readonly failure: StoreFailure,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(failure.message, options);
+  }
+
+  /** The failure's code. */
+  get code(): StoreFailure['code'] {
+    return this.failure.code;
+  }
+}

@@ -1,0 +1,227 @@
+import type { AnyPathDefinition } from '../definition.js';
+import { asCatalogue, type PathCatalogue } from '../catalogue/pathCatalogue.js';
+import { replayFromCatalogue, type CatalogueReplayFailure } from '../catalogue/replayFromCatalogue.js';
+import { openCase } from '../case/openCase.js';
+import type { PathCase } from '../case/pathCase.js';
+import type { CaseInputOf, RecordedEventOf } from '../case/recordedEvent.js';
+import { replayCase } from '../case/replayCase.js';
+import type { Rejection } from '../case/rejection.js';
+import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './caseIndex.js';
+import type { AppendFailure, IndexedEventStore } from './eventStore.js';
+import { EventStoreError } from './eventStoreError.js';
+import { projectCase } from './projectCase.js';
+
+/** An input to any path of a catalogue: the union of each path's {@link CaseInputOf}. */
+export type AnyCaseInputOf<D extends AnyPathDefinition> = D extends AnyPathDefinition ? CaseInputOf<D> : never;
+
+/** Why a stored case could not be loaded. */
+export type CaseLoadFailure =
+  | {
+      /** The store holds no event of this case. */
+      readonly code: 'UNKNOWN_CASE';
+      readonly message: string;
+      readonly caseId: string;
+    }
+  | {
+      /** The stored events do not replay: `reason` is the replay's own failure, naming the seq. */
+      readonly code: 'CASE_UNREADABLE';
+      readonly message: string;
+      readonly caseId: string;
+      readonly seq: number | undefined;
+      readonly reason: CatalogueReplayFailure;
+    }
+  | {
+      /** A stored event was changed outside the store. */
+      readonly code: 'TAMPERED_EVENT';
+      readonly message: string;
+      readonly caseId: string;
+      readonly seq: number;
+    }
+  | {
+      /** The store could not be reached. */
+      readonly code: 'STORE_UNAVAILABLE';
+      readonly message: string;
+      readonly caseId: string;
+    };
+
+/** Why `record` stored nothing: the path refused the input, the append failed, or the case did not load. */
+export type CaseStoreFailure =
+  | {
+      /** The path refused the input; `rejection` says why, as `caseRef.record` would. */
+      readonly code: 'REJECTED';
+      readonly message: string;
+      readonly caseId: string;
+      readonly rejection: Rejection;
+    }
+  | AppendFailure
+  | CaseLoadFailure;
+
+/** The result of {@link CaseStore.record}. */
+export type CaseStoreRecordResult<D extends AnyPathDefinition> =
+  | {
+      readonly ok: true;
+      readonly event: RecordedEventOf<D>;
+      /** The case after the event. */
+      readonly case: PathCase<D>;
+      /** True when the input's event id was already stored (a retry): nothing was written now. */
+      readonly alreadyStored: boolean;
+      readonly failure?: never;
+    }
+  | { readonly ok: false; readonly failure: CaseStoreFailure; readonly event?: never; readonly case?: never };
+
+/** The result of {@link CaseStore.load}. */
+export type CaseStoreLoadResult<D extends AnyPathDefinition> =
+  | { readonly ok: true; readonly case: PathCase<D>; readonly failure?: never }
+  | { readonly ok: false; readonly failure: CaseLoadFailure; readonly case?: never };
+
+/** What {@link CaseStore.rebuildProjections} did. */
+export interface RebuildReport {
+  /** Cases read from the store. */
+  readonly cases: number;
+  /** Rows written (a case appended to during the rebuild keeps its newer row). */
+  readonly written: number;
+  /** Cases that did not replay; their rows are marked unprojected. */
+  readonly unreadable: readonly { readonly caseId: string; readonly failure: CatalogueReplayFailure }[];
+}
+
+/** Options of {@link CaseStore.record}. */
+export interface CaseRecordOptions {
+  /** The path of a new case (its latest version in the catalogue); needed when the catalogue holds several paths. */
+  readonly pathId?: string;
+}
+
+/** Options of {@link openCaseStore}. */
+export interface CaseStoreOptions {
+  /**
+   * Move an open case to the latest version of its path before recording on it, when that version
+   * declares a migration from the case's version and the case replays under it (default true).
+   * A case that does not replay under the newer version stays on its own.
+   */
+  readonly moveOpenCases?: boolean;
+}
+
+/**
+ * Cases kept in a store: load a case, record on it through the rules and append the event with the
+ * seq it expects, all or nothing, with the case's projection in the same transaction.
+ */
+export interface CaseStore<D extends AnyPathDefinition> {
+  /**
+   * Loads the case, records the input through its path's rules and appends the event, expecting
+   * the seq it loaded. A rejection, a conflict with another writer or an unreadable case comes back
+   * typed, and then nothing was stored. An input whose `eventId` the case already holds is
+   * answered as already stored.
+   */
+  record(caseId: string, input: AnyCaseInputOf<D>, options?: CaseRecordOptions): Promise<CaseStoreRecordResult<D>>;
+  /** Loads a case with the path version it was recorded under. */
+  load(caseId: string): Promise<CaseStoreLoadResult<D>>;
+  /** The store's `listCases`. */
+  listCases(query?: CaseQuery): Promise<readonly CaseSummary[]>;
+  /** The store's `countActiveCases`: an assignee's open cases. */
+  countActiveCases(query: CaseloadQuery): Promise<number>;
+  /** Recomputes every case's projection from its events. */
+  rebuildProjections(): Promise<RebuildReport>;
+}
+
+function seqOf(failure: CatalogueReplayFailure): number | undefined {
+  return 'seq' in failure ? failure.seq : undefined;
+}
+
+/**
+ * Opens the cases of a store with a catalogue of path definitions: what a host uses instead of
+ * wiring load, record and append by hand.
+ *
+ * @example
+ * ```ts
+ * const cases = openCaseStore(await createPgliteStore(), [workabilityPath]);
+ * const saved = await cases.record('case-1', {
+ *   type: 'CONTACT_RECEIVED', at: '2025-03-03T09:00:00Z', actor: { role: 'nurse', id: 'n-17' }, eventId: 'req-8812',
+ *   payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true },
+ * });
+ * if (!saved.ok && saved.failure.code === 'CONCURRENCY_CONFLICT') retryLater();
+ * ```
+ */
+export function openCaseStore<D extends AnyPathDefinition>(
+  store: IndexedEventStore,
+  catalogue: PathCatalogue<D> | readonly D[],
+  options: CaseStoreOptions = {},
+): CaseStore<D> {
+  const paths = asCatalogue(catalogue);
+  const moveOpenCases = options.moveOpenCases ?? true;
+
+  async function load(caseId: string): Promise<CaseStoreLoadResult<D>> {
+    let events;
+    try {
+      events = await store.read(caseId);
+    } catch (error) {
+      if (error instanceof EventStoreError) return { ok: false, failure: { ...error.failure, caseId } };
+      throw error;
+    }
+    if (events.length === 0) return { ok: false, failure: { code: 'UNKNOWN_CASE', message: `the store holds no case '${caseId}'`, caseId } };
+    const replayed = replayFromCatalogue(paths, events, { caseId });
+    if (!replayed.ok) {
+      const reason = replayed.failure;
+      return { ok: false, failure: { code: 'CASE_UNREADABLE', message: `case '${caseId}' does not replay: ${reason.message}`, caseId, seq: seqOf(reason), reason } };
+    }
+    return { ok: true, case: replayed.case };
+  }
+
+  function moveToLatest(caseRef: PathCase<D>): PathCase<D> {
+    const latest = paths.latest(caseRef.definition.id);
+    if (!moveOpenCases || !latest || latest.version <= caseRef.definition.version || caseRef.state.status !== 'open') return caseRef;
+    if (!latest.migrations?.some((migration) => migration.from === caseRef.definition.version)) return caseRef;
+    const moved = replayCase(latest, caseRef.history, { caseId: caseRef.caseId });
+    return moved.ok ? moved.case : caseRef;
+  }
+
+  function newCase(caseId: string, pathId: string | undefined): PathCase<D> {
+    const id = pathId ?? (paths.pathIds.length === 1 ? paths.pathIds[0] : undefined);
+    if (id === undefined) throw new TypeError(`record: case '${caseId}' is new and the catalogue holds several paths; pass { pathId }`);
+    const definition = paths.latest(id);
+    if (!definition) throw new TypeError(`record: the catalogue holds no path '${id}'; it holds ${paths.pathIds.join(', ')}`);
+    return openCase(definition, { caseId });
+  }
+
+  return {
+    load,
+
+    async record(caseId, input, recordOptions = {}) {
+      const loaded = await load(caseId);
+      if (!loaded.ok && loaded.failure.code !== 'UNKNOWN_CASE') return { ok: false, failure: loaded.failure };
+      const caseRef = loaded.ok ? moveToLatest(loaded.case) : newCase(caseId, recordOptions.pathId);
+      if (recordOptions.pathId !== undefined && caseRef.definition.id !== recordOptions.pathId) {
+        throw new TypeError(`record: case '${caseId}' is on path '${caseRef.definition.id}', not '${recordOptions.pathId}'`);
+      }
+      const outcome = caseRef.record(input as never);
+      if (!outcome.ok) {
+        return { ok: false, failure: { code: 'REJECTED', message: outcome.rejection.message, caseId, rejection: outcome.rejection } };
+      }
+      if (outcome.alreadyRecorded) return { ok: true, event: outcome.event, case: caseRef, alreadyStored: true };
+      const saved = await store.append(caseId, [outcome.event], { expectedSeq: outcome.event.seq - 1, projection: projectCase(caseRef) });
+      if (!saved.ok) return { ok: false, failure: saved.failure };
+      return { ok: true, event: outcome.event, case: caseRef, alreadyStored: saved.alreadyStored === true };
+    },
+
+    listCases: (query) => store.listCases(query),
+    countActiveCases: (query) => store.countActiveCases(query),
+
+    async rebuildProjections() {
+      let cases = 0;
+      let written = 0;
+      const unreadable: { caseId: string; failure: CatalogueReplayFailure }[] = [];
+      let batch: ProjectionUpdate[] = [];
+      for await (const events of store.readCases()) {
+        cases++;
+        const caseId = events[0]!.caseId;
+        const replayed = replayFromCatalogue(paths, events, { caseId });
+        if (!replayed.ok) unreadable.push({ caseId, failure: replayed.failure });
+        batch.push({ caseId, seq: events.length, projection: replayed.ok ? projectCase(replayed.case) : undefined });
+        if (batch.length >= 500) {
+          written += await store.writeProjections(batch);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) written += await store.writeProjections(batch);
+      return { cases, written, unreadable };
+    },
+  };
+}

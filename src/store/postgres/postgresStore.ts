@@ -1,0 +1,85 @@
+import { createSqlEventStore, type SqlEventStore } from './sqlEventStore.js';
+import type { SqlClient, SqlResult, SqlSession } from './sqlClient.js';
+
+/** What the store needs of a `pg` client that a pool lent: queries, and giving it back. */
+export interface PgPoolClientLike {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  /** Gives the client back to the pool; an error (or `true`) discards it instead. */
+  release(error?: Error | boolean): void;
+}
+
+/** What the store needs of a `pg` `Pool`: any `new Pool({ connectionString })` is one. */
+export interface PgPoolLike {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  connect(): Promise<PgPoolClientLike>;
+}
+
+/** Options of {@link createPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** The host's `pg` pool; the store never ends it. */
+  readonly pool: PgPoolLike;
+}
+
+// Connection exceptions (08…), the server shutting down or starting (57P01-57P03), and the
+// socket errors Node reports when the server is gone.
+const unavailableCodes = new Set(['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENOENT']);
+
+/** @internal */
+export function isPgUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('08') || unavailableCodes.has(code))) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|connection error|not queryable|Client was closed|timeout exceeded when trying to connect/i.test(message);
+}
+
+function asSession(target: Pick<PgPoolClientLike, 'query'>): SqlSession {
+  return {
+    async query<TRow>(text: string, values?: readonly unknown[]): Promise<SqlResult<TRow>> {
+      const result = await target.query(text, values ? [...values] : undefined);
+      return { rows: result.rows as TRow[], rowCount: result.rowCount ?? 0 };
+    },
+  };
+}
+
+/**
+ * An event store on a PostgreSQL server (15 or later) through the host's `pg` pool: the same
+ * contract and case index as the memory store, durable, safe for many writers. Call `migrate()`
+ * once at start-up. `pg` is an optional peer dependency of `kykypolku/postgres`.
+ *
+ * @example
+ * ```ts
+ * import pg from 'pg';
+ * import { createPostgresStore } from 'kykypolku/postgres';
+ *
+ * const store = createPostgresStore({ pool: new pg.Pool({ connectionString: process.env.DATABASE_URL }) });
+ * await store.migrate();
+ * ```
+ */
+export function createPostgresStore(options: PostgresStoreOptions): SqlEventStore {
+  const pool = options?.pool;
+  if (!pool || typeof pool.query !== 'function' || typeof pool.connect !== 'function') {
+    throw new TypeError('createPostgresStore: pass { pool }, a pg Pool (new pg.Pool({ connectionString }))');
+  }
+  const client: SqlClient = {
+    ...asSession(pool),
+    async transaction(work) {
+      const connection = await pool.connect();
+      let broken: unknown;
+      try {
+        await connection.query('BEGIN');
+        const result = await work(asSession(connection));
+        await connection.query('COMMIT');
+        return result;
+      } catch (error) {
+        broken = error;
+        await connection.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        // A connection that failed mid-transaction is discarded, not lent out again.
+        connection.release(broken !== undefined && isPgUnavailable(broken));
+      }
+    },
+    isUnavailable: isPgUnavailable,
+  };
+  return createSqlEventStore(client, 'the PostgreSQL store');
+}

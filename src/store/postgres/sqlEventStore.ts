@@ -1,0 +1,232 @@
+import type { RecordedEvent } from '../../case/recordedEvent.js';
+import { limitOf, type CaseQuery, type CaseSummary, type CaseloadQuery, type ProjectionUpdate } from '../caseIndex.js';
+import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, type IndexedEventStore } from '../eventStore.js';
+import { EventStoreError } from '../eventStoreError.js';
+import { judgeRetry } from '../retriedBatch.js';
+import { batchColumns, eventFromRow, type EventRow } from './eventRow.js';
+import { migrateSchema, type MigrationReport } from './schemaMigrations.js';
+import type { SqlClient } from './sqlClient.js';
+import { countActiveStatement, listCasesStatement, storeStatements } from './storeStatements.js';
+
+/**
+ * An event store in a PostgreSQL database (a server through `pg`, or PGlite): the
+ * {@link IndexedEventStore} contract, plus the schema's migrations.
+ */
+export interface SqlEventStore extends IndexedEventStore {
+  /**
+   * Creates or updates the store's tables. Idempotent, and safe when several processes run it at
+   * once (they take turns under an advisory lock). Run it once at start-up, before anything else.
+   */
+  migrate(): Promise<MigrationReport>;
+}
+
+interface SummaryRow {
+  readonly case_id: string;
+  readonly last_seq: number;
+  readonly path_id: string;
+  readonly path_version: number;
+  readonly last_event_at: string;
+  readonly state: string;
+  readonly status: 'open' | 'closed';
+  readonly assignee: string | null;
+  readonly next_due: string | null;
+}
+
+const pageSize = 5000;
+const projectionBatch = 500;
+
+/** @internal */
+export function createSqlEventStore(client: SqlClient, storeName: string): SqlEventStore {
+  /** Runs a read; an unreachable database or a missing schema becomes an error that says so. */
+  async function read<TRow>(text: string, values: readonly unknown[]): Promise<readonly TRow[]> {
+    try {
+      return (await client.query<TRow>(text, values)).rows;
+    } catch (error) {
+      throw explain(error);
+    }
+  }
+
+  function explain(error: unknown): unknown {
+    if (error instanceof EventStoreError) return error;
+    if (client.isUnavailable(error)) {
+      return new EventStoreError({ code: 'STORE_UNAVAILABLE', message: `${storeName} is unavailable: ${messageOf(error)}` }, { cause: error });
+    }
+    if ((error as { code?: unknown })?.code === '42P01') {
+      return new Error(`${storeName}: the kykypolku tables do not exist; call store.migrate() once before using the store`, { cause: error });
+    }
+    return error;
+  }
+
+  async function refusal(caseId: string, events: readonly RecordedEvent[], expectedSeq: number): Promise<AppendResult> {
+    const ids = events.flatMap((event) => (event.eventId === undefined ? [] : [event.eventId]));
+    const [seqRows, storedRows] = await Promise.all([
+      read<{ last_seq: number }>(storeStatements.caseSeq, [caseId]),
+      ids.length === 0 ? Promise.resolve([]) : read<EventRow>(storeStatements.eventsByIds, [caseId, ids]),
+    ]);
+    const actualSeq = seqRows[0]?.last_seq ?? 0;
+    const stored = new Map(storedRows.map((row) => [row.event_id!, eventFromRow(caseId, row)]));
+    const retry = judgeRetry(events, stored);
+    if (retry.kind === 'alreadyStored') return { ok: true, seq: retry.seq, alreadyStored: true };
+    if (retry.kind === 'idTaken' && actualSeq === expectedSeq) {
+      return { ok: false, failure: { code: 'INVALID_APPEND', message: retry.message, caseId, index: retry.index } };
+    }
+    return {
+      ok: false,
+      failure: {
+        code: 'CONCURRENCY_CONFLICT',
+        message: `case '${caseId}' is at seq ${actualSeq}, not ${expectedSeq}: another writer appended first`,
+        caseId,
+        expectedSeq,
+        actualSeq,
+      },
+    };
+  }
+
+  function unavailable(caseId: string, error: unknown): { ok: false; failure: AppendFailure } {
+    return {
+      ok: false,
+      failure: {
+        code: 'STORE_UNAVAILABLE',
+        message: `${storeName} is unavailable, so whether case '${caseId}' was appended to is unknown; append again with the same event ids, or reload the case: ${messageOf(error)}`,
+        caseId,
+      },
+    };
+  }
+
+  return {
+    migrate: () => migrateSchema(client),
+
+    async append(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): Promise<AppendResult> {
+      const invalid = checkBatch(caseId, events, options.expectedSeq);
+      if (invalid) return { ok: false, failure: invalid };
+      const expectedSeq = options.expectedSeq;
+      try {
+        if (events.length === 0) {
+          const rows = await read<{ last_seq: number }>(storeStatements.caseSeq, [caseId]);
+          const actualSeq = rows[0]?.last_seq ?? 0;
+          if (actualSeq === expectedSeq) return { ok: true, seq: actualSeq };
+          return await refusal(caseId, events, expectedSeq);
+        }
+        const last = events[events.length - 1]!;
+        const projection = options.projection;
+        const caseRow = [
+          last.seq,
+          last.path.id,
+          last.path.version,
+          last.at,
+          projection?.state ?? null,
+          projection?.status ?? null,
+          projection?.assignee ?? null,
+          projection?.nextDueAt ?? null,
+        ];
+        const statement = expectedSeq === 0 ? storeStatements.appendToNewCase : storeStatements.appendToCase;
+        const values = expectedSeq === 0 ? [caseId, ...caseRow, ...batchColumns(events)] : [caseId, expectedSeq, ...caseRow, ...batchColumns(events)];
+        let appended = 0;
+        try {
+          appended = (await client.query<{ appended: number }>(statement, values)).rows[0]?.appended ?? 0;
+        } catch (error) {
+          // A unique violation: an event id or a seq the case already holds. Judged below.
+          if ((error as { code?: unknown })?.code !== '23505') throw error;
+        }
+        if (appended === events.length) return { ok: true, seq: last.seq };
+        return await refusal(caseId, events, expectedSeq);
+      } catch (error) {
+        const explained = explain(error);
+        if (explained instanceof EventStoreError && explained.failure.code === 'STORE_UNAVAILABLE') return unavailable(caseId, error);
+        throw explained;
+      }
+    },
+
+    async read(caseId: string): Promise<readonly RecordedEvent[]> {
+      const rows = await read<EventRow>(storeStatements.readCase, [caseId]);
+      return rows.map((row) => eventFromRow(caseId, row));
+    },
+
+    async *readAll(): AsyncIterable<RecordedEvent> {
+      // The last position now bounds the scan, so a reader does not chase concurrent appends forever.
+      const [end] = await read<{ position: string }>(storeStatements.lastPosition, []);
+      let after = '0';
+      for (;;) {
+        const rows = await read<EventRow & { case_id: string; position: string }>(storeStatements.readAllPage, [after, end!.position, pageSize]);
+        for (const row of rows) yield eventFromRow(row.case_id, row);
+        if (rows.length < pageSize) return;
+        after = rows[rows.length - 1]!.position;
+      }
+    },
+
+    async *readCases(): AsyncIterable<readonly RecordedEvent[]> {
+      let afterCase = '';
+      let afterSeq = 0;
+      let current: RecordedEvent[] = [];
+      for (;;) {
+        const rows = await read<EventRow & { case_id: string }>(storeStatements.readCasesPage, [afterCase, afterSeq, pageSize]);
+        for (const row of rows) {
+          if (current.length > 0 && current[0]!.caseId !== row.case_id) {
+            yield current;
+            current = [];
+          }
+          current.push(eventFromRow(row.case_id, row));
+        }
+        if (rows.length < pageSize) break;
+        afterCase = rows[rows.length - 1]!.case_id;
+        afterSeq = rows[rows.length - 1]!.seq;
+      }
+      if (current.length > 0) yield current;
+    },
+
+    async listCases(query: CaseQuery = {}): Promise<readonly CaseSummary[]> {
+      const { text, values } = listCasesStatement(query, limitOf(query));
+      const rows = await read<SummaryRow>(text, values);
+      return rows.map((row) => ({
+        caseId: row.case_id,
+        pathId: row.path_id,
+        pathVersion: row.path_version,
+        seq: row.last_seq,
+        lastEventAt: row.last_event_at,
+        state: row.state,
+        status: row.status,
+        assignee: row.assignee ?? undefined,
+        nextDueAt: row.next_due ?? undefined,
+      }));
+    },
+
+    async countActiveCases(query: CaseloadQuery): Promise<number> {
+      const { text, values } = countActiveStatement(query.assignee, query.pathId);
+      const [row] = await read<{ active: number }>(text, values);
+      return row?.active ?? 0;
+    },
+
+    async writeProjections(updates: readonly ProjectionUpdate[]): Promise<number> {
+      let written = 0;
+      // One transaction per batch of single-case updates: one commit per batch, each statement
+      // still routed by case_id.
+      for (let start = 0; start < updates.length; start += projectionBatch) {
+        const batch = updates.slice(start, start + projectionBatch);
+        try {
+          written += await client.transaction(async (session) => {
+            let count = 0;
+            for (const { caseId, seq, projection } of batch) {
+              const result = await session.query(storeStatements.writeProjection, [
+                caseId,
+                seq,
+                projection?.state ?? null,
+                projection?.status ?? null,
+                projection?.assignee ?? null,
+                projection?.nextDueAt ?? null,
+              ]);
+              count += result.rowCount;
+            }
+            return count;
+          });
+        } catch (error) {
+          throw explain(error);
+        }
+      }
+      return written;
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,38 @@
+import type { AnyPathCase } from '../case/pathCase.js';
+import type { CaseProjection } from './caseIndex.js';
+
+/**
+ * A case's current-state row: its state, whether it is open, who is responsible (the definition's
+ * `assigneeOf`) and its next deadline (the earliest `dueAt` of the definition's deadlines; none
+ * once the case is closed). Pure: the same case gives the same row.
+ *
+ * @example
+ * ```ts
+ * await store.append(caseRef.caseId, [event], { expectedSeq: event.seq - 1, projection: projectCase(caseRef) });
+ * ```
+ */
+export function projectCase(caseRef: AnyPathCase): CaseProjection {
+  const definition = caseRef.definition;
+  const history = caseRef.history as never;
+  const state = caseRef.state;
+  const view = { value: state.value, context: state.context } as never;
+  let nextDueAt: string | undefined;
+  let nextDueMillis = Infinity;
+  if (state.status === 'open') {
+    for (const deadline of definition.deadlines) {
+      const dueAt = deadline.dueAt(history, view);
+      if (dueAt === undefined) continue;
+      const millis = Date.parse(dueAt);
+      if (millis < nextDueMillis) {
+        nextDueMillis = millis;
+        nextDueAt = dueAt;
+      }
+    }
+  }
+  return {
+    state: caseRef.stateName,
+    status: state.status,
+    assignee: definition.assigneeOf?.(history, view),
+    nextDueAt,
+  };
+}

@@ -1,0 +1,132 @@
+// What every store offers beyond the EventStore port, passed unchanged by the memory, PGlite and
+// PostgreSQL stores: idempotent appends by host event id, and the case index (current-state rows
+// written with the events, listCases, caseloads, the scans that rebuild them).
+import { describe, expect, it } from 'vitest';
+import { openCase, type CaseProjection, type IndexedEventStore, type RecordedEvent } from 'kykypolku';
+import { workabilityPath } from 'kykypolku/paths';
+import { reach, type WorkabilityInput } from '../support/workabilityInputs.js';
+
+function historyOf(caseId: string, inputs: readonly WorkabilityInput[] = reach.doctorAssessment(), idPrefix?: string): readonly RecordedEvent[] {
+  const caseRef = openCase(workabilityPath, { caseId });
+  inputs.forEach((input, index) => {
+    const outcome = caseRef.record(idPrefix === undefined ? input : { ...input, eventId: `${idPrefix}-${index + 1}` });
+    if (!outcome.ok) throw new Error(outcome.rejection.message);
+  });
+  return caseRef.history;
+}
+
+const row = (state: string, overrides: Partial<CaseProjection> = {}): CaseProjection => ({
+  state,
+  status: 'open',
+  assignee: undefined,
+  nextDueAt: undefined,
+  ...overrides,
+});
+
+export function describeIndexedStoreContract(name: string, createStore: () => Promise<IndexedEventStore>): void {
+  describe(`${name} keeps the case index and idempotency contract`, () => {
+    it('reads events back with the host event id they carry', async () => {
+      const store = await createStore();
+      const history = historyOf('ids-a', reach.healthCheck(), 'req');
+      await store.append('ids-a', history, { expectedSeq: 0 });
+      expect((await store.read('ids-a')).map((event) => event.eventId)).toEqual(['req-1', 'req-2', 'req-3']);
+      expect(await store.read('ids-a')).toEqual(history);
+    });
+
+    it('answers a retried append of stored events as already stored, and never writes them twice', async () => {
+      const store = await createStore();
+      const history = historyOf('ids-b', reach.doctorAssessment(), 'req');
+      expect(await store.append('ids-b', history.slice(0, 2), { expectedSeq: 0 })).toEqual({ ok: true, seq: 2 });
+      // The host never saw the answer and sends the same batch again, even after the case moved on.
+      expect(await store.append('ids-b', history.slice(0, 2), { expectedSeq: 0 })).toEqual({ ok: true, seq: 2, alreadyStored: true });
+      await store.append('ids-b', history.slice(2, 3), { expectedSeq: 2 });
+      expect(await store.append('ids-b', history.slice(2, 3), { expectedSeq: 2 })).toEqual({ ok: true, seq: 3, alreadyStored: true });
+      expect(await store.read('ids-b')).toEqual(history.slice(0, 3));
+    });
+
+    it('refuses an event id the case already holds for another event with INVALID_APPEND', async () => {
+      const store = await createStore();
+      const history = historyOf('ids-c', reach.healthCheck(), 'req');
+      await store.append('ids-c', history.slice(0, 1), { expectedSeq: 0 });
+      const reused = { ...history[1]!, eventId: 'req-1' };
+      expect(await store.append('ids-c', [reused], { expectedSeq: 1 })).toMatchObject({ ok: false, failure: { code: 'INVALID_APPEND', index: 0 } });
+      expect(await store.read('ids-c')).toEqual(history.slice(0, 1));
+    });
+
+    it('still gives a stale writer without event ids a conflict, and scopes event ids to their case', async () => {
+      const store = await createStore();
+      const plain = historyOf('ids-d', reach.healthCheck());
+      await store.append('ids-d', plain.slice(0, 1), { expectedSeq: 0 });
+      expect(await store.append('ids-d', plain.slice(0, 1), { expectedSeq: 0 })).toMatchObject({ ok: false, failure: { code: 'CONCURRENCY_CONFLICT', actualSeq: 1 } });
+      await store.append('ids-e', historyOf('ids-e', reach.contacted(), 'req'), { expectedSeq: 0 });
+      expect(await store.append('ids-f', historyOf('ids-f', reach.contacted(), 'req'), { expectedSeq: 0 })).toEqual({ ok: true, seq: 1 });
+    });
+
+    it('keeps the projection given with an append and lists the matching cases in deadline order', async () => {
+      const store = await createStore();
+      const a = historyOf('list-a', reach.contacted());
+      const b = historyOf('list-b', reach.healthCheck());
+      const c = historyOf('list-c', reach.closed());
+      await store.append('list-a', a, { expectedSeq: 0, projection: row('contacted', { assignee: 'coach-1', nextDueAt: '2025-04-03T08:01:00.000Z' }) });
+      await store.append('list-b', b, { expectedSeq: 0, projection: row('healthCheck', { assignee: 'coach-1', nextDueAt: '2025-03-10T08:00:00+02:00' }) });
+      await store.append('list-c', c, { expectedSeq: 0, projection: row('closed', { status: 'closed', assignee: 'coach-1' }) });
+
+      const all = await store.listCases();
+      expect(all.map((summary) => summary.caseId)).toEqual(['list-b', 'list-a', 'list-c']);
+      expect(all[0]).toEqual({
+        caseId: 'list-b',
+        pathId: 'workability-path',
+        pathVersion: 1,
+        seq: 3,
+        lastEventAt: b[2]!.at,
+        state: 'healthCheck',
+        status: 'open',
+        assignee: 'coach-1',
+        nextDueAt: '2025-03-10T08:00:00+02:00',
+      });
+      expect((await store.listCases({ dueBefore: '2025-03-20T00:00:00Z' })).map((s) => s.caseId)).toEqual(['list-b']);
+      expect((await store.listCases({ state: 'contacted', pathId: 'workability-path' })).map((s) => s.caseId)).toEqual(['list-a']);
+      expect((await store.listCases({ status: 'closed' })).map((s) => s.caseId)).toEqual(['list-c']);
+      expect((await store.listCases({ pathId: 'another-path' })).map((s) => s.caseId)).toEqual([]);
+      expect((await store.listCases({ assignee: 'coach-1', limit: 2 })).map((s) => s.caseId)).toEqual(['list-b', 'list-a']);
+      expect(await store.countActiveCases({ assignee: 'coach-1' })).toBe(2);
+      expect(await store.countActiveCases({ assignee: 'coach-1', pathId: 'another-path' })).toBe(0);
+      expect(await store.countActiveCases({ assignee: 'coach-2' })).toBe(0);
+      await expect(store.listCases({ limit: 0 })).rejects.toThrow(RangeError);
+    });
+
+    it('moves the row with each append, and marks it unprojected after an append without one', async () => {
+      const store = await createStore();
+      const history = historyOf('list-d', reach.healthCheck());
+      await store.append('list-d', history.slice(0, 1), { expectedSeq: 0, projection: row('contacted', { assignee: 'coach-3' }) });
+      await store.append('list-d', history.slice(1, 2), { expectedSeq: 1, projection: row('initialAssessment', { assignee: 'coach-3' }) });
+      expect(await store.listCases({ assignee: 'coach-3' })).toMatchObject([{ caseId: 'list-d', seq: 2, state: 'initialAssessment' }]);
+      // A conflicting append changes nothing, its projection included.
+      await store.append('list-d', history.slice(1, 2), { expectedSeq: 0, projection: row('wrong', { assignee: 'coach-3' }) });
+      expect(await store.listCases({ assignee: 'coach-3' })).toMatchObject([{ state: 'initialAssessment' }]);
+      await store.append('list-d', history.slice(2, 3), { expectedSeq: 2 });
+      expect(await store.listCases({ assignee: 'coach-3' })).toEqual([]);
+      expect(await store.countActiveCases({ assignee: 'coach-3' })).toBe(0);
+    });
+
+    it('reads every case case by case, and writes rebuilt rows only where the log has not moved on', async () => {
+      const store = await createStore();
+      const b = historyOf('scan-b', reach.healthCheck());
+      const a = historyOf('scan-a', reach.contacted());
+      await store.append('scan-b', b, { expectedSeq: 0 });
+      await store.append('scan-a', a, { expectedSeq: 0 });
+      const cases: (readonly RecordedEvent[])[] = [];
+      for await (const events of store.readCases()) if (events[0]!.caseId.startsWith('scan-')) cases.push(events);
+      expect(cases).toEqual([a, b]);
+
+      expect(
+        await store.writeProjections([
+          { caseId: 'scan-a', seq: 1, projection: row('contacted') },
+          { caseId: 'scan-b', seq: 2, projection: row('stale') },
+          { caseId: 'scan-none', seq: 1, projection: row('contacted') },
+        ]),
+      ).toBe(1);
+      expect((await store.listCases()).filter((s) => s.caseId.startsWith('scan-')).map((s) => [s.caseId, s.state])).toEqual([['scan-a', 'contacted']]);
+    });
+  });
+}
