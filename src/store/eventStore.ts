@@ -66,7 +66,7 @@ export type AppendResult =
       readonly alreadyStored?: true;
       readonly failure?: never;
     }
-  | { readonly ok: false; readonly failure: AppendFailure; readonly seq?: never };
+  | { readonly ok: false; readonly failure: AppendFailure; readonly seq?: never; readonly alreadyStored?: never };
 
 /**
  * The port every event store implements: append with optimistic concurrency, read one case, read
