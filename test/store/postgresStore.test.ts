@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { checkCaseload, createCaseloadIndex, openCaseStore } from 'kykypolku';
+import { ipsJobCoachingPath } from 'kykypolku/paths';
 import { createPostgresStore } from 'kykypolku/postgres';
+import { closedWith, coachAssigned, referralReceived } from '../support/ipsInputs.js';
 import { startPostgresServer, type PostgresServer } from '../support/postgresServer.js';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
@@ -33,3 +36,25 @@ it('runs on a real PostgreSQL server', () => {
 
 describeEventStoreContract('the PostgreSQL store', freshStore);
 describeIndexedStoreContract('the PostgreSQL store', freshStore);
+
+it('counts an IPS coach\'s caseload from its case rows, as the in-memory caseload index does', async () => {
+  const store = await freshStore();
+  const cases = openCaseStore(store, [ipsJobCoachingPath]);
+  const coach = (id: string) => ({ role: 'coach', id }) as const;
+  for (let n = 0; n < 12; n++) {
+    const caseId = `ips-${n}`;
+    await cases.record(caseId, referralReceived());
+    await cases.record(caseId, coachAssigned(coach(n < 10 ? 'coach-7' : 'coach-8')));
+    if (n === 0) await cases.record(caseId, closedWith('moved', coach('coach-7')));
+  }
+  const query = { pathId: 'ips-job-coaching', assignee: 'coach-7' };
+  const index = createCaseloadIndex([ipsJobCoachingPath]);
+  await index.catchUp(store);
+  expect(await store.countActiveCases(query)).toBe(9);
+  expect(await store.countActiveCases(query)).toBe(await index.countActiveCases(query));
+  // Essote's half-time coaches: 10 clients at most (S1 001_55550c4af1568658.txt:243).
+  expect(await checkCaseload(store, query, { fte: 0.5 })).toEqual({ ok: true, active: 9, cap: 10 });
+  await cases.record('ips-12', referralReceived());
+  await cases.record('ips-12', coachAssigned(coach('coach-7')));
+  expect(await checkCaseload(store, query, { fte: 0.5 })).toMatchObject({ ok: false, rejection: { code: 'CASELOAD_FULL', active: 10, cap: 10 } });
+});
