@@ -1,20 +1,20 @@
 import { parseArgs } from 'node:util';
 import type { AnyPathDefinition } from '../definition.js';
 import { languages, type Language } from '../label.js';
-import { replayCase } from '../case/replayCase.js';
-import type { RecordedEvent } from '../case/recordedEvent.js';
 import { simulateCohort } from '../cohort/simulateCohort.js';
-import type { EventStore } from '../store/eventStore.js';
-import { createMemoryStore } from '../store/memoryStore.js';
+import type { IndexedEventStore } from '../store/eventStore.js';
+import { openCaseStore } from '../store/openCaseStore.js';
+import { projectCase } from '../store/projectCase.js';
 import { formatSource } from '../source.js';
 import { selectPaths } from './catalogue.js';
 import { integerOption, languageOption, type CliCommand } from './command.js';
 import { createProgress } from './progress.js';
+import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
 
 /** Options of the `demo` command. @internal */
 export interface DemoOptions {
   readonly paths: readonly AnyPathDefinition[];
-  readonly store: EventStore;
+  readonly store: IndexedEventStore;
   readonly storeName: string;
   readonly clients: number;
   readonly seed: number;
@@ -31,6 +31,10 @@ export interface DemoPathSummary {
   readonly clients: number;
   readonly eventsRecorded: number;
   readonly eventsStored: number;
+  /** Open cases whose next deadline had passed at the cohort's last event, from the store's case rows. */
+  readonly overdueAtEnd: { readonly at: string | undefined; readonly cases: number };
+  /** The professional with the most open cases, counted by the store. */
+  readonly largestCaseload: { readonly assignee: string; readonly active: number } | undefined;
   readonly casesReplayed: number;
   readonly replayMismatches: readonly string[];
   readonly byEndState: Readonly<Record<string, number>>;
@@ -56,31 +60,39 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
   for (const definition of options.paths) {
     const title = definition.title[options.lang];
     const recording = createProgress(`${definition.id}: recording cases`, options.err, options.quiet || options.json);
-    const pending: RecordedEvent[] = [];
     const cohort = simulateCohort(definition, {
       clients: options.clients,
       seed: options.seed,
       onProgress: (done, total) => recording.update(done, total),
-      onRecorded: (event) => pending.push(event),
     });
     recording.finish();
 
-    // Append each event as a host would: one at a time, with the seq it expects the case to be at.
-    const storing = createProgress(`${definition.id}: storing events`, options.err, options.quiet || options.json);
+    // Each case's history in one batch, with its current-state row, in one transaction per case.
+    const storing = createProgress(`${definition.id}: storing cases`, options.err, options.quiet || options.json);
     let stored = 0;
-    for (const event of pending) {
-      const saved = await options.store.append(event.caseId, [event], { expectedSeq: event.seq - 1 });
-      if (!saved.ok) throw new Error(`demo: the store refused seq ${event.seq} of ${event.caseId}: ${saved.failure.message}`);
-      stored++;
-      storing.update(stored, pending.length);
+    let lastAt: string | undefined;
+    for (const [index, live] of cohort.cases.entries()) {
+      const saved = await options.store.append(live.caseId, live.history, { expectedSeq: 0, projection: projectCase(live) });
+      if (!saved.ok) {
+        throw new Error(
+          saved.failure.code === 'CONCURRENCY_CONFLICT'
+            ? `demo: the store already holds case ${live.caseId}; run the demo on an empty database`
+            : `demo: the store refused case ${live.caseId}: ${saved.failure.message}`,
+        );
+      }
+      stored += live.history.length;
+      const at = live.history[live.history.length - 1]?.at;
+      if (at !== undefined && (lastAt === undefined || Date.parse(at) > Date.parse(lastAt))) lastAt = at;
+      storing.update(index + 1, cohort.cases.length);
     }
     storing.finish();
 
     const replaying = createProgress(`${definition.id}: replaying cases`, options.err, options.quiet || options.json);
+    const cases = openCaseStore(options.store, [definition]);
     const mismatches: string[] = [];
     let replayed = 0;
     for (const live of cohort.cases) {
-      const result = replayCase(definition, await options.store.read(live.caseId), { caseId: live.caseId });
+      const result = await cases.load(live.caseId);
       if (!result.ok) {
         mismatches.push(`${live.caseId}: ${result.failure.code} ${result.failure.message}`);
       } else if (
@@ -93,6 +105,14 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
       replaying.update(replayed, cohort.cases.length);
     }
     replaying.finish();
+
+    // The queries across cases, answered from the rows stored with the events.
+    const overdue = lastAt === undefined ? [] : await cases.listCases({ pathId: definition.id, dueBefore: lastAt, limit: 10_000 });
+    const openRows = await cases.listCases({ pathId: definition.id, status: 'open', limit: 10_000 });
+    const perAssignee = new Map<string, number>();
+    for (const row of openRows) if (row.assignee !== undefined) perAssignee.set(row.assignee, (perAssignee.get(row.assignee) ?? 0) + 1);
+    const busiest = [...perAssignee.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    const largestCaseload = busiest ? { assignee: busiest[0], active: await cases.countActiveCases({ pathId: definition.id, assignee: busiest[0] }) } : undefined;
 
     const byEndState: Record<string, number> = {};
     for (const caseRef of cohort.cases) {
@@ -111,6 +131,8 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
       clients: cohort.cases.length,
       eventsRecorded: cohort.recorded,
       eventsStored: stored,
+      overdueAtEnd: { at: lastAt, cases: overdue.length },
+      largestCaseload,
       casesReplayed: replayed,
       replayMismatches: mismatches,
       byEndState,
@@ -129,6 +151,12 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
       `  replayed from the store: ${replayed} cases, ${mismatches.length === 0 ? 'every one equal to its live case' : `${mismatches.length} DIFFERENT`}`,
     );
     for (const mismatch of mismatches.slice(0, 5)) print(`    ${mismatch}`);
+    if (summary.overdueAtEnd.at !== undefined) {
+      print(`  open cases with a deadline passed at ${summary.overdueAtEnd.at} (listCases): ${summary.overdueAtEnd.cases}`);
+    }
+    if (summary.largestCaseload) {
+      print(`  largest caseload (countActiveCases): ${summary.largestCaseload.assignee}, ${summary.largestCaseload.active} open cases`);
+    }
     print('  cases by end state:');
     for (const [key, count] of Object.entries(byEndState).sort((a, b) => b[1] - a[1])) {
       print(`    ${key.padEnd(40)} ${String(count).padStart(6)}  ${percent(count, cohort.cases.length)}`);
@@ -146,13 +174,16 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
   return { exitCode: failed ? 1 : 0, summaries };
 }
 
-/** `kykypolku demo`: the main job on the embedded default. @internal */
+/** `kykypolku demo`: the main job, on embedded PostgreSQL by default. @internal */
 export const demoCommand: CliCommand = {
   name: 'demo',
-  usage: `kykypolku demo [--path <id>]… [--clients <n>] [--seed <n>] [--lang fi|sv|en] [--json] [--quiet]
+  usage: `kykypolku demo [--path <id>]… [--clients <n>] [--seed <n>] [--lang fi|sv|en] [--json] [--quiet] ${storeOptionsUsage}
       Runs a seeded synthetic cohort (default 1 000 clients) through the rules of each path, stores
-      every event, replays every case from the store and checks it equals the live case; prints a
-      summary. Exit code 1 if any replay differs or any faulty input was accepted.`,
+      every case in PostgreSQL (embedded PGlite in memory, unless --database-url names a server or
+      --data-dir a directory; the database must not hold the cohort already), replays every case
+      from the store and checks it equals the live case; prints a summary with the overdue cases and
+      the largest caseload from the store's case rows. Exit code 1 if any replay differs or any
+      faulty input was accepted.`,
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
@@ -163,21 +194,31 @@ export const demoCommand: CliCommand = {
         lang: { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        ...storeOptions,
       },
       strict: true,
     });
-    const { exitCode } = await runDemo({
-      paths: selectPaths(values.path),
-      store: createMemoryStore(),
-      storeName: 'in-memory store',
-      clients: integerOption('clients', values.clients, 1000),
-      seed: integerOption('seed', values.seed, 1),
-      lang: languageOption(values.lang, languages),
-      json: values.json ?? false,
-      quiet: values.quiet ?? false,
-      out: io.out,
-      err: io.err,
-    });
-    return exitCode;
+    const paths = selectPaths(values.path);
+    const clients = integerOption('clients', values.clients, 1000);
+    const seed = integerOption('seed', values.seed, 1);
+    const lang = languageOption(values.lang, languages);
+    const opened = await openStore(values);
+    try {
+      const { exitCode } = await runDemo({
+        paths,
+        store: opened.store,
+        storeName: opened.name,
+        clients,
+        seed,
+        lang,
+        json: values.json ?? false,
+        quiet: values.quiet ?? false,
+        out: io.out,
+        err: io.err,
+      });
+      return exitCode;
+    } finally {
+      await opened.close();
+    }
   },
 };

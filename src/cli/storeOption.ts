@@ -1,0 +1,62 @@
+import type { IndexedEventStore } from '../store/eventStore.js';
+import { createPgliteStore } from '../store/postgres/pgliteStore.js';
+import { createPostgresStore, type PgPoolLike } from '../store/postgres/postgresStore.js';
+import { UsageError } from './command.js';
+
+/** A store a command opened, with what to call it in output and how to close it. @internal */
+export interface OpenedStore {
+  readonly store: IndexedEventStore;
+  readonly name: string;
+  close(): Promise<void>;
+}
+
+/** The `--database-url` and `--data-dir` options every command with a store takes. @internal */
+export const storeOptions = {
+  'database-url': { type: 'string' },
+  'data-dir': { type: 'string' },
+} as const;
+
+/** The usage text of {@link storeOptions}. @internal */
+export const storeOptionsUsage = '[--database-url <postgres://…> | --data-dir <dir>]';
+
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `PostgreSQL at ${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
+  } catch {
+    throw new UsageError(`--database-url must be a URL such as postgres://user@localhost:5432/cases, got '${url}'`);
+  }
+}
+
+/**
+ * Opens the store the options name: a PostgreSQL server through `pg` (`--database-url`), an
+ * embedded PGlite database kept in a directory (`--data-dir`), or by default an embedded PGlite in
+ * memory. The drivers are loaded only when asked for.
+ *
+ * @internal
+ */
+export async function openStore(values: { readonly 'database-url'?: string; readonly 'data-dir'?: string }): Promise<OpenedStore> {
+  const url = values['database-url'];
+  const dataDir = values['data-dir'];
+  if (url !== undefined && dataDir !== undefined) throw new UsageError('give --database-url or --data-dir, not both');
+  if (url !== undefined) {
+    const name = describeUrl(url);
+    let pg: { Pool: new (config: { connectionString: string; max?: number }) => PgPoolLike & { end(): Promise<void> } };
+    try {
+      const module = (await import('pg')) as unknown as { default?: typeof pg } & typeof pg;
+      pg = module.default ?? module;
+    } catch (error) {
+      throw new Error('--database-url needs the optional peer dependency pg: npm install pg', { cause: error });
+    }
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const store = createPostgresStore({ pool });
+    await store.migrate();
+    return { store, name, close: () => pool.end() };
+  }
+  const store = await createPgliteStore(dataDir === undefined ? {} : { dataDir });
+  return {
+    store,
+    name: dataDir === undefined ? 'embedded PostgreSQL (PGlite, in memory)' : `embedded PostgreSQL (PGlite) in ${dataDir}`,
+    close: () => store.close(),
+  };
+}
