@@ -50,6 +50,7 @@ export {
   type CatalogueReplayFailure,
   type CatalogueReplayResult,
 } from './catalogue/replayFromCatalogue.js';
+export { checkMigration, type MigrationBlocker, type MigrationReport } from './catalogue/checkMigration.js';
 
 export { createMemoryStore } from './store/memoryStore.js';
 export type {

@@ -3,4 +3,4 @@
 export { createPostgresStore, type PgPoolClientLike, type PgPoolLike, type PostgresStoreOptions } from './postgresStore.js';
 export { createPgliteStore, type PgliteLike, type PgliteQueryable, type PgliteStore, type PgliteStoreOptions } from './pgliteStore.js';
 export type { SqlEventStore } from './sqlEventStore.js';
-export type { MigrationReport } from './schemaMigrations.js';
+export type { SchemaMigrationReport } from './schemaMigrations.js';

@@ -56,7 +56,7 @@ export const schemaMigrations: readonly SchemaMigration[] = [
 ];
 
 /** What `migrate()` did. */
-export interface MigrationReport {
+export interface SchemaMigrationReport {
   /** The schema version after the run. */
   readonly version: number;
   /** The versions this run applied; empty when the schema was already current. */
@@ -72,7 +72,7 @@ const migrationLockKey = 7_385_120_311;
  *
  * @internal
  */
-export async function migrateSchema(client: SqlClient): Promise<MigrationReport> {
+export async function migrateSchema(client: SqlClient): Promise<SchemaMigrationReport> {
   return client.transaction(async (session) => {
     await session.query(`/* kykypolku:migrationLock:schema */ SELECT pg_advisory_xact_lock(${migrationLockKey})`);
     await session.query(

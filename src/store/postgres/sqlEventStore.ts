@@ -4,7 +4,7 @@ import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, 
 import { EventStoreError } from '../eventStoreError.js';
 import { judgeRetry } from '../retriedBatch.js';
 import { batchColumns, eventFromRow, type EventRow } from './eventRow.js';
-import { migrateSchema, type MigrationReport } from './schemaMigrations.js';
+import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
 import type { SqlClient } from './sqlClient.js';
 import { countActiveStatement, listCasesStatement, storeStatements } from './storeStatements.js';
 
@@ -17,7 +17,7 @@ export interface SqlEventStore extends IndexedEventStore {
    * Creates or updates the store's tables. Idempotent, and safe when several processes run it at
    * once (they take turns under an advisory lock). Run it once at start-up, before anything else.
    */
-  migrate(): Promise<MigrationReport>;
+  migrate(): Promise<SchemaMigrationReport>;
 }
 
 interface SummaryRow {

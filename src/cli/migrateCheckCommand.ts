@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { AnyPathDefinition } from '../definition.js';
+import { checkMigration, type MigrationReport } from '../catalogue/checkMigration.js';
+import { asCatalogue, type PathCatalogue } from '../catalogue/pathCatalogue.js';
+import { selectPaths } from './catalogue.js';
+import { UsageError, type CliCommand } from './command.js';
+import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
+
+/** What the model check of the new version found, as the gate reports it. @internal */
+export interface VersionModelCheck {
+  /** False when the check ran and found a broken rule or a dead end. */
+  readonly ok: boolean;
+  /** One line per finding, or why the check did not run. */
+  readonly lines: readonly string[];
+}
+
+/**
+ * The hook where the gate model-checks the new version before deploying it. The model checker
+ * (`checkPath`, issue 5) is not part of this build yet, so the gate says so and passes; when it
+ * lands, this function calls it and reports its violations and dead ends.
+ *
+ * @internal
+ */
+export async function modelCheckNewVersion(definition: AnyPathDefinition): Promise<VersionModelCheck> {
+  return { ok: true, lines: [`model check of ${definition.id}@${definition.version}: not run (the model checker is not in this build)`] };
+}
+
+function parseTarget(value: string | undefined): { id: string; version: number } {
+  const match = value === undefined ? null : /^([a-z][a-z0-9-]*)@(\d+)$/.exec(value);
+  if (!match) throw new UsageError(`--to must name a path version as <path>@<version>, e.g. workability-path@2; got '${value ?? ''}'`);
+  return { id: match[1]!, version: Number(match[2]) };
+}
+
+async function loadCatalogue(module: string | undefined): Promise<PathCatalogue> {
+  if (module === undefined) return asCatalogue(selectPaths(undefined));
+  const loaded = (await import(pathToFileURL(resolve(module)).href)) as { catalogue?: unknown; default?: unknown };
+  const exported = loaded.catalogue ?? loaded.default;
+  if (Array.isArray(exported)) return asCatalogue(exported as AnyPathDefinition[]);
+  if (exported && typeof exported === 'object' && 'definitions' in exported) return exported as PathCatalogue;
+  throw new UsageError(`--catalogue ${module} must export 'catalogue' (or a default export): an array of path definitions or a PathCatalogue`);
+}
+
+function printReport(report: MigrationReport, modelCheck: VersionModelCheck, storeName: string, write: (line: string) => void): void {
+  const { id, version } = report.path;
+  write(`migrate-check ${id} → v${version} (${storeName})`);
+  for (const line of modelCheck.lines) write(`  ${line}`);
+  write(
+    `  cases of ${id}: ${report.cases}; on v${version} already: ${report.onTarget}; open on an older version that would move: ${report.wouldMove}; closed, staying on their version: ${report.closedStaying}; on a newer version: ${report.onNewer}`,
+  );
+  if (report.blockers.length === 0) {
+    write('  every case replays: nothing stops the migration');
+    return;
+  }
+  write(`  cases that would not replay or would break a rule (${report.blockers.length}):`);
+  for (const blocker of report.blockers) {
+    const seq = 'seq' in blocker.failure && blocker.failure.seq !== undefined ? `seq ${blocker.failure.seq}` : 'no seq';
+    write(`    ${blocker.caseId} (v${blocker.fromVersion}, under its ${blocker.under}) ${seq}: ${blocker.failure.code}: ${blocker.failure.message}`);
+  }
+}
+
+/** `kykypolku migrate-check`: the gate before deploying a new version of a path. @internal */
+export const migrateCheckCommand: CliCommand = {
+  name: 'migrate-check',
+  usage: `kykypolku migrate-check --to <path>@<version> [--catalogue <module>] [--json] ${storeOptionsUsage}
+      Replays every stored case of the path under the new version, through its migrations, and
+      lists each case that would not replay or would break a rule (open cases on an older version
+      are those it would move). --catalogue names a module exporting 'catalogue': every version of
+      your paths (default: the built-in paths). Exit code 1 if any case is listed or the model check
+      of the new version fails.`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args: [...args],
+      options: { to: { type: 'string' }, catalogue: { type: 'string' }, json: { type: 'boolean', default: false }, ...storeOptions },
+      strict: true,
+    });
+    const target = parseTarget(values.to);
+    const catalogue = await loadCatalogue(values.catalogue);
+    const definition = catalogue.get(target.id, target.version);
+    if (!definition) {
+      const known = catalogue.definitions.map((path) => `${path.id}@${path.version}`).join(', ');
+      throw new UsageError(`the catalogue holds no ${target.id}@${target.version}; it holds ${known}`);
+    }
+    const modelCheck = await modelCheckNewVersion(definition);
+    const opened = await openStore(values);
+    try {
+      const report = await checkMigration(opened.store, catalogue, target);
+      if (values.json) io.out.write(`${JSON.stringify({ ...report, modelCheck }, null, 2)}\n`);
+      else printReport(report, modelCheck, opened.name, (line) => io.out.write(`${line}\n`));
+      return report.blockers.length > 0 || !modelCheck.ok ? 1 : 0;
+    } finally {
+      await opened.close();
+    }
+  },
+};

@@ -1,0 +1,6 @@
+// A host's catalogue module, as `kykypolku migrate-check --catalogue` loads it: every version of
+// its paths still in use.
+import { reviewPath } from './reviewPath.js';
+import { reviewPathV2 } from './reviewPathV2.js';
+
+export const catalogue = [reviewPath, reviewPathV2];
