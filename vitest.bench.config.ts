@@ -9,7 +9,9 @@ ssr: { resolve: { conditions: ['node', 'import', 'module', 'default'], externalC
 resolve: { alias: packageAliases, conditions: ['node', 'import', 'module', 'default'] },
 test: {
   include: ['test/bench/**/*.bench.ts'],
-  exclude: [],
+  // The store benchmark runs under vitest.bench-store.config.ts: with the conditions above, Node
+  // would load pg's own dependencies as ES modules from its CommonJS code, which breaks pg.
+  exclude: ['test/bench/store.bench.ts'],
   fileParallelism: false,
   disableConsoleIntercept: true,
   testTimeout: 600_000,

@@ -74,7 +74,8 @@ export interface CaseIndex {
   readCases(): AsyncIterable<readonly RecordedEvent[]>;
   /**
    * Writes projections computed from the events; a case whose log has moved past `seq` since is
-   * left alone (its own append wrote a newer row). Resolves to how many rows were written.
+   * left alone (its own append wrote a newer row). Resolves to how many rows were written or
+   * removed.
    */
   writeProjections(updates: readonly ProjectionUpdate[]): Promise<number>;
 }

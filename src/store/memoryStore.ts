@@ -104,8 +104,8 @@ export function createMemoryStore(): IndexedEventStore {
       for (const update of updates) {
         const stored = cases.get(update.caseId);
         if (!stored || stored.events.length !== update.seq) continue;
+        if (update.projection || stored.projection) written++;
         stored.projection = update.projection ? { ...update.projection } : undefined;
-        written++;
       }
       return written;
     },

@@ -80,11 +80,60 @@ export function printRows(title: string, rows: readonly BenchRow[], unit = 'op')
   const lines = [
     '',
     title,
-    `  ${'task'.padEnd(58)} ${`${unit}s/s`.padStart(12)} ${`µs/${unit}`.padStart(10)} ${'× baseline'.padStart(11)}`,
+    `  ${'task'.padEnd(72)} ${`${unit}s/s`.padStart(12)} ${`µs/${unit}`.padStart(10)} ${'× baseline'.padStart(11)}`,
     ...rows.map(
       (row) =>
-        `  ${row.name.padEnd(58)} ${Math.round(row.opsPerSecond).toLocaleString('en-US').padStart(12)} ${(row.nsPerOp / 1000).toFixed(2).padStart(10)} ${row.ratio.toFixed(2).padStart(11)}`,
+        `  ${row.name.padEnd(72)} ${Math.round(row.opsPerSecond).toLocaleString('en-US').padStart(12)} ${(row.nsPerOp / 1000).toFixed(2).padStart(10)} ${row.ratio.toFixed(2).padStart(11)}`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export interface AsyncBenchTask<TState = unknown> {
+  readonly name: string;
+  readonly opsPerRun: number;
+  readonly setup?: () => TState | Promise<TState>;
+  readonly run: (state: TState) => Promise<void>;
+}
+
+async function timeRoundAsync(task: AsyncBenchTask, roundMs: number): Promise<number> {
+  let ops = 0;
+  let elapsed = 0;
+  while (elapsed < roundMs) {
+    const state = await task.setup?.();
+    const start = performance.now();
+    await task.run(state);
+    elapsed += performance.now() - start;
+    ops += task.opsPerRun;
+  }
+  return (elapsed * 1e6) / ops;
+}
+
+/** {@link compareWithBaseline} for tasks that wait on I/O (a database), interleaved the same way. */
+export async function compareWithBaselineAsync(
+  baseline: AsyncBenchTask<any>,
+  candidates: readonly AsyncBenchTask<any>[],
+  options: BenchOptions = {},
+): Promise<BenchRow[]> {
+  const rounds = options.rounds ?? 9;
+  const roundMs = options.roundMs ?? 150;
+  const tasks = [baseline, ...candidates];
+  for (const task of tasks) await timeRoundAsync(task, roundMs);
+  const samples = tasks.map(() => [] as number[]);
+  const ratios = candidates.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++) {
+    const times: number[] = [];
+    for (const task of tasks) times.push(await timeRoundAsync(task, roundMs));
+    times.forEach((time, index) => samples[index]!.push(time));
+    candidates.forEach((_, index) => ratios[index]!.push(times[0]! / times[index + 1]!));
+  }
+  return tasks.map((task, index) => {
+    const nsPerOp = median(samples[index]!);
+    return { name: task.name, nsPerOp, opsPerSecond: 1e9 / nsPerOp, ratio: index === 0 ? 1 : median(ratios[index - 1]!) };
+  });
+}
+
+/** The median of some numbers. */
+export function medianOf(values: readonly number[]): number {
+  return median(values);
 }

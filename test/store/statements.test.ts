@@ -4,7 +4,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openCaseStore } from 'kykypolku';
-import { createPostgresStore, type PgPoolLike } from 'kykypolku/postgres';
+import { createPostgresStore, type PgPoolLike, type PgQueryConfig } from 'kykypolku/postgres';
 import { author, reviewer, reviewPath } from '../support/reviewPath.js';
 import { reviewPathV2 } from '../support/reviewPathV2.js';
 import { startPostgresServer, type PostgresServer } from '../support/postgresServer.js';
@@ -30,16 +30,16 @@ interface Issued {
 /** A pool that notes every statement sent through it, its connections' included. */
 function recordingPool(target: pg.Pool, issued: Issued[]): PgPoolLike {
   return {
-    query: (text, values) => {
-      issued.push({ text, values: values ?? [] });
-      return target.query(text, values);
+    query: (config) => {
+      issued.push({ text: config.text, values: config.values ?? [] });
+      return target.query({ ...config });
     },
     async connect() {
       const client = await target.connect();
       return {
-        query: (text: string, values?: unknown[]) => {
-          issued.push({ text, values: values ?? [] });
-          return client.query(text, values);
+        query: (config: PgQueryConfig) => {
+          issued.push({ text: config.text, values: config.values ?? [] });
+          return client.query({ ...config });
         },
         release: (error?: Error | boolean) => client.release(error),
       };
@@ -85,6 +85,7 @@ it('issues only single-case statements found by case_id, and the explicit scans'
   await cases.countActiveCases({ assignee: 'r-1' });
   await cases.countActiveCases({ assignee: 'r-1', pathId: 'review-path' });
   await cases.rebuildProjections();
+  await store.writeProjections([{ caseId: 'doc-2', seq: 1, projection: undefined }]);
 
   const tagged = issued.filter((statement) => !/^(BEGIN|COMMIT|ROLLBACK)$/.test(statement.text));
   const byScope = { case: new Set<string>(), scan: new Set<string>(), schema: new Set<string>() };
@@ -114,6 +115,6 @@ it('issues only single-case statements found by case_id, and the explicit scans'
   process.stdout.write(
     `statements issued: single-case ${[...byScope.case].join(', ')}; explicit scans ${[...byScope.scan].join(', ')}; schema ${byScope.schema.size}\n`,
   );
-  expect([...byScope.case].sort()).toEqual(['appendToCase', 'appendToNewCase', 'caseSeq', 'eventsByIds', 'readCase', 'writeProjection']);
+  expect([...byScope.case].sort()).toEqual(['appendProjected', 'appendUnprojected', 'caseSeq', 'clearProjection', 'eventsByIds', 'readCase', 'writeProjection']);
   expect([...byScope.scan].sort()).toEqual([...explicitScans].sort());
 });

@@ -33,6 +33,7 @@ export interface PgliteLike extends PgliteQueryable {
 
 function asSession(target: PgliteQueryable): SqlSession {
   return {
+    // PGlite runs in this process: there is no round trip for a prepared statement to save.
     async query<TRow>(text: string, values?: readonly unknown[]): Promise<SqlResult<TRow>> {
       const result = await target.query<TRow>(text, values ? [...values] : undefined);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };

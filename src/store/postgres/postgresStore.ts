@@ -1,16 +1,23 @@
 import { createSqlEventStore, type SqlEventStore } from './sqlEventStore.js';
 import type { SqlClient, SqlResult, SqlSession } from './sqlClient.js';
 
+/** A statement as `pg` takes it: a `name` makes it a prepared statement of the connection. */
+export interface PgQueryConfig {
+  readonly text: string;
+  readonly values?: unknown[];
+  readonly name?: string;
+}
+
 /** What the store needs of a `pg` client that a pool lent: queries, and giving it back. */
 export interface PgPoolClientLike {
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(config: PgQueryConfig): Promise<{ rows: unknown[]; rowCount: number | null }>;
   /** Gives the client back to the pool; an error (or `true`) discards it instead. */
   release(error?: Error | boolean): void;
 }
 
 /** What the store needs of a `pg` `Pool`: any `new Pool({ connectionString })` is one. */
 export interface PgPoolLike {
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(config: PgQueryConfig): Promise<{ rows: unknown[]; rowCount: number | null }>;
   connect(): Promise<PgPoolClientLike>;
 }
 
@@ -34,8 +41,8 @@ export function isPgUnavailable(error: unknown): boolean {
 
 function asSession(target: Pick<PgPoolClientLike, 'query'>): SqlSession {
   return {
-    async query<TRow>(text: string, values?: readonly unknown[]): Promise<SqlResult<TRow>> {
-      const result = await target.query(text, values ? [...values] : undefined);
+    async query<TRow>(text: string, values?: readonly unknown[], name?: string): Promise<SqlResult<TRow>> {
+      const result = await target.query({ text, ...(values ? { values: [...values] } : {}), ...(name ? { name } : {}) });
       return { rows: result.rows as TRow[], rowCount: result.rowCount ?? 0 };
     },
   };
@@ -66,13 +73,13 @@ export function createPostgresStore(options: PostgresStoreOptions): SqlEventStor
       const connection = await pool.connect();
       let broken: unknown;
       try {
-        await connection.query('BEGIN');
+        await connection.query({ text: 'BEGIN' });
         const result = await work(asSession(connection));
-        await connection.query('COMMIT');
+        await connection.query({ text: 'COMMIT' });
         return result;
       } catch (error) {
         broken = error;
-        await connection.query('ROLLBACK').catch(() => undefined);
+        await connection.query({ text: 'ROLLBACK' }).catch(() => undefined);
         throw error;
       } finally {
         // A connection that failed mid-transaction is discarded, not lent out again.

@@ -11,6 +11,8 @@ interface SchemaMigration {
  * The store's schema, as versioned steps. A released step never changes; a change is a new step.
  * Every table is keyed by `case_id` first, so it can be distributed by `case_id` (docs/scaling.md).
  * Case ids compare bytewise (COLLATE "C"): the same order on every server and in the memory store.
+ * The case rows are rewritten on every append: room left in each page (fillfactor) lets PostgreSQL
+ * update a row in place when no indexed column changed.
  *
  * @internal
  */
@@ -42,12 +44,12 @@ export const schemaMigrations: readonly SchemaMigration[] = [
          path_id       text NOT NULL,
          path_version  integer NOT NULL,
          last_event_at text NOT NULL,
-         state         text,
-         status        text CHECK (status IN ('open', 'closed')),
+         state         text NOT NULL,
+         status        text NOT NULL CHECK (status IN ('open', 'closed')),
          assignee      text,
          next_due      text,
          next_due_at   timestamptz
-       )`,
+       ) WITH (fillfactor = 80)`,
       `CREATE INDEX kykypolku_cases_path_state ON kykypolku_cases (path_id, state)`,
       `CREATE INDEX kykypolku_cases_next_due ON kykypolku_cases (next_due_at, case_id) WHERE status = 'open' AND next_due_at IS NOT NULL`,
       `CREATE INDEX kykypolku_cases_caseload ON kykypolku_cases (assignee, path_id) WHERE status = 'open'`,

@@ -6,7 +6,12 @@ export interface SqlResult<TRow> {
 
 /** One connection's worth of querying. @internal */
 export interface SqlSession {
-  query<TRow = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<SqlResult<TRow>>;
+  /**
+   * Runs one statement. A `name` lets a driver that can (pg) prepare the statement once per
+   * connection and skip parsing and planning it again; give it only to statements whose text never
+   * changes.
+   */
+  query<TRow = Record<string, unknown>>(text: string, values?: readonly unknown[], name?: string): Promise<SqlResult<TRow>>;
 }
 
 /**

@@ -6,7 +6,7 @@ import { judgeRetry } from '../retriedBatch.js';
 import { batchColumns, eventFromRow, type EventRow } from './eventRow.js';
 import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
 import type { SqlClient } from './sqlClient.js';
-import { countActiveStatement, listCasesStatement, storeStatements } from './storeStatements.js';
+import { countActiveStatement, listCasesStatement, storeStatements, type FixedStatement } from './storeStatements.js';
 
 /**
  * An event store in a PostgreSQL database (a server through `pg`, or PGlite): the
@@ -38,9 +38,9 @@ const projectionBatch = 500;
 /** @internal */
 export function createSqlEventStore(client: SqlClient, storeName: string): SqlEventStore {
   /** Runs a read; an unreachable database or a missing schema becomes an error that says so. */
-  async function read<TRow>(text: string, values: readonly unknown[]): Promise<readonly TRow[]> {
+  async function read<TRow>(statement: FixedStatement | { readonly text: string; readonly name?: undefined }, values: readonly unknown[]): Promise<readonly TRow[]> {
     try {
-      return (await client.query<TRow>(text, values)).rows;
+      return (await client.query<TRow>(statement.text, values, statement.name)).rows;
     } catch (error) {
       throw explain(error);
     }
@@ -109,21 +109,14 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
         }
         const last = events[events.length - 1]!;
         const projection = options.projection;
-        const caseRow = [
-          last.seq,
-          last.path.id,
-          last.path.version,
-          last.at,
-          projection?.state ?? null,
-          projection?.status ?? null,
-          projection?.assignee ?? null,
-          projection?.nextDueAt ?? null,
-        ];
-        const statement = expectedSeq === 0 ? storeStatements.appendToNewCase : storeStatements.appendToCase;
-        const values = expectedSeq === 0 ? [caseId, ...caseRow, ...batchColumns(events)] : [caseId, expectedSeq, ...caseRow, ...batchColumns(events)];
+        const statement = projection ? storeStatements.appendProjected : storeStatements.appendUnprojected;
+        const caseRow = projection
+          ? [last.seq, last.path.id, last.path.version, last.at, projection.state, projection.status, projection.assignee ?? null, projection.nextDueAt ?? null]
+          : [];
+        const values = [caseId, expectedSeq, ...caseRow, ...batchColumns(events)];
         let appended = 0;
         try {
-          appended = (await client.query<{ appended: number }>(statement, values)).rows[0]?.appended ?? 0;
+          appended = (await client.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0;
         } catch (error) {
           // A unique violation: an event id or a seq the case already holds. Judged below.
           if ((error as { code?: unknown })?.code !== '23505') throw error;
@@ -176,7 +169,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
 
     async listCases(query: CaseQuery = {}): Promise<readonly CaseSummary[]> {
       const { text, values } = listCasesStatement(query, limitOf(query));
-      const rows = await read<SummaryRow>(text, values);
+      const rows = await read<SummaryRow>({ text }, values);
       return rows.map((row) => ({
         caseId: row.case_id,
         pathId: row.path_id,
@@ -192,7 +185,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
 
     async countActiveCases(query: CaseloadQuery): Promise<number> {
       const { text, values } = countActiveStatement(query.assignee, query.pathId);
-      const [row] = await read<{ active: number }>(text, values);
+      const [row] = await read<{ active: number }>({ text }, values);
       return row?.active ?? 0;
     },
 
@@ -206,14 +199,13 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
           written += await client.transaction(async (session) => {
             let count = 0;
             for (const { caseId, seq, projection } of batch) {
-              const result = await session.query(storeStatements.writeProjection, [
-                caseId,
-                seq,
-                projection?.state ?? null,
-                projection?.status ?? null,
-                projection?.assignee ?? null,
-                projection?.nextDueAt ?? null,
-              ]);
+              const result = projection
+                ? await session.query(
+                    storeStatements.writeProjection.text,
+                    [caseId, seq, projection.state, projection.status, projection.assignee ?? null, projection.nextDueAt ?? null],
+                    storeStatements.writeProjection.name,
+                  )
+                : await session.query(storeStatements.clearProjection.text, [caseId, seq], storeStatements.clearProjection.name);
               count += result.rowCount;
             }
             return count;

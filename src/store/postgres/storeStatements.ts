@@ -12,76 +12,101 @@ export type StatementScope = 'case' | 'scan' | 'schema';
 
 const tag = (name: string, scope: StatementScope, text: string): string => `/* kykypolku:${name}:${scope} */ ${text}`;
 
+/** A statement whose text never changes: it carries a name to be prepared once per connection. @internal */
+export interface FixedStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
+const fixed = (name: string, scope: StatementScope, text: string): FixedStatement => ({ name: `kykypolku_${name}`, text: tag(name, scope, text) });
+
 const eventColumns = 'seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload, digest';
 
-/** The events of a batch as parallel arrays, from parameter `$first` on: one INSERT for the whole batch. */
-function insertBatch(first: number): string {
+/**
+ * The batch as parallel arrays, from parameter `$first` on, inserted only when the case's log ends
+ * at the expected seq ($2). A writer that raced past that check to the same seq is stopped by the
+ * primary key (case_id, seq): its whole statement fails, and nothing of it is written.
+ */
+function appendBatch(first: number): string {
   const p = (offset: number) => `$${first + offset}`;
-  return `INSERT INTO kykypolku_events (case_id, ${eventColumns})
+  return `appended AS (
+  INSERT INTO kykypolku_events (case_id, ${eventColumns})
   SELECT $1, ${eventColumns}
     FROM unnest(${p(0)}::int[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::int[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[], ${p(7)}::text[], ${p(8)}::jsonb[], ${p(9)}::text[])
          AS batch(${eventColumns})
-   WHERE EXISTS (SELECT 1 FROM guard)
-  RETURNING seq`;
+   WHERE (SELECT coalesce(max(seq), 0) FROM kykypolku_events WHERE case_id = $1) = $2::int
+  RETURNING seq
+)`;
 }
+
+const caseRowColumns = 'case_id, last_seq, path_id, path_version, last_event_at, state, status, assignee, next_due, next_due_at';
+
+/** Writes a case row; an older row is replaced, a newer one (a later append won) is kept. */
+const upsertCaseRow = `ON CONFLICT (case_id) DO UPDATE SET
+    last_seq = EXCLUDED.last_seq, path_id = EXCLUDED.path_id, path_version = EXCLUDED.path_version,
+    last_event_at = EXCLUDED.last_event_at, state = EXCLUDED.state, status = EXCLUDED.status,
+    assignee = EXCLUDED.assignee, next_due = EXCLUDED.next_due, next_due_at = EXCLUDED.next_due_at
+  WHERE kykypolku_cases.last_seq <= EXCLUDED.last_seq`;
 
 /** @internal */
 export const storeStatements = {
   /**
-   * A new case: the case row is the concurrency guard (a second writer's insert finds it and does
-   * nothing), and the events go in only when the guard row was made. One statement, so one
-   * transaction. Parameters: case id, last seq, path id, path version, last at, the projection
-   * (state, status, assignee, next due), then the batch.
+   * Appends a batch with the case's new row, in one statement and so one transaction: the row is
+   * written only when the events were. Parameters: case id, expected seq, the last event's seq,
+   * path id, path version and `at`, the projection (state, status, assignee, next due), the batch.
    */
-  appendToNewCase: tag(
-    'appendToNewCase',
+  appendProjected: fixed(
+    'appendProjected',
     'case',
-    `WITH guard AS (
-  INSERT INTO kykypolku_cases (case_id, last_seq, path_id, path_version, last_event_at, state, status, assignee, next_due, next_due_at)
-  VALUES ($1, $2::int, $3, $4::int, $5, $6, $7, $8, $9::text, $9::text::timestamptz)
-  ON CONFLICT (case_id) DO NOTHING
-  RETURNING case_id
-), appended AS (
-  ${insertBatch(10)}
+    `WITH ${appendBatch(11)}, projected AS (
+  INSERT INTO kykypolku_cases (${caseRowColumns})
+  SELECT $1, $3::int, $4, $5::int, $6, $7, $8, $9, $10::text, $10::text::timestamptz
+   WHERE EXISTS (SELECT 1 FROM appended)
+  ${upsertCaseRow}
 )
 SELECT count(*)::int AS appended FROM appended`,
   ),
   /**
-   * An existing case: the guard moves the case row from the expected seq to the new one, so a stale
-   * writer (or one that waited for the row lock) updates nothing and writes nothing.
-   * Parameters: case id, expected seq, then as `appendToNewCase`.
+   * Appends a batch without a projection: the case's row, if it had one, is removed with it, so a
+   * row is never older than its events (rebuildProjections writes it again). Parameters: case id,
+   * expected seq, the batch.
    */
-  appendToCase: tag(
-    'appendToCase',
+  appendUnprojected: fixed(
+    'appendUnprojected',
     'case',
-    `WITH guard AS (
-  UPDATE kykypolku_cases
-     SET last_seq = $3::int, path_id = $4, path_version = $5::int, last_event_at = $6,
-         state = $7, status = $8, assignee = $9, next_due = $10::text, next_due_at = $10::text::timestamptz
-   WHERE case_id = $1 AND last_seq = $2::int
-  RETURNING case_id
-), appended AS (
-  ${insertBatch(11)}
+    `WITH ${appendBatch(3)}, unprojected AS (
+  DELETE FROM kykypolku_cases WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)
 )
 SELECT count(*)::int AS appended FROM appended`,
   ),
-  caseSeq: tag('caseSeq', 'case', 'SELECT last_seq FROM kykypolku_cases WHERE case_id = $1'),
-  eventsByIds: tag('eventsByIds', 'case', `SELECT ${eventColumns} FROM kykypolku_events WHERE case_id = $1 AND event_id = ANY($2::text[])`),
-  readCase: tag('readCase', 'case', `SELECT ${eventColumns} FROM kykypolku_events WHERE case_id = $1 ORDER BY seq`),
-  writeProjection: tag(
+  caseSeq: fixed('caseSeq', 'case', 'SELECT coalesce(max(seq), 0)::int AS last_seq FROM kykypolku_events WHERE case_id = $1'),
+  eventsByIds: fixed('eventsByIds', 'case', `SELECT ${eventColumns} FROM kykypolku_events WHERE case_id = $1 AND event_id = ANY($2::text[])`),
+  readCase: fixed('readCase', 'case', `SELECT ${eventColumns} FROM kykypolku_events WHERE case_id = $1 ORDER BY seq`),
+  /** A rebuilt row, written only while the case's log still ends at the seq it was computed for. */
+  writeProjection: fixed(
     'writeProjection',
     'case',
-    `UPDATE kykypolku_cases SET state = $3, status = $4, assignee = $5, next_due = $6::text, next_due_at = $6::text::timestamptz
-   WHERE case_id = $1 AND last_seq = $2::int`,
+    `INSERT INTO kykypolku_cases (${caseRowColumns})
+  SELECT case_id, seq, path_id, path_version, at, $3, $4, $5, $6::text, $6::text::timestamptz
+    FROM kykypolku_events
+   WHERE case_id = $1 AND seq = $2::int AND seq = (SELECT max(seq) FROM kykypolku_events WHERE case_id = $1)
+  ${upsertCaseRow}`,
   ),
-  lastPosition: tag('lastPosition', 'scan', 'SELECT coalesce(max(position), 0)::text AS position FROM kykypolku_events'),
-  readAllPage: tag(
+  /** A case that could not be rebuilt loses its row, if its log has not moved on. */
+  clearProjection: fixed(
+    'clearProjection',
+    'case',
+    `DELETE FROM kykypolku_cases WHERE case_id = $1 AND last_seq = $2::int
+   AND $2::int = (SELECT max(seq) FROM kykypolku_events WHERE case_id = $1)`,
+  ),
+  lastPosition: fixed('lastPosition', 'scan', 'SELECT coalesce(max(position), 0)::text AS position FROM kykypolku_events'),
+  readAllPage: fixed(
     'readAllPage',
     'scan',
     `SELECT case_id, ${eventColumns}, position::text AS position FROM kykypolku_events
    WHERE position > $1::bigint AND position <= $2::bigint ORDER BY position LIMIT $3`,
   ),
-  readCasesPage: tag(
+  readCasesPage: fixed(
     'readCasesPage',
     'scan',
     `SELECT case_id, ${eventColumns} FROM kykypolku_events
@@ -92,7 +117,7 @@ SELECT count(*)::int AS appended FROM appended`,
 /** The `listCases` query for the fields a query gives, with its parameters. @internal */
 export function listCasesStatement(query: CaseQuery, limit: number): { text: string; values: unknown[] } {
   const values: unknown[] = [];
-  const where = ['state IS NOT NULL'];
+  const where = ['TRUE'];
   const bind = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;

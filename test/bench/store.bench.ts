@@ -1,0 +1,234 @@
+/**
+ * Issue 7's benchmark, in one run on a throwaway PostgreSQL server with fsync on (durable commits):
+ * - append throughput of the PostgreSQL store, single events and batches of 10, as a ratio to raw
+ *   parameterised INSERTs with `pg` into a table of the same shape (target ≥ 0.7×);
+ * - the same for the PGlite store against raw PGlite INSERTs;
+ * - load + replay of 100 000 stored cases, in cases/second;
+ * - listCases of the overdue cases among the 100 000, with its plan (it must use an index).
+ */
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openCaseStore, projectCase, replayFromCatalogue, simulateCohort, type RecordedEvent } from 'kykypolku';
+import { workabilityPath } from 'kykypolku/paths';
+import { createPgliteStore, createPostgresStore, type SqlEventStore } from 'kykypolku/postgres';
+import { startPostgresServer, type PostgresServer } from '../support/postgresServer.js';
+import { compareWithBaselineAsync, medianOf, printRows } from './harness.js';
+
+let server: PostgresServer;
+const pools: pg.Pool[] = [];
+
+beforeAll(async () => {
+  server = await startPostgresServer({ durable: true });
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.end()));
+  await server?.dispose();
+}, 120_000);
+
+function newPool(url: string, max: number, options?: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, ...(options ? { options } : {}) });
+  pools.push(pool);
+  return pool;
+}
+
+// The raw baseline's table: the store's events table, column for column, with the same keys.
+const rawTable = `CREATE TABLE raw_events (
+  case_id text COLLATE "C" NOT NULL, seq integer NOT NULL, position bigint GENERATED ALWAYS AS IDENTITY,
+  event_id text, path_id text NOT NULL, path_version integer NOT NULL, type text NOT NULL, at text NOT NULL,
+  actor_role text NOT NULL, actor_id text NOT NULL, payload jsonb NOT NULL, digest text NOT NULL,
+  PRIMARY KEY (case_id, seq))`;
+const rawIndexes = [
+  'CREATE UNIQUE INDEX raw_events_event_id ON raw_events (case_id, event_id) WHERE event_id IS NOT NULL',
+  'CREATE INDEX raw_events_position ON raw_events (position)',
+];
+const rawColumns = 'case_id, seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload, digest';
+
+/** A multi-row parameterised INSERT of `rows` events: what a hand-written writer would send. */
+function rawInsert(rows: number): string {
+  const tuples = Array.from({ length: rows }, (_, row) => `(${Array.from({ length: 11 }, (_, column) => `$${row * 11 + column + 1}`).join(', ')})`);
+  return `INSERT INTO raw_events (${rawColumns}) VALUES ${tuples.join(', ')}`;
+}
+
+const template = {
+  type: 'HEALTH_CHECK_DONE',
+  at: '2025-03-12T10:00:00Z',
+  actor: { role: 'nurse', id: 'nurse-17' },
+  payload: { mode: 'clinic' },
+  path: { id: 'workability-path', version: 1 },
+} as const;
+
+/** Events per case before a writer opens the next one: a case lasts months, with tens of events. */
+const eventsPerCase = 20;
+
+/** A writer of one kind: raw or the store, on one database, continuing its own cases. */
+function writers(label: string, rawQuery: (text: string, values: unknown[]) => Promise<unknown>, store: SqlEventStore) {
+  let rawCase = 0;
+  let rawSeq = 0;
+  let storeCase = 0;
+  let storeSeq = 0;
+  let rowCase = 0;
+  let rowSeq = 0;
+  const projection = { state: 'healthCheck', status: 'open', assignee: 'nurse-17', nextDueAt: '2025-03-13T10:00:00Z' } as const;
+  const perRun = 20;
+  const events = (caseId: string, from: number, count: number): RecordedEvent[] =>
+    Array.from({ length: count }, (_, index) => ({ caseId, seq: from + index + 1, ...template, eventId: `${caseId}-${from + index + 1}` }));
+  const rawValues = (batch: readonly RecordedEvent[]) =>
+    batch.flatMap((event) => [event.caseId, event.seq, event.eventId, event.path.id, event.path.version, event.type, event.at, event.actor.role, event.actor.id, JSON.stringify(event.payload), 'digest']);
+  const task = (name: string, size: number, kind: 'raw' | 'store' | 'projected') => ({
+    name: `${label}: ${name}`,
+    opsPerRun: perRun * size,
+    run: async () => {
+      for (let step = 0; step < perRun; step++) {
+        if (kind === 'projected') {
+          if (rowSeq >= eventsPerCase) [rowCase, rowSeq] = [rowCase + 1, 0];
+          const batch = events(`row-${size}-${rowCase}`, rowSeq, size);
+          const saved = await store.append(batch[0]!.caseId, batch, { expectedSeq: rowSeq, projection });
+          if (!saved.ok) throw new Error(saved.failure.message);
+          rowSeq += size;
+        } else if (kind === 'raw') {
+          if (rawSeq >= eventsPerCase) [rawCase, rawSeq] = [rawCase + 1, 0];
+          const batch = events(`raw-${size}-${rawCase}`, rawSeq, size);
+          await rawQuery(rawInsert(size), rawValues(batch));
+          rawSeq += size;
+        } else {
+          if (storeSeq >= eventsPerCase) [storeCase, storeSeq] = [storeCase + 1, 0];
+          const batch = events(`store-${size}-${storeCase}`, storeSeq, size);
+          const saved = await store.append(batch[0]!.caseId, batch, { expectedSeq: storeSeq });
+          if (!saved.ok) throw new Error(saved.failure.message);
+          storeSeq += size;
+        }
+      }
+    },
+  });
+  return { task };
+}
+
+async function appendRatios(label: string, rawQuery: (text: string, values: unknown[]) => Promise<unknown>, store: SqlEventStore) {
+  for (const size of [1, 10]) {
+    // Fresh writers per size, so raw and store rows grow the same tables at the same pace.
+    const { task } = writers(label, rawQuery, store);
+    const name = size === 1 ? 'single events, one commit each' : 'batches of 10, one commit each';
+    const rows = await compareWithBaselineAsync(
+      task(`raw parameterised INSERT, ${name}`, size, 'raw'),
+      [task(`store.append, ${name}`, size, 'store'), task(`store.append + case row (openCaseStore), ${name}`, size, 'projected')],
+      {
+        rounds: 7,
+        roundMs: 1500,
+      },
+    );
+    printRows(`${label} append throughput, ${name} (ratio to raw INSERTs on the same ${label === 'PGlite' ? 'database' : 'server'})`, rows, 'event');
+  }
+}
+
+it('appends to the PostgreSQL store nearly as fast as raw INSERTs', async () => {
+  const url = await server.createDatabase();
+  const pool = newPool(url, 1);
+  const store = createPostgresStore({ pool });
+  await store.migrate();
+  await pool.query(rawTable);
+  for (const index of rawIndexes) await pool.query(index);
+  process.stdout.write(`\nPostgreSQL ${server.version}, fsync on, one connection, sequential writers\n`);
+  await appendRatios('PostgreSQL', (text, values) => pool.query(text, values), store);
+});
+
+it('appends to the PGlite store nearly as fast as raw PGlite INSERTs', async () => {
+  const db = new PGlite();
+  const store = await createPgliteStore({ db });
+  await db.exec(rawTable);
+  for (const index of rawIndexes) await db.exec(index);
+  await appendRatios('PGlite', (text, values) => db.query(text, values), store);
+  await db.close();
+});
+
+it('loads and replays 100 000 stored cases, and lists the overdue ones through an index', async () => {
+  const url = await server.createDatabase();
+  // Seeding is not what is measured: commits need not wait for the disk.
+  const seeding = newPool(url, 8, '-c synchronous_commit=off');
+  const seedStore = createPostgresStore({ pool: seeding });
+  await seedStore.migrate();
+  const clients = 100_000;
+  let seeded = 0;
+  let events = 0;
+  let lastAt = '';
+  const chunk = 10_000;
+  for (let from = 0; from < clients; from += chunk) {
+    const cohort = simulateCohort(workabilityPath, { clients: chunk, seed: 1 + from / chunk, faultRate: 0 });
+    const queue = [...cohort.cases];
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let live = queue.shift(); live; live = queue.shift()) {
+          const caseId = `c${String(from + Number(live.caseId.slice(-6))).padStart(6, '0')}`;
+          const history = live.history.map((event) => ({ ...event, caseId }));
+          const saved = await seedStore.append(caseId, history, { expectedSeq: 0, projection: projectCase(live) });
+          if (!saved.ok) throw new Error(saved.failure.message);
+          events += history.length;
+          const at = history[history.length - 1]!.at;
+          if (at > lastAt) lastAt = at;
+          seeded++;
+        }
+      }),
+    );
+  }
+  await seeding.query('VACUUM ANALYZE kykypolku_events');
+  await seeding.query('VACUUM ANALYZE kykypolku_cases');
+  process.stdout.write(`\nseeded ${seeded.toLocaleString('en-US')} cases, ${events.toLocaleString('en-US')} events (work-ability path cohorts)\n`);
+
+  const pool = newPool(url, 8);
+  const store = createPostgresStore({ pool });
+  const cases = openCaseStore(store, [workabilityPath]);
+  const ids = Array.from({ length: clients }, (_, index) => `c${String(index + 1).padStart(6, '0')}`);
+
+  // A host loading cases one by one (8 at a time): read the log, check every event again, rebuild.
+  let loaded = 0;
+  let started = performance.now();
+  const queue = [...ids];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let caseId = queue.shift(); caseId; caseId = queue.shift()) {
+        const result = await cases.load(caseId);
+        if (!result.ok) throw new Error(result.failure.message);
+        loaded++;
+      }
+    }),
+  );
+  const loadSeconds = (performance.now() - started) / 1000;
+
+  // The same cases through the explicit scan a rebuild uses: every log in case order, replayed.
+  started = performance.now();
+  let scanned = 0;
+  for await (const log of store.readCases()) {
+    if (!replayFromCatalogue([workabilityPath], log).ok) throw new Error(`${log[0]!.caseId} does not replay`);
+    scanned++;
+  }
+  const scanSeconds = (performance.now() - started) / 1000;
+  process.stdout.write(
+    [
+      `load + replay, one case at a time (cases.load, 8 connections): ${loaded.toLocaleString('en-US')} cases in ${loadSeconds.toFixed(1)} s = ${Math.round(loaded / loadSeconds).toLocaleString('en-US')} cases/s`,
+      `load + replay, by scan (readCases + replayFromCatalogue):     ${scanned.toLocaleString('en-US')} cases in ${scanSeconds.toFixed(1)} s = ${Math.round(scanned / scanSeconds).toLocaleString('en-US')} cases/s`,
+      '',
+    ].join('\n'),
+  );
+  expect(loaded).toBe(clients);
+
+  // The overdue list at the cohort's end, among the 100 000.
+  const times: number[] = [];
+  let overdue = 0;
+  for (let round = 0; round < 30; round++) {
+    const start = performance.now();
+    overdue = (await cases.listCases({ dueBefore: lastAt })).length;
+    times.push(performance.now() - start);
+  }
+  const all = await seeding.query<{ open: number }>(`SELECT count(*)::int AS open FROM kykypolku_cases WHERE status = 'open' AND next_due_at < $1::timestamptz`, [lastAt]);
+  const plan = await pool.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE, BUFFERS) SELECT case_id, last_seq, path_id, path_version, last_event_at, state, status, assignee, next_due FROM kykypolku_cases
+      WHERE state IS NOT NULL AND status = 'open' AND next_due_at IS NOT NULL AND next_due_at < $1::timestamptz ORDER BY next_due_at NULLS LAST, case_id LIMIT 100`,
+    [lastAt],
+  );
+  const planText = plan.rows.map((row) => `    ${row['QUERY PLAN']}`).join('\n');
+  process.stdout.write(
+    `listCases({ dueBefore: '${lastAt}' }) among ${clients.toLocaleString('en-US')} cases (${all.rows[0]!.open} overdue, first ${overdue} listed): median ${medianOf(times).toFixed(2)} ms over 30 calls\n  plan:\n${planText}\n`,
+  );
+  expect(planText).toContain('Index Scan using kykypolku_cases_next_due');
+}, 1_800_000);

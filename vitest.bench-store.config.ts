@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+import { packageAliases } from './vitest.config.js';
+
+// The store benchmark (`npm run bench` runs it after the others): a PostgreSQL server and PGlite,
+// with the default module conditions, so that pg loads its CommonJS dependencies as CommonJS.
+export default defineConfig({
+  resolve: { alias: packageAliases },
+  test: {
+    include: ['test/bench/store.bench.ts'],
+    fileParallelism: false,
+    disableConsoleIntercept: true,
+    testTimeout: 1_800_000,
+    hookTimeout: 120_000,
+    env: { NODE_ENV: 'production' },
+  },
+});
