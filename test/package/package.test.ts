@@ -51,6 +51,44 @@ describe('the built package', () => {
     expect(JSON.parse(output)).toBe(false);
   });
 
+  it('stores a case in embedded PostgreSQL through kykypolku/postgres, by import and by require', () => {
+    const store = `
+      const store = await createPgliteStore();
+      const caseRef = openCase(workabilityPath, { caseId: 'smoke' });
+      caseRef.record({ type: 'CONTACT_RECEIVED', at: '2025-03-03T09:00:00Z', actor: { role: 'nurse', id: 'n' },
+        payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true } });
+      const saved = await store.append('smoke', caseRef.history, { expectedSeq: 0 });
+      const read = await store.read('smoke');
+      await store.close();
+      console.log(JSON.stringify([saved, read.length, typeof createPostgresStore]));`;
+    const expected = [{ ok: true, seq: 1 }, 1, 'function'];
+    const esm = run(
+      '--input-type=module',
+      `import { openCase } from 'kykypolku';
+       import { workabilityPath } from 'kykypolku/paths';
+       import { createPgliteStore, createPostgresStore } from 'kykypolku/postgres';
+       ${store}`,
+    );
+    expect(JSON.parse(esm)).toEqual(expected);
+    const cjs = run(
+      '--input-type=commonjs',
+      `const { openCase } = require('kykypolku');
+       const { workabilityPath } = require('kykypolku/paths');
+       const { createPgliteStore, createPostgresStore } = require('kykypolku/postgres');
+       (async () => { ${store} })();`,
+    );
+    expect(JSON.parse(cjs)).toEqual(expected);
+  });
+
+  it('loads the main entry, the paths and kykypolku/postgres without pg or PGlite: they are optional peers, loaded on use', () => {
+    const output = run(
+      '--input-type=commonjs',
+      `require('kykypolku'); require('kykypolku/paths'); require('kykypolku/postgres');
+       console.log(JSON.stringify(Object.keys(require.cache).filter((file) => file.includes('/node_modules/pg/') || file.includes('/node_modules/@electric-sql/'))));`,
+    );
+    expect(JSON.parse(output)).toEqual([]);
+  });
+
   it('declares types for every entry in both module systems', () => {
     const manifest = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { exports: Record<string, unknown> };
     for (const [entry, target] of Object.entries(manifest.exports)) {
