@@ -3,24 +3,17 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgresServer, type PostgresServer } from '../support/postgresServer.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useThrowawayServer } from '../support/postgresServer.js';
 
 // The built CLI, as a newcomer runs it after `npm ci` (`npm test` builds first).
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const demo = (...args: string[]) => spawnSync(process.execPath, [cli, 'demo', '--path', 'workability-path', '--clients', '60', '--seed', '5', ...args], { encoding: 'utf8' });
 
-let server: PostgresServer;
+const postgres = useThrowawayServer();
 const directory = mkdtempSync(join(tmpdir(), 'kykypolku-demo-'));
 
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-
-afterAll(async () => {
-  await server?.dispose();
-  rmSync(directory, { recursive: true, force: true });
-});
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('kykypolku demo on each store', () => {
   it('stores in embedded PostgreSQL by default and answers the queries across cases from its case rows', () => {
@@ -33,7 +26,7 @@ describe('kykypolku demo on each store', () => {
 
   it('gives the same findings on a PostgreSQL server (--database-url) and on a PGlite directory (--data-dir)', async () => {
     const embedded = demo('--json');
-    const onServer = demo('--json', '--database-url', await server.createDatabase());
+    const onServer = demo('--json', '--database-url', await postgres.server.createDatabase());
     const inDirectory = demo('--json', '--data-dir', join(directory, 'cases'));
     expect([embedded.status, onServer.status, inDirectory.status]).toEqual([0, 0, 0]);
     expect(onServer.stdout).toBe(embedded.stdout);
@@ -45,7 +38,7 @@ describe('kykypolku demo on each store', () => {
   });
 
   it('refuses to run twice into one database, and refuses two stores at once', async () => {
-    const url = await server.createDatabase();
+    const url = await postgres.server.createDatabase();
     expect(demo('--quiet', '--database-url', url).status).toBe(0);
     const again = demo('--quiet', '--database-url', url);
     expect(again.status).toBe(1);

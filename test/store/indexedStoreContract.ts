@@ -62,6 +62,20 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       expect(await store.append('ids-f', historyOf('ids-f', reach.contacted(), 'req'), { expectedSeq: 0 })).toEqual({ ok: true, seq: 1 });
     });
 
+    it('appends one event, ten, and more than a thousand in one batch each, whole', async () => {
+      const store = await createStore();
+      const [first] = historyOf('big-a', reach.contacted());
+      const batch = (from: number, count: number) =>
+        Array.from({ length: count }, (_, index) => ({ ...first!, caseId: 'big-a', seq: from + index + 1, eventId: `big-${from + index + 1}` }));
+      expect(await store.append('big-a', batch(0, 1), { expectedSeq: 0 })).toEqual({ ok: true, seq: 1 });
+      expect(await store.append('big-a', batch(1, 10), { expectedSeq: 1 })).toEqual({ ok: true, seq: 11 });
+      expect(await store.append('big-a', batch(11, 1200), { expectedSeq: 11 })).toEqual({ ok: true, seq: 1211 });
+      expect(await store.append('big-a', batch(11, 1200), { expectedSeq: 11 })).toEqual({ ok: true, seq: 1211, alreadyStored: true });
+      const log = await store.read('big-a');
+      expect(log).toHaveLength(1211);
+      expect(log[1210]).toEqual(batch(11, 1200)[1199]);
+    });
+
     it('keeps the projection given with an append and lists the matching cases in deadline order', async () => {
       const store = await createStore();
       const a = historyOf('list-a', reach.contacted());

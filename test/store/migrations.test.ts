@@ -1,27 +1,13 @@
-import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createPostgresStore } from 'kykypolku/postgres';
-import { startPostgresServer, type PostgresServer } from '../support/postgresServer.js';
+import { useThrowawayServer } from '../support/postgresServer.js';
 
-let server: PostgresServer;
-const pools: pg.Pool[] = [];
-
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-
-afterAll(async () => {
-  await Promise.all(pools.map((pool) => pool.end()));
-  await server?.dispose();
-});
+const postgres = useThrowawayServer();
 
 it('migrates a new database once when four processes start at the same moment, each with its own connections', async () => {
-  const url = await server.createDatabase();
-  const stores = Array.from({ length: 4 }, () => {
-    const pool = new pg.Pool({ connectionString: url, max: 1 });
-    pools.push(pool);
-    return createPostgresStore({ pool });
-  });
+  const url = await postgres.server.createDatabase();
+  const pools = Array.from({ length: 4 }, () => postgres.newPool(url, 1));
+  const stores = pools.map((pool) => createPostgresStore({ pool }));
   const reports = await Promise.all(stores.map((store) => store.migrate()));
   expect(reports.filter((report) => report.applied.length > 0)).toEqual([{ version: 1, applied: [1] }]);
   expect(reports.every((report) => report.version === 1)).toBe(true);
@@ -31,8 +17,7 @@ it('migrates a new database once when four processes start at the same moment, e
 });
 
 it('tells a host that forgot to migrate what to do', async () => {
-  const pool = new pg.Pool({ connectionString: await server.createDatabase(), max: 1 });
-  pools.push(pool);
+  const { pool } = await postgres.freshPool(1);
   await expect(createPostgresStore({ pool }).read('case-1')).rejects.toThrow(/call store.migrate\(\) once/);
 });
 

@@ -1,37 +1,25 @@
-import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkCaseload, createCaseloadIndex, openCaseStore } from 'kykypolku';
 import { ipsJobCoachingPath } from 'kykypolku/paths';
 import { createPostgresStore } from 'kykypolku/postgres';
 import { closedWith, coachAssigned, referralReceived } from '../support/ipsInputs.js';
-import { startPostgresServer, type PostgresServer } from '../support/postgresServer.js';
+import { useThrowawayServer } from '../support/postgresServer.js';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
 
-let server: PostgresServer;
-const pools: pg.Pool[] = [];
-
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-
-afterAll(async () => {
-  await Promise.all(pools.map((pool) => pool.end()));
-  await server?.dispose();
-});
+const postgres = useThrowawayServer();
 
 /** A store on a fresh database of the throwaway server, migrated. */
 async function freshStore() {
-  const pool = new pg.Pool({ connectionString: await server.createDatabase(), max: 4 });
-  pools.push(pool);
+  const { pool } = await postgres.freshPool(4);
   const store = createPostgresStore({ pool });
   await store.migrate();
   return store;
 }
 
 it('runs on a real PostgreSQL server', () => {
-  expect(server.version).toMatch(/^\d+/);
-  process.stdout.write(`PostgreSQL server ${server.version} on port ${server.port}\n`);
+  expect(postgres.server.version).toMatch(/^\d+/);
+  process.stdout.write(`PostgreSQL server ${postgres.server.version} on port ${postgres.server.port}\n`);
 });
 
 describeEventStoreContract('the PostgreSQL store', freshStore);

@@ -1,35 +1,17 @@
 // The PostgreSQL store under stress on a real server: many writers on one case, the server
 // crashing mid-batch, connections killed at each step of an append, rows edited behind its back.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventStoreError, openCaseStore, projectCase, replayCase, type AppendResult, type RecordedEvent } from 'kykypolku';
 import { createPostgresStore, type SqlEventStore } from 'kykypolku/postgres';
 import { author, reviewPath } from '../support/reviewPath.js';
-import { startPostgresServer, type PostgresServer } from '../support/postgresServer.js';
+import { useThrowawayServer } from '../support/postgresServer.js';
 
-let server: PostgresServer;
-const pools: pg.Pool[] = [];
-
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-
-afterAll(async () => {
-  await Promise.all(pools.map((pool) => pool.end().catch(() => undefined)));
-  await server?.dispose();
-}, 60_000);
-
-function newPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // A pool whose server was killed reports it on idle clients; the store sees it on its next query.
-  pool.on('error', () => undefined);
-  pools.push(pool);
-  return pool;
-}
+const postgres = useThrowawayServer();
+const newPool = (url: string, max?: number) => postgres.newPool(url, max);
 
 async function freshStore(max = 10): Promise<{ store: SqlEventStore; pool: pg.Pool; url: string }> {
-  const url = await server.createDatabase();
-  const pool = newPool(url, max);
+  const { pool, url } = await postgres.freshPool(max);
   const store = createPostgresStore({ pool });
   await store.migrate();
   return { store, pool, url };
@@ -136,14 +118,14 @@ describe('the PostgreSQL store on a real server', () => {
     const writing = Promise.all(cases.map(writer));
     // Let every writer get a few batches in, then crash the server under them.
     while ([...acknowledged.values()].some((seq) => seq < 31)) await new Promise((resolve) => setTimeout(resolve, 5));
-    await server.stop('immediate');
+    await postgres.server.stop('immediate');
     stopping = true;
     await writing;
     process.stdout.write(`server stopped -m immediate: ${unanswered.length} batches of 10 got STORE_UNAVAILABLE, ${[...acknowledged.values()].reduce((a, b) => a + b - 1, 0)} events acknowledged before\n`);
     expect(unanswered).toHaveLength(cases.length);
     await expect(store.read(cases[0]!)).rejects.toMatchObject({ failure: { code: 'STORE_UNAVAILABLE' } });
 
-    await server.start();
+    await postgres.server.start();
     const after = createPostgresStore({ pool: newPool(url) });
     const adminPool = newPool(url, 1);
     let partial = 0;

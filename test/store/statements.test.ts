@@ -2,25 +2,14 @@
 // cluster distributed by case_id routes it to one shard, docs/scaling.md), or is one of the few
 // explicit scans across cases. Checked on what the store really sends, and on the server's plans.
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openCaseStore } from 'kykypolku';
 import { createPostgresStore, type PgPoolLike, type PgQueryConfig } from 'kykypolku/postgres';
 import { author, reviewer, reviewPath } from '../support/reviewPath.js';
 import { reviewPathV2 } from '../support/reviewPathV2.js';
-import { startPostgresServer, type PostgresServer } from '../support/postgresServer.js';
+import { useThrowawayServer } from '../support/postgresServer.js';
 
-let server: PostgresServer;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  server = await startPostgresServer();
-  pool = new pg.Pool({ connectionString: await server.createDatabase(), max: 4 });
-});
-
-afterAll(async () => {
-  await pool?.end();
-  await server?.dispose();
-});
+const postgres = useThrowawayServer();
 
 interface Issued {
   readonly text: string;
@@ -62,6 +51,7 @@ function scansOf(node: PlanNode): PlanNode[] {
 }
 
 it('issues only single-case statements found by case_id, and the explicit scans', async () => {
+  const { pool } = await postgres.freshPool(4);
   const issued: Issued[] = [];
   const store = createPostgresStore({ pool: recordingPool(pool, issued) });
   await store.migrate();

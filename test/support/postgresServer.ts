@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -111,6 +112,51 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
     async dispose() {
       await tool('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
       rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A throwaway server for the test file that calls this, and pools on it closed with it. */
+export interface ServerForFile {
+  /** The running server (after the file's beforeAll). */
+  readonly server: PostgresServer;
+  /** A pool on a database of the server, ended after the file. */
+  newPool(url: string, max?: number): pg.Pool;
+  /** A fresh database with a pool on it. */
+  freshPool(max?: number): Promise<{ pool: pg.Pool; url: string }>;
+}
+
+/**
+ * Starts a server before the file's tests and stops and removes it after them, ending every pool
+ * made through it first.
+ */
+export function useThrowawayServer(options: PostgresServerOptions = {}): ServerForFile {
+  let server: PostgresServer | undefined;
+  const pools: pg.Pool[] = [];
+  beforeAll(async () => {
+    server = await startPostgresServer(options);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(pools.map((pool) => pool.end().catch(() => undefined)));
+    await server?.dispose();
+  }, 120_000);
+  const newPool = (url: string, max = 10) => {
+    const pool = new pg.Pool({ connectionString: url, max });
+    // A pool whose server was stopped or whose backends were killed reports it on idle clients; the
+    // store sees it on its next query.
+    pool.on('error', () => undefined);
+    pools.push(pool);
+    return pool;
+  };
+  return {
+    get server() {
+      if (!server) throw new Error('the throwaway server starts in beforeAll; use it inside a test');
+      return server;
+    },
+    newPool,
+    async freshPool(max = 10) {
+      const url = await this.server.createDatabase();
+      return { pool: newPool(url, max), url };
     },
   };
 }

@@ -50,20 +50,35 @@ export function eventFromRow(caseId: string, row: EventRow): RecordedEvent {
   return event;
 }
 
-/** A batch as the parallel arrays `unnest` takes: one INSERT writes it whole. @internal */
-export function batchColumns(events: readonly RecordedEvent[]): unknown[][] {
+/** One event's ten column values, in the order of the events table after case_id. */
+function eventValues(event: RecordedEvent): unknown[] {
+  return [
+    event.seq,
+    event.eventId ?? null,
+    event.path.id,
+    event.path.version,
+    event.type,
+    event.at,
+    event.actor.role,
+    event.actor.id,
+    JSON.stringify(event.payload),
+    digestOf(event),
+  ];
+}
+
+/**
+ * A batch as statement parameters: ten per event, row after row (`rows`), or ten parallel arrays
+ * for `unnest` (`columns`). Either way one INSERT writes the batch whole.
+ *
+ * @internal
+ */
+export function batchParameters(events: readonly RecordedEvent[], shape: 'rows' | 'columns'): unknown[] {
+  if (shape === 'rows') return events.flatMap(eventValues);
   const columns: unknown[][] = Array.from({ length: 10 }, () => new Array<unknown>(events.length));
   events.forEach((event, index) => {
-    columns[0]![index] = event.seq;
-    columns[1]![index] = event.eventId ?? null;
-    columns[2]![index] = event.path.id;
-    columns[3]![index] = event.path.version;
-    columns[4]![index] = event.type;
-    columns[5]![index] = event.at;
-    columns[6]![index] = event.actor.role;
-    columns[7]![index] = event.actor.id;
-    columns[8]![index] = JSON.stringify(event.payload);
-    columns[9]![index] = digestOf(event);
+    eventValues(event).forEach((value, column) => {
+      columns[column]![index] = value;
+    });
   });
   return columns;
 }

@@ -3,10 +3,18 @@ import { limitOf, type CaseQuery, type CaseSummary, type CaseloadQuery, type Pro
 import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, type IndexedEventStore } from '../eventStore.js';
 import { EventStoreError } from '../eventStoreError.js';
 import { judgeRetry } from '../retriedBatch.js';
-import { batchColumns, eventFromRow, type EventRow } from './eventRow.js';
+import { batchParameters, eventFromRow, type EventRow } from './eventRow.js';
 import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
 import type { SqlClient } from './sqlClient.js';
-import { countActiveStatement, listCasesStatement, storeStatements, type FixedStatement } from './storeStatements.js';
+import {
+  appendProjected,
+  appendUnprojected,
+  batchShape,
+  countActiveStatement,
+  listCasesStatement,
+  storeStatements,
+  type FixedStatement,
+} from './storeStatements.js';
 
 /**
  * An event store in a PostgreSQL database (a server through `pg`, or PGlite): the
@@ -109,11 +117,11 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
         }
         const last = events[events.length - 1]!;
         const projection = options.projection;
-        const statement = projection ? storeStatements.appendProjected : storeStatements.appendUnprojected;
+        const statement = projection ? appendProjected(events.length) : appendUnprojected(events.length);
         const caseRow = projection
           ? [last.seq, last.path.id, last.path.version, last.at, projection.state, projection.status, projection.assignee ?? null, projection.nextDueAt ?? null]
           : [];
-        const values = [caseId, expectedSeq, ...caseRow, ...batchColumns(events)];
+        const values = [caseId, expectedSeq, ...caseRow, ...batchParameters(events, batchShape(events.length))];
         let appended = 0;
         try {
           appended = (await client.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0;
