@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createMemoryStore, openCase, openCaseStore, type CaseSummary } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
 import { author, reviewer, reviewPath } from '../support/reviewPath.js';
@@ -96,5 +96,15 @@ describe('openCaseStore', () => {
     expect(await cases.listCases({ limit: 1000 })).toEqual(live);
     // Review within a week of submission, unless reviewed: overdue on the 12th are those submitted before the 5th.
     expect((await cases.listCases({ dueBefore: day(12) })).map((row) => row.caseId)).toEqual(['doc-01', 'doc-02', 'doc-04']);
+  });
+
+  it('types an input by the paths of its catalogue', () => {
+    const cases = openCaseStore(createMemoryStore(), [workabilityPath, reviewPath]);
+    const record = (input: Parameters<typeof cases.record>[1]) => input;
+    expectTypeOf(record).parameter(0).extract<{ type: 'SUBMITTED' }>().toHaveProperty('payload');
+    // @ts-expect-error: no path of the catalogue has this event
+    record({ type: 'NO_SUCH_EVENT', at: '2025-05-01T09:00:00Z', actor: author });
+    // @ts-expect-error: SUBMITTED takes a priority
+    record({ type: 'SUBMITTED', at: '2025-05-01T09:00:00Z', actor: author, payload: {} });
   });
 });

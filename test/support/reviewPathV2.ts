@@ -13,6 +13,8 @@ export const reviewEventsV2 = { ...reviewEvents, ESCALATED: z.strictObject({ to:
 
 const label = (en: string) => ({ fi: `fi: ${en}`, sv: `sv: ${en}`, en });
 
+// Written out whole, as a host writes a new version beside the old one: v1 stays as it was, for
+// the cases recorded under it.
 const reviewSetupV2 = setup({
   types: { context: {} as { approved: boolean; priority: 'low' | 'high' | null }, events: {} as MachineEventOf<typeof reviewEventsV2> },
   guards: {
