@@ -29,7 +29,7 @@ describe('openCaseStore', () => {
     const cases = openCaseStore(store, [workabilityPath]);
     await cases.record('case-2', contactReceived());
     const refused = await cases.record('case-2', doctorVisitBooked());
-    expect(refused).toMatchObject({ ok: false, failure: { code: 'REJECTED', caseId: 'case-2', rejection: { code: 'RULE_VIOLATED', ruleId: 'situation-mapped-before-doctor' } } });
+    expect(refused).toMatchObject({ ok: false, failure: { code: 'REJECTED', caseId: 'case-2', rejection: { code: 'NOT_ALLOWED_IN_STATE' } } });
     expect(await store.read('case-2')).toHaveLength(1);
   });
 
