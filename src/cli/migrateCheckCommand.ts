@@ -1,11 +1,13 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { AnyPathDefinition } from '../definition.js';
 import { checkMigration, type MigrationReport } from '../catalogue/checkMigration.js';
 import { asCatalogue, type PathCatalogue } from '../catalogue/pathCatalogue.js';
+import { checkPath } from '../check/checkPath.js';
+import { formatPathCheck } from '../check/formatPathCheck.js';
 import { selectPaths } from './catalogue.js';
 import { UsageError, type CliCommand } from './command.js';
+import { loadPathModules } from './loadPathModules.js';
 import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
 
 /** What the model check of the new version found, as the gate reports it. @internal */
@@ -16,15 +18,19 @@ export interface VersionModelCheck {
   readonly lines: readonly string[];
 }
 
+/** How long the gate lets the model checker run on the new version. */
+const modelCheckSeconds = 60;
+
 /**
- * The hook where the gate model-checks the new version before deploying it. The model checker
- * (`checkPath`, issue 5) is not part of this build yet, so the gate says so and passes; when it
- * lands, this function calls it and reports its violations and dead ends.
+ * Model-checks the new version before any case is moved to it: every rule on every reachable
+ * transition (`checkPath`), as `kykypolku check` does. A broken rule, or a check that ran out of its
+ * budget, fails the gate.
  *
  * @internal
  */
-export async function modelCheckNewVersion(definition: AnyPathDefinition): Promise<VersionModelCheck> {
-  return { ok: true, lines: [`model check of ${definition.id}@${definition.version}: not run (the model checker is not in this build)`] };
+export function modelCheckNewVersion(definition: AnyPathDefinition): VersionModelCheck {
+  const check = checkPath(definition, { timeBudget: { ms: modelCheckSeconds * 1000, clock: () => performance.now() } });
+  return { ok: check.complete && check.proven, lines: formatPathCheck(definition, check, { lang: 'en' }).split('\n') };
 }
 
 function parseTarget(value: string | undefined): { id: string; version: number } {
@@ -33,19 +39,15 @@ function parseTarget(value: string | undefined): { id: string; version: number }
   return { id: match[1]!, version: Number(match[2]) };
 }
 
-async function loadCatalogue(module: string | undefined): Promise<PathCatalogue> {
-  if (module === undefined) return asCatalogue(selectPaths(undefined));
-  const loaded = (await import(pathToFileURL(resolve(module)).href)) as { catalogue?: unknown; default?: unknown };
-  const exported = loaded.catalogue ?? loaded.default;
-  if (Array.isArray(exported)) return asCatalogue(exported as AnyPathDefinition[]);
-  if (exported && typeof exported === 'object' && 'definitions' in exported) return exported as PathCatalogue;
-  throw new UsageError(`--catalogue ${module} must export 'catalogue' (or a default export): an array of path definitions or a PathCatalogue`);
+async function loadCatalogue(modules: readonly string[] | undefined): Promise<PathCatalogue> {
+  return asCatalogue(modules && modules.length > 0 ? await loadPathModules(modules) : selectPaths(undefined));
 }
 
 function printReport(report: MigrationReport, modelCheck: VersionModelCheck, storeName: string, write: (line: string) => void): void {
   const { id, version } = report.path;
   write(`migrate-check ${id} → v${version} (${storeName})`);
-  for (const line of modelCheck.lines) write(`  ${line}`);
+  write(`  model check of v${version}: ${modelCheck.ok ? 'every rule holds' : 'FAILED'}`);
+  for (const line of modelCheck.lines) write(`    ${line}`);
   write(
     `  cases of ${id}: ${report.cases}; on v${version} already: ${report.onTarget}; open on an older version that would move: ${report.wouldMove}; closed, staying on their version: ${report.closedStaying}; on a newer version: ${report.onNewer}`,
   );
@@ -63,26 +65,26 @@ function printReport(report: MigrationReport, modelCheck: VersionModelCheck, sto
 /** `kykypolku migrate-check`: the gate before deploying a new version of a path. @internal */
 export const migrateCheckCommand: CliCommand = {
   name: 'migrate-check',
-  usage: `kykypolku migrate-check --to <path>@<version> [--catalogue <module>] [--json] ${storeOptionsUsage}
-      Replays every stored case of the path under the new version, through its migrations, and
-      lists each case that would not replay or would break a rule (open cases on an older version
-      are those it would move). --catalogue names a module exporting 'catalogue': every version of
-      your paths (default: the built-in paths). Exit code 1 if any case is listed or the model check
-      of the new version fails.`,
+  usage: `kykypolku migrate-check --to <path>@<version> [--module <file>]… [--json] ${storeOptionsUsage}
+      The gate before deploying a new version of a path: model-checks it, replays every stored case
+      of the path under it, through its migrations, and lists each case that would not replay or
+      would break a rule (open cases on an older version are those it would move). --module names
+      a module exporting every version of your paths still in use (default: the built-in paths).
+      Exit code 1 if any case is listed or the model check of the new version fails.`,
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
-      options: { to: { type: 'string' }, catalogue: { type: 'string' }, json: { type: 'boolean', default: false }, ...storeOptions },
+      options: { to: { type: 'string' }, module: { type: 'string', multiple: true }, json: { type: 'boolean', default: false }, ...storeOptions },
       strict: true,
     });
     const target = parseTarget(values.to);
-    const catalogue = await loadCatalogue(values.catalogue);
+    const catalogue = await loadCatalogue(values.module);
     const definition = catalogue.get(target.id, target.version);
     if (!definition) {
       const known = catalogue.definitions.map((path) => `${path.id}@${path.version}`).join(', ');
       throw new UsageError(`the catalogue holds no ${target.id}@${target.version}; it holds ${known}`);
     }
-    const modelCheck = await modelCheckNewVersion(definition);
+    const modelCheck = modelCheckNewVersion(definition);
     const opened = await openStore(values);
     try {
       const report = await checkMigration(opened.store, catalogue, target);

@@ -44,16 +44,16 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 
 describe('kykypolku migrate-check', () => {
   it('passes a v2 that adds a state: every open v1 case would move, closed ones stay', async () => {
-    const run = await cli('migrate-check', '--to', 'review-path@2', '--catalogue', 'test/support/reviewCatalogue.ts', '--data-dir', dataDir);
+    const run = await cli('migrate-check', '--to', 'review-path@2', '--module', 'test/support/reviewCatalogue.ts', '--data-dir', dataDir);
     expect(run.code).toBe(0);
     expect(run.out).toContain('migrate-check review-path → v2 (embedded PostgreSQL (PGlite) in');
     expect(run.out).toContain('cases of review-path: 20; on v2 already: 0; open on an older version that would move: 16; closed, staying on their version: 4; on a newer version: 0');
     expect(run.out).toContain('every case replays: nothing stops the migration');
-    expect(run.out).toContain('model check of review-path@2');
+    expect(run.out).toContain('model check of v2: every rule holds');
   });
 
   it('lists every case a v2 would refuse, with its seq, and exits 1', async () => {
-    const run = await cli('migrate-check', '--to', 'review-path@2', '--catalogue', 'test/support/reviewCatalogueAuthorsSilenced.ts', '--data-dir', dataDir);
+    const run = await cli('migrate-check', '--to', 'review-path@2', '--module', 'test/support/reviewCatalogueAuthorsSilenced.ts', '--data-dir', dataDir);
     expect(run.code).toBe(1);
     // doc-04, 08, 12 and 16 are open with an author's comment; doc-20 is closed and stays on v1.
     const listed = run.out.split('\n').filter((line) => line.startsWith('    doc-'));
@@ -77,6 +77,13 @@ describe('kykypolku migrate-check', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('fails the gate when the new version breaks a rule, whatever the stored cases', async () => {
+    const run = await cli('migrate-check', '--to', 'review-path@2', '--module', 'test/support/reviewCatalogueUnguarded.ts', '--data-dir', dataDir);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('model check of v2: FAILED');
+    expect(run.out).toContain('approved-before-done');
   });
 
   it('answers bad usage with exit code 2', async () => {

@@ -1,4 +1,4 @@
-// A host's catalogue module, as `kykypolku migrate-check --catalogue` loads it: every version of
+// A host's catalogue module, as `kykypolku migrate-check --module` loads it: every version of
 // its paths still in use.
 import { reviewPath } from './reviewPath.js';
 import { reviewPathV2 } from './reviewPathV2.js';
