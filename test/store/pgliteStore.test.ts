@@ -1,8 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
+import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { eventStoreProperty } from 'kykypolku/testing';
 import { createPgliteStore, type PgliteStore } from 'kykypolku/postgres';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
+import { propertyRun } from '../support/property.js';
+import { reviewPath } from '../support/reviewPath.js';
 
 // One embedded database for the whole file (it takes seconds to start); each test starts from
 // empty tables.
@@ -30,3 +34,7 @@ it('migrates once: a second migrate() finds nothing to do', async () => {
 
 describeEventStoreContract('the PGlite store', emptyStore);
 describeIndexedStoreContract('the PGlite store', emptyStore);
+
+it('agrees with the model of an event store in random runs of appends, stale appends and reads', async () => {
+  await fc.assert(eventStoreProperty(reviewPath, emptyStore), propertyRun('PGlite store against the model', 25));
+});

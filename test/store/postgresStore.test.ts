@@ -1,9 +1,13 @@
+import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { eventStoreProperty } from 'kykypolku/testing';
 import { checkCaseload, createCaseloadIndex, openCaseStore } from 'kykypolku';
 import { ipsJobCoachingPath } from 'kykypolku/paths';
 import { createPostgresStore } from 'kykypolku/postgres';
 import { closedWith, coachAssigned, referralReceived } from '../support/ipsInputs.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
+import { propertyRun } from '../support/property.js';
+import { reviewPath } from '../support/reviewPath.js';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
 
@@ -45,4 +49,8 @@ it('counts an IPS coach\'s caseload from its case rows, as the in-memory caseloa
   await cases.record('ips-12', referralReceived());
   await cases.record('ips-12', coachAssigned(coach('coach-7')));
   expect(await checkCaseload(store, query, { fte: 0.5 })).toMatchObject({ ok: false, rejection: { code: 'CASELOAD_FULL', active: 10, cap: 10 } });
+});
+
+it('agrees with the model of an event store in random runs of appends, stale appends and reads', async () => {
+  await fc.assert(eventStoreProperty(reviewPath, freshStore), propertyRun('PostgreSQL store against the model', 15));
 });
