@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../case/recordedEvent.js';
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalJson } from '../check/canonicalJson.js';
 
 /** What a store's log says about a batch whose events carry ids. @internal */
 export type RetryVerdict =

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RecordedEvent } from '../../case/recordedEvent.js';
-import { canonicalJson } from '../canonicalJson.js';
+import { canonicalJson } from '../../check/canonicalJson.js';
 import { EventStoreError } from '../eventStoreError.js';
 
 /** An events row as the SQL stores read it. @internal */
