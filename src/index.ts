@@ -41,6 +41,8 @@ export type {
 } from './case/recordedEvent.js';
 
 export { toJsonSchema, type JsonSchema, type PathJsonSchemas } from './jsonSchema/toJsonSchema.js';
+export { eventLine, exportEvents, type ExportEventsOptions } from './ndjson/exportEvents.js';
+export { importEventLog, type ImportVerdict, type LogImport } from './ndjson/importEventLog.js';
 export { validateEventLog, type LogCaseVerdict, type LogLineProblem, type LogValidation, type LogValidationSummary, type ValidateEventLogOptions } from './ndjson/validateEventLog.js';
 
 export type { AnyPathMigration, MigratedEventFor, PathMigration } from './pathMigration.js';

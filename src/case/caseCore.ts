@@ -20,6 +20,8 @@ export interface CaseCore {
   readonly history: RecordedEvent[];
   readonly keepsHistory: boolean;
   lastAt: string | undefined;
+  /** The last event applied (kept even without history, for a log import). */
+  lastEvent: RecordedEvent | undefined;
   lastAtMillis: number;
   /** The seq of each host-given event id in the history; made on the first event that has one. */
   eventIds: Map<string, number> | undefined;
@@ -41,6 +43,7 @@ export function createCaseCore(plan: CompiledPath, caseId: string, options: { re
     history: [],
     keepsHistory: options.keepsHistory ?? true,
     lastAt: undefined,
+    lastEvent: undefined,
     lastAtMillis: -Infinity,
     eventIds: undefined,
   };

@@ -143,6 +143,7 @@ export function applyEvent(
   core.seq = seq;
   core.snapshot = next;
   core.lastAt = at;
+  core.lastEvent = event;
   core.lastAtMillis = atMillis;
   return { ok: true, event };
 }

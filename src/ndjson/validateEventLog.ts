@@ -4,6 +4,7 @@ import { compilePath } from '../case/compilePath.js';
 import { recordInput } from '../case/recordEvent.js';
 import { applyRecordedEvent } from '../case/replayCase.js';
 import { describeStateValue } from '../machine/stateNodes.js';
+import type { RecordedEvent } from '../case/recordedEvent.js';
 
 /** What a log says of one case: every line accepted, or the first line that was not. */
 export type LogCaseVerdict =
@@ -63,6 +64,8 @@ export interface ValidateEventLogOptions {
   /** Called every `progressEvery` lines (default 100 000) with the lines read so far. */
   readonly onProgress?: (linesRead: number) => void;
   readonly progressEvery?: number;
+  /** Called with each event a line made, as recorded, in log order (for an import). */
+  readonly onAccepted?: (event: RecordedEvent) => void;
 }
 
 interface CaseTrack {
@@ -146,6 +149,7 @@ export async function validateEventLog(
         rejected(failure.code === 'EVENT_REJECTED' ? failure.rejection.code : failure.code, failure.message);
         continue;
       }
+      options.onAccepted?.(track.core.lastEvent!);
     } else {
       const { caseId: _caseId, ...input } = value as Record<string, unknown>;
       const result = recordInput(track.core, input);
@@ -153,6 +157,7 @@ export async function validateEventLog(
         rejected(result.rejection.code, result.rejection.message);
         continue;
       }
+      options.onAccepted?.(result.event);
     }
     track.events++;
   }
