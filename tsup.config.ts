@@ -6,14 +6,23 @@ export default defineConfig({
     paths: 'machines/index.ts',
     testing: 'src/testing/index.ts',
     postgres: 'src/store/postgres/index.ts',
+    diagram: 'src/diagram/index.ts',
     cli: 'src/cli/bin.ts',
   },
   format: ['esm', 'cjs'],
   dts: {
-    entry: { index: 'src/index.ts', paths: 'machines/index.ts', testing: 'src/testing/index.ts', postgres: 'src/store/postgres/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      paths: 'machines/index.ts',
+      testing: 'src/testing/index.ts',
+      postgres: 'src/store/postgres/index.ts',
+      diagram: 'src/diagram/index.ts',
+    },
   },
   // Peers, never bundled and never loaded by the main entry: fast-check of kykypolku/testing, the
   // database drivers of kykypolku/postgres (PGlite is loaded only when a PGlite store is made).
+  // kykypolku/diagram's bpmn-moddle and elkjs are dependencies, loaded by dynamic import only
+  // when a BPMN or SVG layout is asked for.
   external: ['fast-check', 'pg', '@electric-sql/pglite'],
   target: 'node20',
   platform: 'node',

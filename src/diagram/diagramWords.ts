@@ -1,0 +1,27 @@
+import type { Label, Language } from '../label.js';
+
+/**
+ * The engine's own words in diagrams, tables and reports, in every supported language. Paths
+ * bring their own labels (states, events, guards, rules); these are the words around them.
+ *
+ * @internal
+ */
+export const diagramWords = {
+  and: { fi: 'ja', sv: 'och', en: 'and' },
+  or: { fi: 'tai', sv: 'eller', en: 'or' },
+  not: { fi: 'ei', sv: 'inte', en: 'not' },
+  otherwise: { fi: 'muuten', sv: 'annars', en: 'otherwise' },
+  inState: { fi: 'tilassa', sv: 'i tillståndet', en: 'in state' },
+  refused: { fi: 'hylätään', sv: 'avvisas', en: 'refused' },
+  start: { fi: 'Alku', sv: 'Start', en: 'Start' },
+  outcome: { fi: 'Päättymisen syy?', sv: 'Orsak till avslut?', en: 'End reason?' },
+  caseDataUpdated: { fi: 'Tapauksen tiedot päivitetty', sv: 'Ärendets uppgifter uppdaterade', en: 'Case data updated' },
+  nextEvent: { fi: 'Seuraava tapahtuma?', sv: 'Nästa händelse?', en: 'Next event?' },
+  rule: { fi: 'sääntö', sv: 'regel', en: 'rule' },
+  recordedBy: { fi: 'Kirjaajat', sv: 'Registreras av', en: 'Recorded by' },
+} as const satisfies Record<string, Label>;
+
+/** One of the engine's words in a language. @internal */
+export function wordIn(word: keyof typeof diagramWords, lang: Language): string {
+  return diagramWords[word][lang];
+}

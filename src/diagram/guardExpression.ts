@@ -1,0 +1,111 @@
+import type { AnyPathDefinition, AnyPathRule } from '../definition.js';
+import type { Language } from '../label.js';
+import { wordIn } from './diagramWords.js';
+
+/**
+ * A transition's guard as a tree: named guards combined with `and`, `or` and `not`, as the
+ * machine declares them with XState's higher-order guards.
+ *
+ * @example
+ * ```ts
+ * const guard: GuardExpression = { kind: 'and', items: [
+ *   { kind: 'guard', name: 'cameThroughNetworkMeeting' },
+ *   { kind: 'guard', name: 'caseManagerAllowed' },
+ * ] };
+ * ```
+ */
+export type GuardExpression =
+  | { readonly kind: 'guard'; readonly name: string; readonly params?: unknown }
+  | { readonly kind: 'and' | 'or'; readonly items: readonly GuardExpression[] }
+  | { readonly kind: 'not'; readonly item: GuardExpression };
+
+interface HigherOrderGuard {
+  readonly name: string;
+  readonly guards: readonly unknown[];
+  readonly check: unknown;
+}
+
+function isHigherOrderGuard(guard: unknown): guard is HigherOrderGuard {
+  return typeof guard === 'function' && 'guards' in guard && 'check' in guard;
+}
+
+/**
+ * Reads XState's guard of a transition into a {@link GuardExpression}; `undefined` when the
+ * transition has no guard. XState's `and`, `or` and `not` are functions named after themselves
+ * that carry their inner guards; `definePath` has already refused unnamed inline guards.
+ *
+ * @internal
+ */
+export function guardExpressionOf(guard: unknown): GuardExpression | undefined {
+  if (guard === undefined || guard === null) return undefined;
+  if (typeof guard === 'string') return { kind: 'guard', name: guard };
+  if (isHigherOrderGuard(guard)) {
+    const items = guard.guards.map((inner) => guardExpressionOf(inner)).filter((item) => item !== undefined);
+    if (guard.name === 'not') {
+      // xstate's not(a) is "none of", so not([a, b]) reads as not(a or b).
+      const [only] = items;
+      return { kind: 'not', item: items.length === 1 && only ? only : { kind: 'or', items } };
+    }
+    return { kind: guard.name === 'or' ? 'or' : 'and', items };
+  }
+  if (typeof guard === 'object' && 'type' in guard && typeof guard.type === 'string') {
+    return 'params' in guard && guard.params !== undefined
+      ? { kind: 'guard', name: guard.type, params: guard.params }
+      : { kind: 'guard', name: guard.type };
+  }
+  return undefined;
+}
+
+/** The named guards of an expression, in order, each once. @internal */
+export function guardNamesOf(expression: GuardExpression | undefined): string[] {
+  if (!expression) return [];
+  const names: string[] = [];
+  const visit = (node: GuardExpression): void => {
+    if (node.kind === 'guard') {
+      if (!names.includes(node.name)) names.push(node.name);
+    } else if (node.kind === 'not') visit(node.item);
+    else node.items.forEach(visit);
+  };
+  visit(expression);
+  return names;
+}
+
+/** The rules that a guard enforces, in the definition's order. @internal */
+export function rulesEnforcedBy(definition: AnyPathDefinition, guardName: string): AnyPathRule[] {
+  return definition.rules.filter((rule) => rule.enforcedBy.includes(guardName));
+}
+
+/**
+ * The readable condition of one named guard: the name of the rule it enforces when there is one
+ * ("tilanne kartoitettu"), else the guard's own label.
+ *
+ * @internal
+ */
+export function guardConditionLabel(definition: AnyPathDefinition, guardName: string, lang: Language): string {
+  const [rule] = rulesEnforcedBy(definition, guardName);
+  if (rule) return rule.name[lang];
+  return definition.labels.guards[guardName]?.[lang] ?? guardName;
+}
+
+/**
+ * A guard expression as one readable condition in a language, e.g. "alkoi verkostopalaverista ja
+ * ei sosiaalihuollon omatyöntekijää".
+ *
+ * @internal
+ */
+export function describeGuard(definition: AnyPathDefinition, expression: GuardExpression, lang: Language): string {
+  const render = (node: GuardExpression, nested: boolean): string => {
+    switch (node.kind) {
+      case 'guard':
+        return guardConditionLabel(definition, node.name, lang);
+      case 'not':
+        return `${wordIn('not', lang)} ${render(node.item, true)}`;
+      case 'and':
+      case 'or': {
+        const text = node.items.map((item) => render(item, true)).join(` ${wordIn(node.kind, lang)} `);
+        return nested && node.items.length > 1 ? `(${text})` : text;
+      }
+    }
+  };
+  return render(expression, false);
+}

@@ -1,0 +1,14 @@
+/**
+ * Diagrams, tables and reports of kykypolku paths, for analysts: Mermaid, Graphviz DOT, BPMN 2.0
+ * with layout, SCXML, path tables and the HTML report. A subpath of its own so that the engine's
+ * main entry stays light: BPMN building and layout load `bpmn-moddle` and `elkjs` only when
+ * `toBpmn` runs.
+ *
+ * @packageDocumentation
+ */
+export type { DiagramOptions, DiagramResult } from './diagramResult.js';
+export type { GuardExpression } from './guardExpression.js';
+export { describePathGraph, type GraphAction, type GraphState, type GraphTransition, type PathGraph } from './pathGraph.js';
+export { toMermaid } from './toMermaid.js';
+export { toDot } from './toDot.js';
+export { toScxml } from './toScxml.js';
