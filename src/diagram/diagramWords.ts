@@ -13,10 +13,11 @@ export const diagramWords = {
   otherwise: { fi: 'muuten', sv: 'annars', en: 'otherwise' },
   inState: { fi: 'tilassa', sv: 'i tillståndet', en: 'in state' },
   refused: { fi: 'hylätään', sv: 'avvisas', en: 'refused' },
-  start: { fi: 'Alku', sv: 'Start', en: 'Start' },
+  eventToRecord: { fi: 'Kirjattava tapahtuma', sv: 'Händelse att registrera', en: 'Event to record' },
+  whereIsTheCase: { fi: 'Missä tilassa asiakkuus on?', sv: 'I vilket tillstånd är ärendet?', en: 'Where is the case?' },
+  refusedEnd: { fi: 'Hylätty: tila ei muutu', sv: 'Avvisad: tillståndet ändras inte', en: 'Refused: the state stays' },
   outcome: { fi: 'Päättymisen syy?', sv: 'Orsak till avslut?', en: 'End reason?' },
   caseDataUpdated: { fi: 'Tapauksen tiedot päivitetty', sv: 'Ärendets uppgifter uppdaterade', en: 'Case data updated' },
-  nextEvent: { fi: 'Seuraava tapahtuma?', sv: 'Nästa händelse?', en: 'Next event?' },
   rule: { fi: 'sääntö', sv: 'regel', en: 'rule' },
   recordedBy: { fi: 'Kirjaajat', sv: 'Registreras av', en: 'Recorded by' },
 } as const satisfies Record<string, Label>;

@@ -12,3 +12,4 @@ export { describePathGraph, type GraphAction, type GraphState, type GraphTransit
 export { toMermaid } from './toMermaid.js';
 export { toDot } from './toDot.js';
 export { toScxml } from './toScxml.js';
+export { toBpmn } from './toBpmn.js';

@@ -1,0 +1,137 @@
+import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
+import type { AnyPathDefinition } from '../definition.js';
+import { bpmnId, planBpmn, type BpmnNode, type BpmnPlan } from './bpmnPlan.js';
+import { conditionScript, updateScript } from './bpmnScripts.js';
+import type { DiagramOptions, DiagramResult } from './diagramResult.js';
+import { layoutBpmn, type BpmnLayout } from './layoutBpmn.js';
+import { portableLogicOf } from './portableLogic.js';
+
+const elementType: Readonly<Record<BpmnNode['kind'], string>> = {
+  startEvent: 'bpmn:StartEvent',
+  endEvent: 'bpmn:EndEvent',
+  eventBasedGateway: 'bpmn:EventBasedGateway',
+  exclusiveGateway: 'bpmn:ExclusiveGateway',
+  receiveTask: 'bpmn:ReceiveTask',
+  scriptTask: 'bpmn:ScriptTask',
+};
+
+/**
+ * The constructor a CommonJS module exports (elkjs): bundlers and test runners wrap its default
+ * export differently, so the `default` chain is unwrapped to a function.
+ */
+function exportedConstructor<T>(module: unknown): new () => T {
+  let current = module;
+  for (let depth = 0; depth < 3 && typeof current !== 'function'; depth++) current = (current as { default?: unknown } | null)?.default;
+  if (typeof current !== 'function') throw new Error('toBpmn: elkjs did not load as expected; reinstall kykypolku\'s dependencies');
+  return current as new () => T;
+}
+
+/** Loads the BPMN writer and the layout library when first needed: the rest of the subpath stays light. */
+async function loadLibraries() {
+  const [moddleModule, elkModule] = await Promise.all([import('bpmn-moddle'), import('elkjs/lib/elk.bundled.js')]);
+  const { BpmnModdle } = moddleModule;
+  const Elk = exportedConstructor<Parameters<typeof layoutBpmn>[1]>(elkModule);
+  return { moddle: new BpmnModdle(), elk: new Elk() };
+}
+
+function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle): ModdleElement {
+  const { definition, lang } = plan;
+  const logic = portableLogicOf(definition);
+  const create = (type: string, attributes: Record<string, unknown> = {}) => moddle.create(type, attributes);
+  const documentation = (text: string | undefined) => (text === undefined ? undefined : [create('bpmn:Documentation', { text })]);
+
+  const messages = new Map<string, ModdleElement>();
+  for (const node of plan.nodes) {
+    if (node.event !== undefined && !messages.has(node.event)) {
+      messages.set(node.event, create('bpmn:Message', { id: bpmnId('Message', node.event), name: node.event }));
+    }
+  }
+  const elements = new Map<string, ModdleElement>();
+  for (const node of plan.nodes) {
+    const attributes: Record<string, unknown> = { id: node.id, name: node.name, documentation: documentation(node.documentation) };
+    if (node.kind === 'receiveTask' && node.event !== undefined) attributes.messageRef = messages.get(node.event);
+    if (node.kind === 'scriptTask') {
+      attributes.scriptFormat = 'javascript';
+      attributes.script = updateScript(logic, node.actions ?? []);
+    }
+    elements.set(node.id, create(elementType[node.kind], attributes));
+  }
+  const flows = plan.flows.map((flow) => {
+    const source = elements.get(flow.source)!;
+    const target = elements.get(flow.target)!;
+    const element = create('bpmn:SequenceFlow', {
+      id: flow.id,
+      name: flow.name,
+      sourceRef: source,
+      targetRef: target,
+      conditionExpression: flow.condition ? create('bpmn:FormalExpression', { language: 'javascript', body: conditionScript(logic, flow.condition) }) : undefined,
+    });
+    (source.get('outgoing') as ModdleElement[]).push(element);
+    (target.get('incoming') as ModdleElement[]).push(element);
+    if (flow.isDefault) source.set('default', element);
+    return element;
+  });
+  const lanes = plan.lanes.map((lane) =>
+    create('bpmn:Lane', { id: lane.id, name: lane.name, flowNodeRef: plan.nodes.filter((node) => node.lane === lane.role).map((node) => elements.get(node.id)!) }),
+  );
+  const process = create('bpmn:Process', {
+    id: bpmnId('Process', definition.id),
+    name: definition.title[lang],
+    isExecutable: true,
+    laneSets: [create('bpmn:LaneSet', { id: 'LaneSet', lanes })],
+    flowElements: [...elements.values(), ...flows],
+  });
+  const participant = create('bpmn:Participant', { id: bpmnId('Participant', definition.id), name: definition.title[lang], processRef: process });
+  const collaboration = create('bpmn:Collaboration', { id: 'Collaboration', participants: [participant] });
+
+  const bounds = (box: { x: number; y: number; width: number; height: number }) => create('dc:Bounds', { ...box });
+  const planeElements: ModdleElement[] = [
+    create('bpmndi:BPMNShape', { id: `${participant.id}_di`, bpmnElement: participant, isHorizontal: true, bounds: bounds(layout.pool) }),
+    ...lanes.map((lane) => create('bpmndi:BPMNShape', { id: `${lane.id}_di`, bpmnElement: lane, isHorizontal: true, bounds: bounds(layout.lanes.get(lane.id!)!) })),
+    ...plan.nodes.map((node) => {
+      const shape = create('bpmndi:BPMNShape', { id: `${node.id}_di`, bpmnElement: elements.get(node.id)!, bounds: bounds(layout.shapes.get(node.id)!) });
+      if (node.kind === 'exclusiveGateway') shape.set('isMarkerVisible', true);
+      return shape;
+    }),
+    ...flows.map((flow) =>
+      create('bpmndi:BPMNEdge', { id: `${flow.id}_di`, bpmnElement: flow, waypoint: layout.edges.get(flow.id!)!.map((point) => create('dc:Point', { ...point })) }),
+    ),
+  ];
+  const diagram = create('bpmndi:BPMNDiagram', {
+    id: 'Diagram',
+    plane: create('bpmndi:BPMNPlane', { id: 'Plane', bpmnElement: collaboration, planeElement: planeElements }),
+  });
+  return create('bpmn:Definitions', {
+    id: bpmnId('Definitions', definition.id),
+    targetNamespace: `urn:kykypolku:path:${definition.id}:${definition.version}`,
+    exporter: 'kykypolku',
+    rootElements: [...messages.values(), collaboration, process],
+    diagrams: [diagram],
+  });
+}
+
+/**
+ * The path as an executable BPMN 2.0 process with diagram interchange, laid out by ELK and
+ * written by `bpmn-moddle`: a pool with a lane per role; each state a waiting point (an
+ * event-based gateway named by the state) offering a receive task per event it accepts, in the
+ * lane of the first role that may record it; guarded choices as exclusive gateways whose flows
+ * are named by the rule's readable condition; in-state events as loops back to their state;
+ * context updates as script tasks; final states as end events, one per end reason. Conditions
+ * and scripts are JavaScript over the process variables `context` and `event`, carrying the
+ * machine's own guard and assign code, so the process runs in a BPMN engine (complete a receive
+ * task with the variable `event` = `{ type, payload }`).
+ *
+ * @example
+ * ```ts
+ * import { toBpmn } from 'kykypolku/diagram';
+ * const { text, warnings } = await toBpmn(workabilityPath, { lang: 'fi' });
+ * ```
+ */
+export async function toBpmn(definition: AnyPathDefinition, options: DiagramOptions = {}): Promise<DiagramResult> {
+  const lang = options.lang ?? 'en';
+  const { moddle, elk } = await loadLibraries();
+  const plan = planBpmn(definition, lang);
+  const layout = await layoutBpmn(plan, elk);
+  const { xml } = await moddle.toXML(writeDefinitions(plan, layout, moddle), { format: true });
+  return { text: `${xml}\n`, warnings: [...plan.warnings, ...portableLogicOf(definition).warnings] };
+}
