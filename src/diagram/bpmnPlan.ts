@@ -13,6 +13,8 @@ export interface BpmnNode {
   readonly name: string | undefined;
   /** The role whose lane holds the node. */
   readonly lane: string;
+  /** Left to right: 0 the start, then one section per state, the final states last. */
+  readonly section: number;
   readonly documentation?: string;
   /** The event type a receive task waits for. */
   readonly event?: string;
@@ -123,41 +125,46 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
   const outcomes = reachableOutcomes(definition);
   if (!outcomes.complete) warnings.push('the state space is too large to tell which end reasons each final state carries; every end reason is drawn for every final state');
 
-  // Where an instance ends, by the state the case moves to. Built on first use; several flows may
-  // end in one place, and a join in front of it is added at the end.
+  // Where an instance ends, by the state the case moves to: an end event in the state's own
+  // section ("→ target"), in the lane of the event that leads there, or the final state's end
+  // reasons, shared, in the last section. Several
+  // flows may end in one place; a join in front of it is added at the end.
+  const finalSection = leaves.length + 1;
   const arrivals = new Map<string, string>();
-  const arrivalAt = (state: GraphState): string => {
-    const known = arrivals.get(state.id);
+  const arrivalAt = (from: GraphState, section: number, state: GraphState, lane: string): string => {
+    const key = state.kind === 'final' ? state.id : `${from.id}>${state.id}`;
+    const known = arrivals.get(key);
     if (known) return known;
-    const id = bpmnId('Reached', state.id);
-    arrivals.set(state.id, id);
     if (state.kind !== 'final') {
-      nodes.push({ id, kind: 'endEvent', name: `→ ${state.label[lang]}`, lane: mainLane, finalState: undefined, documentation: state.id });
+      const id = bpmnId('Reached', from.id, state.id);
+      arrivals.set(key, id);
+      nodes.push({ id, kind: 'endEvent', name: `→ ${state.label[lang]}`, lane, section, documentation: state.id });
       return id;
     }
+    const id = bpmnId('Reached', state.id);
+    arrivals.set(key, id);
     const stateOutcomes = outcomes.byFinalState.get(state.id) ?? Object.keys(definition.outcomes);
     if (stateOutcomes.length <= 1) {
       const outcome = stateOutcomes[0];
-      nodes.push({ id, kind: 'endEvent', name: outcome ? definition.outcomes[outcome]![lang] : state.label[lang], lane: mainLane, outcome, finalState: state.id, documentation: state.id });
+      nodes.push({ id, kind: 'endEvent', name: outcome ? definition.outcomes[outcome]![lang] : state.label[lang], lane, section: finalSection, outcome, finalState: state.id, documentation: state.id });
       return id;
     }
-    nodes.push({ id, kind: 'exclusiveGateway', name: wordIn('outcome', lang), lane: mainLane, finalState: state.id });
+    nodes.push({ id, kind: 'exclusiveGateway', name: wordIn('outcome', lang), lane, section: finalSection, finalState: state.id });
     for (const outcome of stateOutcomes) {
       const end = bpmnId('End', state.id, outcome);
-      nodes.push({ id: end, kind: 'endEvent', name: definition.outcomes[outcome]![lang], lane: mainLane, outcome, finalState: state.id, documentation: state.id });
+      nodes.push({ id: end, kind: 'endEvent', name: definition.outcomes[outcome]![lang], lane, section: finalSection, outcome, finalState: state.id, documentation: state.id });
       flow(id, end, { name: definition.outcomes[outcome]![lang], condition: { kind: 'outcome', outcome, finalState: state.id } });
     }
     return id;
   };
-  const refused = bpmnId('Refused');
-
-  nodes.push({ id: 'StartEvent', kind: 'startEvent', name: wordIn('eventToRecord', lang), lane: mainLane });
+  nodes.push({ id: 'StartEvent', kind: 'startEvent', name: wordIn('eventToRecord', lang), lane: mainLane, section: 0 });
   const router = 'WhereIsTheCase';
-  nodes.push({ id: router, kind: 'exclusiveGateway', name: wordIn('whereIsTheCase', lang), lane: mainLane });
+  nodes.push({ id: router, kind: 'exclusiveGateway', name: wordIn('whereIsTheCase', lang), lane: mainLane, section: 0 });
   flow('StartEvent', router);
 
-  for (const leaf of leaves) {
+  for (const [index, leaf] of leaves.entries()) {
     if (leaf.kind === 'final') continue;
+    const section = index + 1;
     // XState tries the deepest state's transitions for an event first, then its ancestors'.
     const chain = ancestorsOf(graph, leaf);
     const byEvent = new Map<string, GraphTransition[]>();
@@ -174,13 +181,13 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
     }
     const wait = bpmnId('State', leaf.id);
     const single = events.length === 1;
-    if (!single) nodes.push({ id: wait, kind: 'eventBasedGateway', name: leaf.label[lang], lane: laneOfEvent(events[0]!), documentation: leaf.id });
+    if (!single) nodes.push({ id: wait, kind: 'eventBasedGateway', name: leaf.label[lang], lane: laneOfEvent(events[0]!), section, documentation: leaf.id });
     flow(router, wait, { name: leaf.label[lang], condition: { kind: 'state', state: leaf.id } });
     for (const event of events) {
       const candidates = byEvent.get(event)!;
       const task = single ? wait : bpmnId('Task', leaf.id, event);
       const eventLabel = definition.labels.events[event]?.[lang] ?? event;
-      nodes.push({ id: task, kind: 'receiveTask', name: eventLabel, lane: laneOfEvent(event), event, documentation: single ? `${leaf.label[lang]}. ${recordedBy(event)}` : recordedBy(event) });
+      nodes.push({ id: task, kind: 'receiveTask', name: eventLabel, lane: laneOfEvent(event), section, event, documentation: single ? `${leaf.label[lang]}. ${recordedBy(event)}` : recordedBy(event) });
       if (!single) flow(wait, task);
       // Where a candidate transition leads: through its context updates, to the state it reaches.
       const leadTo = (transition: GraphTransition, from: string, extra: Partial<Pick<BpmnFlow, 'name' | 'condition' | 'isDefault'>>): void => {
@@ -188,11 +195,11 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
         if (!targetLeaf) return;
         if (transition.actions.length > 0) {
           const script = bpmnId('Update', transition.id);
-          nodes.push({ id: script, kind: 'scriptTask', name: wordIn('caseDataUpdated', lang), lane: laneOfEvent(event), actions: transition.actions, documentation: transition.actions.map((action) => action.name ?? '(inline)').join(', ') });
+          nodes.push({ id: script, kind: 'scriptTask', name: wordIn('caseDataUpdated', lang), lane: laneOfEvent(event), section, actions: transition.actions, documentation: transition.actions.map((action) => action.name ?? '(inline)').join(', ') });
           flow(from, script, extra);
-          flow(script, arrivalAt(targetLeaf));
+          flow(script, arrivalAt(leaf, section, targetLeaf, laneOfEvent(event)));
         } else {
-          flow(from, arrivalAt(targetLeaf), extra);
+          flow(from, arrivalAt(leaf, section, targetLeaf, laneOfEvent(event)), extra);
         }
       };
       const firstUnguarded = candidates.findIndex((transition) => transition.guard === undefined);
@@ -202,7 +209,7 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
         continue;
       }
       const choice = bpmnId('Choice', leaf.id, event);
-      nodes.push({ id: choice, kind: 'exclusiveGateway', name: `${eventLabel}?`, lane: laneOfEvent(event) });
+      nodes.push({ id: choice, kind: 'exclusiveGateway', name: `${eventLabel}?`, lane: laneOfEvent(event), section });
       flow(task, choice);
       const earlier: GuardExpression[] = [];
       for (const transition of reachable) {
@@ -214,7 +221,8 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
         }
       }
       if (firstUnguarded === -1) {
-        if (!nodes.some((node) => node.id === refused)) nodes.push({ id: refused, kind: 'endEvent', name: wordIn('refusedEnd', lang), lane: mainLane });
+        const refused = bpmnId('Refused', leaf.id);
+        if (!nodes.some((node) => node.id === refused)) nodes.push({ id: refused, kind: 'endEvent', name: wordIn('refusedEnd', lang), lane: laneOfEvent(event), section, documentation: leaf.id });
         flow(choice, refused, { name: wordIn('refused', lang), isDefault: true });
       }
     }
@@ -231,7 +239,7 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
     flows.forEach((current, index) => {
       if (current.target === target) flows[index] = { ...current, id: bpmnId('Flow', String(index), current.source, join), target: join };
     });
-    nodes.splice(nodes.indexOf(targetNode), 0, { id: join, kind: 'exclusiveGateway', name: undefined, lane: targetNode.lane });
+    nodes.splice(nodes.indexOf(targetNode), 0, { id: join, kind: 'exclusiveGateway', name: undefined, lane: targetNode.lane, section: targetNode.section });
     flow(join, target);
   }
   return { definition, lang, lanes, nodes, flows, warnings };

@@ -50,13 +50,14 @@ export async function layoutBpmn(plan: BpmnPlan, elk: ElkLike): Promise<BpmnLayo
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
+      // Sections (the start, each state, the final states) follow each other left to right.
+      'elk.partitioning.activate': 'true',
       'elk.randomSeed': '1',
       'elk.spacing.nodeNode': '30',
       'elk.layered.spacing.nodeNodeBetweenLayers': '60',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
     },
-    children: ordered.map((node) => ({ id: node.id, ...sizeOf(node) })),
+    children: ordered.map((node) => ({ id: node.id, ...sizeOf(node), layoutOptions: { 'elk.partitioning.partition': String(node.section) } })),
     edges: plan.flows.map((flow) => ({ id: flow.id, sources: [flow.source], targets: [flow.target] })),
   });
   const placed = new Map((result.children ?? []).map((child) => [child.id, child]));
@@ -121,37 +122,42 @@ export async function layoutBpmn(plan: BpmnPlan, elk: ElkLike): Promise<BpmnLayo
     shapes.set(node.id, { x: Math.round(centreX - size.width / 2), y: Math.round(rowTop + (80 - size.height) / 2), width: size.width, height: size.height });
   }
 
+  // Flows run left to right (each instance is acyclic). A flow to the next column turns in the gap
+  // after its source; a longer one climbs into the gap above its target's row, runs along it and
+  // comes down in the gap before its target, so no flow crosses a shape on the way.
   const edges = new Map<string, { x: number; y: number }[]>();
-  const gapUse = new Map<string, number>();
+  const used = new Map<string, number>();
+  const offset = (key: string): number => {
+    const count = used.get(key) ?? 0;
+    used.set(key, count + 1);
+    return (count % 8) * 4;
+  };
+  const gapAfter = (column: number) => Math.round(columns[column]!.right + columnShift + 12);
   for (const flow of plan.flows) {
     const from = shapes.get(flow.source)!;
     const to = shapes.get(flow.target)!;
     const sx = from.x + from.width;
-    const sy = from.y + from.height / 2;
-    const ty = to.y + to.height / 2;
-    if (to.x > sx + 10) {
-      // Forward: out of the right side, down or up in the gap after the source's column, in on the left.
-      const column = columns[columnOf.get(flow.source)!]!;
-      const key = `f${columnOf.get(flow.source)}`;
-      const used = gapUse.get(key) ?? 0;
-      gapUse.set(key, used + 1);
-      const gapX = Math.round(column.right + columnShift + 12 + (used % 8) * 4);
-      edges.set(flow.id, sy === ty ? [{ x: sx, y: sy }, { x: to.x, y: ty }] : [{ x: sx, y: sy }, { x: gapX, y: sy }, { x: gapX, y: ty }, { x: to.x, y: ty }]);
+    const sy = Math.round(from.y + from.height / 2);
+    const ty = Math.round(to.y + to.height / 2);
+    const fromColumn = columnOf.get(flow.source)!;
+    const toColumn = columnOf.get(flow.target)!;
+    if (sy === ty && toColumn === fromColumn + 1) {
+      edges.set(flow.id, [{ x: sx, y: sy }, { x: to.x, y: ty }]);
+    } else if (toColumn === fromColumn + 1) {
+      const gapX = gapAfter(fromColumn) + offset(`gap${fromColumn}`);
+      edges.set(flow.id, [{ x: sx, y: sy }, { x: gapX, y: sy }, { x: gapX, y: ty }, { x: to.x, y: ty }]);
     } else {
-      // Backward: out of the bottom, along the row gap below the lower shape, in from below.
-      const fromX = Math.round(from.x + from.width / 2);
-      const toX = Math.round(to.x + to.width / 2);
-      const rowBottom = (shape: Bounds) => shape.y + (80 + shape.height) / 2;
-      const lower = Math.round(Math.max(rowBottom(from), rowBottom(to)));
-      const key = `b${lower}`;
-      const used = gapUse.get(key) ?? 0;
-      gapUse.set(key, used + 1);
-      const gapY = lower + 8 + (used % 6) * 4;
+      const gapX = gapAfter(fromColumn) + offset(`gap${fromColumn}`);
+      const rowTop = to.y - (80 - to.height) / 2;
+      const corridorY = Math.round(rowTop - 12 - offset(`row${rowTop}`));
+      const beforeX = Math.round(to.x - 20 - offset(`before${toColumn}`));
       edges.set(flow.id, [
-        { x: fromX, y: from.y + from.height },
-        { x: fromX, y: gapY },
-        { x: toX, y: gapY },
-        { x: toX, y: to.y + to.height },
+        { x: sx, y: sy },
+        { x: gapX, y: sy },
+        { x: gapX, y: corridorY },
+        { x: beforeX, y: corridorY },
+        { x: beforeX, y: ty },
+        { x: to.x, y: ty },
       ]);
     }
   }

@@ -49,9 +49,14 @@ export function toMermaid(definition: AnyPathDefinition, options: DiagramOptions
     for (const transition of graph.transitions) {
       const text = transitionLine(transitionTextOf(definition, transition, lang));
       if (transition.target === undefined) {
-        if (graph.states.find((state) => state.id === transition.source)?.parent === parent) {
-          statements.push({ kind: 'description', id: mermaidIdOf(transition.source), text: `↻ ${text}` });
-        }
+        const source = graph.states.find((state) => state.id === transition.source);
+        if (!source || source.parent !== parent) continue;
+        // Mermaid draws lines of text only in simple states; a composite state gets a loop.
+        statements.push(
+          source.kind === 'atomic'
+            ? { kind: 'description', id: mermaidIdOf(source.id), text: `↻ ${text}` }
+            : { kind: 'transition', from: mermaidIdOf(source.id), to: mermaidIdOf(source.id), label: `↻ ${text}` },
+        );
       } else if (commonParent(graph, transition) === parent) {
         statements.push({ kind: 'transition', from: mermaidIdOf(transition.source), to: mermaidIdOf(transition.target), label: text });
       }

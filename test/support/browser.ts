@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Where tests keep what a person would look at (screenshots, rendered pages); gitignored. */
+export const artifactsDirectory = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+
+/** Debian's Chromium, as `.ci/run` installs it; never a browser download. */
+function chromiumPath(): string {
+  const found = execFileSync('sh', ['-c', 'command -v chromium || true'], { encoding: 'utf8' }).trim();
+  if (!found) throw new Error('chromium is not installed: apt-get install -y chromium (the tests run Debian\'s Chromium, never a downloaded browser)');
+  return found;
+}
+
+/**
+ * A headless Chromium with a fresh profile and no background networking (this machine has no
+ * network but the package registries), for tests that render pages. Close it with `close()`.
+ */
+export async function launchBrowser(): Promise<{ context: BrowserContext; newPage(): Promise<Page>; close(): Promise<void> }> {
+  const userDataDirectory = mkdtempSync(join(tmpdir(), 'kykypolku-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDirectory, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close();
+      rmSync(userDataDirectory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot under `test-artifacts/` and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifactsDirectory, { recursive: true });
+  const path = join(artifactsDirectory, name);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
