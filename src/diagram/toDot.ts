@@ -52,6 +52,7 @@ export function toDot(definition: AnyPathDefinition, options: DiagramOptions = {
   const lang = options.lang ?? 'en';
   const graph = describePathGraph(definition);
   const stateById = new Map(graph.states.map((state) => [state.id, state]));
+  const within = (id: string, ancestor: string): boolean => id === ancestor || id.startsWith(`${ancestor}.`);
   const block = (parent: string | undefined): DotStatement[] => {
     const statements: DotStatement[] = [];
     const parentState = parent === undefined ? undefined : stateById.get(parent);
@@ -81,8 +82,9 @@ export function toDot(definition: AnyPathDefinition, options: DiagramOptions = {
         to: anchorOf(graph, target),
         attributes: {
           label: text.condition === undefined ? text.event : `${text.event}\n[${text.condition}]`,
-          ltail: isContainer(stateById.get(transition.source)) ? `cluster:${transition.source}` : undefined,
-          lhead: isContainer(stateById.get(target)) && target !== transition.source ? `cluster:${target}` : undefined,
+          // Graphviz clips an edge at a cluster only when the other end lies outside it.
+          ltail: isContainer(stateById.get(transition.source)) && !within(target, transition.source) ? `cluster:${transition.source}` : undefined,
+          lhead: isContainer(stateById.get(target)) && !within(transition.source, target) ? `cluster:${target}` : undefined,
         },
       };
     });
