@@ -13,3 +13,4 @@ export { toMermaid } from './toMermaid.js';
 export { toDot } from './toDot.js';
 export { toScxml } from './toScxml.js';
 export { toBpmn } from './toBpmn.js';
+export { describePathTable, toPathTableMarkdown, type PathTable, type PathTableRule, type PathTableTransition } from './pathTable.js';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { languages, type AnyPathDefinition, type Language } from 'kykypolku';
-import { describePathGraph, toBpmn, toDot, toMermaid, toScxml } from 'kykypolku/diagram';
+import { describePathGraph, describePathTable, toBpmn, toDot, toMermaid, toPathTableMarkdown, toScxml } from 'kykypolku/diagram';
 import { builtInPaths } from 'kykypolku/paths';
 import { reviewPath } from '../support/reviewPath.js';
 
@@ -16,6 +16,11 @@ describe('the exporters on the hand-made review path', () => {
     await expect(toDot(reviewPath, { lang: 'en' }).text).toMatchFileSnapshot('golden/review-path.en.dot');
     await expect(toScxml(reviewPath, { lang: 'en' }).text).toMatchFileSnapshot('golden/review-path.en.scxml');
     await expect((await toBpmn(reviewPath, { lang: 'en' })).text).toMatchFileSnapshot('golden/review-path.en.bpmn');
+  });
+
+  it('writes the same path tables as the golden files, as Markdown and as JSON', async () => {
+    await expect(toPathTableMarkdown(reviewPath, { lang: 'en' })).toMatchFileSnapshot('golden/review-path.en.table.md');
+    await expect(`${JSON.stringify(describePathTable(reviewPath, { lang: 'fi' }), null, 2)}\n`).toMatchFileSnapshot('golden/review-path.fi.table.json');
   });
 
   it('writes the same bytes every time', async () => {
@@ -78,6 +83,18 @@ describe.each(paths.map((path) => [path.id, path] as const))('every exporter on 
     expect(rendered.status).toBe(0);
     expect(rendered.stdout).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
     for (const state of graph.states) expect(rendered.stdout).toContain(state.label.fi.replace(/'/g, '&#39;'));
+  });
+
+  it('tables every transition once with who may record it, and every guard with its rule and source seed', () => {
+    const table = describePathTable(definition, { lang: 'fi' });
+    expect(table.transitions).toHaveLength(graph.transitions.length);
+    for (const row of table.transitions) {
+      expect(row.recordedBy.map((role) => role.role)).toEqual(definition.permissions[row.event.type]);
+      for (const guard of row.guards) for (const rule of guard.rules) expect(definition.rules.find((candidate) => candidate.id === rule)?.enforcedBy).toContain(guard.name);
+    }
+    const markdown = toPathTableMarkdown(definition, { lang: 'fi' });
+    for (const rule of definition.rules) expect(markdown).toContain(`\`${rule.source.seed}:${rule.source.lines}\``);
+    for (const deadline of definition.deadlines) expect(markdown).toContain(deadline.label.fi);
   });
 
   it('declares every state once and every transition once in SCXML', () => {
