@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AnyPathDefinition } from '../definition.js';
 import { languages, type Language } from '../label.js';
@@ -10,6 +11,8 @@ import { selectPaths } from './catalogue.js';
 import { integerOption, languageOption, type CliCommand } from './command.js';
 import { createProgress } from './progress.js';
 import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
+import type { ReportPath } from '../report/buildReport.js';
+import { checkSummaryFor, writeReport } from './reportCommand.js';
 
 /** Options of the `demo` command. @internal */
 export interface DemoOptions {
@@ -23,6 +26,8 @@ export interface DemoOptions {
   readonly quiet: boolean;
   readonly out: NodeJS.WriteStream;
   readonly err: NodeJS.WriteStream;
+  /** Also write the HTML report of the cohort into this directory (`kykypolku report`'s pages). */
+  readonly reportDirectory?: string;
 }
 
 /** The demo's findings for one path, as `--json` prints them. @internal */
@@ -57,6 +62,7 @@ function percent(part: number, whole: number): string {
  */
 export async function runDemo(options: DemoOptions): Promise<{ exitCode: number; summaries: DemoPathSummary[] }> {
   const summaries: DemoPathSummary[] = [];
+  const reportPaths: ReportPath[] = [];
   for (const definition of options.paths) {
     const title = definition.title[options.lang];
     const recording = createProgress(`${definition.id}: recording cases`, options.err, options.quiet || options.json);
@@ -142,6 +148,9 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
       reference: reference.map(({ label: _label, ...figure }) => figure),
     };
     summaries.push(summary);
+    if (options.reportDirectory !== undefined) {
+      reportPaths.push({ definition, histories: cohort.cases.map((caseRef) => caseRef.history), casesFrom: `demo cohort, ${cohort.cases.length} clients, seed ${options.seed}`, check: checkSummaryFor(definition) });
+    }
     if (options.json) continue;
 
     const print = (line = '') => options.out.write(`${line}\n`);
@@ -170,6 +179,10 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
     print();
   }
   if (options.json) options.out.write(`${JSON.stringify(summaries, null, 2)}\n`);
+  if (options.reportDirectory !== undefined) {
+    const written = await writeReport(reportPaths, { out: options.reportDirectory, lang: options.lang });
+    options.err.write(`report: ${written[0]} and ${written.length - 1} path page(s)\n`);
+  }
   const failed = summaries.some((summary) => summary.replayMismatches.length > 0 || summary.faultsNotRejected > 0);
   return { exitCode: failed ? 1 : 0, summaries };
 }
@@ -177,13 +190,14 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
 /** `kykypolku demo`: the main job, on embedded PostgreSQL by default. @internal */
 export const demoCommand: CliCommand = {
   name: 'demo',
-  usage: `kykypolku demo [--path <id>]… [--clients <n>] [--seed <n>] [--lang fi|sv|en] [--json] [--quiet] ${storeOptionsUsage}
+  usage: `kykypolku demo [--path <id>]… [--clients <n>] [--seed <n>] [--lang fi|sv|en] [--json] [--quiet] [--report <dir>] ${storeOptionsUsage}
       Runs a seeded synthetic cohort (default 1 000 clients) through the rules of each path, stores
       every case in PostgreSQL (embedded PGlite in memory, unless --database-url names a server or
       --data-dir a directory; the database must not hold the cohort already), replays every case
       from the store and checks it equals the live case; prints a summary with the overdue cases and
-      the largest caseload from the store's case rows. Exit code 1 if any replay differs or any
-      faulty input was accepted.`,
+      the largest caseload from the store's case rows; --report also writes the HTML report of the
+      cohort (as kykypolku report). Exit code 1 if any replay differs or any faulty input was
+      accepted.`,
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
@@ -195,6 +209,7 @@ export const demoCommand: CliCommand = {
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         ...storeOptions,
+        report: { type: 'string' },
       },
       strict: true,
     });
@@ -215,6 +230,7 @@ export const demoCommand: CliCommand = {
         quiet: values.quiet ?? false,
         out: io.out,
         err: io.err,
+        ...(values.report !== undefined ? { reportDirectory: resolve(values.report) } : {}),
       });
       return exitCode;
     } finally {

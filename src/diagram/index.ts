@@ -14,3 +14,8 @@ export { toDot } from './toDot.js';
 export { toScxml } from './toScxml.js';
 export { toBpmn } from './toBpmn.js';
 export { describePathTable, toPathTableMarkdown, type PathTable, type PathTableRule, type PathTableTransition } from './pathTable.js';
+export { toSvg } from './toSvg.js';
+export { buildReport, type Report, type ReportOptions, type ReportPath } from '../report/buildReport.js';
+export { historiesFromStore } from '../report/historiesFromStore.js';
+export type { PathCheckSummary } from '../report/pathCheckSummary.js';
+export { summarizeCases, type CaseSummary, type StayDistribution, type SummarizeOptions } from '../report/summarizeCases.js';

@@ -1,4 +1,5 @@
 import type { BpmnNode, BpmnPlan } from './bpmnPlan.js';
+import type { ElkLayoutEngine } from './loadElk.js';
 
 /** A rectangle in diagram coordinates. @internal */
 export interface Bounds {
@@ -29,9 +30,6 @@ const laneLabelWidth = 30;
 const lanePadding = 20;
 const emptyLaneHeight = 80;
 
-interface ElkLike {
-  layout(graph: unknown): Promise<{ children?: { id: string; x?: number; y?: number; width?: number; height?: number }[] }>;
-}
 
 /**
  * Lays out a BPMN plan: ELK's layered algorithm (`elkjs`) orders the process from left to right
@@ -41,7 +39,7 @@ interface ElkLike {
  *
  * @internal
  */
-export async function layoutBpmn(plan: BpmnPlan, elk: ElkLike): Promise<BpmnLayout> {
+export async function layoutBpmn(plan: BpmnPlan, elk: ElkLayoutEngine): Promise<BpmnLayout> {
   const laneIndex = new Map(plan.lanes.map((lane, index) => [lane.role, index]));
   // Nodes are given lane by lane so that ELK's model-order option keeps each lane's nodes together.
   const ordered = [...plan.nodes].sort((a, b) => (laneIndex.get(a.lane) ?? 0) - (laneIndex.get(b.lane) ?? 0));

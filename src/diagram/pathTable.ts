@@ -94,8 +94,8 @@ export function describePathTable(definition: AnyPathDefinition, options: Diagra
   };
 }
 
-/** The column headings of the tables, per language. */
-const headings = {
+/** The column headings of the tables, per language. @internal */
+export const pathTableHeadings = {
   fi: { states: 'Tilat', state: 'tila', name: 'nimi', transitions: 'Siirtymät', from: 'mistä', event: 'tapahtuma', condition: 'ehto', to: 'mihin', who: 'kuka voi kirjata', rule: 'sääntö ja lähde', rules: 'Säännöt', id: 'tunniste', sentence: 'sääntö', source: 'lähde', guard: 'vartija', deadlines: 'Määräajat', kind: 'laji', outcomes: 'Päättymisen syyt', roles: 'Roolit', records: 'kirjaa', same: '(sama tila)' },
   sv: { states: 'Tillstånd', state: 'tillstånd', name: 'namn', transitions: 'Övergångar', from: 'från', event: 'händelse', condition: 'villkor', to: 'till', who: 'vem får registrera', rule: 'regel och källa', rules: 'Regler', id: 'id', sentence: 'regel', source: 'källa', guard: 'vakt', deadlines: 'Tidsfrister', kind: 'typ', outcomes: 'Orsaker till avslut', roles: 'Roller', records: 'registrerar', same: '(samma tillstånd)' },
   en: { states: 'States', state: 'state', name: 'name', transitions: 'Transitions', from: 'from', event: 'event', condition: 'condition', to: 'to', who: 'who may record it', rule: 'rule and source', rules: 'Rules', id: 'id', sentence: 'rule', source: 'source', guard: 'guard', deadlines: 'Deadlines', kind: 'kind', outcomes: 'End reasons', roles: 'Roles', records: 'records', same: '(same state)' },
@@ -107,7 +107,7 @@ const headings = {
  * @internal
  */
 export function pathTableBlocks(table: PathTable, level: 2 | 3 = 2): MarkdownBlock[] {
-  const words = headings[table.lang];
+  const words = pathTableHeadings[table.lang];
   const ruleById = new Map(table.rules.map((rule) => [rule.id, rule]));
   return [
     { kind: 'heading', level, text: words.states },

@@ -4,6 +4,7 @@ import { bpmnId, planBpmn, type BpmnNode, type BpmnPlan } from './bpmnPlan.js';
 import { conditionScript, updateScript } from './bpmnScripts.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import { layoutBpmn, type BpmnLayout } from './layoutBpmn.js';
+import { loadElk } from './loadElk.js';
 import { portableLogicOf } from './portableLogic.js';
 
 const elementType: Readonly<Record<BpmnNode['kind'], string>> = {
@@ -15,23 +16,10 @@ const elementType: Readonly<Record<BpmnNode['kind'], string>> = {
   scriptTask: 'bpmn:ScriptTask',
 };
 
-/**
- * The constructor a CommonJS module exports (elkjs): bundlers and test runners wrap its default
- * export differently, so the `default` chain is unwrapped to a function.
- */
-function exportedConstructor<T>(module: unknown): new () => T {
-  let current = module;
-  for (let depth = 0; depth < 3 && typeof current !== 'function'; depth++) current = (current as { default?: unknown } | null)?.default;
-  if (typeof current !== 'function') throw new Error('toBpmn: elkjs did not load as expected; reinstall kykypolku\'s dependencies');
-  return current as new () => T;
-}
-
 /** Loads the BPMN writer and the layout library when first needed: the rest of the subpath stays light. */
 async function loadLibraries() {
-  const [moddleModule, elkModule] = await Promise.all([import('bpmn-moddle'), import('elkjs/lib/elk.bundled.js')]);
-  const { BpmnModdle } = moddleModule;
-  const Elk = exportedConstructor<Parameters<typeof layoutBpmn>[1]>(elkModule);
-  return { moddle: new BpmnModdle(), elk: new Elk() };
+  const [{ BpmnModdle }, elk] = await Promise.all([import('bpmn-moddle'), loadElk()]);
+  return { moddle: new BpmnModdle(), elk };
 }
 
 function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle): ModdleElement {

@@ -1,0 +1,75 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { AnyPathDefinition } from '../definition.js';
+import { languages, type Language } from '../label.js';
+import { simulateCohort } from '../cohort/simulateCohort.js';
+import { buildReport, type ReportPath } from '../report/buildReport.js';
+import type { PathCheckSummary } from '../report/pathCheckSummary.js';
+import { selectPaths } from './catalogue.js';
+import { integerOption, languageOption, UsageError, type CliCommand, type CommandIo } from './command.js';
+
+/**
+ * The model checker's verdict on a path, in the report's shape.
+ *
+ * TODO(#5): map `checkPath(definition)` to a PathCheckSummary here once the checker is on main;
+ * until then the report says the checker's results were not given.
+ *
+ * @internal
+ */
+export function checkSummaryFor(_definition: AnyPathDefinition): PathCheckSummary | undefined {
+  return undefined;
+}
+
+/** Builds the report and writes its files into a directory; returns the paths written. @internal */
+export async function writeReport(paths: readonly ReportPath[], options: { readonly out: string; readonly lang: Language; readonly now?: string }): Promise<string[]> {
+  const report = await buildReport(paths, { lang: options.lang, ...(options.now ? { now: options.now } : {}) });
+  await mkdir(options.out, { recursive: true });
+  const written: string[] = [];
+  for (const file of report.files) {
+    const path = join(options.out, file.name);
+    await writeFile(path, file.text);
+    written.push(path);
+  }
+  return written;
+}
+
+/** `kykypolku report`: the HTML report of the built-in paths on a demo cohort. @internal */
+export const reportCommand: CliCommand = {
+  name: 'report',
+  usage: `kykypolku report [--out <dir>] [--path <id>]… [--clients <n>] [--seed <n>] [--lang fi|sv|en] [--now <instant>]
+      Writes an HTML report (index.html and one self-contained page per path): the diagram, the
+      path table, rules with sources, the model checker's results, and the funnel, end reasons,
+      time in state and overdue deadlines of a seeded demo cohort (default 1 000 clients) as charts.
+      Default --out kykypolku-report.`,
+  async run(args: readonly string[], io: CommandIo) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: {
+        out: { type: 'string' },
+        path: { type: 'string', multiple: true },
+        clients: { type: 'string' },
+        seed: { type: 'string' },
+        lang: { type: 'string' },
+        now: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (positionals.length > 0) throw new UsageError(`report takes no arguments, got '${positionals.join(' ')}'`);
+    if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError(`--now must be an ISO instant, got '${values.now}'`);
+    const clients = integerOption('clients', values.clients, 1000);
+    const seed = integerOption('seed', values.seed, 1);
+    const lang = languageOption(values.lang, languages);
+    const paths = selectPaths(values.path).map((definition) => ({
+      definition,
+      histories: simulateCohort(definition, { clients, seed, faultRate: 0 }).cases.map((caseRef) => caseRef.history),
+      casesFrom: `demo cohort, ${clients} clients, seed ${seed}`,
+      check: checkSummaryFor(definition),
+    }));
+    const out = resolve(values.out ?? 'kykypolku-report');
+    const written = await writeReport(paths, { out, lang, ...(values.now ? { now: values.now } : {}) });
+    for (const path of written) io.out.write(`${path}\n`);
+    return 0;
+  },
+};

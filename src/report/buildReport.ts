@@ -1,0 +1,85 @@
+import type { AnyPathDefinition } from '../definition.js';
+import type { Language } from '../label.js';
+import type { RecordedEvent } from '../case/recordedEvent.js';
+import { element, renderMarkup } from '../diagram/markup.js';
+import type { PathCheckSummary } from './pathCheckSummary.js';
+import { pathReportPage } from './pathReportPage.js';
+import { reportStyle } from './reportStyle.js';
+import { reportWord } from './reportWords.js';
+import { summarizeCases, type CaseSummary } from './summarizeCases.js';
+
+/** One path in a report: its definition, its cases, and the model checker's verdict if known. */
+export interface ReportPath {
+  readonly definition: AnyPathDefinition;
+  /** The recorded events of each case, oldest first (from a store or a synthetic cohort). */
+  readonly histories?: Iterable<readonly RecordedEvent[]>;
+  /** Where the cases come from, in words, printed on the page ("demo cohort, 1 000 clients, seed 1"). */
+  readonly casesFrom?: string;
+  /** The model checker's result, mapped to the report's shape; the section says so when missing. */
+  readonly check?: PathCheckSummary;
+}
+
+/** Options of {@link buildReport}. */
+export interface ReportOptions {
+  /** The language of every page. Default `en`. */
+  readonly lang?: Language;
+  /** The instant deadlines are judged at (ISO). Default: the latest event of each path's cases. */
+  readonly now?: string;
+}
+
+/** A report: files by name (`index.html` and `<path-id>.html`), each a self-contained page. */
+export interface Report {
+  readonly files: readonly { readonly name: string; readonly text: string }[];
+  readonly summaries: readonly (CaseSummary | undefined)[];
+}
+
+/**
+ * Builds the HTML report: an index and one self-contained page per path with its diagram (SVG),
+ * path table, rules with sources, the model checker's results, and charts of its cases — the
+ * funnel, end reasons, time in each state and overdue deadlines. Pure: write the files where you
+ * like.
+ *
+ * @example
+ * ```ts
+ * import { buildReport } from 'kykypolku/diagram';
+ * const cohort = simulateCohort(workabilityPath, { clients: 1000, seed: 1 });
+ * const report = await buildReport([{ definition: workabilityPath, histories: cohort.cases.map((c) => c.history), casesFrom: 'demo cohort' }]);
+ * for (const file of report.files) await writeFile(join('report', file.name), file.text);
+ * ```
+ */
+export async function buildReport(paths: readonly ReportPath[], options: ReportOptions = {}): Promise<Report> {
+  const lang = options.lang ?? 'en';
+  const summaries = paths.map((path) => (path.histories ? summarizeCases(path.definition, path.histories, options.now ? { now: options.now } : {}) : undefined));
+  const files: { name: string; text: string }[] = [];
+  for (const [index, path] of paths.entries()) {
+    const text = await pathReportPage({ definition: path.definition, summary: summaries[index], casesFrom: path.casesFrom ?? '—', check: path.check }, lang);
+    files.push({ name: `${path.definition.id}.html`, text });
+  }
+  const index = element(
+    'html',
+    { lang },
+    element('head', {}, element('meta', { charset: 'utf-8' }), element('title', {}, reportWord('reportTitle', lang)), element('style', {}, reportStyle)),
+    element('body', {},
+      element('header', {}, element('h1', {}, reportWord('reportTitle', lang))),
+      element('main', {},
+        element('h2', {}, reportWord('index', lang)),
+        element('table', {},
+          element('tbody', {},
+            paths.map((path, position) => {
+              const summary = summaries[position];
+              return element('tr', {},
+                element('td', {}, element('a', { href: `${path.definition.id}.html` }, path.definition.title[lang])),
+                element('td', {}, element('code', {}, path.definition.id), ` v${path.definition.version}`),
+                element('td', {}, summary ? `${summary.cases} ${reportWord('casesCount', lang)}, ${summary.closed} ${reportWord('closedCount', lang)}` : '—'),
+                element('td', { class: path.check ? `status-${path.check.status}` : undefined }, path.check ? reportWord(path.check.status, lang) : reportWord('checkMissing', lang)),
+              );
+            }),
+          ),
+        ),
+      ),
+      element('footer', {}, reportWord('generated', lang)),
+    ),
+  );
+  files.unshift({ name: 'index.html', text: `<!doctype html>\n${renderMarkup(index, { mode: 'html' })}` });
+  return { files, summaries };
+}

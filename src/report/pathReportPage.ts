@@ -1,0 +1,141 @@
+import type { AnyPathDefinition } from '../definition.js';
+import type { Language } from '../label.js';
+import { formatSource } from '../source.js';
+import { element, renderMarkup, type MarkupElement, type MarkupNode } from '../diagram/markup.js';
+import { describePathTable, pathTableHeadings } from '../diagram/pathTable.js';
+import { stateDiagramSvg } from '../diagram/toSvg.js';
+import { barChart, boxPlotChart } from './charts.js';
+import type { PathCheckSummary } from './pathCheckSummary.js';
+import { reportStyle } from './reportStyle.js';
+import { reportWord } from './reportWords.js';
+import type { CaseSummary } from './summarizeCases.js';
+
+/** What one path's page shows. @internal */
+export interface PathReportInput {
+  readonly definition: AnyPathDefinition;
+  /** The cases, summarised; `undefined` when the report has no cases for this path. */
+  readonly summary: CaseSummary | undefined;
+  /** Where the cases come from, in words ("demo cohort of 1 000 clients, seed 1", "store"). */
+  readonly casesFrom: string;
+  readonly check: PathCheckSummary | undefined;
+}
+
+const code = (text: string) => element('code', {}, text);
+
+function table(headers: readonly string[], rows: readonly (readonly (MarkupNode | string)[])[], className?: string): MarkupElement {
+  return element('table', { class: className },
+    element('thead', {}, element('tr', {}, headers.map((header) => element('th', {}, header)))),
+    element('tbody', {}, rows.map((row) => element('tr', {}, row.map((cell) => element('td', {}, cell))))),
+  );
+}
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '0 %' : `${((part / whole) * 100).toFixed(1)} %`;
+}
+
+/** The full HTML page of a path: one self-contained file (inline SVG and styles, no scripts). @internal */
+export async function pathReportPage(input: PathReportInput, lang: Language): Promise<string> {
+  const { definition, summary, check } = input;
+  const tableData = describePathTable(definition, { lang });
+  const { svg } = await stateDiagramSvg(definition, { lang });
+  const stateLabel = (id: string) => definition.labels.states[id]?.[lang] ?? id;
+  const words = pathTableHeadings[lang];
+  const ruleSource = new Map(definition.rules.map((rule) => [rule.id, formatSource(rule.source)]));
+
+  const checkSection = check === undefined
+    ? element('p', { class: 'check-missing' }, reportWord('checkMissing', lang))
+    : [
+        element('p', { class: `status-${check.status}` }, reportWord(check.status, lang), ` ${check.states} ${reportWord('statesExplored', lang)}, ${check.transitions} ${reportWord('transitionsExplored', lang)}.`),
+        table(
+          ['id', reportWord('check', lang)],
+          check.rules.map((rule) => [
+            code(rule.id),
+            element('span', {}, rule.holds ? reportWord('holds', lang) : reportWord('broken', lang), rule.counterexample && element('ol', {}, rule.counterexample.map((step) => element('li', {}, step)))),
+          ]),
+        ),
+        check.findings.length > 0 && element('ul', {}, check.findings.map((finding) => element('li', {}, finding))),
+      ];
+
+  const casesSection = summary === undefined || summary.cases === 0
+    ? element('p', {}, reportWord('noCases', lang))
+    : [
+        element('p', { class: 'meta' }, `${reportWord('casesFrom', lang)}: ${input.casesFrom}. ${summary.cases} ${reportWord('casesCount', lang)}, ${summary.closed} ${reportWord('closedCount', lang)}${summary.now ? `; ${reportWord('asOf', lang)} ${summary.now}` : ''}.`),
+        element('h3', {}, reportWord('funnel', lang)),
+        barChart(
+          reportWord('funnel', lang),
+          tableData.states.map((state) => ({ label: state.label, value: summary.reached[state.id] ?? 0, note: `${summary.reached[state.id] ?? 0} (${percent(summary.reached[state.id] ?? 0, summary.cases)})` })),
+          'funnel',
+        ),
+        element('h3', {}, reportWord('endReasons', lang)),
+        barChart(
+          reportWord('endReasons', lang),
+          [
+            ...Object.keys(definition.outcomes).map((outcome) => ({ label: definition.outcomes[outcome]![lang], value: summary.endReasons[outcome] ?? 0 })),
+            ...(summary.endReasons['(none)'] ? [{ label: '(—)', value: summary.endReasons['(none)'] }] : []),
+            ...Object.entries(summary.openByState).map(([state, value]) => ({ label: `${reportWord('open', lang)}: ${stateLabel(state)}`, value })),
+          ].map((bar) => ({ ...bar, note: `${bar.value} (${percent(bar.value, summary.cases)})` })),
+          'end-reasons',
+        ),
+        element('h3', {}, reportWord('timeInState', lang)),
+        boxPlotChart(
+          reportWord('timeInState', lang),
+          tableData.states.filter((state) => state.kind !== 'final').map((state) => ({ label: state.label, ...summary.timeInState[state.id]! })),
+          reportWord('days', lang),
+        ),
+        element('h3', {}, reportWord('overdue', lang)),
+        barChart(
+          reportWord('overdue', lang),
+          definition.deadlines.map((deadline) => {
+            const counts = summary.deadlines[deadline.id] ?? { due: 0, overdue: 0 };
+            return { label: deadline.label[lang], value: counts.overdue, note: `${counts.overdue} ${reportWord('overdueOf', lang)} / ${counts.due} ${reportWord('dueOf', lang)}` };
+          }),
+          'deadlines',
+        ),
+      ];
+
+  const page = element(
+    'html',
+    { lang },
+    element('head', {},
+      element('meta', { charset: 'utf-8' }),
+      element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      element('title', {}, `${definition.title[lang]} — ${reportWord('reportTitle', lang)}`),
+      element('style', {}, reportStyle),
+    ),
+    element('body', {},
+      element('header', {},
+        element('a', { href: 'index.html' }, reportWord('backToIndex', lang)),
+        element('h1', {}, definition.title[lang]),
+        element('p', { class: 'meta' }, code(definition.id), ` v${definition.version} · `, definition.sources.map((source) => `${source.id} ${source.seed}`).join(', ')),
+      ),
+      element('main', {},
+        element('section', { id: 'diagram' }, element('h2', {}, reportWord('diagram', lang)), element('figure', {}, svg)),
+        element('section', { id: 'table' },
+          element('h2', {}, reportWord('table', lang)),
+          table(
+            [words.from, words.event, words.condition, words.to, words.who, words.rule],
+            tableData.transitions.map((row) => [
+              code(row.from.id),
+              `${row.event.label} `,
+              row.condition ?? '',
+              row.to === null ? words.same : code(row.to.id),
+              row.recordedBy.map((role) => role.label).join(', '),
+              element('span', {}, row.guards.flatMap((guard) => guard.rules.map((rule) => [code(rule), ` (${ruleSource.get(rule) ?? ''}) `]))),
+            ]),
+            'path-table',
+          ),
+          element('h3', {}, words.deadlines),
+          table([words.id, words.name, words.kind, words.source], tableData.deadlines.map((deadline) => [code(deadline.id), deadline.label, deadline.kind, code(deadline.source)])),
+        ),
+        element('section', { id: 'rules' },
+          element('h2', {}, reportWord('rules', lang)),
+          table([words.id, words.sentence, words.source, words.guard], definition.rules.map((rule) => [code(rule.id), rule.sentence[lang], code(formatSource(rule.source)), rule.enforcedBy.join(', ')]), 'rules'),
+        ),
+        element('section', { id: 'check' }, element('h2', {}, reportWord('check', lang)), checkSection),
+        element('section', { id: 'cases' }, element('h2', {}, reportWord('cases', lang)), casesSection),
+      ),
+      element('footer', {}, reportWord('generated', lang)),
+    ),
+  );
+  return `<!doctype html>\n${renderMarkup(page, { mode: 'html' })}`;
+}

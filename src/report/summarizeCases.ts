@@ -1,0 +1,177 @@
+import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import type { AnyPathDefinition } from '../definition.js';
+import type { RecordedEvent } from '../case/recordedEvent.js';
+import { compilePath } from '../case/compilePath.js';
+import { describeStateValue } from '../machine/stateNodes.js';
+
+/** How long cases stayed in one state, in days. */
+export interface StayDistribution {
+  /** Stays that ended (the case left the state); open stays are not counted. */
+  readonly count: number;
+  readonly min: number;
+  readonly p25: number;
+  readonly median: number;
+  readonly p75: number;
+  readonly p90: number;
+  readonly max: number;
+}
+
+/**
+ * What a set of cases on one path shows: how many reached each state, how they ended, how long
+ * they stayed in each state, and which deadlines are overdue. The report draws its charts from it.
+ *
+ * @example
+ * ```ts
+ * const summary = summarizeCases(workabilityPath, histories, { now: '2026-01-01T00:00:00Z' });
+ * summary.reached.doctorAssessment / summary.cases; // the share that reached the doctor
+ * ```
+ */
+export interface CaseSummary {
+  readonly pathId: string;
+  readonly cases: number;
+  readonly closed: number;
+  /** The instant the summary is taken at: the given `now`, or the last event's time. */
+  readonly now: string | undefined;
+  /** Cases that ever entered each state (dotted path, leaf and compound), in the machine's order. */
+  readonly reached: Readonly<Record<string, number>>;
+  /** Closed cases by end reason (`(none)` when the path gives none). */
+  readonly endReasons: Readonly<Record<string, number>>;
+  /** Open cases by the leaf state they are in. */
+  readonly openByState: Readonly<Record<string, number>>;
+  /** Days in each state, over the stays that ended. */
+  readonly timeInState: Readonly<Record<string, StayDistribution>>;
+  /** Open cases with each deadline due, and how many of them are overdue at `now`. */
+  readonly deadlines: Readonly<Record<string, { readonly due: number; readonly overdue: number }>>;
+  /** Histories the machine did not accept as given (not from this path, or changed since). */
+  readonly skipped: number;
+}
+
+/** Options of {@link summarizeCases}. */
+export interface SummarizeOptions {
+  /** The instant deadlines are judged at (ISO). Default: the latest event of all the histories. */
+  readonly now?: string;
+}
+
+const dayMillis = 86_400_000;
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+}
+
+/** The state paths a state value names, leaves and their ancestors. */
+function statePathsOf(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return [`${prefix}${value}`];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) => [`${prefix}${key}`, ...statePathsOf(inner, `${prefix}${key}.`)]);
+}
+
+/**
+ * Summarises recorded cases of one path: each history is stepped through the path's machine
+ * (events as recorded, no checks repeated: the histories come from the store, where every event
+ * passed the rules), so this costs less than replaying them.
+ *
+ * @example
+ * ```ts
+ * const cohort = simulateCohort(workabilityPath, { clients: 1000 });
+ * const summary = summarizeCases(workabilityPath, cohort.cases.map((caseRef) => caseRef.history));
+ * ```
+ */
+export function summarizeCases(definition: AnyPathDefinition, histories: Iterable<readonly RecordedEvent[]>, options: SummarizeOptions = {}): CaseSummary {
+  const plan = compilePath(definition);
+  const order = Object.keys(definition.labels.states);
+  const reached: Record<string, number> = Object.fromEntries(order.map((state) => [state, 0]));
+  const endReasons: Record<string, number> = {};
+  const openByState: Record<string, number> = {};
+  const stays = new Map<string, number[]>(order.map((state) => [state, []]));
+  const deadlineCounts: Record<string, { due: number; overdue: number }> = Object.fromEntries(definition.deadlines.map((deadline) => [deadline.id, { due: 0, overdue: 0 }]));
+  const open: { history: readonly RecordedEvent[]; snapshot: AnyMachineSnapshot }[] = [];
+  let cases = 0;
+  let closed = 0;
+  let skipped = 0;
+  let latest = Number.NEGATIVE_INFINITY;
+  let latestAt: string | undefined;
+
+  for (const history of histories) {
+    let snapshot = plan.stepper.initialSnapshot;
+    let current = new Set(statePathsOf(snapshot.value));
+    const enteredAt = new Map<string, number>();
+    const visited = new Set(current);
+    let accepted = true;
+    for (const event of history) {
+      const at = Date.parse(event.at);
+      if (at > latest) {
+        latest = at;
+        latestAt = event.at;
+      }
+      if (enteredAt.size === 0) for (const state of current) enteredAt.set(state, at);
+      let next: AnyMachineSnapshot;
+      try {
+        next = plan.stepper.next(snapshot, { type: event.type, payload: event.payload } as EventObject);
+      } catch {
+        accepted = false;
+        break;
+      }
+      const after = new Set(statePathsOf(next.value));
+      for (const state of current) {
+        if (after.has(state)) continue;
+        const since = enteredAt.get(state);
+        if (since !== undefined) stays.get(state)?.push((at - since) / dayMillis);
+        enteredAt.delete(state);
+      }
+      for (const state of after) {
+        if (!current.has(state)) enteredAt.set(state, at);
+        visited.add(state);
+      }
+      current = after;
+      snapshot = next;
+    }
+    if (!accepted) {
+      skipped++;
+      continue;
+    }
+    cases++;
+    for (const state of visited) reached[state] = (reached[state] ?? 0) + 1;
+    if (snapshot.status === 'done') {
+      closed++;
+      const outcome = definition.outcomeOf({ value: snapshot.value, context: snapshot.context } as never) ?? '(none)';
+      endReasons[outcome] = (endReasons[outcome] ?? 0) + 1;
+    } else {
+      const name = describeStateValue(snapshot.value);
+      openByState[name] = (openByState[name] ?? 0) + 1;
+      open.push({ history, snapshot });
+    }
+  }
+
+  const now = options.now ?? latestAt;
+  if (now !== undefined) {
+    const nowMillis = Date.parse(now);
+    for (const { history, snapshot } of open) {
+      for (const deadline of definition.deadlines) {
+        const dueAt = deadline.dueAt(history as never, { value: snapshot.value, context: snapshot.context } as never);
+        if (dueAt === undefined) continue;
+        const counts = deadlineCounts[deadline.id]!;
+        counts.due++;
+        if (nowMillis > Date.parse(dueAt)) counts.overdue++;
+      }
+    }
+  }
+
+  const timeInState: Record<string, StayDistribution> = {};
+  for (const [state, days] of stays) {
+    const sorted = [...days].sort((a, b) => a - b);
+    timeInState[state] = {
+      count: sorted.length,
+      min: sorted[0] ?? 0,
+      p25: quantile(sorted, 0.25),
+      median: quantile(sorted, 0.5),
+      p75: quantile(sorted, 0.75),
+      p90: quantile(sorted, 0.9),
+      max: sorted[sorted.length - 1] ?? 0,
+    };
+  }
+  return { pathId: definition.id, cases, closed, now, reached, endReasons, openByState, timeInState, deadlines: deadlineCounts, skipped };
+}
