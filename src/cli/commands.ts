@@ -2,6 +2,7 @@ import { checkCommand } from './checkCommand.js';
 import type { CliCommand } from './command.js';
 import { demoCommand } from './demoCommand.js';
 import { diagramCommand } from './diagramCommand.js';
+import { docsCommand } from './docsCommand.js';
 import { exportCommand } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
 import { migrateCheckCommand } from './migrateCheckCommand.js';
@@ -11,4 +12,4 @@ import { schemasCommand } from './schemasCommand.js';
 import { validateCommand } from './validateCommand.js';
 
 /** Every `kykypolku` command, in the order the usage lists them. @internal */
-export const commands: readonly CliCommand[] = [demoCommand, checkCommand, pathsCommand, schemasCommand, validateCommand, importCommand, exportCommand, migrateCheckCommand, diagramCommand, reportCommand];
+export const commands: readonly CliCommand[] = [demoCommand, checkCommand, pathsCommand, schemasCommand, validateCommand, importCommand, exportCommand, migrateCheckCommand, diagramCommand, reportCommand, docsCommand];

@@ -19,3 +19,4 @@ export { buildReport, type Report, type ReportOptions, type ReportPath } from '.
 export { historiesFromStore } from '../report/historiesFromStore.js';
 export type { PathCheckSummary } from '../report/pathCheckSummary.js';
 export { summarizeCases, type CaseSummary, type StayDistribution, type SummarizeOptions } from '../report/summarizeCases.js';
+export { toPathDocument } from './pathDocument.js';

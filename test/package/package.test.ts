@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -87,6 +87,23 @@ describe('the built package', () => {
        console.log(JSON.stringify(Object.keys(require.cache).filter((file) => file.includes('/node_modules/pg/') || file.includes('/node_modules/@electric-sql/'))));`,
     );
     expect(JSON.parse(output)).toEqual([]);
+  });
+
+  it('loads kykypolku/diagram through import and require, and lays out BPMN in both', () => {
+    const script = `
+      const { toMermaid, toBpmn } = diagram;
+      toBpmn(workabilityPath, { lang: 'fi' }).then((bpmn) =>
+        console.log(JSON.stringify([toMermaid(workabilityPath).text.split('\\n')[0], bpmn.text.includes('<bpmndi:BPMNShape'), bpmn.warnings.length])));`;
+    const expected = ['stateDiagram-v2', true, 0];
+    expect(JSON.parse(run('--input-type=module', `import * as diagram from 'kykypolku/diagram'; import { workabilityPath } from 'kykypolku/paths'; ${script}`))).toEqual(expected);
+    expect(JSON.parse(run('--input-type=commonjs', `const diagram = require('kykypolku/diagram'); const { workabilityPath } = require('kykypolku/paths'); ${script}`))).toEqual(expected);
+  });
+
+  it('keeps the main entry light: the BPMN writer and the layout library are loaded only by dynamic import, when a layout is asked for', () => {
+    const built = readdirSync(`${root}/dist`).filter((file) => /\.(c?js)$/.test(file));
+    const mentions = built.flatMap((file) => [...readFileSync(`${root}/dist/${file}`, 'utf8').matchAll(/.{0,12}['"](bpmn-moddle|elkjs[^'"]*)['"]/g)].map((match) => match[0]));
+    expect(mentions.length).toBeGreaterThan(0);
+    for (const mention of mentions) expect(mention).toMatch(/import\(['"]/);
   });
 
   it('declares types for every entry in both module systems', () => {

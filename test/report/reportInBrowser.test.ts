@@ -39,7 +39,8 @@ describe('kykypolku report', () => {
   });
 
   it.each(builtInPaths.map((path) => [path.id, path] as const))('shows %s with its diagram, table, rules, checker section and four charts, and no console error', async (id, definition) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
     const problems: string[] = [];
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     page.on('pageerror', (error) => problems.push(error.message));
