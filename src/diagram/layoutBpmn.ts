@@ -32,8 +32,8 @@ const emptyLaneHeight = 80;
 
 
 /**
- * Lays out a BPMN plan: ELK's layered algorithm (`elkjs`) orders the process from left to right
- * and decides the order of nodes within each layer; then each node is put in its role's lane, in
+ * Lays out a BPMN plan: ELK's layered algorithm (`elkjs`) orders each section of the process from
+ * left to right and decides the order of nodes within each layer; then each node is put in its role's lane, in
  * the row ELK's order gives it among that lane's nodes of the same layer, and flows are routed
  * orthogonally between the rows. Rows never share a place, so no two shapes overlap.
  *
@@ -41,33 +41,51 @@ const emptyLaneHeight = 80;
  */
 export async function layoutBpmn(plan: BpmnPlan, elk: ElkLayoutEngine): Promise<BpmnLayout> {
   const laneIndex = new Map(plan.lanes.map((lane, index) => [lane.role, index]));
-  // Nodes are given lane by lane so that ELK's model-order option keeps each lane's nodes together.
-  const ordered = [...plan.nodes].sort((a, b) => (laneIndex.get(a.lane) ?? 0) - (laneIndex.get(b.lane) ?? 0));
-  const result = await elk.layout({
-    id: 'process',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      // Sections (the start, each state, the final states) follow each other left to right.
-      'elk.partitioning.activate': 'true',
-      'elk.randomSeed': '1',
-      'elk.spacing.nodeNode': '30',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '60',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-    },
-    children: ordered.map((node) => ({ id: node.id, ...sizeOf(node), layoutOptions: { 'elk.partitioning.partition': String(node.section) } })),
-    edges: plan.flows.map((flow) => ({ id: flow.id, sources: [flow.source], targets: [flow.target] })),
-  });
-  const placed = new Map((result.children ?? []).map((child) => [child.id, child]));
+  // Each section (the start, each state, the final states) is laid out on its own: flows between
+  // sections only run from the start and into the final states, and ELK's layered algorithm costs
+  // far more on one large graph than on several small ones.
+  const sections = [...new Set(plan.nodes.map((node) => node.section))].sort((a, b) => a - b);
+  const placed = new Map<string, { x: number; y: number; width: number }>();
+  let sectionLeft = 0;
+  for (const section of sections) {
+    // Nodes are given lane by lane so that ELK's model-order option keeps each lane's nodes together.
+    const members = plan.nodes.filter((node) => node.section === section).sort((a, b) => (laneIndex.get(a.lane) ?? 0) - (laneIndex.get(b.lane) ?? 0));
+    const ids = new Set(members.map((node) => node.id));
+    const result = await elk.layout({
+      id: `section${section}`,
+      layoutOptions: {
+        'elk.algorithm': 'layered',
+        'elk.direction': 'RIGHT',
+        'elk.randomSeed': '1',
+        'elk.spacing.nodeNode': '30',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '60',
+        'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+        // Only ELK's layers and its order within them are kept (rows and flows are placed below),
+        // so its cheapest node placement and edge routing do.
+        'elk.layered.nodePlacement.strategy': 'SIMPLE',
+        'elk.edgeRouting': 'POLYLINE',
+        'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+      },
+      children: members.map((node) => ({ id: node.id, ...sizeOf(node) })),
+      edges: plan.flows.filter((flow) => ids.has(flow.source) && ids.has(flow.target)).map((flow) => ({ id: flow.id, sources: [flow.source], targets: [flow.target] })),
+    });
+    let right = sectionLeft;
+    for (const child of result.children ?? []) {
+      const x = sectionLeft + (child.x ?? 0);
+      placed.set(child.id, { x, y: child.y ?? 0, width: child.width ?? 0 });
+      right = Math.max(right, x + (child.width ?? 0));
+    }
+    sectionLeft = right + 80;
+  }
 
   // Columns: ELK's layers, read back from the x ranges it gave (a layer's nodes share one range).
-  const byX = [...plan.nodes].sort((a, b) => (placed.get(a.id)?.x ?? 0) - (placed.get(b.id)?.x ?? 0));
+  const byX = [...plan.nodes].sort((a, b) => placed.get(a.id)!.x - placed.get(b.id)!.x);
   const columnOf = new Map<string, number>();
   const columns: { left: number; right: number }[] = [];
   for (const node of byX) {
     const child = placed.get(node.id)!;
-    const left = child.x ?? 0;
-    const right = left + (child.width ?? 0);
+    const left = child.x;
+    const right = left + child.width;
     const last = columns[columns.length - 1];
     if (last && left < last.right) {
       last.right = Math.max(last.right, right);
@@ -89,7 +107,7 @@ export async function layoutBpmn(plan: BpmnPlan, elk: ElkLayoutEngine): Promise<
     }
     let rows = 0;
     for (const cell of cells.values()) {
-      cell.sort((a, b) => (placed.get(a.id)?.y ?? 0) - (placed.get(b.id)?.y ?? 0));
+      cell.sort((a, b) => placed.get(a.id)!.y - placed.get(b.id)!.y);
       cell.forEach((node, row) => rowOf.set(node.id, row));
       rows = Math.max(rows, cell.length);
     }

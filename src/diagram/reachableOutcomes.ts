@@ -17,17 +17,27 @@ const stateBudget = 20_000;
  * Which end reasons each final state of a path can carry, found by walking the machine over
  * every sample event (breadth first, each state once, rules checked on every step). A final
  * state's end events in BPMN come from here. Over a budget of states the walk stops and every
- * outcome is listed for every final state.
+ * outcome is listed for every final state. Walked once per definition.
  *
  * @internal
  */
 export function reachableOutcomes(definition: AnyPathDefinition): ReachableOutcomes {
+  const cached = found.get(definition);
+  if (cached) return cached;
+  const result = walk(definition);
+  found.set(definition, result);
+  return result;
+}
+
+const found = new WeakMap<AnyPathDefinition, ReachableOutcomes>();
+
+function walk(definition: AnyPathDefinition): ReachableOutcomes {
   const plan = compilePath(definition);
   const candidates = plan.eventTypes.flatMap((type) => (plan.samplePayloads.get(type) ?? []).map((payload) => ({ type, payload })));
   const keyOf = (snapshot: AnyMachineSnapshot) => JSON.stringify([snapshot.value, snapshot.context]);
   const seen = new Set<string>([keyOf(plan.stepper.initialSnapshot)]);
   const queue: AnyMachineSnapshot[] = [plan.stepper.initialSnapshot];
-  const found = new Map<string, Set<string>>();
+  const outcomesByState = new Map<string, Set<string>>();
   const view = (snapshot: AnyMachineSnapshot) => ({ value: snapshot.value, context: snapshot.context }) as never;
   let complete = true;
   for (let index = 0; index < queue.length; index++) {
@@ -35,8 +45,8 @@ export function reachableOutcomes(definition: AnyPathDefinition): ReachableOutco
     if (snapshot.status === 'done') {
       const outcome = definition.outcomeOf(view(snapshot));
       const state = describeStateValue(snapshot.value);
-      if (!found.has(state)) found.set(state, new Set());
-      if (outcome !== undefined) found.get(state)!.add(outcome);
+      if (!outcomesByState.has(state)) outcomesByState.set(state, new Set());
+      if (outcome !== undefined) outcomesByState.get(state)!.add(outcome);
       continue;
     }
     for (const event of candidates) {
@@ -62,7 +72,7 @@ export function reachableOutcomes(definition: AnyPathDefinition): ReachableOutco
   }
   const outcomes = Object.keys(definition.outcomes);
   const byFinalState = new Map<string, readonly string[]>();
-  for (const [state, reached] of found) {
+  for (const [state, reached] of outcomesByState) {
     byFinalState.set(state, complete ? outcomes.filter((outcome) => reached.has(outcome)) : outcomes);
   }
   return { byFinalState, complete };

@@ -72,7 +72,7 @@ function statePathsOf(value: unknown, prefix = ''): string[] {
 /**
  * Summarises recorded cases of one path: each history is stepped through the path's machine
  * (events as recorded, no checks repeated: the histories come from the store, where every event
- * passed the rules), so this costs less than replaying them.
+ * passed the rules), each distinct step computed once, so this costs less than replaying them.
  *
  * @example
  * ```ts
@@ -95,38 +95,85 @@ export function summarizeCases(definition: AnyPathDefinition, histories: Iterabl
   let latest = Number.NEGATIVE_INFINITY;
   let latestAt: string | undefined;
 
+  // The states a value names, computed once per distinct value: most steps keep or revisit states.
+  const pathsByValue = new Map<string, readonly string[]>();
+  const pathsOf = (value: unknown): readonly string[] => {
+    const key = typeof value === 'string' ? value : JSON.stringify(value);
+    let paths = pathsByValue.get(key);
+    if (!paths) {
+      paths = statePathsOf(value);
+      pathsByValue.set(key, paths);
+    }
+    return paths;
+  };
+
+  // A path machine is pure (definePath refuses timers and invoked actors), so the same state,
+  // context and event always give the same next state: each distinct step is computed once and
+  // shared by every case that takes it. Snapshots are interned by content so that the steps of
+  // different cases meet.
+  const interned = new Map<string, AnyMachineSnapshot>();
+  const steps = new WeakMap<AnyMachineSnapshot, Map<string, AnyMachineSnapshot>>();
+  const intern = (candidate: AnyMachineSnapshot): AnyMachineSnapshot => {
+    // A machine with history states remembers more than value and context: no sharing then.
+    if (Object.keys(candidate.historyValue ?? {}).length > 0) return candidate;
+    const key = JSON.stringify([candidate.value, candidate.context, candidate.status]);
+    const known = interned.get(key);
+    if (known) return known;
+    interned.set(key, candidate);
+    return candidate;
+  };
+  const step = (from: AnyMachineSnapshot, event: RecordedEvent): AnyMachineSnapshot => {
+    let known = steps.get(from);
+    if (!known) {
+      known = new Map();
+      steps.set(from, known);
+    }
+    const key = `${event.type} ${JSON.stringify(event.payload)}`;
+    let next = known.get(key);
+    if (!next) {
+      next = intern(plan.stepper.next(from, { type: event.type, payload: event.payload } as EventObject));
+      known.set(key, next);
+    }
+    return next;
+  };
+
   for (const history of histories) {
-    let snapshot = plan.stepper.initialSnapshot;
-    let current = new Set(statePathsOf(snapshot.value));
+    let snapshot = intern(plan.stepper.initialSnapshot);
+    let current = pathsOf(snapshot.value);
     const enteredAt = new Map<string, number>();
     const visited = new Set(current);
     let accepted = true;
-    for (const event of history) {
+    for (const [index, event] of history.entries()) {
       const at = Date.parse(event.at);
       if (at > latest) {
         latest = at;
         latestAt = event.at;
       }
-      if (enteredAt.size === 0) for (const state of current) enteredAt.set(state, at);
+      if (index === 0) for (const state of current) enteredAt.set(state, at);
       let next: AnyMachineSnapshot;
       try {
-        next = plan.stepper.next(snapshot, { type: event.type, payload: event.payload } as EventObject);
+        next = step(snapshot, event);
       } catch {
         accepted = false;
         break;
       }
-      const after = new Set(statePathsOf(next.value));
-      for (const state of current) {
-        if (after.has(state)) continue;
-        const since = enteredAt.get(state);
-        if (since !== undefined) stays.get(state)?.push((at - since) / dayMillis);
-        enteredAt.delete(state);
+      if (next.value !== snapshot.value) {
+        const after = pathsOf(next.value);
+        if (after !== current) {
+          for (const state of current) {
+            if (after.includes(state)) continue;
+            const since = enteredAt.get(state);
+            if (since !== undefined) stays.get(state)?.push((at - since) / dayMillis);
+            enteredAt.delete(state);
+          }
+          for (const state of after) {
+            if (current.includes(state)) continue;
+            enteredAt.set(state, at);
+            visited.add(state);
+          }
+          current = after;
+        }
       }
-      for (const state of after) {
-        if (!current.has(state)) enteredAt.set(state, at);
-        visited.add(state);
-      }
-      current = after;
       snapshot = next;
     }
     if (!accepted) {
