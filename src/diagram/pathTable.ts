@@ -7,7 +7,15 @@ import { codeSpan, renderMarkdown, type MarkdownBlock } from './markdown.js';
 import { describePathGraph } from './pathGraph.js';
 import { transitionTextOf } from './transitionText.js';
 
-/** A rule as a path table shows it. */
+/**
+ * A rule as a path table shows it.
+ *
+ * @example
+ * ```ts
+ * const [rule] = describePathTable(workabilityPath).rules;
+ * console.log(rule.id, rule.source); // 'eligible-at-entry' '001_55550c4af1568658.txt:165'
+ * ```
+ */
 export interface PathTableRule {
   readonly id: string;
   readonly name: string;
@@ -17,7 +25,14 @@ export interface PathTableRule {
   readonly enforcedBy: readonly string[];
 }
 
-/** One row of a path table: a transition, who may record its event, and what guards it. */
+/**
+ * One row of a path table: a transition, who may record its event, and what guards it.
+ *
+ * @example
+ * ```ts
+ * const guarded = describePathTable(workabilityPath).transitions.filter((row) => row.guards.length > 0);
+ * ```
+ */
 export interface PathTableTransition {
   readonly from: { readonly id: string; readonly label: string };
   readonly event: { readonly type: string; readonly label: string };

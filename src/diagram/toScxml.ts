@@ -7,7 +7,7 @@ import { portableLogicOf, type PortableLogic } from './portableLogic.js';
 import { transitionLine, transitionTextOf } from './transitionText.js';
 
 /** The namespace of kykypolku's own attributes (labels, rules) on SCXML elements. */
-export const kykypolkuNamespace = 'urn:kykypolku:diagram';
+const kykypolkuNamespace = 'urn:kykypolku:diagram';
 
 /** A guard expression as an ECMAScript condition over SCXML's `_event`. */
 function conditionOf(expression: GuardExpression): string {

@@ -8,7 +8,14 @@ import { reportStyle } from './reportStyle.js';
 import { reportWord } from './reportWords.js';
 import { summarizeCases, type CaseSummary } from './summarizeCases.js';
 
-/** One path in a report: its definition, its cases, and the model checker's verdict if known. */
+/**
+ * One path in a report: its definition, its cases, and the model checker's verdict if known.
+ *
+ * @example
+ * ```ts
+ * const path: ReportPath = { definition: workabilityPath, histories: await historiesFromStore(store, workabilityPath.id), casesFrom: 'production store' };
+ * ```
+ */
 export interface ReportPath {
   readonly definition: AnyPathDefinition;
   /** The recorded events of each case, oldest first (from a store or a synthetic cohort). */
@@ -19,7 +26,14 @@ export interface ReportPath {
   readonly check?: PathCheckSummary;
 }
 
-/** Options of {@link buildReport}. */
+/**
+ * Options of {@link buildReport}.
+ *
+ * @example
+ * ```ts
+ * const options: ReportOptions = { lang: 'fi', now: '2026-01-01T00:00:00Z' };
+ * ```
+ */
 export interface ReportOptions {
   /** The language of every page. Default `en`. */
   readonly lang?: Language;
@@ -27,7 +41,16 @@ export interface ReportOptions {
   readonly now?: string;
 }
 
-/** A report: files by name (`index.html` and `<path-id>.html`), each a self-contained page. */
+/**
+ * A report: files by name (`index.html` and `<path-id>.html`), each a self-contained page, and the
+ * case summaries the charts were drawn from.
+ *
+ * @example
+ * ```ts
+ * const report = await buildReport([{ definition: workabilityPath }]);
+ * report.files.map((file) => file.name); // ['index.html', 'workability-path.html']
+ * ```
+ */
 export interface Report {
   readonly files: readonly { readonly name: string; readonly text: string }[];
   readonly summaries: readonly (CaseSummary | undefined)[];

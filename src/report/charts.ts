@@ -1,4 +1,5 @@
 import { element, type MarkupElement } from '../diagram/markup.js';
+import type { StayDistribution } from './summarizeCases.js';
 
 const font = 'Helvetica, Arial, sans-serif';
 const barColour = '#3b6e9e';
@@ -40,16 +41,9 @@ export function barChart(title: string, bars: readonly Bar[], kind: string): Mar
   );
 }
 
-/** One row of a box plot: the quartiles and the 90th percentile of a distribution. @internal */
-export interface BoxRow {
+/** One row of a box plot: a distribution of stays and its label. @internal */
+export interface BoxRow extends StayDistribution {
   readonly label: string;
-  readonly count: number;
-  readonly min: number;
-  readonly p25: number;
-  readonly median: number;
-  readonly p75: number;
-  readonly p90: number;
-  readonly max: number;
 }
 
 /**

@@ -4,7 +4,14 @@ import type { RecordedEvent } from '../case/recordedEvent.js';
 import { compilePath } from '../case/compilePath.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 
-/** How long cases stayed in one state, in days. */
+/**
+ * How long cases stayed in one state, in days.
+ *
+ * @example
+ * ```ts
+ * const { median, p90 } = summarizeCases(workabilityPath, histories).timeInState.healthCheck!;
+ * ```
+ */
 export interface StayDistribution {
   /** Stays that ended (the case left the state); open stays are not counted. */
   readonly count: number;
@@ -46,7 +53,14 @@ export interface CaseSummary {
   readonly skipped: number;
 }
 
-/** Options of {@link summarizeCases}. */
+/**
+ * Options of {@link summarizeCases}.
+ *
+ * @example
+ * ```ts
+ * summarizeCases(workabilityPath, histories, { now: '2026-01-01T00:00:00Z' }).deadlines;
+ * ```
+ */
 export interface SummarizeOptions {
   /** The instant deadlines are judged at (ISO). Default: the latest event of all the histories. */
   readonly now?: string;
