@@ -1,7 +1,7 @@
 import { and, assign, setup } from 'xstate';
 import type { MachineEventOf } from '../../src/definition.js';
 import type { CoordinatorEvents } from './events.js';
-import { coordinatorServices, referralNeedsConsent, type NetworkPartner } from './services.js';
+import { coordinatorServices, type NetworkPartner } from './services.js';
 
 /** The exits of the coordinator service (domain.md §9(c)). */
 export type CoordinatorExit =
@@ -42,15 +42,20 @@ const coordinatorSetup = setup({
     unemployedUnder12Months: ({ event }) => event.type === 'ELIGIBILITY_CONFIRMED' && event.payload.unemploymentMonths < 12,
     /** S3:338 — network work with a partner needs the client's consent for it. */
     consentForPartner: ({ context, event }) => event.type === 'NETWORK_WORK_DONE' && context.consent[event.payload.partner],
-    /** S3:338 — a referral that shares data with TE or Kela needs that consent. */
-    consentForService: ({ context, event }) => {
+    /**
+     * S3:338 — a referral that shares data with TE or Kela needs that consent. The services table
+     * comes in as params (as in the next guard), so that the guard reads nothing from around it and
+     * the SCXML and BPMN exports can run it (docs/analysts.md).
+     */
+    consentForService: ({ context, event }, params: { readonly services: typeof coordinatorServices }) => {
       if (event.type !== 'REFERRED_TO_SERVICE') return false;
-      const partner = referralNeedsConsent(event.payload.service);
-      return partner === undefined || context.consent[partner];
+      // As referralNeedsConsent: the area's own social and health services need no consent here.
+      const { partner } = params.services[event.payload.service];
+      return partner === 'socialHealth' || context.consent[partner];
     },
     /** S3:570 — no employment-promoting service before functional capacity is assessed. */
-    capacityAssessedIfEmploymentPromoting: ({ context, event }) =>
-      event.type === 'REFERRED_TO_SERVICE' && (!coordinatorServices[event.payload.service].employmentPromoting || context.functionalCapacityAssessed),
+    capacityAssessedIfEmploymentPromoting: ({ context, event }, params: { readonly services: typeof coordinatorServices }) =>
+      event.type === 'REFERRED_TO_SERVICE' && (!params.services[event.payload.service].employmentPromoting || context.functionalCapacityAssessed),
     /** S3:433 — support goes on until the next interim review after a place, unless an early-close reason is given. */
     closingAllowed: ({ context, event }) =>
       event.type === 'CLOSED' &&
@@ -58,9 +63,11 @@ const coordinatorSetup = setup({
         (context.placeGained && (context.reviewedSincePlace || event.payload.earlyCloseReason !== undefined))),
   },
   actions: {
-    giveConsent: assign(({ context, event }) => (event.type === 'CONSENT_GIVEN' ? { consent: { ...context.consent, [event.payload.scope]: true } } : {})),
+    // Object.assign, not object spread: the SCXML export carries this code, and SCXML interpreters
+    // that read ECMAScript 2015 (SCION) know no object spread (docs/analysts.md).
+    giveConsent: assign(({ context, event }) => (event.type === 'CONSENT_GIVEN' ? { consent: Object.assign({}, context.consent, { [event.payload.scope]: true }) } : {})),
     withdrawConsent: assign(({ context, event }) =>
-      event.type === 'CONSENT_WITHDRAWN' ? { consent: { ...context.consent, [event.payload.scope]: false } } : {},
+      event.type === 'CONSENT_WITHDRAWN' ? { consent: Object.assign({}, context.consent, { [event.payload.scope]: false }) } : {},
     ),
     markCapacityAssessed: assign({ functionalCapacityAssessed: true }),
     markPlaceGained: assign({ placeGained: true, reviewedSincePlace: false }),
@@ -88,7 +95,12 @@ const alongside = {
 /** What active support and the interim review share: referrals, follow-up, a place gained, the exits. */
 const support = {
   ...alongside,
-  REFERRED_TO_SERVICE: { guard: and(['consentForService', 'capacityAssessedIfEmploymentPromoting']) },
+  REFERRED_TO_SERVICE: {
+    guard: and([
+      { type: 'consentForService', params: { services: coordinatorServices } },
+      { type: 'capacityAssessedIfEmploymentPromoting', params: { services: coordinatorServices } },
+    ]),
+  },
   SERVICE_FOLLOWED_UP: {},
   JOB_OR_STUDY_PLACE_GAINED: { actions: 'markPlaceGained' },
   CLIENT_COPES_INDEPENDENTLY: { target: '#coordinator.closed', actions: 'recordIndependent' },

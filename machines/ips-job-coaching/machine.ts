@@ -32,8 +32,13 @@ const ipsSetup = setup({
   guards: {
     /** S1:259, S1:331 — ending needs a new plan and a secured support network. */
     handoverComplete: ({ context }) => context.newPlanSecured && context.supportNetworkConfirmed,
-    /** The closures that need no hand-over (modelling choice, documented in the README). */
-    administrativeClosure: ({ event }) => event.type === 'CLOSED' && administrativeOutcomes.has(event.payload.outcome),
+    /**
+     * The closures that need no hand-over (modelling choice, documented in the README). The outcomes
+     * come in as params, so that the guard reads nothing from around it and the SCXML and BPMN
+     * exports can run it (docs/analysts.md).
+     */
+    administrativeClosure: ({ event }, params: { readonly outcomes: readonly string[] }) =>
+      event.type === 'CLOSED' && params.outcomes.includes(event.payload.outcome),
     /** S1:258 — outcomes kept apart: employed only after employment, work trial only after one. */
     outcomeMatchesHistory: ({ context, event }) =>
       event.type !== 'CLOSED' ||
@@ -44,7 +49,8 @@ const ipsSetup = setup({
     markWorkTrial: assign({ workTrialStarted: true }),
     markNewPlan: assign({ newPlanSecured: true }),
     markSupportNetwork: assign({ supportNetworkConfirmed: true }),
-    rememberPhase: assign(({ context }, params: { phase: IpsPhase }) => ({ phaseLeft: context.phaseLeft ?? params.phase })),
+    // No `??`: the SCXML export carries this code, and SCION reads ECMAScript 2015 (docs/analysts.md).
+    rememberPhase: assign(({ context }, params: { phase: IpsPhase }) => ({ phaseLeft: context.phaseLeft !== null ? context.phaseLeft : params.phase })),
     leaveHandover: assign({ phaseLeft: null, newPlanSecured: false, supportNetworkConfirmed: false }),
     recordOutcome: assign(({ event }) => (event.type === 'CLOSED' ? { outcome: event.payload.outcome } : {})),
     recordDeclined: assign({ outcome: 'declined' as const }),
@@ -75,7 +81,9 @@ const alongside = {
   COACH_ASSIGNED: {},
 } as const;
 
-const administrativeClose = { CLOSED: { target: '#ips.closed', guard: 'administrativeClosure', actions: 'recordOutcome' } } as const;
+const administrativeClosure = { type: 'administrativeClosure', params: { outcomes: [...administrativeOutcomes] } } as const;
+
+const administrativeClose = { CLOSED: { target: '#ips.closed', guard: administrativeClosure, actions: 'recordOutcome' } } as const;
 
 /**
  * IPS five-phase job coaching ("Sijoita ja valmenna!"), domain.md §9(b): engagement, vocational
@@ -166,7 +174,7 @@ export const ipsMachine = ipsSetup.createMachine({
         // the hand-over is complete but the outcome does not match what happened.
         CLOSED: [
           { target: 'closed', guard: and(['handoverComplete', 'outcomeMatchesHistory']), actions: 'recordOutcome' },
-          { target: 'closed', guard: 'administrativeClosure', actions: 'recordOutcome' },
+          { target: 'closed', guard: administrativeClosure, actions: 'recordOutcome' },
         ],
       },
     },

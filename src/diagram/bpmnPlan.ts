@@ -20,6 +20,8 @@ export interface BpmnNode {
   readonly event?: string;
   /** The context updates a script task runs. */
   readonly actions?: readonly GraphAction[];
+  /** What else a script task does: remember the state for history states, or go back to a remembered one. */
+  readonly history?: { readonly kind: 'remember'; readonly parents: Readonly<Record<string, 'shallow' | 'deep'>> } | { readonly kind: 'recall'; readonly state: GraphState; readonly entries: Readonly<Record<string, string>> };
   /** The outcome an end event stands for. */
   readonly outcome?: string;
   /** The dotted path of the final state an end event or outcome gateway belongs to. */
@@ -130,11 +132,25 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
   // reasons, shared, in the last section. Several
   // flows may end in one place; a join in front of it is added at the end.
   const finalSection = leaves.length + 1;
+  // The leaf each state is entered at: itself, or its initial descendants (a remembered compound state).
+  const entryLeaves = Object.fromEntries(graph.states.map((state) => [state.id, entryLeafOf(graph, state.id)?.id ?? state.id]));
   const arrivals = new Map<string, string>();
   const arrivalAt = (from: GraphState, section: number, state: GraphState, lane: string): string => {
     const key = state.kind === 'final' ? state.id : `${from.id}>${state.id}`;
     const known = arrivals.get(key);
     if (known) return known;
+    if (state.kind === 'history') {
+      // Where a history state leads is known only when the case gets there: a script reads what
+      // was remembered and puts it in the process variable `state`, which the end event names.
+      const recall = bpmnId('Recall', from.id, state.id);
+      const id = bpmnId('Reached', from.id, state.id);
+      arrivals.set(key, recall);
+      const parent = graph.states.find((candidate) => candidate.id === state.parent);
+      nodes.push({ id: recall, kind: 'scriptTask', name: `${wordIn('backToWhereItLeft', lang)}: ${parent?.label[lang] ?? ''}`, lane, section, history: { kind: 'recall', state, entries: entryLeaves }, documentation: state.id });
+      nodes.push({ id, kind: 'endEvent', name: `→ ${state.label[lang]}`, lane, section, documentation: '$state' });
+      flow(recall, id);
+      return recall;
+    }
     if (state.kind !== 'final') {
       const id = bpmnId('Reached', from.id, state.id);
       arrivals.set(key, id);
@@ -159,8 +175,18 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
   };
   nodes.push({ id: 'StartEvent', kind: 'startEvent', name: wordIn('eventToRecord', lang), lane: mainLane, section: 0 });
   const router = 'WhereIsTheCase';
+  const historyStates = graph.states.filter((state) => state.kind === 'history');
+  if (historyStates.length > 0) {
+    // History states need to know where the case was in their parent before it left: every
+    // instance notes it first, in the process variable `history`.
+    const parents = Object.fromEntries(historyStates.map((state) => [state.parent ?? '', state.history ?? 'shallow']));
+    nodes.push({ id: 'RememberWhereTheCaseIs', kind: 'scriptTask', name: wordIn('rememberWhereTheCaseIs', lang), lane: mainLane, section: 0, history: { kind: 'remember', parents } });
+    flow('StartEvent', 'RememberWhereTheCaseIs');
+    flow('RememberWhereTheCaseIs', router);
+  } else {
+    flow('StartEvent', router);
+  }
   nodes.push({ id: router, kind: 'exclusiveGateway', name: wordIn('whereIsTheCase', lang), lane: mainLane, section: 0 });
-  flow('StartEvent', router);
 
   for (const [index, leaf] of leaves.entries()) {
     if (leaf.kind === 'final') continue;
@@ -194,7 +220,7 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
         const targetLeaf = transition.target === undefined ? leaf : entryLeafOf(graph, transition.target);
         if (!targetLeaf) return;
         if (transition.actions.length > 0) {
-          const script = bpmnId('Update', transition.id);
+          const script = bpmnId('Update', leaf.id, transition.id);
           nodes.push({ id: script, kind: 'scriptTask', name: wordIn('caseDataUpdated', lang), lane: laneOfEvent(event), section, actions: transition.actions, documentation: transition.actions.map((action) => action.name ?? '(inline)').join(', ') });
           flow(from, script, extra);
           flow(script, arrivalAt(leaf, section, targetLeaf, laneOfEvent(event)));

@@ -1,5 +1,5 @@
 import type { GuardExpression } from './guardExpression.js';
-import type { BpmnFlowCondition } from './bpmnPlan.js';
+import type { BpmnFlowCondition, BpmnNode } from './bpmnPlan.js';
 import type { GraphAction } from './pathGraph.js';
 import type { PortableLogic } from './portableLogic.js';
 
@@ -62,6 +62,36 @@ export function updateScript(logic: PortableLogic, actions: readonly GraphAction
   }
   lines.push('environment.variables.context = context;', 'next();');
   return lines.join('\n');
+}
+
+/**
+ * The JavaScript of a script task for history states: note, for each parent with a history state,
+ * where the case is in it (`remember`), or put the remembered state, entered down to a leaf, in
+ * the process variable `state` (`recall`).
+ *
+ * @internal
+ */
+export function historyScript(history: NonNullable<BpmnNode['history']>): string {
+  if (history.kind === 'remember') {
+    return [
+      `var kinds = ${JSON.stringify(history.parents)};`,
+      'var state = environment.variables.state;',
+      'var parts = state.split(".");',
+      'var history = Object.assign({}, environment.variables.history || {});',
+      'for (var i = 1; i < parts.length; i++) {',
+      '  var parent = parts.slice(0, i).join(".");',
+      '  if (kinds[parent]) history[parent] = kinds[parent] === "deep" ? state : parts.slice(0, i + 1).join(".");',
+      '}',
+      'environment.variables.history = history;',
+      'next();',
+    ].join('\n');
+  }
+  return [
+    `var entries = ${JSON.stringify(history.entries)};`,
+    `var remembered = (environment.variables.history || {})[${JSON.stringify(history.state.parent ?? '')}] || ${JSON.stringify(history.state.historyDefault ?? '')};`,
+    'environment.variables.state = entries[remembered] || remembered;',
+    'next();',
+  ].join('\n');
 }
 
 /** The state value of a dotted state path: `closed` → 'closed', `a.b` → { a: 'b' }. */

@@ -56,18 +56,17 @@ export function guardExpressionOf(guard: unknown): GuardExpression | undefined {
   return undefined;
 }
 
+/** Every named guard in an expression with its params, in order. @internal */
+export function guardUsesOf(expression: GuardExpression | undefined): { readonly name: string; readonly params: unknown }[] {
+  if (!expression) return [];
+  if (expression.kind === 'guard') return [{ name: expression.name, params: expression.params }];
+  if (expression.kind === 'not') return guardUsesOf(expression.item);
+  return expression.items.flatMap(guardUsesOf);
+}
+
 /** The named guards of an expression, in order, each once. @internal */
 export function guardNamesOf(expression: GuardExpression | undefined): string[] {
-  if (!expression) return [];
-  const names: string[] = [];
-  const visit = (node: GuardExpression): void => {
-    if (node.kind === 'guard') {
-      if (!names.includes(node.name)) names.push(node.name);
-    } else if (node.kind === 'not') visit(node.item);
-    else node.items.forEach(visit);
-  };
-  visit(expression);
-  return names;
+  return [...new Set(guardUsesOf(expression).map((use) => use.name))];
 }
 
 /** The rules that a guard enforces, in the definition's order. @internal */

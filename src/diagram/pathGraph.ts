@@ -17,9 +17,13 @@ export interface GraphState {
   readonly id: string;
   /** The parent's dotted path; `undefined` at the top level. */
   readonly parent: string | undefined;
-  readonly kind: 'atomic' | 'compound' | 'parallel' | 'final';
+  readonly kind: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
   /** For a compound state, its initial child's dotted path. */
   readonly initial: string | undefined;
+  /** For a history state: whether it remembers the parent's child (`shallow`) or the leaf (`deep`). */
+  readonly history?: 'shallow' | 'deep';
+  /** For a history state: where it leads when nothing is remembered yet (its default target, else the parent's initial state). */
+  readonly historyDefault?: string;
   readonly label: Label;
 }
 
@@ -89,6 +93,7 @@ export interface PathGraph {
 }
 
 function kindOf(node: AnyStateNode): GraphState['kind'] {
+  if (node.type === 'history') return 'history';
   if (node.type === 'final') return 'final';
   if (node.type === 'parallel') return 'parallel';
   if (node.type === 'compound') return 'compound';
@@ -126,13 +131,18 @@ export function describePathGraph(definition: AnyPathDefinition): PathGraph {
   const warnings: string[] = [];
   const states: GraphState[] = nodes.map((node) => {
     const initialChild = node.type === 'compound' ? (node.initial?.target?.[0] as AnyStateNode | undefined) : undefined;
-    return {
+    const state: GraphState = {
       id: statePathOf(node),
       parent: node.parent && node.parent.parent ? statePathOf(node.parent) : undefined,
       kind: kindOf(node),
       initial: initialChild ? statePathOf(initialChild) : undefined,
       label: labels[statePathOf(node)] ?? { fi: statePathOf(node), sv: statePathOf(node), en: statePathOf(node) },
     };
+    if (node.type !== 'history') return state;
+    const declared = (node.config as { target?: unknown }).target;
+    const parentInitial = node.parent?.initial?.target?.[0] as AnyStateNode | undefined;
+    const fallback = typeof declared === 'string' && node.parent?.states[declared] ? (node.parent.states[declared] as AnyStateNode) : parentInitial;
+    return { ...state, history: node.history === 'deep' ? 'deep' : 'shallow', historyDefault: fallback ? statePathOf(fallback) : undefined };
   });
   const rootInitial = definition.machine.root.initial?.target?.[0] as AnyStateNode | undefined;
   const transitions: GraphTransition[] = [];

@@ -1,6 +1,6 @@
 import type { AnyPathDefinition } from '../definition.js';
 import { compilePath } from '../case/compilePath.js';
-import { guardNamesOf } from './guardExpression.js';
+import { guardUsesOf } from './guardExpression.js';
 import { describePathGraph, type GraphAction } from './pathGraph.js';
 
 /**
@@ -112,8 +112,13 @@ export function portableLogicOf(definition: AnyPathDefinition): PortableLogic {
   for (const [name, implementation] of Object.entries(guardImplementations)) {
     const source = functionExpression(implementation);
     guards.set(name, source);
-    const events = graph.transitions.filter((transition) => guardNamesOf(transition.guard).includes(name)).map((transition) => transition.event);
-    compare(`guard '${name}'`, source, implementation, samplesOf([...new Set(events)]).map((event) => [{ context, event }, undefined]));
+    // Each place the guard is used, with its event and params: the copy must answer as the guard does there.
+    const uses = graph.transitions.flatMap((transition) =>
+      guardUsesOf(transition.guard)
+        .filter((use) => use.name === name)
+        .flatMap((use) => samplesOf([transition.event]).map((event) => [{ context, event }, use.params])),
+    );
+    compare(`guard '${name}'`, source, implementation, uses);
   }
 
   const actionSources = new Map<unknown, string | undefined>();

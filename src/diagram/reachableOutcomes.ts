@@ -1,6 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { AnyPathDefinition } from '../definition.js';
 import { compilePath } from '../case/compilePath.js';
+import { snapshotKey } from '../machine/snapshotKey.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 
 /** The end reasons each final state can carry, by final state's dotted path. @internal */
@@ -34,7 +35,7 @@ const found = new WeakMap<AnyPathDefinition, ReachableOutcomes>();
 function walk(definition: AnyPathDefinition): ReachableOutcomes {
   const plan = compilePath(definition);
   const candidates = plan.eventTypes.flatMap((type) => (plan.samplePayloads.get(type) ?? []).map((payload) => ({ type, payload })));
-  const keyOf = (snapshot: AnyMachineSnapshot) => JSON.stringify([snapshot.value, snapshot.context]);
+  const keyOf = snapshotKey;
   const seen = new Set<string>([keyOf(plan.stepper.initialSnapshot)]);
   const queue: AnyMachineSnapshot[] = [plan.stepper.initialSnapshot];
   const outcomesByState = new Map<string, Set<string>>();

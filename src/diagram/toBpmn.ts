@@ -1,7 +1,7 @@
 import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
 import type { AnyPathDefinition } from '../definition.js';
 import { bpmnId, planBpmn, type BpmnNode, type BpmnPlan } from './bpmnPlan.js';
-import { conditionScript, updateScript } from './bpmnScripts.js';
+import { conditionScript, historyScript, updateScript } from './bpmnScripts.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import { layoutBpmn, type BpmnLayout } from './layoutBpmn.js';
 import { loadElk } from './loadElk.js';
@@ -40,7 +40,7 @@ function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle
     if (node.kind === 'receiveTask' && node.event !== undefined) attributes.messageRef = messages.get(node.event);
     if (node.kind === 'scriptTask') {
       attributes.scriptFormat = 'javascript';
-      attributes.script = updateScript(logic, node.actions ?? []);
+      attributes.script = node.history ? historyScript(node.history) : updateScript(logic, node.actions ?? []);
     }
     elements.set(node.id, create(elementType[node.kind], attributes));
   }

@@ -66,7 +66,14 @@ export function toDot(definition: AnyPathDefinition, options: DiagramOptions = {
       if (isContainer(state)) {
         statements.push({ kind: 'subgraph', id: `cluster:${state.id}`, attributes: { label: stateLabel(graph, state, lang), style: 'rounded' }, statements: block(state.id) });
       } else {
-        statements.push({ kind: 'node', id: state.id, attributes: { label: stateLabel(graph, state, lang), peripheries: state.kind === 'final' ? 2 : undefined } });
+        statements.push({
+          kind: 'node',
+          id: state.id,
+          attributes:
+            state.kind === 'history'
+              ? { shape: 'circle', label: state.history === 'deep' ? 'H*' : 'H', xlabel: state.label[lang], width: 0.35, fixedsize: 'true' }
+              : { label: stateLabel(graph, state, lang), peripheries: state.kind === 'final' ? 2 : undefined },
+        });
       }
     }
     return statements;

@@ -42,7 +42,10 @@ export function toMermaid(definition: AnyPathDefinition, options: DiagramOptions
     const regions = parentState?.kind === 'parallel';
     children.forEach((state, index) => {
       if (regions && index > 0) statements.push({ kind: 'regionSeparator' });
-      statements.push({ kind: 'state', id: mermaidIdOf(state.id), label: state.label[lang], body: state.kind === 'atomic' || state.kind === 'final' ? [] : blockOf(state.id) });
+      // Mermaid has no history pseudo-state: it is a state marked (H) or (H*).
+      const label = state.kind === 'history' ? `(${state.history === 'deep' ? 'H*' : 'H'}) ${state.label[lang]}` : state.label[lang];
+      const composite = state.kind === 'compound' || state.kind === 'parallel';
+      statements.push({ kind: 'state', id: mermaidIdOf(state.id), label, body: composite ? blockOf(state.id) : [] });
     });
     const initial = parent === undefined ? graph.initial : parentState?.initial;
     if (initial !== undefined) statements.push({ kind: 'transition', from: '[*]', to: mermaidIdOf(initial) });

@@ -64,6 +64,25 @@ function actionsScript(logic: PortableLogic, transition: GraphTransition): strin
   return calls.length === 0 ? undefined : calls.join(' ');
 }
 
+/**
+ * Syntax newer than ECMAScript 2015 in the carried code, which SCXML interpreters that parse 2015
+ * (SCION uses esprima 2.7) cannot read: `??`, `?.` and object spread, found by pattern.
+ */
+function newerSyntaxWarnings(logic: PortableLogic, graph: PathGraph): string[] {
+  const newer = /\?\?|\?\.(?!\d)|\{\s*\.\.\./;
+  const sources: [string, string][] = [
+    ...[...logic.guards].map(([name, source]): [string, string] => [`guard '${name}'`, source]),
+    ...graph.transitions.flatMap((transition) =>
+      transition.actions.flatMap((action): [string, string][] => {
+        const source = logic.actionSource(action);
+        return source === undefined ? [] : [[`action '${action.name ?? '(inline)'}'`, source]];
+      }),
+    ),
+  ];
+  const flagged = new Map(sources.filter(([, source]) => newer.test(source)));
+  return [...flagged.keys()].map((what) => `${what} uses syntax newer than ECMAScript 2015 (??, ?. or object spread); SCXML interpreters that parse ECMAScript 2015, such as SCION, cannot load it`);
+}
+
 function isDescendant(graph: PathGraph, id: string, ancestor: string): boolean {
   let current = graph.states.find((state) => state.id === id)?.parent;
   while (current !== undefined) {
@@ -109,6 +128,10 @@ export function toScxml(definition: AnyPathDefinition, options: DiagramOptions =
     );
   };
   const stateElement = (state: GraphState): MarkupElement => {
+    if (state.kind === 'history') {
+      // SCXML's history needs its default as a transition: XState's default target, else the parent's initial state.
+      return element('history', { id: state.id, type: state.history, 'kyk:label': state.label[lang] }, state.historyDefault !== undefined && element('transition', { target: state.historyDefault }));
+    }
     const name = state.kind === 'final' ? 'final' : state.kind === 'parallel' ? 'parallel' : 'state';
     return element(
       name,
@@ -136,5 +159,5 @@ export function toScxml(definition: AnyPathDefinition, options: DiagramOptions =
     element('script', {}, dataModelScript(logic, graph)),
     childStatesOf(graph, undefined).map(stateElement),
   );
-  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${renderMarkup(document)}`, warnings: [...graph.warnings, ...logic.warnings] };
+  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${renderMarkup(document)}`, warnings: [...graph.warnings, ...logic.warnings, ...newerSyntaxWarnings(logic, graph)] };
 }

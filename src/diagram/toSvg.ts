@@ -19,7 +19,7 @@ interface StateBox {
 
 function boxOf(graph: PathGraph, state: GraphState, lang: DiagramOptions['lang'] & string): StateBox {
   return {
-    title: state.label[lang],
+    title: state.kind === 'history' ? `(${state.history === 'deep' ? 'H*' : 'H'}) ${state.label[lang]}` : state.label[lang],
     lines: graph.transitions
       .filter((transition) => transition.source === state.id && transition.target === undefined)
       .map((transition) => `↻ ${transitionLine(transitionTextOf(graph.definition, transition, lang))}`),

@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import type { AnyPathDefinition } from '../definition.js';
 import type { RecordedEvent } from '../case/recordedEvent.js';
 import { compilePath } from '../case/compilePath.js';
+import { snapshotKey } from '../machine/snapshotKey.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 
 /**
@@ -128,9 +129,7 @@ export function summarizeCases(definition: AnyPathDefinition, histories: Iterabl
   const interned = new Map<string, AnyMachineSnapshot>();
   const steps = new WeakMap<AnyMachineSnapshot, Map<string, AnyMachineSnapshot>>();
   const intern = (candidate: AnyMachineSnapshot): AnyMachineSnapshot => {
-    // A machine with history states remembers more than value and context: no sharing then.
-    if (Object.keys(candidate.historyValue ?? {}).length > 0) return candidate;
-    const key = JSON.stringify([candidate.value, candidate.context, candidate.status]);
+    const key = snapshotKey(candidate);
     const known = interned.get(key);
     if (known) return known;
     interned.set(key, candidate);

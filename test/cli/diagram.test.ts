@@ -14,7 +14,7 @@ describe('kykypolku diagram', () => {
     const run = kykypolku('diagram', 'workability-path', '--format', 'mermaid', '--lang', 'fi');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^stateDiagram-v2\n/);
-    expect(run.stdout).toContain('contacted --> doctorAssessment : Lääkärin vastaanotto varattu [tilanne kartoitettu]');
+    expect(run.stdout).toContain('initialAssessment --> doctorAssessment : Lääkärin vastaanotto varattu [tilanne kartoitettu]');
     expect(run.stderr).toBe('');
   });
 

@@ -81,6 +81,7 @@ describe.each(paths.map((path) => [path.id, path] as const))('the BPMN of %s', (
     for (const transition of graph.transitions) {
       expect(text, transition.id).toContain(`name="${definition.labels.events[transition.event]!.en.replace(/'/g, '&#39;')}"`);
     }
-    for (const outcome of Object.values(definition.outcomes)) expect(text).toMatch(new RegExp(`<bpmn:endEvent id="[^"]+" name="${outcome.en.replace(/'/g, '&#39;')}"`));
+    const endEvents = [...text.matchAll(/<bpmn:endEvent id="[^"]+" name="([^"]*)"/g)].map((match) => match[1]);
+    for (const outcome of Object.values(definition.outcomes)) expect(endEvents).toContain(outcome.en.replace(/'/g, '&#39;'));
   });
 });

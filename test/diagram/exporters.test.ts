@@ -100,9 +100,10 @@ describe.each(paths.map((path) => [path.id, path] as const))('every exporter on 
   it('declares every state once and every transition once in SCXML', () => {
     const { text, warnings } = toScxml(definition, { lang: 'sv' });
     expect(warnings).toEqual([]);
-    for (const state of graph.states) expect(text.match(new RegExp(`<(state|final|parallel) id="${state.id}"`, 'g')), state.id).toHaveLength(1);
-    expect(text.match(/<transition /g)).toHaveLength(graph.transitions.length);
-    expect(text.match(/<transition (?![^>]*target=)/g) ?? []).toHaveLength(inState);
+    for (const state of graph.states) expect(text.match(new RegExp(`<(state|final|parallel|history) id="${state.id}"`, 'g')), state.id).toHaveLength(1);
+    // A history state's default is a transition without an event; the machine's transitions all have one.
+    expect(text.match(/<transition event=/g)).toHaveLength(graph.transitions.length);
+    expect(text.match(/<transition event="[^"]*" (?![^>]*target=)/g) ?? []).toHaveLength(inState);
     for (const state of graph.states) expect(text).toContain(`kyk:label="${state.label.sv.replace(/"/g, '&quot;')}"`);
   });
 });

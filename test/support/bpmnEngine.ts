@@ -24,7 +24,8 @@ interface ActivityApi {
  * per event as the export describes: each instance starts with the process variables `state` and
  * `context` where the previous one ended, the receive task waiting for the event's type is
  * completed with the variable `event` = `{ type, payload }`, and the end event it reaches names
- * the state the case moved to (its documentation holds the state's dotted path).
+ * the state the case moved to (its documentation holds the state's dotted path, or `$state` when a
+ * history state's script put it in the variable `state`). `context` and `history` carry over.
  */
 export async function loadBpmnProcess(text: string, states: { readonly initial: string; readonly final: ReadonlySet<string> }) {
   const parsed = await new BpmnModdle().fromXML(text);
@@ -42,7 +43,7 @@ export async function loadBpmnProcess(text: string, states: { readonly initial: 
   const sourceContext = await (new Engine({ name: 'kykypolku' }) as unknown as { _serializeSource(source: string): Promise<unknown> })._serializeSource(text);
 
   /** Starts an instance in a state; resolves once it waits, with the receive tasks waiting. */
-  async function startInstance(state: string, context: unknown) {
+  async function startInstance(state: string, context: unknown, history: unknown) {
     const listener = new EventEmitter();
     const waiting = new Map<string, ActivityApi>();
     const ended: { api?: ActivityApi } = {};
@@ -56,7 +57,8 @@ export async function loadBpmnProcess(text: string, states: { readonly initial: 
       if (api.type === 'bpmn:EndEvent') ended.api = api;
     });
     const engine = new Engine({ name: 'kykypolku', sourceContext } as never);
-    const execution = await engine.execute({ listener, variables: context === undefined ? { state } : { state, context } });
+    const variables = { state, ...(context === undefined ? {} : { context }), ...(history === undefined ? {} : { history }) };
+    const execution = await engine.execute({ listener, variables });
     return { engine, execution, waiting, ended, offered: () => [...new Set([...waiting.keys()].map((id) => eventOfTask.get(id)!))].sort() };
   }
 
@@ -64,8 +66,9 @@ export async function loadBpmnProcess(text: string, states: { readonly initial: 
     async run(history: readonly { readonly type: string; readonly payload?: unknown }[]): Promise<BpmnRunResult> {
       let state = states.initial;
       let context: unknown;
+      let remembered: unknown;
       for (const [index, input] of history.entries()) {
-        const instance = await startInstance(state, context);
+        const instance = await startInstance(state, context, remembered);
         const task = [...instance.waiting.values()].find((api) => eventOfTask.get(api.id) === input.type);
         if (!task) {
           instance.engine.stop();
@@ -75,13 +78,16 @@ export async function loadBpmnProcess(text: string, states: { readonly initial: 
         task.signal();
         const end = instance.ended.api;
         if (!end || !stateOfEnd.has(end.id)) return { kind: 'stuck', event: input.type, index, state, offered: [] };
-        state = stateOfEnd.get(end.id)!;
+        // `$state`: the end of a history state; the state is the one the process put in `state`.
+        const named = stateOfEnd.get(end.id)!;
+        state = named === '$state' ? String(end.environment.variables.state) : named;
         context = end.environment.variables.context;
+        remembered = end.environment.variables.history;
         if (states.final.has(state)) {
           return index === history.length - 1 ? { kind: 'ended', endEvent: end.name ?? end.id, state, context } : { kind: 'stuck', event: input.type, index, state, offered: [] };
         }
       }
-      const probe = await startInstance(state, context);
+      const probe = await startInstance(state, context, remembered);
       const offered = probe.offered();
       probe.engine.stop();
       return { kind: 'open', state, context, offered };
