@@ -149,7 +149,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
     };
     summaries.push(summary);
     if (options.reportDirectory !== undefined) {
-      reportPaths.push({ definition, histories: cohort.cases.map((caseRef) => caseRef.history), casesFrom: `demo cohort, ${cohort.cases.length} clients, seed ${options.seed}`, check: checkSummaryFor(definition) });
+      reportPaths.push({ definition, histories: cohort.cases.map((caseRef) => caseRef.history), casesFrom: `demo cohort, ${cohort.cases.length} clients, seed ${options.seed}`, check: checkSummaryFor(definition, options.lang) });
     }
     if (options.json) continue;
 

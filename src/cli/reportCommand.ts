@@ -5,20 +5,14 @@ import type { AnyPathDefinition } from '../definition.js';
 import { languages, type Language } from '../label.js';
 import { simulateCohort } from '../cohort/simulateCohort.js';
 import { buildReport, type ReportPath } from '../report/buildReport.js';
-import type { PathCheckSummary } from '../report/pathCheckSummary.js';
+import { checkPath } from '../check/checkPath.js';
+import { summarizePathCheck, type PathCheckSummary } from '../report/pathCheckSummary.js';
 import { selectPaths } from './catalogue.js';
 import { integerOption, languageOption, UsageError, type CliCommand, type CommandIo } from './command.js';
 
-/**
- * The model checker's verdict on a path, in the report's shape.
- *
- * TODO(#5): map `checkPath(definition)` to a PathCheckSummary here once the checker is on main;
- * until then the report says the checker's results were not given.
- *
- * @internal
- */
-export function checkSummaryFor(_definition: AnyPathDefinition): PathCheckSummary | undefined {
-  return undefined;
+/** The model checker's verdict on a path (`checkPath`), in the report's shape and language. @internal */
+export function checkSummaryFor(definition: AnyPathDefinition, lang: Language): PathCheckSummary {
+  return summarizePathCheck(definition, checkPath(definition), lang);
 }
 
 /** Builds the report and writes its files into a directory; returns the paths written. @internal */
@@ -65,7 +59,7 @@ export const reportCommand: CliCommand = {
       definition,
       histories: simulateCohort(definition, { clients, seed, faultRate: 0 }).cases.map((caseRef) => caseRef.history),
       casesFrom: `demo cohort, ${clients} clients, seed ${seed}`,
-      check: checkSummaryFor(definition),
+      check: checkSummaryFor(definition, lang),
     }));
     const out = resolve(values.out ?? 'kykypolku-report');
     const written = await writeReport(paths, { out, lang, ...(values.now ? { now: values.now } : {}) });

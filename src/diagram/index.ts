@@ -17,6 +17,6 @@ export { describePathTable, toPathTableMarkdown, type PathTable, type PathTableR
 export { toSvg } from './toSvg.js';
 export { buildReport, type Report, type ReportOptions, type ReportPath } from '../report/buildReport.js';
 export { historiesFromStore } from '../report/historiesFromStore.js';
-export type { PathCheckSummary } from '../report/pathCheckSummary.js';
+export { summarizePathCheck, type PathCheckSummary } from '../report/pathCheckSummary.js';
 export { summarizeCases, type CaseSummary, type StayDistribution, type SummarizeOptions } from '../report/summarizeCases.js';
 export { toPathDocument } from './pathDocument.js';

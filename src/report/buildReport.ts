@@ -5,7 +5,7 @@ import { element, renderMarkup } from '../diagram/markup.js';
 import type { PathCheckSummary } from './pathCheckSummary.js';
 import { pathReportPage } from './pathReportPage.js';
 import { reportStyle } from './reportStyle.js';
-import { reportWord } from './reportWords.js';
+import { reportWord, statusWord } from './reportWords.js';
 import { summarizeCases, type CaseSummary } from './summarizeCases.js';
 
 /**
@@ -94,7 +94,7 @@ export async function buildReport(paths: readonly ReportPath[], options: ReportO
                 element('td', {}, element('a', { href: `${path.definition.id}.html` }, path.definition.title[lang])),
                 element('td', {}, element('code', {}, path.definition.id), ` v${path.definition.version}`),
                 element('td', {}, summary ? `${summary.cases} ${reportWord('casesCount', lang)}, ${summary.closed} ${reportWord('closedCount', lang)}` : '—'),
-                element('td', { class: path.check ? `status-${path.check.status}` : undefined }, path.check ? reportWord(path.check.status, lang) : reportWord('checkMissing', lang)),
+                element('td', { class: path.check ? `status-${path.check.status}` : undefined }, path.check ? reportWord(statusWord[path.check.status], lang) : reportWord('checkMissing', lang)),
               );
             }),
           ),

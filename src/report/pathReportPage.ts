@@ -7,7 +7,7 @@ import { stateDiagramSvg } from '../diagram/toSvg.js';
 import { barChart, boxPlotChart } from './charts.js';
 import type { PathCheckSummary } from './pathCheckSummary.js';
 import { reportStyle } from './reportStyle.js';
-import { reportWord } from './reportWords.js';
+import { reportWord, statusWord } from './reportWords.js';
 import type { CaseSummary } from './summarizeCases.js';
 
 /** What one path's page shows. @internal */
@@ -45,12 +45,12 @@ export async function pathReportPage(input: PathReportInput, lang: Language): Pr
   const checkSection = check === undefined
     ? element('p', { class: 'check-missing' }, reportWord('checkMissing', lang))
     : [
-        element('p', { class: `status-${check.status}` }, reportWord(check.status, lang), ` ${check.states} ${reportWord('statesExplored', lang)}, ${check.transitions} ${reportWord('transitionsExplored', lang)}.`),
+        element('p', { class: `status-${check.status}` }, reportWord(statusWord[check.status], lang), ` ${check.states} ${reportWord('statesExplored', lang)}, ${check.transitions} ${reportWord('transitionsExplored', lang)}.`),
         table(
           ['id', reportWord('check', lang)],
           check.rules.map((rule) => [
             code(rule.id),
-            element('span', {}, rule.holds ? reportWord('holds', lang) : reportWord('broken', lang), rule.counterexample && element('ol', {}, rule.counterexample.map((step) => element('li', {}, step)))),
+            element('span', { class: `verdict-${rule.verdict}` }, reportWord(rule.verdict, lang), rule.counterexample && element('pre', {}, rule.counterexample.join('\n'))),
           ]),
         ),
         check.findings.length > 0 && element('ul', {}, check.findings.map((finding) => element('li', {}, finding))),

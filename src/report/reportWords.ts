@@ -14,13 +14,14 @@ export const reportWords = {
     sv: 'Modellkontrollens resultat gavs inte för denna rapport (kykypolku check).',
     en: "The model checker's results were not given for this report (kykypolku check).",
   },
-  proved: { fi: 'Kaikki säännöt pätevät kaikissa saavutettavissa tiloissa.', sv: 'Alla regler gäller i alla nåbara tillstånd.', en: 'Every rule holds in every reachable state.' },
-  violated: { fi: 'Jokin sääntö rikkoutuu.', sv: 'Någon regel bryts.', en: 'A rule is broken.' },
-  incomplete: { fi: 'Tarkistus jäi kesken (raja tuli vastaan).', sv: 'Kontrollen avbröts (en gräns nåddes).', en: 'The check stopped at a budget.' },
+  statusProved: { fi: 'Kaikki säännöt pätevät kaikissa saavutettavissa tiloissa.', sv: 'Alla regler gäller i alla nåbara tillstånd.', en: 'Every rule holds in every reachable state.' },
+  statusViolated: { fi: 'Jokin sääntö rikkoutuu.', sv: 'Någon regel bryts.', en: 'A rule is broken.' },
+  statusIncomplete: { fi: 'Tarkistus jäi kesken (raja tuli vastaan).', sv: 'Kontrollen avbröts (en gräns nåddes).', en: 'The check stopped at a budget.' },
   statesExplored: { fi: 'tilaa', sv: 'tillstånd', en: 'states' },
   transitionsExplored: { fi: 'siirtymää', sv: 'övergångar', en: 'transitions' },
-  holds: { fi: 'pätee', sv: 'gäller', en: 'holds' },
-  broken: { fi: 'rikkoutuu', sv: 'bryts', en: 'broken' },
+  held: { fi: 'pätee', sv: 'gäller', en: 'holds' },
+  violated: { fi: 'rikkoutuu', sv: 'bryts', en: 'broken' },
+  undecided: { fi: 'ratkaisematta', sv: 'inte avgjord', en: 'not decided' },
   cases: { fi: 'Asiakkuudet', sv: 'Ärenden', en: 'Cases' },
   casesFrom: { fi: 'Lähde', sv: 'Källa', en: 'Source' },
   casesCount: { fi: 'asiakkuutta', sv: 'ärenden', en: 'cases' },
@@ -46,3 +47,6 @@ export const reportWords = {
 export function reportWord(word: keyof typeof reportWords, lang: Language): string {
   return reportWords[word][lang];
 }
+
+/** The report's sentence for each checker status. @internal */
+export const statusWord = { proved: 'statusProved', violated: 'statusViolated', incomplete: 'statusIncomplete' } as const satisfies Record<string, keyof typeof reportWords>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from 'kykypolku';
-import { buildReport, historiesFromStore, summarizeCases, type PathCheckSummary } from 'kykypolku/diagram';
+import { checkPath, createMemoryStore } from 'kykypolku';
+import { buildReport, historiesFromStore, summarizeCases, summarizePathCheck, type PathCheckSummary } from 'kykypolku/diagram';
 import { workabilityPath } from 'kykypolku/paths';
 import { simulateCohort } from '../../src/cohort/simulateCohort.js';
-import { reviewPath } from '../support/reviewPath.js';
+import { reviewPath, reviewPathWithoutGuard } from '../support/reviewPath.js';
 
 const cohort = simulateCohort(workabilityPath, { clients: 200, seed: 5, faultRate: 0 });
 const histories = cohort.cases.map((caseRef) => caseRef.history);
@@ -61,13 +61,24 @@ describe('buildReport', () => {
       status: 'violated',
       states: 12,
       transitions: 40,
-      rules: [{ id: 'approved-before-done', holds: false, counterexample: ['Submitted (author)', 'Done (reviewer)'] }],
+      rules: [{ id: 'approved-before-done', verdict: 'violated', counterexample: ['Submitted (author)', 'Done (reviewer)'] }],
       findings: ['no dead ends'],
     };
     const report = await buildReport([{ definition: reviewPath, check }], { lang: 'en' });
     const page = report.files.find((file) => file.name === 'review-path.html')!.text;
     expect(page).toContain('<p class="status-violated">A rule is broken. 12 states, 40 transitions.</p>');
-    expect(page).toContain('<li>Done (reviewer)</li>');
+    expect(page).toContain('<pre>Submitted (author)\nDone (reviewer)</pre>');
     expect(page).toContain('No cases.');
+  });
+
+  it('summarises checkPath: a proven path, and a path whose forgotten guard the checker catches with a counterexample', () => {
+    const proven = summarizePathCheck(workabilityPath, checkPath(workabilityPath), 'fi');
+    expect(proven).toMatchObject({ status: 'proved', rules: workabilityPath.rules.map((rule) => ({ id: rule.id, verdict: 'held' })) });
+    expect(proven.states).toBeGreaterThan(0);
+    const broken = summarizePathCheck(reviewPathWithoutGuard, checkPath(reviewPathWithoutGuard), 'en');
+    expect(broken.status).toBe('violated');
+    const [rule] = broken.rules;
+    expect(rule).toMatchObject({ id: 'approved-before-done', verdict: 'violated' });
+    expect(rule!.counterexample!.join('\n')).toContain('Done');
   });
 });

@@ -50,7 +50,9 @@ describe('kykypolku report', () => {
     expect(await page.locator('#diagram svg g.state').count()).toBe(Object.keys(definition.labels.states).length);
     expect(await page.locator('table.path-table tbody tr').count()).toBeGreaterThan(0);
     for (const rule of definition.rules) expect(await page.locator('#rules').textContent()).toContain(`${rule.source.seed}:${rule.source.lines}`);
-    expect(await page.locator('#check').textContent()).toContain('kykypolku check');
+    // The model checker's verdict, from checkPath: every built-in path is proven.
+    expect(await page.locator('#check .status-proved').textContent()).toContain('Kaikki säännöt pätevät');
+    for (const rule of definition.rules) expect(await page.locator('#check').textContent()).toContain(rule.id);
     expect(await page.locator('svg.chart-funnel g.bar').count()).toBe(Object.keys(definition.labels.states).length);
     expect(await page.locator('svg.chart-end-reasons g.bar').count()).toBeGreaterThanOrEqual(Object.keys(definition.outcomes).length);
     expect(await page.locator('svg.chart-box g.box').count()).toBeGreaterThan(0);
