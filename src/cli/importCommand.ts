@@ -1,10 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { importEventLog } from '../ndjson/importEventLog.js';
-import { selectPaths } from './catalogue.js';
-import { UsageError, type CliCommand } from './command.js';
+import type { CliCommand } from './command.js';
+import { logSource } from './logSource.js';
 import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
 
 /** `kykypolku import`: a host's NDJSON log into a store, case by case. @internal */
@@ -21,23 +18,12 @@ export const importCommand: CliCommand = {
       allowPositionals: true,
       strict: true,
     });
-    const [file, ...extra] = positionals;
-    if (!file || extra.length > 0) throw new UsageError('give exactly one log file (or - for standard input)');
-    if (!values.path) throw new UsageError('--path <id> names the path the log was recorded on');
-    const [definition] = selectPaths([values.path]);
-    if (file !== '-') {
-      try {
-        await access(file);
-      } catch {
-        throw new UsageError(`cannot read '${file}'`);
-      }
-    }
+    const { definition, lines } = await logSource(positionals, values.path);
     const opened = await openStore(values);
     try {
-      const lines = createInterface({ input: file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-      const result = await importEventLog(definition!, lines, opened.store, {
+      const result = await importEventLog(definition, lines(), opened.store, {
         onProgress: (read) => {
-          if (!values.quiet) io.err.write(`${definition!.id}: ${read.toLocaleString('en-US')} lines read\n`);
+          if (!values.quiet) io.err.write(`${definition.id}: ${read.toLocaleString('en-US')} lines read\n`);
         },
       });
       const notStored = result.verdicts.filter((verdict) => verdict.status !== 'accepted');
@@ -45,7 +31,7 @@ export const importCommand: CliCommand = {
         for (const verdict of result.verdicts) io.out.write(`${JSON.stringify(verdict)}\n`);
         io.out.write(`${JSON.stringify({ summary: result.summary, storedCases: result.storedCases, storedEvents: result.storedEvents })}\n`);
       } else {
-        io.out.write(`${definition!.id}: stored ${result.storedCases} cases (${result.storedEvents} events) in ${opened.name}; ${notStored.length} not stored\n`);
+        io.out.write(`${definition.id}: stored ${result.storedCases} cases (${result.storedEvents} events) in ${opened.name}; ${notStored.length} not stored\n`);
         for (const verdict of notStored.slice(0, 50)) {
           if (verdict.status === 'rejected') io.out.write(`  case ${verdict.caseId}: line ${verdict.line}: ${verdict.code}: ${verdict.message}\n`);
           else if (verdict.status === 'notStored') io.out.write(`  case ${verdict.caseId}: ${verdict.code}: ${verdict.message}\n`);

@@ -1,10 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { validateEventLog } from '../ndjson/validateEventLog.js';
-import { selectPaths } from './catalogue.js';
-import { UsageError, type CliCommand } from './command.js';
+import type { CliCommand } from './command.js';
+import { logSource } from './logSource.js';
 
 /** Rejected cases printed in the readable summary; `--json` prints them all. */
 const listedRejections = 50;
@@ -24,23 +21,11 @@ export const validateCommand: CliCommand = {
       allowPositionals: true,
       strict: true,
     });
-    const [file, ...extra] = positionals;
-    if (!file || extra.length > 0) throw new UsageError('give exactly one log file (or - for standard input)');
-    if (!values.path) throw new UsageError('--path <id> names the path the log was recorded on');
-    const [definition] = selectPaths([values.path]);
-    if (file !== '-') {
-      try {
-        await access(file);
-      } catch {
-        throw new UsageError(`cannot read '${file}'`);
-      }
-    }
-    const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
-    const lines = createInterface({ input, crlfDelay: Infinity });
+    const { definition, lines } = await logSource(positionals, values.path);
     // The total is not known while streaming, so progress is a count of lines, every 100 000.
-    const result = await validateEventLog(definition!, lines, {
+    const result = await validateEventLog(definition, lines(), {
       onProgress: (read) => {
-        if (!values.quiet) io.err.write(`${definition!.id}: ${read.toLocaleString('en-US')} lines validated\n`);
+        if (!values.quiet) io.err.write(`${definition.id}: ${read.toLocaleString('en-US')} lines validated\n`);
       },
     });
     const { summary } = result;
@@ -50,7 +35,7 @@ export const validateCommand: CliCommand = {
       io.out.write(`${JSON.stringify({ summary })}\n`);
     } else {
       io.out.write(
-        `${definition!.id} v${definition!.version}: ${summary.lines} lines, ${summary.cases} cases — ${summary.acceptedCases} accepted, ${summary.rejectedCases} rejected; ${summary.malformedLines} malformed lines\n`,
+        `${definition.id} v${definition.version}: ${summary.lines} lines, ${summary.cases} cases — ${summary.acceptedCases} accepted, ${summary.rejectedCases} rejected; ${summary.malformedLines} malformed lines\n`,
       );
       for (const [code, count] of Object.entries(summary.rejectedByCode)) io.out.write(`  ${code.padEnd(24)} ${count}\n`);
       const rejected = result.verdicts.filter((verdict) => verdict.status === 'rejected');

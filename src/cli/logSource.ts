@@ -1,0 +1,37 @@
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { AnyPathDefinition } from '../definition.js';
+import { selectPaths } from './catalogue.js';
+import { UsageError } from './command.js';
+
+/** The log a command reads and the path it was recorded on. @internal */
+export interface LogSource {
+  readonly definition: AnyPathDefinition;
+  /** The log's lines, streamed from the file (or standard input for `-`). */
+  lines(): AsyncIterable<string>;
+}
+
+/**
+ * Checks the `<file> --path <id>` arguments of `validate` and `import`, before anything is opened:
+ * exactly one readable file (or `-`) and a known path.
+ *
+ * @internal
+ */
+export async function logSource(positionals: readonly string[], pathId: string | undefined): Promise<LogSource> {
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError('give exactly one log file (or - for standard input)');
+  if (!pathId) throw new UsageError('--path <id> names the path the log was recorded on');
+  const [definition] = selectPaths([pathId]);
+  if (file !== '-') {
+    try {
+      await access(file);
+    } catch {
+      throw new UsageError(`cannot read '${file}'`);
+    }
+  }
+  return {
+    definition: definition!,
+    lines: () => createInterface({ input: file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity }),
+  };
+}
