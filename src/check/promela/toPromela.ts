@@ -387,7 +387,7 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
     ],
     defines: [
       ...finite.configurations.map((configuration, index) => ({ name: configurationDefines[index]!, value: index, comment: configuration.name })),
-      ...eventTypes.map((type, index) => ({ name: eventDefines[index]!, value: index + 1 })),
+      ...eventTypes.map((_type, index) => ({ name: eventDefines[index]!, value: index + 1 })),
     ],
     variables: variablesList,
     inputs,
