@@ -63,7 +63,7 @@ export type {
   EventStore,
   IndexedEventStore,
 } from './store/eventStore.js';
-export { EventStoreError, type StoreFailure } from './store/eventStoreError.js';
+export { EventStoreError, type LockHolder, type StoreFailure } from './store/eventStoreError.js';
 export type { CaseIndex, CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './store/caseIndex.js';
 export { projectCase } from './store/projectCase.js';
 export {

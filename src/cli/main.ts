@@ -1,3 +1,4 @@
+import { EventStoreError } from '../store/eventStoreError.js';
 import { UsageError, type CommandIo } from './command.js';
 import { commands } from './commands.js';
 
@@ -8,7 +9,7 @@ Usage:
 ${commands.map((command) => `  ${command.usage}`).join('\n')}
   kykypolku help
 
-Exit codes: 0 success, 1 a check failed, 2 bad usage.
+Exit codes: 0 success, 1 a check failed or the store could not be used, 2 bad usage.
 `;
 }
 
@@ -35,6 +36,12 @@ export async function main(argv: readonly string[], io: CommandIo = { out: proce
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.err.write(`kykypolku: ${error.message}\n\n${usage()}`);
       return 2;
+    }
+    // A store that cannot be opened or read (locked, unreachable, tampered with): its code and
+    // message on one line, which say what to do; a stack trace would not.
+    if (error instanceof EventStoreError) {
+      io.err.write(`kykypolku: ${error.failure.code}: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }

@@ -84,9 +84,10 @@ export const migrateCheckCommand: CliCommand = {
       const known = catalogue.definitions.map((path) => `${path.id}@${path.version}`).join(', ');
       throw new UsageError(`the catalogue holds no ${target.id}@${target.version}; it holds ${known}`);
     }
-    const modelCheck = modelCheckNewVersion(definition);
+    // The store first: a locked or unreachable store is said at once, not after the model check.
     const opened = await openStore(values);
     try {
+      const modelCheck = modelCheckNewVersion(definition);
       const report = await checkMigration(opened.store, catalogue, target);
       if (values.json) io.out.write(`${JSON.stringify({ ...report, modelCheck }, null, 2)}\n`);
       else printReport(report, modelCheck, opened.name, (line) => io.out.write(`${line}\n`));

@@ -1,4 +1,10 @@
-/** Why a store could not answer a read or a query. */
+/** The process a lock file names: its pid, on the host named. */
+export interface LockHolder {
+  readonly pid: number;
+  readonly host: string;
+}
+
+/** Why a store could not be opened, or could not answer a read or a query. */
 export type StoreFailure =
   | {
       /** The store could not be reached, or the connection was lost; try again later. */
@@ -14,11 +20,26 @@ export type StoreFailure =
       readonly message: string;
       readonly caseId: string;
       readonly seq: number;
+    }
+  | {
+      /**
+       * A PGlite data directory is open in another process, or already in this one: one process
+       * at a time may open it (PGlite has no locking of its own, and a second writer loses the
+       * first one's events). Thrown by `createPgliteStore` before anything is opened.
+       */
+      readonly code: 'STORE_LOCKED';
+      readonly message: string;
+      /** The directory, as an absolute path. */
+      readonly dataDir: string;
+      /** The lock file naming the holder; remove it only when sure no process uses the directory. */
+      readonly lockFile: string;
+      /** The process that holds the directory; absent when the lock file names none. */
+      readonly holder?: LockHolder;
     };
 
 /**
  * Thrown by a store's reads and queries when it cannot answer: the store is unreachable, or a
- * stored event was tampered with. `openCaseStore` turns it into a typed failure; code that reads a
+ * stored event was tampered with; and by `createPgliteStore` when its directory is locked. `openCaseStore` turns it into a typed failure; code that reads a
  * store directly switches on `failure.code`.
  *
  * @example

@@ -153,7 +153,8 @@ export function openCaseStore<D extends AnyPathDefinition>(
     try {
       events = await store.read(caseId);
     } catch (error) {
-      if (error instanceof EventStoreError) return { ok: false, failure: { ...error.failure, caseId } };
+      // STORE_LOCKED comes from opening a store, never from a read: it is thrown on like any other error.
+      if (error instanceof EventStoreError && error.failure.code !== 'STORE_LOCKED') return { ok: false, failure: { ...error.failure, caseId } };
       throw error;
     }
     if (events.length === 0) return { ok: false, failure: { code: 'UNKNOWN_CASE', message: `the store holds no case '${caseId}'`, caseId } };

@@ -1,20 +1,28 @@
 import { createSqlEventStore, type SqlEventStore } from './sqlEventStore.js';
 import type { SqlClient, SqlResult, SqlSession } from './sqlClient.js';
+import type { DirectoryLock } from './directoryLock.js';
 
 /** Options of {@link createPgliteStore}. */
 export interface PgliteStoreOptions {
-  /** A directory to keep the database in; in memory (gone at exit) when left out. */
+  /**
+   * A directory to keep the database in; in memory (gone at exit) when left out. One process at a
+   * time may open a directory: the store takes a lock in it (`kykypolku.lock.<n>`, naming this
+   * process) and opening it while another process (or another store of this one) holds it throws
+   * an `EventStoreError` with code `STORE_LOCKED`. `close()` lets it go, and so does the process's
+   * exit; a lock left by a killed process is recovered by the next open.
+   */
   readonly dataDir?: string;
   /**
    * A PGlite database the host has already opened, to use instead of making one (`dataDir` is
-   * then ignored, and `close()` leaves it open).
+   * then ignored, and `close()` leaves it open). The store takes no lock then: keeping one process
+   * per directory is the host's part.
    */
   readonly db?: PgliteLike;
 }
 
 /** An embedded PGlite store: the SQL store, and `close()` to shut the database down. */
 export interface PgliteStore extends SqlEventStore {
-  /** Closes the embedded database; the store cannot be used afterwards. */
+  /** Closes the embedded database and lets go of its directory; the store cannot be used afterwards. */
   close(): Promise<void>;
 }
 
@@ -54,28 +62,71 @@ async function loadPglite(dataDir: string | undefined): Promise<PgliteLike> {
 }
 
 /**
+ * The directory on this machine's filesystem a PGlite `dataDir` names, as PGlite reads it (a path,
+ * or `file://` and a path); none for its in-memory and browser storage (`memory://`, `idb://`, …),
+ * which no other process can open.
+ */
+function directoryOf(dataDir: string | undefined): string | undefined {
+  if (dataDir === undefined || dataDir === '') return undefined;
+  if (dataDir.startsWith('file://')) return dataDir.slice('file://'.length) || undefined;
+  return /^[a-z0-9-]+:\/\//.test(dataDir) ? undefined : dataDir;
+}
+
+async function claim(dataDir: string | undefined): Promise<DirectoryLock | undefined> {
+  const directory = directoryOf(dataDir);
+  if (directory === undefined) return undefined;
+  // Loaded only for a directory: the store stays free of node:fs where PGlite runs in a browser.
+  const { claimDirectory } = await import('./directoryLock.js');
+  return claimDirectory(directory);
+}
+
+/**
  * An event store on PGlite, real PostgreSQL compiled to WebAssembly and embedded in the process:
  * the same SQL and contract as the server store, with no server to run. In memory unless a
- * `dataDir` is given. The schema is migrated before the store is returned.
- * `@electric-sql/pglite` is an optional peer dependency of `kykypolku/postgres`.
+ * `dataDir` is given; one process at a time may open a directory (a second opener gets an
+ * `EventStoreError` with code `STORE_LOCKED` naming the holder). The schema is migrated before
+ * the store is returned. `@electric-sql/pglite` is an optional peer dependency of
+ * `kykypolku/postgres`.
  *
  * @example
  * ```ts
+ * import { EventStoreError } from 'kykypolku';
  * import { createPgliteStore } from 'kykypolku/postgres';
  *
- * const store = await createPgliteStore({ dataDir: './cases' });
- * await store.append(caseRef.caseId, caseRef.history, { expectedSeq: 0 });
- * await store.close();
+ * try {
+ *   const store = await createPgliteStore({ dataDir: './cases' });
+ *   await store.append(caseRef.caseId, caseRef.history, { expectedSeq: 0 });
+ *   await store.close();
+ * } catch (error) {
+ *   if (error instanceof EventStoreError && error.failure.code === 'STORE_LOCKED') console.error(error.message);
+ *   else throw error;
+ * }
  * ```
  */
 export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<PgliteStore> {
-  const db = options.db ?? (await loadPglite(options.dataDir));
-  const client: SqlClient = {
-    ...asSession(db),
-    transaction: (work) => db.transaction((tx) => work(asSession(tx))),
-    isUnavailable: () => db.closed,
-  };
-  const store = createSqlEventStore(client, 'the PGlite store');
-  await store.migrate();
-  return Object.assign(store, { close: () => (options.db ? Promise.resolve() : db.close()) });
+  const lock = options.db ? undefined : await claim(options.dataDir);
+  let db: PgliteLike | undefined;
+  try {
+    db = options.db ?? (await loadPglite(options.dataDir));
+    const opened = db;
+    const client: SqlClient = {
+      ...asSession(opened),
+      transaction: (work) => opened.transaction((tx) => work(asSession(tx))),
+      isUnavailable: () => opened.closed,
+    };
+    const store = createSqlEventStore(client, 'the PGlite store');
+    await store.migrate();
+    const close = async () => {
+      try {
+        if (!options.db) await opened.close();
+      } finally {
+        await lock?.release();
+      }
+    };
+    return Object.assign(store, { close });
+  } catch (error) {
+    if (db && !options.db) await db.close().catch(() => undefined);
+    await lock?.release();
+    throw error;
+  }
 }
