@@ -1,10 +1,11 @@
 // Every command that takes --data-dir, against a directory another process holds (issue 11,
 // defect 2): one line naming the holder and a non-zero exit, never a second writer, never a stack.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWriter, type WriterProcess } from '../support/writerProcess.js';
 
@@ -66,5 +67,28 @@ describe('a --data-dir another process holds', () => {
     expect(after.status, after.stderr).toBe(0);
     const caseIds = after.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { caseId: string }).caseId);
     expect(caseIds.sort()).toEqual(holder.acknowledged().sort());
+  });
+});
+
+describe('a --data-dir the CLI lets go of or cannot use', () => {
+  it('lets go of the directory when interrupted (SIGINT, SIGTERM), so the next run finds no lock to recover', { timeout: 120_000 }, async () => {
+    for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+      const directory = join(root, `interrupted-${signal}`);
+      // import from standard input, left open: the command holds the directory, waiting for lines.
+      const waiting = spawn(process.execPath, [cli, 'import', '-', '--path', 'workability-path', '--data-dir', directory], { stdio: ['pipe', 'ignore', 'ignore'] });
+      const exited = new Promise<number | null>((resolve) => waiting.on('close', (status) => resolve(status)));
+      const locks = () => (existsSync(directory) ? readdirSync(directory).filter((name) => /^kykypolku\.lock\.\d+$/.test(name)) : []);
+      while (locks().length === 0) await sleep(50);
+      waiting.kill(signal);
+      expect(await exited).toBe(code);
+      expect(locks()).toEqual([]);
+    }
+  });
+
+  it('says in one line that a --data-dir it cannot create is unusable', () => {
+    const notADirectory = join(root, 'events.ndjson', 'cases');
+    const result = run('export', '--format', 'ndjson', '--data-dir', notADirectory);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`kykypolku: STORE_UNAVAILABLE: cannot create a file in the PGlite directory ${notADirectory} (ENOTDIR)\n`);
   });
 });

@@ -149,12 +149,17 @@ async function holderAbove(dataDir: string, generation: number, processes: Proce
  */
 export async function claimDirectory(directory: string, processes: ProcessTable = thisProcess): Promise<DirectoryLock> {
   const dataDir = resolve(directory);
-  await mkdir(dataDir, { recursive: true });
   const content = `${JSON.stringify(processes.self)}\n`;
   // Written whole under a name only this claim uses, then linked into place: a lock file is never
   // seen half-written.
   const draft = join(dataDir, `kykypolku.lock-draft.${processes.self.pid}.${(drafts += 1)}`);
-  await writeFile(draft, content);
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(draft, content);
+  } catch (error) {
+    const reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
+    throw new EventStoreError({ code: 'STORE_UNAVAILABLE', message: `cannot create a file in the PGlite directory ${dataDir} (${reason})` }, { cause: error });
+  }
   try {
     for (let generation = 1; ; generation += 1) {
       const file = join(dataDir, `${lockPrefix}${generation}`);
