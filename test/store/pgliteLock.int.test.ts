@@ -73,20 +73,24 @@ describe('one process per PGlite directory', () => {
     expect(await storedCaseIds(dataDir)).toEqual(holder.acknowledged().sort());
   });
 
-  it('recovers the lock of a process killed with SIGKILL, and keeps every event it acknowledged', slow, async () => {
+  it('recovers the lock of a process killed with SIGKILL in the middle of its appends, with every event it acknowledged', slow, async () => {
     const dataDir = freshDirectory();
-    const holder = writer(dataDir, 30, 'a');
-    await holder.next('holding');
+    const holder = writer(dataDir, 5000, 'a');
+    for (let acknowledged = 0; acknowledged < 300; acknowledged += 1) await holder.next('acknowledged');
     holder.kill('SIGKILL');
     expect(await holder.exited).toMatchObject({ signal: 'SIGKILL' });
+    const acknowledged = holder.acknowledged();
+    expect(acknowledged.length).toBeGreaterThanOrEqual(300);
+    expect(acknowledged.length).toBeLessThan(5000);
 
     // The recovered lock is a real one: while this process holds the directory, another is refused.
     const recovered = await createPgliteStore({ dataDir });
     try {
-      const events: RecordedEvent[] = [];
-      for await (const event of recovered.readAll()) events.push(event);
-      expect(events.map((event) => event.caseId).sort()).toEqual(holder.acknowledged().sort());
-      expect(holder.acknowledged()).toHaveLength(30);
+      const stored: string[] = [];
+      for await (const event of recovered.readAll()) stored.push(event.caseId);
+      // Every acknowledged append is stored; at most the one in flight when the kill came is stored unacknowledged.
+      expect(acknowledged.filter((caseId) => !stored.includes(caseId))).toEqual([]);
+      expect(stored.length - acknowledged.length).toBeLessThanOrEqual(1);
       const refused = await writer(dataDir, 1, 'b').next('opened', 'refused');
       expect(refused).toMatchObject({ event: 'refused', failure: { code: 'STORE_LOCKED', holder: { pid: process.pid } } });
     } finally {
