@@ -1,7 +1,7 @@
 // The PGlite directory lock on its own, with stand-in processes (pid and host chosen by the test,
 // alive or dead as the test says), so races can be run many times over in one process. The real
 // processes are in pgliteLock.int.test.ts.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,10 +81,15 @@ describe('the PGlite directory lock', () => {
     expect((await claimDirectory(dataDir, processWith(15))).file).toBe(join(dataDir, 'kykypolku.lock.4'));
   });
 
-  it('counts a holder on another host, or a lock file naming no process, as holding the directory', async () => {
+  it('counts a holder on another host, or a lock file naming no process (empty, a dangling link), as holding the directory', async () => {
     const elsewhere = freshDirectory();
     await claimDirectory(elsewhere, { self: { pid: 21, host: 'other-host' }, isAlive: () => true });
     expect(await lockedFailure(claimDirectory(elsewhere, processWith(22)))).toMatchObject({ code: 'STORE_LOCKED', holder: { pid: 21, host: 'other-host' } });
+
+    const dangling = freshDirectory();
+    await claimDirectory(dangling, processWith(25)).then((lock) => lock.release());
+    symlinkSync(join(dangling, 'nowhere'), join(dangling, 'kykypolku.lock.1'));
+    expect(await lockedFailure(claimDirectory(dangling, processWith(26)))).toMatchObject({ code: 'STORE_LOCKED', lockFile: join(dangling, 'kykypolku.lock.1') });
 
     const garbled = freshDirectory();
     await claimDirectory(garbled, processWith(23)).then((lock) => lock.release());

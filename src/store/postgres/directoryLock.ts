@@ -31,11 +31,13 @@ export interface DirectoryLock {
   release(): Promise<void>;
 }
 
+const self: LockHolder = { pid: process.pid, host: hostname() };
+
 /** This process, asking the operating system whether a pid runs. @internal */
 export const thisProcess: ProcessTable = {
-  self: { pid: process.pid, host: hostname() },
+  self,
   isAlive(holder) {
-    if (holder.host !== this.self.host) return true;
+    if (holder.host !== self.host) return true;
     try {
       process.kill(holder.pid, 0);
       return true;
@@ -161,6 +163,7 @@ export async function claimDirectory(directory: string, processes: ProcessTable 
     throw new EventStoreError({ code: 'STORE_UNAVAILABLE', message: `cannot create a file in the PGlite directory ${dataDir} (${reason})` }, { cause: error });
   }
   try {
+    let vanished = 0;
     for (let generation = 1; ; generation += 1) {
       const file = join(dataDir, `${lockPrefix}${generation}`);
       if (await createExclusively(draft, file, content)) {
@@ -174,8 +177,10 @@ export async function claimDirectory(directory: string, processes: ProcessTable 
         return holdFile(file, content);
       }
       const holder = await readHolder(file);
-      // Let go between our attempt and our read: try the same name again.
-      if (holder === 'missing') generation -= 1;
+      // Let go between our attempt and our read: try the same name again; a name that exists and
+      // cannot be read again and again (a dangling symlink) is a lock naming no process.
+      if (holder === 'missing' && (vanished += 1) <= 100) generation -= 1;
+      else if (holder === 'missing') throw lockedError(dataDir, file, 'unreadable', processes);
       else if (holder === 'unreadable' || processes.isAlive(holder)) throw lockedError(dataDir, file, holder, processes);
       // Otherwise stale: its process is gone for good; the next name decides.
     }
