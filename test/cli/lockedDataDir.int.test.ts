@@ -78,7 +78,10 @@ describe('a --data-dir the CLI lets go of or cannot use', () => {
       const waiting = spawn(process.execPath, [cli, 'import', '-', '--path', 'workability-path', '--data-dir', directory], { stdio: ['pipe', 'ignore', 'ignore'] });
       const exited = new Promise<number | null>((resolve) => waiting.on('close', (status) => resolve(status)));
       const locks = () => (existsSync(directory) ? readdirSync(directory).filter((name) => /^kykypolku\.lock\.\d+$/.test(name)) : []);
-      while (locks().length === 0) await sleep(50);
+      for (let waited = 0; locks().length === 0; waited += 50) {
+        if (waited > 60_000) throw new Error(`kykypolku import took no lock in ${directory}`);
+        await sleep(50);
+      }
       waiting.kill(signal);
       expect(await exited).toBe(code);
       expect(locks()).toEqual([]);
