@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoInstant } from '../time/instant.js';
+import { maxCaseIdLength } from './caseId.js';
 
 /**
  * The actor of an input: a role and the host's id for the person. The id is a pseudonymous key,
@@ -37,7 +38,7 @@ export const caseInputEnvelope = z.strictObject({
  * @internal
  */
 export const recordedEventEnvelope = z.object({
-  caseId: z.string().min(1),
+  caseId: z.string().min(1).max(maxCaseIdLength),
   seq: z.number().int().min(1),
   type: z.string().min(1),
   at: isoInstant,

@@ -1,4 +1,5 @@
-import { isoInstant } from '../time/instant.js';
+import { isMillisInYears, isoInstant } from '../time/instant.js';
+import { maxCaseIdLength } from './caseId.js';
 
 // The fast paths below accept a subset of what the zod envelopes accept: when one says yes, zod
 // would too, and when one says no, the caller asks zod, which gives the verdict and the issues.
@@ -22,7 +23,7 @@ function isActor(value: unknown): value is { role: string; id: string } {
 }
 
 function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && isoInstantPattern !== undefined && isoInstantPattern.test(value);
+  return typeof value === 'string' && isoInstantPattern !== undefined && isoInstantPattern.test(value) && isMillisInYears(Date.parse(value));
 }
 
 function isOptionalEventId(value: unknown): value is string | undefined {
@@ -67,6 +68,7 @@ export function isWellFormedRecordedEvent(event: unknown): event is {
   return (
     typeof event.caseId === 'string' &&
     event.caseId.length >= 1 &&
+    event.caseId.length <= maxCaseIdLength &&
     isPositiveInteger(event.seq) &&
     typeof event.type === 'string' &&
     event.type.length >= 1 &&

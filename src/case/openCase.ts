@@ -1,18 +1,22 @@
 import type { AnyPathDefinition } from '../definition.js';
+import { assertCaseId } from './caseId.js';
 import { createCaseCore } from './caseCore.js';
 import { compilePath } from './compilePath.js';
 import { PathCase } from './pathCase.js';
 
 /** Options of {@link openCase}. */
 export interface OpenCaseOptions {
-  /** The host's id of the case: any non-empty string up to 200 characters, never a personal id. */
+  /**
+   * The host's id of the case, never a personal id: 1 to 200 characters of well-formed text
+   * without NUL (the value domain of docs/developers.md).
+   */
   readonly caseId: string;
 }
 
 /**
  * Opens a new case on a path, in the machine's initial state with an empty history. Throws a
- * `TypeError` when `caseId` is not a non-empty string of at most 200 characters: a programming
- * error, not an event to reject.
+ * `TypeError` when `caseId` is not 1 to 200 characters of well-formed text without NUL: a
+ * programming error, not an event to reject.
  *
  * @example
  * ```ts
@@ -26,11 +30,4 @@ export interface OpenCaseOptions {
 export function openCase<D extends AnyPathDefinition>(definition: D, options: OpenCaseOptions): PathCase<D> {
   assertCaseId(options?.caseId);
   return new PathCase(definition, createCaseCore(compilePath(definition), options.caseId));
-}
-
-/** @internal */
-export function assertCaseId(caseId: unknown): asserts caseId is string {
-  if (typeof caseId !== 'string' || caseId.length === 0 || caseId.length > 200) {
-    throw new TypeError(`caseId must be a non-empty string of at most 200 characters, got ${JSON.stringify(caseId)}`);
-  }
 }

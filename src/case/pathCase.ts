@@ -16,14 +16,15 @@ import { deepFreeze } from './deepFreeze.js';
 import { computeDeadlines } from './computeDeadlines.js';
 import { listNextEvents, machineAccepts } from './nextEvents.js';
 import type { CaseInputOf, RecordedEvent, RecordedEventOf } from './recordedEvent.js';
-import { recordInput } from './recordEvent.js';
+import { copyInput, recordPlainInput } from './recordEvent.js';
 import type { Rejection } from './rejection.js';
+import type { PlainValue } from '../schema/valueDomain.js';
 
 /**
  * The event an input repeats: same event id, type, time and actor as one already recorded. A
  * different event under a taken id is refused by the pipeline instead.
  */
-function findRetriedEvent(core: CaseCore, input: unknown): RecordedEvent | undefined {
+function findRetriedEvent(core: CaseCore, input: PlainValue): RecordedEvent | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
   const { eventId, type, at, actor } = input as { eventId?: unknown; type?: unknown; at?: unknown; actor?: { role?: unknown; id?: unknown } };
   const seq = typeof eventId === 'string' ? core.eventIds?.get(eventId) : undefined;
@@ -180,12 +181,22 @@ export class PathCase<D extends AnyPathDefinition> {
   /**
    * Records what happened: checks the input against the path (schema, role, open case, time
    * order, machine, rules) and either commits it and emits `recorded`, or refuses it, emits
-   * `rejected` and changes nothing. Never throws for bad input, whatever its shape.
+   * `rejected` and changes nothing. Never throws for bad input, whatever its shape: the input is
+   * read once, into a plain copy inside the value domain (docs/developers.md), and an input that
+   * cannot be copied (a throwing getter, a revoked Proxy, NUL, a lone surrogate, -0, year 10000, a
+   * cycle) is an `INVALID_EVENT` naming the field.
    */
   record(input: CaseInputOf<D>): RecordResult<D> {
-    const retried = this.#core.eventIds === undefined ? undefined : findRetriedEvent(this.#core, input);
+    // One plain copy, read once: every check below and the recorded event see the same values,
+    // whatever getters or Proxies the host's object holds.
+    const copied = copyInput(input);
+    if (!copied.ok) {
+      this.#emitter.emit('rejected', copied.rejection, input);
+      return { ok: false, rejection: copied.rejection };
+    }
+    const retried = this.#core.eventIds === undefined ? undefined : findRetriedEvent(this.#core, copied.input);
     if (retried) return { ok: true, event: retried as RecordedEventOf<D>, alreadyRecorded: true };
-    const result = recordInput(this.#core, input);
+    const result = recordPlainInput(this.#core, copied.input);
     if (result.ok) this.#emitter.emit('recorded', result.event);
     else this.#emitter.emit('rejected', result.rejection, input);
     return result as RecordResult<D>;

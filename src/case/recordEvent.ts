@@ -6,6 +6,7 @@ import { isWellFormedInput } from './envelopeCheck.js';
 import { explainRefusal, ruleViolated } from './explainRefusal.js';
 import type { EventActor, RecordedEvent } from './recordedEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
+import { copyIntoDomain, type PlainValue } from '../schema/valueDomain.js';
 
 /** The outcome of one step of the pipeline. @internal */
 export type StepResult =
@@ -157,14 +158,52 @@ function payloadIssuesOf(core: CaseCore, input: unknown): EventIssue[] {
   return parsed.success ? [] : prefixIssues(parsed.error.issues, 'payload');
 }
 
+/** A field path as a message names it: each key cut to a short excerpt, so no client text is repeated whole. */
+function describeFieldPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(input)';
+  return path.map((key) => (typeof key === 'string' && key.length > 40 ? `${Array.from(key).slice(0, 40).join('')}…` : String(key))).join('.');
+}
+
 /**
- * The whole pipeline for an input of any shape, as `record` and the log validator run it: a known
- * event type, a well-formed envelope (zod's issues for the payload too, so a host fixes everything at
- * once), then {@link applyEvent}.
+ * The rejection of an input outside the value domain (docs/developers.md, "The value domain"):
+ * one issue, naming the field path and why.
+ *
+ * @internal
+ */
+export function outsideDomain(issue: EventIssue): Rejection {
+  return { code: 'INVALID_EVENT', message: `not a well-formed event: ${describeFieldPath(issue.path)}: ${issue.message}`, issues: [issue] };
+}
+
+/**
+ * The one plain copy of a host's input that the pipeline works on, or the rejection of an input
+ * that is outside the value domain or cannot be read (a getter or Proxy that throws). Never throws.
+ *
+ * @internal
+ */
+export function copyInput(input: unknown): { readonly ok: true; readonly input: PlainValue } | { readonly ok: false; readonly rejection: Rejection } {
+  const copied = copyIntoDomain(input);
+  return copied.ok ? { ok: true, input: copied.value } : { ok: false, rejection: outsideDomain(copied.issue) };
+}
+
+/**
+ * The whole pipeline for an input of any shape, as the log validator runs it: one plain copy
+ * inside the value domain, then {@link recordPlainInput}.
  *
  * @internal
  */
 export function recordInput(core: CaseCore, input: unknown): StepResult {
+  const copied = copyInput(input);
+  return copied.ok ? recordPlainInput(core, copied.input) : { ok: false, rejection: copied.rejection };
+}
+
+/**
+ * The pipeline for a plain copy of an input (see {@link copyInput}): a known event type, a
+ * well-formed envelope (zod's issues for the payload too, so a host fixes everything at once), then
+ * {@link applyEvent}. It reads only the copy, so nothing the host holds can change between checks.
+ *
+ * @internal
+ */
+export function recordPlainInput(core: CaseCore, input: PlainValue): StepResult {
   if (typeof input === 'object' && input !== null && 'type' in input) {
     const type = (input as { type: unknown }).type;
     if (typeof type === 'string' && type.length > 0 && !core.plan.payloadSchemas.has(type)) {
@@ -178,7 +217,7 @@ export function recordInput(core: CaseCore, input: unknown): StepResult {
   const envelope = caseInputEnvelope.safeParse(input);
   if (!envelope.success) {
     const issues = [...envelope.error.issues, ...payloadIssuesOf(core, input)];
-    return invalid(`not a well-formed event: ${issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')}`, issues);
+    return invalid(`not a well-formed event: ${issues.map((issue) => `${describeFieldPath(issue.path)}: ${issue.message}`).join('; ')}`, issues);
   }
   const { type, at, actor, payload, eventId } = envelope.data;
   return applyEvent(core, type, at, actor, payload, eventId);

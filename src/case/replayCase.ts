@@ -5,10 +5,11 @@ import { deepFreeze } from './deepFreeze.js';
 import { compilePath } from './compilePath.js';
 import { recordedEventEnvelope } from './envelope.js';
 import { isWellFormedRecordedEvent } from './envelopeCheck.js';
-import { assertCaseId } from './openCase.js';
+import { assertCaseId, caseIdProblem } from './caseId.js';
 import { PathCase } from './pathCase.js';
 import { applyEvent, PathRuntimeError } from './recordEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
+import { checkDomain } from '../schema/valueDomain.js';
 
 /**
  * Why a log could not be replayed. Every failure names the first bad event by its position in the
@@ -106,8 +107,10 @@ export function replayCase<D extends AnyPathDefinition>(
     if (first === undefined) {
       return { ok: false, failure: { code: 'EMPTY_LOG', message: 'the log is empty and no caseId was given' } };
     }
+    const inDomain = checkDomain(first);
+    if (!inDomain.ok) return { ok: false, failure: malformed(0, first, [inDomain.issue]) };
     const firstCaseId = typeof first === 'object' && first !== null ? (first as { caseId?: unknown }).caseId : undefined;
-    caseId = typeof firstCaseId === 'string' && firstCaseId.length > 0 && firstCaseId.length <= 200 ? firstCaseId : undefined;
+    caseId = caseIdProblem(firstCaseId) === undefined ? (firstCaseId as string) : undefined;
   }
   if (caseId === undefined) {
     return { ok: false, failure: malformed(0, events[0], recordedEventEnvelope.safeParse(events[0]).error?.issues ?? []) };
@@ -120,8 +123,17 @@ export function replayCase<D extends AnyPathDefinition>(
   return { ok: true, case: new PathCase(definition, core) };
 }
 
+function seqOf(raw: unknown): unknown {
+  try {
+    return (raw as { seq?: unknown } | null | undefined)?.seq;
+  } catch {
+    // A value that cannot be read (a revoked Proxy) has no seq to name.
+    return undefined;
+  }
+}
+
 function malformed(index: number, raw: unknown, issues: readonly EventIssue[]): ReplayFailure {
-  const rawSeq = (raw as { seq?: unknown } | null | undefined)?.seq;
+  const rawSeq = seqOf(raw);
   return {
     code: 'MALFORMED_EVENT',
     message: `event ${index} is not a recorded event: ${issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') || 'no caseId'}`,
@@ -139,6 +151,10 @@ function malformed(index: number, raw: unknown, issues: readonly EventIssue[]): 
  */
 export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number): ReplayFailure | undefined {
   const expected = core.plan.pathVersion;
+  // The value domain first, as `record` and `store.append` check it: a log holding what a store
+  // cannot keep (NUL, a lone surrogate, -0) is refused, not replayed into a case no store can hold.
+  const inDomain = checkDomain(raw);
+  if (!inDomain.ok) return malformed(index, raw, [inDomain.issue]);
   const parsed = isWellFormedRecordedEvent(raw) ? ({ success: true, data: raw } as const) : recordedEventEnvelope.safeParse(raw);
   if (!parsed.success) return malformed(index, raw, parsed.error.issues);
   const event = parsed.data;

@@ -12,19 +12,19 @@ export function addMonths(instant: string, months: number): string {
   const start = new Date(instant);
   const year = start.getUTCFullYear();
   const month = start.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const lastDay = utcDate(year, month + 1, 0).getUTCDate();
   const day = Math.min(start.getUTCDate(), lastDay);
-  return new Date(
-    Date.UTC(
-      year,
-      month,
-      day,
-      start.getUTCHours(),
-      start.getUTCMinutes(),
-      start.getUTCSeconds(),
-      start.getUTCMilliseconds(),
-    ),
-  ).toISOString();
+  return utcDate(year, month, day, start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds(), start.getUTCMilliseconds()).toISOString();
+}
+
+/**
+ * `new Date(Date.UTC(...))` for any year: Date.UTC reads years 0 to 99 as 1900 to 1999, so the year
+ * is set on its own, after the rest.
+ */
+function utcDate(year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0, millis = 0): Date {
+  const date = new Date(Date.UTC(2000, 0, 1, hours, minutes, seconds, millis));
+  date.setUTCFullYear(year, month, day);
+  return date;
 }
 
 /**

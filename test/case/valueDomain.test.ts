@@ -66,7 +66,7 @@ describe('instants: years 1000 to 8999 (UTC), so every deadline is a four-digit 
     expectInvalidAt(refused({ ...contactReceived(), at }), ['at']);
   });
 
-  it.each(['1000-01-01T00:00:00Z', '8999-12-31T23:59:59.999Z', '8999-12-31T23:30:00-00:30'])('accepts %s', (at) => {
+  it.each(['1000-01-01T00:00:00Z', '8999-12-31T23:59:59.999Z', '8999-12-31T23:00:00-00:30'])('accepts %s', (at) => {
     const caseRef = openCase(workabilityPath, { caseId: 'edge' });
     expect(caseRef.record({ ...contactReceived(), at }).ok).toBe(true);
     // Every deadline of the path is still a four-digit-year instant.
@@ -195,7 +195,7 @@ describe('record reads its input once (defect 5)', () => {
     let reads = 0;
     const actor = { id: 'n-1' } as Record<string, unknown>;
     Object.defineProperty(actor, 'role', { enumerable: true, get: () => (reads++ === 0 ? 'nurse' : 'client') });
-    const outcome = caseRef.record({ ...contactReceived(), actor } as Input);
+    const outcome = caseRef.record({ ...contactReceived(), actor } as unknown as Input);
     if (outcome.ok) expect(outcome.event.actor.role).toBe('nurse');
     for (const event of caseRef.history) expect(event.actor.role).toBe('nurse');
   });

@@ -1,0 +1,165 @@
+import type { z } from 'zod';
+
+/**
+ * The value domain: what any value the engine accepts may be made of, so that what `record`
+ * accepts is exactly what every store can hold and give back equal (docs/developers.md, "The value
+ * domain"). JSON's own values, minus what a PostgreSQL `text` or `jsonb` column cannot keep:
+ *
+ * - a string is well-formed UTF-16 (no lone surrogate: PostgreSQL would store U+FFFD, and the
+ *   digest would no longer match) and holds no NUL (U+0000: `text` and `jsonb` refuse it);
+ * - a number is finite and never `-0` (`jsonb` keeps `-0` as `0`);
+ * - an object is a plain object (its prototype `Object.prototype` or `null`) of own enumerable data
+ *   properties; an accessor (getter) is refused, never called; a key that is `undefined` is absent,
+ *   as in JSON; a key named `__proto__` is refused;
+ * - an array is a plain array of such values, without holes or `undefined`;
+ * - booleans and `null` as they are.
+ *
+ * Bounded too, so a hostile value costs little to refuse: nesting depth, number of values and
+ * string length together (see {@link valueLimits}).
+ */
+export const valueLimits = {
+  /** Objects and arrays nested deeper than this are refused (a cycle is refused this way too). */
+  maxDepth: 32,
+  /** The most values (leaves, objects and arrays) one input or stored event may hold. */
+  maxValues: 10_000,
+  /** The most UTF-16 code units all its strings and keys may hold together. */
+  maxStringUnits: 100_000,
+} as const;
+
+/** A value inside the domain. */
+export type PlainValue = null | boolean | number | string | readonly PlainValue[] | { readonly [key: string]: PlainValue };
+
+/** The result of reading a value into the domain: the value, or the first issue found (its path, why). */
+export type DomainResult<T = PlainValue> =
+  | { readonly ok: true; readonly value: T; readonly issue?: never }
+  | { readonly ok: false; readonly issue: z.core.$ZodIssue; readonly value?: never };
+
+class OutsideDomain {
+  constructor(readonly message: string) {}
+}
+
+interface Walk {
+  readonly copy: boolean;
+  readonly path: PropertyKey[];
+  values: number;
+  units: number;
+}
+
+/** String.prototype.isWellFormed (ES2024, Node 20): the lib the project compiles against predates it. */
+const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * Why a string is outside the domain, or `undefined` when it is inside. The message never repeats
+ * the string.
+ *
+ * @internal
+ */
+export function stringProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'holds a NUL character (U+0000), which a PostgreSQL store cannot keep';
+  if (!isWellFormed(text)) return 'holds a lone surrogate (not well-formed UTF-16), which a PostgreSQL store would change to U+FFFD';
+  return undefined;
+}
+
+function countString(walk: Walk, text: string): void {
+  walk.units += text.length;
+  if (walk.units > valueLimits.maxStringUnits) throw new OutsideDomain(`its strings hold more than ${valueLimits.maxStringUnits} characters together`);
+  const problem = stringProblem(text);
+  if (problem) throw new OutsideDomain(problem);
+}
+
+function countValue(walk: Walk): void {
+  if (++walk.values > valueLimits.maxValues) throw new OutsideDomain(`holds more than ${valueLimits.maxValues} values`);
+}
+
+function readValue(walk: Walk, value: unknown, depth: number): PlainValue {
+  countValue(walk);
+  switch (typeof value) {
+    case 'string':
+      countString(walk, value);
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new OutsideDomain('is not a finite number');
+      if (value === 0 && 1 / value < 0) throw new OutsideDomain('is -0, which a store keeps as 0');
+      return value;
+    case 'boolean':
+      return value;
+    case 'object':
+      if (value === null) return null;
+      if (depth >= valueLimits.maxDepth) throw new OutsideDomain(`is nested deeper than ${valueLimits.maxDepth} levels (or is cyclic)`);
+      return Array.isArray(value) ? readArray(walk, value, depth + 1) : readObject(walk, value, depth + 1);
+    default:
+      throw new OutsideDomain(value === undefined ? 'is undefined, which JSON cannot hold here' : `is a ${typeof value}, not a JSON value`);
+  }
+}
+
+function readArray(walk: Walk, array: readonly unknown[], depth: number): readonly PlainValue[] {
+  if (Object.getPrototypeOf(array) !== Array.prototype) throw new OutsideDomain('is not a plain array');
+  const length = array.length;
+  if (length > valueLimits.maxValues - walk.values) throw new OutsideDomain(`holds more than ${valueLimits.maxValues} values`);
+  const copy: PlainValue[] | undefined = walk.copy ? new Array<PlainValue>(length) : undefined;
+  for (let index = 0; index < length; index++) {
+    const descriptor = Object.getOwnPropertyDescriptor(array, index);
+    walk.path.push(index);
+    if (descriptor === undefined) throw new OutsideDomain('is a hole in the array, which JSON cannot hold');
+    if (!('value' in descriptor)) throw new OutsideDomain('is an accessor (a getter), not a data property');
+    const element = readValue(walk, descriptor.value, depth);
+    if (copy) copy[index] = element;
+    walk.path.pop();
+  }
+  return copy ?? (array as readonly PlainValue[]);
+}
+
+function readObject(walk: Walk, object: object, depth: number): { readonly [key: string]: PlainValue } {
+  const prototype = Object.getPrototypeOf(object);
+  if (prototype !== Object.prototype && prototype !== null) throw new OutsideDomain('is not a plain object (its prototype is another object)');
+  const copy: Record<string, PlainValue> | undefined = walk.copy ? {} : undefined;
+  for (const key of Object.keys(object)) {
+    countString(walk, key);
+    if (key === '__proto__') throw new OutsideDomain("holds a key named '__proto__'");
+    const descriptor = Object.getOwnPropertyDescriptor(object, key);
+    // A key a Proxy listed but does not have, or one deleted meanwhile, is absent.
+    if (descriptor === undefined) continue;
+    walk.path.push(key);
+    if (!('value' in descriptor)) throw new OutsideDomain('is an accessor (a getter), not a data property');
+    // An undefined key is absent, as JSON.stringify and every store read it.
+    if (descriptor.value !== undefined) {
+      const element = readValue(walk, descriptor.value, depth);
+      if (copy) copy[key] = element;
+    }
+    walk.path.pop();
+  }
+  return copy ?? (object as { readonly [key: string]: PlainValue });
+}
+
+function walkDomain(value: unknown, copy: boolean, root: readonly PropertyKey[]): DomainResult {
+  const walk: Walk = { copy, path: [...root], values: 0, units: 0 };
+  try {
+    return { ok: true, value: readValue(walk, value, 0) };
+  } catch (error) {
+    // Anything else thrown came from the host's value itself: a getter, a Proxy trap, a revoked Proxy.
+    const message = error instanceof OutsideDomain ? error.message : 'could not be read (a Proxy or property threw)';
+    return { ok: false, issue: { code: 'custom', path: walk.path, message } };
+  }
+}
+
+/**
+ * One plain copy of a host's value, taken once: everything after works on the copy, so a getter
+ * or Proxy that answers differently on a later read changes nothing. A value outside the domain
+ * (or one that throws while it is read) gives the path and the reason, never a throw. Costs one
+ * walk, without JSON or `structuredClone`.
+ *
+ * @internal
+ */
+export function copyIntoDomain(value: unknown, root: readonly PropertyKey[] = []): DomainResult {
+  return walkDomain(value, true, root);
+}
+
+/**
+ * Checks that a value is inside the domain without copying it: for stored events read back and
+ * batches appended, which the store copies or serialises itself.
+ *
+ * @internal
+ */
+export function checkDomain(value: unknown, root: readonly PropertyKey[] = []): DomainResult {
+  return walkDomain(value, false, root);
+}
