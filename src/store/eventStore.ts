@@ -1,5 +1,7 @@
 import type { RecordedEvent } from '../case/recordedEvent.js';
 import type { CaseIndex, CaseProjection } from './caseIndex.js';
+import { caseIdProblem } from '../case/caseId.js';
+import { describeIssue, projectionIssue, storedEventIssue } from '../case/storedEventDomain.js';
 
 /** Options of {@link EventStore.append}. */
 export interface AppendOptions {
@@ -91,8 +93,10 @@ export interface EventStore {
 }
 
 /**
- * Checks that a batch continues a case: same case id, seqs expectedSeq + 1, + 2, …. Shared by every
- * adapter so they refuse the same batches with the same failure.
+ * Checks that a batch continues a case: a case id and events inside the value domain
+ * (docs/developers.md), the same case id, seqs expectedSeq + 1, + 2, …. Shared by every adapter so
+ * they refuse the same batches with the same failure, and none ever hands its driver a value it
+ * cannot store.
  *
  * @internal
  */
@@ -100,12 +104,19 @@ export function checkBatch(
   caseId: string,
   events: readonly RecordedEvent[],
   expectedSeq: number,
+  projection?: CaseProjection,
 ): AppendFailure | undefined {
+  const badCaseId = caseIdProblem(caseId);
+  if (badCaseId !== undefined) {
+    return { code: 'INVALID_APPEND', message: `the case id ${badCaseId}`, caseId: typeof caseId === 'string' ? caseId.slice(0, 40) : '', index: 0 };
+  }
   if (!Number.isInteger(expectedSeq) || expectedSeq < 0) {
     return { code: 'INVALID_APPEND', message: `expectedSeq must be a non-negative integer, got ${String(expectedSeq)}`, caseId, index: 0 };
   }
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!;
+    const issue = storedEventIssue(event);
+    if (issue) return { code: 'INVALID_APPEND', message: `event ${index} is not a recorded event: ${describeIssue(issue)}`, caseId, index };
     if (event.caseId !== caseId) {
       return { code: 'INVALID_APPEND', message: `event ${index} belongs to case '${event.caseId}', not '${caseId}'`, caseId, index };
     }
@@ -113,6 +124,8 @@ export function checkBatch(
       return { code: 'INVALID_APPEND', message: `event ${index} has seq ${event.seq}; expected ${expectedSeq + index + 1}`, caseId, index };
     }
   }
+  const badProjection = projection === undefined ? undefined : projectionIssue(projection);
+  if (badProjection) return { code: 'INVALID_APPEND', message: `the projection cannot be stored: ${describeIssue(badProjection)}`, caseId, index: 0 };
   return undefined;
 }
 

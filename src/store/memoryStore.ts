@@ -42,7 +42,7 @@ export function createMemoryStore(): IndexedEventStore {
 
   return {
     async append(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): Promise<AppendResult> {
-      const invalid = checkBatch(caseId, events, options.expectedSeq);
+      const invalid = checkBatch(caseId, events, options.expectedSeq, options.projection);
       if (invalid) return { ok: false, failure: invalid };
       const stored: StoredCase = cases.get(caseId) ?? { events: [], byEventId: new Map(), projection: undefined };
       const retry = judgeRetry(events, stored.byEventId);

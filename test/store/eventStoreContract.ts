@@ -5,6 +5,29 @@ import { openCase, type EventStore, type RecordedEvent } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
 import { reach } from '../support/workabilityInputs.js';
 
+/** The history of `caseId` with event `index` changed by `change`: an event no `record` could give. */
+function withChanged(caseId: string, index: number, change: (event: Record<string, unknown>) => void): RecordedEvent[] {
+  const history = structuredClone(historyOf(caseId)) as unknown as Record<string, unknown>[];
+  change(history[index]!);
+  return history as unknown as RecordedEvent[];
+}
+
+// Values outside the domain (docs/developers.md, "The value domain"): each throws a raw driver
+// error (22021, 22P05, 22009, 54000) or is changed by a SQL store, so every store refuses them.
+const outsideTheDomain: readonly [string, (event: Record<string, unknown>) => void][] = [
+  ['a NUL in actor.id', (event) => (event.actor = { role: 'nurse', id: 'n\u00001' })],
+  ['a lone surrogate in actor.id', (event) => (event.actor = { role: 'nurse', id: 'x\uD800' })],
+  ['a NUL in eventId', (event) => (event.eventId = 'e\u0000')],
+  ['a lone surrogate in a payload string', (event) => (event.payload = { ...(event.payload as object), channel: '\uDC00' })],
+  ['a NUL in a payload key', (event) => (event.payload = { 'k\u0000': true })],
+  ['-0 in the payload', (event) => (event.payload = { count: -0 })],
+  ['NaN in the payload', (event) => (event.payload = { count: Number.NaN })],
+  ['at in year 9999', (event) => (event.at = '9999-12-31T23:59:59Z')],
+  ['at in year 0050', (event) => (event.at = '0050-01-01T00:00:00Z')],
+  ['at that is no instant', (event) => (event.at = 'yesterday')],
+  ['a payload nested 100 deep', (event) => (event.payload = JSON.parse(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`))],
+];
+
 function historyOf(caseId: string, inputs = reach.doctorAssessment()): readonly RecordedEvent[] {
   const caseRef = openCase(workabilityPath, { caseId });
   for (const input of inputs) caseRef.record(input);
@@ -90,6 +113,52 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
       await store.append('contract-f', a.slice(2), { expectedSeq: 2 });
       const all = (await collect(store.readAll())).filter((event) => event.caseId === 'contract-f' || event.caseId === 'contract-g');
       expect(all).toEqual([...a.slice(0, 2), ...b, ...a.slice(2)]);
+    });
+
+    it.each(outsideTheDomain)('refuses an event with %s with INVALID_APPEND at its index, writing none of the batch', async (_name, change) => {
+      const store = await createStore();
+      const batch = withChanged('contract-domain', 2, change);
+      expect(await store.append('contract-domain', batch, { expectedSeq: 0 })).toMatchObject({
+        ok: false,
+        failure: { code: 'INVALID_APPEND', caseId: 'contract-domain', index: 2 },
+      });
+      expect(await store.read('contract-domain')).toEqual([]);
+    });
+
+    it.each([
+      ['a NUL', 'case\u00001'],
+      ['a lone surrogate', 'x\uD800'],
+      ['3 000 characters', 'c'.repeat(3000)],
+    ])('refuses a case id with %s with INVALID_APPEND, and reads it as an empty case', async (_name, caseId) => {
+      const store = await createStore();
+      const batch = structuredClone(historyOf('contract-bad-id')).map((event) => ({ ...event, caseId }));
+      expect(await store.append(caseId, batch, { expectedSeq: 0 })).toMatchObject({ ok: false, failure: { code: 'INVALID_APPEND', index: 0 } });
+      expect(await store.read(caseId)).toEqual([]);
+    });
+
+    it('refuses a projection whose next deadline is outside the years, writing nothing', async () => {
+      const store = await createStore();
+      const history = historyOf('contract-due');
+      const projection = { state: 'contacted', status: 'open', assignee: undefined, nextDueAt: '+010000-01-01T00:00:00.000Z' } as const;
+      expect(await store.append('contract-due', history, { expectedSeq: 0, projection })).toMatchObject({ ok: false, failure: { code: 'INVALID_APPEND' } });
+      expect(await store.read('contract-due')).toEqual([]);
+    });
+
+    it('stores and gives back equal every string, instant and number of the domain, at its bounds', async () => {
+      const store = await createStore();
+      // 200 three-byte characters (600 bytes of UTF-8) in the case id and the event id, astral
+      // characters, U+FFFD and U+FEFF, control characters, quotes and backslashes.
+      const caseId = '€'.repeat(200);
+      const caseRef = openCase(workabilityPath, { caseId });
+      const odd = 'n-\u{1F600}\uFFFD\uFEFF\u0001\u001F"\\\'\u2028';
+      const first = { ...reach.doctorAssessment()[0]!, at: '1000-01-01T00:00:00Z', eventId: '€'.repeat(200), actor: { role: 'nurse', id: odd } } as const;
+      expect(caseRef.record(first).ok).toBe(true);
+      const last = { ...reach.doctorAssessment()[1]!, at: '8999-12-31T23:59:59.999+00:00', actor: { role: 'client', id: 'x'.repeat(200) } } as const;
+      expect(caseRef.record(last).ok).toBe(true);
+      expect(await store.append(caseId, caseRef.history, { expectedSeq: 0 })).toEqual({ ok: true, seq: 2 });
+      expect(await store.read(caseId)).toEqual(caseRef.history);
+      const all = (await collect(store.readAll())).filter((event) => event.caseId === caseId);
+      expect(all).toEqual(caseRef.history);
     });
 
     it('keeps what it stored when the host later changes the objects it appended', async () => {

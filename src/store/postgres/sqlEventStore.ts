@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../case/recordedEvent.js';
 import { limitOf, type CaseQuery, type CaseSummary, type CaseloadQuery, type ProjectionUpdate } from '../caseIndex.js';
+import { caseIdProblem } from '../../case/caseId.js';
 import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, type IndexedEventStore } from '../eventStore.js';
 import { EventStoreError } from '../eventStoreError.js';
 import { judgeRetry } from '../retriedBatch.js';
@@ -105,7 +106,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
     migrate: () => migrateSchema(client),
 
     async append(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): Promise<AppendResult> {
-      const invalid = checkBatch(caseId, events, options.expectedSeq);
+      const invalid = checkBatch(caseId, events, options.expectedSeq, options.projection);
       if (invalid) return { ok: false, failure: invalid };
       const expectedSeq = options.expectedSeq;
       try {
@@ -139,6 +140,9 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
     },
 
     async read(caseId: string): Promise<readonly RecordedEvent[]> {
+      // A case id outside the domain names no stored case (append refuses it): empty, as in the
+      // memory store, rather than a driver error for a NUL or an oversized index key.
+      if (caseIdProblem(caseId) !== undefined) return [];
       const rows = await read<EventRow>(storeStatements.readCase, [caseId]);
       return rows.map((row) => eventFromRow(caseId, row));
     },
