@@ -1,6 +1,7 @@
 import type { AnyPathDefinition } from '../definition.js';
 import { createCaseCore, type CaseCore } from '../case/caseCore.js';
 import { compilePath } from '../case/compilePath.js';
+import { caseIdProblem, maxCaseIdLength } from '../case/caseId.js';
 import { recordInput } from '../case/recordEvent.js';
 import { applyRecordedEvent } from '../case/replayCase.js';
 import { describeStateValue } from '../machine/stateNodes.js';
@@ -125,11 +126,14 @@ export async function validateEventLog(
       problem('not a JSON object');
       continue;
     }
-    const { caseId } = value as { caseId?: unknown };
-    if (typeof caseId !== 'string' || caseId.length === 0 || caseId.length > 200) {
-      problem('no caseId (a non-empty string of at most 200 characters)');
+    const { caseId: rawCaseId } = value as { caseId?: unknown };
+    const badCaseId = caseIdProblem(rawCaseId);
+    if (badCaseId !== undefined) {
+      // The value domain's case ids: the same as openCase and store.append take.
+      problem(typeof rawCaseId === 'string' && rawCaseId.length > 0 && rawCaseId.length <= maxCaseIdLength ? `caseId ${badCaseId}` : 'no caseId (a non-empty string of at most 200 characters)');
       continue;
     }
+    const caseId = rawCaseId as string;
     let track = cases.get(caseId);
     if (!track) {
       track = { core: createCaseCore(plan, caseId, { keepsHistory: false }), events: 0, verdict: undefined, skipped: 0 };

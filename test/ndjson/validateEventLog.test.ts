@@ -97,3 +97,31 @@ describe('validating an NDJSON event log', () => {
     expect(seen).toEqual([10, 20]);
   });
 });
+
+describe('the value domain of issue 11 (defect 4): the validator refuses what record and the stores refuse', () => {
+  it('rejects input and recorded-event lines holding NUL, a lone surrogate, -0 or year 9999, naming the code', async () => {
+    const recorded = openCase(workabilityPath, { caseId: 'stored' });
+    recorded.record(contact('2025-03-01T09:00:00Z') as never);
+    const stored = recorded.history[0]!;
+    // JSON.parse turns these escapes into the very characters a PostgreSQL store cannot keep.
+    const lines = [
+      inputLine('nul-input', { ...contact('2025-03-01T09:00:00Z'), actor: { role: 'nurse', id: 'n\u0000' } }),
+      inputLine('surrogate-input', { ...contact('2025-03-01T09:00:00Z'), eventId: 'e\uD800' }),
+      inputLine('year-input', contact('9999-12-31T23:59:59Z')),
+      line({ ...stored, caseId: 'nul-stored', actor: { role: 'nurse', id: 'n\u0000' } }),
+      line({ ...stored, caseId: 'year-stored', at: '9999-12-31T23:59:59Z' }),
+      line({ ...stored, caseId: 'minus-zero-stored' }).replace('"payload":{', '"payload":{"count":-0,'),
+      line({ ...stored, caseId: 'nul\u0000case' }),
+    ];
+    const { verdicts, problems } = await validateEventLog(workabilityPath, lines);
+    expect(Object.fromEntries(verdicts.map((verdict) => [verdict.caseId, verdict.status === 'rejected' && verdict.code]))).toEqual({
+      'nul-input': 'INVALID_EVENT',
+      'surrogate-input': 'INVALID_EVENT',
+      'year-input': 'INVALID_EVENT',
+      'nul-stored': 'MALFORMED_EVENT',
+      'year-stored': 'MALFORMED_EVENT',
+      'minus-zero-stored': 'MALFORMED_EVENT',
+    });
+    expect(problems).toEqual([{ line: 7, code: 'MALFORMED_LINE', message: expect.stringMatching(/^caseId holds a NUL/) }]);
+  });
+});
