@@ -94,7 +94,8 @@ function readValue(walk: Walk, value: unknown, depth: number): PlainValue {
 
 function readArray(walk: Walk, array: readonly unknown[], depth: number): readonly PlainValue[] {
   if (Object.getPrototypeOf(array) !== Array.prototype) throw new OutsideDomain('is not a plain array');
-  const length = array.length;
+  // Through the descriptor, as every other read: a Proxy's `get` trap is never asked.
+  const length = (Object.getOwnPropertyDescriptor(array, 'length')?.value as number | undefined) ?? 0;
   if (length > valueLimits.maxValues - walk.values) throw new OutsideDomain(`holds more than ${valueLimits.maxValues} values`);
   const copy: PlainValue[] | undefined = walk.copy ? new Array<PlainValue>(length) : undefined;
   for (let index = 0; index < length; index++) {
@@ -113,12 +114,16 @@ function readObject(walk: Walk, object: object, depth: number): { readonly [key:
   const prototype = Object.getPrototypeOf(object);
   if (prototype !== Object.prototype && prototype !== null) throw new OutsideDomain('is not a plain object (its prototype is another object)');
   const copy: Record<string, PlainValue> | undefined = walk.copy ? {} : undefined;
-  for (const key of Object.keys(object)) {
-    countString(walk, key);
-    if (key === '__proto__') throw new OutsideDomain("holds a key named '__proto__'");
+  // Reflect.ownKeys and one descriptor per key: each part of the object is read exactly once
+  // (Object.keys would read every descriptor a first time to test it is enumerable). Symbol keys
+  // and non-enumerable keys are not data JSON keeps, so they are left out, as JSON.stringify does.
+  for (const key of Reflect.ownKeys(object)) {
+    if (typeof key !== 'string') continue;
     const descriptor = Object.getOwnPropertyDescriptor(object, key);
     // A key a Proxy listed but does not have, or one deleted meanwhile, is absent.
-    if (descriptor === undefined) continue;
+    if (descriptor === undefined || !descriptor.enumerable) continue;
+    countString(walk, key);
+    if (key === '__proto__') throw new OutsideDomain("holds a key named '__proto__'");
     walk.path.push(key);
     if (!('value' in descriptor)) throw new OutsideDomain('is an accessor (a getter), not a data property');
     // An undefined key is absent, as JSON.stringify and every store read it.
