@@ -1,10 +1,11 @@
+import type { z } from 'zod';
 import type { AnyPathDefinition } from '../definition.js';
 import type { PathVersion, RecordedEvent } from './recordedEvent.js';
 import { createCaseCore, type CaseCore } from './caseCore.js';
 import { deepFreeze } from './deepFreeze.js';
 import { compilePath } from './compilePath.js';
 import { recordedEventEnvelope } from './envelope.js';
-import { isWellFormedRecordedEvent } from './envelopeCheck.js';
+import { storedEventIssue } from './storedEventDomain.js';
 import { assertCaseId, caseIdProblem } from './caseId.js';
 import { PathCase } from './pathCase.js';
 import { applyEvent, PathRuntimeError } from './recordEvent.js';
@@ -151,12 +152,14 @@ function malformed(index: number, raw: unknown, issues: readonly EventIssue[]): 
  */
 export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number): ReplayFailure | undefined {
   const expected = core.plan.pathVersion;
-  // The value domain first, as `record` and `store.append` check it: a log holding what a store
+  // The value domain too, as `record` and `store.append` check it: a log holding what a store
   // cannot keep (NUL, a lone surrogate, -0) is refused, not replayed into a case no store can hold.
-  const inDomain = checkDomain(raw);
-  if (!inDomain.ok) return malformed(index, raw, [inDomain.issue]);
-  const parsed = isWellFormedRecordedEvent(raw) ? ({ success: true, data: raw } as const) : recordedEventEnvelope.safeParse(raw);
-  if (!parsed.success) return malformed(index, raw, parsed.error.issues);
+  const issue = storedEventIssue(raw);
+  if (issue) {
+    const parsed = checkDomain(raw).ok ? recordedEventEnvelope.safeParse(raw) : undefined;
+    return malformed(index, raw, parsed && !parsed.success ? parsed.error.issues : [issue]);
+  }
+  const parsed = { success: true, data: raw as z.infer<typeof recordedEventEnvelope> } as const;
   const event = parsed.data;
   if (event.caseId !== core.caseId) {
     return {

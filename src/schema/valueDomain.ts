@@ -8,9 +8,9 @@ import type { z } from 'zod';
  * - a string is well-formed UTF-16 (no lone surrogate: PostgreSQL would store U+FFFD, and the
  *   digest would no longer match) and holds no NUL (U+0000: `text` and `jsonb` refuse it);
  * - a number is finite and never `-0` (`jsonb` keeps `-0` as `0`);
- * - an object is a plain object (its prototype `Object.prototype` or `null`) of own enumerable data
- *   properties; an accessor (getter) is refused, never called; a key that is `undefined` is absent,
- *   as in JSON; a key named `__proto__` is refused;
+ * - an object is a plain object (its prototype `Object.prototype` or `null`); its own enumerable
+ *   string keys are read, each value once (a getter is called once, never again); a key that is
+ *   `undefined` is absent, as in JSON; symbol keys are left out; a key named `__proto__` is refused;
  * - an array is a plain array of such values, without holes or `undefined`;
  * - booleans and `null` as they are.
  *
@@ -94,16 +94,13 @@ function readValue(walk: Walk, value: unknown, depth: number): PlainValue {
 
 function readArray(walk: Walk, array: readonly unknown[], depth: number): readonly PlainValue[] {
   if (Object.getPrototypeOf(array) !== Array.prototype) throw new OutsideDomain('is not a plain array');
-  // Through the descriptor, as every other read: a Proxy's `get` trap is never asked.
-  const length = (Object.getOwnPropertyDescriptor(array, 'length')?.value as number | undefined) ?? 0;
+  const length = array.length;
   if (length > valueLimits.maxValues - walk.values) throw new OutsideDomain(`holds more than ${valueLimits.maxValues} values`);
   const copy: PlainValue[] | undefined = walk.copy ? new Array<PlainValue>(length) : undefined;
   for (let index = 0; index < length; index++) {
-    const descriptor = Object.getOwnPropertyDescriptor(array, index);
     walk.path.push(index);
-    if (descriptor === undefined) throw new OutsideDomain('is a hole in the array, which JSON cannot hold');
-    if (!('value' in descriptor)) throw new OutsideDomain('is an accessor (a getter), not a data property');
-    const element = readValue(walk, descriptor.value, depth);
+    // Read once: the copy keeps what this read gave.
+    const element = readValue(walk, array[index], depth);
     if (copy) copy[index] = element;
     walk.path.pop();
   }
@@ -114,21 +111,16 @@ function readObject(walk: Walk, object: object, depth: number): { readonly [key:
   const prototype = Object.getPrototypeOf(object);
   if (prototype !== Object.prototype && prototype !== null) throw new OutsideDomain('is not a plain object (its prototype is another object)');
   const copy: Record<string, PlainValue> | undefined = walk.copy ? {} : undefined;
-  // Reflect.ownKeys and one descriptor per key: each part of the object is read exactly once
-  // (Object.keys would read every descriptor a first time to test it is enumerable). Symbol keys
-  // and non-enumerable keys are not data JSON keeps, so they are left out, as JSON.stringify does.
-  for (const key of Reflect.ownKeys(object)) {
-    if (typeof key !== 'string') continue;
-    const descriptor = Object.getOwnPropertyDescriptor(object, key);
-    // A key a Proxy listed but does not have, or one deleted meanwhile, is absent.
-    if (descriptor === undefined || !descriptor.enumerable) continue;
+  // Own enumerable string keys, as JSON.stringify takes them; each value is read exactly once (a
+  // getter is called once, a Proxy's `get` trap asked once), and only the copy is read after.
+  for (const key of Object.keys(object)) {
     countString(walk, key);
     if (key === '__proto__') throw new OutsideDomain("holds a key named '__proto__'");
     walk.path.push(key);
-    if (!('value' in descriptor)) throw new OutsideDomain('is an accessor (a getter), not a data property');
+    const value = (object as Record<string, unknown>)[key];
     // An undefined key is absent, as JSON.stringify and every store read it.
-    if (descriptor.value !== undefined) {
-      const element = readValue(walk, descriptor.value, depth);
+    if (value !== undefined) {
+      const element = readValue(walk, value, depth);
       if (copy) copy[key] = element;
     }
     walk.path.pop();

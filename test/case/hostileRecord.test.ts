@@ -1,10 +1,10 @@
 // Issue 11, "Done when": a bounded, seeded fuzz test that drives hostile inputs through `record` on
 // every built-in path. Each step takes an input the case would accept and, most of the time, makes
-// it hostile: getters that throw or change between reads, Proxies (lying, revoked), NUL, lone
-// surrogates, -0, NaN, Infinity, year 10000, huge strings, cycles, symbols, foreign prototypes.
+// it hostile: getters that throw or change between reads, Proxies (lying, throwing, revoked), NUL,
+// lone surrogates, -0, NaN, Infinity, year 10000, huge strings, cycles, symbols, foreign prototypes.
 // `record` must never throw; a refusal changes nothing; an input that only *looks* hostile (a
-// pass-through Proxy, a symbol key, an undefined optional key) records exactly what its plain twin
-// records; and every accepted event is stored and read back equal by the memory store, PGlite and
+// pass-through Proxy, a getter or Proxy that lies only on later reads, a symbol key, an undefined
+// optional key) records exactly what its plain twin records; and every accepted event is stored and read back equal by the memory store, PGlite and
 // a real PostgreSQL server.
 import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
@@ -58,7 +58,9 @@ const hostility = [
   'not JSON',
 ] as const;
 type Hostility = (typeof hostility)[number];
-const transparent = new Set<Hostility>(['none', 'undefined optional keys', 'pass-through Proxy', 'lying Proxy', 'symbol key']);
+// A getter or Proxy is read once, into the copy: one that changes its answer on later reads
+// records what it first said, exactly as the plain input does.
+const transparent = new Set<Hostility>(['none', 'undefined optional keys', 'pass-through Proxy', 'lying Proxy', 'symbol key', 'changing getter']);
 
 /** Where in the input a change lands: the input itself, its actor, or its payload. */
 function targetOf(input: Plain, where: number): Plain {
@@ -81,19 +83,12 @@ function stringFieldOf(input: Plain, where: number): [Plain, string] {
   return fields[where % fields.length]!;
 }
 
-/** A Proxy whose descriptors tell the truth on the first read of each key and lie after it. */
+/** A Proxy that tells the truth on the first read of each key and lies on every later one. */
 function lyingProxy(target: Plain): Plain {
   const seen = new Set<PropertyKey>();
+  const firstTime = (key: PropertyKey) => !seen.has(key) && seen.add(key) !== undefined;
   return new Proxy(target, {
-    getOwnPropertyDescriptor(object, key) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(object, key);
-      if (!seen.has(key)) {
-        seen.add(key);
-        return descriptor;
-      }
-      return descriptor && { ...descriptor, value: 'LIED' };
-    },
-    get: () => 'LIED',
+    get: (object, key) => (firstTime(key) ? Reflect.get(object, key) : 'LIED'),
     has: () => true,
   });
 }
