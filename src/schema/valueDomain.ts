@@ -139,6 +139,74 @@ function walkDomain(value: unknown, copy: boolean, root: readonly PropertyKey[])
   }
 }
 
+interface Budget {
+  values: number;
+  units: number;
+}
+
+/**
+ * The common case, fast: a copy (or, with `copy` false, the value itself) when everything is inside
+ * the domain, `undefined` at the first thing that is not. No path is kept and nothing is thrown
+ * here; {@link walkDomain} then finds where and why.
+ */
+function fastRead(value: unknown, copy: boolean, depth: number, budget: Budget): PlainValue | undefined {
+  if (++budget.values > valueLimits.maxValues) return undefined;
+  switch (typeof value) {
+    case 'string':
+      budget.units += value.length;
+      return budget.units > valueLimits.maxStringUnits || value.includes('\u0000') || !isWellFormed(value) ? undefined : value;
+    case 'number':
+      return Number.isFinite(value) && (value !== 0 || 1 / value > 0) ? value : undefined;
+    case 'boolean':
+      return value;
+    case 'object': {
+      if (value === null) return null;
+      if (depth >= valueLimits.maxDepth) return undefined;
+      const prototype = Object.getPrototypeOf(value);
+      if (Array.isArray(value)) {
+        if (prototype !== Array.prototype) return undefined;
+        const length = value.length;
+        if (length > valueLimits.maxValues - budget.values) return undefined;
+        const out: PlainValue[] | undefined = copy ? [] : undefined;
+        for (let index = 0; index < length; index++) {
+          const element = fastRead(value[index], copy, depth + 1, budget);
+          if (element === undefined) return undefined;
+          out?.push(element);
+        }
+        return out ?? (value as PlainValue[]);
+      }
+      if (prototype !== Object.prototype && prototype !== null) return undefined;
+      const out: Record<string, PlainValue> | undefined = copy ? {} : undefined;
+      for (const key of Object.keys(value)) {
+        budget.units += key.length;
+        if (budget.units > valueLimits.maxStringUnits || key === '__proto__' || key.includes('\u0000') || !isWellFormed(key)) return undefined;
+        const field = (value as Record<string, unknown>)[key];
+        if (field === undefined) continue;
+        const element = fastRead(field, copy, depth + 1, budget);
+        if (element === undefined) return undefined;
+        if (out) out[key] = element;
+      }
+      return out ?? (value as Record<string, PlainValue>);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function readIntoDomain(value: unknown, copy: boolean, root: readonly PropertyKey[]): DomainResult {
+  let fast: PlainValue | undefined;
+  try {
+    fast = fastRead(value, copy, 0, { values: 0, units: 0 });
+  } catch {
+    // A getter or Proxy trap threw: the walk below reads again to name where.
+    fast = undefined;
+  }
+  if (fast !== undefined) return { ok: true, value: fast };
+  const walked = walkDomain(value, copy, root);
+  // The walk found nothing wrong this time: the value answered differently on a second read.
+  return walked.ok ? { ok: false, issue: { code: 'custom', path: [...root], message: 'changed while it was read (a getter or Proxy)' } } : walked;
+}
+
 /**
  * One plain copy of a host's value, taken once: everything after works on the copy, so a getter
  * or Proxy that answers differently on a later read changes nothing. A value outside the domain
@@ -148,7 +216,7 @@ function walkDomain(value: unknown, copy: boolean, root: readonly PropertyKey[])
  * @internal
  */
 export function copyIntoDomain(value: unknown, root: readonly PropertyKey[] = []): DomainResult {
-  return walkDomain(value, true, root);
+  return readIntoDomain(value, true, root);
 }
 
 /**
@@ -158,5 +226,5 @@ export function copyIntoDomain(value: unknown, root: readonly PropertyKey[] = []
  * @internal
  */
 export function checkDomain(value: unknown, root: readonly PropertyKey[] = []): DomainResult {
-  return walkDomain(value, false, root);
+  return readIntoDomain(value, false, root);
 }
