@@ -13,6 +13,17 @@ type WellFormedRecordedEvent = Parameters<typeof isWellFormedRecordedEvent>[0] &
   eventId?: string;
 };
 
+const payloadPath = ['payload'] as const;
+
+const paths = {
+  caseId: ['caseId'],
+  type: ['type'],
+  role: ['actor', 'role'],
+  actorId: ['actor', 'id'],
+  pathId: ['path', 'id'],
+  eventId: ['eventId'],
+} as const;
+
 /**
  * The value domain of an event whose envelope is already known to be well formed: its strings one
  * by one (`at` and the integers are checked by the envelope already), then a walk of its payload.
@@ -21,20 +32,22 @@ type WellFormedRecordedEvent = Parameters<typeof isWellFormedRecordedEvent>[0] &
  * @internal
  */
 export function recordedEventDomainIssue(event: WellFormedRecordedEvent): EventIssue | undefined {
-  const strings: [PropertyKey[], string | undefined][] = [
-    [['caseId'], event.caseId],
-    [['type'], event.type],
-    [['actor', 'role'], event.actor.role],
-    [['actor', 'id'], event.actor.id],
-    [['path', 'id'], event.path.id],
-    [['eventId'], event.eventId],
-  ];
-  for (const [path, text] of strings) {
-    const problem = text === undefined ? undefined : stringProblem(text);
-    if (problem) return { code: 'custom', path, message: problem };
-  }
-  const payload = checkDomain(event.payload, ['payload']);
+  // One by one, without building a list: replay runs this on every event.
+  const problem =
+    stringIssue(paths.caseId, event.caseId) ??
+    stringIssue(paths.type, event.type) ??
+    stringIssue(paths.role, event.actor.role) ??
+    stringIssue(paths.actorId, event.actor.id) ??
+    stringIssue(paths.pathId, event.path.id) ??
+    (event.eventId === undefined ? undefined : stringIssue(paths.eventId, event.eventId));
+  if (problem) return problem;
+  const payload = checkDomain(event.payload, payloadPath);
   return payload.ok ? undefined : payload.issue;
+}
+
+function stringIssue(path: readonly PropertyKey[], text: string): EventIssue | undefined {
+  const problem = stringProblem(text);
+  return problem === undefined ? undefined : { code: 'custom', path: [...path], message: problem };
 }
 
 function isWellFormedSafely(event: unknown): boolean {
