@@ -1,6 +1,7 @@
 import type { AnyPathDefinition } from '../definition.js';
 import { asCatalogue, type PathCatalogue } from '../catalogue/pathCatalogue.js';
 import { replayFromCatalogue, type CatalogueReplayFailure } from '../catalogue/replayFromCatalogue.js';
+import { caseIdProblem } from '../case/caseId.js';
 import { openCase } from '../case/openCase.js';
 import type { PathCase } from '../case/pathCase.js';
 import type { CaseInputOf, RecordedEventOf } from '../case/recordedEvent.js';
@@ -186,6 +187,14 @@ export function openCaseStore<D extends AnyPathDefinition>(
     load,
 
     async record(caseId, input, recordOptions = {}) {
+      // A case id outside the value domain can name no stored case: refused as record refuses a
+      // field outside it, before any store is asked (a driver would throw on a NUL or a long id).
+      const badCaseId = caseIdProblem(caseId);
+      if (badCaseId !== undefined) {
+        const message = `not a well-formed event: caseId ${badCaseId}`;
+        const rejection: Rejection = { code: 'INVALID_EVENT', message, issues: [{ code: 'custom', path: ['caseId'], message: `caseId ${badCaseId}` }] };
+        return { ok: false, failure: { code: 'REJECTED', message, caseId: typeof caseId === 'string' ? caseId.slice(0, 40) : '', rejection } };
+      }
       const loaded = await load(caseId);
       if (!loaded.ok && loaded.failure.code !== 'UNKNOWN_CASE') return { ok: false, failure: loaded.failure };
       const caseRef = loaded.ok ? moveToLatest(loaded.case) : newCase(caseId, recordOptions.pathId);

@@ -33,6 +33,19 @@ describe('openCaseStore', () => {
     expect(await store.read('case-2')).toHaveLength(1);
   });
 
+  it.each([
+    ['a NUL', 'case\u00001'],
+    ['a lone surrogate', 'x\uD800'],
+    ['3 000 characters', 'c'.repeat(3000)],
+  ])('refuses a case id with %s as an INVALID_EVENT naming caseId, never a throw, and stores nothing', async (_name, caseId) => {
+    const store = createMemoryStore();
+    const cases = openCaseStore(store, [workabilityPath]);
+    const refused = await cases.record(caseId, contactReceived());
+    expect(refused).toMatchObject({ ok: false, failure: { code: 'REJECTED', rejection: { code: 'INVALID_EVENT', issues: [{ path: ['caseId'] }] } } });
+    expect(refused.ok || refused.failure.message.length < 200).toBe(true);
+    expect(await store.read(caseId)).toEqual([]);
+  });
+
   it('gives the slower of two writers on one case a CONCURRENCY_CONFLICT, and stores one event', async () => {
     const store = createMemoryStore();
     const cases = openCaseStore(store, [workabilityPath]);
