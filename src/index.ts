@@ -23,7 +23,9 @@ export type { PathRule, RuleStep } from './rule.js';
 export { formatSource, type SourceRef } from './source.js';
 export { describeStateValue } from './machine/stateNodes.js';
 export { countPayloads, describePayloadDomain, enumeratePayloads, type FieldDomain, type OpenFormat } from './schema/payloadDomain.js';
-export { isoDate, isoInstant, instantMillis } from './time/instant.js';
+export { isoDate, isoInstant, instantMillis, instantYears } from './time/instant.js';
+export { valueLimits } from './schema/valueDomain.js';
+export { maxCaseIdLength } from './case/caseId.js';
 export { addDays, addMonths } from './time/calendar.js';
 
 export { openCase, type OpenCaseOptions } from './case/openCase.js';

@@ -4,6 +4,11 @@ import { stringProblem } from '../schema/valueDomain.js';
  * The longest case id, in UTF-16 code units. At most 3 bytes of UTF-8 each, so 600 bytes: with an
  * event id of the same bound, the widest index entry (`case_id, event_id`) stays well under the
  * 2 704 bytes a PostgreSQL btree entry may take (a 3 000-character id failed with 54000).
+ *
+ * @example
+ * ```ts
+ * openCase(workabilityPath, { caseId: 'c'.repeat(maxCaseIdLength) }); // the longest id there is
+ * ```
  */
 export const maxCaseIdLength = 200;
 

@@ -15,7 +15,12 @@ import type { z } from 'zod';
  * - booleans and `null` as they are.
  *
  * Bounded too, so a hostile value costs little to refuse: nesting depth, number of values and
- * string length together (see {@link valueLimits}).
+ * string length together.
+ *
+ * @example
+ * ```ts
+ * valueLimits.maxDepth; // 32: a cyclic payload is refused once it is nested this deep
+ * ```
  */
 export const valueLimits = {
   /** Objects and arrays nested deeper than this are refused (a cycle is refused this way too). */

@@ -6,6 +6,11 @@ import { z } from 'zod';
  * year, which `toISOString` writes as `YYYY-…` and PostgreSQL's `timestamptz` stores; year 10000
  * (PostgreSQL refuses its ISO form, 22009) and year 0 (PostgreSQL has none) are out of reach.
  * A thousand years either side leave room for any deadline rule a host may write.
+ *
+ * @example
+ * ```ts
+ * isoInstant.safeParse('9999-12-31T23:59:59Z').success; // false: past instantYears.last
+ * ```
  */
 export const instantYears = { first: 1000, last: 8999 } as const;
 
