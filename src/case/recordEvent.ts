@@ -7,6 +7,7 @@ import { explainRefusal, ruleViolated } from './explainRefusal.js';
 import type { EventActor, RecordedEvent } from './recordedEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
 import { copyIntoDomain, type PlainValue } from '../schema/valueDomain.js';
+import { describeFieldPath } from './fieldPath.js';
 
 /** The outcome of one step of the pipeline. @internal */
 export type StepResult =
@@ -156,12 +157,6 @@ function payloadIssuesOf(core: CaseCore, input: unknown): EventIssue[] {
   if (!schema) return [];
   const parsed = schema.safeParse(payload === undefined ? {} : payload);
   return parsed.success ? [] : prefixIssues(parsed.error.issues, 'payload');
-}
-
-/** A field path as a message names it: each key cut to a short excerpt, so no client text is repeated whole. */
-function describeFieldPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(input)';
-  return path.map((key) => (typeof key === 'string' && key.length > 40 ? `${Array.from(key).slice(0, 40).join('')}…` : String(key))).join('.');
 }
 
 /**

@@ -2,6 +2,7 @@ import { checkDomain, stringProblem } from '../schema/valueDomain.js';
 import { isoInstant } from '../time/instant.js';
 import { recordedEventEnvelope } from './envelope.js';
 import { isWellFormedRecordedEvent } from './envelopeCheck.js';
+import { describeFieldPath } from './fieldPath.js';
 import type { EventIssue } from './rejection.js';
 
 type WellFormedRecordedEvent = Parameters<typeof isWellFormedRecordedEvent>[0] & {
@@ -89,8 +90,7 @@ export function projectionIssue(projection: unknown): EventIssue | undefined {
   return parsed.success ? undefined : { ...parsed.error.issues[0]!, path: ['projection', 'nextDueAt'] };
 }
 
-/** A field path in a store's message: keys cut short, so no stored text is repeated whole. @internal */
+/** One issue in a store's message: where and why, keys cut short so no stored text is repeated whole. @internal */
 export function describeIssue(issue: EventIssue): string {
-  const path = issue.path.map((key) => (typeof key === 'string' && key.length > 40 ? `${Array.from(key).slice(0, 40).join('')}…` : String(key))).join('.');
-  return `${path || '(event)'}: ${issue.message}`;
+  return `${describeFieldPath(issue.path, '(event)')}: ${issue.message}`;
 }
