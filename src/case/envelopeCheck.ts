@@ -1,4 +1,4 @@
-import { isMillisInYears, isoInstant } from '../time/instant.js';
+import { instantYears, isMillisInYears, isoInstant } from '../time/instant.js';
 import { maxCaseIdLength } from './caseId.js';
 
 // The fast paths below accept a subset of what the zod envelopes accept: when one says yes, zod
@@ -23,7 +23,13 @@ function isActor(value: unknown): value is { role: string; id: string } {
 }
 
 function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && isoInstantPattern !== undefined && isoInstantPattern.test(value) && isMillisInYears(Date.parse(value));
+  return typeof value === 'string' && isoInstantPattern !== undefined && isoInstantPattern.test(value) && isInYears(value);
+}
+
+/** The pattern has matched, so the text starts with four digits: a year well inside needs no Date.parse. */
+function isInYears(instant: string): boolean {
+  const year = Number(instant.slice(0, 4));
+  return (year > instantYears.first && year < instantYears.last) || isMillisInYears(Date.parse(instant));
 }
 
 function isOptionalEventId(value: unknown): value is string | undefined {

@@ -54,12 +54,27 @@ interface Walk {
 const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 /**
+ * True when a string holds neither NUL nor any surrogate: the common case, decided without a call
+ * into the engine for the short strings events are made of. A string with surrogates is then
+ * checked for lone ones by {@link stringProblem}.
+ */
+function isPlainText(text: string): boolean {
+  if (text.length > 32) return !text.includes('\u0000') && isWellFormed(text);
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit === 0 || (unit >= 0xd800 && unit <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+/**
  * Why a string is outside the domain, or `undefined` when it is inside. The message never repeats
  * the string.
  *
  * @internal
  */
 export function stringProblem(text: string): string | undefined {
+  if (isPlainText(text)) return undefined;
   if (text.includes('\u0000')) return 'holds a NUL character (U+0000), which a PostgreSQL store cannot keep';
   if (!isWellFormed(text)) return 'holds a lone surrogate (not well-formed UTF-16), which a PostgreSQL store would change to U+FFFD';
   return undefined;
@@ -159,7 +174,7 @@ function fastRead(value: unknown, copy: boolean, depth: number, budget: Budget):
   switch (typeof value) {
     case 'string':
       budget.units += value.length;
-      return budget.units > valueLimits.maxStringUnits || value.includes('\u0000') || !isWellFormed(value) ? undefined : value;
+      return budget.units > valueLimits.maxStringUnits || (!isPlainText(value) && stringProblem(value) !== undefined) ? undefined : value;
     case 'number':
       return Number.isFinite(value) && (value !== 0 || 1 / value > 0) ? value : undefined;
     case 'boolean':
@@ -184,7 +199,7 @@ function fastRead(value: unknown, copy: boolean, depth: number, budget: Budget):
       const out: Record<string, PlainValue> | undefined = copy ? {} : undefined;
       for (const key of Object.keys(value)) {
         budget.units += key.length;
-        if (budget.units > valueLimits.maxStringUnits || key === '__proto__' || key.includes('\u0000') || !isWellFormed(key)) return undefined;
+        if (budget.units > valueLimits.maxStringUnits || key === '__proto__' || (!isPlainText(key) && stringProblem(key) !== undefined)) return undefined;
         const field = (value as Record<string, unknown>)[key];
         if (field === undefined) continue;
         const element = fastRead(field, copy, depth + 1, budget);
