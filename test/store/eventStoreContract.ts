@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openCase, type EventStore, type RecordedEvent } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
 import { reach } from '../support/workabilityInputs.js';
+import { appendInterleaved, logDifference, pastOnePage } from '../support/longCases.js';
 
 /** The history of `caseId` with event `index` changed by `change`: an event no `record` could give. */
 function withChanged(caseId: string, index: number, change: (event: Record<string, unknown>) => void): RecordedEvent[] {
@@ -159,6 +160,16 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
       expect(await store.read(caseId)).toEqual(caseRef.history);
       const all = (await collect(store.readAll())).filter((event) => event.caseId === caseId);
       expect(all).toEqual(caseRef.history);
+    });
+
+    it('reads every event exactly once, in append order, past the read page (7 000 events, one case of 2 500)', async () => {
+      const store = await createStore();
+      const { appended } = await appendInterleaved(store, pastOnePage('page'));
+      const mine = new Set(appended.map((event) => event.caseId));
+      const read = (await collect(store.readAll())).filter((event) => mine.has(event.caseId));
+      // In a few words first: a failure says where the order breaks instead of two 7 000-event dumps.
+      expect(logDifference(read, appended)).toEqual({ events: 7000, repeated: 0, firstDifference: -1 });
+      expect(read).toEqual(appended);
     });
 
     it('keeps what it stored when the host later changes the objects it appended', async () => {

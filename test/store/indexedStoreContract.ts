@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openCase, type CaseProjection, type IndexedEventStore, type RecordedEvent } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
 import { reach, type WorkabilityInput } from '../support/workabilityInputs.js';
+import { appendInterleaved, logDifference, pastOnePage } from '../support/longCases.js';
 
 function historyOf(caseId: string, inputs: readonly WorkabilityInput[] = reach.doctorAssessment(), idPrefix?: string): readonly RecordedEvent[] {
   const caseRef = openCase(workabilityPath, { caseId });
@@ -141,6 +142,18 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
         ]),
       ).toBe(1);
       expect((await store.listCases()).filter((s) => s.caseId.startsWith('scan-')).map((s) => [s.caseId, s.state])).toEqual([['scan-a', 'contacted']]);
+    });
+
+    it('reads every case whole, once, in case id order, past the read page (7 000 events, one case of 2 500)', async () => {
+      const store = await createStore();
+      const plans = pastOnePage('cases');
+      await appendInterleaved(store, plans);
+      const cases: (readonly RecordedEvent[])[] = [];
+      for await (const events of store.readCases()) if (events[0]!.caseId.startsWith('cases-')) cases.push(events);
+      const expected = plans.map((plan) => plan.history).sort((a, b) => (a[0]!.caseId < b[0]!.caseId ? -1 : 1));
+      expect(cases.map((events) => events[0]!.caseId)).toEqual(expected.map((events) => events[0]!.caseId));
+      expect(logDifference(cases.flat(), expected.flat())).toEqual({ events: 7000, repeated: 0, firstDifference: -1 });
+      expect(cases).toEqual(expected);
     });
   });
 }

@@ -149,13 +149,13 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
 
     async *readAll(): AsyncIterable<RecordedEvent> {
       // The last position now bounds the scan, so a reader does not chase concurrent appends forever.
-      const [end] = await read<{ position: string }>(storeStatements.lastPosition, []);
+      const [end] = await read<{ last_position: string }>(storeStatements.lastPosition, []);
       let after = '0';
       for (;;) {
-        const rows = await read<EventRow & { case_id: string; position: string }>(storeStatements.readAllPage, [after, end!.position, pageSize]);
+        const rows = await read<EventRow & { case_id: string; page_position: string }>(storeStatements.readAllPage, [after, end!.last_position, pageSize]);
         for (const row of rows) yield eventFromRow(row.case_id, row);
         if (rows.length < pageSize) return;
-        after = rows[rows.length - 1]!.position;
+        after = rows[rows.length - 1]!.page_position;
       }
     },
 

@@ -88,12 +88,18 @@ export const storeStatements = {
     `DELETE FROM kykypolku_cases WHERE case_id = $1 AND last_seq = $2::int
    AND $2::int = (SELECT max(seq) FROM kykypolku_events WHERE case_id = $1)`,
   ),
-  lastPosition: fixed('lastPosition', 'scan', 'SELECT coalesce(max(position), 0)::text AS position FROM kykypolku_events'),
+  lastPosition: fixed('lastPosition', 'scan', 'SELECT coalesce(max(position), 0)::text AS last_position FROM kykypolku_events'),
+  /**
+   * One page of readAll. The position goes out as text (a bigint does not fit a JS number), under
+   * a name of its own: an output column named `position` would make `ORDER BY position` sort by
+   * that text ('10' before '2'), and the keyset would skip rows past the first page. The ORDER BY
+   * names the table's column, so no alias can capture it again.
+   */
   readAllPage: fixed(
     'readAllPage',
     'scan',
-    `SELECT case_id, ${eventColumns}, position::text AS position FROM kykypolku_events
-   WHERE position > $1::bigint AND position <= $2::bigint ORDER BY position LIMIT $3`,
+    `SELECT case_id, ${eventColumns}, position::text AS page_position FROM kykypolku_events
+   WHERE position > $1::bigint AND position <= $2::bigint ORDER BY kykypolku_events.position LIMIT $3`,
   ),
   readCasesPage: fixed(
     'readCasesPage',
