@@ -50,7 +50,13 @@ export async function openStore(values: { readonly 'database-url'?: string; read
     }
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     const store = createPostgresStore({ pool });
-    await store.migrate();
+    try {
+      await store.migrate();
+    } catch (error) {
+      // An unreachable server: end the pool, so the command can report it and exit.
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
     return { store, name, close: () => pool.end() };
   }
   const store = await createPgliteStore(dataDir === undefined ? {} : { dataDir });

@@ -79,12 +79,3 @@ export interface CaseIndex {
    */
   writeProjections(updates: readonly ProjectionUpdate[]): Promise<number>;
 }
-
-/** Checks a query's limit once, for every store. @internal */
-export function limitOf(query: CaseQuery): number {
-  const limit = query.limit ?? 100;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
-    throw new RangeError(`listCases: limit must be an integer from 1 to 10 000, got ${String(query.limit)}`);
-  }
-  return limit;
-}

@@ -51,6 +51,18 @@ export type AppendFailure =
       readonly code: 'STORE_UNAVAILABLE';
       readonly message: string;
       readonly caseId: string;
+    }
+  | {
+      /**
+       * The database refused the batch for a reason the store does not expect, such as a value it
+       * cannot hold (SQLSTATE 54000, a key too large for its index; 22021, a NUL in text). Nothing
+       * was written; appending the same batch again fails the same way. `sqlState` is
+       * PostgreSQL's error code.
+       */
+      readonly code: 'STORE_FAILED';
+      readonly message: string;
+      readonly caseId: string;
+      readonly sqlState: string | undefined;
     };
 
 /** The failure codes of an append. */

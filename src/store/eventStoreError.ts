@@ -35,12 +35,33 @@ export type StoreFailure =
       readonly lockFile: string;
       /** The process that holds the directory; absent when the lock file names none. */
       readonly holder?: LockHolder;
+    }
+  | {
+      /**
+       * A query or read was given an argument no store can answer: `dueBefore` that is not an ISO
+       * instant, a limit out of range, a case id with a NUL. Checked before any SQL, the same on
+       * every store. `field` names the argument; the message never repeats its value.
+       */
+      readonly code: 'INVALID_QUERY';
+      readonly message: string;
+      readonly field: string;
+    }
+  | {
+      /**
+       * The database failed the statement for a reason the store does not expect (not an outage):
+       * `sqlState` is PostgreSQL's error code. Nothing was written. Report it; retrying the same
+       * call will most likely fail the same way.
+       */
+      readonly code: 'STORE_FAILED';
+      readonly message: string;
+      readonly sqlState: string | undefined;
     };
 
 /**
- * Thrown by a store's reads and queries when it cannot answer: the store is unreachable, or a
- * stored event was tampered with; and by `createPgliteStore` when its directory is locked. `openCaseStore` turns it into a typed failure; code that reads a
- * store directly switches on `failure.code`.
+ * Thrown by a store's reads and queries when it cannot answer: the store is unreachable, a stored
+ * event was tampered with, the query's arguments are invalid, or the database failed unexpectedly;
+ * and by `createPgliteStore` when its directory is locked. `openCaseStore` turns it into a typed
+ * failure; code that reads a store directly switches on `failure.code`.
  *
  * @example
  * ```ts

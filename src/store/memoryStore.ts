@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../case/recordedEvent.js';
-import { limitOf, type CaseProjection, type CaseQuery, type CaseSummary, type CaseloadQuery, type ProjectionUpdate } from './caseIndex.js';
+import { type CaseProjection, type CaseQuery, type CaseSummary, type CaseloadQuery, type ProjectionUpdate } from './caseIndex.js';
 import { checkBatch, type AppendOptions, type AppendResult, type IndexedEventStore } from './eventStore.js';
+import { checkCaseQuery, checkCaseloadQuery } from './queryCheck.js';
 import { judgeRetry } from './retriedBatch.js';
 import { compareSummaries, matchesQuery } from './summaryOrder.js';
 
@@ -79,19 +80,20 @@ export function createMemoryStore(): IndexedEventStore {
       for (let index = 0; index < end; index++) yield all[index]!;
     },
     async listCases(query: CaseQuery = {}): Promise<readonly CaseSummary[]> {
-      const limit = limitOf(query);
+      const checked = checkCaseQuery(query);
       const found: CaseSummary[] = [];
       for (const [caseId, stored] of cases) {
         const summary = summaryOf(caseId, stored);
-        if (summary && matchesQuery(summary, query)) found.push(summary);
+        if (summary && matchesQuery(summary, checked)) found.push(summary);
       }
-      return found.sort(compareSummaries).slice(0, limit);
+      return found.sort(compareSummaries).slice(0, checked.limit);
     },
     async countActiveCases(query: CaseloadQuery): Promise<number> {
+      const checked = checkCaseloadQuery(query);
       let count = 0;
       for (const [caseId, stored] of cases) {
         const summary = summaryOf(caseId, stored);
-        if (summary && matchesQuery(summary, { ...query, status: 'open' })) count++;
+        if (summary && matchesQuery(summary, { ...checked, status: 'open' })) count++;
       }
       return count;
     },

@@ -43,6 +43,13 @@ export type CaseLoadFailure =
       readonly code: 'STORE_UNAVAILABLE';
       readonly message: string;
       readonly caseId: string;
+    }
+  | {
+      /** The database failed the read for a reason the store does not expect; `sqlState` says which. */
+      readonly code: 'STORE_FAILED';
+      readonly message: string;
+      readonly caseId: string;
+      readonly sqlState: string | undefined;
     };
 
 /** Why `record` stored nothing: the path refused the input, the append failed, or the case did not load. */
@@ -154,8 +161,10 @@ export function openCaseStore<D extends AnyPathDefinition>(
     try {
       events = await store.read(caseId);
     } catch (error) {
-      // STORE_LOCKED comes from opening a store, never from a read: it is thrown on like any other error.
-      if (error instanceof EventStoreError && error.failure.code !== 'STORE_LOCKED') return { ok: false, failure: { ...error.failure, caseId } };
+      // STORE_LOCKED comes from opening a store and INVALID_QUERY from a query, never from a read:
+      // they are thrown on like any other error.
+      const { failure } = error instanceof EventStoreError ? error : { failure: undefined };
+      if (failure && failure.code !== 'STORE_LOCKED' && failure.code !== 'INVALID_QUERY') return { ok: false, failure: { ...failure, caseId } };
       throw error;
     }
     if (events.length === 0) return { ok: false, failure: { code: 'UNKNOWN_CASE', message: `the store holds no case '${caseId}'`, caseId } };

@@ -2,7 +2,7 @@
 // PostgreSQL stores: idempotent appends by host event id, and the case index (current-state rows
 // written with the events, listCases, caseloads, the scans that rebuild them).
 import { describe, expect, it } from 'vitest';
-import { openCase, type CaseProjection, type IndexedEventStore, type RecordedEvent } from 'kykypolku';
+import { EventStoreError, openCase, type CaseProjection, type IndexedEventStore, type RecordedEvent } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
 import { reach, type WorkabilityInput } from '../support/workabilityInputs.js';
 import { appendInterleaved, logDifference, pastOnePage } from '../support/longCases.js';
@@ -15,6 +15,42 @@ function historyOf(caseId: string, inputs: readonly WorkabilityInput[] = reach.d
   });
   return caseRef.history;
 }
+
+/** What a call rejected with, as data: a typed store failure, or the name of anything else thrown. */
+async function refusalOf(call: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await call();
+    return 'resolved';
+  } catch (error) {
+    return error instanceof EventStoreError ? error.failure : `${(error as Error)?.name}: ${(error as Error)?.message}`;
+  }
+}
+
+const throwingGetter = Object.defineProperty({}, 'pathId', { enumerable: true, get: () => { throw new Error('boom'); } });
+const revoked = Proxy.revocable({}, {});
+revoked.revoke();
+
+/** listCases queries no store can answer, each with the field INVALID_QUERY must name. */
+const badCaseQueries: [string, unknown, string][] = [
+  ['dueBefore that is not a date', { dueBefore: 'not a date' }, 'dueBefore'],
+  ['dueBefore on a day the calendar lacks', { dueBefore: '2025-02-30T00:00:00Z' }, 'dueBefore'],
+  ['dueBefore in year 0000', { dueBefore: '0000-06-01T00:00:00Z' }, 'dueBefore'],
+  ['dueBefore as a date without a time', { dueBefore: '2025-03-20' }, 'dueBefore'],
+  ['dueBefore without an offset', { dueBefore: '2025-03-20T00:00:00' }, 'dueBefore'],
+  ['dueBefore as a number', { dueBefore: 1_742_428_800_000 }, 'dueBefore'],
+  ['a status that is not open or closed', { status: 'pending' }, 'status'],
+  ['a limit of 0', { limit: 0 }, 'limit'],
+  ['a fractional limit', { limit: 1.5 }, 'limit'],
+  ['a limit as a string', { limit: '10' }, 'limit'],
+  ['a limit past 10 000', { limit: 10_001 }, 'limit'],
+  ['a pathId with a NUL', { pathId: 'workability\u0000path' }, 'pathId'],
+  ['an assignee with a lone surrogate', { assignee: 'coach\uD800' }, 'assignee'],
+  ['a state that is not a string', { state: 42 }, 'state'],
+  ['a misspelt field', { dueBfore: '2025-03-20T00:00:00Z' }, 'query'],
+  ['a query that is not an object', 'open', 'query'],
+  ['a throwing getter', throwingGetter, 'query'],
+  ['a revoked Proxy', revoked.proxy, 'query'],
+];
 
 const row = (state: string, overrides: Partial<CaseProjection> = {}): CaseProjection => ({
   state,
@@ -107,7 +143,7 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       expect(await store.countActiveCases({ assignee: 'coach-1' })).toBe(2);
       expect(await store.countActiveCases({ assignee: 'coach-1', pathId: 'another-path' })).toBe(0);
       expect(await store.countActiveCases({ assignee: 'coach-2' })).toBe(0);
-      await expect(store.listCases({ limit: 0 })).rejects.toThrow(RangeError);
+      await expect(store.listCases({ limit: 0 })).rejects.toMatchObject({ failure: { code: 'INVALID_QUERY', field: 'limit' } });
     });
 
     it('moves the row with each append, and marks it unprojected after an append without one', async () => {
@@ -154,6 +190,34 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       expect(cases.map((events) => events[0]!.caseId)).toEqual(expected.map((events) => events[0]!.caseId));
       expect(logDifference(cases.flat(), expected.flat())).toEqual({ events: 7000, repeated: 0, firstDifference: -1 });
       expect(cases).toEqual(expected);
+    });
+
+    it.each(badCaseQueries)('refuses listCases with %s as INVALID_QUERY, before any SQL, naming the field and not the value', async (_name, query, field) => {
+      const store = await createStore();
+      const failure = await refusalOf(() => store.listCases(query as never));
+      expect(failure).toMatchObject({ code: 'INVALID_QUERY', field });
+      expect((failure as { message: string }).message).not.toMatch(/not a date|pending|dueBfore|2025-02-30|coach|workability/);
+    });
+
+    it('refuses a caseload query without an assignee, or with a string no store can compare, as INVALID_QUERY', async () => {
+      const store = await createStore();
+      expect(await refusalOf(() => store.countActiveCases({} as never))).toMatchObject({ code: 'INVALID_QUERY', field: 'assignee' });
+      expect(await refusalOf(() => store.countActiveCases({ assignee: 'coach\u0000' }))).toMatchObject({ code: 'INVALID_QUERY', field: 'assignee' });
+      expect(await refusalOf(() => store.countActiveCases({ assignee: 'coach-1', pathId: 7 } as never))).toMatchObject({ code: 'INVALID_QUERY', field: 'pathId' });
+    });
+
+    it('compares dueBefore to the millisecond with any offset, the same on every store', async () => {
+      const store = await createStore();
+      const a = historyOf('due-a', reach.contacted());
+      // 06:00:00.000Z, given with an offset.
+      await store.append('due-a', a, { expectedSeq: 0, projection: row('contacted', { nextDueAt: '2025-03-10T08:00:00+02:00' }) });
+      const listed = async (dueBefore: string) => (await store.listCases({ dueBefore })).filter((s) => s.caseId === 'due-a').length;
+      expect(await listed('2025-03-10T06:00:00.001Z')).toBe(1);
+      expect(await listed('2025-03-10T07:00:00.001+01:00')).toBe(1);
+      expect(await listed('2025-03-10T06:00:00Z')).toBe(0);
+      // Below a millisecond every store sees the same instant: Date.parse keeps milliseconds.
+      expect(await listed('2025-03-10T06:00:00.0009Z')).toBe(0);
+      expect(await listed('9999-12-31T23:59:59Z')).toBe(1);
     });
   });
 }

@@ -5,6 +5,7 @@ import { eventStoreProperty } from 'kykypolku/testing';
 import { createPgliteStore, type PgliteStore } from 'kykypolku/postgres';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
+import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { propertyRun } from '../support/property.js';
 import { reviewPath } from '../support/reviewPath.js';
 
@@ -34,6 +35,7 @@ it('migrates once: a second migrate() finds nothing to do', async () => {
 
 describeEventStoreContract('the PGlite store', emptyStore);
 describeIndexedStoreContract('the PGlite store', emptyStore);
+describeSqlStoreFailures('the PGlite store', async () => ({ store: await emptyStore(), exec: async (sql) => void (await db.exec(sql)) }));
 
 it('agrees with the model of an event store in random runs of appends, stale appends and reads', async () => {
   await fc.assert(eventStoreProperty(reviewPath, emptyStore), propertyRun('PGlite store against the model', 25));

@@ -10,6 +10,7 @@ import { propertyRun } from '../support/property.js';
 import { reviewPath } from '../support/reviewPath.js';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
+import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 
 const postgres = useThrowawayServer();
 
@@ -28,6 +29,12 @@ it('runs on a real PostgreSQL server', () => {
 
 describeEventStoreContract('the PostgreSQL store', freshStore);
 describeIndexedStoreContract('the PostgreSQL store', freshStore);
+describeSqlStoreFailures('the PostgreSQL store', async () => {
+  const { pool } = await postgres.freshPool(4);
+  const store = createPostgresStore({ pool });
+  await store.migrate();
+  return { store, exec: async (sql) => void (await pool.query(sql)) };
+});
 
 it('counts an IPS coach\'s caseload from its case rows, as the in-memory caseload index does', async () => {
   const store = await freshStore();

@@ -1,3 +1,4 @@
+import { EventStoreError } from '../eventStoreError.js';
 import { createSqlEventStore, type SqlEventStore } from './sqlEventStore.js';
 import type { SqlClient, SqlResult, SqlSession } from './sqlClient.js';
 import type { DirectoryLock } from './directoryLock.js';
@@ -56,9 +57,23 @@ async function loadPglite(dataDir: string | undefined): Promise<PgliteLike> {
   } catch (error) {
     throw new Error('createPgliteStore needs the optional peer dependency @electric-sql/pglite: npm install @electric-sql/pglite', { cause: error });
   }
-  const db = new module.PGlite(dataDir);
-  await db.waitReady;
-  return db;
+  try {
+    const db = new module.PGlite(dataDir);
+    await db.waitReady;
+    return db;
+  } catch (error) {
+    // A directory that cannot be made or written (ENOTDIR, EACCES, EROFS…): the store cannot be
+    // reached, said in one line with the system's code, never as a stack trace from inside PGlite.
+    const code = (error as { code?: unknown } | null)?.code;
+    const reason = typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : 'it did not start';
+    throw new EventStoreError(
+      {
+        code: 'STORE_UNAVAILABLE',
+        message: `the PGlite store cannot open its data directory (${reason}): give a directory this process may create and write`,
+      },
+      { cause: error },
+    );
+  }
 }
 
 /**

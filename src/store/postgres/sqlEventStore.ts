@@ -1,8 +1,9 @@
 import type { RecordedEvent } from '../../case/recordedEvent.js';
-import { limitOf, type CaseQuery, type CaseSummary, type CaseloadQuery, type ProjectionUpdate } from '../caseIndex.js';
+import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from '../caseIndex.js';
 import { caseIdProblem } from '../../case/caseId.js';
 import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, type IndexedEventStore } from '../eventStore.js';
 import { EventStoreError } from '../eventStoreError.js';
+import { checkCaseQuery, checkCaseloadQuery } from '../queryCheck.js';
 import { judgeRetry } from '../retriedBatch.js';
 import { batchParameters, eventFromRow, type EventRow } from './eventRow.js';
 import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
@@ -55,15 +56,22 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
     }
   }
 
-  function explain(error: unknown): unknown {
+  /**
+   * Any error of a statement as an EventStoreError: an outage, or a failure the store does not
+   * expect, typed with its SQLSTATE. A raw driver error never leaves the store. The driver's own
+   * message is left out of STORE_FAILED: it can quote the value that was refused.
+   */
+  function explain(error: unknown): EventStoreError {
     if (error instanceof EventStoreError) return error;
     if (client.isUnavailable(error)) {
       return new EventStoreError({ code: 'STORE_UNAVAILABLE', message: `${storeName} is unavailable: ${messageOf(error)}` }, { cause: error });
     }
-    if ((error as { code?: unknown })?.code === '42P01') {
-      return new Error(`${storeName}: the kykypolku tables do not exist; call store.migrate() once before using the store`, { cause: error });
-    }
-    return error;
+    const sqlState = sqlStateOf(error);
+    const message =
+      sqlState === '42P01'
+        ? `${storeName}: the kykypolku tables do not exist; call store.migrate() once before using the store`
+        : `${storeName} failed a statement unexpectedly (${describeSqlState(sqlState)})`;
+    return new EventStoreError({ code: 'STORE_FAILED', message, sqlState }, { cause: error });
   }
 
   async function refusal(caseId: string, events: readonly RecordedEvent[], expectedSeq: number): Promise<AppendResult> {
@@ -103,7 +111,13 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
   }
 
   return {
-    migrate: () => migrateSchema(client),
+    async migrate() {
+      try {
+        return await migrateSchema(client);
+      } catch (error) {
+        throw explain(error);
+      }
+    },
 
     async append(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): Promise<AppendResult> {
       const invalid = checkBatch(caseId, events, options.expectedSeq, options.projection);
@@ -134,7 +148,11 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
         return await refusal(caseId, events, expectedSeq);
       } catch (error) {
         const explained = explain(error);
-        if (explained instanceof EventStoreError && explained.failure.code === 'STORE_UNAVAILABLE') return unavailable(caseId, error);
+        if (explained.failure.code === 'STORE_UNAVAILABLE') return unavailable(caseId, error);
+        if (explained.failure.code === 'STORE_FAILED') {
+          const { sqlState } = explained.failure;
+          return { ok: false, failure: { code: 'STORE_FAILED', message: `${storeName} refused the batch, so nothing was written (${describeSqlState(sqlState)})`, caseId, sqlState } };
+        }
         throw explained;
       }
     },
@@ -180,7 +198,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
     },
 
     async listCases(query: CaseQuery = {}): Promise<readonly CaseSummary[]> {
-      const { text, values } = listCasesStatement(query, limitOf(query));
+      const { text, values } = listCasesStatement(checkCaseQuery(query));
       const rows = await read<SummaryRow>({ text }, values);
       return rows.map((row) => ({
         caseId: row.case_id,
@@ -196,7 +214,8 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
     },
 
     async countActiveCases(query: CaseloadQuery): Promise<number> {
-      const { text, values } = countActiveStatement(query.assignee, query.pathId);
+      const checked = checkCaseloadQuery(query);
+      const { text, values } = countActiveStatement(checked.assignee, checked.pathId);
       const [row] = await read<{ active: number }>({ text }, values);
       return row?.active ?? 0;
     },
@@ -231,6 +250,30 @@ export function createSqlEventStore(client: SqlClient, storeName: string): SqlEv
   };
 }
 
+function sqlStateOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+// The SQLSTATEs a value outside what the store can hold gives, named so the message says why.
+const knownSqlStates: Readonly<Record<string, string>> = {
+  '54000': 'a value too large for the store, such as a case id or event id too long for its index',
+  '22021': 'a character the database cannot store, such as a NUL',
+  '22P05': 'a character the database cannot store in JSON, such as a NUL',
+  '22009': 'an instant out of the range the database holds',
+  '22008': 'an instant out of the range the database holds',
+  '22007': 'an instant the database cannot read',
+};
+
+function describeSqlState(sqlState: string | undefined): string {
+  if (sqlState === undefined) return 'no SQLSTATE';
+  const known = knownSqlStates[sqlState];
+  return known === undefined ? `SQLSTATE ${sqlState}` : `SQLSTATE ${sqlState}: ${known}`;
+}
+
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  // Node's AggregateError (a refused connection on both IPv4 and IPv6) has no message, only a code.
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  return message !== '' ? message : typeof code === 'string' ? code : 'no reason given';
 }

@@ -1,4 +1,4 @@
-import type { CaseQuery } from '../caseIndex.js';
+import type { CheckedCaseQuery } from '../queryCheck.js';
 
 /**
  * Every statement the SQL stores issue, each tagged with a comment `/* kykypolku:<name>:<scope> *\/`:
@@ -170,8 +170,8 @@ export function batchShape(size: number): 'rows' | 'columns' {
   return size > largestValuesBatch ? 'columns' : 'rows';
 }
 
-/** The `listCases` query for the fields a query gives, with its parameters. @internal */
-export function listCasesStatement(query: CaseQuery, limit: number): { text: string; values: unknown[] } {
+/** The `listCases` query for the fields a checked query gives, with its parameters. @internal */
+export function listCasesStatement(query: CheckedCaseQuery): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const where = ['TRUE'];
   const bind = (value: unknown) => {
@@ -187,7 +187,7 @@ export function listCasesStatement(query: CaseQuery, limit: number): { text: str
     'listCases',
     'scan',
     `SELECT case_id, last_seq, path_id, path_version, last_event_at, state, status, assignee, next_due FROM kykypolku_cases
-   WHERE ${where.join(' AND ')} ORDER BY next_due_at NULLS LAST, case_id LIMIT ${bind(limit)}`,
+   WHERE ${where.join(' AND ')} ORDER BY next_due_at NULLS LAST, case_id LIMIT ${bind(query.limit)}`,
   );
   return { text, values };
 }
