@@ -1,9 +1,21 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { exportEvents } from '../ndjson/exportEvents.js';
 import { UsageError, type CliCommand } from './command.js';
 import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
+
+/** The --out file, opened before the store: a path that cannot be written is said in one line. */
+async function openOutput(file: string): Promise<WriteStream> {
+  const out = createWriteStream(file, { encoding: 'utf8' });
+  try {
+    await once(out, 'open');
+    return out;
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new UsageError(`cannot write --out '${file}'${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
+}
 
 /** `kykypolku export`: a store's events as NDJSON. @internal */
 export const exportCommand: CliCommand = {
@@ -20,8 +32,12 @@ export const exportCommand: CliCommand = {
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (values.format !== 'ndjson') throw new UsageError(`--format must be ndjson${values.format ? `, got '${values.format}'` : ''}`);
-    const opened = await openStore(values);
-    const out = values.out ? createWriteStream(values.out, { encoding: 'utf8' }) : io.out;
+    const file = values.out ? await openOutput(values.out) : undefined;
+    const out = file ?? io.out;
+    const opened = await openStore(values).catch((error: unknown) => {
+      file?.destroy();
+      throw error;
+    });
     try {
       const { events } = await exportEvents(
         opened.store,
