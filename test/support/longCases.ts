@@ -93,3 +93,29 @@ export function logDifference(read: readonly RecordedEvent[], expected: readonly
     firstDifference: firstDifference === -1 ? -1 : `at ${firstDifference}: read ${keys[firstDifference] ?? 'nothing'}, expected ${wanted[firstDifference] ?? 'nothing'}`,
   };
 }
+
+/**
+ * The issue's store at size: 50 000 events in 310 cases, 10 of them 2 000 events long, each
+ * case appended whole in batches of 1 000 (a long case crosses a batch; each batch is one
+ * VALUES statement), a long case after every 30 short ones. Resolves to the events in append order.
+ */
+export async function seedStoreAtSize(
+  store: { append(caseId: string, events: readonly RecordedEvent[], options: { expectedSeq: number }): Promise<{ ok: boolean }> },
+  prefix = 'rt',
+): Promise<RecordedEvent[]> {
+  const plans: CasePlan[] = [];
+  for (let short = 0, long = 0; short < 300; short++) {
+    plans.push({ history: longCase(`${prefix}-${String(short).padStart(3, '0')}`, 100, short * 3), batch: 1000 });
+    if (short % 30 === 29) plans.push({ history: longCase(`${prefix}-long-${long++}`, 2000, short * 3), batch: 1000 });
+  }
+  const appended: RecordedEvent[] = [];
+  for (const plan of plans) {
+    for (let from = 0; from < plan.history.length; from += plan.batch) {
+      const batch = plan.history.slice(from, from + plan.batch);
+      const saved = await store.append(batch[0]!.caseId, batch, { expectedSeq: from });
+      if (!saved.ok) throw new Error(`seedStoreAtSize: ${batch[0]!.caseId} at ${from}: ${JSON.stringify(saved)}`);
+      appended.push(...batch);
+    }
+  }
+  return appended;
+}
