@@ -14,7 +14,8 @@ import { acceptedNow, recordableInputs, type RecordableInput } from './recordabl
  */
 export interface EventStoreModel {
   readonly definition: AnyPathDefinition;
-  readonly cases: readonly AnyPathCase[];
+  /** The live cases; a case whose second writer won a race is replaced by that writer's copy. */
+  readonly cases: AnyPathCase[];
   /** Every event the store accepted, in append order. */
   readonly appended: RecordedEvent[];
   /** Milliseconds of the next `at`; one minute later for every event. */
@@ -30,6 +31,13 @@ export interface EventStoreCommandsConstraints {
   readonly cases?: number;
   /** Most commands in one run. Default 40. */
   readonly maxCommands?: number;
+  /**
+   * Events of a long-run command: recorded cheaply (the same accepted input while the case takes
+   * it) and appended in batches of up to 1 100, past the 1 000-row statement the SQL stores switch
+   * at. Default 1 100; 0 leaves long runs out. To cross a store's read page (5 000 rows in the SQL
+   * stores) in a short run, give the store a small page instead (`readPageSize`, for tests).
+   */
+  readonly longRun?: number;
 }
 
 /** Thrown by a command when the store does not do what the model says it must. */
@@ -44,17 +52,49 @@ function same(actual: unknown, expected: unknown, what: string): void {
   }
 }
 
+/**
+ * Strings every store must keep exactly although they are awkward: the replacement character a
+ * lone surrogate would have become, letters outside ASCII, an emoji (a surrogate pair, whose
+ * UTF-8 and UTF-16 orders differ), a long id. Case and actor ids are made with them.
+ */
+const awkwardSuffixes = ['', '-x\uFFFD', '-ä-Åström', '-🧭', `-${'0123456789abcdef'.repeat(4)}`];
+
+function actorId(role: string, choice: number): string {
+  return `${role}${awkwardSuffixes[choice % awkwardSuffixes.length]}`;
+}
+
+function recordOne(model: EventStoreModel, caseRef: AnyPathCase, input: RecordableInput, choice: number): RecordedEvent {
+  const at = new Date(model.clock).toISOString();
+  model.clock += 60_000;
+  const outcome = caseRef.record({ type: input.type, at, actor: { role: input.role, id: actorId(input.role, choice) }, payload: input.payload } as never);
+  if (!outcome.ok) throw new Error(`eventStoreCommands: the case accepts ${input.type} but refused it: ${outcome.rejection?.message}`);
+  return outcome.event!;
+}
+
 function nextInputs(model: EventStoreModel, caseRef: AnyPathCase, choices: readonly number[], inputs: readonly RecordableInput[]): RecordedEvent[] {
   const recorded: RecordedEvent[] = [];
   for (const choice of choices) {
     const accepted = acceptedNow(caseRef, inputs);
     if (accepted.length === 0) break;
-    const input = accepted[choice % accepted.length]!;
-    const at = new Date(model.clock).toISOString();
-    model.clock += 60_000;
-    const outcome = caseRef.record({ type: input.type, at, actor: { role: input.role, id: `${input.role}-1` }, payload: input.payload } as never);
-    if (!outcome.ok) throw new Error(`eventStoreCommands: the case accepts ${input.type} but refused it: ${outcome.rejection?.message}`);
-    recorded.push(outcome.event!);
+    recorded.push(recordOne(model, caseRef, accepted[choice % accepted.length]!, choice));
+  }
+  return recorded;
+}
+
+/**
+ * Up to `length` events, cheaply: the chosen input again while the case still takes it (a loop such
+ * as a session or a comment), and only then a new choice among all inputs.
+ */
+function longRunOf(model: EventStoreModel, caseRef: AnyPathCase, length: number, choice: number, inputs: readonly RecordableInput[]): RecordedEvent[] {
+  const recorded: RecordedEvent[] = [];
+  let input: RecordableInput | undefined;
+  while (recorded.length < length) {
+    if (!input || !caseRef.accepts(input.type as never, input.payload as never)) {
+      const accepted = acceptedNow(caseRef, inputs);
+      if (accepted.length === 0) break;
+      input = accepted[(choice + recorded.length) % accepted.length]!;
+    }
+    recorded.push(recordOne(model, caseRef, input, choice + recorded.length));
   }
   return recorded;
 }
@@ -93,6 +133,91 @@ class RecordAndAppend extends CaseCommand {
   }
   toString(): string {
     return `record and append ${this.choices.length} to case ${this.caseIndex} (choices ${this.choices.join(',')})`;
+  }
+}
+
+/** Checks that readAll gives the run's events, each once, in append order. */
+async function checkReadAll(model: Readonly<EventStoreModel>, store: EventStore): Promise<void> {
+  const mine = new Set(model.cases.map((caseRef) => caseRef.caseId));
+  const events: RecordedEvent[] = [];
+  for await (const event of store.readAll()) if (mine.has(event.caseId)) events.push(event);
+  if (events.length !== model.appended.length) {
+    throw new EventStoreModelError(`readAll, in append order: ${model.appended.length} events appended, ${events.length} read`);
+  }
+  same(events, model.appended, 'readAll, in append order');
+}
+
+/** The batch size of long runs: past the 1 000 rows the SQL stores send as VALUES. */
+const longRunBatch = 1100;
+
+class AppendLongRun extends CaseCommand {
+  constructor(
+    caseIndex: number,
+    readonly length: number,
+    readonly choice: number,
+    readonly inputs: readonly RecordableInput[],
+  ) {
+    super(caseIndex);
+  }
+  override check(model: Readonly<EventStoreModel>): boolean {
+    return acceptedNow(this.caseOf(model), this.inputs).length > 0;
+  }
+  async run(model: EventStoreModel, store: EventStore): Promise<void> {
+    const caseRef = this.caseOf(model);
+    const events = longRunOf(model, caseRef, this.length, this.choice, this.inputs);
+    for (let from = 0; from < events.length; from += longRunBatch) {
+      const batch = events.slice(from, from + longRunBatch);
+      const expectedSeq = batch[0]!.seq - 1;
+      const saved = await store.append(caseRef.caseId, batch, { expectedSeq });
+      same(saved, { ok: true, seq: batch[batch.length - 1]!.seq }, `append of a long run of ${batch.length} event(s) to ${caseRef.caseId} at seq ${expectedSeq}`);
+      model.appended.push(...batch);
+    }
+    // Read everything back at once: a long run is what carries a log past a store's read page.
+    await checkReadAll(model, store);
+  }
+  toString(): string {
+    return `append a long run of up to ${this.length} to case ${this.caseIndex} (choice ${this.choice})`;
+  }
+}
+
+/** Two writers that loaded the case at the same seq append different events at once. */
+class RaceAppend extends CaseCommand {
+  constructor(
+    caseIndex: number,
+    readonly choices: readonly [number, number],
+    readonly inputs: readonly RecordableInput[],
+  ) {
+    super(caseIndex);
+  }
+  override check(model: Readonly<EventStoreModel>): boolean {
+    return acceptedNow(this.caseOf(model), this.inputs).length > 0;
+  }
+  async run(model: EventStoreModel, store: EventStore): Promise<void> {
+    const index = this.caseIndex % model.cases.length;
+    const first = model.cases[index]!;
+    const replayed = replayCase(model.definition, first.history, { caseId: first.caseId });
+    if (!replayed.ok) throw new Error(`eventStoreCommands: a live case does not replay: ${replayed.failure.message}`);
+    const second = replayed.case as AnyPathCase;
+    const expectedSeq = first.seq;
+    const writers = [first, second].map((caseRef, writer) => {
+      const accepted = acceptedNow(caseRef, this.inputs);
+      // The second writer records a minute later (and maybe as another actor): the events differ.
+      return { caseRef, events: [recordOne(model, caseRef, accepted[this.choices[writer]! % accepted.length]!, this.choices[writer]! + writer)] };
+    });
+    const results = await Promise.all(writers.map(({ caseRef, events }) => store.append(caseRef.caseId, events, { expectedSeq })));
+    const won = results.flatMap((result, writer) => (result.ok ? [writer] : []));
+    if (won.length !== 1) throw new EventStoreModelError(`two writers appending to ${first.caseId} at seq ${expectedSeq}: exactly one must win, got ${canonicalJson(results)}`);
+    const lost = results[1 - won[0]!]!;
+    if (lost.ok || lost.failure.code !== 'CONCURRENCY_CONFLICT' || lost.failure.actualSeq !== expectedSeq + 1) {
+      throw new EventStoreModelError(`the writer that lost the race on ${first.caseId} must get CONCURRENCY_CONFLICT at seq ${expectedSeq + 1}, got ${canonicalJson(lost)}`);
+    }
+    const winner = writers[won[0]!]!;
+    model.cases[index] = winner.caseRef;
+    model.appended.push(...winner.events);
+    same(await store.read(first.caseId), winner.caseRef.history, `${first.caseId} after a race of two writers`);
+  }
+  toString(): string {
+    return `race two writers on case ${this.caseIndex} (choices ${this.choices.join(',')})`;
   }
 }
 
@@ -165,10 +290,7 @@ class ReadAll implements EventStoreCommand {
     return true;
   }
   async run(model: EventStoreModel, store: EventStore): Promise<void> {
-    const mine = new Set(model.cases.map((caseRef) => caseRef.caseId));
-    const events: RecordedEvent[] = [];
-    for await (const event of store.readAll()) if (mine.has(event.caseId)) events.push(event);
-    same(events, model.appended, 'readAll, in append order');
+    await checkReadAll(model, store);
   }
   toString(): string {
     return 'read all';
@@ -191,7 +313,9 @@ export function eventStoreModel(definition: AnyPathDefinition, constraints: Even
   const count = constraints.cases ?? 3;
   return {
     definition,
-    cases: Array.from({ length: count }, (_, index) => openCase(definition, { caseId: `model-run-${run}-case-${index}` })),
+    cases: Array.from({ length: count }, (_, index) =>
+      openCase(definition, { caseId: `model-run-${run}-case-${index}${awkwardSuffixes[index % awkwardSuffixes.length]}` }),
+    ),
     appended: [],
     clock: Date.UTC(2025, 0, 6, 8),
   };
@@ -199,10 +323,13 @@ export function eventStoreModel(definition: AnyPathDefinition, constraints: Even
 
 /**
  * `fc.commands` for model-based testing of an {@link EventStore} against a path: record accepted
- * inputs on live cases and append them (one or several at a time, with the expected seq), append
- * as a stale writer (must conflict and write nothing), append another case's event (must be
- * refused and write nothing), read a case back, read everything, replay a case from the store.
- * After every command the store must agree with the model.
+ * inputs on live cases and append them (one to eight at a time, with the expected seq), append a
+ * long run (up to `longRun` events, in batches past 1 000), race two writers at the same seq
+ * (exactly one wins, the other conflicts), append as a stale writer (must conflict and write
+ * nothing), append another case's event (must be refused and write nothing), read a case back,
+ * read everything, replay a case from the store. Case and actor ids include awkward but accepted
+ * strings (U+FFFD, letters outside ASCII, an emoji, a long id). After every command the store must
+ * agree with the model.
  *
  * @example
  * ```ts
@@ -214,9 +341,12 @@ export function eventStoreModel(definition: AnyPathDefinition, constraints: Even
 export function eventStoreCommands(definition: AnyPathDefinition, constraints: EventStoreCommandsConstraints = {}): fc.Arbitrary<Iterable<EventStoreCommand>> {
   const inputs = recordableInputs(definition);
   const caseIndex = fc.nat({ max: Math.max(0, (constraints.cases ?? 3) - 1) });
+  const longRun = constraints.longRun ?? 1100;
   return fc.commands<EventStoreModel, EventStore, false>(
     [
-      fc.tuple(caseIndex, fc.array(fc.nat(), { minLength: 1, maxLength: 3 })).map(([index, choices]) => new RecordAndAppend(index, choices, inputs)),
+      fc.tuple(caseIndex, fc.array(fc.nat(), { minLength: 1, maxLength: 8 })).map(([index, choices]) => new RecordAndAppend(index, choices, inputs)),
+      ...(longRun > 0 ? [fc.tuple(caseIndex, fc.oneof(fc.constant(longRun), fc.integer({ min: 1, max: longRun })), fc.nat()).map(([index, length, choice]) => new AppendLongRun(index, length, choice, inputs))] : []),
+      fc.tuple(caseIndex, fc.nat(), fc.nat()).map(([index, a, b]) => new RaceAppend(index, [a, b], inputs)),
       caseIndex.map((index) => new AppendStale(index)),
       caseIndex.map((index) => new AppendBroken(index)),
       caseIndex.map((index) => new ReadBack(index)),

@@ -61,3 +61,13 @@ it('counts an IPS coach\'s caseload from its case rows, as the in-memory caseloa
 it('agrees with the model of an event store in random runs of appends, stale appends and reads', async () => {
   await fc.assert(eventStoreProperty(reviewPath, freshStore), propertyRun('PostgreSQL store against the model', 15));
 });
+
+it('agrees with the model when it reads in pages of 7 rows, so every run crosses many pages', async () => {
+  const smallPages = async () => {
+    const { pool } = await postgres.freshPool(4);
+    const store = createPostgresStore({ pool, readPageSize: 7 });
+    await store.migrate();
+    return store;
+  };
+  await fc.assert(eventStoreProperty(reviewPath, smallPages), propertyRun('PostgreSQL store, pages of 7, against the model', 10));
+}, 180_000);

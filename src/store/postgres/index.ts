@@ -2,5 +2,5 @@
 // Both drivers are optional peer dependencies: install the one you use.
 export { createPostgresStore, type PgPoolClientLike, type PgPoolLike, type PgQueryConfig, type PostgresStoreOptions } from './postgresStore.js';
 export { createPgliteStore, type PgliteLike, type PgliteQueryable, type PgliteStore, type PgliteStoreOptions } from './pgliteStore.js';
-export type { SqlEventStore } from './sqlEventStore.js';
+export type { SqlEventStore, SqlStoreOptions } from './sqlEventStore.js';
 export type { SchemaMigrationReport } from './schemaMigrations.js';

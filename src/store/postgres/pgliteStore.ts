@@ -1,10 +1,10 @@
 import { EventStoreError } from '../eventStoreError.js';
-import { createSqlEventStore, type SqlEventStore } from './sqlEventStore.js';
+import { createSqlEventStore, type SqlEventStore, type SqlStoreOptions } from './sqlEventStore.js';
 import type { SqlClient, SqlResult, SqlSession } from './sqlClient.js';
 import type { DirectoryLock } from './directoryLock.js';
 
 /** Options of {@link createPgliteStore}. */
-export interface PgliteStoreOptions {
+export interface PgliteStoreOptions extends SqlStoreOptions {
   /**
    * A directory to keep the database in; in memory (gone at exit) when left out. One process at a
    * time may open a directory: the store takes a lock in it (`kykypolku.lock.<n>`, naming this
@@ -129,7 +129,7 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
       transaction: (work) => opened.transaction((tx) => work(asSession(tx))),
       isUnavailable: () => opened.closed,
     };
-    const store = createSqlEventStore(client, 'the PGlite store');
+    const store = createSqlEventStore(client, 'the PGlite store', options);
     await store.migrate();
     const close = async () => {
       try {

@@ -1,4 +1,4 @@
-import { createSqlEventStore, type SqlEventStore } from './sqlEventStore.js';
+import { createSqlEventStore, type SqlEventStore, type SqlStoreOptions } from './sqlEventStore.js';
 import type { SqlClient, SqlResult, SqlSession } from './sqlClient.js';
 
 /** A statement as `pg` takes it: a `name` makes it a prepared statement of the connection. */
@@ -22,7 +22,7 @@ export interface PgPoolLike {
 }
 
 /** Options of {@link createPostgresStore}. */
-export interface PostgresStoreOptions {
+export interface PostgresStoreOptions extends SqlStoreOptions {
   /** The host's `pg` pool; the store never ends it. */
   readonly pool: PgPoolLike;
 }
@@ -88,5 +88,5 @@ export function createPostgresStore(options: PostgresStoreOptions): SqlEventStor
     },
     isUnavailable: isPgUnavailable,
   };
-  return createSqlEventStore(client, 'the PostgreSQL store');
+  return createSqlEventStore(client, 'the PostgreSQL store', options);
 }

@@ -42,11 +42,28 @@ interface SummaryRow {
   readonly next_due: string | null;
 }
 
-const pageSize = 5000;
+const defaultReadPageSize = 5000;
 const projectionBatch = 500;
 
+/** Options both SQL stores take. */
+export interface SqlStoreOptions {
+  /**
+   * For tests only: how many rows `readAll` and `readCases` fetch per statement (default 5 000).
+   * A small page lets a test cross many page boundaries with a few events; a host has no reason to
+   * change it.
+   */
+  readonly readPageSize?: number;
+}
+
+function readPageSizeOf(options: SqlStoreOptions): number {
+  const size = options.readPageSize ?? defaultReadPageSize;
+  if (!Number.isInteger(size) || size < 1 || size > 100_000) throw new RangeError('readPageSize must be an integer from 1 to 100 000');
+  return size;
+}
+
 /** @internal */
-export function createSqlEventStore(client: SqlClient, storeName: string): SqlEventStore {
+export function createSqlEventStore(client: SqlClient, storeName: string, options: SqlStoreOptions = {}): SqlEventStore {
+  const pageSize = readPageSizeOf(options);
   /** Runs a read; an unreachable database or a missing schema becomes an error that says so. */
   async function read<TRow>(statement: FixedStatement | { readonly text: string; readonly name?: undefined }, values: readonly unknown[]): Promise<readonly TRow[]> {
     try {
