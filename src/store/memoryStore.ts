@@ -3,7 +3,7 @@ import { type CaseProjection, type CaseQuery, type CaseSummary, type CaseloadQue
 import { checkBatch, type AppendOptions, type AppendResult, type IndexedEventStore } from './eventStore.js';
 import { checkCaseQuery, checkCaseloadQuery } from './queryCheck.js';
 import { judgeRetry } from './retriedBatch.js';
-import { compareSummaries, matchesQuery } from './summaryOrder.js';
+import { compareCaseIds, compareSummaries, matchesQuery } from './summaryOrder.js';
 
 function frozenCopy(event: RecordedEvent): RecordedEvent {
   // A stored event must not change when the host later mutates the object it appended.
@@ -98,7 +98,7 @@ export function createMemoryStore(): IndexedEventStore {
       return count;
     },
     async *readCases(): AsyncIterable<readonly RecordedEvent[]> {
-      const caseIds = [...cases.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const caseIds = [...cases.keys()].sort(compareCaseIds);
       for (const caseId of caseIds) yield [...cases.get(caseId)!.events];
     },
     async writeProjections(updates: readonly ProjectionUpdate[]): Promise<number> {

@@ -219,5 +219,18 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       expect(await listed('2025-03-10T06:00:00.0009Z')).toBe(0);
       expect(await listed('9999-12-31T23:59:59Z')).toBe(1);
     });
+
+    it('orders case ids by code point, as PostgreSQL\'s "C" collation orders their UTF-8 bytes', async () => {
+      const store = await createStore();
+      // UTF-16 code units put the emoji (a surrogate pair, 0xD83E…) before U+FFFD; bytes and code points after it.
+      const ids = ['ord-z', 'ord-\u00E4', 'ord-\uFFFD', 'ord-\u{1F9ED}'];
+      for (const caseId of [...ids].reverse()) {
+        await store.append(caseId, historyOf(caseId, reach.contacted()), { expectedSeq: 0, projection: row('contacted', { assignee: 'coach-ord' }) });
+      }
+      const scanned: string[] = [];
+      for await (const events of store.readCases()) if (events[0]!.caseId.startsWith('ord-')) scanned.push(events[0]!.caseId);
+      expect(scanned).toEqual(ids);
+      expect((await store.listCases({ assignee: 'coach-ord' })).map((summary) => summary.caseId)).toEqual(ids);
+    });
   });
 }
