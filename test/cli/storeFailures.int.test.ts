@@ -1,4 +1,4 @@
-// A store that cannot be opened is one line and exit code 3 from every command that opens one,
+// A store that cannot be opened is one line and exit code 1 from every command that opens one,
 // never a stack trace: an unreachable PostgreSQL server, a --data-dir that cannot be created.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,17 +29,17 @@ const commands: [string, string[]][] = [
 const run = (args: readonly string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe.each(commands)('kykypolku %s on a store it cannot open', (_name, args) => {
-  it('says STORE_UNAVAILABLE in one line and exits 3 when the server is unreachable', () => {
+  it('says STORE_UNAVAILABLE in one line and exits 1 when the server is unreachable', () => {
     const result = run([...args, '--database-url', unreachable]);
-    expect(result.status).toBe(3);
+    expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^kykypolku: STORE_UNAVAILABLE: the PostgreSQL store is unavailable: .*ECONNREFUSED.*\n$/);
     expect(result.stdout).toBe('');
   });
 
-  it('says STORE_UNAVAILABLE in one line and exits 3 when --data-dir cannot be created', () => {
+  it('says STORE_UNAVAILABLE in one line and exits 1 when --data-dir cannot be created', () => {
     const result = run([...args, '--data-dir', unwritable]);
-    expect(result.status).toBe(3);
-    expect(result.stderr).toBe('kykypolku: STORE_UNAVAILABLE: the PGlite store cannot open its data directory (ENOTDIR): give a directory this process may create and write\n');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^kykypolku: STORE_UNAVAILABLE: [^\n]*\(ENOTDIR\)\n$/);
   });
 });
 
