@@ -1,6 +1,7 @@
 // What the SQL stores answer when the database itself refuses a statement: a typed failure
-// (STORE_FAILED with its SQLSTATE, or the value-domain refusal once the record boundary catches
-// the value first), never a raw driver error, and nothing written. Run on PGlite and the server.
+// (INVALID_APPEND when the value domain refuses the value before any SQL, STORE_FAILED with its
+// SQLSTATE for what reaches the database), never a raw driver error, and nothing written. Run on
+// PGlite and the server.
 import { describe, expect, it } from 'vitest';
 import { EventStoreError, type IndexedEventStore, type RecordedEvent } from 'kykypolku';
 import { longCase } from '../support/longCases.js';
@@ -51,7 +52,7 @@ export function describeSqlStoreFailures(name: string, open: () => Promise<SqlSt
       const outcome = await outcomeOf(() => store.append(event.caseId, [event], { expectedSeq: 0, projection: { ...projection, ...due } }));
       expect(outcome).toMatchObject({ ok: false, failure: { caseId: event.caseId } });
       const { code, message } = (outcome as { failure: { code: string; message: string } }).failure;
-      // STORE_FAILED is this store's safety net; the record boundary may refuse the value first.
+      // The value domain refuses these first (INVALID_APPEND); STORE_FAILED is the store's safety net.
       expect(['STORE_FAILED', 'INVALID_EVENT', 'INVALID_APPEND']).toContain(code);
       expect(message).not.toMatch(/[a-z0-9]{40}|lc\u0000|in\u0000Person/);
       expect(await drain(store.readAll())).toBe(0);
