@@ -1,4 +1,4 @@
-import { isoInstant } from '../time/instant.js';
+import { instantYears, isoInstant } from '../time/instant.js';
 import type { CaseQuery, CaseloadQuery } from './caseIndex.js';
 import { EventStoreError } from './eventStoreError.js';
 
@@ -6,11 +6,6 @@ import { EventStoreError } from './eventStoreError.js';
 export interface CheckedCaseQuery extends Omit<CaseQuery, 'limit'> {
   readonly limit: number;
 }
-
-// Instants every store compares the same way: Date.parse and PostgreSQL's timestamptz agree from
-// year 1 to 9999 (PostgreSQL has no year 0, and a later year no longer prints as four digits).
-const earliestInstant = Date.parse('0001-01-01T00:00:00Z');
-const latestInstant = Date.parse('9999-12-31T23:59:59.999Z');
 
 const caseQueryFields = new Set(['pathId', 'state', 'status', 'dueBefore', 'assignee', 'limit']);
 const caseloadQueryFields = new Set(['assignee', 'pathId']);
@@ -74,11 +69,11 @@ export function checkCaseQuery(query: CaseQuery | undefined): CheckedCaseQuery {
   const dueBefore = fields.get('dueBefore');
   let instant: string | undefined;
   if (dueBefore !== undefined) {
-    const millis = typeof dueBefore === 'string' && isoInstant.safeParse(dueBefore).success ? Date.parse(dueBefore) : Number.NaN;
-    if (!(millis >= earliestInstant && millis <= latestInstant)) {
-      throw invalid(operation, 'dueBefore', 'an ISO 8601 instant with an offset, from year 0001 to 9999 (2025-03-04T09:30:00Z)');
+    // The value domain's instants (instantYears): the ones Date.parse and timestamptz read alike.
+    if (typeof dueBefore !== 'string' || !isoInstant.safeParse(dueBefore).success) {
+      throw invalid(operation, 'dueBefore', `an ISO 8601 instant with an offset, in the years ${instantYears.first} to ${instantYears.last} (2025-03-04T09:30:00Z)`);
     }
-    instant = new Date(millis).toISOString();
+    instant = new Date(Date.parse(dueBefore)).toISOString();
   }
   const checked: { -readonly [K in keyof CheckedCaseQuery]: CheckedCaseQuery[K] } = { limit };
   for (const field of ['pathId', 'state', 'assignee'] as const) {
