@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { hostIdCode, pathIdCode } from '../../src/schema/codeStrings.js';
 
 /**
  * The case a client was referred from, on another path (S1 `001_55550c4af1568658.txt`:256: clients
  * came to job coaching from the coordinator and the lifestyle coaches). Both ids are the host's own:
  * the library stores no identities, so following one client across paths is a lookup of the host's
- * case ids, not of a person.
+ * case ids, not of a person. Both are bounded codes (`hostIdCode`: letters, digits and `. _ : -`, at
+ * most 200 characters), so a name or a diagnosis typed into the case id is refused.
  *
  * @example
  * ```ts
@@ -13,7 +15,7 @@ import { z } from 'zod';
  */
 export const referredFrom = z
   .strictObject({
-    pathId: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/),
-    caseId: z.string().min(1).max(200),
+    pathId: pathIdCode,
+    caseId: hostIdCode,
   })
   .meta({ examples: [{ pathId: 'workability-path', caseId: 'case-1' }] });

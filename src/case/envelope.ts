@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventTypeMaxLength, hostIdMaxLength, pathIdMaxLength } from '../schema/codeStrings.js';
 import { isoInstant } from '../time/instant.js';
 import { maxCaseIdLength } from './caseId.js';
 
@@ -8,14 +9,14 @@ import { maxCaseIdLength } from './caseId.js';
  */
 export const eventActorSchema = z.strictObject({
   role: z.string().min(1).max(100),
-  id: z.string().min(1).max(200),
+  id: z.string().min(1).max(hostIdMaxLength),
 });
 
 /**
  * A host-given id of one event (a request id, a message id): a retried input or append that
  * carries an id already stored is answered as already stored, never written twice.
  */
-export const eventIdSchema = z.string().min(1).max(200);
+export const eventIdSchema = z.string().min(1).max(hostIdMaxLength);
 
 /**
  * The envelope of an input, without its payload: `{ type, at, actor, payload?, eventId? }`. Unknown keys
@@ -24,7 +25,7 @@ export const eventIdSchema = z.string().min(1).max(200);
  * @internal
  */
 export const caseInputEnvelope = z.strictObject({
-  type: z.string().min(1),
+  type: z.string().min(1).max(eventTypeMaxLength),
   at: isoInstant,
   actor: eventActorSchema,
   payload: z.unknown().optional(),
@@ -40,10 +41,10 @@ export const caseInputEnvelope = z.strictObject({
 export const recordedEventEnvelope = z.object({
   caseId: z.string().min(1).max(maxCaseIdLength),
   seq: z.number().int().min(1),
-  type: z.string().min(1),
+  type: z.string().min(1).max(eventTypeMaxLength),
   at: isoInstant,
   actor: eventActorSchema,
   payload: z.unknown(),
-  path: z.object({ id: z.string().min(1), version: z.number().int().min(1) }),
+  path: z.object({ id: z.string().min(1).max(pathIdMaxLength), version: z.number().int().min(1) }),
   eventId: eventIdSchema.optional(),
 });

@@ -1,4 +1,5 @@
-import { instantYears, isMillisInYears, isoInstant } from '../time/instant.js';
+import { eventTypeMaxLength, hostIdMaxLength, pathIdMaxLength } from '../schema/codeStrings.js';
+import { instantYears, isMillisInYears, isoInstant, isoInstantMaxLength } from '../time/instant.js';
 import { maxCaseIdLength } from './caseId.js';
 
 // The fast paths below accept a subset of what the zod envelopes accept: when one says yes, zod
@@ -19,11 +20,11 @@ function isBoundedString(value: unknown, max: number): value is string {
 function isActor(value: unknown): value is { role: string; id: string } {
   if (!isPlainRecord(value)) return false;
   const keys = Object.keys(value);
-  return keys.length === 2 && isBoundedString(value.role, 100) && isBoundedString(value.id, 200);
+  return keys.length === 2 && isBoundedString(value.role, 100) && isBoundedString(value.id, hostIdMaxLength);
 }
 
 function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && isoInstantPattern !== undefined && isoInstantPattern.test(value) && isInYears(value);
+  return typeof value === 'string' && value.length <= isoInstantMaxLength && isoInstantPattern !== undefined && isoInstantPattern.test(value) && isInYears(value);
 }
 
 /** The pattern has matched, so the text starts with four digits: a year well inside needs no Date.parse. */
@@ -33,7 +34,7 @@ function isInYears(instant: string): boolean {
 }
 
 function isOptionalEventId(value: unknown): value is string | undefined {
-  return value === undefined || isBoundedString(value, 200);
+  return value === undefined || isBoundedString(value, hostIdMaxLength);
 }
 
 function isPositiveInteger(value: unknown): value is number {
@@ -50,7 +51,7 @@ export function isWellFormedInput(
 ): input is { type: string; at: string; actor: { role: string; id: string }; payload?: unknown; eventId?: string } {
   if (!isPlainRecord(input)) return false;
   for (const key of Object.keys(input)) if (!inputKeys.has(key)) return false;
-  return typeof input.type === 'string' && input.type.length >= 1 && isInstant(input.at) && isActor(input.actor) && isOptionalEventId(input.eventId);
+  return isBoundedString(input.type, eventTypeMaxLength) && isInstant(input.at) && isActor(input.actor) && isOptionalEventId(input.eventId);
 }
 
 /**
@@ -72,17 +73,13 @@ export function isWellFormedRecordedEvent(event: unknown): event is {
   if (!isPlainRecord(event)) return false;
   const path = event.path;
   return (
-    typeof event.caseId === 'string' &&
-    event.caseId.length >= 1 &&
-    event.caseId.length <= maxCaseIdLength &&
+    isBoundedString(event.caseId, maxCaseIdLength) &&
     isPositiveInteger(event.seq) &&
-    typeof event.type === 'string' &&
-    event.type.length >= 1 &&
+    isBoundedString(event.type, eventTypeMaxLength) &&
     isInstant(event.at) &&
     isActor(event.actor) &&
     isPlainRecord(path) &&
-    typeof path.id === 'string' &&
-    path.id.length >= 1 &&
+    isBoundedString(path.id, pathIdMaxLength) &&
     isPositiveInteger(path.version) &&
     isOptionalEventId(event.eventId)
   );

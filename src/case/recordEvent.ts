@@ -1,6 +1,9 @@
 import type { AnyMachineSnapshot } from 'xstate';
+import { excerptOf } from '../clientExcerpt.js';
 import { describeStateValue } from '../machine/stateNodes.js';
+import { eventTypeMaxLength } from '../schema/codeStrings.js';
 import type { CaseCore } from './caseCore.js';
+import { clientSafeIssues, describeIssues } from './clientSafeIssues.js';
 import { caseInputEnvelope } from './envelope.js';
 import { isWellFormedInput } from './envelopeCheck.js';
 import { explainRefusal, ruleViolated } from './explainRefusal.js';
@@ -35,8 +38,11 @@ export class PathRuntimeError extends Error {
   }
 }
 
-function invalid(message: string, issues: readonly EventIssue[]): StepResult {
-  return { ok: false, rejection: { code: 'INVALID_EVENT', message, issues } };
+// Every INVALID_EVENT passes through here: its issues lose what the client sent, and its message
+// lists them from the cleaned issues, so neither can echo a 1 MB value.
+function invalid(heading: string, issues: readonly EventIssue[]): StepResult {
+  const safeIssues = clientSafeIssues(issues);
+  return { ok: false, rejection: { code: 'INVALID_EVENT', message: `${heading}: ${describeIssues(safeIssues)}`, issues: safeIssues } };
 }
 
 function prefixIssues(issues: readonly EventIssue[], prefix: PropertyKey): EventIssue[] {
@@ -63,14 +69,14 @@ export function applyEvent(
   if (eventId !== undefined) {
     const takenBy = core.eventIds?.get(eventId);
     if (takenBy !== undefined) {
-      const message = `event id '${eventId}' already names seq ${takenBy} of the case, a different event`;
-      return invalid(message, [{ code: 'custom', path: ['eventId'], message, input: eventId }]);
+      const message = `already names seq ${takenBy} of the case, a different event`;
+      return invalid(`event id '${excerptOf(eventId)}' is taken`, [{ code: 'custom', path: ['eventId'], message }]);
     }
   }
   // Only a missing payload stands for an empty one; `null` is a wrong payload, as JSON Schema says too.
   const parsed = plan.payloadSchemas.get(type)!.safeParse(rawPayload === undefined ? {} : rawPayload);
   if (!parsed.success) {
-    return invalid(`${type} has an invalid payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`, prefixIssues(parsed.error.issues, 'payload'));
+    return invalid(`${type} has an invalid payload`, prefixIssues(parsed.error.issues, 'payload'));
   }
   const payload = parsed.data as Record<string, unknown>;
 
@@ -80,7 +86,7 @@ export function applyEvent(
       ok: false,
       rejection: {
         code: 'ROLE_NOT_PERMITTED',
-        message: `role '${actor.role}' may not record ${type} on ${plan.pathVersion.id}; permitted: ${[...permitted].join(', ') || 'nobody'}`,
+        message: `role '${excerptOf(actor.role)}' may not record ${type} on ${plan.pathVersion.id}; permitted: ${[...permitted].join(', ') || 'nobody'}`,
         role: actor.role,
         eventType: type,
         permittedRoles: [...permitted],
@@ -201,10 +207,12 @@ export function recordInput(core: CaseCore, input: unknown): StepResult {
 export function recordPlainInput(core: CaseCore, input: PlainValue): StepResult {
   if (typeof input === 'object' && input !== null && 'type' in input) {
     const type = (input as { type: unknown }).type;
-    if (typeof type === 'string' && type.length > 0 && !core.plan.payloadSchemas.has(type)) {
+    // A type longer than any event type can be is not a type at all: the envelope's INVALID_EVENT
+    // says so, and the rejection then holds no 1 MB `eventType`.
+    if (typeof type === 'string' && type.length > 0 && type.length <= eventTypeMaxLength && !core.plan.payloadSchemas.has(type)) {
       return {
         ok: false,
-        rejection: { code: 'UNKNOWN_EVENT_TYPE', message: `path '${core.plan.pathVersion.id}' has no event '${type}'`, eventType: type },
+        rejection: { code: 'UNKNOWN_EVENT_TYPE', message: `path '${core.plan.pathVersion.id}' has no event '${excerptOf(type)}'`, eventType: type },
       };
     }
   }
@@ -212,7 +220,7 @@ export function recordPlainInput(core: CaseCore, input: PlainValue): StepResult 
   const envelope = caseInputEnvelope.safeParse(input);
   if (!envelope.success) {
     const issues = [...envelope.error.issues, ...payloadIssuesOf(core, input)];
-    return invalid(`not a well-formed event: ${issues.map((issue) => `${describeFieldPath(issue.path)}: ${issue.message}`).join('; ')}`, issues);
+    return invalid('not a well-formed event', issues);
   }
   const { type, at, actor, payload, eventId } = envelope.data;
   return applyEvent(core, type, at, actor, payload, eventId);

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { excerptOf } from '../clientExcerpt.js';
 import type { AnyPathDefinition } from '../definition.js';
+import { clientSafeIssues, describeIssues } from './clientSafeIssues.js';
 import type { PathVersion, RecordedEvent } from './recordedEvent.js';
 import { createCaseCore, type CaseCore } from './caseCore.js';
 import { deepFreeze } from './deepFreeze.js';
@@ -7,6 +9,7 @@ import { compilePath } from './compilePath.js';
 import { recordedEventEnvelope } from './envelope.js';
 import { storedEventIssue } from './storedEventDomain.js';
 import { assertCaseId, caseIdProblem } from './caseId.js';
+import { eventTypeMaxLength } from '../schema/codeStrings.js';
 import { PathCase } from './pathCase.js';
 import { applyEvent, PathRuntimeError } from './recordEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
@@ -135,12 +138,13 @@ function seqOf(raw: unknown): unknown {
 
 function malformed(index: number, raw: unknown, issues: readonly EventIssue[]): ReplayFailure {
   const rawSeq = seqOf(raw);
+  const safeIssues = clientSafeIssues(issues);
   return {
     code: 'MALFORMED_EVENT',
-    message: `event ${index} is not a recorded event: ${issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') || 'no caseId'}`,
+    message: `event ${index} is not a recorded event: ${describeIssues(safeIssues) || 'no caseId'}`,
     index,
     seq: typeof rawSeq === 'number' ? rawSeq : undefined,
-    issues,
+    issues: safeIssues,
   };
 }
 
@@ -164,7 +168,7 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
   if (event.caseId !== core.caseId) {
     return {
       code: 'WRONG_CASE',
-      message: `event ${index} (seq ${event.seq}) belongs to case '${event.caseId}', not '${core.caseId}'`,
+      message: `event ${index} (seq ${event.seq}) belongs to case '${excerptOf(event.caseId)}', not '${excerptOf(core.caseId)}'`,
       index,
       seq: event.seq,
       expectedCaseId: core.caseId,
@@ -182,7 +186,7 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
     if (!migration) {
       return {
         code: 'WRONG_PATH',
-        message: `event seq ${event.seq} was recorded under ${event.path.id}@${event.path.version}, not ${expected.id}@${expected.version}${
+        message: `event seq ${event.seq} was recorded under ${excerptOf(event.path.id)}@${event.path.version}, not ${expected.id}@${expected.version}${
           migrations.size > 0 ? ` or a version it migrates from (${[...migrations.keys()].join(', ')})` : ''
         }`,
         index,
@@ -207,8 +211,10 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
     return { code: 'OUT_OF_SEQUENCE', message: `event ${index} has seq ${event.seq}; expected ${core.seq + 1}`, index, seq: event.seq, expectedSeq: core.seq + 1 };
   }
   if (!core.plan.payloadSchemas.has(type)) {
-    const message = `path '${expected.id}' has no event '${type}'`;
-    return { code: 'EVENT_REJECTED', message: `seq ${event.seq}: ${message}`, index, seq: event.seq, rejection: { code: 'UNKNOWN_EVENT_TYPE', message, eventType: type } };
+    // A migration's rewrite can name any type; the rejection keeps it only as an excerpt.
+    const message = `path '${expected.id}' has no event '${excerptOf(type)}'`;
+    const eventType = typeof type === 'string' && type.length <= eventTypeMaxLength ? type : excerptOf(type);
+    return { code: 'EVENT_REJECTED', message: `seq ${event.seq}: ${message}`, index, seq: event.seq, rejection: { code: 'UNKNOWN_EVENT_TYPE', message, eventType } };
   }
   const result = applyEvent(core, type, event.at, event.actor, payload, event.eventId);
   if (!result.ok) {

@@ -29,7 +29,14 @@ export function isMillisInYears(millis: number): boolean {
 const yearsMessage = `must lie in the years ${instantYears.first} to ${instantYears.last} (UTC)`;
 
 /**
- * An ISO 8601 instant with an explicit offset (`2025-03-04T09:30:00Z`, `2025-03-04T11:30:00+02:00`).
+ * The longest instant taken: to the nanosecond with an offset, `2025-03-04T11:30:00.123456789+02:00`.
+ * zod's pattern allows any number of fraction digits; a bound keeps a 1 MB `at` out of the store.
+ */
+export const isoInstantMaxLength = 35;
+
+/**
+ * An ISO 8601 instant with an explicit offset (`2025-03-04T09:30:00Z`, `2025-03-04T11:30:00+02:00`),
+ * at most {@link isoInstantMaxLength} characters (fractions to the nanosecond).
  * Time is data: every event carries one given by the host, and the library never reads a clock.
  * Only the years of {@link instantYears} are accepted.
  *
@@ -38,7 +45,10 @@ const yearsMessage = `must lie in the years ${instantYears.first} to ${instantYe
  * isoInstant.parse('2025-03-04T09:30:00+02:00');
  * ```
  */
-export const isoInstant = z.iso.datetime({ offset: true }).refine((text) => isMillisInYears(Date.parse(text)), { message: yearsMessage });
+export const isoInstant = z.iso
+  .datetime({ offset: true })
+  .max(isoInstantMaxLength)
+  .refine((text) => isMillisInYears(Date.parse(text)), { message: yearsMessage });
 
 /**
  * A calendar date (`2025-03-04`), for dates that are not instants: a team meeting day, an

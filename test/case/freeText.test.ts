@@ -103,7 +103,7 @@ describe('the envelope bounds what it takes', () => {
     const payload = { ...contact.payload, referredFrom: { pathId: 'coordinator-service', caseId } };
     const rejection = refusal(openCase(workabilityPath, { caseId: 'c' }).record({ ...contact, payload }));
     expect(rejection.code).toBe('INVALID_EVENT');
-    expect(rejection.code === 'INVALID_EVENT' && rejection.issues.map((issue) => issue.path.join('.'))).toEqual(['payload.referredFrom.caseId']);
+    expect(rejection.code === 'INVALID_EVENT' && [...new Set(rejection.issues.map((issue) => issue.path.join('.')))]).toEqual(['payload.referredFrom.caseId']);
   });
 
   it.each(['case-2025-0412', 'urn:uuid:3f2b8c1e-8d5a-4c1e-9f0a-2b7c6d5e4f3a', 'A.b_c:D-9', 'c'.repeat(200)])('takes the host id %s as a referral caseId', (caseId) => {
