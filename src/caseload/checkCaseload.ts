@@ -1,3 +1,5 @@
+import { excerptOf } from '../clientExcerpt.js';
+
 /**
  * Anything that can count a professional's active cases on a path: the in-memory caseload index,
  * or a store that keeps a projection of its cases.
@@ -44,9 +46,9 @@ export function caseloadCap(policy: CaseloadPolicy = {}): number {
   const capPerFullTime = policy.capPerFullTime ?? 20;
   const fte = policy.fte ?? 1;
   if (!Number.isInteger(capPerFullTime) || capPerFullTime < 1) {
-    throw new RangeError(`capPerFullTime must be a positive integer, got ${capPerFullTime}`);
+    throw new RangeError(`capPerFullTime must be a positive integer, got ${excerptOf(capPerFullTime)}`);
   }
-  if (!(fte > 0 && fte <= 1)) throw new RangeError(`fte must be in (0, 1], got ${fte}`);
+  if (!(fte > 0 && fte <= 1)) throw new RangeError(`fte must be in (0, 1], got ${excerptOf(fte)}`);
   return Math.floor(capPerFullTime * fte);
 }
 
@@ -74,7 +76,7 @@ export async function checkCaseload(
       ok: false,
       rejection: {
         code: 'CASELOAD_FULL',
-        message: `${query.assignee} already has ${active} active cases on ${query.pathId}; the cap is ${cap}`,
+        message: `'${excerptOf(query.assignee)}' already has ${active} active cases on ${excerptOf(query.pathId)}; the cap is ${cap}`,
         assignee: query.assignee,
         active,
         cap,

@@ -1,3 +1,4 @@
+import { excerptOf } from '../clientExcerpt.js';
 import type { AnyPathDefinition } from '../definition.js';
 import { replayCase } from '../case/replayCase.js';
 import type { CaseIndex } from '../store/caseIndex.js';
@@ -51,7 +52,7 @@ export async function checkMigration<D extends AnyPathDefinition>(
 ): Promise<MigrationReport> {
   const paths = asCatalogue(catalogue);
   const definition = paths.get(target.id, target.version);
-  if (!definition) throw new TypeError(`checkMigration: the catalogue holds no ${target.id}@${target.version}`);
+  if (!definition) throw new TypeError(`checkMigration: the catalogue holds no ${excerptOf(target.id)}@${excerptOf(target.version)}`);
   let cases = 0;
   let onTarget = 0;
   let wouldMove = 0;

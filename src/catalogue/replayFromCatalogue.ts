@@ -1,3 +1,5 @@
+import { excerptOf } from '../clientExcerpt.js';
+import { pathIdMaxLength } from '../schema/codeStrings.js';
 import type { AnyPathDefinition } from '../definition.js';
 import type { PathCase } from '../case/pathCase.js';
 import type { PathVersion } from '../case/recordedEvent.js';
@@ -23,7 +25,8 @@ export type CatalogueReplayResult<D extends AnyPathDefinition> =
 function lastPathOf(events: readonly unknown[]): { seq: number; path: PathVersion } | undefined {
   const last = events[events.length - 1] as { seq?: unknown; path?: { id?: unknown; version?: unknown } } | undefined;
   const path = last?.path;
-  if (typeof path?.id !== 'string' || typeof path.version !== 'number') return undefined;
+  // A path id longer than any path's can name no version in the catalogue; replay calls it malformed.
+  if (typeof path?.id !== 'string' || path.id.length > pathIdMaxLength || typeof path.version !== 'number') return undefined;
   return { seq: typeof last?.seq === 'number' ? last.seq : events.length, path: { id: path.id, version: path.version } };
 }
 
@@ -51,7 +54,7 @@ export function replayFromCatalogue<D extends AnyPathDefinition>(
       ok: false,
       failure: {
         code: 'UNKNOWN_PATH_VERSION',
-        message: `seq ${last.seq} was recorded under ${last.path.id}@${last.path.version}, which the catalogue does not hold`,
+        message: `seq ${last.seq} was recorded under ${excerptOf(last.path.id)}@${last.path.version}, which the catalogue does not hold`,
         seq: last.seq,
         path: last.path,
       },

@@ -1,3 +1,4 @@
+import { excerptOf } from '../clientExcerpt.js';
 import type { RecordedEvent } from '../case/recordedEvent.js';
 import { type CaseProjection, type CaseQuery, type CaseSummary, type CaseloadQuery, type ProjectionUpdate } from './caseIndex.js';
 import { checkBatch, type AppendOptions, type AppendResult, type IndexedEventStore } from './eventStore.js';
@@ -54,7 +55,7 @@ export function createMemoryStore(): IndexedEventStore {
           ok: false,
           failure: {
             code: 'CONCURRENCY_CONFLICT',
-            message: `case '${caseId}' is at seq ${current}, not ${options.expectedSeq}: another writer appended first`,
+            message: `case '${excerptOf(caseId)}' is at seq ${current}, not ${options.expectedSeq}: another writer appended first`,
             caseId,
             expectedSeq: options.expectedSeq,
             actualSeq: current,

@@ -1,3 +1,4 @@
+import { excerptOf } from '../clientExcerpt.js';
 import type { AnyPathDefinition } from '../definition.js';
 import { asCatalogue, type PathCatalogue } from '../catalogue/pathCatalogue.js';
 import { replayFromCatalogue, type CatalogueReplayFailure } from '../catalogue/replayFromCatalogue.js';
@@ -167,11 +168,11 @@ export function openCaseStore<D extends AnyPathDefinition>(
       if (failure && failure.code !== 'STORE_LOCKED' && failure.code !== 'INVALID_QUERY') return { ok: false, failure: { ...failure, caseId } };
       throw error;
     }
-    if (events.length === 0) return { ok: false, failure: { code: 'UNKNOWN_CASE', message: `the store holds no case '${caseId}'`, caseId } };
+    if (events.length === 0) return { ok: false, failure: { code: 'UNKNOWN_CASE', message: `the store holds no case '${excerptOf(caseId)}'`, caseId } };
     const replayed = replayFromCatalogue(paths, events, { caseId });
     if (!replayed.ok) {
       const reason = replayed.failure;
-      return { ok: false, failure: { code: 'CASE_UNREADABLE', message: `case '${caseId}' does not replay: ${reason.message}`, caseId, seq: seqOf(reason), reason } };
+      return { ok: false, failure: { code: 'CASE_UNREADABLE', message: `case '${excerptOf(caseId)}' does not replay: ${reason.message}`, caseId, seq: seqOf(reason), reason } };
     }
     return { ok: true, case: replayed.case };
   }
@@ -186,9 +187,9 @@ export function openCaseStore<D extends AnyPathDefinition>(
 
   function newCase(caseId: string, pathId: string | undefined): PathCase<D> {
     const id = pathId ?? (paths.pathIds.length === 1 ? paths.pathIds[0] : undefined);
-    if (id === undefined) throw new TypeError(`record: case '${caseId}' is new and the catalogue holds several paths; pass { pathId }`);
+    if (id === undefined) throw new TypeError(`record: case '${excerptOf(caseId)}' is new and the catalogue holds several paths; pass { pathId }`);
     const definition = paths.latest(id);
-    if (!definition) throw new TypeError(`record: the catalogue holds no path '${id}'; it holds ${paths.pathIds.join(', ')}`);
+    if (!definition) throw new TypeError(`record: the catalogue holds no path '${excerptOf(id)}'; it holds ${paths.pathIds.join(', ')}`);
     return openCase(definition, { caseId });
   }
 
@@ -208,7 +209,7 @@ export function openCaseStore<D extends AnyPathDefinition>(
       if (!loaded.ok && loaded.failure.code !== 'UNKNOWN_CASE') return { ok: false, failure: loaded.failure };
       const caseRef = loaded.ok ? moveToLatest(loaded.case) : newCase(caseId, recordOptions.pathId);
       if (recordOptions.pathId !== undefined && caseRef.definition.id !== recordOptions.pathId) {
-        throw new TypeError(`record: case '${caseId}' is on path '${caseRef.definition.id}', not '${recordOptions.pathId}'`);
+        throw new TypeError(`record: case '${excerptOf(caseId)}' is on path '${caseRef.definition.id}', not '${excerptOf(recordOptions.pathId)}'`);
       }
       const outcome = caseRef.record(input as never);
       if (!outcome.ok) {

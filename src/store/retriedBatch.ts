@@ -1,3 +1,4 @@
+import { excerptOf } from '../clientExcerpt.js';
 import type { RecordedEvent } from '../case/recordedEvent.js';
 import { canonicalJson } from '../check/canonicalJson.js';
 
@@ -24,7 +25,7 @@ export function judgeRetry(events: readonly RecordedEvent[], storedById: Readonl
       return {
         kind: 'idTaken',
         index,
-        message: `event ${index}: event id '${event.eventId}' already names seq ${earlier.seq} of case '${event.caseId}', a different event`,
+        message: `event ${index}: event id '${excerptOf(event.eventId)}' already names seq ${earlier.seq} of case '${excerptOf(event.caseId)}', a different event`,
       };
     }
     stored++;

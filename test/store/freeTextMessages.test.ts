@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore, openCase, openCaseStore, type EventStore, type RecordedEvent } from 'kykypolku';
+import { createMemoryStore, openCase, openCaseStore, type IndexedEventStore, type RecordedEvent } from 'kykypolku';
 import { createPgliteStore, type PgliteStore } from 'kykypolku/postgres';
 import { author, reviewPath } from '../support/reviewPath.js';
 
@@ -34,10 +34,10 @@ afterAll(async () => {
 });
 
 describe.each([
-  ['the memory store', async (): Promise<EventStore> => createMemoryStore()],
+  ['the memory store', async (): Promise<IndexedEventStore> => createMemoryStore()],
   [
     'the PGlite store',
-    async (): Promise<EventStore> => {
+    async (): Promise<IndexedEventStore> => {
       await db.exec('TRUNCATE kykypolku_events, kykypolku_cases');
       return pglite;
     },
@@ -71,7 +71,7 @@ describe.each([
 
   it('in openCaseStore: an unknown case', async () => {
     const store = await emptyStore();
-    const cases = openCaseStore(store, reviewPath);
+    const cases = openCaseStore(store, [reviewPath]);
     const unknown = await cases.load(longCaseId);
     expect(unknown.ok || unknown.failure.code).toBe('UNKNOWN_CASE');
     expect(unknown.ok || unknown.failure.message).not.toMatch(quoted);

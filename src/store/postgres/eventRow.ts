@@ -1,3 +1,4 @@
+import { excerptOf } from '../../clientExcerpt.js';
 import { createHash } from 'node:crypto';
 import type { RecordedEvent } from '../../case/recordedEvent.js';
 import { canonicalJson } from '../../check/canonicalJson.js';
@@ -42,7 +43,7 @@ export function eventFromRow(caseId: string, row: EventRow): RecordedEvent {
   if (digestOf(event) !== row.digest) {
     throw new EventStoreError({
       code: 'TAMPERED_EVENT',
-      message: `case '${caseId}' seq ${row.seq}: the stored event does not match its digest; it was changed outside the store`,
+      message: `case '${excerptOf(caseId)}' seq ${row.seq}: the stored event does not match its digest; it was changed outside the store`,
       caseId,
       seq: row.seq,
     });

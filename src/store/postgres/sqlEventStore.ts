@@ -1,3 +1,4 @@
+import { excerptOf } from '../../clientExcerpt.js';
 import type { RecordedEvent } from '../../case/recordedEvent.js';
 import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from '../caseIndex.js';
 import { caseIdProblem } from '../../case/caseId.js';
@@ -108,7 +109,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
       ok: false,
       failure: {
         code: 'CONCURRENCY_CONFLICT',
-        message: `case '${caseId}' is at seq ${actualSeq}, not ${expectedSeq}: another writer appended first`,
+        message: `case '${excerptOf(caseId)}' is at seq ${actualSeq}, not ${expectedSeq}: another writer appended first`,
         caseId,
         expectedSeq,
         actualSeq,
@@ -121,7 +122,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
       ok: false,
       failure: {
         code: 'STORE_UNAVAILABLE',
-        message: `${storeName} is unavailable, so whether case '${caseId}' was appended to is unknown; append again with the same event ids, or reload the case: ${messageOf(error)}`,
+        message: `${storeName} is unavailable, so whether case '${excerptOf(caseId)}' was appended to is unknown; append again with the same event ids, or reload the case: ${messageOf(error)}`,
         caseId,
       },
     };
