@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openCase, replayCase, type Rejection } from 'kykypolku';
+import { openCase, replayCase, validateEventLog, type Rejection } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
 import { author, reviewPath } from '../support/reviewPath.js';
 
@@ -148,5 +148,19 @@ describe('a replay failure never repeats stored text', () => {
   it('a stored event of an unknown type is named by an excerpt', () => {
     const rejection = replayCase(reviewPath, [{ ...recorded, type: `UNKNOWN_${'U'.repeat(50)}` }]);
     expect(rejection.failure!.message).not.toContain('U'.repeat(40));
+  });
+});
+
+describe('the log validator never repeats a line', () => {
+  it('a line with a 1 MB type, role or key gives a verdict with a short message', async () => {
+    const lines = [
+      JSON.stringify({ caseId: 'a', ...submitted, type: megabyte }),
+      JSON.stringify({ caseId: 'b', ...submitted, actor: { role: megabyte, id: 'x' } }),
+      JSON.stringify({ caseId: 'c', ...submitted, payload: { priority: 'low', [megabyte]: true } }),
+      JSON.stringify({ caseId: 'd', ...submitted, [megabyte]: 1 }),
+    ];
+    const { verdicts } = await validateEventLog(reviewPath, lines);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    for (const verdict of verdicts) expect(JSON.stringify(verdict).length).toBeLessThan(boundedMessage);
   });
 });
