@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { freeTextReason } from './boundedString.js';
 
 /**
  * The values one payload field can take, as the engine sees them. `finite` fields (enums,
  * literals, booleans, small integer ranges, and `undefined` when optional) are enumerated in full;
- * `open` fields (dates, identifiers, large numbers) are represented by one valid sample. Guards
+ * `open` fields (dates, identifiers, large numbers) are represented by one valid sample. A string
+ * field is always a bounded code (see `freeTextReason`), never free text. Guards
  * and rules should branch on finite fields only; the model checker relies on it.
  */
 export type FieldDomain =
@@ -36,6 +38,8 @@ function exampleOf(schema: z.ZodType): unknown[] {
 }
 
 function openString(schema: z.ZodString | z.ZodStringFormat): FieldDomain {
+  const freeText = freeTextReason(schema);
+  if (freeText !== undefined) throw new UnsupportedFieldError(freeText);
   const format = (schema as { format?: string | null }).format ?? null;
   const kind: OpenFormat = format === 'date' ? 'date' : format === 'datetime' ? 'instant' : 'string';
   for (const candidate of [...exampleOf(schema), ...candidateStrings]) {
