@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AnyPathDefinition } from '../definition.js';
 import { caseInputEnvelope, recordedEventEnvelope } from '../case/envelope.js';
+import { hostIdMaxLength } from '../schema/codeStrings.js';
+import { portablePattern } from './portablePattern.js';
 
 /** A JSON Schema document (draft 2020-12), as plain data. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -20,24 +22,41 @@ export interface PathJsonSchemas {
   readonly payloads: Readonly<Record<string, JsonSchema>>;
 }
 
-const caseId = z.string().min(1).max(200);
+const caseId = z.string().min(1).max(hostIdMaxLength);
 
 function payloadField(schema: z.ZodObject) {
   // An event whose payload may be empty may also leave it out, as `record` allows.
   return schema.safeParse({}).success ? schema.optional() : schema;
 }
 
+// Keywords whose values are data, not schemas: a `pattern` key inside them is not a pattern.
+const dataKeywords = new Set(['const', 'enum', 'examples', 'default']);
+
+/** Every `pattern` of a generated schema, respelled to mean the same in every host's regex engine. */
+function withPortablePatterns(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withPortablePatterns);
+  if (typeof node !== 'object' || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === 'pattern' && typeof value === 'string' ? portablePattern(value) : dataKeywords.has(key) ? value : withPortablePatterns(value),
+    ]),
+  );
+}
+
 function document(pathId: string, version: number, name: string, schema: z.ZodType, title: string): JsonSchema {
   return {
     $id: `urn:kykypolku:${pathId}:v${version}:${name}`,
     title,
-    ...(z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<string, unknown>),
+    ...(withPortablePatterns(z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'throw' })) as Record<string, unknown>),
   };
 }
 
 /**
  * The JSON Schemas of a path, generated from its zod schemas and the engine's own envelopes by zod
- * (never written by hand), so they say exactly what `record`'s schema step accepts.
+ * (never written by hand), so they say exactly what `record`'s schema step accepts. Patterns are
+ * respelled for hosts in other languages: `\d` as `[0-9]`, and `$` as `(?![\s\S])`, because
+ * Python's `re`, .NET and Java let `$` match before a final newline.
  *
  * @example
  * ```ts
