@@ -4,9 +4,10 @@ import { PathDefinitionError } from './definitionError.js';
 import { languages, type Label } from './label.js';
 import { guardRefsOf } from './machine/guardRefs.js';
 import { listStateNodes, statePathOf } from './machine/stateNodes.js';
+import { eventTypeMaxLength, pathIdMaxLength, pathIdPattern } from './schema/codeStrings.js';
 import { countPayloads, UnsupportedFieldError } from './schema/payloadDomain.js';
 
-const idPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const idPattern = pathIdPattern;
 
 /**
  * The most payloads one event type may have when its finite fields are enumerated: the model
@@ -40,6 +41,8 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
   if (!idPattern.test(pathId)) {
     throw new PathDefinitionError(pathId, 'id must be lowercase words joined by dashes, e.g. workability-path');
   }
+  // Every event carries its path's id, and the envelope takes at most this many characters of it.
+  if (pathId.length > pathIdMaxLength) throw new PathDefinitionError(pathId, `id must be at most ${pathIdMaxLength} characters`);
   if (!Number.isInteger(spec.version) || spec.version < 1) {
     throw new PathDefinitionError(pathId, `version must be a positive integer, got ${String(spec.version)}`);
   }
@@ -52,6 +55,9 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
   for (const eventType of eventTypes) {
     if (!/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(eventType)) {
       throw new PathDefinitionError(pathId, `event type '${eventType}' must be SCREAMING_SNAKE_CASE`);
+    }
+    if (eventType.length > eventTypeMaxLength) {
+      throw new PathDefinitionError(pathId, `event type '${eventType}' must be at most ${eventTypeMaxLength} characters, as the envelope takes no longer type`);
     }
     checkLabel(pathId, `event '${eventType}'`, spec.labels.events[eventType]);
     try {

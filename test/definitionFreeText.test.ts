@@ -59,3 +59,15 @@ describe('definePath takes a bounded code', () => {
     for (const path of builtInPaths) expect(() => definePath({ ...path } as never), path.id).not.toThrow();
   });
 });
+
+describe('definePath bounds the names the envelope carries', () => {
+  it('refuses a path id longer than 64 characters', () => {
+    expect(() => definePath({ ...reviewSpec(), id: `review-${'p'.repeat(60)}` } as never)).toThrow(/id must be at most 64 characters/);
+  });
+
+  it('refuses an event type longer than 64 characters, which no input could carry', () => {
+    const spec = reviewSpec();
+    const type = `COMMENTED_${'X'.repeat(60)}`;
+    expect(() => definePath({ ...spec, events: { ...spec.events, [type]: z.strictObject({}) } } as never)).toThrow(new RegExp(`event type '${type.slice(0, 20)}.*at most 64 characters`));
+  });
+});
