@@ -23,9 +23,10 @@ export type { PathRule, RuleStep } from './rule.js';
 export { formatSource, type SourceRef } from './source.js';
 export { describeStateValue } from './machine/stateNodes.js';
 export { countPayloads, describePayloadDomain, enumeratePayloads, type FieldDomain, type OpenFormat } from './schema/payloadDomain.js';
-export { isoDate, isoInstant, instantMillis, instantYears } from './time/instant.js';
+export { isoDate, isoInstant, instantMillis, instantYears, isoInstantMaxLength } from './time/instant.js';
 export { valueLimits } from './schema/valueDomain.js';
 export { maxCaseIdLength } from './case/caseId.js';
+export { hostIdCode, pathIdCode } from './schema/codeStrings.js';
 export { addDays, addMonths } from './time/calendar.js';
 
 export { openCase, type OpenCaseOptions } from './case/openCase.js';

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 
-/** One validation problem, exactly as zod reports it. */
+/**
+ * One validation problem as zod reports it, with what the client sent taken out: no `input`, at
+ * most five unknown keys named (each a short excerpt), and a bounded message.
+ */
 export type EventIssue = z.core.$ZodIssue;
 
 /**
