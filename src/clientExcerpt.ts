@@ -1,3 +1,5 @@
+import { hostIdMaxLength } from './schema/codeStrings.js';
+
 /** The most characters of a client's value a message quotes. */
 export const excerptLength = 32;
 
@@ -65,4 +67,17 @@ function kindOf(value: unknown): string {
     default:
       return `(a ${typeof value})`;
   }
+}
+
+/**
+ * A host's id (a caseId) for a line a person reads: whole up to its bound (200 characters), so the host can
+ * find the case, with the same characters replaced as in {@link excerptOf}.
+ *
+ * @example
+ * ```ts
+ * caseIdForDisplay('case-1\u001b[2J'); // 'case-1\uFFFD[2J'
+ * ```
+ */
+export function caseIdForDisplay(caseId: unknown): string {
+  return excerptOf(caseId, hostIdMaxLength);
 }

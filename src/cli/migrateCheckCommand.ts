@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { caseIdForDisplay } from '../clientExcerpt.js';
 import type { AnyPathDefinition } from '../definition.js';
 import { checkMigration, type MigrationReport } from '../catalogue/checkMigration.js';
 import { asCatalogue, type PathCatalogue } from '../catalogue/pathCatalogue.js';
@@ -58,7 +59,7 @@ function printReport(report: MigrationReport, modelCheck: VersionModelCheck, sto
   write(`  cases that would not replay or would break a rule (${report.blockers.length}):`);
   for (const blocker of report.blockers) {
     const seq = 'seq' in blocker.failure && blocker.failure.seq !== undefined ? `seq ${blocker.failure.seq}` : 'no seq';
-    write(`    ${blocker.caseId} (v${blocker.fromVersion}, under its ${blocker.under}) ${seq}: ${blocker.failure.code}: ${blocker.failure.message}`);
+    write(`    ${caseIdForDisplay(blocker.caseId)} (v${blocker.fromVersion}, under its ${blocker.under}) ${seq}: ${blocker.failure.code}: ${blocker.failure.message}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { caseIdForDisplay } from '../clientExcerpt.js';
 import { validateEventLog } from '../ndjson/validateEventLog.js';
 import type { CliCommand } from './command.js';
 import { logSource } from './logSource.js';
@@ -40,7 +41,7 @@ export const validateCommand: CliCommand = {
       for (const [code, count] of Object.entries(summary.rejectedByCode)) io.out.write(`  ${code.padEnd(24)} ${count}\n`);
       const rejected = result.verdicts.filter((verdict) => verdict.status === 'rejected');
       for (const verdict of rejected.slice(0, listedRejections)) {
-        if (verdict.status === 'rejected') io.out.write(`  case ${verdict.caseId}: line ${verdict.line}: ${verdict.code}: ${verdict.message}\n`);
+        if (verdict.status === 'rejected') io.out.write(`  case ${caseIdForDisplay(verdict.caseId)}: line ${verdict.line}: ${verdict.code}: ${verdict.message}\n`);
       }
       if (rejected.length > listedRejections) io.out.write(`  … and ${rejected.length - listedRejections} more rejected cases (--json lists them all)\n`);
       for (const problem of result.problems.slice(0, 10)) io.out.write(`  line ${problem.line}: ${problem.code}: ${problem.message}\n`);
