@@ -1,3 +1,4 @@
+import { excerptOf } from '../clientExcerpt.js';
 import type { Deadline } from '../deadline.js';
 import { isoInstant } from '../time/instant.js';
 import type { CaseCore } from './caseCore.js';
@@ -9,7 +10,7 @@ import type { CaseCore } from './caseCore.js';
  */
 export function computeDeadlines(core: CaseCore, now: string): Deadline[] {
   if (!isoInstant.safeParse(now).success) {
-    throw new RangeError(`deadlines(now): '${String(now)}' is not an ISO 8601 instant with an offset, e.g. 2025-05-01T00:00:00Z`);
+    throw new RangeError(`deadlines(now): '${excerptOf(now)}' is not an ISO 8601 instant with an offset, e.g. 2025-05-01T00:00:00Z`);
   }
   const nowMillis = Date.parse(now);
   const due: Deadline[] = [];

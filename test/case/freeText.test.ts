@@ -70,6 +70,13 @@ describe('a rejection never repeats client text', () => {
   });
 });
 
+it('deadlines(now) names a bad `now` by an excerpt, and an object by its kind', () => {
+  const caseRef = openCase(reviewPath, { caseId: 'c' });
+  expect(() => caseRef.deadlines(megabyte)).toThrow(RangeError);
+  expect(() => caseRef.deadlines(megabyte)).toThrow(/^deadlines\(now\): 'M{32}… \(1048576 characters\)' is not/);
+  expect(() => caseRef.deadlines({ toString: () => megabyte } as never)).toThrow(/'\(an object\)' is not/);
+});
+
 describe('the envelope bounds what it takes', () => {
   it('refuses an `at` of 1 MB (an endless fraction of a second) as INVALID_EVENT', () => {
     const at = `2025-05-01T09:00:00.${'0'.repeat(1 << 20)}Z`;
