@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore, openCase, openCaseStore, type IndexedEventStore, type RecordedEvent } from 'kykypolku';
-import { createPgliteStore, type PgliteStore } from 'kykypolku/postgres';
+import { createPgliteStore, createPostgresStore, type PgliteStore } from 'kykypolku/postgres';
+import { useThrowawayServer } from '../support/postgresServer.js';
 import { author, reviewPath } from '../support/reviewPath.js';
 
 // Defect 10 of issue 11: a store's failure names the case and the event by excerpts. A host's
@@ -22,6 +23,7 @@ function eventsOf(caseId: string, count: number, eventId?: string): RecordedEven
 
 let db: PGlite;
 let pglite: PgliteStore;
+const postgres = useThrowawayServer();
 
 beforeAll(async () => {
   db = new PGlite();
@@ -40,6 +42,15 @@ describe.each([
     async (): Promise<IndexedEventStore> => {
       await db.exec('TRUNCATE kykypolku_events, kykypolku_cases');
       return pglite;
+    },
+  ],
+  [
+    'the PostgreSQL store',
+    async (): Promise<IndexedEventStore> => {
+      const { pool } = await postgres.freshPool(2);
+      const store = createPostgresStore({ pool });
+      await store.migrate();
+      return store;
     },
   ],
 ])('%s names cases and events by excerpts', (_name, emptyStore) => {
