@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxCaseIdLength } from '../case/caseId.js';
 
 // Every string the engine stores is a code with a bound, never free text (issue 11, defect 10).
 // The patterns use explicit classes and no `\d`, `\w` or `\s`: they are exported as JSON Schema to
@@ -15,9 +16,9 @@ export const eventTypeMaxLength = 64;
 
 /**
  * The most characters of a host's id (a case id, an actor id, an event id): room for a URN with a
- * UUID and a prefix, the same bound `openCase` puts on a caseId.
+ * UUID and a prefix; the bound `openCase` puts on a caseId.
  */
-export const hostIdMaxLength = 200;
+export const hostIdMaxLength = maxCaseIdLength;
 
 /**
  * A host's id given inside a payload (`referredFrom.caseId`): letters, digits and `. _ : -`, no

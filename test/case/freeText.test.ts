@@ -22,6 +22,40 @@ function refusal(outcome: { ok: boolean; rejection?: Rejection }): Rejection {
   return outcome.rejection!;
 }
 
+describe('a rejection never repeats client text, inside the value domain\'s limits too', () => {
+  // The value domain refuses an input of more than 100 000 string units or 10 000 values before any
+  // schema runs; these stay under those limits, so the schema step's own messages are what is checked.
+  const large = 'L'.repeat(60_000);
+  const bounded = (rejection: Rejection) => {
+    expect(rejection.message.length).toBeLessThan(boundedMessage);
+    expect(JSON.stringify(rejection).length).toBeLessThan(4 * boundedMessage);
+  };
+
+  it('a 60 000-character type', () => {
+    bounded(refusal(openCase(reviewPath, { caseId: 'c' }).record({ ...submitted, type: large } as never)));
+  });
+
+  it('a 60 000-character unknown payload key', () => {
+    bounded(refusal(openCase(reviewPath, { caseId: 'c' }).record({ ...submitted, payload: { priority: 'low', [large]: 1 } } as never)));
+  });
+
+  it('5 000 unknown payload keys', () => {
+    const payload = Object.fromEntries(Array.from({ length: 5_000 }, (_, index) => [`k${index}`, index]));
+    const rejection = refusal(openCase(reviewPath, { caseId: 'c' }).record({ ...submitted, payload } as never));
+    bounded(rejection);
+    expect(rejection.message).toMatch(/and 4995 more/);
+  });
+
+  it('a 60 000-character referral path id', () => {
+    const payload = { ...contact.payload, referredFrom: { pathId: 'a'.repeat(60_000), caseId: 'case-1' } };
+    bounded(refusal(openCase(workabilityPath, { caseId: 'c' }).record({ ...contact, payload })));
+  });
+
+  it('an `at` with 60 000 fraction digits', () => {
+    bounded(refusal(openCase(reviewPath, { caseId: 'c' }).record({ ...submitted, at: `2025-05-01T09:00:00.${'0'.repeat(60_000)}Z` })));
+  });
+});
+
 describe('a rejection never repeats client text', () => {
   it('a 1 MB event type is refused with a short message and no 1 MB field', () => {
     const rejection = refusal(openCase(reviewPath, { caseId: 'c' }).record({ ...submitted, type: megabyte } as never));
