@@ -15,8 +15,13 @@ export const packageAliases = [
 export default defineConfig({
   resolve: { alias: packageAliases },
   test: {
+    // Every level: *.unit.test.ts, *.int.test.ts, *.e2e.test.ts (and a file not yet given one).
     include: ['test/**/*.test.ts'],
     exclude: ['test/bench/**'],
     testTimeout: 60_000,
+    // Finds the outside referees once, and fails the run when CI requires one that is missing.
+    globalSetup: ['./test/support/refereesSetup.ts'],
+    // After the default summary: the one line saying the SPIN cross-check did not run, when it did not.
+    reporters: ['default', './test/support/refereesReporter.ts'],
   },
 });

@@ -1,18 +1,22 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /** Where tests keep what a person would look at (screenshots, rendered pages); gitignored. */
 export const artifactsDirectory = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 
-/** Debian's Chromium, as `.ci/run` installs it; never a browser download. */
+/**
+ * The Chromium the global setup chose (test/support/refereesSetup.ts): `KYKYPOLKU_CHROMIUM`, else
+ * the system's `chromium`, else the one inside the `@sparticuz/chromium` npm package; never a
+ * browser download.
+ */
 function chromiumPath(): string {
-  const found = execFileSync('sh', ['-c', 'command -v chromium || true'], { encoding: 'utf8' }).trim();
-  if (!found) throw new Error('chromium is not installed: apt-get install -y chromium (the tests run Debian\'s Chromium, never a downloaded browser)');
-  return found;
+  const choice = inject('chromium');
+  if (choice.problem !== undefined) throw new Error(`no Chromium for the browser tests: ${choice.source} ${choice.problem}`);
+  return choice.executablePath;
 }
 
 /**

@@ -15,7 +15,8 @@ import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 
-function findBinDir(): string {
+/** The folder with PostgreSQL's initdb and pg_ctl; throws, saying how to install them, when there is none. */
+export function findBinDir(): string {
   const candidates: string[] = [];
   try {
     candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim());
