@@ -53,6 +53,16 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; newPag
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artifactsDirectory, { recursive: true });
   const path = join(artifactsDirectory, name);
-  await page.screenshot({ path, fullPage: true });
-  return path;
+  // Headless Chromium on a busy machine sometimes answers a full-page capture with "Unable to
+  // capture screenshot" (its compositor had no frame ready after the resize); the page itself is
+  // fine, and what the tests assert is read from it, so the capture is simply tried again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('Unable to capture screenshot')) throw error;
+      await page.waitForTimeout(250 * attempt);
+    }
+  }
 }

@@ -36,10 +36,10 @@ const sparticuzPackage = fileURLToPath(new URL('../../node_modules/@sparticuz/ch
  */
 async function unpackNpmChromium(): Promise<string> {
   const { version } = JSON.parse(readFileSync(sparticuzPackage, 'utf8')) as { version: string };
-  const home = join(tmpdir(), `kykypolku-chromium-${version}`);
+  const home = join(tmpdir(), `kykypolku-npm-chromium-${version}`);
   const binary = join(home, 'chromium');
   if (existsSync(binary)) return binary;
-  const staging = mkdtempSync(join(tmpdir(), 'kykypolku-chromium-staging-'));
+  const staging = mkdtempSync(join(tmpdir(), 'kykypolku-npm-chromium-staging-'));
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = staging;
   try {
