@@ -7,6 +7,7 @@ import { openCase, toJsonSchema, type AnyPathDefinition } from 'kykypolku';
 import { builtInPaths, ipsJobCoachingPath, workabilityPath } from 'kykypolku/paths';
 import { inputArbitrary } from 'kykypolku/testing';
 import { propertyRun } from '../support/property.js';
+import { pythonWillRun, pythonWithJsonschema } from '../support/referees.js';
 
 // Defect 10 of issue 11, for hosts in other languages: the exported JSON Schemas must refuse what
 // `record` refuses for the bounded fields (a referral's ids, `at`, dates, codes), in ECMAScript
@@ -101,7 +102,7 @@ function pythonVerdicts(instances: readonly (readonly [AnyPathDefinition, unknow
   ].join('\n');
   const schemas = Object.fromEntries([...new Set(instances.map(([definition]) => definition))].map((definition) => [definition.id, toJsonSchema(definition).input]));
   const job = { schemas, instances: instances.map(([definition, input]) => [definition.id, input]) };
-  const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(job), encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(pythonWithJsonschema() ?? 'python3', ['-c', script], { input: JSON.stringify(job), encoding: 'utf8', maxBuffer: 1 << 26 });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as boolean[];
 }
@@ -122,13 +123,12 @@ describe('the exported JSON Schemas refuse what record refuses', () => {
     expect(Object.fromEntries(cases.map(([name], index) => [name, verdicts[index]]))).toEqual(Object.fromEntries(cases.map(([name], index) => [name, expected[index]])));
   });
 
-  const python = spawnSync('python3', ['-c', 'import jsonschema'], { encoding: 'utf8' });
-  it.skipIf(python.status !== 0)('in Python (the jsonschema package, which uses re.search)', () => {
+  it.runIf(pythonWillRun)('in Python (the jsonschema package, which uses re.search)', () => {
     const verdicts = pythonVerdicts(cases.map(([, definition, input]) => [definition, input]));
     expect(Object.fromEntries(cases.map(([name], index) => [name, verdicts[index]]))).toEqual(Object.fromEntries(cases.map(([name], index) => [name, expected[index]])));
   });
 
-  it.skipIf(python.status !== 0)('in Python, for every string of every built-in path, changed the ways free text differs', () => {
+  it.runIf(pythonWillRun)('in Python, for every string of every built-in path, changed the ways free text differs', () => {
     const changed = fc.tuple(fc.constantFrom(...builtInPaths), fc.nat(), fc.constantFrom(...changes)).chain(([definition, leaf, change]) =>
       inputArbitrary(definition as AnyPathDefinition).map((input) => [definition as AnyPathDefinition, changeOneString(input, leaf, change)] as const),
     );

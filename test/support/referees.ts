@@ -2,7 +2,8 @@
  * The outside referees: tools that are not ours and judge what the library writes. Chromium and
  * Graphviz come from npm (dev dependencies), so `npm ci` brings them; PostgreSQL's server binaries
  * and SPIN come from the system. Only SPIN may be missing on a newcomer's machine: its tests are
- * then skipped and the run's last line says so. With `KYKYPOLKU_REQUIRE_REFEREES=1` (CI sets it in
+ * then skipped and the run's last line says so; so may a Python with the `jsonschema` package, which checks the
+ * exported JSON Schemas in a second language. With `KYKYPOLKU_REQUIRE_REFEREES=1` (CI sets it in
  * `.ci/run`) a missing referee fails the run before any test, so nothing is skipped there.
  */
 import { execFileSync } from 'node:child_process';
@@ -32,3 +33,28 @@ export function spinMissing(): string[] {
  * missing one has already failed the run in the global setup, and the tests would fail too).
  */
 export const spinWillRun = refereesRequired || spinMissing().length === 0;
+
+/** The one command that runs the Python `jsonschema` cross-check, for the line `npm test` prints when it did not. */
+export const pythonCommand = 'apt-get install -y python3-jsonschema && npm test -- test/jsonSchema/freeTextSchemas.int.test.ts';
+
+/** The file whose Python tests are skipped without a Python that has `jsonschema`. */
+export const pythonCrossCheckFile = 'test/jsonSchema/freeTextSchemas.int.test.ts';
+
+/**
+ * A Python 3 that can `import jsonschema`: the first `python3` on the PATH, else Debian's own
+ * (`apt-get install python3-jsonschema` installs for /usr/bin/python3, which a pyenv shim can hide).
+ */
+export function pythonWithJsonschema(): string | undefined {
+  for (const candidate of ['python3', '/usr/bin/python3']) {
+    try {
+      execFileSync(candidate, ['-c', 'import jsonschema; jsonschema.Draft202012Validator'], { stdio: 'ignore' });
+      return candidate;
+    } catch {
+      // Not there, or without jsonschema: try the next.
+    }
+  }
+  return undefined;
+}
+
+/** Whether the Python cross-check runs: when such a Python is there, or when referees are required. */
+export const pythonWillRun = refereesRequired || pythonWithJsonschema() !== undefined;

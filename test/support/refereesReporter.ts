@@ -4,7 +4,7 @@
  * runs it. Before it, a note names any test file without a level in its name, so it gets one.
  */
 import type { Reporter, TestModule } from 'vitest/node';
-import { spinCommand, spinCrossCheckFile } from './referees.js';
+import { pythonCommand, pythonCrossCheckFile, spinCommand, spinCrossCheckFile } from './referees.js';
 
 const levelled = /\.(unit|int|e2e)\.test\.ts$/;
 
@@ -14,9 +14,12 @@ export default class RefereesReporter implements Reporter {
     if (unlevelled.length > 0) {
       process.stdout.write(`\n Note: ${unlevelled.length} test file(s) have no level in their name (.unit, .int or .e2e.test.ts): ${unlevelled.join(', ')}\n`);
     }
-    const spinSkipped = testModules
-      .filter((module) => module.relativeModuleId === spinCrossCheckFile)
-      .some((module) => [...module.children.allTests('skipped')].length > 0);
+    const skippedIn = (file: string) =>
+      testModules.filter((module) => module.relativeModuleId === file).some((module) => [...module.children.allTests('skipped')].length > 0);
+    if (skippedIn(pythonCrossCheckFile)) {
+      process.stdout.write(`\n Python jsonschema cross-check did not run (no python3 imports jsonschema); to run it: ${pythonCommand}\n`);
+    }
+    const spinSkipped = skippedIn(spinCrossCheckFile);
     if (spinSkipped) {
       process.stdout.write(`\n SPIN cross-check did not run (spin or gcc is not on the PATH); to run it: ${spinCommand}\n`);
     }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { findBinDir as findPostgresBinDir } from './postgresServer.js';
-import { onPath, refereesRequired, spinMissing } from './referees.js';
+import { onPath, pythonWithJsonschema, refereesRequired, spinMissing } from './referees.js';
 
 /** Which Chromium the browser tests drive, and where it came from. */
 export interface ChromiumChoice {
@@ -78,6 +78,9 @@ async function missingReferees(chromium: ChromiumChoice): Promise<string[]> {
   if (spin.length > 0) missing.push(`SPIN (${spin.join(' and ')} not on the PATH: apt-get install -y spin gcc)`);
   if (chromium.problem !== undefined || !existsSync(chromium.executablePath)) {
     missing.push(`Chromium (${chromium.source}: ${chromium.problem ?? `${chromium.executablePath} does not exist`})`);
+  }
+  if (pythonWithJsonschema() === undefined) {
+    missing.push('Python with jsonschema (neither python3 nor /usr/bin/python3 imports it: apt-get install -y python3-jsonschema)');
   }
   try {
     const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
