@@ -11,6 +11,7 @@ import type {
 } from '../definition.js';
 import type { Deadline } from '../deadline.js';
 import { describeStateValue } from '../machine/stateNodes.js';
+import { canonicalJson } from '../check/canonicalJson.js';
 import type { CaseCore } from './caseCore.js';
 import { deepFreeze } from './deepFreeze.js';
 import { computeDeadlines } from './computeDeadlines.js';
@@ -21,16 +22,25 @@ import type { Rejection } from './rejection.js';
 import type { PlainValue } from '../schema/valueDomain.js';
 
 /**
- * The event an input repeats: same event id, type, time and actor as one already recorded. A
- * different event under a taken id is refused by the pipeline instead.
+ * The event an input repeats: same event id, and the event it would record is the one recorded
+ * under that id (type, time, actor and the payload as its schema parses it). Anything else under a
+ * taken id is refused by the pipeline with EVENT_ID_TAKEN.
  */
 function findRetriedEvent(core: CaseCore, input: PlainValue): RecordedEvent | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
-  const { eventId, type, at, actor } = input as { eventId?: unknown; type?: unknown; at?: unknown; actor?: { role?: unknown; id?: unknown } };
+  const { eventId, type, at, actor, payload } = input as {
+    eventId?: unknown;
+    type?: unknown;
+    at?: unknown;
+    actor?: { role?: unknown; id?: unknown };
+    payload?: unknown;
+  };
   const seq = typeof eventId === 'string' ? core.eventIds?.get(eventId) : undefined;
   const recorded = seq === undefined ? undefined : core.history[seq - 1];
   if (!recorded || recorded.type !== type || recorded.at !== at) return undefined;
-  return recorded.actor.role === actor?.role && recorded.actor.id === actor?.id ? recorded : undefined;
+  if (recorded.actor.role !== actor?.role || recorded.actor.id !== actor?.id) return undefined;
+  const parsed = core.plan.payloadSchemas.get(recorded.type)?.safeParse(payload === undefined ? {} : payload);
+  return parsed?.success && canonicalJson(parsed.data) === canonicalJson(recorded.payload) ? recorded : undefined;
 }
 
 /**

@@ -45,13 +45,18 @@ function invalid(heading: string, issues: readonly EventIssue[]): StepResult {
   return { ok: false, rejection: { code: 'INVALID_EVENT', message: `${heading}: ${describeIssues(safeIssues)}`, issues: safeIssues } };
 }
 
+/** The message of EVENT_ID_TAKEN, the same from `record`, `store.append` and `openCaseStore`. @internal */
+export function eventIdTakenMessage(seq: number): string {
+  return `the event id already names seq ${seq} of the case, a different event`;
+}
+
 function prefixIssues(issues: readonly EventIssue[], prefix: PropertyKey): EventIssue[] {
   return issues.map((issue) => ({ ...issue, path: [prefix, ...issue.path] }));
 }
 
 /**
  * Steps 2–5 of the pipeline for an input whose envelope (type known, `at` and `actor` well
- * formed) has been checked: payload schema → role → open case → time order → does the machine
+ * formed) has been checked: payload schema → event id not taken → role → open case → time order → does the machine
  * accept it → would the result break a rule → commit. Nothing is changed unless every step
  * passes.
  *
@@ -66,19 +71,19 @@ export function applyEvent(
   eventId?: string,
 ): StepResult {
   const plan = core.plan;
-  if (eventId !== undefined) {
-    const takenBy = core.eventIds?.get(eventId);
-    if (takenBy !== undefined) {
-      const message = `already names seq ${takenBy} of the case, a different event`;
-      return invalid(`event id '${excerptOf(eventId)}' is taken`, [{ code: 'custom', path: ['eventId'], message }]);
-    }
-  }
   // Only a missing payload stands for an empty one; `null` is a wrong payload, as JSON Schema says too.
   const parsed = plan.payloadSchemas.get(type)!.safeParse(rawPayload === undefined ? {} : rawPayload);
   if (!parsed.success) {
     return invalid(`${type} has an invalid payload`, prefixIssues(parsed.error.issues, 'payload'));
   }
   const payload = parsed.data as Record<string, unknown>;
+  if (eventId !== undefined) {
+    const takenBy = core.eventIds?.get(eventId);
+    if (takenBy !== undefined) {
+      // The id is client text: the message names the seq it is taken by, never the id itself.
+      return { ok: false, rejection: { code: 'EVENT_ID_TAKEN', message: eventIdTakenMessage(takenBy), seq: takenBy } };
+    }
+  }
 
   const permitted = plan.permittedRoles.get(type)!;
   if (!permitted.has(actor.role)) {

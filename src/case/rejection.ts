@@ -34,6 +34,16 @@ export type Rejection =
       readonly issues: readonly EventIssue[];
     }
   | {
+      /**
+       * The input's `eventId` already names another event of the case: the same id with a
+       * different type, time, actor or payload. A retry of the very same event is answered as
+       * already recorded instead. `seq` is the event the id names.
+       */
+      readonly code: 'EVENT_ID_TAKEN';
+      readonly message: string;
+      readonly seq: number;
+    }
+  | {
       /** The path has no event of this type. */
       readonly code: 'UNKNOWN_EVENT_TYPE';
       readonly message: string;
@@ -95,6 +105,7 @@ export type RejectionOf<TCode extends RejectionCode> = Extract<Rejection, { code
 export const rejectionCodes = [
   'UNKNOWN_EVENT_TYPE',
   'INVALID_EVENT',
+  'EVENT_ID_TAKEN',
   'ROLE_NOT_PERMITTED',
   'CASE_CLOSED',
   'TIME_WENT_BACKWARDS',

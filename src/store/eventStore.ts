@@ -33,15 +33,25 @@ export type AppendFailure =
       readonly actualSeq: number;
     }
   | {
-      /**
-       * The events do not continue the case: wrong case id, seqs not expectedSeq + 1, + 2, …, or an
-       * event id the case already holds for another event.
-       */
+      /** The events do not continue the case: wrong case id, or seqs not expectedSeq + 1, + 2, …. */
       readonly code: 'INVALID_APPEND';
       readonly message: string;
       readonly caseId: string;
       /** The position in the batch of the first event at fault. */
       readonly index: number;
+    }
+  | {
+      /**
+       * An event of the batch carries an event id the case already holds for a different event
+       * (the whole stored event is compared): the same code `record` gives. `seq` is the stored
+       * event the id names; the message names it, never the id.
+       */
+      readonly code: 'EVENT_ID_TAKEN';
+      readonly message: string;
+      readonly caseId: string;
+      /** The position in the batch of the first event at fault. */
+      readonly index: number;
+      readonly seq: number;
     }
   | {
       /**

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../case/recordedEvent.js';
 import { type CaseProjection, type CaseQuery, type CaseSummary, type CaseloadQuery, type ProjectionUpdate } from './caseIndex.js';
 import { checkBatch, type AppendOptions, type AppendResult, type IndexedEventStore } from './eventStore.js';
 import { checkCaseQuery, checkCaseloadQuery } from './queryCheck.js';
-import { judgeRetry } from './retriedBatch.js';
+import { eventIdTaken, judgeRetry } from './retriedBatch.js';
 import { compareCaseIds, compareSummaries, matchesQuery } from './summaryOrder.js';
 
 function frozenCopy(event: RecordedEvent): RecordedEvent {
@@ -62,7 +62,7 @@ export function createMemoryStore(): IndexedEventStore {
           },
         };
       }
-      if (retry.kind === 'idTaken') return { ok: false, failure: { code: 'INVALID_APPEND', message: retry.message, caseId, index: retry.index } };
+      if (retry.kind === 'idTaken') return { ok: false, failure: eventIdTaken(caseId, retry) };
       if (events.length === 0) return { ok: true, seq: current };
       const copies = events.map(frozenCopy);
       stored.events.push(...copies);

@@ -12,6 +12,7 @@ import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './
 import type { AppendFailure, IndexedEventStore } from './eventStore.js';
 import { EventStoreError } from './eventStoreError.js';
 import { projectCase } from './projectCase.js';
+import { eventIdTaken } from './retriedBatch.js';
 
 /** An input to any path of a catalogue: the union of each path's {@link CaseInputOf}. */
 export type AnyCaseInputOf<D extends AnyPathDefinition> = D extends AnyPathDefinition ? CaseInputOf<D> : never;
@@ -56,7 +57,10 @@ export type CaseLoadFailure =
 /** Why `record` stored nothing: the path refused the input, the append failed, or the case did not load. */
 export type CaseStoreFailure =
   | {
-      /** The path refused the input; `rejection` says why, as `caseRef.record` would. */
+      /**
+       * The path refused the input; `rejection` says why, as `caseRef.record` would. (An event id
+       * the case holds for another event comes back as `EVENT_ID_TAKEN`, as from `store.append`.)
+       */
       readonly code: 'REJECTED';
       readonly message: string;
       readonly caseId: string;
@@ -213,7 +217,10 @@ export function openCaseStore<D extends AnyPathDefinition>(
       }
       const outcome = caseRef.record(input as never);
       if (!outcome.ok) {
-        return { ok: false, failure: { code: 'REJECTED', message: outcome.rejection.message, caseId, rejection: outcome.rejection } };
+        const rejection = outcome.rejection;
+        // A taken event id is the same conflict whether the case or the store noticed it first.
+        if (rejection.code === 'EVENT_ID_TAKEN') return { ok: false, failure: eventIdTaken(caseId, { index: 0, seq: rejection.seq }) };
+        return { ok: false, failure: { code: 'REJECTED', message: rejection.message, caseId, rejection } };
       }
       if (outcome.alreadyRecorded) return { ok: true, event: outcome.event, case: caseRef, alreadyStored: true };
       const saved = await store.append(caseId, [outcome.event], { expectedSeq: outcome.event.seq - 1, projection: projectCase(caseRef) });

@@ -1,12 +1,18 @@
-import { excerptOf } from '../clientExcerpt.js';
 import type { RecordedEvent } from '../case/recordedEvent.js';
+import { eventIdTakenMessage } from '../case/recordEvent.js';
 import { canonicalJson } from '../check/canonicalJson.js';
+import type { AppendFailure } from './eventStore.js';
 
 /** What a store's log says about a batch whose events carry ids. @internal */
 export type RetryVerdict =
   | { readonly kind: 'new' }
   | { readonly kind: 'alreadyStored'; readonly seq: number }
-  | { readonly kind: 'idTaken'; readonly index: number; readonly message: string };
+  | { readonly kind: 'idTaken'; readonly index: number; readonly seq: number };
+
+/** The failure of a batch whose event id the case holds for another event: the same code `record` gives. @internal */
+export function eventIdTaken(caseId: string, verdict: { readonly index: number; readonly seq: number }): AppendFailure {
+  return { code: 'EVENT_ID_TAKEN', message: `event ${verdict.index}: ${eventIdTakenMessage(verdict.seq)}`, caseId, index: verdict.index, seq: verdict.seq };
+}
 
 /**
  * Compares a batch with the events a store already holds under the batch's event ids. The batch is
@@ -22,11 +28,7 @@ export function judgeRetry(events: readonly RecordedEvent[], storedById: Readonl
     const earlier = event.eventId === undefined ? undefined : storedById.get(event.eventId);
     if (!earlier) continue;
     if (earlier.seq !== event.seq || canonicalJson(earlier) !== canonicalJson(event)) {
-      return {
-        kind: 'idTaken',
-        index,
-        message: `event ${index}: event id '${excerptOf(event.eventId)}' already names seq ${earlier.seq} of case '${excerptOf(event.caseId)}', a different event`,
-      };
+      return { kind: 'idTaken', index, seq: earlier.seq };
     }
     stored++;
   }

@@ -26,13 +26,28 @@ describe('a host-given event id', () => {
     expect(recorded).toHaveLength(1);
   });
 
-  it('refuses another event under an id the case already holds', () => {
+  it('refuses another event under an id the case already holds with EVENT_ID_TAKEN, naming the seq', () => {
     const caseRef = openCase(workabilityPath, { caseId: 'ids-3' });
     caseRef.record({ ...contactReceived(), eventId: 'msg-1' });
     const reused = caseRef.record({ ...assessmentBooked(), eventId: 'msg-1' });
-    expect(reused).toMatchObject({ ok: false, rejection: { code: 'INVALID_EVENT', issues: [{ path: ['eventId'] }] } });
-    expect(reused.rejection?.message).toMatch(/already names seq 1/);
+    expect(reused).toEqual({ ok: false, rejection: { code: 'EVENT_ID_TAKEN', message: expect.stringMatching(/already names seq 1/), seq: 1 } });
     expect(caseRef.seq).toBe(1);
+  });
+
+  it('refuses the same id, type, time and actor with another payload: the whole event is compared', () => {
+    const caseRef = openCase(workabilityPath, { caseId: 'ids-3b' });
+    const input = { ...contactReceived(), eventId: 'msg-1' };
+    const first = caseRef.record(input);
+    const rejected: unknown[] = [];
+    caseRef.on('rejected', (rejection) => rejected.push(rejection));
+    const changed = caseRef.record({ ...input, payload: { ...input.payload, workAbilityConcern: false } } as never);
+    expect(changed).toMatchObject({ ok: false, rejection: { code: 'EVENT_ID_TAKEN', seq: 1 } });
+    expect(changed.rejection?.message).not.toContain('msg-1');
+    expect(rejected).toHaveLength(1);
+    expect(caseRef.history).toEqual([first.event]);
+    // The payload as recorded (parsed) is what counts: the same values in another key order are a retry.
+    const reordered = { ...input, payload: Object.fromEntries(Object.entries(input.payload!).reverse()) };
+    expect(caseRef.record(reordered as never)).toEqual({ ok: true, event: first.event, alreadyRecorded: true });
   });
 
   it('must be a string of 1 to 200 characters', () => {
@@ -48,6 +63,6 @@ describe('a host-given event id', () => {
     caseRef.record({ ...contactReceived(), eventId: 'msg-1' });
     caseRef.record({ ...assessmentBooked(), eventId: 'msg-2' });
     const log = [caseRef.history[0]!, { ...caseRef.history[1]!, eventId: 'msg-1' }];
-    expect(replayCase(workabilityPath, log)).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', seq: 2, rejection: { code: 'INVALID_EVENT' } } });
+    expect(replayCase(workabilityPath, log)).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', seq: 2, rejection: { code: 'EVENT_ID_TAKEN', seq: 1 } } });
   });
 });

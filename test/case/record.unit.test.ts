@@ -123,15 +123,18 @@ describe('recording an event', () => {
     });
   });
 
-  it('checks in pipeline order: type, schema, role, open case, time, machine, rules', () => {
+  it('checks in pipeline order: type, schema, event id, role, open case, time, machine, rules', () => {
     const caseRef = openCase(reviewPath, { caseId: 'order' });
-    caseRef.record(submitted);
+    caseRef.record({ ...submitted, eventId: 'first' });
     caseRef.record(approved);
     caseRef.record(done);
     const codeOf = (input: unknown) => (caseRef.record(input as never) as { rejection: Rejection }).rejection.code;
     // Each input is wrong in this step and every later one; the earliest check must answer.
     expect(codeOf({ type: 'NOPE', at: 'bad', actor: {}, payload: 1 })).toBe('UNKNOWN_EVENT_TYPE');
     expect(codeOf({ type: 'REVIEWED', at: 'bad', actor: author, payload: {} })).toBe('INVALID_EVENT');
+    const takenId = { eventId: 'first' };
+    expect(codeOf({ type: 'REVIEWED', at: '2000-01-01T00:00:00Z', actor: author, payload: {}, ...takenId })).toBe('INVALID_EVENT');
+    expect(codeOf({ type: 'REVIEWED', at: '2000-01-01T00:00:00Z', actor: author, payload: { approved: true }, ...takenId })).toBe('EVENT_ID_TAKEN');
     expect(codeOf({ type: 'REVIEWED', at: '2000-01-01T00:00:00Z', actor: author, payload: { approved: true } })).toBe('ROLE_NOT_PERMITTED');
     expect(codeOf({ type: 'REVIEWED', at: '2000-01-01T00:00:00Z', actor: reviewer, payload: { approved: true } })).toBe('CASE_CLOSED');
 
@@ -147,6 +150,7 @@ describe('recording an event', () => {
     expect(rejectionCodes).toEqual([
       'UNKNOWN_EVENT_TYPE',
       'INVALID_EVENT',
+      'EVENT_ID_TAKEN',
       'ROLE_NOT_PERMITTED',
       'CASE_CLOSED',
       'TIME_WENT_BACKWARDS',

@@ -82,13 +82,30 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       expect(await store.read('ids-b')).toEqual(history.slice(0, 3));
     });
 
-    it('refuses an event id the case already holds for another event with INVALID_APPEND', async () => {
+    it('refuses an event id the case already holds for another event with EVENT_ID_TAKEN', async () => {
       const store = await createStore();
       const history = historyOf('ids-c', reach.healthCheck(), 'req');
       await store.append('ids-c', history.slice(0, 1), { expectedSeq: 0 });
       const reused = { ...history[1]!, eventId: 'req-1' };
-      expect(await store.append('ids-c', [reused], { expectedSeq: 1 })).toMatchObject({ ok: false, failure: { code: 'INVALID_APPEND', index: 0 } });
+      expect(await store.append('ids-c', [reused], { expectedSeq: 1 })).toMatchObject({ ok: false, failure: { code: 'EVENT_ID_TAKEN', index: 0, seq: 1 } });
       expect(await store.read('ids-c')).toEqual(history.slice(0, 1));
+    });
+
+    it('refuses a retry whose payload differs from the stored event with EVENT_ID_TAKEN, never as already stored', async () => {
+      const store = await createStore();
+      const history = historyOf('ids-c2', reach.healthCheck(), 'req');
+      await store.append('ids-c2', history.slice(0, 2), { expectedSeq: 0 });
+      const first = history[0]!;
+      const forged = { ...first, payload: { ...first.payload, workAbilityConcern: !first.payload['workAbilityConcern'] } };
+      // At the case's seq: the id is taken by another event. A stale writer: a conflict. Never "already stored".
+      const atHead = await store.append('ids-c2', [{ ...forged, seq: 3 }], { expectedSeq: 2 });
+      expect(atHead).toMatchObject({ ok: false, failure: { code: 'EVENT_ID_TAKEN', index: 0, seq: 1 } });
+      expect(atHead.ok === false && atHead.failure.message).not.toContain('req-1');
+      expect(await store.append('ids-c2', [forged], { expectedSeq: 0 })).toMatchObject({ ok: false });
+      // The same batch with one event changed is refused whole, not answered as stored.
+      const batch = [history[0]!, { ...history[1]!, at: '2030-01-01T00:00:00Z' }];
+      expect(await store.append('ids-c2', batch, { expectedSeq: 0 })).toMatchObject({ ok: false });
+      expect(await store.read('ids-c2')).toEqual(history.slice(0, 2));
     });
 
     it('still gives a stale writer without event ids a conflict, and scopes event ids to their case', async () => {

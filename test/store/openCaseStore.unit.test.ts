@@ -68,6 +68,18 @@ describe('openCaseStore', () => {
     expect((await store.read('case-4')).map((event) => event.eventId)).toEqual(['request-1', 'request-2']);
   });
 
+  it('refuses the same event id with another payload with EVENT_ID_TAKEN, and stores nothing', async () => {
+    const store = createMemoryStore();
+    const cases = openCaseStore(store, [workabilityPath]);
+    const contact = { ...contactReceived(), eventId: 'request-9' };
+    await cases.record('case-4b', contact);
+    const changed = { ...contact, payload: { ...contact.payload, workAbilityConcern: false } };
+    const answer = await cases.record('case-4b', changed as never);
+    expect(answer).toMatchObject({ ok: false, failure: { code: 'EVENT_ID_TAKEN', caseId: 'case-4b', seq: 1 } });
+    expect(answer.failure?.message).not.toContain('request-9');
+    expect(await store.read('case-4b')).toHaveLength(1);
+  });
+
   it('needs the path of a new case when the catalogue holds several, and refuses a case on another path', async () => {
     const cases = openCaseStore(createMemoryStore(), [workabilityPath, reviewPath]);
     const submitted = { type: 'SUBMITTED', at: '2025-05-01T09:00:00Z', actor: author, payload: { priority: 'high' } } as const;

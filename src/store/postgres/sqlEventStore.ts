@@ -5,7 +5,7 @@ import { caseIdProblem } from '../../case/caseId.js';
 import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, type IndexedEventStore } from '../eventStore.js';
 import { EventStoreError } from '../eventStoreError.js';
 import { checkCaseQuery, checkCaseloadQuery } from '../queryCheck.js';
-import { judgeRetry } from '../retriedBatch.js';
+import { eventIdTaken, judgeRetry } from '../retriedBatch.js';
 import { batchParameters, eventFromRow, type EventRow } from './eventRow.js';
 import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
 import type { SqlClient } from './sqlClient.js';
@@ -103,7 +103,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
     const retry = judgeRetry(events, stored);
     if (retry.kind === 'alreadyStored') return { ok: true, seq: retry.seq, alreadyStored: true };
     if (retry.kind === 'idTaken' && actualSeq === expectedSeq) {
-      return { ok: false, failure: { code: 'INVALID_APPEND', message: retry.message, caseId, index: retry.index } };
+      return { ok: false, failure: eventIdTaken(caseId, retry) };
     }
     return {
       ok: false,
