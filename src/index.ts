@@ -65,8 +65,10 @@ export type {
   AppendResult,
   EventStore,
   IndexedEventStore,
+  ScanOptions,
+  UnreadableCase,
 } from './store/eventStore.js';
-export { EventStoreError, type LockHolder, type StoreFailure } from './store/eventStoreError.js';
+export { EventStoreError, type LockHolder, type StoreFailure, type TamperedEvent } from './store/eventStoreError.js';
 export type { CaseIndex, CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './store/caseIndex.js';
 export { projectCase } from './store/projectCase.js';
 export {

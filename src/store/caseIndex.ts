@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { ScanOptions } from './eventStore.js';
 
 /**
  * A case's current state as a store keeps it for queries across cases: written with the events in
@@ -70,8 +71,11 @@ export interface CaseIndex {
   listCases(query?: CaseQuery): Promise<readonly CaseSummary[]>;
   /** How many open cases an assignee holds: a coach's caseload. */
   countActiveCases(query: CaseloadQuery): Promise<number>;
-  /** Every case's events, case by case in case id order: an explicit scan, for rebuilding. */
-  readCases(): AsyncIterable<readonly RecordedEvent[]>;
+  /**
+   * Every case's events, case by case in case id order: an explicit scan, for rebuilding. A case
+   * that cannot be read is reported to `onUnreadable` and left out, or throws without it.
+   */
+  readCases(options?: ScanOptions): AsyncIterable<readonly RecordedEvent[]>;
   /**
    * Writes projections computed from the events; a case whose log has moved past `seq` since is
    * left alone (its own append wrote a newer row). Resolves to how many rows were written or

@@ -57,6 +57,9 @@ export type StoreFailure =
       readonly sqlState: string | undefined;
     };
 
+/** A stored event that is not the event appended: the failure of a read, or a case a scan reports and skips. */
+export type TamperedEvent = Extract<StoreFailure, { readonly code: 'TAMPERED_EVENT' }>;
+
 /**
  * Thrown by a store's reads and queries when it cannot answer: the store is unreachable, a stored
  * event was tampered with, the query's arguments are invalid, or the database failed unexpectedly;

@@ -75,6 +75,7 @@ export function createMemoryStore(): IndexedEventStore {
     async read(caseId: string): Promise<readonly RecordedEvent[]> {
       return [...(cases.get(caseId)?.events ?? [])];
     },
+    // The memory store holds the very objects it was given, frozen: none can be unreadable.
     async *readAll(): AsyncIterable<RecordedEvent> {
       // A snapshot of the length keeps a reader from chasing concurrent appends forever.
       const end = all.length;

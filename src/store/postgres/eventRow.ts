@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { RecordedEvent } from '../../case/recordedEvent.js';
 import { canonicalJson } from '../../check/canonicalJson.js';
 import { EventStoreError } from '../eventStoreError.js';
+import type { EventChain } from './eventChain.js';
 
 /** An events row as the SQL stores read it. @internal */
 export interface EventRow {
@@ -16,6 +17,21 @@ export interface EventRow {
   readonly actor_id: string;
   readonly payload: Record<string, unknown>;
   readonly digest: string;
+  /** The event's link in its case's chain; null on a row written outside the store. */
+  readonly chain: string | null;
+}
+
+/** Where a case's chain stands: the seq and link of its last event (0 and '' before the first). @internal */
+export interface ChainPosition {
+  readonly seq: number;
+  readonly link: string;
+}
+
+/** The start of every case's chain. @internal */
+export const chainStart: ChainPosition = { seq: 0, link: '' };
+
+function tampered(caseId: string, seq: number, why: string): EventStoreError {
+  return new EventStoreError({ code: 'TAMPERED_EVENT', message: `case '${excerptOf(caseId)}' seq ${seq}: ${why}; it was changed outside the store`, caseId, seq });
 }
 
 /**
@@ -40,19 +56,41 @@ export function eventFromRow(caseId: string, row: EventRow): RecordedEvent {
     path: { id: row.path_id, version: row.path_version },
   };
   const event: RecordedEvent = row.event_id === null ? base : { ...base, eventId: row.event_id };
-  if (digestOf(event) !== row.digest) {
-    throw new EventStoreError({
-      code: 'TAMPERED_EVENT',
-      message: `case '${excerptOf(caseId)}' seq ${row.seq}: the stored event does not match its digest; it was changed outside the store`,
-      caseId,
-      seq: row.seq,
-    });
-  }
+  if (digestOf(event) !== row.digest) throw tampered(caseId, row.seq, 'the stored event does not match its digest');
   return event;
 }
 
-/** One event's ten column values, in the order of the events table after case_id. */
-function eventValues(event: RecordedEvent): unknown[] {
+/**
+ * The next row of a case, checked: its seq follows the last one, its digest matches the event and
+ * its link continues the chain. Throws TAMPERED_EVENT naming the first seq that does not.
+ *
+ * @internal
+ */
+export function followChain(chain: EventChain, caseId: string, at: ChainPosition, row: EventRow): { event: RecordedEvent; at: ChainPosition } {
+  if (row.seq !== at.seq + 1) throw tampered(caseId, at.seq + 1, `the stored events jump from seq ${at.seq} to ${row.seq}`);
+  const event = eventFromRow(caseId, row);
+  const link = chain.link(at.link, row.digest);
+  if (row.chain !== link) throw tampered(caseId, row.seq, "the stored event does not continue its case's chain");
+  return { event, at: { seq: row.seq, link } };
+}
+
+/**
+ * Checks that a case's chain ends where its head row says: a case whose last events were deleted,
+ * or whose head is missing or was changed, throws TAMPERED_EVENT.
+ *
+ * @internal
+ */
+export function checkHead(caseId: string, at: ChainPosition, head: { readonly seq: number | null; readonly chain: string | null }): void {
+  if (head.seq === null || head.chain === null) {
+    if (at.seq > 0) throw tampered(caseId, at.seq, 'the case has no head row');
+    return;
+  }
+  if (head.seq > at.seq) throw tampered(caseId, at.seq + 1, `the case's head is at seq ${head.seq}, but its stored events end at seq ${at.seq}`);
+  if (head.seq !== at.seq || head.chain !== at.link) throw tampered(caseId, at.seq, "the case's head does not match its stored events");
+}
+
+/** One event's eleven column values, in the order of the events table after case_id. */
+function eventValues(event: RecordedEvent, digest: string, link: string): unknown[] {
   return [
     event.seq,
     event.eventId ?? null,
@@ -63,23 +101,38 @@ function eventValues(event: RecordedEvent): unknown[] {
     event.actor.role,
     event.actor.id,
     JSON.stringify(event.payload),
-    digestOf(event),
+    digest,
+    link,
   ];
 }
 
 /**
- * A batch as statement parameters: ten per event, row after row (`rows`), or ten parallel arrays
- * for `unnest` (`columns`). Either way one INSERT writes the batch whole.
+ * A batch as statement parameters, each event linked to the one before (`from`, the case's chain
+ * before the batch): eleven per event, row after row (`rows`), or eleven parallel arrays for
+ * `unnest` (`columns`). Either way one INSERT writes the batch whole. Also gives the chain after
+ * the batch, for the case's head.
  *
  * @internal
  */
-export function batchParameters(events: readonly RecordedEvent[], shape: 'rows' | 'columns'): unknown[] {
-  if (shape === 'rows') return events.flatMap(eventValues);
-  const columns: unknown[][] = Array.from({ length: 10 }, () => new Array<unknown>(events.length));
-  events.forEach((event, index) => {
-    eventValues(event).forEach((value, column) => {
+export function batchParameters(
+  events: readonly RecordedEvent[],
+  shape: 'rows' | 'columns',
+  chain: EventChain,
+  from: ChainPosition,
+): { values: unknown[]; head: ChainPosition } {
+  let link = from.link;
+  const rows = events.map((event) => {
+    const digest = digestOf(event);
+    link = chain.link(link, digest);
+    return eventValues(event, digest, link);
+  });
+  const head = { seq: from.seq + events.length, link };
+  if (shape === 'rows') return { values: rows.flat(), head };
+  const columns: unknown[][] = Array.from({ length: 11 }, () => new Array<unknown>(events.length));
+  rows.forEach((values, index) => {
+    values.forEach((value, column) => {
       columns[column]![index] = value;
     });
   });
-  return columns;
+  return { values: columns, head };
 }

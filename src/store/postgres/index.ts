@@ -4,3 +4,5 @@ export { createPostgresStore, type PgPoolClientLike, type PgPoolLike, type PgQue
 export { createPgliteStore, type PgliteLike, type PgliteQueryable, type PgliteStore, type PgliteStoreOptions } from './pgliteStore.js';
 export type { SqlEventStore, SqlStoreOptions } from './sqlEventStore.js';
 export type { SchemaMigrationReport } from './schemaMigrations.js';
+export type { SealReport } from './sealEvents.js';
+export type { IntegrityKey } from './eventChain.js';

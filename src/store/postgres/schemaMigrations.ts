@@ -1,10 +1,14 @@
-import type { SqlClient } from './sqlClient.js';
+import type { EventChain } from './eventChain.js';
+import { sealEvents, type SealReport } from './sealEvents.js';
+import type { SqlClient, SqlSession } from './sqlClient.js';
 
 /** One step of the store's schema, applied once, in order, inside the migration transaction. */
 interface SchemaMigration {
   readonly version: number;
   readonly name: string;
   readonly statements: readonly string[];
+  /** Work on the rows the step's statements cannot do in SQL alone, run after them. */
+  readonly rows?: (session: SqlSession, chain: EventChain) => Promise<SealReport>;
 }
 
 /**
@@ -55,6 +59,29 @@ export const schemaMigrations: readonly SchemaMigration[] = [
       `CREATE INDEX kykypolku_cases_caseload ON kykypolku_cases (assignee, path_id) WHERE status = 'open'`,
     ],
   },
+  {
+    version: 2,
+    name: 'chained event digests and case heads',
+    statements: [
+      // Each event's link: its digest chained to the link before it (HMAC under the host's key, or SHA-256).
+      `ALTER TABLE kykypolku_events ADD COLUMN chain text`,
+      // The last seq and link of every case, kept apart from the case rows, which an append
+      // without a projection deletes: a case whose last events are gone no longer matches it.
+      `CREATE TABLE kykypolku_heads (
+         case_id  text COLLATE "C" PRIMARY KEY,
+         last_seq integer NOT NULL,
+         chain    text NOT NULL
+       ) WITH (fillfactor = 80)`,
+      // Whether the chain is keyed, and a check value of the key: a store opened with another key
+      // (or none) is refused at migrate(), instead of every case reading as tampered.
+      `CREATE TABLE kykypolku_integrity (
+         singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+         keyed     boolean NOT NULL,
+         key_check text
+       )`,
+    ],
+    rows: sealEvents,
+  },
 ];
 
 /** What `migrate()` did. */
@@ -63,6 +90,11 @@ export interface SchemaMigrationReport {
   readonly version: number;
   /** The versions this run applied; empty when the schema was already current. */
   readonly applied: readonly number[];
+  /**
+   * When this run brought the events of an older schema into the chain (version 2): the cases
+   * sealed, and those left out because a row was already changed before the upgrade.
+   */
+  readonly sealed?: SealReport;
 }
 
 // Any constant will do, as long as every kykypolku process uses the same one.
@@ -74,7 +106,7 @@ const migrationLockKey = 7_385_120_311;
  *
  * @internal
  */
-export async function migrateSchema(client: SqlClient): Promise<SchemaMigrationReport> {
+export async function migrateSchema(client: SqlClient, chain: EventChain): Promise<SchemaMigrationReport> {
   return client.transaction(async (session) => {
     await session.query(`/* kykypolku:migrationLock:schema */ SELECT pg_advisory_xact_lock(${migrationLockKey})`);
     await session.query(
@@ -87,15 +119,41 @@ export async function migrateSchema(client: SqlClient): Promise<SchemaMigrationR
     const done = await session.query<{ version: number }>(`/* kykypolku:appliedMigrations:schema */ SELECT version FROM kykypolku_schema_migrations`);
     const applied = new Set(done.rows.map((row) => row.version));
     const now: number[] = [];
+    let sealed: SealReport | undefined;
     for (const migration of schemaMigrations) {
       if (applied.has(migration.version)) continue;
       for (const statement of migration.statements) await session.query(`/* kykypolku:migration${migration.version}:schema */ ${statement}`);
+      if (migration.rows) sealed = await migration.rows(session, chain);
       await session.query(`/* kykypolku:recordMigration:schema */ INSERT INTO kykypolku_schema_migrations (version, name) VALUES ($1, $2)`, [
         migration.version,
         migration.name,
       ]);
       now.push(migration.version);
     }
-    return { version: schemaMigrations[schemaMigrations.length - 1]!.version, applied: now };
+    await checkIntegrityKey(session, chain);
+    return { version: schemaMigrations[schemaMigrations.length - 1]!.version, applied: now, ...(sealed ? { sealed } : {}) };
   });
+}
+
+/**
+ * Records the chain's mode on first use, and refuses a store opened with another key than the one
+ * its events were chained with, or with a key when they were not (or none when they were).
+ */
+async function checkIntegrityKey(session: SqlSession, chain: EventChain): Promise<void> {
+  const { rows } = await session.query<{ keyed: boolean; key_check: string | null }>(
+    `/* kykypolku:integrityMode:schema */ SELECT keyed, key_check FROM kykypolku_integrity`,
+  );
+  const recorded = rows[0];
+  if (!recorded) {
+    await session.query(`/* kykypolku:recordIntegrityMode:schema */ INSERT INTO kykypolku_integrity (keyed, key_check) VALUES ($1, $2)`, [
+      chain.keyed,
+      chain.keyCheck,
+    ]);
+    return;
+  }
+  if (recorded.keyed !== chain.keyed || recorded.key_check !== chain.keyCheck) {
+    const was = recorded.keyed ? 'with an integrityKey' : 'without an integrityKey';
+    const now = chain.keyed ? (recorded.keyed ? 'another integrityKey' : 'an integrityKey') : 'no integrityKey';
+    throw new Error(`the store's events were chained ${was}, and it was opened with ${now}: open it with the key it was sealed with`);
+  }
 }

@@ -2,11 +2,12 @@ import { excerptOf } from '../../clientExcerpt.js';
 import type { RecordedEvent } from '../../case/recordedEvent.js';
 import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from '../caseIndex.js';
 import { caseIdProblem } from '../../case/caseId.js';
-import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, type IndexedEventStore } from '../eventStore.js';
+import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, type IndexedEventStore, type ScanOptions } from '../eventStore.js';
 import { EventStoreError } from '../eventStoreError.js';
 import { checkCaseQuery, checkCaseloadQuery } from '../queryCheck.js';
+import { createEventChain, type IntegrityKey } from './eventChain.js';
 import { eventIdTaken, judgeRetry } from '../retriedBatch.js';
-import { batchParameters, eventFromRow, type EventRow } from './eventRow.js';
+import { batchParameters, chainStart, checkHead, eventFromRow, followChain, type ChainPosition, type EventRow } from './eventRow.js';
 import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
 import type { SqlClient } from './sqlClient.js';
 import {
@@ -44,10 +45,25 @@ interface SummaryRow {
 }
 
 const defaultReadPageSize = 5000;
+/** A case's head row joined onto its event rows. */
+interface HeadColumns {
+  readonly head_seq: number | null;
+  readonly head_chain: string | null;
+}
+
 const projectionBatch = 500;
+/** Heads of the cases this store last read or appended to: most appends then need no extra read. */
+const knownHeadsKept = 10_000;
 
 /** Options both SQL stores take. */
 export interface SqlStoreOptions {
+  /**
+   * A secret kept outside the database (at least 32 bytes): each event's link in its case's chain
+   * becomes an HMAC under it, so an edit made through SQL without the key is detected even when the
+   * plain digest and the chain were recomputed. Give the same key every time the store is opened:
+   * `migrate()` refuses another key, or a key for a store chained without one (and the reverse).
+   */
+  readonly integrityKey?: IntegrityKey;
   /**
    * For tests only: how many rows `readAll` and `readCases` fetch per statement (default 5 000).
    * A small page lets a test cross many page boundaries with a few events; a host has no reason to
@@ -65,6 +81,41 @@ function readPageSizeOf(options: SqlStoreOptions): number {
 /** @internal */
 export function createSqlEventStore(client: SqlClient, storeName: string, options: SqlStoreOptions = {}): SqlEventStore {
   const pageSize = readPageSizeOf(options);
+  const chain = createEventChain(options.integrityKey);
+  const knownHeads = new Map<string, ChainPosition>();
+
+  function knowHead(caseId: string, head: ChainPosition): void {
+    knownHeads.delete(caseId);
+    if (knownHeads.size >= knownHeadsKept) knownHeads.delete(knownHeads.keys().next().value!);
+    knownHeads.set(caseId, head);
+  }
+
+  /** The case's head as the store holds it now; the start of a chain for a case without one. */
+  async function headOf(caseId: string): Promise<ChainPosition> {
+    const [row] = await read<{ last_seq: number; chain: string }>(storeStatements.readHead, [caseId]);
+    return row ? { seq: row.last_seq, link: row.chain } : chainStart;
+  }
+
+  /** Rows of one case in seq order, checked link by link and against its head. */
+  function verifiedCase(caseId: string, rows: readonly (EventRow & HeadColumns)[]): RecordedEvent[] {
+    let at = chainStart;
+    const events: RecordedEvent[] = [];
+    for (const row of rows) {
+      const next = followChain(chain, caseId, at, row);
+      events.push(next.event);
+      at = next.at;
+    }
+    const last = rows[rows.length - 1];
+    checkHead(caseId, at, { seq: last?.head_seq ?? null, chain: last?.head_chain ?? null });
+    return events;
+  }
+
+  /** A tampered case is reported to `onUnreadable` when a scan has one; thrown otherwise. */
+  function reportOrThrow(error: unknown, scan: ScanOptions): void {
+    if (error instanceof EventStoreError && error.failure.code === 'TAMPERED_EVENT' && scan.onUnreadable) scan.onUnreadable(error.failure);
+    else throw error;
+  }
+
   /** Runs a read; an unreachable database or a missing schema becomes an error that says so. */
   async function read<TRow>(statement: FixedStatement | { readonly text: string; readonly name?: undefined }, values: readonly unknown[]): Promise<readonly TRow[]> {
     try {
@@ -131,7 +182,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
   return {
     async migrate() {
       try {
-        return await migrateSchema(client);
+        return await migrateSchema(client, chain);
       } catch (error) {
         throw explain(error);
       }
@@ -152,17 +203,33 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
         const projection = options.projection;
         const statement = projection ? appendProjected(events.length) : appendUnprojected(events.length);
         const caseRow = projection
-          ? [last.seq, last.path.id, last.path.version, last.at, projection.state, projection.status, projection.assignee ?? null, projection.nextDueAt ?? null]
+          ? [last.path.id, last.path.version, last.at, projection.state, projection.status, projection.assignee ?? null, projection.nextDueAt ?? null]
           : [];
-        const values = [caseId, expectedSeq, ...caseRow, ...batchParameters(events, batchShape(events.length))];
-        let appended = 0;
-        try {
-          appended = (await client.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0;
-        } catch (error) {
-          // A unique violation: an event id or a seq the case already holds. Judged below.
-          if ((error as { code?: unknown })?.code !== '23505') throw error;
+        // The batch is chained to the case's head: the one this store last saw when it is still at
+        // the expected seq (the statement checks it), else read now. A new case needs no read.
+        const known = knownHeads.get(caseId);
+        let from = expectedSeq === 0 ? chainStart : known?.seq === expectedSeq ? known : undefined;
+        for (let attempt = 0; attempt < 2; attempt++) {
+          from ??= await headOf(caseId);
+          if (from.seq !== expectedSeq) break;
+          const batch = batchParameters(events, batchShape(events.length), chain, from);
+          const values = [caseId, expectedSeq, last.seq, from.link, batch.head.link, ...caseRow, ...batch.values];
+          let appended = 0;
+          try {
+            appended = (await client.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0;
+          } catch (error) {
+            // A unique violation: an event id or a seq the case already holds. Judged below.
+            if ((error as { code?: unknown })?.code !== '23505') throw error;
+          }
+          if (appended === events.length) {
+            knowHead(caseId, batch.head);
+            return { ok: true, seq: last.seq };
+          }
+          knownHeads.delete(caseId);
+          // Chained to a head this store remembered, which has moved on: read it once and try again.
+          if (from === known) from = undefined;
+          else break;
         }
-        if (appended === events.length) return { ok: true, seq: last.seq };
         return await refusal(caseId, events, expectedSeq);
       } catch (error) {
         const explained = explain(error);
@@ -179,40 +246,73 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
       // A case id outside the domain names no stored case (append refuses it): empty, as in the
       // memory store, rather than a driver error for a NUL or an oversized index key.
       if (caseIdProblem(caseId) !== undefined) return [];
-      const rows = await read<EventRow>(storeStatements.readCase, [caseId]);
-      return rows.map((row) => eventFromRow(caseId, row));
+      const rows = await read<EventRow & HeadColumns>(storeStatements.readCase, [caseId]);
+      // No events: one row of nulls, with the head if the case has one (then its events are gone).
+      const events = verifiedCase(caseId, rows[0]?.seq === null ? [] : rows);
+      if (events.length === 0) checkHead(caseId, chainStart, rows[0] ? { seq: rows[0].head_seq, chain: rows[0].head_chain } : { seq: null, chain: null });
+      else knowHead(caseId, { seq: events.length, link: rows[rows.length - 1]!.chain! });
+      return events;
     },
 
-    async *readAll(): AsyncIterable<RecordedEvent> {
+    async *readAll(scan: ScanOptions = {}): AsyncIterable<RecordedEvent> {
       // The last position now bounds the scan, so a reader does not chase concurrent appends forever.
       const [end] = await read<{ last_position: string }>(storeStatements.lastPosition, []);
+      // Where each case's chain stands: memory grows with the cases, not the events.
+      const chains = new Map<string, ChainPosition>();
+      const unreadable: ChainPosition = { seq: -1, link: '' };
       let after = '0';
       for (;;) {
         const rows = await read<EventRow & { case_id: string; page_position: string }>(storeStatements.readAllPage, [after, end!.last_position, pageSize]);
-        for (const row of rows) yield eventFromRow(row.case_id, row);
+        for (const row of rows) {
+          // Each case's chain is followed across the scan; a broken case is skipped from there on.
+          const at = chains.get(row.case_id) ?? chainStart;
+          if (at === unreadable) continue;
+          let next;
+          try {
+            next = followChain(chain, row.case_id, at, row);
+          } catch (error) {
+            reportOrThrow(error, scan);
+            chains.set(row.case_id, unreadable);
+            continue;
+          }
+          chains.set(row.case_id, next.at);
+          yield next.event;
+        }
         if (rows.length < pageSize) return;
         after = rows[rows.length - 1]!.page_position;
       }
     },
 
-    async *readCases(): AsyncIterable<readonly RecordedEvent[]> {
+    async *readCases(scan: ScanOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
       let afterCase = '';
       let afterSeq = 0;
-      let current: RecordedEvent[] = [];
+      let current: (EventRow & HeadColumns & { case_id: string })[] = [];
+      const finished = (): readonly RecordedEvent[] | undefined => {
+        try {
+          return verifiedCase(current[0]!.case_id, current);
+        } catch (error) {
+          reportOrThrow(error, scan);
+          return undefined;
+        }
+      };
       for (;;) {
-        const rows = await read<EventRow & { case_id: string }>(storeStatements.readCasesPage, [afterCase, afterSeq, pageSize]);
+        const rows = await read<EventRow & HeadColumns & { case_id: string }>(storeStatements.readCasesPage, [afterCase, afterSeq, pageSize]);
         for (const row of rows) {
-          if (current.length > 0 && current[0]!.caseId !== row.case_id) {
-            yield current;
+          if (current.length > 0 && current[0]!.case_id !== row.case_id) {
+            const events = finished();
+            if (events) yield events;
             current = [];
           }
-          current.push(eventFromRow(row.case_id, row));
+          current.push(row);
         }
         if (rows.length < pageSize) break;
         afterCase = rows[rows.length - 1]!.case_id;
         afterSeq = rows[rows.length - 1]!.seq;
       }
-      if (current.length > 0) yield current;
+      if (current.length > 0) {
+        const events = finished();
+        if (events) yield events;
+      }
     },
 
     async listCases(query: CaseQuery = {}): Promise<readonly CaseSummary[]> {

@@ -20,7 +20,7 @@ export interface FixedStatement {
 
 const fixed = (name: string, scope: StatementScope, text: string): FixedStatement => ({ name: `kykypolku_${name}`, text: tag(name, scope, text) });
 
-const eventColumns = 'seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload, digest';
+const eventColumns = 'seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload, digest, chain';
 
 /** Batches up to this many events are sent as VALUES rows; larger ones as parallel arrays. */
 const largestValuesBatch = 1000;
@@ -28,32 +28,39 @@ const largestValuesBatch = 1000;
 /** Statements for batches up to this size are prepared by name on each connection. */
 const largestNamedBatch = 20;
 
-const columnTypes = ['int', 'text', 'text', 'int', 'text', 'text', 'text', 'text', 'jsonb', 'text'];
+const columnTypes = ['int', 'text', 'text', 'int', 'text', 'text', 'text', 'text', 'jsonb', 'text', 'text'];
 
 /**
- * The batch's rows from parameter `$first` on. Up to 1 000 events, one VALUES row per event (ten
+ * The batch's rows from parameter `$first` on. Up to 1 000 events, one VALUES row per event (eleven
  * parameters each): PostgreSQL reads these faster than arrays, by half for a single event. Beyond
- * that, ten parallel arrays for `unnest`, so that any batch stays one statement.
+ * that, eleven parallel arrays for `unnest`, so that any batch stays one statement.
  */
 function batchRows(first: number, size: number): string {
   if (size > largestValuesBatch) {
     return `unnest(${columnTypes.map((type, column) => `$${first + column}::${type}[]`).join(', ')}) AS batch(${eventColumns})`;
   }
-  const rows = Array.from({ length: size }, (_, row) => `(${columnTypes.map((type, column) => `$${first + row * 10 + column}::${type}`).join(', ')})`);
+  const rows = Array.from({ length: size }, (_, row) => `(${columnTypes.map((type, column) => `$${first + row * columnTypes.length + column}::${type}`).join(', ')})`);
   return `(VALUES ${rows.join(', ')}) AS batch(${eventColumns})`;
 }
 
 /**
- * The batch, inserted only when the case's log ends at the expected seq ($2). A writer that raced
- * past that check to the same seq is stopped by the primary key (case_id, seq): its whole
- * statement fails, and nothing of it is written.
+ * The batch, inserted only when the case's log ends at the expected seq ($2) and its head's link
+ * is the one the batch was chained to ($4, '' for a new case). A writer that raced past that
+ * check to the same seq is stopped by the primary key (case_id, seq): its whole statement fails,
+ * and nothing of it is written. The case's head moves to the batch's last seq ($3) and link ($5)
+ * in the same statement; it is never deleted, whether the append is projected or not.
  */
 function appendBatch(first: number, size: number): string {
   return `appended AS (
   INSERT INTO kykypolku_events (case_id, ${eventColumns})
   SELECT $1, ${eventColumns} FROM ${batchRows(first, size)}
    WHERE (SELECT coalesce(max(seq), 0) FROM kykypolku_events WHERE case_id = $1) = $2::int
+     AND coalesce((SELECT chain FROM kykypolku_heads WHERE case_id = $1), '') = $4::text
   RETURNING seq
+), headed AS (
+  INSERT INTO kykypolku_heads (case_id, last_seq, chain)
+  SELECT $1, $3::int, $5::text WHERE EXISTS (SELECT 1 FROM appended)
+  ON CONFLICT (case_id) DO UPDATE SET last_seq = EXCLUDED.last_seq, chain = EXCLUDED.chain
 )`;
 }
 
@@ -70,7 +77,17 @@ const upsertCaseRow = `ON CONFLICT (case_id) DO UPDATE SET
 export const storeStatements = {
   caseSeq: fixed('caseSeq', 'case', 'SELECT coalesce(max(seq), 0)::int AS last_seq FROM kykypolku_events WHERE case_id = $1'),
   eventsByIds: fixed('eventsByIds', 'case', `SELECT ${eventColumns} FROM kykypolku_events WHERE case_id = $1 AND event_id = ANY($2::text[])`),
-  readCase: fixed('readCase', 'case', `SELECT ${eventColumns} FROM kykypolku_events WHERE case_id = $1 ORDER BY seq`),
+  /** The case's events with its head on every row (one row of nulls but the head when it has no events). */
+  readCase: fixed(
+    'readCase',
+    'case',
+    `SELECT ${eventColumns.split(', ').map((column) => `e.${column}`).join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain
+    FROM (SELECT 1) AS one
+    LEFT JOIN kykypolku_heads h ON h.case_id = $1
+    LEFT JOIN kykypolku_events e ON e.case_id = $1
+   ORDER BY e.seq`,
+  ),
+  readHead: fixed('readHead', 'case', 'SELECT last_seq, chain FROM kykypolku_heads WHERE case_id = $1'),
   /** A rebuilt row, written only while the case's log still ends at the seq it was computed for. */
   writeProjection: fixed(
     'writeProjection',
@@ -104,8 +121,9 @@ export const storeStatements = {
   readCasesPage: fixed(
     'readCasesPage',
     'scan',
-    `SELECT case_id, ${eventColumns} FROM kykypolku_events
-   WHERE (case_id, seq) > ($1, $2) ORDER BY case_id, seq LIMIT $3`,
+    `SELECT e.case_id, ${eventColumns.split(', ').map((column) => `e.${column}`).join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain
+    FROM kykypolku_events e LEFT JOIN kykypolku_heads h ON h.case_id = e.case_id
+   WHERE (e.case_id, e.seq) > ($1, $2) ORDER BY e.case_id, e.seq LIMIT $3`,
   ),
 } as const;
 
@@ -128,8 +146,9 @@ function sized(kind: string, size: number, text: () => string): SizedStatement {
 
 /**
  * Appends a batch with the case's new row, in one statement and so one transaction: the row is
- * written only when the events were. Parameters: case id, expected seq, the last event's seq, path
- * id, path version and `at`, the projection (state, status, assignee, next due), the batch.
+ * written only when the events were. Parameters: case id, expected seq, the last event's seq, the
+ * chain's link before and after the batch, path id, path version and `at`, the projection (state,
+ * status, assignee, next due), the batch.
  *
  * @internal
  */
@@ -137,9 +156,9 @@ export function appendProjected(size: number): SizedStatement {
   return sized(
     'appendProjected',
     size,
-    () => `WITH ${appendBatch(11, size)}, projected AS (
+    () => `WITH ${appendBatch(13, size)}, projected AS (
   INSERT INTO kykypolku_cases (${caseRowColumns})
-  SELECT $1, $3::int, $4, $5::int, $6, $7, $8, $9, $10::text, $10::text::timestamptz
+  SELECT $1, $3::int, $6, $7::int, $8, $9, $10, $11, $12::text, $12::text::timestamptz
    WHERE EXISTS (SELECT 1 FROM appended)
   ${upsertCaseRow}
 )
@@ -149,8 +168,9 @@ SELECT count(*)::int AS appended FROM appended`,
 
 /**
  * Appends a batch without a projection: the case's row, if it had one, is removed with it, so a
- * row is never older than its events (rebuildProjections writes it again). Parameters: case id,
- * expected seq, the batch.
+ * row is never older than its events (rebuildProjections writes it again); the case's head stays.
+ * Parameters: case id, expected seq, the last event's seq, the chain's link before and after the
+ * batch, the batch.
  *
  * @internal
  */
@@ -158,7 +178,7 @@ export function appendUnprojected(size: number): SizedStatement {
   return sized(
     'appendUnprojected',
     size,
-    () => `WITH ${appendBatch(3, size)}, unprojected AS (
+    () => `WITH ${appendBatch(6, size)}, unprojected AS (
   DELETE FROM kykypolku_cases WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)
 )
 SELECT count(*)::int AS appended FROM appended`,
