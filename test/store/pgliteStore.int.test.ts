@@ -2,10 +2,11 @@ import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eventStoreProperty } from 'kykypolku/testing';
-import { createPgliteStore, type PgliteStore } from 'kykypolku/postgres';
+import { createPgliteStore, type PgliteStore, type SqlStoreOptions } from 'kykypolku/postgres';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
+import { describeIntegrityContract } from './integrityContract.js';
 import { propertyRun } from '../support/property.js';
 import { reviewPath } from '../support/reviewPath.js';
 
@@ -34,6 +35,11 @@ it('migrates once: a second migrate() finds nothing to do', async () => {
 });
 
 describeEventStoreContract('the PGlite store', emptyStore);
+describeIntegrityContract('the PGlite store', async (options) => {
+  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_integrity');
+  const reopen = (reopened: SqlStoreOptions) => createPgliteStore({ db, ...reopened });
+  return { store: await reopen(options), reopen, sql: async (text, values) => (await db.query(text, values)).rows as never };
+});
 describeIndexedStoreContract('the PGlite store', emptyStore);
 describeSqlStoreFailures('the PGlite store', async () => ({ store: await emptyStore(), exec: async (sql) => void (await db.exec(sql)) }));
 
