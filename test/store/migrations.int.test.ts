@@ -1,5 +1,9 @@
 import { expect, it } from 'vitest';
+import { EventStoreError, type RecordedEvent } from 'kykypolku';
 import { createPostgresStore } from 'kykypolku/postgres';
+import { digestOf } from '../../src/store/postgres/eventRow.js';
+import { schemaMigrations } from '../../src/store/postgres/schemaMigrations.js';
+import { longCase } from '../support/longCases.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
 
 const postgres = useThrowawayServer();
@@ -9,11 +13,11 @@ it('migrates a new database once when four processes start at the same moment, e
   const pools = Array.from({ length: 4 }, () => postgres.newPool(url, 1));
   const stores = pools.map((pool) => createPostgresStore({ pool }));
   const reports = await Promise.all(stores.map((store) => store.migrate()));
-  expect(reports.filter((report) => report.applied.length > 0)).toEqual([{ version: 1, applied: [1] }]);
-  expect(reports.every((report) => report.version === 1)).toBe(true);
-  expect(await stores[0]!.migrate()).toEqual({ version: 1, applied: [] });
-  const { rows } = await pools[0]!.query<{ version: number }>('SELECT version FROM kykypolku_schema_migrations');
-  expect(rows).toEqual([{ version: 1 }]);
+  expect(reports.filter((report) => report.applied.length > 0)).toEqual([{ version: 2, applied: [1, 2], sealed: { sealedCases: 0, damaged: [] } }]);
+  expect(reports.every((report) => report.version === 2)).toBe(true);
+  expect(await stores[0]!.migrate()).toEqual({ version: 2, applied: [] });
+  const { rows } = await pools[0]!.query<{ version: number }>('SELECT version FROM kykypolku_schema_migrations ORDER BY version');
+  expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
 });
 
 it('tells a host that forgot to migrate what to do', async () => {
@@ -23,4 +27,41 @@ it('tells a host that forgot to migrate what to do', async () => {
 
 it('refuses a pool that is not one', () => {
   expect(() => createPostgresStore({ pool: {} as never })).toThrow(/pass \{ pool \}/);
+});
+
+/** A database as a release with schema 1 left it: the tables of step 1 and rows with plain digests. */
+async function schemaOneDatabase(pool: import('pg').Pool, cases: readonly (readonly RecordedEvent[])[]): Promise<void> {
+  await pool.query(`CREATE TABLE kykypolku_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  for (const statement of schemaMigrations[0]!.statements) await pool.query(statement);
+  await pool.query(`INSERT INTO kykypolku_schema_migrations (version, name) VALUES (1, 'events and case projections')`);
+  for (const history of cases) {
+    for (const event of history) {
+      await pool.query(
+        `INSERT INTO kykypolku_events (case_id, seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload, digest)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [event.caseId, event.seq, event.eventId ?? null, event.path.id, event.path.version, event.type, event.at, event.actor.role, event.actor.id, JSON.stringify(event.payload), digestOf(event)],
+      );
+    }
+  }
+}
+
+it('brings the rows of a schema-1 store into the chain under its key, and names a case already changed before', async () => {
+  const { pool } = await postgres.freshPool(2);
+  // One case longer than the sealing page, so its chain is carried across pages.
+  const cases = [longCase('old-a', 5200), longCase('old-b', 30), longCase('old-c', 12)];
+  await schemaOneDatabase(pool, cases);
+  await pool.query(`UPDATE kykypolku_events SET payload = '{"channel": "phone"}' WHERE case_id = 'old-b' AND seq = 20`);
+  const store = createPostgresStore({ pool, integrityKey: 'a host secret of at least thirty-two bytes' });
+  expect(await store.migrate()).toEqual({ version: 2, applied: [2], sealed: { sealedCases: 2, damaged: [{ caseId: 'old-b', seq: 20 }] } });
+  expect(await store.read('old-a')).toEqual(cases[0]);
+  expect(await store.read('old-c')).toEqual(cases[2]);
+  // The case changed before the upgrade reads as it did: tampered, at the same seq.
+  await expect(store.read('old-b')).rejects.toMatchObject({ failure: { code: 'TAMPERED_EVENT', seq: 20 } });
+  await expect(store.read('old-b')).rejects.toBeInstanceOf(EventStoreError);
+  // Sealed cases go on as any other, and the last rows of a sealed case cannot go missing silently.
+  const more = longCase('old-c', 13);
+  expect(await store.append('old-c', more.slice(12), { expectedSeq: 12 })).toEqual({ ok: true, seq: 13 });
+  await pool.query(`DELETE FROM kykypolku_events WHERE case_id = 'old-a' AND seq > 5000`);
+  await expect(store.read('old-a')).rejects.toMatchObject({ failure: { code: 'TAMPERED_EVENT', seq: 5001 } });
+  expect(await store.migrate()).toEqual({ version: 2, applied: [] });
 });

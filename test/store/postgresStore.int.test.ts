@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { eventStoreProperty } from 'kykypolku/testing';
 import { checkCaseload, createCaseloadIndex, openCaseStore } from 'kykypolku';
 import { ipsJobCoachingPath } from 'kykypolku/paths';
-import { createPostgresStore } from 'kykypolku/postgres';
+import { createPostgresStore, type SqlStoreOptions } from 'kykypolku/postgres';
 import { closedWith, coachAssigned, referralReceived } from '../support/ipsInputs.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
 import { propertyRun } from '../support/property.js';
@@ -11,6 +11,7 @@ import { reviewPath } from '../support/reviewPath.js';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
+import { describeIntegrityContract } from './integrityContract.js';
 
 const postgres = useThrowawayServer();
 
@@ -34,6 +35,15 @@ describeSqlStoreFailures('the PostgreSQL store', async () => {
   const store = createPostgresStore({ pool });
   await store.migrate();
   return { store, exec: async (sql) => void (await pool.query(sql)) };
+});
+describeIntegrityContract('the PostgreSQL store', async (options) => {
+  const { pool } = await postgres.freshPool(4);
+  const reopen = async (reopened: SqlStoreOptions) => {
+    const store = createPostgresStore({ pool, ...reopened });
+    await store.migrate();
+    return store;
+  };
+  return { store: await reopen(options), reopen, sql: async (text, values) => (await pool.query(text, values)).rows };
 });
 
 it('counts an IPS coach\'s caseload from its case rows, as the in-memory caseload index does', async () => {
