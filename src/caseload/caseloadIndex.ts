@@ -4,14 +4,15 @@ import { compilePath } from '../case/compilePath.js';
 import type { RecordedEvent } from '../case/recordedEvent.js';
 import { applyEvent } from '../case/recordEvent.js';
 import type { Rejection } from '../case/rejection.js';
-import type { EventStore } from '../store/eventStore.js';
+import type { EventStore, UnreadableCase } from '../store/eventStore.js';
 import type { ActiveCaseCounter } from './checkCaseload.js';
 
 /** An event the index could not apply: the log does not continue its case as the path allows. */
 export interface CaseloadIndexProblem {
   readonly caseId: string;
   readonly seq: number;
-  readonly reason: 'UNKNOWN_PATH' | 'OUT_OF_SEQUENCE' | 'EVENT_REJECTED';
+  /** `TAMPERED_EVENT`: the store could not read the case from `seq` on (changed outside it); `catchUp` went on without it. */
+  readonly reason: 'UNKNOWN_PATH' | 'OUT_OF_SEQUENCE' | 'EVENT_REJECTED' | 'TAMPERED_EVENT';
   readonly rejection?: Rejection;
 }
 
@@ -79,7 +80,8 @@ export function createCaseloadIndex(definitions: readonly AnyPathDefinition[]): 
     apply,
     async catchUp(store) {
       const problems: CaseloadIndexProblem[] = [];
-      for await (const event of store.readAll()) {
+      const onUnreadable = ({ caseId, seq }: UnreadableCase) => void problems.push({ caseId, seq, reason: 'TAMPERED_EVENT' });
+      for await (const event of store.readAll({ onUnreadable })) {
         const problem = apply(event);
         if (problem) problems.push(problem);
       }

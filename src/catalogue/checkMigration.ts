@@ -2,6 +2,7 @@ import { excerptOf } from '../clientExcerpt.js';
 import type { AnyPathDefinition } from '../definition.js';
 import { replayCase } from '../case/replayCase.js';
 import type { CaseIndex } from '../store/caseIndex.js';
+import type { UnreadableCase } from '../store/eventStore.js';
 import { asCatalogue, type PathCatalogue } from './pathCatalogue.js';
 import { replayFromCatalogue, type CatalogueReplayFailure } from './replayFromCatalogue.js';
 
@@ -30,6 +31,12 @@ export interface MigrationReport {
   readonly onNewer: number;
   /** Cases that would not replay, or would break a rule: the gate fails when there is any. */
   readonly blockers: readonly MigrationBlocker[];
+  /**
+   * Cases the store could not read (a row changed outside it: `TAMPERED_EVENT` with the seq), of
+   * any path, since their path cannot be trusted: the gate fails when there is any. The check
+   * carries on past each.
+   */
+  readonly unreadable: readonly UnreadableCase[];
 }
 
 /**
@@ -42,7 +49,7 @@ export interface MigrationReport {
  * @example
  * ```ts
  * const report = await checkMigration(store, [reviewPathV1, reviewPathV2], { id: 'review-path', version: 2 });
- * if (report.blockers.length > 0) process.exitCode = 1;
+ * if (report.blockers.length > 0 || report.unreadable.length > 0) process.exitCode = 1;
  * ```
  */
 export async function checkMigration<D extends AnyPathDefinition>(
@@ -59,7 +66,8 @@ export async function checkMigration<D extends AnyPathDefinition>(
   let closedStaying = 0;
   let onNewer = 0;
   const blockers: MigrationBlocker[] = [];
-  for await (const events of store.readCases()) {
+  const unreadable: UnreadableCase[] = [];
+  for await (const events of store.readCases({ onUnreadable: (problem) => void unreadable.push(problem) })) {
     const last = events[events.length - 1]!;
     if (last.path.id !== target.id) continue;
     cases++;
@@ -86,5 +94,5 @@ export async function checkMigration<D extends AnyPathDefinition>(
     if (moved.ok) wouldMove++;
     else blockers.push({ caseId, fromVersion, under: 'new version', failure: moved.failure });
   }
-  return { path: { id: target.id, version: target.version }, cases, onTarget, wouldMove, closedStaying, onNewer, blockers };
+  return { path: { id: target.id, version: target.version }, cases, onTarget, wouldMove, closedStaying, onNewer, blockers, unreadable };
 }

@@ -22,7 +22,9 @@ export const exportCommand: CliCommand = {
   name: 'export',
   usage: `kykypolku export --format ndjson [--path <id>] [--out <file>] ${storeOptionsUsage}
       Writes every stored event, in append order, one recorded event a line (the format validate
-      reads back). To standard output unless --out names a file; progress on standard error.`,
+      reads back). To standard output unless --out names a file; progress on standard error. A case
+      the store cannot read (changed outside it) is named with its seq on standard error and the
+      export goes on without its events from that seq; then the exit code is 1.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -39,7 +41,7 @@ export const exportCommand: CliCommand = {
       throw error;
     });
     try {
-      const { events } = await exportEvents(
+      const { events, unreadable } = await exportEvents(
         opened.store,
         async (line) => {
           // Respect back-pressure, so a large store streams instead of filling memory.
@@ -56,8 +58,13 @@ export const exportCommand: CliCommand = {
         out.end();
         await once(out, 'finish');
       }
-      if (!values.quiet) io.err.write(`exported ${events} events from ${opened.name}${values.out ? ` to ${values.out}` : ''}\n`);
-      return 0;
+      // Every unreadable case is named, even with --quiet: the export is not the whole store.
+      for (const problem of unreadable) io.err.write(`unreadable: ${problem.caseId} seq ${problem.seq}: ${problem.code} (its events from that seq on are not exported)\n`);
+      if (!values.quiet || unreadable.length > 0) {
+        const missing = unreadable.length > 0 ? `; ${unreadable.length} ${unreadable.length === 1 ? 'case' : 'cases'} unreadable` : '';
+        io.err.write(`exported ${events} events from ${opened.name}${values.out ? ` to ${values.out}` : ''}${missing}\n`);
+      }
+      return unreadable.length > 0 ? 1 : 0;
     } finally {
       await opened.close();
     }

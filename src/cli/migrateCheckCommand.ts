@@ -52,8 +52,12 @@ function printReport(report: MigrationReport, modelCheck: VersionModelCheck, sto
   write(
     `  cases of ${id}: ${report.cases}; on v${version} already: ${report.onTarget}; open on an older version that would move: ${report.wouldMove}; closed, staying on their version: ${report.closedStaying}; on a newer version: ${report.onNewer}`,
   );
+  if (report.unreadable.length > 0) {
+    write(`  cases that could not be read (${report.unreadable.length}): changed outside the store, they stop the migration`);
+    for (const problem of report.unreadable) write(`    ${problem.caseId} seq ${problem.seq}: ${problem.code}`);
+  }
   if (report.blockers.length === 0) {
-    write('  every case replays: nothing stops the migration');
+    if (report.unreadable.length === 0) write('  every case replays: nothing stops the migration');
     return;
   }
   write(`  cases that would not replay or would break a rule (${report.blockers.length}):`);
@@ -71,7 +75,8 @@ export const migrateCheckCommand: CliCommand = {
       of the path under it, through its migrations, and lists each case that would not replay or
       would break a rule (open cases on an older version are those it would move). --module names
       a module exporting every version of your paths still in use (default: the built-in paths).
-      Exit code 1 if any case is listed or the model check of the new version fails.`,
+      A case the store cannot read (changed outside it) is listed with its seq, and the check goes
+      on. Exit code 1 if any case is listed or the model check of the new version fails.`,
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
@@ -92,7 +97,7 @@ export const migrateCheckCommand: CliCommand = {
       const report = await checkMigration(opened.store, catalogue, target);
       if (values.json) io.out.write(`${JSON.stringify({ ...report, modelCheck }, null, 2)}\n`);
       else printReport(report, modelCheck, opened.name, (line) => io.out.write(`${line}\n`));
-      return report.blockers.length > 0 || !modelCheck.ok ? 1 : 0;
+      return report.blockers.length > 0 || report.unreadable.length > 0 || !modelCheck.ok ? 1 : 0;
     } finally {
       await opened.close();
     }

@@ -29,9 +29,19 @@ function describeUrl(url: string): string {
 }
 
 /**
+ * The host's integrity key, from the environment (never a command-line argument, which other users
+ * of the machine can see): the key the store's events are chained with.
+ */
+function integrityKeyOption(): { readonly integrityKey?: string } {
+  const key = process.env['KYKYPOLKU_INTEGRITY_KEY'];
+  return key === undefined || key === '' ? {} : { integrityKey: key };
+}
+
+/**
  * Opens the store the options name: a PostgreSQL server through `pg` (`--database-url`), an
  * embedded PGlite database kept in a directory (`--data-dir`), or by default an embedded PGlite in
- * memory. The drivers are loaded only when asked for.
+ * memory. The drivers are loaded only when asked for. A store chained under a key is opened with
+ * the key in `KYKYPOLKU_INTEGRITY_KEY`.
  *
  * @internal
  */
@@ -49,7 +59,7 @@ export async function openStore(values: { readonly 'database-url'?: string; read
       throw new Error('--database-url needs the optional peer dependency pg: npm install pg', { cause: error });
     }
     const pool = new pg.Pool({ connectionString: url, max: 4 });
-    const store = createPostgresStore({ pool });
+    const store = createPostgresStore({ pool, ...integrityKeyOption() });
     try {
       await store.migrate();
     } catch (error) {
@@ -59,7 +69,7 @@ export async function openStore(values: { readonly 'database-url'?: string; read
     }
     return { store, name, close: () => pool.end() };
   }
-  const store = await createPgliteStore(dataDir === undefined ? {} : { dataDir });
+  const store = await createPgliteStore({ ...(dataDir === undefined ? {} : { dataDir }), ...integrityKeyOption() });
   return {
     store,
     name: dataDir === undefined ? 'embedded PostgreSQL (PGlite, in memory)' : `embedded PostgreSQL (PGlite) in ${dataDir}`,

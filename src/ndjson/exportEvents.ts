@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../case/recordedEvent.js';
-import type { EventStore } from '../store/eventStore.js';
+import type { EventStore, UnreadableCase } from '../store/eventStore.js';
 
 /** Options of {@link exportEvents}. */
 export interface ExportEventsOptions {
@@ -36,26 +36,30 @@ export function eventLine(event: RecordedEvent): string {
 /**
  * Writes every event of a store, in append order, as NDJSON lines: the format `kykypolku validate`
  * reads back (recorded-event lines) and `docs/schemas/<path-id>/recorded-event.schema.json` describes.
- * Streams: one event at a time.
+ * Streams: one event at a time. A case the store cannot read (a row changed outside it) is named
+ * in `unreadable` with the seq, and the export goes on: its events before that seq are written,
+ * none from it on.
  *
  * @example
  * ```ts
  * const out = createWriteStream('events.ndjson');
- * await exportEvents(store, (line) => out.write(`${line}\n`));
+ * const { unreadable } = await exportEvents(store, (line) => out.write(`${line}\n`));
+ * if (unreadable.length > 0) process.exitCode = 1;
  * ```
  */
 export async function exportEvents(
   store: Pick<EventStore, 'readAll'>,
   write: (line: string) => void | Promise<void>,
   options: ExportEventsOptions = {},
-): Promise<{ readonly events: number }> {
+): Promise<{ readonly events: number; readonly unreadable: readonly UnreadableCase[] }> {
   const progressEvery = options.progressEvery ?? 100_000;
   let events = 0;
-  for await (const event of store.readAll()) {
+  const unreadable: UnreadableCase[] = [];
+  for await (const event of store.readAll({ onUnreadable: (problem) => void unreadable.push(problem) })) {
     if (options.pathId !== undefined && event.path.id !== options.pathId) continue;
     await write(eventLine(event));
     events++;
     if (options.onProgress && events % progressEvery === 0) options.onProgress(events);
   }
-  return { events };
+  return { events, unreadable };
 }

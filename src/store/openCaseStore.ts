@@ -10,7 +10,7 @@ import { replayCase } from '../case/replayCase.js';
 import type { Rejection } from '../case/rejection.js';
 import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './caseIndex.js';
 import type { AppendFailure, IndexedEventStore } from './eventStore.js';
-import { EventStoreError } from './eventStoreError.js';
+import { EventStoreError, type TamperedEvent } from './eventStoreError.js';
 import { projectCase } from './projectCase.js';
 import { eventIdTaken } from './retriedBatch.js';
 
@@ -93,8 +93,13 @@ export interface RebuildReport {
   readonly cases: number;
   /** Rows written (a case appended to during the rebuild keeps its newer row). */
   readonly written: number;
-  /** Cases that did not replay; their rows are marked unprojected. */
-  readonly unreadable: readonly { readonly caseId: string; readonly failure: CatalogueReplayFailure }[];
+  /**
+   * Cases that could not be rebuilt, in case id order: those that did not replay (their rows are
+   * marked unprojected), and those the store could not read (`TAMPERED_EVENT`, naming the seq;
+   * their rows are left as their last append wrote them, and `load` refuses them). The rebuild
+   * carries on past each.
+   */
+  readonly unreadable: readonly { readonly caseId: string; readonly failure: CatalogueReplayFailure | TamperedEvent }[];
 }
 
 /** Options of {@link CaseStore.record}. */
@@ -131,7 +136,7 @@ export interface CaseStore<D extends AnyPathDefinition> {
   listCases(query?: CaseQuery): Promise<readonly CaseSummary[]>;
   /** The store's `countActiveCases`: an assignee's open cases. */
   countActiveCases(query: CaseloadQuery): Promise<number>;
-  /** Recomputes every case's projection from its events. */
+  /** Recomputes every case's projection from its events; a case it cannot read is reported, not thrown. */
   rebuildProjections(): Promise<RebuildReport>;
 }
 
@@ -234,9 +239,10 @@ export function openCaseStore<D extends AnyPathDefinition>(
     async rebuildProjections() {
       let cases = 0;
       let written = 0;
-      const unreadable: { caseId: string; failure: CatalogueReplayFailure }[] = [];
+      const unreadable: { caseId: string; failure: CatalogueReplayFailure | TamperedEvent }[] = [];
       let batch: ProjectionUpdate[] = [];
-      for await (const events of store.readCases()) {
+      const onUnreadable = (failure: TamperedEvent) => void unreadable.push({ caseId: failure.caseId, failure });
+      for await (const events of store.readCases({ onUnreadable })) {
         cases++;
         const caseId = events[0]!.caseId;
         const replayed = replayFromCatalogue(paths, events, { caseId });
@@ -248,6 +254,8 @@ export function openCaseStore<D extends AnyPathDefinition>(
         }
       }
       if (batch.length > 0) written += await store.writeProjections(batch);
+      // A scan reports a tampered case where it meets it; the report keeps one case id order.
+      unreadable.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
       return { cases, written, unreadable };
     },
   };
