@@ -48,7 +48,7 @@ async function recomputeChain(fixture: IntegrityFixture, caseId: string): Promis
     link = chain.link(link, row.digest);
     await fixture.sql('UPDATE kykypolku_events SET chain = $3 WHERE case_id = $1 AND seq = $2', [caseId, row.seq, link]);
   }
-  await fixture.sql('UPDATE kykypolku_heads SET last_seq = $2, chain = $3 WHERE case_id = $1', [caseId, rows.length, link]);
+  await fixture.sql('UPDATE kykypolku_heads SET last_seq = $2, chain = $3, seal = $4 WHERE case_id = $1', [caseId, rows.length, link, chain.seal(rows.length, link)]);
 }
 
 export function describeIntegrityContract(name: string, open: (options: SqlStoreOptions) => Promise<IntegrityFixture>): void {
@@ -88,6 +88,27 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
           expect(await readFailure(fixture.store, 'tail-a')).toMatchObject({ code: 'TAMPERED_EVENT', caseId: 'tail-a', seq: 6 });
           await fixture.sql(`DELETE FROM kykypolku_events WHERE case_id = 'tail-a'`);
           expect(await readFailure(fixture.store, 'tail-a')).toMatchObject({ code: 'TAMPERED_EVENT', caseId: 'tail-a', seq: 1 });
+        });
+
+        it(`the last rows deleted and the head set to the row before them: ${mode === 'without a key' ? 'NOT detected' : 'detected'}`, async () => {
+          const fixture = await storeWith(['cut-a']);
+          await fixture.sql(`DELETE FROM kykypolku_events WHERE case_id = 'cut-a' AND seq > 5`);
+          // The intruder's best guess at a head: the remaining last row's link, sealed without the key.
+          const [last] = await fixture.sql<{ chain: string }>(`SELECT chain FROM kykypolku_events WHERE case_id = 'cut-a' AND seq = 5`);
+          await fixture.sql(`UPDATE kykypolku_heads SET last_seq = 5, chain = $1, seal = $2 WHERE case_id = 'cut-a'`, [last!.chain, createEventChain(undefined).seal(5, last!.chain)]);
+          if (mode === 'without a key') expect(await fixture.store.read('cut-a')).toHaveLength(5);
+          else expect(await readFailure(fixture.store, 'cut-a')).toMatchObject({ code: 'TAMPERED_EVENT', caseId: 'cut-a', seq: 5 });
+        });
+
+        it('NOT detected: the last rows deleted and the head put back as it was saved before they were appended', async () => {
+          const fixture = await open(options);
+          const history = longCase('back-a', 8);
+          await fixture.store.append('back-a', history.slice(0, 5), { expectedSeq: 0 });
+          const [saved] = await fixture.sql<{ last_seq: number; chain: string; seal: string }>(`SELECT last_seq, chain, seal FROM kykypolku_heads WHERE case_id = 'back-a'`);
+          await fixture.store.append('back-a', history.slice(5), { expectedSeq: 5 });
+          await fixture.sql(`DELETE FROM kykypolku_events WHERE case_id = 'back-a' AND seq > 5`);
+          await fixture.sql(`UPDATE kykypolku_heads SET last_seq = $1, chain = $2, seal = $3 WHERE case_id = 'back-a'`, [saved!.last_seq, saved!.chain, saved!.seal]);
+          expect(await fixture.store.read('back-a')).toEqual(history.slice(0, 5));
         });
 
         it('a row deleted from the middle, also with the later rows renumbered', async () => {

@@ -13,6 +13,11 @@ export interface EventChain {
   readonly keyed: boolean;
   /** The link of an event: its digest chained to the link of the event before it ('' before the first). */
   link(previous: string, digest: string): string;
+  /**
+   * The seal of a case's head at `seq` with `link`: under a key, what nobody without it can make,
+   * so a tail cut off with the head set to the link of the row before it is still detected.
+   */
+  seal(seq: number, link: string): string;
   /** A value that tells whether a store was sealed with this key, without revealing it. */
   readonly keyCheck: string | null;
 }
@@ -28,12 +33,18 @@ const smallestKeyBytes = 32;
  */
 export function createEventChain(key: IntegrityKey | undefined): EventChain {
   if (key === undefined) {
-    return { keyed: false, keyCheck: null, link: (previous, digest) => createHash('sha256').update(`${previous}.${digest}`).digest('base64') };
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
+    return { keyed: false, keyCheck: null, link: (previous, digest) => sha256(`${previous}.${digest}`), seal: (seq, link) => sha256(`head.${seq}.${link}`) };
   }
   const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : Buffer.from(key);
   if (bytes.length < smallestKeyBytes) {
     throw new TypeError(`integrityKey must be at least ${smallestKeyBytes} bytes (got ${bytes.length}): use a random secret from the host's secret store`);
   }
   const hmac = (text: string) => createHmac('sha256', bytes).update(text).digest('base64');
-  return { keyed: true, keyCheck: hmac('kykypolku integrity key check'), link: (previous, digest) => hmac(`${previous}.${digest}`) };
+  return {
+    keyed: true,
+    keyCheck: hmac('kykypolku integrity key check'),
+    link: (previous, digest) => hmac(`${previous}.${digest}`),
+    seal: (seq, link) => hmac(`head.${seq}.${link}`),
+  };
 }

@@ -80,13 +80,20 @@ export function followChain(chain: EventChain, caseId: string, at: ChainPosition
  *
  * @internal
  */
-export function checkHead(caseId: string, at: ChainPosition, head: { readonly seq: number | null; readonly chain: string | null }): void {
-  if (head.seq === null || head.chain === null) {
+export function checkHead(
+  chain: EventChain,
+  caseId: string,
+  at: ChainPosition,
+  head: { readonly seq: number | null; readonly chain: string | null; readonly seal: string | null },
+): void {
+  if (head.seq === null || head.chain === null || head.seal === null) {
     if (at.seq > 0) throw tampered(caseId, at.seq, 'the case has no head row');
     return;
   }
   if (head.seq > at.seq) throw tampered(caseId, at.seq + 1, `the case's head is at seq ${head.seq}, but its stored events end at seq ${at.seq}`);
-  if (head.seq !== at.seq || head.chain !== at.link) throw tampered(caseId, at.seq, "the case's head does not match its stored events");
+  if (head.seq !== at.seq || head.chain !== at.link || head.seal !== chain.seal(at.seq, at.link)) {
+    throw tampered(caseId, at.seq, "the case's head does not match its stored events");
+  }
 }
 
 /** One event's eleven column values, in the order of the events table after case_id. */

@@ -66,11 +66,13 @@ export const schemaMigrations: readonly SchemaMigration[] = [
       // Each event's link: its digest chained to the link before it (HMAC under the host's key, or SHA-256).
       `ALTER TABLE kykypolku_events ADD COLUMN chain text`,
       // The last seq and link of every case, kept apart from the case rows, which an append
-      // without a projection deletes: a case whose last events are gone no longer matches it.
+      // without a projection deletes: a case whose last events are gone no longer matches it. The
+      // seal (keyed like the links) is what the link of the row before last cannot stand in for.
       `CREATE TABLE kykypolku_heads (
          case_id  text COLLATE "C" PRIMARY KEY,
          last_seq integer NOT NULL,
-         chain    text NOT NULL
+         chain    text NOT NULL,
+         seal     text NOT NULL
        ) WITH (fillfactor = 80)`,
       // Whether the chain is keyed, and a check value of the key: a store opened with another key
       // (or none) is refused at migrate(), instead of every case reading as tampered.

@@ -44,7 +44,12 @@ export async function sealEvents(session: SqlSession, chain: EventChain): Promis
   async function finishCase(): Promise<void> {
     await flush();
     if (caseId === undefined || broken) return;
-    await session.query(`/* kykypolku:sealHead:schema */ INSERT INTO kykypolku_heads (case_id, last_seq, chain) VALUES ($1, $2, $3)`, [caseId, at.seq, at.link]);
+    await session.query(`/* kykypolku:sealHead:schema */ INSERT INTO kykypolku_heads (case_id, last_seq, chain, seal) VALUES ($1, $2, $3, $4)`, [
+      caseId,
+      at.seq,
+      at.link,
+      chain.seal(at.seq, at.link),
+    ]);
     sealedCases++;
   }
 

@@ -49,6 +49,7 @@ const defaultReadPageSize = 5000;
 interface HeadColumns {
   readonly head_seq: number | null;
   readonly head_chain: string | null;
+  readonly head_seal: string | null;
 }
 
 const projectionBatch = 500;
@@ -106,7 +107,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
       at = next.at;
     }
     const last = rows[rows.length - 1];
-    checkHead(caseId, at, { seq: last?.head_seq ?? null, chain: last?.head_chain ?? null });
+    checkHead(chain, caseId, at, { seq: last?.head_seq ?? null, chain: last?.head_chain ?? null, seal: last?.head_seal ?? null });
     return events;
   }
 
@@ -213,7 +214,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
           from ??= await headOf(caseId);
           if (from.seq !== expectedSeq) break;
           const batch = batchParameters(events, batchShape(events.length), chain, from);
-          const values = [caseId, expectedSeq, last.seq, from.link, batch.head.link, ...caseRow, ...batch.values];
+          const values = [caseId, expectedSeq, last.seq, from.link, batch.head.link, chain.seal(batch.head.seq, batch.head.link), ...caseRow, ...batch.values];
           let appended = 0;
           try {
             appended = (await client.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0;
@@ -249,7 +250,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
       const rows = await read<EventRow & HeadColumns>(storeStatements.readCase, [caseId]);
       // No events: one row of nulls, with the head if the case has one (then its events are gone).
       const events = verifiedCase(caseId, rows[0]?.seq === null ? [] : rows);
-      if (events.length === 0) checkHead(caseId, chainStart, rows[0] ? { seq: rows[0].head_seq, chain: rows[0].head_chain } : { seq: null, chain: null });
+      if (events.length === 0) checkHead(chain, caseId, chainStart, { seq: rows[0]?.head_seq ?? null, chain: rows[0]?.head_chain ?? null, seal: rows[0]?.head_seal ?? null });
       else knowHead(caseId, { seq: events.length, link: rows[rows.length - 1]!.chain! });
       return events;
     },

@@ -47,8 +47,8 @@ function batchRows(first: number, size: number): string {
  * The batch, inserted only when the case's log ends at the expected seq ($2) and its head's link
  * is the one the batch was chained to ($4, '' for a new case). A writer that raced past that
  * check to the same seq is stopped by the primary key (case_id, seq): its whole statement fails,
- * and nothing of it is written. The case's head moves to the batch's last seq ($3) and link ($5)
- * in the same statement; it is never deleted, whether the append is projected or not.
+ * and nothing of it is written. The case's head moves to the batch's last seq ($3), link ($5)
+ * and seal ($6) in the same statement; it is never deleted, whether the append is projected or not.
  */
 function appendBatch(first: number, size: number): string {
   return `appended AS (
@@ -58,9 +58,9 @@ function appendBatch(first: number, size: number): string {
      AND coalesce((SELECT chain FROM kykypolku_heads WHERE case_id = $1), '') = $4::text
   RETURNING seq
 ), headed AS (
-  INSERT INTO kykypolku_heads (case_id, last_seq, chain)
-  SELECT $1, $3::int, $5::text WHERE EXISTS (SELECT 1 FROM appended)
-  ON CONFLICT (case_id) DO UPDATE SET last_seq = EXCLUDED.last_seq, chain = EXCLUDED.chain
+  INSERT INTO kykypolku_heads (case_id, last_seq, chain, seal)
+  SELECT $1, $3::int, $5::text, $6::text WHERE EXISTS (SELECT 1 FROM appended)
+  ON CONFLICT (case_id) DO UPDATE SET last_seq = EXCLUDED.last_seq, chain = EXCLUDED.chain, seal = EXCLUDED.seal
 )`;
 }
 
@@ -81,7 +81,7 @@ export const storeStatements = {
   readCase: fixed(
     'readCase',
     'case',
-    `SELECT ${eventColumns.split(', ').map((column) => `e.${column}`).join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain
+    `SELECT ${eventColumns.split(', ').map((column) => `e.${column}`).join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
     FROM (SELECT 1) AS one
     LEFT JOIN kykypolku_heads h ON h.case_id = $1
     LEFT JOIN kykypolku_events e ON e.case_id = $1
@@ -121,7 +121,7 @@ export const storeStatements = {
   readCasesPage: fixed(
     'readCasesPage',
     'scan',
-    `SELECT e.case_id, ${eventColumns.split(', ').map((column) => `e.${column}`).join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain
+    `SELECT e.case_id, ${eventColumns.split(', ').map((column) => `e.${column}`).join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
     FROM kykypolku_events e LEFT JOIN kykypolku_heads h ON h.case_id = e.case_id
    WHERE (e.case_id, e.seq) > ($1, $2) ORDER BY e.case_id, e.seq LIMIT $3`,
   ),
@@ -147,7 +147,7 @@ function sized(kind: string, size: number, text: () => string): SizedStatement {
 /**
  * Appends a batch with the case's new row, in one statement and so one transaction: the row is
  * written only when the events were. Parameters: case id, expected seq, the last event's seq, the
- * chain's link before and after the batch, path id, path version and `at`, the projection (state,
+ * chain's link before and after the batch, the head's seal, path id, path version and `at`, the projection (state,
  * status, assignee, next due), the batch.
  *
  * @internal
@@ -156,9 +156,9 @@ export function appendProjected(size: number): SizedStatement {
   return sized(
     'appendProjected',
     size,
-    () => `WITH ${appendBatch(13, size)}, projected AS (
+    () => `WITH ${appendBatch(14, size)}, projected AS (
   INSERT INTO kykypolku_cases (${caseRowColumns})
-  SELECT $1, $3::int, $6, $7::int, $8, $9, $10, $11, $12::text, $12::text::timestamptz
+  SELECT $1, $3::int, $7, $8::int, $9, $10, $11, $12, $13::text, $13::text::timestamptz
    WHERE EXISTS (SELECT 1 FROM appended)
   ${upsertCaseRow}
 )
@@ -170,7 +170,7 @@ SELECT count(*)::int AS appended FROM appended`,
  * Appends a batch without a projection: the case's row, if it had one, is removed with it, so a
  * row is never older than its events (rebuildProjections writes it again); the case's head stays.
  * Parameters: case id, expected seq, the last event's seq, the chain's link before and after the
- * batch, the batch.
+ * batch, the head's seal, the batch.
  *
  * @internal
  */
@@ -178,7 +178,7 @@ export function appendUnprojected(size: number): SizedStatement {
   return sized(
     'appendUnprojected',
     size,
-    () => `WITH ${appendBatch(6, size)}, unprojected AS (
+    () => `WITH ${appendBatch(7, size)}, unprojected AS (
   DELETE FROM kykypolku_cases WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)
 )
 SELECT count(*)::int AS appended FROM appended`,
