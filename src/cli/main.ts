@@ -1,4 +1,5 @@
 import { EventStoreError } from '../store/eventStoreError.js';
+import { IntegrityKeyError } from '../store/postgres/integrityKeyError.js';
 import { UsageError, type CliCommand, type CommandIo } from './command.js';
 import { commands } from './commands.js';
 import { cliVersion } from './version.js';
@@ -62,6 +63,11 @@ export async function main(argv: readonly string[], io: CommandIo = { out: proce
     // message on one line, which say what to do; a stack trace would not.
     if (error instanceof EventStoreError) {
       io.err.write(`kykypolku: ${error.failure.code}: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof IntegrityKeyError) {
+      // The key (in KYKYPOLKU_INTEGRITY_KEY) is not the store's: one line that says so, no stack trace.
+      io.err.write(`kykypolku: ${error.code}: ${error.message}\n`);
       return 1;
     }
     throw error;

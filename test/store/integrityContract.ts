@@ -154,6 +154,7 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
             const fixture = await storeWith(['keyed-a']);
             await expect(fixture.reopen({ integrityKey: `${key}-other` })).rejects.toThrow(/chained with an integrityKey, and it was opened with another integrityKey/);
             await expect(fixture.reopen({})).rejects.toThrow(/opened with no integrityKey/);
+            await expect(fixture.reopen({})).rejects.toMatchObject({ name: 'IntegrityKeyError', code: 'INTEGRITY_KEY_MISMATCH' });
             expect(await (await fixture.reopen(options)).read('keyed-a')).toHaveLength(8);
           });
         } else {

@@ -121,3 +121,17 @@ it('kykypolku migrate-check lists each tampered case and exits 1', async () => {
   expect(run.out).toContain('cases that could not be read (3):');
   for (const [caseId, seq] of Object.entries(bad)) expect(run.out).toContain(`${caseId} seq ${seq}: TAMPERED_EVENT`);
 });
+
+it('kykypolku export with a key the store was not chained with says so on one line, and exits 1', async () => {
+  process.env['KYKYPOLKU_INTEGRITY_KEY'] = 'a host secret of at least thirty-two bytes';
+  try {
+    const run = await cli('export', '--format', 'ndjson', '--data-dir', dataDir, '--quiet');
+    expect(run.code).toBe(1);
+    expect(run.err).toBe(
+      "kykypolku: INTEGRITY_KEY_MISMATCH: the store's events were chained without an integrityKey, and it was opened with an integrityKey: open it with the key it was sealed with\n",
+    );
+    expect(run.out).toBe('');
+  } finally {
+    delete process.env['KYKYPOLKU_INTEGRITY_KEY'];
+  }
+});

@@ -6,3 +6,4 @@ export type { SqlEventStore, SqlStoreOptions } from './sqlEventStore.js';
 export type { SchemaMigrationReport } from './schemaMigrations.js';
 export type { SealReport } from './sealEvents.js';
 export type { IntegrityKey } from './eventChain.js';
+export { IntegrityKeyError } from './integrityKeyError.js';

@@ -1,4 +1,5 @@
 import type { EventChain } from './eventChain.js';
+import { IntegrityKeyError } from './integrityKeyError.js';
 import { sealEvents, type SealReport } from './sealEvents.js';
 import type { SqlClient, SqlSession } from './sqlClient.js';
 
@@ -156,6 +157,7 @@ async function checkIntegrityKey(session: SqlSession, chain: EventChain): Promis
   if (recorded.keyed !== chain.keyed || recorded.key_check !== chain.keyCheck) {
     const was = recorded.keyed ? 'with an integrityKey' : 'without an integrityKey';
     const now = chain.keyed ? (recorded.keyed ? 'another integrityKey' : 'an integrityKey') : 'no integrityKey';
-    throw new Error(`the store's events were chained ${was}, and it was opened with ${now}: open it with the key it was sealed with`);
+    const message = `the store's events were chained ${was}, and it was opened with ${now}: open it with the key it was sealed with`;
+    throw new IntegrityKeyError(message);
   }
 }
