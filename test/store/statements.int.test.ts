@@ -36,7 +36,7 @@ function recordingPool(target: pg.Pool, issued: Issued[]): PgPoolLike {
   };
 }
 
-const explicitScans = ['lastPosition', 'readAllPage', 'readCasesPage', 'listCases', 'countActiveCases'];
+const explicitScans = ['lastPosition', 'readAllPage', 'headsPage', 'readCasesPage', 'listCases', 'countActiveCases'];
 
 interface PlanNode {
   readonly 'Node Type': string;

@@ -1,6 +1,7 @@
 // Defect 7 of issue 11: one tampered case stopped every reader of the whole store. Each reader now
 // reports each unreadable case (id, code, seq) and reads every other one, at the stores' sizes:
-// 7 500 events, past one 5 000-row read page, with three cases in the middle edited through SQL.
+// 7 500 events, past one 5 000-row read page, with three cases in the middle edited through SQL
+// and one whose last ten events were deleted.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +20,10 @@ const length = 250;
 const histories = Array.from({ length: caseCount }, (_, n) => longCase(`case-${String(n).padStart(2, '0')}`, length, n));
 /** The tampered cases and the seq edited in each. */
 const bad = { 'case-09': 120, 'case-14': 1, 'case-21': 250 } as const;
-const badIds = Object.keys(bad);
-const expectedProblems = Object.entries(bad).map(([caseId, seq]) => ({ caseId, code: 'TAMPERED_EVENT', seq }));
+/** The case whose last ten events are deleted. */
+const cut = { caseId: 'case-27', seq: 241 } as const;
+const badIds = [...Object.keys(bad), cut.caseId];
+const expectedProblems = [...Object.entries(bad), [cut.caseId, cut.seq] as const].map(([caseId, seq]) => ({ caseId, code: 'TAMPERED_EVENT', seq }));
 let store: PgliteStore;
 
 beforeAll(async () => {
@@ -50,6 +53,8 @@ async function tamper(): Promise<void> {
   for (const [caseId, seq] of Object.entries(bad)) {
     await db.query(`UPDATE kykypolku_events SET payload = '{"channel": "phone"}' WHERE case_id = $1 AND seq = $2`, [caseId, seq]);
   }
+  // And one case loses its last ten events.
+  await db.query(`DELETE FROM kykypolku_events WHERE case_id = 'case-27' AND seq > 240`);
   await db.close();
   store = await createPgliteStore({ dataDir });
 }
@@ -94,7 +99,7 @@ it('exports every event of every readable case, in append order, and names each 
   const good = histories.filter((history) => !badIds.includes(history[0]!.caseId));
   for (const history of good) expect(exported.filter((event) => event.caseId === history[0]!.caseId)).toEqual(history);
   // Of a tampered case, the events before the tampered one were already written.
-  for (const [caseId, seq] of Object.entries(bad)) expect(exported.filter((event) => event.caseId === caseId)).toHaveLength(seq - 1);
+  for (const { caseId, seq } of expectedProblems) expect(exported.filter((event) => event.caseId === caseId)).toHaveLength(seq - 1);
   expect(result.events).toBe(exported.length);
   expect(pick(result.unreadable)).toEqual(expectedProblems);
 });
@@ -109,17 +114,17 @@ it('kykypolku export writes every readable event, lists each tampered case, and 
   const run = await cli('export', '--format', 'ndjson', '--data-dir', dataDir, '--out', out, '--quiet');
   expect(run.code).toBe(1);
   const written = readFileSync(out, 'utf8').trim().split('\n');
-  expect(written).toHaveLength((caseCount - badIds.length) * length + 119 + 0 + 249);
-  for (const [caseId, seq] of Object.entries(bad)) expect(run.err).toContain(`${caseId} seq ${seq}: TAMPERED_EVENT`);
-  expect(run.err).toContain('3 cases unreadable');
+  expect(written).toHaveLength((caseCount - badIds.length) * length + 119 + 0 + 249 + 240);
+  for (const { caseId, seq } of expectedProblems) expect(run.err).toContain(`${caseId} seq ${seq}: TAMPERED_EVENT`);
+  expect(run.err).toContain('4 cases unreadable');
 });
 
 it('kykypolku migrate-check lists each tampered case and exits 1', async () => {
   const run = await cli('migrate-check', '--to', `${lifestyleGuidancePath.id}@${lifestyleGuidancePath.version}`, '--data-dir', dataDir);
   expect(run.code).toBe(1);
   expect(run.out).toContain(`cases of ${lifestyleGuidancePath.id}: ${caseCount - badIds.length};`);
-  expect(run.out).toContain('cases that could not be read (3):');
-  for (const [caseId, seq] of Object.entries(bad)) expect(run.out).toContain(`${caseId} seq ${seq}: TAMPERED_EVENT`);
+  expect(run.out).toContain('cases that could not be read (4):');
+  for (const { caseId, seq } of expectedProblems) expect(run.out).toContain(`${caseId} seq ${seq}: TAMPERED_EVENT`);
 });
 
 it('kykypolku export with a key the store was not chained with says so on one line, and exits 1', async () => {

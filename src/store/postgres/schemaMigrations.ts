@@ -73,7 +73,9 @@ export const schemaMigrations: readonly SchemaMigration[] = [
          case_id  text COLLATE "C" PRIMARY KEY,
          last_seq integer NOT NULL,
          chain    text NOT NULL,
-         seal     text NOT NULL
+         seal     text NOT NULL,
+         -- The position of its last event: readAll checks the heads of the cases it read whole.
+         last_position bigint NOT NULL
        ) WITH (fillfactor = 80)`,
       // Whether the chain is keyed, and a check value of the key: a store opened with another key
       // (or none) is refused at migrate(), instead of every case reading as tampered.

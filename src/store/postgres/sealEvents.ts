@@ -44,12 +44,16 @@ export async function sealEvents(session: SqlSession, chain: EventChain): Promis
   async function finishCase(): Promise<void> {
     await flush();
     if (caseId === undefined || broken) return;
-    await session.query(`/* kykypolku:sealHead:schema */ INSERT INTO kykypolku_heads (case_id, last_seq, chain, seal) VALUES ($1, $2, $3, $4)`, [
+    await session.query(
+      `/* kykypolku:sealHead:schema */ INSERT INTO kykypolku_heads (case_id, last_seq, chain, seal, last_position)
+         SELECT $1, $2, $3, $4, max(position) FROM kykypolku_events WHERE case_id = $1`,
+      [
       caseId,
       at.seq,
       at.link,
       chain.seal(at.seq, at.link),
-    ]);
+      ],
+    );
     sealedCases++;
   }
 

@@ -111,6 +111,42 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
     return events;
   }
 
+  /** One case, checked whole: every row, every link and the head, in one statement's snapshot. */
+  async function readCase(caseId: string): Promise<readonly RecordedEvent[]> {
+    // A case id outside the domain names no stored case (append refuses it): empty, as in the
+    // memory store, rather than a driver error for a NUL or an oversized index key.
+    if (caseIdProblem(caseId) !== undefined) return [];
+    const rows = await read<EventRow & HeadColumns>(storeStatements.readCase, [caseId]);
+    // No events: one row of nulls, with the head if the case has one (then its events are gone).
+    const events = verifiedCase(caseId, rows[0]?.seq === null ? [] : rows);
+    if (events.length === 0) checkHead(chain, caseId, chainStart, { seq: rows[0]?.head_seq ?? null, chain: rows[0]?.head_chain ?? null, seal: rows[0]?.head_seal ?? null });
+    else knowHead(caseId, { seq: events.length, link: rows[rows.length - 1]!.chain! });
+    return events;
+  }
+
+  /**
+   * After a readAll: every case whose head is within the scan's bound must have been read to its
+   * head. One that was not lost events, or had an append in flight when the scan began; a read of
+   * the case alone (one snapshot) tells which, so a concurrent writer never raises a false alarm.
+   */
+  async function checkScannedHeads(end: string, chains: ReadonlyMap<string, ChainPosition>, unreadable: ChainPosition, scan: ScanOptions): Promise<void> {
+    let afterCase = '';
+    for (;;) {
+      const heads = await read<{ case_id: string; last_seq: number }>(storeStatements.headsPage, [end, afterCase, pageSize]);
+      for (const head of heads) {
+        const at = chains.get(head.case_id);
+        if (at === unreadable || (at?.seq ?? 0) === head.last_seq) continue;
+        try {
+          await readCase(head.case_id);
+        } catch (error) {
+          reportOrThrow(error, scan);
+        }
+      }
+      if (heads.length < pageSize) return;
+      afterCase = heads[heads.length - 1]!.case_id;
+    }
+  }
+
   /** A tampered case is reported to `onUnreadable` when a scan has one; thrown otherwise. */
   function reportOrThrow(error: unknown, scan: ScanOptions): void {
     if (error instanceof EventStoreError && error.failure.code === 'TAMPERED_EVENT' && scan.onUnreadable) scan.onUnreadable(error.failure);
@@ -243,17 +279,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
       }
     },
 
-    async read(caseId: string): Promise<readonly RecordedEvent[]> {
-      // A case id outside the domain names no stored case (append refuses it): empty, as in the
-      // memory store, rather than a driver error for a NUL or an oversized index key.
-      if (caseIdProblem(caseId) !== undefined) return [];
-      const rows = await read<EventRow & HeadColumns>(storeStatements.readCase, [caseId]);
-      // No events: one row of nulls, with the head if the case has one (then its events are gone).
-      const events = verifiedCase(caseId, rows[0]?.seq === null ? [] : rows);
-      if (events.length === 0) checkHead(chain, caseId, chainStart, { seq: rows[0]?.head_seq ?? null, chain: rows[0]?.head_chain ?? null, seal: rows[0]?.head_seal ?? null });
-      else knowHead(caseId, { seq: events.length, link: rows[rows.length - 1]!.chain! });
-      return events;
-    },
+    read: readCase,
 
     async *readAll(scan: ScanOptions = {}): AsyncIterable<RecordedEvent> {
       // The last position now bounds the scan, so a reader does not chase concurrent appends forever.
@@ -279,9 +305,11 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
           chains.set(row.case_id, next.at);
           yield next.event;
         }
-        if (rows.length < pageSize) return;
+        if (rows.length < pageSize) break;
         after = rows[rows.length - 1]!.page_position;
       }
+      // A case's last events deleted: its chain ended short of its head.
+      await checkScannedHeads(end!.last_position, chains, unreadable, scan);
     },
 
     async *readCases(scan: ScanOptions = {}): AsyncIterable<readonly RecordedEvent[]> {

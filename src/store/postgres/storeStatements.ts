@@ -56,11 +56,12 @@ function appendBatch(first: number, size: number): string {
   SELECT $1, ${eventColumns} FROM ${batchRows(first, size)}
    WHERE (SELECT coalesce(max(seq), 0) FROM kykypolku_events WHERE case_id = $1) = $2::int
      AND coalesce((SELECT chain FROM kykypolku_heads WHERE case_id = $1), '') = $4::text
-  RETURNING seq
+  RETURNING seq, position
 ), headed AS (
-  INSERT INTO kykypolku_heads (case_id, last_seq, chain, seal)
-  SELECT $1, $3::int, $5::text, $6::text WHERE EXISTS (SELECT 1 FROM appended)
-  ON CONFLICT (case_id) DO UPDATE SET last_seq = EXCLUDED.last_seq, chain = EXCLUDED.chain, seal = EXCLUDED.seal
+  INSERT INTO kykypolku_heads (case_id, last_seq, chain, seal, last_position)
+  SELECT $1, $3::int, $5::text, $6::text, (SELECT max(position) FROM appended) WHERE EXISTS (SELECT 1 FROM appended)
+  ON CONFLICT (case_id) DO UPDATE
+    SET last_seq = EXCLUDED.last_seq, chain = EXCLUDED.chain, seal = EXCLUDED.seal, last_position = EXCLUDED.last_position
 )`;
 }
 
@@ -88,6 +89,12 @@ export const storeStatements = {
    ORDER BY e.seq`,
   ),
   readHead: fixed('readHead', 'case', 'SELECT last_seq, chain FROM kykypolku_heads WHERE case_id = $1'),
+  /** The heads of cases whose last append is within a readAll's bound ($1), in case id order after $2. */
+  headsPage: fixed(
+    'headsPage',
+    'scan',
+    `SELECT case_id, last_seq FROM kykypolku_heads WHERE last_position <= $1::bigint AND case_id > $2 ORDER BY case_id LIMIT $3`,
+  ),
   /** A rebuilt row, written only while the case's log still ends at the seq it was computed for. */
   writeProjection: fixed(
     'writeProjection',
