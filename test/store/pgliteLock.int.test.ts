@@ -129,7 +129,7 @@ describe('one store per PGlite directory within a process', () => {
     await store.close();
 
     const reopened = await createPgliteStore({ dataDir });
-    expect(await reopened.migrate()).toEqual({ version: 1, applied: [] });
+    expect(await reopened.migrate()).toEqual({ version: 2, applied: [] });
     await reopened.close();
     expect(readdirSync(dataDir).filter((name) => name.startsWith('kykypolku.lock'))).toEqual([]);
   });
