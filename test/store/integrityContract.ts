@@ -221,13 +221,14 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
               expect(await fixture.store.append(history[0]!.caseId, history.slice(from, from + 50), { expectedSeq: from })).toMatchObject({ ok: true });
             }
           }
-          const bad = { 'scan-09': 120, 'scan-14': 1, 'scan-21': 250, 'scan-25': 201 } as const;
+          const bad = { 'scan-09': 120, 'scan-14': 1, 'scan-21': 250, 'scan-25': 201, 'scan-27': 1 } as const;
           for (const [caseId, seq] of Object.entries(bad)) {
-            if (caseId === 'scan-25') continue;
+            if (caseId === 'scan-25' || caseId === 'scan-27') continue;
             await fixture.sql(`UPDATE kykypolku_events SET payload = '{"channel": "phone"}' WHERE case_id = $1 AND seq = $2`, [caseId, seq]);
           }
-          // One case loses its last 50 events: caught by its head, by readCases and by readAll alike.
+          // One case loses its last 50 events, another every event: caught by their heads, by readCases and by readAll alike.
           await fixture.sql(`DELETE FROM kykypolku_events WHERE case_id = 'scan-25' AND seq > 200`);
+          await fixture.sql(`DELETE FROM kykypolku_events WHERE case_id = 'scan-27'`);
           const good = histories.filter((history) => !(history[0]!.caseId in bad));
 
           const fromCases: UnreadableCase[] = [];

@@ -55,6 +55,8 @@ interface HeadColumns {
 const projectionBatch = 500;
 /** Heads of the cases this store last read or appended to: most appends then need no extra read. */
 const knownHeadsKept = 10_000;
+/** A bound past every position: readCases checks every head. */
+const everyPosition = '9223372036854775807';
 
 /** Options both SQL stores take. */
 export interface SqlStoreOptions {
@@ -125,17 +127,17 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
   }
 
   /**
-   * After a readAll: every case whose head is within the scan's bound must have been read to its
-   * head. One that was not lost events, or had an append in flight when the scan began; a read of
+   * After a scan: every case whose head is within the scan's bound must have been read to its
+   * head (`readTo` says how far, or that the scan checked the case itself). One that was not lost events, or had an append in flight when the scan began; a read of
    * the case alone (one snapshot) tells which, so a concurrent writer never raises a false alarm.
    */
-  async function checkScannedHeads(end: string, chains: ReadonlyMap<string, ChainPosition>, unreadable: ChainPosition, scan: ScanOptions): Promise<void> {
+  async function checkScannedHeads(end: string, readTo: (caseId: string) => number | 'checked', scan: ScanOptions): Promise<void> {
     let afterCase = '';
     for (;;) {
       const heads = await read<{ case_id: string; last_seq: number }>(storeStatements.headsPage, [end, afterCase, pageSize]);
       for (const head of heads) {
-        const at = chains.get(head.case_id);
-        if (at === unreadable || (at?.seq ?? 0) === head.last_seq) continue;
+        const seq = readTo(head.case_id);
+        if (seq === 'checked' || seq === head.last_seq) continue;
         try {
           await readCase(head.case_id);
         } catch (error) {
@@ -309,13 +311,18 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
         after = rows[rows.length - 1]!.page_position;
       }
       // A case's last events deleted: its chain ended short of its head.
-      await checkScannedHeads(end!.last_position, chains, unreadable, scan);
+      await checkScannedHeads(end!.last_position, (caseId) => {
+        const at = chains.get(caseId);
+        return at === unreadable ? 'checked' : (at?.seq ?? 0);
+      }, scan);
     },
 
     async *readCases(scan: ScanOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
       let afterCase = '';
       let afterSeq = 0;
       let current: (EventRow & HeadColumns & { case_id: string })[] = [];
+      // Every case a page showed was checked against its head there; what is left are heads with no events.
+      const seen = new Set<string>();
       const finished = (): readonly RecordedEvent[] | undefined => {
         try {
           return verifiedCase(current[0]!.case_id, current);
@@ -333,6 +340,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
             current = [];
           }
           current.push(row);
+          seen.add(row.case_id);
         }
         if (rows.length < pageSize) break;
         afterCase = rows[rows.length - 1]!.case_id;
@@ -342,6 +350,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
         const events = finished();
         if (events) yield events;
       }
+      await checkScannedHeads(everyPosition, (caseId) => (seen.has(caseId) ? 'checked' : 0), scan);
     },
 
     async listCases(query: CaseQuery = {}): Promise<readonly CaseSummary[]> {
