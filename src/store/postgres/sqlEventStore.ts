@@ -7,6 +7,7 @@ import { EventStoreError } from '../eventStoreError.js';
 import { checkCaseQuery, checkCaseloadQuery } from '../queryCheck.js';
 import { eventIdTaken, judgeRetry } from '../retriedBatch.js';
 import { createEventChain, type IntegrityKey } from './eventChain.js';
+import { IntegrityKeyError } from './integrityKeyError.js';
 import { batchParameters, chainStart, checkHead, eventFromRow, followChain, type ChainPosition, type EventRow } from './eventRow.js';
 import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
 import type { SqlClient } from './sqlClient.js';
@@ -223,6 +224,8 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
       try {
         return await migrateSchema(client, chain);
       } catch (error) {
+        // The wrong key is the host's to fix, not a database failure: it keeps its own type.
+        if (error instanceof IntegrityKeyError) throw error;
         throw explain(error);
       }
     },
