@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { caseIdForDisplay } from '../clientExcerpt.js';
 import { exportEvents } from '../ndjson/exportEvents.js';
 import { UsageError, type CliCommand } from './command.js';
 import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
@@ -59,7 +60,7 @@ export const exportCommand: CliCommand = {
         await once(out, 'finish');
       }
       // Every unreadable case is named, even with --quiet: the export is not the whole store.
-      for (const problem of unreadable) io.err.write(`unreadable: ${problem.caseId} seq ${problem.seq}: ${problem.code} (its events from that seq on are not exported)\n`);
+      for (const problem of unreadable) io.err.write(`unreadable: ${caseIdForDisplay(problem.caseId)} seq ${problem.seq}: ${problem.code} (its events from that seq on are not exported)\n`);
       if (!values.quiet || unreadable.length > 0) {
         const missing = unreadable.length > 0 ? `; ${unreadable.length} ${unreadable.length === 1 ? 'case' : 'cases'} unreadable` : '';
         io.err.write(`exported ${events} events from ${opened.name}${values.out ? ` to ${values.out}` : ''}${missing}\n`);

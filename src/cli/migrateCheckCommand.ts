@@ -54,7 +54,7 @@ function printReport(report: MigrationReport, modelCheck: VersionModelCheck, sto
   );
   if (report.unreadable.length > 0) {
     write(`  cases that could not be read (${report.unreadable.length}): changed outside the store, they stop the migration`);
-    for (const problem of report.unreadable) write(`    ${problem.caseId} seq ${problem.seq}: ${problem.code}`);
+    for (const problem of report.unreadable) write(`    ${caseIdForDisplay(problem.caseId)} seq ${problem.seq}: ${problem.code}`);
   }
   if (report.blockers.length === 0) {
     if (report.unreadable.length === 0) write('  every case replays: nothing stops the migration');

@@ -40,7 +40,7 @@ describe.each([
   [
     'the PGlite store',
     async (): Promise<IndexedEventStore> => {
-      await db.exec('TRUNCATE kykypolku_events, kykypolku_cases');
+      await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads');
       return pglite;
     },
   ],
