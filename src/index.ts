@@ -45,7 +45,7 @@ export type {
 
 export { toJsonSchema, type JsonSchema, type PathJsonSchemas } from './jsonSchema/toJsonSchema.js';
 export { eventLine, exportEvents, type ExportEventsOptions } from './ndjson/exportEvents.js';
-export { importEventLog, type ImportVerdict, type LogImport } from './ndjson/importEventLog.js';
+export { importEventLog, type ImportEventLogOptions, type ImportedCaseVerdict, type ImportRefusal, type ImportVerdict, type LogImport } from './ndjson/importEventLog.js';
 export { validateEventLog, type LogCaseVerdict, type LogLineProblem, type LogValidation, type LogValidationSummary, type ValidateEventLogOptions } from './ndjson/validateEventLog.js';
 
 export type { AnyPathMigration, MigratedEventFor, PathMigration } from './pathMigration.js';

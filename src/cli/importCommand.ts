@@ -1,20 +1,30 @@
 import { parseArgs } from 'node:util';
+import { caseIdForDisplay } from '../clientExcerpt.js';
 import { importEventLog } from '../ndjson/importEventLog.js';
 import type { CliCommand } from './command.js';
+import { listedInText, writeJsonReport, writeLogProblems, writeRejectedCases } from './logReport.js';
 import { logSource } from './logSource.js';
 import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
 
 /** `kykypolku import`: a host's NDJSON log into a store, case by case. @internal */
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: `kykypolku import <file.ndjson | -> --path <id> [--json] ${storeOptionsUsage}
-      Validates an NDJSON event log as validate does and stores every case whose lines are all
-      accepted, whole, with its case row; a case with a rejected line is not stored. Exit code 1 if
-      any case was not stored.`,
+  usage: `kykypolku import <file.ndjson | -> --path <id> [--json] [--quiet] [--ignore-malformed-lines] ${storeOptionsUsage}
+      Validates an NDJSON event log as validate does and stores each case whose lines are all
+      accepted, whole, with its case row; a case with a rejected line is not stored. A line that
+      belongs to no case stores nothing, unless --ignore-malformed-lines. A case already stored is
+      completed when its stored events are the log's first ones, refused (CASE_DIFFERS) when they
+      differ. Prints every problem as validate does. Exit code 1 if any case or line was not stored.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
-      options: { path: { type: 'string' }, json: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false }, ...storeOptions },
+      options: {
+        path: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        'ignore-malformed-lines': { type: 'boolean', default: false },
+        ...storeOptions,
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -22,22 +32,36 @@ export const importCommand: CliCommand = {
     const opened = await openStore(values);
     try {
       const result = await importEventLog(definition, lines(), opened.store, {
+        malformedLines: values['ignore-malformed-lines'] ? 'storeCases' : 'storeNothing',
         onProgress: (read) => {
           if (!values.quiet) io.err.write(`${definition.id}: ${read.toLocaleString('en-US')} lines read\n`);
         },
       });
-      const notStored = result.verdicts.filter((verdict) => verdict.status !== 'accepted');
+      const { summary } = result;
+      const notStored = result.verdicts.filter((verdict) => verdict.status === 'notStored');
+      const alreadyStored = result.verdicts.filter((verdict) => verdict.status === 'accepted' && verdict.appended === 0).length;
       if (values.json) {
-        for (const verdict of result.verdicts) io.out.write(`${JSON.stringify(verdict)}\n`);
-        io.out.write(`${JSON.stringify({ summary: result.summary, storedCases: result.storedCases, storedEvents: result.storedEvents })}\n`);
+        writeJsonReport(io.out, result.verdicts, result.problems, { summary, storedCases: result.storedCases, storedEvents: result.storedEvents });
       } else {
-        io.out.write(`${definition.id}: stored ${result.storedCases} cases (${result.storedEvents} events) in ${opened.name}; ${notStored.length} not stored\n`);
-        for (const verdict of notStored.slice(0, 50)) {
-          if (verdict.status === 'rejected') io.out.write(`  case ${verdict.caseId}: line ${verdict.line}: ${verdict.code}: ${verdict.message}\n`);
-          else if (verdict.status === 'notStored') io.out.write(`  case ${verdict.caseId}: ${verdict.code}: ${verdict.message}\n`);
+        io.out.write(
+          `${definition.id}: stored ${result.storedCases} cases (${result.storedEvents} events) in ${opened.name}; ${alreadyStored} already stored; ` +
+            `${summary.rejectedCases} rejected, ${notStored.length} not stored; ${summary.malformedLines} malformed lines\n`,
+        );
+        writeRejectedCases(io.out, result.verdicts);
+        // Every case is refused for the same malformed lines: one sentence says it, not one line a case.
+        const refusedByStore = notStored.filter((verdict) => verdict.code !== 'LOG_HAS_MALFORMED_LINES');
+        for (const verdict of refusedByStore.slice(0, listedInText)) io.out.write(`  case ${caseIdForDisplay(verdict.caseId)}: ${verdict.code}: ${verdict.message}\n`);
+        if (refusedByStore.length > listedInText) io.out.write(`  … and ${refusedByStore.length - listedInText} more cases not stored (--json lists them all)\n`);
+        writeLogProblems(io.out, result.problems, summary.malformedLines);
+        if (notStored.length > refusedByStore.length) {
+          const count = summary.malformedLines;
+          io.out.write(
+            `nothing stored: ${count === 1 ? '1 line belongs' : `${count} lines belong`} to no case and may be any case's missing event; ` +
+              'repair the log and import it again, or pass --ignore-malformed-lines to store the cases without them\n',
+          );
         }
       }
-      return notStored.length > 0 || result.summary.malformedLines > 0 ? 1 : 0;
+      return summary.rejectedCases > 0 || notStored.length > 0 || summary.malformedLines > 0 ? 1 : 0;
     } finally {
       await opened.close();
     }

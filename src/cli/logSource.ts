@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { AnyPathDefinition } from '../definition.js';
 import { selectPaths } from './catalogue.js';
@@ -14,7 +15,7 @@ export interface LogSource {
 
 /**
  * Checks the `<file> --path <id>` arguments of `validate` and `import`, before anything is opened:
- * exactly one readable file (or `-`) and a known path.
+ * exactly one readable file, not a directory (or `-`), and a known path.
  *
  * @internal
  */
@@ -24,11 +25,16 @@ export async function logSource(positionals: readonly string[], pathId: string |
   if (!pathId) throw new UsageError('--path <id> names the path the log was recorded on');
   const [definition] = selectPaths([pathId]);
   if (file !== '-') {
+    // Checked here, not when streaming starts, so that a directory or an unreadable file is one line
+    // and exit code 2 instead of a stream error from deep inside readline.
+    let isDirectory: boolean;
     try {
-      await access(file);
+      isDirectory = (await stat(file)).isDirectory();
+      if (!isDirectory) await access(file, constants.R_OK);
     } catch {
       throw new UsageError(`cannot read '${file}'`);
     }
+    if (isDirectory) throw new UsageError(`'${file}' is a directory; give an NDJSON log file (or - for standard input)`);
   }
   return {
     definition: definition!,

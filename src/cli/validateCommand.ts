@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
-import { caseIdForDisplay } from '../clientExcerpt.js';
 import { validateEventLog } from '../ndjson/validateEventLog.js';
 import type { CliCommand } from './command.js';
+import { writeJsonReport, writeLogProblems, writeRejectedCases } from './logReport.js';
 import { logSource } from './logSource.js';
-
-/** Rejected cases printed in the readable summary; `--json` prints them all. */
-const listedRejections = 50;
 
 /** `kykypolku validate`: checks a host's NDJSON event log through a path's rules. @internal */
 export const validateCommand: CliCommand = {
@@ -31,20 +28,14 @@ export const validateCommand: CliCommand = {
     });
     const { summary } = result;
     if (values.json) {
-      for (const verdict of result.verdicts) io.out.write(`${JSON.stringify(verdict)}\n`);
-      for (const problem of result.problems) io.out.write(`${JSON.stringify(problem)}\n`);
-      io.out.write(`${JSON.stringify({ summary })}\n`);
+      writeJsonReport(io.out, result.verdicts, result.problems, { summary });
     } else {
       io.out.write(
         `${definition.id} v${definition.version}: ${summary.lines} lines, ${summary.cases} cases — ${summary.acceptedCases} accepted, ${summary.rejectedCases} rejected; ${summary.malformedLines} malformed lines\n`,
       );
       for (const [code, count] of Object.entries(summary.rejectedByCode)) io.out.write(`  ${code.padEnd(24)} ${count}\n`);
-      const rejected = result.verdicts.filter((verdict) => verdict.status === 'rejected');
-      for (const verdict of rejected.slice(0, listedRejections)) {
-        if (verdict.status === 'rejected') io.out.write(`  case ${caseIdForDisplay(verdict.caseId)}: line ${verdict.line}: ${verdict.code}: ${verdict.message}\n`);
-      }
-      if (rejected.length > listedRejections) io.out.write(`  … and ${rejected.length - listedRejections} more rejected cases (--json lists them all)\n`);
-      for (const problem of result.problems.slice(0, 10)) io.out.write(`  line ${problem.line}: ${problem.code}: ${problem.message}\n`);
+      writeRejectedCases(io.out, result.verdicts);
+      writeLogProblems(io.out, result.problems, summary.malformedLines);
     }
     return summary.rejectedCases > 0 || summary.malformedLines > 0 ? 1 : 0;
   },

@@ -1,76 +1,164 @@
 import type { AnyPathDefinition } from '../definition.js';
+import { excerptOf } from '../clientExcerpt.js';
 import type { RecordedEvent } from '../case/recordedEvent.js';
 import { replayCase } from '../case/replayCase.js';
-import type { EventStore } from '../store/eventStore.js';
+import type { AppendFailureCode, EventStore } from '../store/eventStore.js';
+import { EventStoreError, type StoreFailure } from '../store/eventStoreError.js';
 import { projectCase } from '../store/projectCase.js';
+import { compareWithStored } from './storedPrefix.js';
 import { validateEventLog, type LogCaseVerdict, type LogValidation, type ValidateEventLogOptions } from './validateEventLog.js';
 
-/** What happened to each case of an imported log. */
-export type ImportVerdict =
-  | LogCaseVerdict
+/** A case of the log that is now wholly in the store. */
+export type ImportedCaseVerdict = Extract<LogCaseVerdict, { status: 'accepted' }> & {
+  /** Events of the case written by this import: the log's events after those already stored. */
+  readonly appended: number;
+  /** Events of the case the store held before (the log's first ones, or all of them and more). */
+  readonly storedBefore: number;
+};
+
+/** Why an accepted case of the log was not stored. Nothing of it was written. */
+export type ImportRefusal =
   | {
       readonly caseId: string;
-      /** The log was good but the store refused it: the case already has events there, or the store failed. */
+      readonly status: 'notStored';
+      /** The case's events in the log. */
+      readonly events: number;
+      /** The store holds the case with other events: the first that differs from the log is at `seq`. */
+      readonly code: 'CASE_DIFFERS';
+      readonly message: string;
+      readonly seq: number;
+    }
+  | {
+      readonly caseId: string;
       readonly status: 'notStored';
       readonly events: number;
-      readonly code: string;
+      /**
+       * `LOG_HAS_MALFORMED_LINES`: the log has a line that belongs to no case, so nothing was
+       * stored; otherwise the store's failure on reading or appending the case.
+       */
+      readonly code: 'LOG_HAS_MALFORMED_LINES' | AppendFailureCode | StoreFailure['code'];
       readonly message: string;
     };
+
+/** What happened to each case of an imported log. */
+export type ImportVerdict = ImportedCaseVerdict | Extract<LogCaseVerdict, { status: 'rejected' }> | ImportRefusal;
 
 /** The outcome of {@link importEventLog}. */
 export interface LogImport extends Omit<LogValidation, 'verdicts'> {
   readonly verdicts: readonly ImportVerdict[];
-  /** Cases stored, and their events. */
+  /** Cases this import wrote events to, and the events it wrote. */
   readonly storedCases: number;
   readonly storedEvents: number;
 }
 
+/** Options of {@link importEventLog}. */
+export interface ImportEventLogOptions extends Omit<ValidateEventLogOptions, 'onAccepted'> {
+  /**
+   * What to do when a line of the log belongs to no case (`MALFORMED_LINE`: not JSON, no caseId).
+   * `'storeNothing'` (the default): store no case, since the line may be any case's missing event.
+   * `'storeCases'`: store the cases whole as the log has them, without the line; import the repaired
+   * log later and it completes the case the line belonged to.
+   */
+  readonly malformedLines?: 'storeNothing' | 'storeCases';
+}
+
 /**
- * Imports a host's NDJSON event log into a store: the log is validated as `validateEventLog` does,
- * and each case whose every line is accepted is appended whole, in one batch, with its current-state
- * row. A case with a rejected line is not stored at all, so a store never holds half a case from a
- * log. The accepted events are held in memory until the end, so split very large logs by case.
+ * Imports a host's NDJSON event log into a store. The log is validated as `validateEventLog` does;
+ * the unit of import is then the **case, whole**: each case whose every line is accepted is appended
+ * in one batch with its current-state row, and a case with a rejected line is not stored at all.
+ * A line that belongs to no case stores nothing (see {@link ImportEventLogOptions.malformedLines}).
+ *
+ * A case the store already holds is compared with the log event by event: when the stored events
+ * are the log's first ones, only the rest is appended (so a repaired or longer log completes a case);
+ * when one differs, the case is refused with `CASE_DIFFERS` naming the seq. Importing a log twice
+ * writes nothing the second time. The accepted events are held in memory until the end, so split
+ * very large logs by case.
  *
  * @example
  * ```ts
  * const result = await importEventLog(workabilityPath, lines, store);
- * console.log(result.storedCases, result.summary.rejectedCases);
+ * console.log(result.storedCases, result.summary.rejectedCases, result.problems.length);
  * ```
  */
 export async function importEventLog(
   definition: AnyPathDefinition,
   lines: AsyncIterable<string> | Iterable<string>,
   store: EventStore,
-  options: Omit<ValidateEventLogOptions, 'onAccepted'> = {},
+  options: ImportEventLogOptions = {},
 ): Promise<LogImport> {
+  const { malformedLines = 'storeNothing', ...validateOptions } = options;
   const accepted = new Map<string, RecordedEvent[]>();
   const validation = await validateEventLog(definition, lines, {
-    ...options,
+    ...validateOptions,
     onAccepted: (event) => {
       const events = accepted.get(event.caseId) ?? [];
       events.push(event);
       accepted.set(event.caseId, events);
     },
   });
+  const refuseLog = malformedLines === 'storeNothing' && validation.summary.malformedLines > 0;
   const verdicts: ImportVerdict[] = [];
   let storedCases = 0;
   let storedEvents = 0;
   for (const verdict of validation.verdicts) {
     const events = accepted.get(verdict.caseId) ?? [];
-    if (verdict.status !== 'accepted' || events.length === 0) {
+    if (verdict.status !== 'accepted') {
       verdicts.push(verdict);
       continue;
     }
-    const replayed = replayCase(definition, events);
-    if (!replayed.ok) throw new Error(`importEventLog: a validated case would not replay: ${replayed.failure.message}`);
-    const saved = await store.append(verdict.caseId, events, { expectedSeq: 0, projection: projectCase(replayed.case) });
-    if (!saved.ok) {
-      verdicts.push({ caseId: verdict.caseId, status: 'notStored', events: events.length, code: saved.failure.code, message: saved.failure.message });
+    if (refuseLog) {
+      const count = validation.summary.malformedLines;
+      verdicts.push({
+        caseId: verdict.caseId,
+        status: 'notStored',
+        events: events.length,
+        code: 'LOG_HAS_MALFORMED_LINES',
+        message: `${count === 1 ? '1 line' : `${count} lines`} of the log belong to no case (the first at line ${validation.problems[0]?.line ?? '?'}) and may be this case's; nothing was stored`,
+      });
       continue;
     }
-    storedCases++;
-    storedEvents += events.length;
-    verdicts.push(verdict);
+    const outcome = await storeCase(definition, store, verdict, events);
+    if (outcome.status === 'accepted' && outcome.appended > 0) {
+      storedCases++;
+      storedEvents += outcome.appended;
+    }
+    verdicts.push(outcome);
   }
   return { ...validation, verdicts, storedCases, storedEvents };
+}
+
+/** Appends what the store lacks of one accepted case: all of it, the rest after a stored prefix, or nothing. */
+async function storeCase(
+  definition: AnyPathDefinition,
+  store: EventStore,
+  verdict: Extract<LogCaseVerdict, { status: 'accepted' }>,
+  events: readonly RecordedEvent[],
+): Promise<ImportVerdict> {
+  const { caseId } = verdict;
+  const refused = (code: Exclude<ImportRefusal['code'], 'CASE_DIFFERS'>, message: string): ImportRefusal => ({ caseId, status: 'notStored', events: events.length, code, message });
+  let stored: readonly RecordedEvent[];
+  try {
+    stored = await store.read(caseId);
+  } catch (error) {
+    if (error instanceof EventStoreError) return refused(error.failure.code, error.failure.message);
+    throw error;
+  }
+  const comparison = compareWithStored(stored, events);
+  if (comparison.kind === 'differs') {
+    return {
+      caseId,
+      status: 'notStored',
+      events: events.length,
+      code: 'CASE_DIFFERS',
+      message: `the store holds case '${excerptOf(caseId)}' with ${comparison.stored} events, and its seq ${comparison.seq} is not the log's; nothing was appended`,
+      seq: comparison.seq,
+    };
+  }
+  if (comparison.kind === 'covered') return { ...verdict, appended: 0, storedBefore: comparison.stored };
+  const replayed = replayCase(definition, events);
+  if (!replayed.ok) throw new Error(`importEventLog: a validated case would not replay: ${replayed.failure.message}`);
+  const rest = events.slice(comparison.stored);
+  const saved = await store.append(caseId, rest, { expectedSeq: comparison.stored, projection: projectCase(replayed.case) });
+  if (!saved.ok) return refused(saved.failure.code, saved.failure.message);
+  return { ...verdict, appended: rest.length, storedBefore: comparison.stored };
 }

@@ -77,13 +77,15 @@ interface CaseTrack {
 }
 
 const keptProblems = 1000;
+const byteOrderMark = '\uFEFF';
 
 /**
  * Checks a host's event log, one JSON object a line, many cases interleaved, through a path's rules:
  * each line is either an input (`{ caseId, type, at, actor, payload }`, as `record` takes it) or a
  * recorded event (with `seq` and `path`, as a store keeps it). Each case is replayed line by line; the
  * first line a case's path refuses is reported with its code and reason, and the case's later lines
- * are skipped. Streams: memory grows with the number of cases, not of lines.
+ * are skipped. A UTF-8 byte order mark at the start of the first line is ignored; anywhere else it
+ * makes the line a `MALFORMED_LINE`. Streams: memory grows with the number of cases, not of lines.
  *
  * @example
  * ```ts
@@ -111,10 +113,16 @@ export async function validateEventLog(
     if (problems.length < keptProblems) problems.push({ line: lineNumber, code: 'MALFORMED_LINE', message });
   };
 
-  for await (const text of lines) {
+  for await (const line of lines) {
     lineNumber++;
     if (options.onProgress && lineNumber % progressEvery === 0) options.onProgress(lineNumber);
+    // Windows tools write a UTF-8 byte order mark; RFC 8259 §8.1 lets a reader ignore it at the start.
+    const text = lineNumber === 1 && line.startsWith(byteOrderMark) ? line.slice(1) : line;
     if (text.trim() === '') continue;
+    if (text.startsWith(byteOrderMark)) {
+      problem('a byte order mark (U+FEFF) starts the line; only the first line may start with one');
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);

@@ -66,7 +66,7 @@ describe('NDJSON export and import', () => {
     ]);
   });
 
-  it('does not overwrite a case the store already holds', async () => {
+  it('does not overwrite a case the store already holds, and writes nothing when it holds the log already', async () => {
     const store = createMemoryStore();
     const lines = await exported(await (async () => {
       const source = createMemoryStore();
@@ -77,7 +77,11 @@ describe('NDJSON export and import', () => {
     await importEventLog(workabilityPath, lines, store);
     const again = await importEventLog(workabilityPath, lines, store);
     expect(again.storedCases).toBe(0);
-    expect(again.verdicts[0]).toMatchObject({ status: 'notStored', code: 'CONCURRENCY_CONFLICT' });
+    expect(again.verdicts[0]).toMatchObject({ status: 'accepted', appended: 0, storedBefore: lines.length });
+    const other = lines.map((line) => line.replace(/"id":"[^"]*"/, '"id":"someone-else"'));
+    const refused = await importEventLog(workabilityPath, other, store);
+    expect(refused.verdicts[0]).toMatchObject({ status: 'notStored', code: 'CASE_DIFFERS', seq: 1 });
+    expect(await exported(store)).toEqual(lines);
   });
 
   it('round-trips through the CLI: import into an embedded database, export, validate', () => {

@@ -53,7 +53,7 @@ describe('import: the unit is the whole case, and a malformed line stores nothin
   it('stores the cases without the line when the host asks, and the repaired log then completes the case', async () => {
     const { cases, lines, lastIndex, victim } = cohortLog();
     const store = await pglite();
-    const first = await importEventLog(workabilityPath, truncatedAt(lines, lastIndex), store, { malformedLines: 'ignore' });
+    const first = await importEventLog(workabilityPath, truncatedAt(lines, lastIndex), store, { malformedLines: 'storeCases' });
     expect(first.storedCases).toBe(cases.length);
     expect(await store.read(victim.caseId)).toHaveLength(victim.history.length - 1);
 
@@ -62,7 +62,8 @@ describe('import: the unit is the whole case, and a malformed line stores nothin
     const completed = repaired.verdicts.find((verdict) => verdict.caseId === victim.caseId);
     expect(completed).toMatchObject({ status: 'accepted', events: victim.history.length, appended: 1, storedBefore: victim.history.length - 1 });
     expect(repaired.verdicts.filter((verdict) => verdict.status === 'accepted' && verdict.appended === 0)).toHaveLength(cases.length - 1);
-    expect((await store.read(victim.caseId)).map((event) => eventLine(event))).toEqual(victim.history.map((event) => eventLine(event)));
+    // toEqual, not the lines: a JSON column hands payload keys back in its own order.
+    expect(await store.read(victim.caseId)).toEqual(victim.history);
     expect((await store.listCases({ pathId: 'workability-path' })).find((summary) => summary.caseId === victim.caseId)?.seq).toBe(victim.history.length);
   });
 
