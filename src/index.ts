@@ -81,6 +81,8 @@ export {
   type CaseStoreLoadResult,
   type CaseStoreOptions,
   type CaseStoreRecordResult,
+  type ConcurrencyConflict,
+  type ConflictRetry,
   type RebuildReport,
 } from './store/openCaseStore.js';
 

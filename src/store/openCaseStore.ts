@@ -66,6 +66,18 @@ export type CaseStoreFailure =
       readonly caseId: string;
       readonly rejection: Rejection;
     }
+  | {
+      /**
+       * With {@link CaseStoreOptions.retryOnConflict}: every attempt met another writer first. A final
+       * answer: nothing was stored. `expectedSeq` and `actualSeq` are those of the last conflict.
+       */
+      readonly code: 'RETRIES_EXHAUSTED';
+      readonly message: string;
+      readonly caseId: string;
+      readonly attempts: number;
+      readonly expectedSeq: number;
+      readonly actualSeq: number;
+    }
   | AppendFailure
   | CaseLoadFailure;
 
@@ -108,8 +120,34 @@ export interface CaseRecordOptions {
   readonly pathId?: string;
 }
 
+/** The conflict of an append: another writer was first. */
+export type ConcurrencyConflict = Extract<AppendFailure, { code: 'CONCURRENCY_CONFLICT' }>;
+
+/**
+ * How `record` answers a `CONCURRENCY_CONFLICT` itself (after Emmett's `onVersionConflict`): it
+ * reloads the case, records the same input through every rule again against the new state, and
+ * appends again, up to `attempts` times in all.
+ */
+export interface ConflictRetry {
+  /** Attempts in all, the first included: a positive integer. */
+  readonly attempts: number;
+  /**
+   * Called before each retry with the number of the attempt about to start (2, 3, …) and the
+   * conflict that ended the last one. Return a promise to wait (a backoff with jitter, say): the
+   * library itself reads no clock and draws no random numbers.
+   */
+  readonly beforeRetry?: (attempt: number, conflict: ConcurrencyConflict) => void | Promise<void>;
+}
+
 /** Options of {@link openCaseStore}. */
 export interface CaseStoreOptions {
+  /**
+   * Retry `record` on `CONCURRENCY_CONFLICT`, re-reading and re-deciding each time (off by
+   * default: the conflict is returned). A retry the case's new state refuses ends as `REJECTED`;
+   * after the last attempt `record` answers `RETRIES_EXHAUSTED`. Give inputs an `eventId`, so that
+   * a record repeated after a lost answer is answered as already stored, never stored twice.
+   */
+  readonly retryOnConflict?: ConflictRetry;
   /**
    * Move an open case to the latest version of its path before recording on it, when that version
    * declares a migration from the case's version and the case replays under it (default true).
@@ -165,6 +203,10 @@ export function openCaseStore<D extends AnyPathDefinition>(
 ): CaseStore<D> {
   const paths = asCatalogue(catalogue);
   const moveOpenCases = options.moveOpenCases ?? true;
+  const retry = options.retryOnConflict;
+  if (retry !== undefined && (!Number.isInteger(retry.attempts) || retry.attempts < 1)) {
+    throw new TypeError(`openCaseStore: retryOnConflict.attempts must be a positive integer, got ${String(retry.attempts)}`);
+  }
 
   async function load(caseId: string): Promise<CaseStoreLoadResult<D>> {
     let events;
@@ -202,6 +244,27 @@ export function openCaseStore<D extends AnyPathDefinition>(
     return openCase(definition, { caseId });
   }
 
+  /** One attempt: load, record through the rules, append expecting the seq loaded. */
+  async function recordOnce(caseId: string, input: AnyCaseInputOf<D>, recordOptions: CaseRecordOptions): Promise<CaseStoreRecordResult<D>> {
+    const loaded = await load(caseId);
+    if (!loaded.ok && loaded.failure.code !== 'UNKNOWN_CASE') return { ok: false, failure: loaded.failure };
+    const caseRef = loaded.ok ? moveToLatest(loaded.case) : newCase(caseId, recordOptions.pathId);
+    if (recordOptions.pathId !== undefined && caseRef.definition.id !== recordOptions.pathId) {
+      throw new TypeError(`record: case '${excerptOf(caseId)}' is on path '${caseRef.definition.id}', not '${excerptOf(recordOptions.pathId)}'`);
+    }
+    const outcome = caseRef.record(input as never);
+    if (!outcome.ok) {
+      const rejection = outcome.rejection;
+      // A taken event id is the same conflict whether the case or the store noticed it first.
+      if (rejection.code === 'EVENT_ID_TAKEN') return { ok: false, failure: eventIdTaken(caseId, { index: 0, seq: rejection.seq }) };
+      return { ok: false, failure: { code: 'REJECTED', message: rejection.message, caseId, rejection } };
+    }
+    if (outcome.alreadyRecorded) return { ok: true, event: outcome.event, case: caseRef, alreadyStored: true };
+    const saved = await store.append(caseId, [outcome.event], { expectedSeq: outcome.event.seq - 1, projection: projectCase(caseRef) });
+    if (!saved.ok) return { ok: false, failure: saved.failure };
+    return { ok: true, event: outcome.event, case: caseRef, alreadyStored: saved.alreadyStored === true };
+  }
+
   return {
     load,
 
@@ -214,23 +277,26 @@ export function openCaseStore<D extends AnyPathDefinition>(
         const rejection: Rejection = { code: 'INVALID_EVENT', message, issues: [{ code: 'custom', path: ['caseId'], message: `caseId ${badCaseId}` }] };
         return { ok: false, failure: { code: 'REJECTED', message, caseId: typeof caseId === 'string' ? caseId.slice(0, 40) : '', rejection } };
       }
-      const loaded = await load(caseId);
-      if (!loaded.ok && loaded.failure.code !== 'UNKNOWN_CASE') return { ok: false, failure: loaded.failure };
-      const caseRef = loaded.ok ? moveToLatest(loaded.case) : newCase(caseId, recordOptions.pathId);
-      if (recordOptions.pathId !== undefined && caseRef.definition.id !== recordOptions.pathId) {
-        throw new TypeError(`record: case '${excerptOf(caseId)}' is on path '${caseRef.definition.id}', not '${excerptOf(recordOptions.pathId)}'`);
+      if (retry === undefined) return recordOnce(caseId, input, recordOptions);
+      for (let attempt = 1; ; attempt++) {
+        const result = await recordOnce(caseId, input, recordOptions);
+        if (result.ok || result.failure.code !== 'CONCURRENCY_CONFLICT') return result;
+        const conflict = result.failure;
+        if (attempt >= retry.attempts) {
+          return {
+            ok: false,
+            failure: {
+              code: 'RETRIES_EXHAUSTED',
+              message: `case '${excerptOf(caseId)}': another writer appended first on each of ${attempt} attempts; nothing was stored`,
+              caseId,
+              attempts: attempt,
+              expectedSeq: conflict.expectedSeq,
+              actualSeq: conflict.actualSeq,
+            },
+          };
+        }
+        await retry.beforeRetry?.(attempt + 1, conflict);
       }
-      const outcome = caseRef.record(input as never);
-      if (!outcome.ok) {
-        const rejection = outcome.rejection;
-        // A taken event id is the same conflict whether the case or the store noticed it first.
-        if (rejection.code === 'EVENT_ID_TAKEN') return { ok: false, failure: eventIdTaken(caseId, { index: 0, seq: rejection.seq }) };
-        return { ok: false, failure: { code: 'REJECTED', message: rejection.message, caseId, rejection } };
-      }
-      if (outcome.alreadyRecorded) return { ok: true, event: outcome.event, case: caseRef, alreadyStored: true };
-      const saved = await store.append(caseId, [outcome.event], { expectedSeq: outcome.event.seq - 1, projection: projectCase(caseRef) });
-      if (!saved.ok) return { ok: false, failure: saved.failure };
-      return { ok: true, event: outcome.event, case: caseRef, alreadyStored: saved.alreadyStored === true };
     },
 
     listCases: (query) => store.listCases(query),
