@@ -165,7 +165,8 @@ export interface CaseStore<D extends AnyPathDefinition> {
    * Loads the case, records the input through its path's rules and appends the event, expecting
    * the seq it loaded. A rejection, a conflict with another writer or an unreadable case comes back
    * typed, and then nothing was stored. An input whose `eventId` the case already holds is
-   * answered as already stored.
+   * answered as already stored. With {@link CaseStoreOptions.retryOnConflict}, a conflict is
+   * retried (reload, record again, append again) and the answer is final.
    */
   record(caseId: string, input: AnyCaseInputOf<D>, options?: CaseRecordOptions): Promise<CaseStoreRecordResult<D>>;
   /** Loads a case with the path version it was recorded under. */

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// docs/developers.md's examples, compiled against the built package as a host compiles them, and run.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const guide = readFileSync(`${root}/docs/developers.md`, 'utf8');
+
+function example(name: string): string {
+  const found = guide.match(new RegExp(`<!-- example:${name} [^>]*-->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\`\\n<!-- /example:${name} -->`))?.[1];
+  if (found === undefined) throw new Error(`docs/developers.md has no example '${name}'`);
+  return found;
+}
+
+function compileAndRun(name: string, source: string): string {
+  const directory = `${root}/test-artifacts/developers/${name}`;
+  rmSync(directory, { recursive: true, force: true });
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(`${directory}/${name}.ts`, source);
+  writeFileSync(
+    `${directory}/tsconfig.json`,
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', rootDir: '.', skipLibCheck: true, types: ['node'] },
+      files: [`${name}.ts`],
+    }),
+  );
+  const compiled = spawnSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, '-p', directory], { encoding: 'utf8' });
+  if (compiled.status !== 0) throw new Error(`the guide's code does not compile:\n${compiled.stdout}${compiled.stderr}`);
+  const run = spawnSync(process.execPath, [`${directory}/out/${name}.js`], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`the guide's code fails:\n${run.stderr}`);
+  return run.stdout;
+}
+
+describe('docs/developers.md', () => {
+  it('has a concurrent-writers example that compiles and records every event', () => {
+    expect(compileAndRun('concurrentWriters', example('concurrent-writers'))).toBe('4 of 4 recorded\n');
+  });
+});
