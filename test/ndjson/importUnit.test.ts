@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore, eventLine, importEventLog, simulateCohort, validateEventLog, type IndexedEventStore, type RecordedEvent } from 'kykypolku';
 import { lifestyleGuidancePath, workabilityPath } from 'kykypolku/paths';
-import { createPgliteStore } from 'kykypolku/postgres';
+import { createPgliteStore, createPostgresStore } from 'kykypolku/postgres';
+import { useThrowawayServer } from '../support/postgresServer.js';
 
 // The unit of import is the case, whole; and a log with a line that belongs to no case stores
 // nothing unless the host says otherwise, since that line could be any case's missing event.
 
+const postgres = useThrowawayServer();
 const opened: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((store) => store.close()));
@@ -14,6 +16,13 @@ afterEach(async () => {
 async function pglite(): Promise<IndexedEventStore> {
   const store = await createPgliteStore();
   opened.push(store);
+  return store;
+}
+
+async function onServer(): Promise<IndexedEventStore> {
+  const { pool } = await postgres.freshPool(4);
+  const store = createPostgresStore({ pool });
+  await store.migrate();
   return store;
 }
 
@@ -91,8 +100,11 @@ describe('import: the unit is the whole case, and a malformed line stores nothin
     expect(await store.read(victim.caseId)).toHaveLength(2);
   });
 
-  it('completes a case of 2 600 events whose first 1 200 are stored, past every batch size', async () => {
-    const store = await pglite();
+  it.each([
+    ['PGlite', pglite],
+    ['a PostgreSQL server', onServer],
+  ])('completes a case of 2 600 events whose first 1 200 are stored, past every batch size (%s)', async (_name, makeStore) => {
+    const store = await makeStore();
     const caseId = 'lg-long';
     const at = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
     const inputs = Array.from({ length: 2600 }, (_, n) => ({ caseId, type: 'INFO_SESSION_ATTENDED', at: at(n), actor: { role: 'client', id: 'c-1' }, payload: {}, eventId: `e-${n}` }));
