@@ -20,7 +20,13 @@ export type StoredComparison =
 export function compareWithStored(stored: readonly RecordedEvent[], logged: readonly RecordedEvent[]): StoredComparison {
   const common = Math.min(stored.length, logged.length);
   for (let index = 0; index < common; index++) {
-    if (canonicalJson(stored[index]) !== canonicalJson(logged[index])) return { kind: 'differs', seq: index + 1, stored: stored.length };
+    if (canonicalJson(eventContent(stored[index]!)) !== canonicalJson(eventContent(logged[index]!))) return { kind: 'differs', seq: index + 1, stored: stored.length };
   }
   return stored.length >= logged.length ? { kind: 'covered', stored: stored.length } : { kind: 'prefix', stored: stored.length };
+}
+
+/** The fields that make an event, and only those: whatever else a store hands back beside them (a digest, say) is not the event. */
+function eventContent(event: RecordedEvent): RecordedEvent {
+  const { caseId, seq, type, at, actor, payload, path, eventId } = event;
+  return { caseId, seq, type, at, actor, payload, path, ...(eventId === undefined ? {} : { eventId }) };
 }
