@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, openCaseStore, type IndexedEventStore } from 'kykypolku';
 import { lifestyleGuidancePath } from 'kykypolku/paths';
-import { createPgliteStore } from 'kykypolku/postgres';
+import { createPgliteStore, createPostgresStore } from 'kykypolku/postgres';
+import { useThrowawayServer } from '../support/postgresServer.js';
 
 // `record` with `retryOnConflict`: on CONCURRENCY_CONFLICT it reloads the case, records the same
 // input through every rule again and appends again, up to the attempts given.
@@ -12,9 +13,20 @@ const coach = { role: 'lifestyleCoach', id: 'lc-1' } as const;
 const session = (eventId: string) => ({ type: 'INFO_SESSION_ATTENDED', at, actor: client, payload: {}, eventId }) as const;
 const closed = { type: 'CLOSED', at, actor: coach, payload: { outcome: 'discontinued' }, eventId: 'close' } as const;
 
+const postgres = useThrowawayServer();
+
 const stores: [string, () => Promise<IndexedEventStore & { close?(): Promise<void> }>][] = [
   ['memory', async () => createMemoryStore()],
   ['PGlite', () => createPgliteStore()],
+  [
+    'PostgreSQL',
+    async () => {
+      const { pool } = await postgres.freshPool(10);
+      const store = createPostgresStore({ pool });
+      await store.migrate();
+      return store;
+    },
+  ],
 ];
 
 describe.each(stores)('record with retryOnConflict (%s store)', (_name, makeStore) => {
@@ -99,10 +111,16 @@ describe.each(stores)('record with retryOnConflict (%s store)', (_name, makeStor
     const store = await makeStore();
     try {
       expect(() => openCaseStore(store, [lifestyleGuidancePath], { retryOnConflict: { attempts: 0 } })).toThrow(TypeError);
-      const cases = openCaseStore(store, [lifestyleGuidancePath]);
-      await cases.record('lg-4', session('first'));
-      const both = await Promise.all([cases.record('lg-4', session('a')), cases.record('lg-4', session('b'))]);
-      expect(both.filter((result) => !result.ok).map((result) => result.failure?.code)).toEqual(['CONCURRENCY_CONFLICT']);
+      const other = openCaseStore(store, [lifestyleGuidancePath]);
+      await other.record('lg-4', session('first'));
+      const racing: typeof store = Object.assign(Object.create(store) as typeof store, {
+        append: async (...args: Parameters<typeof store.append>) => {
+          await other.record('lg-4', session('theirs'));
+          return store.append(...args);
+        },
+      });
+      const result = await openCaseStore(racing, [lifestyleGuidancePath]).record('lg-4', session('mine'));
+      expect(result).toMatchObject({ ok: false, failure: { code: 'CONCURRENCY_CONFLICT', expectedSeq: 1, actualSeq: 2 } });
     } finally {
       await store.close?.();
     }
