@@ -195,6 +195,9 @@ function seqOf(failure: CatalogueReplayFailure): number | undefined {
  *   payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true },
  * });
  * if (!saved.ok && saved.failure.code === 'CONCURRENCY_CONFLICT') retryLater();
+ *
+ * // Or let record retry a conflict itself, re-deciding on the case as it now is:
+ * const contended = openCaseStore(await createPgliteStore(), [workabilityPath], { retryOnConflict: { attempts: 8 } });
  * ```
  */
 export function openCaseStore<D extends AnyPathDefinition>(

@@ -86,6 +86,16 @@ describe('import: the unit is the whole case, and a malformed line stores nothin
     expect(again.verdicts.every((verdict) => verdict.status === 'accepted' && verdict.appended === 0)).toBe(true);
   });
 
+  it('writes nothing for an older log of a case the store holds more of', async () => {
+    const { victim } = cohortLog();
+    const store = createMemoryStore();
+    await store.append(victim.caseId, victim.history, { expectedSeq: 0 });
+    const older = victim.history.slice(0, 2).map((event) => eventLine(event));
+    const result = await importEventLog(workabilityPath, older, store);
+    expect(result.verdicts).toEqual([expect.objectContaining({ status: 'accepted', events: 2, appended: 0, storedBefore: victim.history.length })]);
+    expect(await store.read(victim.caseId)).toHaveLength(victim.history.length);
+  });
+
   it('refuses a case whose stored events differ from the log, naming the first differing seq', async () => {
     const { victim } = cohortLog();
     const store = await pglite();
