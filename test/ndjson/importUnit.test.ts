@@ -86,6 +86,22 @@ describe('import: the unit is the whole case, and a malformed line stores nothin
     expect(again.verdicts.every((verdict) => verdict.status === 'accepted' && verdict.appended === 0)).toBe(true);
   });
 
+  it('is run again after a store failure part way, and stores each case once', async () => {
+    const { lines, cases } = cohortLog();
+    const store = createMemoryStore();
+    let appends = 0;
+    const failing: typeof store = Object.assign(Object.create(store) as typeof store, {
+      append: async (...args: Parameters<typeof store.append>) =>
+        ++appends === 3 ? { ok: false as const, failure: { code: 'STORE_UNAVAILABLE' as const, message: 'connection lost', caseId: args[0] } } : store.append(...args),
+    });
+    const first = await importEventLog(workabilityPath, lines, failing);
+    expect(first.verdicts.filter((verdict) => verdict.status === 'notStored').map((verdict) => verdict.status === 'notStored' && verdict.code)).toEqual(['STORE_UNAVAILABLE']);
+    expect(first.storedCases).toBe(cases.length - 1);
+    const again = await importEventLog(workabilityPath, lines, store);
+    expect(again.storedCases).toBe(1);
+    expect(await everything(store)).toHaveLength(lines.length);
+  });
+
   it('writes nothing for an older log of a case the store holds more of', async () => {
     const { victim } = cohortLog();
     const store = createMemoryStore();
