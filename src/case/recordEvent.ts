@@ -1,4 +1,4 @@
-import type { AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateNode } from 'xstate';
 import { excerptOf } from '../clientExcerpt.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import { eventTypeMaxLength } from '../schema/codeStrings.js';
@@ -6,6 +6,7 @@ import type { CaseCore } from './caseCore.js';
 import { clientSafeIssues, describeIssues } from './clientSafeIssues.js';
 import { caseInputEnvelope } from './envelope.js';
 import { isWellFormedInput } from './envelopeCheck.js';
+import { takesUnguarded } from './compilePath.js';
 import { explainRefusal, ruleViolated } from './explainRefusal.js';
 import type { EventActor, RecordedEvent } from './recordedEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
@@ -128,7 +129,11 @@ export function applyEvent(
   } catch (error) {
     throw new PathRuntimeError(plan.pathVersion.id, type, error);
   }
-  if (next === previous && plan.definition.machine.getTransitionData(previous, machineEvent).length === 0) {
+  if (
+    next === previous &&
+    !takesUnguarded(plan, (previous as { _nodes: readonly AnyStateNode[] })._nodes, type) &&
+    plan.definition.machine.getTransitionData(previous, machineEvent).length === 0
+  ) {
     return { ok: false, rejection: explainRefusal(plan, previous, machineEvent) };
   }
 
