@@ -111,13 +111,13 @@ export function replayCase<D extends AnyPathDefinition>(
     if (first === undefined) {
       return { ok: false, failure: { code: 'EMPTY_LOG', message: 'the log is empty and no caseId was given' } };
     }
-    const inDomain = checkDomain(first);
-    if (!inDomain.ok) return { ok: false, failure: malformed(0, first, [inDomain.issue]) };
-    const firstCaseId = typeof first === 'object' && first !== null ? (first as { caseId?: unknown }).caseId : undefined;
+    // Only the case id is read here; the whole first event is checked once, with the others, below.
+    const firstCaseId = caseIdOf(first);
     caseId = caseIdProblem(firstCaseId) === undefined ? (firstCaseId as string) : undefined;
   }
   if (caseId === undefined) {
-    return { ok: false, failure: malformed(0, events[0], recordedEventEnvelope.safeParse(events[0]).error?.issues ?? []) };
+    const issue = storedEventIssue(events[0]);
+    return { ok: false, failure: malformed(0, events[0], issue ? [issue] : []) };
   }
   const core = createCaseCore(plan, caseId);
   for (let index = 0; index < events.length; index++) {
@@ -125,6 +125,15 @@ export function replayCase<D extends AnyPathDefinition>(
     if (failure) return { ok: false, failure };
   }
   return { ok: true, case: new PathCase(definition, core) };
+}
+
+function caseIdOf(raw: unknown): unknown {
+  try {
+    return typeof raw === 'object' && raw !== null ? (raw as { caseId?: unknown }).caseId : undefined;
+  } catch {
+    // A value that cannot be read (a throwing getter, a revoked Proxy) names no case.
+    return undefined;
+  }
 }
 
 function seqOf(raw: unknown): unknown {
