@@ -112,7 +112,7 @@ export function replayCase<D extends AnyPathDefinition>(
       return { ok: false, failure: { code: 'EMPTY_LOG', message: 'the log is empty and no caseId was given' } };
     }
     // Only the case id is read here; the whole first event is checked once, with the others, below.
-    const firstCaseId = caseIdOf(first);
+    const firstCaseId = fieldOf(first, 'caseId');
     caseId = caseIdProblem(firstCaseId) === undefined ? (firstCaseId as string) : undefined;
   }
   if (caseId === undefined) {
@@ -127,26 +127,17 @@ export function replayCase<D extends AnyPathDefinition>(
   return { ok: true, case: new PathCase(definition, core) };
 }
 
-function caseIdOf(raw: unknown): unknown {
+/** One field of a raw event, or undefined when it cannot be read (a throwing getter, a revoked Proxy). */
+function fieldOf(raw: unknown, key: 'caseId' | 'seq'): unknown {
   try {
-    return typeof raw === 'object' && raw !== null ? (raw as { caseId?: unknown }).caseId : undefined;
+    return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
   } catch {
-    // A value that cannot be read (a throwing getter, a revoked Proxy) names no case.
-    return undefined;
-  }
-}
-
-function seqOf(raw: unknown): unknown {
-  try {
-    return (raw as { seq?: unknown } | null | undefined)?.seq;
-  } catch {
-    // A value that cannot be read (a revoked Proxy) has no seq to name.
     return undefined;
   }
 }
 
 function malformed(index: number, raw: unknown, issues: readonly EventIssue[]): ReplayFailure {
-  const rawSeq = seqOf(raw);
+  const rawSeq = fieldOf(raw, 'seq');
   const safeIssues = clientSafeIssues(issues);
   return {
     code: 'MALFORMED_EVENT',
