@@ -1,9 +1,7 @@
-import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import type { z } from 'zod';
 import type { AnyPathDefinition, AnyPathRule } from '../definition.js';
 import type { AnyPathMigration } from '../pathMigration.js';
 import type { PathVersion } from './recordedEvent.js';
-import { listStateNodes } from '../machine/stateNodes.js';
 import { enumeratePayloads } from '../schema/payloadDomain.js';
 import { createMachineStepper, type MachineStepper } from './machineStepper.js';
 
@@ -23,36 +21,6 @@ export interface CompiledPath {
   readonly samplePayloads: ReadonlyMap<string, readonly Record<string, unknown>[]>;
   /** The definition's migrations by the version they move cases from. */
   readonly migrations: ReadonlyMap<number, AnyPathMigration>;
-  /**
-   * Per state node, the event types it has an unguarded transition for. Such a transition is always
-   * enabled, so when the machine answers one of them with the same snapshot (an in-state event with
-   * nothing to assign), the event was taken: no need to ask XState again which transitions were
-   * enabled, which costs as much as the step itself.
-   */
-  readonly unguardedEvents: ReadonlyMap<AnyStateNode, ReadonlySet<string>>;
-}
-
-function unguardedEventsOf(machine: AnyStateMachine): Map<AnyStateNode, Set<string>> {
-  const byNode = new Map<AnyStateNode, Set<string>>();
-  for (const node of [machine.root, ...listStateNodes(machine)]) {
-    const types = new Set<string>();
-    for (const [type, transitions] of Object.entries(node.on)) {
-      if ((transitions as readonly { guard?: unknown }[]).some((transition) => transition.guard === undefined)) types.add(type);
-    }
-    if (types.size > 0) byNode.set(node, types);
-  }
-  return byNode;
-}
-
-/**
- * True when one of the snapshot's active state nodes has an unguarded transition for the event type:
- * the machine then certainly took the event, whatever snapshot it answered with.
- *
- * @internal
- */
-export function takesUnguarded(plan: CompiledPath, activeNodes: readonly AnyStateNode[], type: string): boolean {
-  for (const node of activeNodes) if (plan.unguardedEvents.get(node)?.has(type)) return true;
-  return false;
 }
 
 const compiled = new WeakMap<AnyPathDefinition, CompiledPath>();
@@ -88,7 +56,6 @@ export function compilePath(definition: AnyPathDefinition): CompiledPath {
       eventTypes.map((type) => [type, enumeratePayloads(definition.events[type]!).filter((payload) => definition.events[type]!.safeParse(payload).success)]),
     ),
     migrations: new Map((definition.migrations ?? []).map((migration) => [migration.from, migration])),
-    unguardedEvents: unguardedEventsOf(definition.machine),
   };
   compiled.set(definition, plan);
   return plan;

@@ -1,4 +1,5 @@
 import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
+import { compileStepper, type CompiledStepReport } from '../machine/compiledStepper.js';
 
 /**
  * Computes a machine's next snapshot from any snapshot, through XState's public `ActorLogic`
@@ -10,6 +11,10 @@ import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyState
  * refuses invokes and `after`), so one inert scope, built the way XState builds its own, serves
  * every case and every event. Equality with `transition()` is checked by a property test.
  *
+ * Steps are answered by the machine compiled once (`compileStepper`): per state and event type
+ * the candidate transitions with their guards and assigns, called directly, and XState's own step
+ * for whatever the compiler leaves to it (`report`).
+ *
  * @internal
  */
 export interface MachineStepper {
@@ -17,6 +22,13 @@ export interface MachineStepper {
   readonly initialSnapshot: AnyMachineSnapshot;
   /** The next snapshot; throws whatever a guard or action of the machine throws. */
   next(snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot;
+  /**
+   * The next snapshot, or `undefined` when the machine has no enabled transition for the event
+   * (it refuses it). Throws whatever a guard or action of the machine throws.
+   */
+  step(snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot | undefined;
+  /** Which transitions are compiled and which XState answers. */
+  readonly report: CompiledStepReport;
 }
 
 /** @internal */
@@ -34,8 +46,11 @@ export function createMachineStepper(machine: AnyStateMachine): MachineStepper {
     stopChild: ignore,
     actionExecutor: ignore,
   };
+  const compiled = compileStepper(machine, scope, (snapshot, event) => machine.transition(snapshot, event, scope) as AnyMachineSnapshot);
   return {
     initialSnapshot: machine.getInitialSnapshot(scope, undefined) as AnyMachineSnapshot,
-    next: (snapshot, event) => machine.transition(snapshot, event, scope) as AnyMachineSnapshot,
+    next: (snapshot, event) => compiled.step(snapshot, event) ?? snapshot,
+    step: compiled.step,
+    report: compiled.report,
   };
 }

@@ -1,4 +1,4 @@
-import type { AnyMachineSnapshot, AnyStateNode } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import { excerptOf } from '../clientExcerpt.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import { eventTypeMaxLength } from '../schema/codeStrings.js';
@@ -6,7 +6,6 @@ import type { CaseCore } from './caseCore.js';
 import { clientSafeIssues, describeIssues } from './clientSafeIssues.js';
 import { caseInputEnvelope } from './envelope.js';
 import { isWellFormedInput } from './envelopeCheck.js';
-import { takesUnguarded } from './compilePath.js';
 import { explainRefusal, ruleViolated } from './explainRefusal.js';
 import type { EventActor, RecordedEvent } from './recordedEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
@@ -123,19 +122,13 @@ export function applyEvent(
   }
 
   const machineEvent = { type, payload };
-  let next: AnyMachineSnapshot;
+  let next: AnyMachineSnapshot | undefined;
   try {
-    next = plan.stepper.next(previous, machineEvent);
+    next = plan.stepper.step(previous, machineEvent);
   } catch (error) {
     throw new PathRuntimeError(plan.pathVersion.id, type, error);
   }
-  if (
-    next === previous &&
-    !takesUnguarded(plan, (previous as { _nodes: readonly AnyStateNode[] })._nodes, type) &&
-    plan.definition.machine.getTransitionData(previous, machineEvent).length === 0
-  ) {
-    return { ok: false, rejection: explainRefusal(plan, previous, machineEvent) };
-  }
+  if (next === undefined) return { ok: false, rejection: explainRefusal(plan, previous, machineEvent) };
 
   const step = { from: previous, event: machineEvent, to: next };
   for (const rule of plan.rules) {

@@ -1,0 +1,470 @@
+import type { AnyActorScope, AnyMachineSnapshot, AnyStateMachine, AnyStateNode, EventObject, StateValue } from 'xstate';
+
+/**
+ * A path machine compiled once into direct lookups: per active leaf state and event type, the
+ * candidate transitions in the order XState tries them, each with its guard, its `assign` actions
+ * and the state configuration it leads to, computed ahead.
+ *
+ * XState stays the definition language and the reference: everything here follows XState v5's own
+ * algorithm (`StateNode.next`, `evaluateGuard`, `microstep`'s exit and entry sets,
+ * `resolveAssign`) for the machines path definitions are (no parallel or history states, no
+ * eventless transitions, no entry or exit actions, no children). Whatever the compiler cannot
+ * represent — a whole machine outside that class, or one transition (a nested final state that
+ * raises a done event, an action other than `assign`) — is answered by XState itself, and
+ * {@link CompiledStepReport} says which. Equality with XState is tested on every reachable state
+ * with every input of every built-in and fixture path.
+ *
+ * @internal
+ */
+export interface CompiledStepper {
+  /**
+   * The next snapshot, or `undefined` when no transition is enabled (XState would answer with the
+   * same snapshot). `fallback` answers what is not compiled.
+   */
+  step(snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot | undefined;
+  readonly report: CompiledStepReport;
+}
+
+/** Which transitions the compiled stepper answers itself, and why the others go to XState. @internal */
+export interface CompiledStepReport {
+  /** False when the whole machine is outside the compiled class: every step goes to XState. */
+  readonly compiled: boolean;
+  /** Why the machine is not compiled, when it is not. */
+  readonly reason?: string;
+  /** Transitions (by source state, event type and position) answered by XState, with why. */
+  readonly fallbacks: readonly { readonly state: string; readonly eventType: string; readonly index: number; readonly reason: string }[];
+  /** How many transitions are compiled. */
+  readonly compiledTransitions: number;
+}
+
+type Guard = unknown;
+interface TransitionDefinition {
+  readonly source: AnyStateNode;
+  readonly target?: readonly AnyStateNode[];
+  readonly reenter: boolean;
+  readonly guard?: Guard;
+  readonly actions: readonly unknown[];
+}
+
+interface BuiltinAssign {
+  (...args: never[]): unknown;
+  readonly type: 'xstate.assign';
+  resolve(scope: AnyActorScope, snapshot: AnyMachineSnapshot, args: unknown, params: unknown, action: unknown): [AnyMachineSnapshot, ...unknown[]];
+}
+
+/** Where a compiled transition leads from one leaf: the configuration, its value and tags, done or not. */
+interface Landing {
+  readonly nodes: readonly AnyStateNode[];
+  readonly value: StateValue;
+  readonly tags: readonly string[];
+  readonly done: boolean;
+  /** What the history states of the exited states record: `[history state id, states]`. */
+  readonly records: readonly (readonly [string, readonly AnyStateNode[]])[];
+}
+
+interface Candidate {
+  readonly source: AnyStateNode;
+  readonly guard: Guard | undefined;
+  /** The transition's actions as XState gives them, each resolved to its `assign`. */
+  readonly assigns: readonly { readonly action: unknown; readonly builtin: BuiltinAssign }[];
+  /** `undefined` for a transition that keeps the configuration. */
+  readonly landing: Landing | undefined;
+  /**
+   * For a transition to a history state: the history state, and the landing by what it has
+   * stored (`undefined` key: nothing stored yet).
+   */
+  readonly history?: { readonly id: string; readonly landings: ReadonlyMap<AnyStateNode | undefined, Landing> };
+  /** True when XState answers this transition (see the report). */
+  readonly fallback: boolean;
+}
+
+interface LeafPlan {
+  /** The configuration XState keeps for this leaf: root first, leaf last. */
+  readonly nodes: readonly AnyStateNode[];
+  readonly candidates: ReadonlyMap<string, readonly Candidate[]>;
+}
+
+function isDescendant(child: AnyStateNode, parent: AnyStateNode): boolean {
+  let marker = child;
+  while (marker.parent && marker.parent !== parent) marker = marker.parent;
+  return marker.parent === parent;
+}
+
+function properAncestors(node: AnyStateNode, until: AnyStateNode | undefined): AnyStateNode[] {
+  const ancestors: AnyStateNode[] = [];
+  if (until === node) return ancestors;
+  for (let m = node.parent; m && m !== until; m = m.parent) ancestors.push(m);
+  return ancestors;
+}
+
+function chainOf(leaf: AnyStateNode): AnyStateNode[] {
+  return [...properAncestors(leaf, undefined).reverse(), leaf];
+}
+
+function valueOf(chain: readonly AnyStateNode[]): StateValue {
+  // XState's getStateValue for a configuration without parallel states: a compound state's value
+  // is its active child's key when that child is atomic, else `{ key: value-below }`.
+  let value: StateValue = chain[chain.length - 1]!.key;
+  for (let index = chain.length - 2; index >= 1; index--) value = { [chain[index]!.key]: value };
+  return chain.length === 1 ? {} : value;
+}
+
+function allNodes(machine: AnyStateMachine): AnyStateNode[] {
+  const nodes: AnyStateNode[] = [];
+  const visit = (node: AnyStateNode): void => {
+    nodes.push(node);
+    for (const child of Object.values(node.states) as AnyStateNode[]) visit(child);
+  };
+  visit(machine.root);
+  return nodes;
+}
+
+/** Why the machine as a whole is outside the compiled class, or undefined. */
+function machineOutsideClass(machine: AnyStateMachine, nodes: readonly AnyStateNode[]): string | undefined {
+  if ((machine.root as { output?: unknown }).output !== undefined) return 'the machine declares an output';
+  for (const node of nodes) {
+    const shape = node as AnyStateNode & { always?: readonly unknown[]; output?: unknown };
+    if (node.type === 'parallel') return `state '${node.id}' is parallel`;
+    if (shape.always && shape.always.length > 0) return `state '${node.id}' has eventless transitions`;
+    if (node.entry.length > 0 || node.exit.length > 0) return `state '${node.id}' has entry or exit actions`;
+    if (node.invoke.length > 0) return `state '${node.id}' invokes an actor`;
+    if (node.type === 'compound' && node.initial.actions.length > 0) return `state '${node.id}' has initial actions`;
+    if (node.type === 'final' && shape.output !== undefined) return `final state '${node.id}' declares an output`;
+    for (const descriptor of node.transitions.keys()) {
+      if (descriptor === '*' || descriptor.endsWith('.*')) return `state '${node.id}' has a wildcard event descriptor`;
+    }
+  }
+  return undefined;
+}
+
+/** XState's `getTransitionDomain` for the transition's effective targets; `undefined` for a re-entering root transition. */
+function transitionDomain(transition: TransitionDefinition, targets: readonly AnyStateNode[], root: AnyStateNode): AnyStateNode | undefined {
+  if (!transition.reenter && targets.every((target) => target === transition.source || isDescendant(target, transition.source))) {
+    return transition.source;
+  }
+  const [head, ...tail] = [...targets, transition.source];
+  for (const ancestor of properAncestors(head!, undefined)) {
+    if (tail.every((node) => isDescendant(node, ancestor))) return ancestor;
+  }
+  return transition.reenter ? undefined : root;
+}
+
+/** XState's `addDescendantStatesToEnter` for compound and atomic states; false where it meets a history state. */
+function enterDescendants(node: AnyStateNode, toEnter: Set<AnyStateNode>): boolean {
+  if (node.type !== 'compound') return true;
+  const [initial] = node.initial.target as readonly AnyStateNode[];
+  if (!initial || initial.type === 'history') return false;
+  toEnter.add(initial);
+  if (!enterDescendants(initial, toEnter)) return false;
+  for (const ancestor of properAncestors(initial, node)) toEnter.add(ancestor);
+  return true;
+}
+
+/**
+ * What a history state stands for when a transition targets it: the states it stored, or, when it
+ * has stored none, its parent's initial state (XState's `resolveHistoryDefaultTransition` for a
+ * history state without a default target of its own).
+ */
+function historyTargets(history: AnyStateNode, stored: AnyStateNode | undefined): readonly AnyStateNode[] {
+  return stored ? [stored] : (history.parent!.initial.target as readonly AnyStateNode[]);
+}
+
+/**
+ * Where a transition with targets leads from the configuration of one leaf, by XState's
+ * `microstep` (exit set with the history it records, entry set, done) — or why it is left to
+ * XState. `stored` is what the targeted history state holds, for a transition to a history state.
+ */
+function landingOf(
+  transition: TransitionDefinition,
+  configuration: readonly AnyStateNode[],
+  root: AnyStateNode,
+  stored: AnyStateNode | undefined,
+): { readonly landing: Landing | undefined } | { readonly reason: string } {
+  const targets = transition.target ?? [];
+  if (targets.length === 0) return { landing: undefined };
+  if (targets.length > 1) return { reason: 'more than one target' };
+  const target = targets[0]!;
+  const history = target.type === 'history' ? target : undefined;
+  if (history && (history.config as { target?: unknown }).target !== undefined) return { reason: 'targets a history state with a default target' };
+  const effective = history ? historyTargets(history, stored) : targets;
+  const domain = transitionDomain(transition, effective, root);
+  if (domain === undefined) return { reason: 're-enters the root' };
+  const toExit = new Set<AnyStateNode>();
+  if (transition.reenter && transition.source === domain) toExit.add(domain);
+  for (const node of configuration) if (isDescendant(node, domain)) toExit.add(node);
+  // XState's exitStates: every history state of an exited state records what was active below it.
+  const records: [string, readonly AnyStateNode[]][] = [];
+  for (const exited of [...toExit].sort((a, b) => b.order - a.order)) {
+    for (const child of Object.values(exited.states) as AnyStateNode[]) {
+      if (child.type !== 'history') continue;
+      const deep = (child as { history?: unknown }).history === 'deep';
+      const kept = configuration.filter((node) =>
+        deep ? (node.type === 'atomic' || node.type === 'final') && isDescendant(node, exited) : node.parent === exited,
+      );
+      records.push([child.id, Object.freeze(kept)]);
+    }
+  }
+  // Entering reads the history as recorded by this very step: left to XState.
+  if (history && records.some(([id]) => id === history.id)) return { reason: 'records and enters the same history state' };
+  const toEnter = new Set<AnyStateNode>();
+  if (history) {
+    for (const node of effective) {
+      toEnter.add(node);
+      if (!enterDescendants(node, toEnter)) return { reason: 'enters a history state by default' };
+    }
+    for (const node of effective) for (const ancestor of properAncestors(node, history.parent)) toEnter.add(ancestor);
+  } else {
+    if (transition.source !== target || transition.source !== domain || transition.reenter) toEnter.add(target);
+    if (!enterDescendants(target, toEnter)) return { reason: 'enters a history state by default' };
+  }
+  for (const node of effective) for (const ancestor of properAncestors(node, domain)) toEnter.add(ancestor);
+  const next = new Set(configuration);
+  for (const node of toExit) next.delete(node);
+  let done = false;
+  for (const node of [...toEnter].sort((a, b) => a.order - b.order)) {
+    next.add(node);
+    if (node.type === 'final') {
+      // A final state below the root raises `xstate.done.state.*`, which the machine may answer.
+      if (node.parent !== root) return { reason: 'enters a nested final state' };
+      done = true;
+    }
+  }
+  const sameNodes = next.size === configuration.length && configuration.every((node) => next.has(node));
+  if (sameNodes && done) return { reason: 'finishes without changing state' };
+  if (sameNodes && records.length === 0) return { landing: undefined };
+  const nodes = sameNodes ? configuration : [...next];
+  const leaves = nodes.filter((node) => node.type === 'atomic' || node.type === 'final');
+  const chain = leaves.length === 1 ? chainOf(leaves[0]!) : [];
+  if (chain.length !== nodes.length || chain.some((node, index) => nodes[index] !== node)) {
+    return { reason: 'leads to a configuration that is not one chain of states' };
+  }
+  return {
+    landing: Object.freeze({
+      // A finished machine's nodes come out deepest first: XState sorts them in place to run exit actions.
+      nodes: Object.freeze(done ? [...nodes].sort((a, b) => b.order - a.order) : nodes),
+      value: deepFreezeValue(valueOf(nodes)),
+      tags: Object.freeze(nodes.flatMap((node) => node.tags)),
+      done,
+      records: Object.freeze(records),
+    }),
+  };
+}
+
+/**
+ * A transition's landing from one leaf; for a transition to a history state, one landing per state
+ * the history can have stored (and for nothing stored), looked up when the step runs.
+ */
+function landingsOf(
+  transition: TransitionDefinition,
+  configuration: readonly AnyStateNode[],
+  root: AnyStateNode,
+): { readonly landing: Landing | undefined; readonly history?: Candidate['history'] } | { readonly reason: string } {
+  const target = transition.target?.length === 1 ? transition.target[0]! : undefined;
+  if (target?.type !== 'history') return landingOf(transition, configuration, root, undefined);
+  const parent = target.parent!;
+  const deep = (target as { history?: unknown }).history === 'deep';
+  const storable = deep
+    ? allBelow(parent).filter((node) => node.type === 'atomic' || node.type === 'final')
+    : (Object.values(parent.states) as AnyStateNode[]).filter((node) => node.type !== 'history');
+  const landings = new Map<AnyStateNode | undefined, Landing>();
+  for (const stored of [undefined, ...storable]) {
+    const landed = landingOf(transition, configuration, root, stored);
+    if ('reason' in landed) return landed;
+    if (!landed.landing) return { reason: 'a history target that keeps the configuration' };
+    landings.set(stored, landed.landing);
+  }
+  return { landing: undefined, history: { id: target.id, landings } };
+}
+
+function allBelow(node: AnyStateNode): AnyStateNode[] {
+  return (Object.values(node.states) as AnyStateNode[]).flatMap((child) => [child, ...allBelow(child)]);
+}
+
+function deepFreezeValue(value: StateValue): StateValue {
+  if (typeof value === 'object') for (const inner of Object.values(value)) if (inner) deepFreezeValue(inner);
+  return Object.freeze(value);
+}
+
+function assignsOf(
+  machine: AnyStateMachine,
+  actions: readonly unknown[],
+): { readonly assigns: Candidate['assigns'] } | { readonly reason: string } {
+  const assigns: { action: unknown; builtin: BuiltinAssign }[] = [];
+  const implementations = machine.implementations.actions as Record<string, unknown>;
+  for (const action of actions) {
+    const resolved =
+      typeof action === 'function' ? action : implementations[typeof action === 'string' ? action : (action as { type: string }).type];
+    // XState's assign() is a function carrying `type` and `resolve`; anything else (a raise, a
+    // custom action, a future built-in with side effects) is left to XState.
+    const builtin = resolved as (((...args: never[]) => unknown) & { type?: unknown; resolve?: unknown }) | undefined;
+    if (
+      typeof builtin !== 'function' ||
+      builtin.type !== 'xstate.assign' ||
+      typeof builtin.resolve !== 'function' ||
+      'execute' in builtin ||
+      'retryResolve' in builtin
+    ) {
+      return { reason: 'an action other than assign' };
+    }
+    assigns.push({ action, builtin: builtin as BuiltinAssign });
+  }
+  return { assigns: Object.freeze(assigns) };
+}
+
+/** XState's `evaluateGuard`: a named guard (with params), a built-in (`and`, `or`, `not`) or a function. */
+function evaluateGuard(guard: Guard, context: unknown, event: EventObject, snapshot: AnyMachineSnapshot): boolean {
+  const isInline = typeof guard === 'function';
+  const name = typeof guard === 'string' ? guard : (guard as { type: string }).type;
+  const resolved = isInline ? guard : (snapshot.machine.implementations.guards as Record<string, unknown>)[name];
+  if (!isInline && !resolved) throw new Error(`Guard '${name}' is not implemented.'.`);
+  if (typeof resolved !== 'function') return evaluateGuard(resolved, context, event, snapshot);
+  const args = { context, event };
+  let params: unknown;
+  if (!isInline && typeof guard !== 'string' && 'params' in (guard as object)) {
+    const given = (guard as { params: unknown }).params;
+    params = typeof given === 'function' ? given(args) : given;
+  }
+  if (!('check' in resolved)) return Boolean((resolved as (a: unknown, p: unknown) => unknown)(args, params));
+  return Boolean((resolved as unknown as { check(s: unknown, a: unknown, g: unknown): unknown }).check(snapshot, args, resolved));
+}
+
+function guardPasses(candidate: Candidate, event: EventObject, snapshot: AnyMachineSnapshot): boolean {
+  const guard = candidate.guard;
+  if (guard === undefined) return true;
+  try {
+    return evaluateGuard(guard, snapshot.context, event, snapshot);
+  } catch (error) {
+    // The same words as XState's StateNode.next, so a definition's bug reads the same either way.
+    const guardType = typeof guard === 'string' ? guard : typeof guard === 'object' && guard !== null ? (guard as { type?: string }).type : undefined;
+    throw new Error(
+      `Unable to evaluate guard ${guardType ? `'${guardType}' ` : ''}in transition for event '${event.type}' in state node '${candidate.source.id}':\n${
+        (error as { message?: unknown } | undefined)?.message
+      }`,
+    );
+  }
+}
+
+function applyAssigns(candidate: Candidate, snapshot: AnyMachineSnapshot, event: EventObject, scope: AnyActorScope): AnyMachineSnapshot {
+  let next = snapshot;
+  for (const { action, builtin } of candidate.assigns) {
+    const args = { context: next.context, event, self: scope.self, system: scope.system };
+    let params: unknown;
+    if (typeof action === 'object' && action !== null && 'params' in action) {
+      const given = (action as { params: unknown }).params;
+      params = typeof given === 'function' ? given({ context: next.context, event }) : given;
+    }
+    next = builtin.resolve(scope, next, args, params, builtin)[0];
+  }
+  return next;
+}
+
+function land(snapshot: AnyMachineSnapshot, landing: Landing): AnyMachineSnapshot {
+  // XState's cloneMachineSnapshot: the same fields, the configuration and what follows from it new.
+  let historyValue = snapshot.historyValue;
+  if (landing.records.length > 0) {
+    const changed: Record<string, readonly AnyStateNode[]> = { ...(historyValue as Record<string, readonly AnyStateNode[]>) };
+    for (const [id, nodes] of landing.records) changed[id] = nodes;
+    historyValue = changed as typeof historyValue;
+  }
+  return landing.done
+    ? ({ ...snapshot, status: 'done', output: undefined, _nodes: landing.nodes, value: landing.value, tags: new Set(landing.tags), historyValue } as AnyMachineSnapshot)
+    : ({ ...snapshot, _nodes: landing.nodes, value: landing.value, tags: new Set(landing.tags), historyValue } as AnyMachineSnapshot);
+}
+
+/**
+ * Compiles a machine for {@link CompiledStepper}. `fallback` is XState's own step with the same
+ * actor scope, used for whatever is not compiled.
+ *
+ * @internal
+ */
+export function compileStepper(
+  machine: AnyStateMachine,
+  scope: AnyActorScope,
+  fallback: (snapshot: AnyMachineSnapshot, event: EventObject) => AnyMachineSnapshot,
+): CompiledStepper {
+  const nodes = allNodes(machine);
+  const outside = machineOutsideClass(machine, nodes);
+  if (outside !== undefined) {
+    return {
+      step: (snapshot, event) => {
+        const next = fallback(snapshot, event);
+        return next === snapshot && machine.getTransitionData(snapshot, event).length === 0 ? undefined : next;
+      },
+      report: { compiled: false, reason: outside, fallbacks: [], compiledTransitions: 0 },
+    };
+  }
+  // Per transition, the first reason it is left to XState (from any leaf it can be taken in), or null.
+  const verdicts = new Map<unknown, { state: string; eventType: string; index: number; reason: string } | null>();
+  const leaves = new Map<AnyStateNode, LeafPlan>();
+  for (const leaf of nodes.filter((node) => node.type === 'atomic' || node.type === 'final')) {
+    const chain = Object.freeze(chainOf(leaf));
+    const candidates = new Map<string, Candidate[]>();
+    // StateNode.next from the leaf up: each node's transitions for the type in order, first guard that holds.
+    for (const node of [...chain].reverse()) {
+      for (const [eventType, transitions] of node.transitions) {
+        const list = candidates.get(eventType) ?? [];
+        (transitions as readonly TransitionDefinition[]).forEach((transition, index) => {
+          const landed = landingsOf(transition, chain, machine.root);
+          const resolved = assignsOf(machine, transition.actions);
+          const reason = 'reason' in landed ? landed.reason : 'reason' in resolved ? resolved.reason : undefined;
+          if (reason !== undefined && !verdicts.get(transition)) verdicts.set(transition, { state: node.id, eventType, index, reason });
+          else if (!verdicts.has(transition)) verdicts.set(transition, null);
+          list.push({
+            source: node,
+            guard: transition.guard,
+            assigns: 'assigns' in resolved ? resolved.assigns : [],
+            landing: 'landing' in landed ? landed.landing : undefined,
+            ...('history' in landed && landed.history ? { history: landed.history } : {}),
+            fallback: reason !== undefined,
+          });
+        });
+        candidates.set(eventType, list);
+      }
+    }
+    leaves.set(leaf, { nodes: chain, candidates });
+  }
+  const fallbacks = [...verdicts.values()].filter((verdict) => verdict !== null);
+  const report: CompiledStepReport = Object.freeze({
+    compiled: true,
+    fallbacks: Object.freeze(fallbacks.map((entry) => Object.freeze(entry))),
+    compiledTransitions: verdicts.size - fallbacks.length,
+  });
+
+  const planOf = (snapshot: AnyMachineSnapshot): LeafPlan | undefined => {
+    const active = snapshot._nodes as readonly AnyStateNode[];
+    const leaf = active[active.length - 1];
+    const plan = leaf && leaves.get(leaf);
+    if (!plan || plan.nodes.length !== active.length) return undefined;
+    // Only the configuration XState itself keeps (root first, one chain) is compiled.
+    for (let index = 0; index < active.length; index++) if (active[index] !== plan.nodes[index]) return undefined;
+    return plan;
+  };
+
+  return {
+    report,
+    step(snapshot, event) {
+      const plan = snapshot.status === 'active' ? planOf(snapshot) : undefined;
+      if (!plan) {
+        const next = fallback(snapshot, event);
+        return next === snapshot && machine.getTransitionData(snapshot, event).length === 0 ? undefined : next;
+      }
+      const candidates = plan.candidates.get(event.type);
+      if (!candidates) return undefined;
+      for (const candidate of candidates) {
+        if (!guardPasses(candidate, event, snapshot)) continue;
+        if (candidate.fallback) return fallback(snapshot, event);
+        let landing = candidate.landing;
+        if (candidate.history) {
+          // What the history state holds decides where the transition lands; anything but one stored
+          // state of those compiled for is XState's to answer.
+          const stored = (snapshot.historyValue as Record<string, readonly AnyStateNode[] | undefined>)[candidate.history.id];
+          landing = stored === undefined ? candidate.history.landings.get(undefined) : stored.length === 1 ? candidate.history.landings.get(stored[0]) : undefined;
+          if (!landing) return fallback(snapshot, event);
+        }
+        const assigned = candidate.assigns.length === 0 ? snapshot : applyAssigns(candidate, snapshot, event, scope);
+        return landing ? land(assigned, landing) : assigned;
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,281 @@
+// The compiled stepper answers every step the way XState's own `machine.transition()` does. The
+// referee is XState itself: on every reachable state of every built-in and fixture path, with
+// every input of the path's alphabet, and on random walks through machines built to reach what the
+// compiler leaves to XState (nested final states with onDone, entry actions, parallel and deep
+// history states, re-entering and wildcard transitions, raised events, a throwing guard).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { and, assign, createActor, not, raise, setup, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
+import type { AnyPathDefinition } from 'kykypolku';
+import { builtInPaths } from '../../machines/index.js';
+import { compilePath } from '../../src/case/compilePath.js';
+import { exploreStates } from '../../src/check/exploreStates.js';
+import { compileStepper } from '../../src/machine/compiledStepper.js';
+import { gatePath, pausePath, sessionPath, shapePath } from '../support/checkerFixtures.js';
+import { propertyRun } from '../support/property.js';
+import { reviewPath } from '../support/reviewPath.js';
+import { reviewPathV2 } from '../support/reviewPathV2.js';
+
+/** XState's own step, with an inert actor scope, the reference every compiled step is held to. */
+function referenceOf(machine: AnyStateMachine) {
+  const self = createActor(machine);
+  const ignore = (): void => {};
+  const scope: AnyActorScope = { self, id: '', sessionId: '', logger: ignore, defer: ignore, emit: ignore, system: self.system, stopChild: ignore, actionExecutor: ignore };
+  const transition = (snapshot: AnyMachineSnapshot, event: EventObject) => machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
+  return {
+    scope,
+    transition,
+    initial: machine.getInitialSnapshot(scope, undefined) as AnyMachineSnapshot,
+    /** XState's answer, and whether it took a transition at all. */
+    step(snapshot: AnyMachineSnapshot, event: EventObject): { readonly next: AnyMachineSnapshot; readonly taken: boolean } | { readonly threw: string } {
+      try {
+        const next = transition(snapshot, event);
+        return { next, taken: next !== snapshot || machine.getTransitionData(snapshot, event).length > 0 };
+      } catch (error) {
+        return { threw: (error as Error).message };
+      }
+    },
+  };
+}
+
+/** What two snapshots are compared by: every field XState's createMachineSnapshot sets. */
+function shapeOf(snapshot: AnyMachineSnapshot) {
+  const history = snapshot.historyValue as Record<string, readonly { id: string }[]>;
+  return {
+    status: snapshot.status,
+    value: snapshot.value,
+    context: snapshot.context,
+    nodes: (snapshot._nodes as readonly { id: string }[]).map((node) => node.id),
+    tags: [...snapshot.tags],
+    history: Object.fromEntries(Object.entries(history).map(([id, nodes]) => [id, nodes.map((node) => node.id)])),
+    output: snapshot.output,
+    error: snapshot.error,
+    children: snapshot.children,
+    machine: snapshot.machine,
+    keys: Object.keys(snapshot),
+  };
+}
+
+function compiledOf(machine: AnyStateMachine, reference: ReturnType<typeof referenceOf>) {
+  return compileStepper(machine, reference.scope, reference.transition);
+}
+
+/** One step compared: the same verdict, the same snapshot, the same object kept when XState keeps it. */
+function expectSameStep(
+  compiled: ReturnType<typeof compiledOf>,
+  reference: ReturnType<typeof referenceOf>,
+  snapshot: AnyMachineSnapshot,
+  event: EventObject,
+): AnyMachineSnapshot | undefined {
+  const expected = reference.step(snapshot, event);
+  let actual: AnyMachineSnapshot | undefined;
+  try {
+    actual = compiled.step(snapshot, event);
+  } catch (error) {
+    expect('threw' in expected ? expected.threw : 'did not throw').toBe((error as Error).message);
+    return undefined;
+  }
+  if ('threw' in expected) throw new Error(`XState threw '${expected.threw}', the compiled stepper did not`);
+  expect(actual !== undefined).toBe(expected.taken);
+  const next = actual ?? snapshot;
+  expect(next === snapshot).toBe(expected.next === snapshot);
+  expect(next.context === snapshot.context).toBe(expected.next.context === snapshot.context);
+  expect(shapeOf(next)).toEqual(shapeOf(expected.next));
+  return actual;
+}
+
+const fixtures: readonly AnyPathDefinition[] = [
+  ...(builtInPaths as readonly AnyPathDefinition[]),
+  reviewPath,
+  reviewPathV2,
+  pausePath,
+  sessionPath,
+  shapePath,
+  gatePath,
+];
+
+describe('unit: the compiled stepper equals XState on every reachable state with every input', () => {
+  it.for(fixtures.map((definition) => [definition.id, definition] as const))('%s', ([, definition]) => {
+    const exploration = exploreStates(definition, {
+      maxStates: 200_000,
+      timeBudget: undefined,
+      counterCeilings: definition === sessionPath ? { sessions: 3 } : undefined,
+      onProgress: undefined,
+      progressEvery: 1_000,
+    });
+    expect(exploration.stop).toBeUndefined();
+    const reference = referenceOf(definition.machine);
+    const compiled = compilePath(definition).stepper;
+    expect(shapeOf(compiled.initialSnapshot)).toEqual(shapeOf(reference.initial));
+    const stepper = compiledOf(definition.machine, reference);
+    let steps = 0;
+    for (const snapshot of exploration.snapshots) {
+      if (snapshot.status !== 'active') continue;
+      for (const entry of exploration.alphabet.entries) {
+        expectSameStep(stepper, reference, snapshot, entry.event as EventObject);
+        steps++;
+      }
+    }
+    expect(steps).toBeGreaterThan(exploration.snapshots.length);
+  });
+
+  it('compiles every transition of the built-in paths (none left to XState)', () => {
+    for (const definition of builtInPaths) {
+      const report = compilePath(definition as AnyPathDefinition).stepper.report;
+      expect({ id: definition.id, compiled: report.compiled, fallbacks: report.fallbacks }).toEqual({ id: definition.id, compiled: true, fallbacks: [] });
+      expect(report.compiledTransitions).toBeGreaterThan(10);
+    }
+  });
+
+  it('says why a machine or a transition is left to XState', () => {
+    expect(compilePath(pausePath).stepper.report).toMatchObject({ compiled: false, reason: "state 'pause.paused' has entry or exit actions" });
+  });
+});
+
+// --- Machines built to reach what the compiler leaves to XState, and its edge cases. ---
+
+type Walked = { type: string; n?: number; flag?: boolean };
+
+const edgeSetup = setup({
+  types: { context: {} as { count: number; seen: string[] }, events: {} as Walked },
+  guards: {
+    isEven: ({ event }) => (event.n ?? 0) % 2 === 0,
+    flagged: ({ event }) => event.flag === true,
+    countBelow: ({ context }, params: { limit: number }) => context.count < params.limit,
+    explodes: ({ event }) => {
+      if (event.n === 3) throw new Error('guard exploded');
+      return false;
+    },
+  },
+  actions: {
+    bump: assign({ count: ({ context }) => context.count + 1 }),
+    note: assign(({ context, event }) => ({ seen: [...context.seen, event.type] })),
+    addBy: assign({ count: ({ context }, params: { by: number }) => context.count + params.by }),
+    raiseGo: raise({ type: 'GO' }),
+  },
+});
+
+const nestedMachine = edgeSetup.createMachine({
+  id: 'nested',
+  initial: 'a',
+  context: { count: 0, seen: [] },
+  on: { RESET: { target: '.a', actions: 'note' }, ANY_BUMP: { actions: 'bump' } },
+  states: {
+    a: {
+      on: {
+        GO: [{ target: 'b', guard: 'isEven', actions: ['bump', 'note'] }, { target: 'c.deep', guard: 'flagged' }],
+        STAY: { actions: { type: 'addBy', params: { by: 2 } } },
+        SELF: { target: 'a' },
+        REENTER: { target: 'a', reenter: true, actions: 'bump' },
+        BOOM: { target: 'b', guard: 'explodes' },
+        // Before the root's own ANY_BUMP, when its guard holds: the deeper state is asked first.
+        ANY_BUMP: { guard: 'flagged', actions: 'note' },
+      },
+    },
+    b: {
+      initial: 'one',
+      on: { UP: { target: 'a', guard: { type: 'countBelow', params: { limit: 3 } } }, BACK: 'b.hist', DEEP: 'b.deepHist', NEXT: { target: 'a', actions: 'bump' } },
+      states: {
+        one: { on: { NEXT: 'two', SELF: { target: 'one' } } },
+        two: { on: { NEXT: 'three', PARENT: { target: '#nested.b' } } },
+        three: {
+          initial: 'x',
+          states: { x: { on: { NEXT: 'y' } }, y: { on: { NEXT: 'end' } }, end: { type: 'final' } },
+          onDone: { target: '#nested.c', actions: 'note' },
+        },
+        hist: { type: 'history' },
+        deepHist: { type: 'history', history: 'deep' },
+      },
+    },
+    c: {
+      initial: 'shallow',
+      on: { BACK_TO_B: '#nested.b.hist', AND: { target: 'a', guard: and(['isEven', not('flagged')]) }, RAISE: { actions: 'raiseGo' } },
+      states: { shallow: { on: { NEXT: 'deep' } }, deep: { on: { FINISH: '#nested.done' } } },
+    },
+    done: { type: 'final' },
+  },
+});
+
+const parallelMachine = edgeSetup.createMachine({
+  id: 'parallel',
+  type: 'parallel',
+  context: { count: 0, seen: [] },
+  states: {
+    left: { initial: 'l1', states: { l1: { on: { GO: 'l2' } }, l2: { on: { GO: 'l1', STAY: { actions: 'bump' } } } } },
+    right: { initial: 'r1', states: { r1: { on: { NEXT: 'r2' } }, r2: { entry: 'note' } } },
+  },
+});
+
+const entryMachine = edgeSetup.createMachine({
+  id: 'entry',
+  initial: 'a',
+  context: { count: 0, seen: [] },
+  states: {
+    a: { on: { GO: 'b', STAY: { actions: 'bump' } } },
+    b: { entry: 'bump', on: { GO: 'a', ANY_BUMP: { actions: 'note' } } },
+  },
+});
+
+const wildcardMachine = edgeSetup.createMachine({
+  id: 'wildcard',
+  initial: 'a',
+  context: { count: 0, seen: [] },
+  states: { a: { on: { '*': { actions: 'note' }, GO: 'b' } }, b: { on: { NEXT: 'a' } } },
+});
+
+const walkEvents = ['GO', 'STAY', 'SELF', 'REENTER', 'BOOM', 'UP', 'BACK', 'DEEP', 'NEXT', 'PARENT', 'BACK_TO_B', 'AND', 'RAISE', 'FINISH', 'RESET', 'ANY_BUMP', 'NOTHING'];
+
+const eventArbitrary: fc.Arbitrary<Walked> = fc.record(
+  { type: fc.constantFrom(...walkEvents), n: fc.integer({ min: 0, max: 4 }), flag: fc.boolean() },
+  { requiredKeys: ['type'] },
+);
+
+describe('unit: the compiled stepper equals XState on random walks through its edge cases', () => {
+  it('compiles the nested machine but for what raises a done event or records and enters one history', () => {
+    const reference = referenceOf(nestedMachine);
+    const { report } = compiledOf(nestedMachine, reference);
+    expect(report.compiled).toBe(true);
+    expect(report.fallbacks.map((entry) => `${entry.state} ${entry.eventType}: ${entry.reason}`)).toEqual(
+      expect.arrayContaining(["nested.b.three.y NEXT: enters a nested final state", 'nested.c RAISE: an action other than assign']),
+    );
+  });
+
+  it.for([
+    ['nested states, history, onDone, raise, a throwing guard', nestedMachine],
+    ['parallel states', parallelMachine],
+    ['entry actions', entryMachine],
+    ['a wildcard transition', wildcardMachine],
+  ] as const)('%s', ([name, machine]) => {
+    const reference = referenceOf(machine);
+    const stepper = compiledOf(machine, reference);
+    fc.assert(
+      fc.property(fc.array(eventArbitrary, { maxLength: 40 }), (events) => {
+        let snapshot = reference.initial;
+        for (const event of events) {
+          if (snapshot.status !== 'active') break;
+          const next = expectSameStep(stepper, reference, snapshot, event);
+          snapshot = next ?? snapshot;
+        }
+      }),
+      propertyRun(`compiled stepper, ${name}`, 300),
+    );
+  });
+
+  it('walks the built-in paths at random, each step equal to XState', () => {
+    for (const definition of builtInPaths as readonly AnyPathDefinition[]) {
+      const reference = referenceOf(definition.machine);
+      const stepper = compiledOf(definition.machine, reference);
+      const entries = exploreStates(definition, { maxStates: 200_000, timeBudget: undefined, counterCeilings: undefined, onProgress: undefined, progressEvery: 1_000 }).alphabet.entries;
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 0, max: entries.length - 1 }), { maxLength: 60 }), (picks) => {
+          let snapshot = reference.initial;
+          for (const pick of picks) {
+            if (snapshot.status !== 'active') break;
+            snapshot = expectSameStep(stepper, reference, snapshot, entries[pick]!.event as EventObject) ?? snapshot;
+          }
+        }),
+        propertyRun(`compiled stepper, random walks on ${definition.id}`, 100),
+      );
+    }
+  });
+});
