@@ -27,7 +27,7 @@ export { isoDate, isoInstant, instantMillis, instantYears, isoInstantMaxLength }
 export { valueLimits } from './schema/valueDomain.js';
 export { maxCaseIdLength } from './case/caseId.js';
 export { hostIdCode, pathIdCode } from './schema/codeStrings.js';
-export { addDays, addMonths } from './time/calendar.js';
+export { addDays, addMonths, addMonthsToDate, dateOf, serviceTimeZone, startOfDay } from './time/calendar.js';
 
 export { openCase, type OpenCaseOptions } from './case/openCase.js';
 export { replayCase, type ReplayCaseOptions, type ReplayFailure, type ReplayFailureCode, type ReplayResult } from './case/replayCase.js';

@@ -1,5 +1,5 @@
 import type { DeadlineRule } from '../../src/deadline.js';
-import { addMonths } from '../../src/time/calendar.js';
+import { addMonths, startOfDay } from '../../src/time/calendar.js';
 import type { CoordinatorEvents } from './events.js';
 import type { coordinatorMachine } from './machine.js';
 import type { CoordinatorRole } from './roles.js';
@@ -25,7 +25,8 @@ export const twelveMonthLimit: CoordinatorDeadline<'twelve-month-limit'> = {
     const eligibility = history.find((event) => event.type === 'ELIGIBILITY_CONFIRMED');
     if (eligibility?.type !== 'ELIGIBILITY_CONFIRMED') return undefined;
     const { unemployedSince, unemploymentMonths } = eligibility.payload;
-    const unemploymentStart = unemployedSince ? `${unemployedSince}T00:00:00.000Z` : addMonths(eligibility.at, -(unemploymentMonths + 1));
+    // The day unemployment began is a Finnish calendar date: it begins at local midnight.
+    const unemploymentStart = unemployedSince ? startOfDay(unemployedSince) : addMonths(eligibility.at, -(unemploymentMonths + 1));
     return earlier(addMonths(eligibility.at, 12), addMonths(unemploymentStart, 12));
   },
 };

@@ -1,4 +1,4 @@
-import { addMonths } from '../../src/time/calendar.js';
+import { addMonthsToDate } from '../../src/time/calendar.js';
 import { isoDate } from '../../src/time/instant.js';
 import { ipsFidelityItems, type IpsFidelityGroup, type IpsFidelityItemId } from './fidelityItems.js';
 
@@ -141,7 +141,7 @@ export function nextIpsFidelityReviewDue(input: {
 }): string {
   const cadence = input.cadence ?? thlFidelityCadence;
   const last = [...input.reviews].sort((a, b) => a.reviewedOn.localeCompare(b.reviewedOn)).at(-1);
-  if (!last) return addMonths(`${input.serviceStartedOn}T00:00:00Z`, cadence.firstReviewAfterMonths).slice(0, 10);
+  if (!last) return addMonthsToDate(input.serviceStartedOn, cadence.firstReviewAfterMonths);
   const good = last.status === 'rated' && last.total >= cadence.goodFrom;
-  return addMonths(`${last.reviewedOn}T00:00:00Z`, good ? cadence.goodEveryMonths : cadence.belowGoodEveryMonths).slice(0, 10);
+  return addMonthsToDate(last.reviewedOn, good ? cadence.goodEveryMonths : cadence.belowGoodEveryMonths);
 }

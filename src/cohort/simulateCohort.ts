@@ -5,7 +5,7 @@ import type { RecordedEvent } from '../case/recordedEvent.js';
 import type { RejectionCode } from '../case/rejection.js';
 import { compilePath } from '../case/compilePath.js';
 import { describePayloadDomain } from '../schema/payloadDomain.js';
-import { addDays } from '../time/calendar.js';
+import { addDays, dateOf } from '../time/calendar.js';
 import { createSeededRandom, type SeededRandom } from './seededRandom.js';
 
 /** Options of {@link simulateCohort}. */
@@ -140,7 +140,7 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
 }
 
 function accepts(caseRef: PathCase<AnyPathDefinition>, candidate: Candidate): boolean {
-  return caseRef.accepts(candidate.type as never, withDates(candidate.payload, '2025-01-01') as never);
+  return caseRef.accepts(candidate.type as never, withDates(candidate.payload, '2025-01-01T08:00:00Z') as never);
 }
 
 /** Open date fields get a placeholder here and the event's own date when it is recorded. */
@@ -158,7 +158,8 @@ function fillOpenFields(definition: AnyPathDefinition, type: string, payload: Re
 function withDates(payload: Record<string, unknown>, at: string): Record<string, unknown> {
   let result = payload;
   for (const [field, value] of Object.entries(payload)) {
-    if (value === openDateMarker) result = { ...result, [field]: at.slice(0, 10) };
+    // The date the event happened on, as a Finnish client would write it: its Helsinki calendar date.
+    if (value === openDateMarker) result = { ...result, [field]: dateOf(at) };
   }
   return result;
 }

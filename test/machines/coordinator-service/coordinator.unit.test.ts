@@ -156,16 +156,18 @@ describe('Eksote coordinator service', () => {
       for (const input of inputs) expect(caseRef.record(input).ok).toBe(true);
       return caseRef.deadlines(now).find((deadline) => deadline.id === 'twelve-month-limit');
     };
+    // Days and months count in Finnish time: 1 September begins at 00:00 in Helsinki, 21:00 UTC the day before.
     it('is due 12 months into unemployment, from the day it began', () => {
-      expect(limit(start(4, '2024-09-01'), '2025-08-01T00:00:00Z')).toMatchObject({ kind: 'decision', dueAt: '2025-09-01T00:00:00.000Z', overdue: false });
+      expect(limit(start(4, '2024-09-01'), '2025-08-01T00:00:00Z')).toMatchObject({ kind: 'decision', dueAt: '2025-08-31T21:00:00.000Z', overdue: false });
     });
     it('is due 12 months into the service when that comes first', () => {
-      expect(limit(start(0, '2025-01-05'), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2026-01-05T00:00:00.000Z' });
-      expect(limit(start(0, '2025-01-09'), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2026-01-09T00:00:00.000Z' });
+      expect(limit(start(0, '2025-01-05'), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2026-01-04T22:00:00.000Z' });
+      expect(limit(start(0, '2025-01-09'), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2026-01-08T22:00:00.000Z' });
     });
     it('counts from the completed months, a month early to be safe, when the start day is unknown', () => {
       expect(limit(start(11), '2025-01-10T10:00:00Z')).toMatchObject({ dueAt: '2025-01-10T09:00:00.000Z', overdue: true });
-      expect(limit(start(5), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2025-07-10T09:00:00.000Z' });
+      // 11:00 in Helsinki in January (UTC+2) is 11:00 in July too, in summer time (UTC+3).
+      expect(limit(start(5), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2025-07-10T08:00:00.000Z' });
     });
     it('keeps the case open past the limit', () => {
       const caseRef = openCase(coordinatorServicePath, { caseId: 'past' });

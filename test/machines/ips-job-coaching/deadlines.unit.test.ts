@@ -28,7 +28,8 @@ describe('IPS Kykyviisari schedule and rapid job search, as deadlines not guards
     expect(ids(caseWith(start), at('2024-01-10'))).toEqual([
       ['kykyviisari-baseline', '2024-01-22T09:00:00.000Z', false],
       ['first-employer-contact-within-one-month', '2024-02-08T09:00:00.000Z', false],
-      ['kykyviisari-followup', '2024-07-08T09:00:00.000Z', false],
+      // Six months after 11:00 Finnish winter time is 11:00 Finnish summer time: 08:00 UTC.
+      ['kykyviisari-followup', '2024-07-08T08:00:00.000Z', false],
     ]);
   });
 
