@@ -12,6 +12,7 @@ export const serviceTimeZone = 'Europe/Helsinki';
 const memoLimit = 4_096;
 const monthMemo = new Map<string, string>();
 const dayMemo = new Map<string, string>();
+const dateMemo = new Map<string, string>();
 
 function remembered(memo: Map<string, string>, key: string, compute: () => string): string {
   const known = memo.get(key);
@@ -96,5 +97,5 @@ export function addMonthsToDate(date: string, months: number): string {
  * ```
  */
 export function dateOf(instant: string): string {
-  return inServiceTime(instant).toPlainDate().toString();
+  return remembered(dateMemo, instant, () => inServiceTime(instant).toPlainDate().toString());
 }
