@@ -1,4 +1,4 @@
-export { definePath } from './definition.js';
+export { definePath } from './path/definition.js';
 export type {
   AnyPathDefinition,
   ContextOf,
@@ -15,12 +15,12 @@ export type {
   StatePathOf,
   StateValueOf,
   StateView,
-} from './definition.js';
-export { PathDefinitionError } from './definitionError.js';
-export type { Deadline, DeadlineKind, DeadlineRule } from './deadline.js';
-export { languages, type Label, type Language } from './label.js';
-export type { PathRule, RuleStep } from './rule.js';
-export { formatSource, type SourceRef } from './source.js';
+} from './path/definition.js';
+export { PathDefinitionError } from './path/definitionError.js';
+export type { Deadline, DeadlineKind, DeadlineRule } from './path/deadline.js';
+export { languages, type Label, type Language } from './path/label.js';
+export type { PathRule, RuleStep } from './path/rule.js';
+export { formatSource, type SourceRef } from './path/source.js';
 export { describeStateValue } from './machine/stateNodes.js';
 export { countPayloads, describePayloadDomain, enumeratePayloads, type FieldDomain, type OpenFormat } from './schema/payloadDomain.js';
 export { isoDate, isoInstant, instantMillis, instantYears, isoInstantMaxLength } from './time/instant.js';
@@ -41,14 +41,14 @@ export type {
   RecordedEvent,
   RecordedEventFor,
   RecordedEventOf,
-} from './case/recordedEvent.js';
+} from './path/recordedEvent.js';
 
 export { toJsonSchema, type JsonSchema, type PathJsonSchemas } from './jsonSchema/toJsonSchema.js';
 export { eventLine, exportEvents, type ExportEventsOptions } from './ndjson/exportEvents.js';
 export { importEventLog, type ImportEventLogOptions, type ImportedCaseVerdict, type ImportRefusal, type ImportVerdict, type LogImport } from './ndjson/importEventLog.js';
 export { validateEventLog, type LogCaseVerdict, type LogLineProblem, type LogValidation, type LogValidationSummary, type ValidateEventLogOptions } from './ndjson/validateEventLog.js';
 
-export type { AnyPathMigration, MigratedEventFor, PathMigration } from './pathMigration.js';
+export type { AnyPathMigration, MigratedEventFor, PathMigration } from './path/pathMigration.js';
 export { createPathCatalogue, type PathCatalogue } from './catalogue/pathCatalogue.js';
 export {
   replayFromCatalogue,
@@ -84,17 +84,17 @@ export {
   type ConcurrencyConflict,
   type ConflictRetry,
   type RebuildReport,
-} from './store/openCaseStore.js';
+} from './caseStore/openCaseStore.js';
 
 export { caseloadCap, checkCaseload, type ActiveCaseCounter, type CaseloadCheck, type CaseloadPolicy, type CaseloadRejection } from './caseload/checkCaseload.js';
 export { createCaseloadIndex, type CaseloadIndex, type CaseloadIndexProblem } from './caseload/caseloadIndex.js';
 
 export { simulateCohort, type CohortOptions, type CohortResult } from './cohort/simulateCohort.js';
-export type { ReferenceShare, SimulationProfile } from './cohort/simulationProfile.js';
+export type { ReferenceShare, SimulationProfile } from './path/simulationProfile.js';
 export { createSeededRandom, type SeededRandom } from './cohort/seededRandom.js';
 
 export { toFhir, type ToFhirOptions } from './fhir/toFhir.js';
-export type { FhirEncounterClass, FhirPathMapping, FhirStatusView } from './fhir/fhirMapping.js';
+export type { FhirEncounterClass, FhirPathMapping, FhirStatusView } from './path/fhirMapping.js';
 export { fiBaseProfiles } from './fhir/fiBaseProfiles.js';
 export type {
   EpisodeOfCareStatus,

@@ -1,4 +1,4 @@
-import type { DeadlineRule } from '../../src/deadline.js';
+import type { DeadlineRule } from '../../src/path/deadline.js';
 import { addMonths, startOfDay } from '../../src/time/calendar.js';
 import type { CoordinatorEvents } from './events.js';
 import type { coordinatorMachine } from './machine.js';

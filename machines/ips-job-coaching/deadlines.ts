@@ -1,4 +1,4 @@
-import type { DeadlineRule } from '../../src/deadline.js';
+import type { DeadlineRule } from '../../src/path/deadline.js';
 import { addDays, addMonths } from '../../src/time/calendar.js';
 import type { IpsEvents } from './events.js';
 import type { ipsMachine } from './machine.js';

@@ -1,4 +1,4 @@
-import type { DeadlineRule } from '../../src/deadline.js';
+import type { DeadlineRule } from '../../src/path/deadline.js';
 import { addMonths } from '../../src/time/calendar.js';
 import type { LifestyleEvents } from './events.js';
 import type { lifestyleMachine } from './machine.js';

@@ -1,4 +1,4 @@
-import type { FhirPathMapping } from '../../src/fhir/fhirMapping.js';
+import type { FhirPathMapping } from '../../src/path/fhirMapping.js';
 
 const remote = new Set(['video', 'phone', 'online']);
 

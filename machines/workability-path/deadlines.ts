@@ -1,4 +1,4 @@
-import type { DeadlineRule } from '../../src/deadline.js';
+import type { DeadlineRule } from '../../src/path/deadline.js';
 import { addDays, addMonths } from '../../src/time/calendar.js';
 import type { WorkabilityEvents } from './events.js';
 import type { workabilityMachine } from './machine.js';

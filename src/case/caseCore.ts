@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledPath } from './compilePath.js';
-import type { RecordedEvent } from './recordedEvent.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 
 /**
  * The mutable inside of one case: its current machine snapshot and its history. Snapshots are

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { AnyPathDefinition, AnyPathRule } from '../definition.js';
-import type { AnyPathMigration } from '../pathMigration.js';
-import type { PathVersion } from './recordedEvent.js';
+import type { AnyPathDefinition, AnyPathRule } from '../path/definition.js';
+import type { AnyPathMigration } from '../path/pathMigration.js';
+import type { PathVersion } from '../path/recordedEvent.js';
 import { enumeratePayloads } from '../schema/payloadDomain.js';
 import { createMachineStepper, type MachineStepper } from './machineStepper.js';
 

@@ -1,5 +1,5 @@
 import { excerptOf } from '../clientExcerpt.js';
-import type { Deadline } from '../deadline.js';
+import type { Deadline } from '../path/deadline.js';
 import { isoInstant } from '../time/instant.js';
 import type { CaseCore } from './caseCore.js';
 

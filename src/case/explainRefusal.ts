@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import type { AnyPathRule } from '../definition.js';
-import { formatSource } from '../source.js';
+import type { AnyPathRule } from '../path/definition.js';
+import { formatSource } from '../path/source.js';
 import { guardRefsOf } from '../machine/guardRefs.js';
 import { activeStateNodes, describeStateValue } from '../machine/stateNodes.js';
 import type { CompiledPath } from './compilePath.js';

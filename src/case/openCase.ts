@@ -1,4 +1,4 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { assertCaseId } from './caseId.js';
 import { createCaseCore } from './caseCore.js';
 import { compilePath } from './compilePath.js';

@@ -8,15 +8,15 @@ import type {
   OutcomeOf,
   RoleOf,
   StateValueOf,
-} from '../definition.js';
-import type { Deadline } from '../deadline.js';
+} from '../path/definition.js';
+import type { Deadline } from '../path/deadline.js';
 import { describeStateValue } from '../machine/stateNodes.js';
-import { canonicalJson } from '../check/canonicalJson.js';
+import { canonicalJson } from '../json/canonicalJson.js';
 import type { CaseCore } from './caseCore.js';
 import { deepFreeze } from './deepFreeze.js';
 import { computeDeadlines } from './computeDeadlines.js';
 import { listNextEvents, machineAccepts } from './nextEvents.js';
-import type { CaseInputOf, RecordedEvent, RecordedEventOf } from './recordedEvent.js';
+import type { CaseInputOf, RecordedEvent, RecordedEventOf } from '../path/recordedEvent.js';
 import { copyInput, recordPlainInput } from './recordEvent.js';
 import type { Rejection } from './rejection.js';
 import type { PlainValue } from '../schema/valueDomain.js';

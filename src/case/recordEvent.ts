@@ -7,7 +7,7 @@ import { clientSafeIssues, describeIssues } from './clientSafeIssues.js';
 import { caseInputEnvelope } from './envelope.js';
 import { isWellFormedInput } from './envelopeCheck.js';
 import { explainRefusal, ruleViolated } from './explainRefusal.js';
-import type { EventActor, RecordedEvent } from './recordedEvent.js';
+import type { EventActor, RecordedEvent } from '../path/recordedEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
 import { copyIntoDomain, type PlainValue } from '../schema/valueDomain.js';
 import { describeFieldPath } from './fieldPath.js';

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { excerptOf } from '../clientExcerpt.js';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { clientSafeIssues, describeIssues } from './clientSafeIssues.js';
-import type { PathVersion, RecordedEvent } from './recordedEvent.js';
+import type { PathVersion, RecordedEvent } from '../path/recordedEvent.js';
 import { createCaseCore, type CaseCore } from './caseCore.js';
 import { deepFreeze } from './deepFreeze.js';
 import { compilePath } from './compilePath.js';

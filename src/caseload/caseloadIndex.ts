@@ -1,7 +1,7 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { createCaseCore, type CaseCore } from '../case/caseCore.js';
 import { compilePath } from '../case/compilePath.js';
-import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import { applyEvent } from '../case/recordEvent.js';
 import type { Rejection } from '../case/rejection.js';
 import type { EventStore, UnreadableCase } from '../store/eventStore.js';

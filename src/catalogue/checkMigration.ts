@@ -1,5 +1,5 @@
 import { excerptOf } from '../clientExcerpt.js';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { replayCase } from '../case/replayCase.js';
 import type { CaseIndex } from '../store/caseIndex.js';
 import type { UnreadableCase } from '../store/eventStore.js';

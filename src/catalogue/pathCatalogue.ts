@@ -1,4 +1,4 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 
 /**
  * The path definitions a host runs, every version it still has cases of: a case is replayed with

@@ -1,8 +1,8 @@
 import { excerptOf } from '../clientExcerpt.js';
 import { pathIdMaxLength } from '../schema/codeStrings.js';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import type { PathCase } from '../case/pathCase.js';
-import type { PathVersion } from '../case/recordedEvent.js';
+import type { PathVersion } from '../path/recordedEvent.js';
 import { replayCase, type ReplayFailure } from '../case/replayCase.js';
 import { asCatalogue, type PathCatalogue } from './pathCatalogue.js';
 

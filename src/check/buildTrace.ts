@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import { describePayloadDomain, type FieldDomain } from '../schema/payloadDomain.js';
 import type { AlphabetEntry } from './inputAlphabet.js';

@@ -1,4 +1,4 @@
-import type { AnyPathDefinition, RuleIdOf } from '../definition.js';
+import type { AnyPathDefinition, RuleIdOf } from '../path/definition.js';
 import { defaultStart, exploreOptionsOf, summarizeExploration } from './checkPath.js';
 import { exploreStates, type Exploration } from './exploreStates.js';
 import { guardOccurrences } from './guardOccurrences.js';

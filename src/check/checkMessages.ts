@@ -1,4 +1,4 @@
-import type { Language } from '../label.js';
+import type { Language } from '../path/label.js';
 
 /**
  * The fixed words of the checker's reports, in every language labels are written in. The path's

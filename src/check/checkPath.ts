@@ -1,4 +1,4 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import { createTraceBuilder } from './buildTrace.js';
 import { exploreStates, type Exploration } from './exploreStates.js';

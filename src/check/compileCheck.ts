@@ -1,5 +1,5 @@
 import type { StateValue } from 'xstate';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { activeStateNodes, listStateNodes, statePathOf } from '../machine/stateNodes.js';
 import { inputAlphabet, type InputAlphabet } from './inputAlphabet.js';
 import { findOpenFieldReads } from './openFieldReads.js';

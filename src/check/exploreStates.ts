@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot, EventObject, StateValue } from 'xstate';
-import type { AnyPathDefinition, AnyPathRule } from '../definition.js';
+import type { AnyPathDefinition, AnyPathRule } from '../path/definition.js';
 import { compilePath } from '../case/compilePath.js';
 import { PathRuntimeError } from '../case/recordEvent.js';
 import { compileCheck, type Candidates, type ValueFacts } from './compileCheck.js';

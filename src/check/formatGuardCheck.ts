@@ -1,4 +1,4 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { checkMessages } from './checkMessages.js';
 import type { GuardCheck } from './checkGuards.js';
 import { formatCounterexample, type FormatCheckOptions } from './formatPathCheck.js';

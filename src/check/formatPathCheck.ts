@@ -1,6 +1,6 @@
-import type { AnyPathDefinition } from '../definition.js';
-import type { Language } from '../label.js';
-import { formatSource } from '../source.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import type { Language } from '../path/label.js';
+import { formatSource } from '../path/source.js';
 import { checkMessages } from './checkMessages.js';
 import { formatTrace, stateLabel } from './formatTrace.js';
 import type { Counterexample, PathCheck, StateFinding } from './pathCheck.js';

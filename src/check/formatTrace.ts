@@ -1,5 +1,5 @@
-import type { AnyPathDefinition } from '../definition.js';
-import type { Language } from '../label.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import type { Language } from '../path/label.js';
 
 /** A state's name in a language: its label, or the name itself for a state without one. @internal */
 export function stateLabel(definition: AnyPathDefinition, name: string, lang: Language): string {

@@ -1,4 +1,4 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { enumeratePayloads } from '../schema/payloadDomain.js';
 
 /**

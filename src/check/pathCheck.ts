@@ -1,5 +1,5 @@
-import type { AnyPathDefinition, ContextOf, RuleIdOf, StateValueOf } from '../definition.js';
-import type { CaseInputOf } from '../case/recordedEvent.js';
+import type { AnyPathDefinition, ContextOf, RuleIdOf, StateValueOf } from '../path/definition.js';
+import type { CaseInputOf } from '../path/recordedEvent.js';
 
 /**
  * A state the checker reached: its readable name (`healthCheck`, `active.review`), state value and

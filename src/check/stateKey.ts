@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { listStateNodes } from '../machine/stateNodes.js';
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalJson } from '../json/canonicalJson.js';
 
 /**
  * The identity of reachable states, and the index of those already found. A state is its state

@@ -1,5 +1,5 @@
 import { builtInPaths } from '../../machines/index.js';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { UsageError } from './command.js';
 
 /**

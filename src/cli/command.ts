@@ -1,4 +1,4 @@
-import type { Language } from '../label.js';
+import type { Language } from '../path/label.js';
 
 /** Where a command writes: standard output for results, standard error for progress and errors. @internal */
 export interface CommandIo {

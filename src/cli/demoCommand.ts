@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AnyPathDefinition } from '../definition.js';
-import { languages, type Language } from '../label.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import { languages, type Language } from '../path/label.js';
 import { simulateCohort } from '../cohort/simulateCohort.js';
 import type { IndexedEventStore } from '../store/eventStore.js';
-import { openCaseStore } from '../store/openCaseStore.js';
+import { openCaseStore } from '../caseStore/openCaseStore.js';
 import { projectCase } from '../store/projectCase.js';
-import { formatSource } from '../source.js';
+import { formatSource } from '../path/source.js';
 import { selectPaths } from './catalogue.js';
 import { integerOption, languageOption, type CliCommand } from './command.js';
 import { createProgress } from './progress.js';

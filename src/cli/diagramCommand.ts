@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { languages } from '../label.js';
+import { languages } from '../path/label.js';
 import { describePathTable, toPathTableMarkdown } from '../diagram/pathTable.js';
 import type { DiagramResult } from '../diagram/diagramResult.js';
 import { toBpmn } from '../diagram/toBpmn.js';

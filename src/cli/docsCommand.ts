@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtInPaths } from '../../machines/index.js';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { readmeDiagramSection, replaceGeneratedSection, toPathDocument } from '../diagram/pathDocument.js';
 import { UsageError, type CliCommand } from './command.js';
 

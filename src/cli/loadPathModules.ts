@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { UsageError } from './command.js';
 
 function isPathDefinition(value: unknown): value is AnyPathDefinition {

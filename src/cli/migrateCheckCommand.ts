@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { caseIdForDisplay } from '../clientExcerpt.js';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { checkMigration, type MigrationReport } from '../catalogue/checkMigration.js';
 import { asCatalogue, type PathCatalogue } from '../catalogue/pathCatalogue.js';
 import { checkPath } from '../check/checkPath.js';

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AnyPathDefinition } from '../definition.js';
-import { languages, type Language } from '../label.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import { languages, type Language } from '../path/label.js';
 import { simulateCohort } from '../cohort/simulateCohort.js';
 import { buildReport, type ReportPath } from '../report/buildReport.js';
 import { checkPath } from '../check/checkPath.js';

@@ -1,4 +1,4 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { toJsonSchema } from '../jsonSchema/toJsonSchema.js';
 
 /**

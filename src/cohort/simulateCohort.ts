@@ -1,7 +1,7 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { openCase } from '../case/openCase.js';
 import type { PathCase } from '../case/pathCase.js';
-import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { RejectionCode } from '../case/rejection.js';
 import { compilePath } from '../case/compilePath.js';
 import { describePayloadDomain } from '../schema/payloadDomain.js';

@@ -1,4 +1,4 @@
-import type { Language } from '../label.js';
+import type { Language } from '../path/label.js';
 
 /**
  * What an exporter returns: the text of the diagram, and sentences about anything it could not

@@ -1,4 +1,4 @@
-import type { Label, Language } from '../label.js';
+import type { Label, Language } from '../path/label.js';
 
 /**
  * The engine's own words in diagrams, tables and reports, in every supported language. Paths

@@ -1,5 +1,5 @@
-import type { AnyPathDefinition, AnyPathRule } from '../definition.js';
-import type { Language } from '../label.js';
+import type { AnyPathDefinition, AnyPathRule } from '../path/definition.js';
+import type { Language } from '../path/label.js';
 import { wordIn } from './diagramWords.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { AnyPathDefinition } from '../definition.js';
-import { languages, type Language } from '../label.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import { languages, type Language } from '../path/label.js';
 import { codeSpan, renderMarkdown, type MarkdownBlock } from './markdown.js';
 import { describePathTable, pathTableBlocks } from './pathTable.js';
 import { toMermaid } from './toMermaid.js';

@@ -1,6 +1,6 @@
 import type { AnyStateNode } from 'xstate';
-import type { AnyPathDefinition } from '../definition.js';
-import type { Label } from '../label.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import type { Label } from '../path/label.js';
 import { listStateNodes, statePathOf } from '../machine/stateNodes.js';
 import { guardExpressionOf, type GuardExpression } from './guardExpression.js';
 

@@ -1,6 +1,6 @@
-import type { AnyPathDefinition } from '../definition.js';
-import type { Language } from '../label.js';
-import { formatSource } from '../source.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import type { Language } from '../path/label.js';
+import { formatSource } from '../path/source.js';
 import type { DiagramOptions } from './diagramResult.js';
 import { guardNamesOf, rulesEnforcedBy } from './guardExpression.js';
 import { codeSpan, renderMarkdown, type MarkdownBlock } from './markdown.js';

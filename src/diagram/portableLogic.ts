@@ -1,4 +1,4 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { compilePath } from '../case/compilePath.js';
 import { guardUsesOf } from './guardExpression.js';
 import { describePathGraph, type GraphAction } from './pathGraph.js';

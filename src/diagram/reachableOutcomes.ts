@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { compilePath } from '../case/compilePath.js';
 import { snapshotKey } from '../machine/snapshotKey.js';
 import { describeStateValue } from '../machine/stateNodes.js';

@@ -1,5 +1,5 @@
 import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { bpmnId, planBpmn, type BpmnNode, type BpmnPlan } from './bpmnPlan.js';
 import { conditionScript, historyScript, updateScript } from './bpmnScripts.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';

@@ -1,5 +1,5 @@
-import type { AnyPathDefinition } from '../definition.js';
-import type { Language } from '../label.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import type { Language } from '../path/label.js';
 import { renderDot, type DotStatement, type DotValue } from './dot.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import { element } from './markup.js';

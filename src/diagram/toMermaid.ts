@@ -1,4 +1,4 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { mermaidIdOf, renderMermaid, type MermaidStatement } from './mermaid.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import { childStatesOf, describePathGraph, type GraphTransition, type PathGraph } from './pathGraph.js';

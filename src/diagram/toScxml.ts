@@ -1,4 +1,4 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import { rulesEnforcedBy, guardNamesOf, type GuardExpression } from './guardExpression.js';
 import { comment, element, renderMarkup, type MarkupElement } from './markup.js';

@@ -1,4 +1,4 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import { loadElk, type ElkGraphInput, type ElkGraphOutput } from './loadElk.js';
 import { element, renderMarkup, type MarkupElement, type MarkupNode } from './markup.js';

@@ -1,5 +1,5 @@
-import type { AnyPathDefinition } from '../definition.js';
-import type { Language } from '../label.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import type { Language } from '../path/label.js';
 import { wordIn } from './diagramWords.js';
 import { describeGuard } from './guardExpression.js';
 import type { GraphTransition } from './pathGraph.js';

@@ -1,11 +1,11 @@
 import type { AnyPathCase } from '../case/pathCase.js';
-import type { EventActor, RecordedEvent } from '../case/recordedEvent.js';
+import type { EventActor, RecordedEvent } from '../path/recordedEvent.js';
 import { createCaseCore } from '../case/caseCore.js';
 import { compilePath } from '../case/compilePath.js';
 import { applyEvent } from '../case/recordEvent.js';
-import type { Language } from '../label.js';
+import type { Language } from '../path/label.js';
 import { describeStateValue } from '../machine/stateNodes.js';
-import type { FhirPathMapping } from './fhirMapping.js';
+import type { FhirPathMapping } from '../path/fhirMapping.js';
 import { resourceUuid } from './fhirIds.js';
 import type {
   EpisodeOfCareStatus,

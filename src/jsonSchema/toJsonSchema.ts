@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { caseInputEnvelope, recordedEventEnvelope } from '../case/envelope.js';
 import { hostIdMaxLength } from '../schema/codeStrings.js';
 import { portablePattern } from './portablePattern.js';

@@ -1,6 +1,6 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { excerptOf } from '../clientExcerpt.js';
-import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import { replayCase } from '../case/replayCase.js';
 import type { AppendFailureCode, EventStore } from '../store/eventStore.js';
 import { EventStoreError, type StoreFailure } from '../store/eventStoreError.js';

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../case/recordedEvent.js';
-import { canonicalJson } from '../check/canonicalJson.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
+import { canonicalJson } from '../json/canonicalJson.js';
 
 /** How a case's stored events stand to the same case in a log. @internal */
 export type StoredComparison =

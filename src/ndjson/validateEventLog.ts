@@ -1,11 +1,11 @@
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { createCaseCore, type CaseCore } from '../case/caseCore.js';
 import { compilePath } from '../case/compilePath.js';
 import { caseIdProblem, maxCaseIdLength } from '../case/caseId.js';
 import { recordInput } from '../case/recordEvent.js';
 import { applyRecordedEvent } from '../case/replayCase.js';
 import { describeStateValue } from '../machine/stateNodes.js';
-import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 
 /** What a log says of one case: every line accepted, or the first line that was not. */
 export type LogCaseVerdict =

@@ -1,6 +1,6 @@
-import type { AnyPathDefinition } from '../definition.js';
-import type { Language } from '../label.js';
-import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import type { Language } from '../path/label.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import { element, renderMarkup } from '../diagram/markup.js';
 import type { PathCheckSummary } from './pathCheckSummary.js';
 import { pathReportPage } from './pathReportPage.js';

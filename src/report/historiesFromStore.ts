@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { EventStore } from '../store/eventStore.js';
 
 /**

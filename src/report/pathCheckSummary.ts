@@ -1,5 +1,5 @@
-import type { AnyPathDefinition } from '../definition.js';
-import type { Language } from '../label.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import type { Language } from '../path/label.js';
 import { checkMessages } from '../check/checkMessages.js';
 import { formatCounterexample } from '../check/formatPathCheck.js';
 import type { PathCheck } from '../check/pathCheck.js';

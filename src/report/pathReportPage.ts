@@ -1,6 +1,6 @@
-import type { AnyPathDefinition } from '../definition.js';
-import type { Language } from '../label.js';
-import { formatSource } from '../source.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import type { Language } from '../path/label.js';
+import { formatSource } from '../path/source.js';
 import { element, renderMarkup, type MarkupElement, type MarkupNode } from '../diagram/markup.js';
 import { describePathTable, pathTableHeadings } from '../diagram/pathTable.js';
 import { stateDiagramSvg } from '../diagram/toSvg.js';

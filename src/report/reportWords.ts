@@ -1,4 +1,4 @@
-import type { Label, Language } from '../label.js';
+import type { Label, Language } from '../path/label.js';
 
 /** The report's own words in every supported language. @internal */
 export const reportWords = {

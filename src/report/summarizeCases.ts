@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
-import type { AnyPathDefinition } from '../definition.js';
-import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import { compilePath } from '../case/compilePath.js';
 import { snapshotKey } from '../machine/snapshotKey.js';
 import { describeStateValue } from '../machine/stateNodes.js';

@@ -1,5 +1,5 @@
 import { excerptOf } from '../clientExcerpt.js';
-import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { CaseIndex, CaseProjection } from './caseIndex.js';
 import { caseIdProblem } from '../case/caseId.js';
 import { describeIssue, projectionIssue, storedEventIssue } from '../case/storedEventDomain.js';

@@ -1,5 +1,5 @@
 import { excerptOf } from '../clientExcerpt.js';
-import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import { type CaseProjection, type CaseQuery, type CaseSummary, type CaseloadQuery, type ProjectionUpdate } from './caseIndex.js';
 import { checkBatch, type AppendOptions, type AppendResult, type IndexedEventStore } from './eventStore.js';
 import { checkCaseQuery, checkCaseloadQuery } from './queryCheck.js';

@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import { eventIdTakenMessage } from '../case/recordEvent.js';
-import { canonicalJson } from '../check/canonicalJson.js';
+import { canonicalJson } from '../json/canonicalJson.js';
 import type { AppendFailure } from './eventStore.js';
 
 /** What a store's log says about a batch whose events carry ids. @internal */

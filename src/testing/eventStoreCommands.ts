@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { openCase } from '../case/openCase.js';
 import type { AnyPathCase } from '../case/pathCase.js';
-import type { RecordedEvent } from '../case/recordedEvent.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import { replayCase } from '../case/replayCase.js';
-import { canonicalJson } from '../check/canonicalJson.js';
+import { canonicalJson } from '../json/canonicalJson.js';
 import type { EventStore } from '../store/eventStore.js';
 import { acceptedNow, recordableInputs, type RecordableInput } from './recordableInputs.js';
 

@@ -1,8 +1,8 @@
-import type { AnyPathDefinition, StatePathOf } from '../definition.js';
+import type { AnyPathDefinition, StatePathOf } from '../path/definition.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import { openCase } from '../case/openCase.js';
 import type { PathCase } from '../case/pathCase.js';
-import type { CaseInputOf } from '../case/recordedEvent.js';
+import type { CaseInputOf } from '../path/recordedEvent.js';
 import type { Rejection, RejectionCode, RejectionOf } from '../case/rejection.js';
 
 /** The outcome of `when`, to state what must have happened. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { inputArbitrary } from './inputArbitrary.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { AnyPathRule } from '../../definition.js';
+import type { AnyPathRule } from '../../path/definition.js';
 import { buildDecisionTree, TabulationError, type DecisionTree } from './decisionTree.js';
 
 /**

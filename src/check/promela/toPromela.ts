@@ -1,4 +1,4 @@
-import type { AnyPathDefinition } from '../../definition.js';
+import type { AnyPathDefinition } from '../../path/definition.js';
 import { compilePath } from '../../case/compilePath.js';
 import { inputAlphabet } from '../inputAlphabet.js';
 import { TabulationError, type DecisionTree, type PromelaFailureCode } from './decisionTree.js';

@@ -1,7 +1,7 @@
 import { excerptOf } from '../../clientExcerpt.js';
 import { createHash } from 'node:crypto';
-import type { RecordedEvent } from '../../case/recordedEvent.js';
-import { canonicalJson } from '../../check/canonicalJson.js';
+import type { RecordedEvent } from '../../path/recordedEvent.js';
+import { canonicalJson } from '../../json/canonicalJson.js';
 import { EventStoreError } from '../eventStoreError.js';
 import type { EventChain } from './eventChain.js';
 

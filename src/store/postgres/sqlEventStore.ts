@@ -1,5 +1,5 @@
 import { excerptOf } from '../../clientExcerpt.js';
-import type { RecordedEvent } from '../../case/recordedEvent.js';
+import type { RecordedEvent } from '../../path/recordedEvent.js';
 import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from '../caseIndex.js';
 import { caseIdProblem } from '../../case/caseId.js';
 import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, type IndexedEventStore, type ScanOptions } from '../eventStore.js';

@@ -1,6 +1,6 @@
-import type { EventSchemas, EventTypeOf } from '../definition.js';
-import type { Label } from '../label.js';
-import type { SourceRef } from '../source.js';
+import type { EventSchemas, EventTypeOf } from './definition.js';
+import type { Label } from './label.js';
+import type { SourceRef } from './source.js';
 
 /**
  * A figure from the seeds that a synthetic cohort should come close to, printed beside the

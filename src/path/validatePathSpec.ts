@@ -2,10 +2,10 @@ import type { AnyStateNode } from 'xstate';
 import type { AnyPathDefinition } from './definition.js';
 import { PathDefinitionError } from './definitionError.js';
 import { languages, type Label } from './label.js';
-import { guardRefsOf } from './machine/guardRefs.js';
-import { listStateNodes, statePathOf } from './machine/stateNodes.js';
-import { eventTypeMaxLength, pathIdMaxLength, pathIdPattern } from './schema/codeStrings.js';
-import { countPayloads, UnsupportedFieldError } from './schema/payloadDomain.js';
+import { guardRefsOf } from '../machine/guardRefs.js';
+import { listStateNodes, statePathOf } from '../machine/stateNodes.js';
+import { eventTypeMaxLength, pathIdMaxLength, pathIdPattern } from '../schema/codeStrings.js';
+import { countPayloads, UnsupportedFieldError } from '../schema/payloadDomain.js';
 
 const idPattern = pathIdPattern;
 

@@ -1,8 +1,8 @@
 import type { AnyStateMachine, ContextFrom, EventFromLogic, SnapshotFrom, StateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { DeadlineKind, DeadlineRule } from './deadline.js';
-import type { RecordedEventFor } from './case/recordedEvent.js';
-import type { SimulationProfile } from './cohort/simulationProfile.js';
+import type { RecordedEventFor } from './recordedEvent.js';
+import type { SimulationProfile } from './simulationProfile.js';
 import type { Label } from './label.js';
 import type { AnyPathMigration, PathMigration } from './pathMigration.js';
 import type { PathRule } from './rule.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AnyPathDefinition, EventSchemas, EventTypeOf, RoleOf } from '../definition.js';
+import type { AnyPathDefinition, EventSchemas, EventTypeOf, RoleOf } from './definition.js';
 
 /** The path and version an event was recorded under. */
 export interface PathVersion {

@@ -1,18 +1,18 @@
 import { excerptOf } from '../clientExcerpt.js';
-import type { AnyPathDefinition } from '../definition.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { asCatalogue, type PathCatalogue } from '../catalogue/pathCatalogue.js';
 import { replayFromCatalogue, type CatalogueReplayFailure } from '../catalogue/replayFromCatalogue.js';
 import { caseIdProblem } from '../case/caseId.js';
 import { openCase } from '../case/openCase.js';
 import type { PathCase } from '../case/pathCase.js';
-import type { CaseInputOf, RecordedEventOf } from '../case/recordedEvent.js';
+import type { CaseInputOf, RecordedEventOf } from '../path/recordedEvent.js';
 import { replayCase } from '../case/replayCase.js';
 import type { Rejection } from '../case/rejection.js';
-import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './caseIndex.js';
-import type { AppendFailure, IndexedEventStore } from './eventStore.js';
-import { EventStoreError, type TamperedEvent } from './eventStoreError.js';
-import { projectCase } from './projectCase.js';
-import { eventIdTaken } from './retriedBatch.js';
+import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from '../store/caseIndex.js';
+import type { AppendFailure, IndexedEventStore } from '../store/eventStore.js';
+import { EventStoreError, type TamperedEvent } from '../store/eventStoreError.js';
+import { projectCase } from '../store/projectCase.js';
+import { eventIdTaken } from '../store/retriedBatch.js';
 
 /** An input to any path of a catalogue: the union of each path's {@link CaseInputOf}. */
 export type AnyCaseInputOf<D extends AnyPathDefinition> = D extends AnyPathDefinition ? CaseInputOf<D> : never;

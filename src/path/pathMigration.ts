@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RecordedEvent } from './case/recordedEvent.js';
+import type { RecordedEvent } from './recordedEvent.js';
 import type { EventSchemas, EventTypeOf } from './definition.js';
 
 /** An event in the terms of a newer version of a path: its type and payload there. */

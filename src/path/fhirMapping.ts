@@ -1,5 +1,5 @@
-import type { EventActor, RecordedEvent } from '../case/recordedEvent.js';
-import type { EpisodeOfCareStatus } from './fhirResources.js';
+import type { EventActor, RecordedEvent } from './recordedEvent.js';
+import type { EpisodeOfCareStatus } from '../fhir/fhirResources.js';
 
 /** What the status projection sees of a case after one of its events. */
 export interface FhirStatusView {

@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import type { RecordedEventFor } from './case/recordedEvent.js';
+import type { RecordedEventFor } from './recordedEvent.js';
 import type { EventSchemas, StateView } from './definition.js';
 import type { Label } from './label.js';
 import type { SourceRef } from './source.js';
