@@ -1,4 +1,4 @@
-import type { FhirPathMapping } from '../src/path/fhirMapping.js';
+import type { FhirPathMapping } from '../src/path/index.js';
 import { coordinatorFhirMapping } from './coordinator-service/fhir.js';
 import { ipsFhirMapping } from './ips-job-coaching/fhir.js';
 import { lifestyleFhirMapping } from './lifestyle-guidance/fhir.js';

@@ -1,21 +1,17 @@
-export { definePath } from './path/definition.js';
+export { definePath } from './path/definePath.js';
 export type {
   AnyPathDefinition,
   ContextOf,
-  EventSchemas,
-  EventTypeOf,
   EventTypeOfPath,
-  GuardNameOf,
-  MachineEventOf,
   OutcomeOf,
   PathDefinition,
   RoleOf,
   RuleIdOf,
   SourceDocument,
-  StatePathOf,
   StateValueOf,
-  StateView,
 } from './path/definition.js';
+export type { EventSchemas, EventTypeOf, MachineEventOf } from './path/eventSchemas.js';
+export type { GuardNameOf, StatePathOf, StateView } from './path/stateView.js';
 export { PathDefinitionError } from './path/definitionError.js';
 export type { Deadline, DeadlineKind, DeadlineRule } from './path/deadline.js';
 export { languages, type Label, type Language } from './path/label.js';
@@ -25,7 +21,7 @@ export { describeStateValue } from './machine/stateNodes.js';
 export { countPayloads, describePayloadDomain, enumeratePayloads, type FieldDomain, type OpenFormat } from './schema/payloadDomain.js';
 export { isoDate, isoInstant, instantMillis, instantYears, isoInstantMaxLength } from './time/instant.js';
 export { valueLimits } from './schema/valueDomain.js';
-export { maxCaseIdLength } from './case/caseId.js';
+export { maxCaseIdLength } from './schema/codeStrings.js';
 export { hostIdCode, pathIdCode } from './schema/codeStrings.js';
 export { addDays, addMonths, addMonthsToDate, dateOf, serviceTimeZone, startOfDay } from './time/calendar.js';
 
@@ -34,14 +30,8 @@ export { replayCase, type ReplayCaseOptions, type ReplayFailure, type ReplayFail
 export { PathCase, type AnyPathCase, type CaseEvents, type CaseState, type RecordResult } from './case/pathCase.js';
 export { PathRuntimeError } from './case/recordEvent.js';
 export { rejectionCodes, type EventIssue, type Rejection, type RejectionCode, type RejectionOf } from './case/rejection.js';
-export type {
-  CaseInputOf,
-  EventActor,
-  PathVersion,
-  RecordedEvent,
-  RecordedEventFor,
-  RecordedEventOf,
-} from './path/recordedEvent.js';
+export type { CaseInputOf, RecordedEventOf } from './path/definition.js';
+export type { EventActor, PathVersion, RecordedEvent, RecordedEventFor } from './path/recordedEvent.js';
 
 export { toJsonSchema, type JsonSchema, type PathJsonSchemas } from './jsonSchema/toJsonSchema.js';
 export { eventLine, exportEvents, type ExportEventsOptions } from './ndjson/exportEvents.js';
@@ -65,9 +55,8 @@ export type {
   AppendResult,
   EventStore,
   IndexedEventStore,
-  ScanOptions,
-  UnreadableCase,
 } from './store/eventStore.js';
+export type { ScanOptions, UnreadableCase } from './store/scanOptions.js';
 export { EventStoreError, type LockHolder, type StoreFailure, type TamperedEvent } from './store/eventStoreError.js';
 export type { CaseIndex, CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './store/caseIndex.js';
 export { projectCase } from './store/projectCase.js';
@@ -96,8 +85,8 @@ export { createSeededRandom, type SeededRandom } from './cohort/seededRandom.js'
 export { toFhir, type ToFhirOptions } from './fhir/toFhir.js';
 export type { FhirEncounterClass, FhirPathMapping, FhirStatusView } from './path/fhirMapping.js';
 export { fiBaseProfiles } from './fhir/fiBaseProfiles.js';
+export type { EpisodeOfCareStatus } from './path/fhirMapping.js';
 export type {
-  EpisodeOfCareStatus,
   FhirBundle,
   FhirCarePlan,
   FhirCodeableConcept,

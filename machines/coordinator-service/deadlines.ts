@@ -1,5 +1,4 @@
-import type { DeadlineRule } from '../../src/path/deadline.js';
-import { addMonths, startOfDay } from '../../src/time/calendar.js';
+import { addMonths, startOfDay, type DeadlineRule } from '../../src/path/index.js';
 import type { CoordinatorEvents } from './events.js';
 import type { coordinatorMachine } from './machine.js';
 import type { CoordinatorRole } from './roles.js';

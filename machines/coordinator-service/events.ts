@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../src/time/instant.js';
+import { isoDate } from '../../src/path/index.js';
 import { kykyviisariRecorded } from '../shared/kykyviisari.js';
 import { referredFrom } from '../shared/referral.js';
 import { coordinatorService, networkPartner } from './services.js';

@@ -1,4 +1,4 @@
-import type { FhirPathMapping } from '../../src/path/fhirMapping.js';
+import type { FhirPathMapping } from '../../src/path/index.js';
 
 /**
  * The coordinator service as FHIR: the eligibility check and consent are `waitlist`; from mapping on

@@ -1,4 +1,4 @@
-import { definePath } from '../../src/path/definition.js';
+import { definePath } from '../../src/path/index.js';
 import { coordinatorDeadlines } from './deadlines.js';
 import { coordinatorEvents } from './events.js';
 import { coordinatorLabels, coordinatorOutcomes } from './labels.js';

@@ -1,5 +1,5 @@
 import { and, assign, setup } from 'xstate';
-import type { MachineEventOf } from '../../src/path/definition.js';
+import type { MachineEventOf } from '../../src/path/index.js';
 import type { CoordinatorEvents } from './events.js';
 import { coordinatorServices, type NetworkPartner } from './services.js';
 

@@ -1,4 +1,4 @@
-import type { PathRule } from '../../src/path/rule.js';
+import type { PathRule } from '../../src/path/index.js';
 import type { CoordinatorEvents } from './events.js';
 import type { coordinatorMachine } from './machine.js';
 import { coordinatorServices, referralNeedsConsent } from './services.js';

@@ -1,5 +1,4 @@
-import type { DeadlineRule } from '../../src/path/deadline.js';
-import { addDays, addMonths } from '../../src/time/calendar.js';
+import { addDays, addMonths, type DeadlineRule } from '../../src/path/index.js';
 import type { IpsEvents } from './events.js';
 import type { ipsMachine } from './machine.js';
 import type { IpsRole } from './roles.js';

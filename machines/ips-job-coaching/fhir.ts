@@ -1,4 +1,4 @@
-import type { FhirPathMapping } from '../../src/path/fhirMapping.js';
+import type { FhirPathMapping } from '../../src/path/index.js';
 
 /**
  * IPS job coaching as FHIR: referred and waiting for a coach is `waitlist`, the phases and the

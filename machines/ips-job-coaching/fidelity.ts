@@ -1,5 +1,4 @@
-import { addMonthsToDate } from '../../src/time/calendar.js';
-import { isoDate } from '../../src/time/instant.js';
+import { addMonthsToDate, isoDate } from '../../src/path/index.js';
 import { ipsFidelityItems, type IpsFidelityGroup, type IpsFidelityItemId } from './fidelityItems.js';
 
 /**

@@ -1,4 +1,4 @@
-import { definePath } from '../../src/path/definition.js';
+import { definePath } from '../../src/path/index.js';
 import { ipsDeadlines } from './deadlines.js';
 import { ipsEvents } from './events.js';
 import { ipsLabels, ipsOutcomes } from './labels.js';

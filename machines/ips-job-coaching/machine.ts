@@ -1,6 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import type { z } from 'zod';
-import type { MachineEventOf } from '../../src/path/definition.js';
+import type { MachineEventOf } from '../../src/path/index.js';
 import { administrativeOutcomes, type ipsOutcome, type IpsEvents } from './events.js';
 
 /** The phases of the five-phase process (domain.md §1), as child states of `active`. */

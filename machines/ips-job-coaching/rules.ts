@@ -1,4 +1,4 @@
-import type { PathRule } from '../../src/path/rule.js';
+import type { PathRule } from '../../src/path/index.js';
 import { administrativeOutcomes, type IpsEvents } from './events.js';
 import type { ipsMachine } from './machine.js';
 

@@ -1,5 +1,4 @@
-import type { DeadlineRule } from '../../src/path/deadline.js';
-import { addMonths } from '../../src/time/calendar.js';
+import { addMonths, type DeadlineRule } from '../../src/path/index.js';
 import type { LifestyleEvents } from './events.js';
 import type { lifestyleMachine } from './machine.js';
 import type { LifestyleRole } from './roles.js';

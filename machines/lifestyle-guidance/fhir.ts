@@ -1,4 +1,4 @@
-import type { FhirPathMapping } from '../../src/path/fhirMapping.js';
+import type { FhirPathMapping } from '../../src/path/index.js';
 
 const remote = new Set(['video', 'phone', 'online']);
 

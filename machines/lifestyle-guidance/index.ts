@@ -1,4 +1,4 @@
-import { definePath } from '../../src/path/definition.js';
+import { definePath } from '../../src/path/index.js';
 import { lifestyleDeadlines } from './deadlines.js';
 import { lifestyleEvents } from './events.js';
 import { lifestyleLabels, lifestyleOutcomes } from './labels.js';

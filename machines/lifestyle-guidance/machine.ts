@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { MachineEventOf } from '../../src/path/definition.js';
+import type { MachineEventOf } from '../../src/path/index.js';
 import type { LifestyleEvents } from './events.js';
 
 /** What the machine remembers: only what guards and rules read. */

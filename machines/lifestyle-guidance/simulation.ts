@@ -1,4 +1,4 @@
-import type { SimulationProfile } from '../../src/path/simulationProfile.js';
+import type { SimulationProfile } from '../../src/path/index.js';
 import type { LifestyleEvents } from './events.js';
 
 /**

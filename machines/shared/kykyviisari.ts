@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../src/time/instant.js';
+import { isoDate } from '../../src/path/index.js';
 
 /**
  * Kykyviisari®, the work-ability and functional-capacity self-assessment of Työterveyslaitos (TTL,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hostIdCode, pathIdCode } from '../../src/schema/codeStrings.js';
+import { hostIdCode, pathIdCode } from '../../src/path/index.js';
 
 /**
  * The case a client was referred from, on another path (S1 `001_55550c4af1568658.txt`:256: clients

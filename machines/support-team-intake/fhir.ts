@@ -1,4 +1,4 @@
-import type { FhirPathMapping } from '../../src/path/fhirMapping.js';
+import type { FhirPathMapping } from '../../src/path/index.js';
 
 /**
  * The Keski-Suomi team intake as FHIR: a need identified is `planned`, the intake and the team

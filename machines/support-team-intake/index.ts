@@ -1,4 +1,4 @@
-import { definePath } from '../../src/path/definition.js';
+import { definePath } from '../../src/path/index.js';
 import { teamIntakeEvents } from './events.js';
 import { teamIntakeLabels, teamIntakeOutcomes } from './labels.js';
 import { teamIntakeMachine } from './machine.js';

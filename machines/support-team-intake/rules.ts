@@ -1,4 +1,4 @@
-import type { PathRule } from '../../src/path/rule.js';
+import type { PathRule } from '../../src/path/index.js';
 import type { TeamIntakeEvents } from './events.js';
 import type { teamIntakeMachine } from './machine.js';
 

@@ -1,4 +1,4 @@
-import type { SimulationProfile } from '../../src/path/simulationProfile.js';
+import type { SimulationProfile } from '../../src/path/index.js';
 import type { TeamIntakeEvents } from './events.js';
 
 /** Tuned towards Sampoharju's funnel: 40 clients to intake, 14 on to the team (S2 `002_f1ffdd193307e45a.txt`:72). */

@@ -1,5 +1,4 @@
-import type { DeadlineRule } from '../../src/path/deadline.js';
-import { addDays, addMonths } from '../../src/time/calendar.js';
+import { addDays, addMonths, type DeadlineRule } from '../../src/path/index.js';
 import type { WorkabilityEvents } from './events.js';
 import type { workabilityMachine } from './machine.js';
 import type { WorkabilityRole } from './roles.js';

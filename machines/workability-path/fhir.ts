@@ -1,4 +1,4 @@
-import type { FhirPathMapping } from '../../src/path/fhirMapping.js';
+import type { FhirPathMapping } from '../../src/path/index.js';
 
 const serviceEvents = new Set(['INITIAL_ASSESSMENT_DONE', 'HEALTH_CHECK_DONE', 'COORDINATOR_ASSIGNED', 'DOCTOR_ASSESSMENT_DONE']);
 

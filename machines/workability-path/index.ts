@@ -1,4 +1,4 @@
-import { definePath } from '../../src/path/definition.js';
+import { definePath } from '../../src/path/index.js';
 import { workabilityDeadlines } from './deadlines.js';
 import { workabilityEvents } from './events.js';
 import { workabilityLabels, workabilityOutcomes } from './labels.js';

@@ -1,6 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import type { z } from 'zod';
-import type { MachineEventOf } from '../../src/path/definition.js';
+import type { MachineEventOf } from '../../src/path/index.js';
 import type { contactRoute, endReason, WorkabilityEvents } from './events.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { PathRule } from '../../src/path/rule.js';
+import type { PathRule } from '../../src/path/index.js';
 import type { WorkabilityEvents } from './events.js';
 import type { workabilityMachine } from './machine.js';
 

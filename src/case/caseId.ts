@@ -1,16 +1,5 @@
+import { maxCaseIdLength } from '../schema/codeStrings.js';
 import { stringProblem } from '../schema/valueDomain.js';
-
-/**
- * The longest case id, in UTF-16 code units. At most 3 bytes of UTF-8 each, so 600 bytes: with an
- * event id of the same bound, the widest index entry (`case_id, event_id`) stays well under the
- * 2 704 bytes a PostgreSQL btree entry may take (a 3 000-character id failed with 54000).
- *
- * @example
- * ```ts
- * openCase(workabilityPath, { caseId: 'c'.repeat(maxCaseIdLength) }); // the longest id there is
- * ```
- */
-export const maxCaseIdLength = 200;
 
 /**
  * Why a value cannot be a case id (the value domain's strings, 1 to {@link maxCaseIdLength} code

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { eventTypeMaxLength, hostIdMaxLength, pathIdMaxLength } from '../schema/codeStrings.js';
 import { isoInstant } from '../time/instant.js';
-import { maxCaseIdLength } from './caseId.js';
+import { maxCaseIdLength } from '../schema/codeStrings.js';
 
 /**
  * The actor of an input: a role and the host's id for the person. The id is a pseudonymous key,

@@ -1,6 +1,6 @@
 import { eventTypeMaxLength, hostIdMaxLength, pathIdMaxLength } from '../schema/codeStrings.js';
 import { instantYears, isMillisInYears, isoInstant, isoInstantMaxLength } from '../time/instant.js';
-import { maxCaseIdLength } from './caseId.js';
+import { maxCaseIdLength } from '../schema/codeStrings.js';
 
 // The fast paths below accept a subset of what the zod envelopes accept: when one says yes, zod
 // would too, and when one says no, the caller asks zod, which gives the verdict and the issues.

@@ -3,9 +3,11 @@ import type { StateValue } from 'xstate';
 import type { z } from 'zod';
 import type {
   AnyPathDefinition,
+  CaseInputOf,
   ContextOf,
   EventTypeOfPath,
   OutcomeOf,
+  RecordedEventOf,
   RoleOf,
   StateValueOf,
 } from '../path/definition.js';
@@ -16,7 +18,7 @@ import type { CaseCore } from './caseCore.js';
 import { deepFreeze } from './deepFreeze.js';
 import { computeDeadlines } from './computeDeadlines.js';
 import { listNextEvents, machineAccepts } from './nextEvents.js';
-import type { CaseInputOf, RecordedEvent, RecordedEventOf } from '../path/recordedEvent.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import { copyInput, recordPlainInput } from './recordEvent.js';
 import type { Rejection } from './rejection.js';
 import type { PlainValue } from '../schema/valueDomain.js';

@@ -1,11 +1,10 @@
 import { excerptOf } from '../clientExcerpt.js';
-import type { AnyPathDefinition } from '../path/definition.js';
+import type { AnyPathDefinition, CaseInputOf, RecordedEventOf } from '../path/definition.js';
 import { asCatalogue, type PathCatalogue } from '../catalogue/pathCatalogue.js';
 import { replayFromCatalogue, type CatalogueReplayFailure } from '../catalogue/replayFromCatalogue.js';
 import { caseIdProblem } from '../case/caseId.js';
 import { openCase } from '../case/openCase.js';
 import type { PathCase } from '../case/pathCase.js';
-import type { CaseInputOf, RecordedEventOf } from '../path/recordedEvent.js';
 import { replayCase } from '../case/replayCase.js';
 import type { Rejection } from '../case/rejection.js';
 import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from '../store/caseIndex.js';

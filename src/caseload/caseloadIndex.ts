@@ -4,7 +4,8 @@ import { compilePath } from '../case/compilePath.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import { applyEvent } from '../case/recordEvent.js';
 import type { Rejection } from '../case/rejection.js';
-import type { EventStore, UnreadableCase } from '../store/eventStore.js';
+import type { EventStore } from '../store/eventStore.js';
+import type { UnreadableCase } from '../store/scanOptions.js';
 import type { ActiveCaseCounter } from './checkCaseload.js';
 
 /** An event the index could not apply: the log does not continue its case as the path allows. */

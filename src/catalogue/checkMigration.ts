@@ -2,7 +2,7 @@ import { excerptOf } from '../clientExcerpt.js';
 import type { AnyPathDefinition } from '../path/definition.js';
 import { replayCase } from '../case/replayCase.js';
 import type { CaseIndex } from '../store/caseIndex.js';
-import type { UnreadableCase } from '../store/eventStore.js';
+import type { UnreadableCase } from '../store/scanOptions.js';
 import { asCatalogue, type PathCatalogue } from './pathCatalogue.js';
 import { replayFromCatalogue, type CatalogueReplayFailure } from './replayFromCatalogue.js';
 

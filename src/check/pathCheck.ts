@@ -1,5 +1,4 @@
-import type { AnyPathDefinition, ContextOf, RuleIdOf, StateValueOf } from '../path/definition.js';
-import type { CaseInputOf } from '../path/recordedEvent.js';
+import type { AnyPathDefinition, CaseInputOf, ContextOf, RuleIdOf, StateValueOf } from '../path/definition.js';
 
 /**
  * A state the checker reached: its readable name (`healthCheck`, `active.review`), state value and

@@ -3,6 +3,7 @@
  * Written out here rather than imported: the library has no FHIR dependency, and an R4 validator in
  * the tests checks every bundle it makes.
  */
+import type { EpisodeOfCareStatus } from '../path/fhirMapping.js';
 
 export interface FhirCoding {
   readonly system: string;
@@ -35,9 +36,6 @@ export interface FhirPeriod {
 export interface FhirMeta {
   readonly profile?: readonly string[];
 }
-
-/** EpisodeOfCare.status (R4, kept by FI Base). */
-export type EpisodeOfCareStatus = 'planned' | 'waitlist' | 'active' | 'onhold' | 'finished' | 'cancelled';
 
 export interface FhirEpisodeOfCare {
   readonly resourceType: 'EpisodeOfCare';

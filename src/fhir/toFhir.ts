@@ -5,10 +5,9 @@ import { compilePath } from '../case/compilePath.js';
 import { applyEvent } from '../case/recordEvent.js';
 import type { Language } from '../path/label.js';
 import { describeStateValue } from '../machine/stateNodes.js';
-import type { FhirPathMapping } from '../path/fhirMapping.js';
+import type { EpisodeOfCareStatus, FhirPathMapping } from '../path/fhirMapping.js';
 import { resourceUuid } from './fhirIds.js';
 import type {
-  EpisodeOfCareStatus,
   FhirBundle,
   FhirCarePlan,
   FhirCodeableConcept,

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../path/recordedEvent.js';
-import type { EventStore, UnreadableCase } from '../store/eventStore.js';
+import type { EventStore } from '../store/eventStore.js';
+import type { UnreadableCase } from '../store/scanOptions.js';
 
 /** Options of {@link exportEvents}. */
 export interface ExportEventsOptions {

@@ -1,7 +1,8 @@
 import type { AnyPathDefinition } from '../path/definition.js';
 import { createCaseCore, type CaseCore } from '../case/caseCore.js';
 import { compilePath } from '../case/compilePath.js';
-import { caseIdProblem, maxCaseIdLength } from '../case/caseId.js';
+import { caseIdProblem } from '../case/caseId.js';
+import { maxCaseIdLength } from '../schema/codeStrings.js';
 import { recordInput } from '../case/recordEvent.js';
 import { applyRecordedEvent } from '../case/replayCase.js';
 import { describeStateValue } from '../machine/stateNodes.js';

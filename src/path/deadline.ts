@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { RecordedEventFor } from './recordedEvent.js';
-import type { EventSchemas, StateView } from './definition.js';
+import type { EventSchemas } from './eventSchemas.js';
+import type { StateView } from './stateView.js';
 import type { Label } from './label.js';
 import type { SourceRef } from './source.js';
 

@@ -1,93 +1,18 @@
-import type { AnyStateMachine, ContextFrom, EventFromLogic, SnapshotFrom, StateMachine } from 'xstate';
+import type { AnyStateMachine, ContextFrom, SnapshotFrom } from 'xstate';
 import type { z } from 'zod';
 import type { DeadlineKind, DeadlineRule } from './deadline.js';
-import type { RecordedEventFor } from './recordedEvent.js';
-import type { SimulationProfile } from './simulationProfile.js';
+import type { EventSchemas, EventTypeOf } from './eventSchemas.js';
 import type { Label } from './label.js';
 import type { AnyPathMigration, PathMigration } from './pathMigration.js';
+import type { EventActor, RecordedEventFor } from './recordedEvent.js';
 import type { PathRule } from './rule.js';
+import type { SimulationProfile } from './simulationProfile.js';
 import type { SourceRef } from './source.js';
-import { validatePathSpec } from './validatePathSpec.js';
+import type { GuardNameOf, StatePathOf, StateView } from './stateView.js';
 
-/**
- * One zod payload schema per event type of a path. Payloads are codes, dates and flags, never free
- * text, so every schema is a (strict) object.
- *
- * @example
- * ```ts
- * const events = {
- *   SITUATION_MAPPED: z.strictObject({}),
- *   CLOSED: z.strictObject({ endReason: z.enum(['employed', 'other']) }),
- * } satisfies EventSchemas;
- * ```
- */
-export type EventSchemas = Readonly<Record<string, z.ZodObject>>;
-
-/** The event type names of a set of event schemas. */
-export type EventTypeOf<TEvents extends EventSchemas> = keyof TEvents & string;
-
-/**
- * The event objects a path's machine receives: `{ type, payload }`, the payload already parsed by
- * its schema. Declare a machine with `setup({ types: { events: {} as MachineEventOf<typeof events> } })`.
- *
- * @example
- * ```ts
- * type WorkabilityMachineEvent = MachineEventOf<typeof workabilityEvents>;
- * ```
- */
-export type MachineEventOf<TEvents extends EventSchemas> = {
-  [K in EventTypeOf<TEvents>]: { readonly type: K; readonly payload: z.output<TEvents[K]> };
-}[EventTypeOf<TEvents>];
-
-/** The names of the guards declared in a machine's `setup({ guards })`. */
-export type GuardNameOf<TMachine extends AnyStateMachine> =
-  TMachine extends StateMachine<
-    infer _Context,
-    infer _Event,
-    infer _Children,
-    infer _Actor,
-    infer _Action,
-    infer TGuard,
-    infer _Delay,
-    infer _StateValue,
-    infer _Tag,
-    infer _Input,
-    infer _Output,
-    infer _Emitted,
-    infer _Meta,
-    infer _Schema,
-    infer _TransitionMeta
-  >
-    ? TGuard extends { type: infer TName extends string }
-      ? TName
-      : never
-    : never;
-
-type StatePathOfValue<TValue> = TValue extends string
-  ? TValue
-  : TValue extends object
-    ? {
-        [K in keyof TValue & string]: K | `${K}.${StatePathOfValue<NonNullable<TValue[K]>>}`;
-      }[keyof TValue & string]
-    : never;
-
-/** Every state of a machine as a dotted path (`coordinatorSupport`, `active.jobSearch`). */
-export type StatePathOf<TMachine extends AnyStateMachine> = StatePathOfValue<
-  SnapshotFrom<TMachine>['value']
->;
-
-/**
- * What a rule, a deadline or an outcome sees of a case: the machine's state value and context.
- *
- * @example
- * ```ts
- * const mapped = (view: StateView<typeof workabilityMachine>) => view.context.situationMapped;
- * ```
- */
-export interface StateView<TMachine extends AnyStateMachine> {
-  readonly value: SnapshotFrom<TMachine>['value'];
-  readonly context: ContextFrom<TMachine>;
-}
+// The types of a path definition, and the types a host reads off one. `definePath` (which checks a
+// spec) lives in definePath.ts, above validatePathSpec.ts, so that the validation can name these
+// types without an import circle.
 
 /** A seed document a path is built from. */
 export interface SourceDocument {
@@ -224,47 +149,46 @@ export type StateValueOf<D extends AnyPathDefinition> = SnapshotFrom<D['machine'
 /** The context type of a path's machine. */
 export type ContextOf<D extends AnyPathDefinition> = ContextFrom<D['machine']>;
 
-type MachineAcceptsEvents<TMachine extends AnyStateMachine, TEvents extends EventSchemas> = [
-  EventFromLogic<TMachine>,
-] extends [MachineEventOf<TEvents>]
-  ? [MachineEventOf<TEvents>] extends [EventFromLogic<TMachine>]
-    ? unknown
-    : { machineEventsMustBe: 'MachineEventOf<typeof events>' }
-  : { machineEventsMustBe: 'MachineEventOf<typeof events>' };
-
 /**
- * Declares a service path. The spec is checked once, here: a malformed definition (an event the
- * machine handles but has no schema, a state without a label, a rule naming a guard that does not
- * exist, an XState `after` timer) throws a {@link PathDefinitionError} that names the fix. The
- * returned definition is frozen.
+ * A recorded event of a path, typed per event type.
  *
  * @example
  * ```ts
- * export const workabilityPath = definePath({
- *   id: 'workability-path',
- *   version: 1,
- *   title: { fi: 'Työkyvyn tuen palvelu', en: 'Work-ability support service' },
- *   machine: workabilityMachine,
- *   events: workabilityEvents,
- *   roles, permissions, labels, rules, deadlines, outcomes,
- *   outcomeOf: ({ context }) => context.endReason ?? undefined,
- *   sources,
- * });
+ * caseRef.on('recorded', (event: RecordedEventOf<typeof workabilityPath>) => save(event));
  * ```
  */
-export function definePath<
-  TMachine extends AnyStateMachine,
-  TEvents extends EventSchemas,
-  TRole extends string,
-  TOutcome extends string,
-  TRuleId extends string,
-  TDeadlineId extends string,
->(
-  spec: PathDefinition<TMachine, TEvents, TRole, TOutcome, TRuleId, TDeadlineId> &
-    MachineAcceptsEvents<TMachine, TEvents>,
-): PathDefinition<TMachine, TEvents, TRole, TOutcome, TRuleId, TDeadlineId> {
-  validatePathSpec(spec);
-  return Object.freeze({ ...spec });
-}
+export type RecordedEventOf<D extends AnyPathDefinition> = RecordedEventFor<D['events'], RoleOf<D>>;
 
-export type { SourceRef };
+// `{}` (not `object`): an empty strict schema infers `Record<string, never>`, which `{}` satisfies.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type PayloadField<TPayload> = {} extends TPayload
+  ? { readonly payload?: TPayload }
+  : { readonly payload: TPayload };
+
+/**
+ * What a host records on a case: the event type, when it happened, who recorded it, the payload
+ * its schema describes and, optionally, the host's id of the event. A payload may be left out when
+ * the event has no fields.
+ *
+ * @example
+ * ```ts
+ * const input: CaseInputOf<typeof workabilityPath> = {
+ *   type: 'SITUATION_MAPPED',
+ *   at: '2025-03-10T10:00:00+02:00',
+ *   actor: { role: 'coordinator', id: 'c-4' },
+ * };
+ * ```
+ */
+export type CaseInputOf<D extends AnyPathDefinition> = {
+  [K in EventTypeOf<D['events']>]: {
+    readonly type: K;
+    readonly at: string;
+    readonly actor: EventActor<RoleOf<D>>;
+    /**
+     * The host's id of this event (at most 200 characters), to make a retry safe: recording or
+     * appending an event whose id the case already holds answers "already stored" and writes
+     * nothing.
+     */
+    readonly eventId?: string;
+  } & PayloadField<z.input<D['events'][K]>>;
+}[EventTypeOf<D['events']>];

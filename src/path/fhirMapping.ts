@@ -1,5 +1,10 @@
 import type { EventActor, RecordedEvent } from './recordedEvent.js';
-import type { EpisodeOfCareStatus } from '../fhir/fhirResources.js';
+
+// EpisodeOfCare.status is named here, not in fhir/fhirResources.ts, so that a path's mapping (part of
+// the path definition, below the engine) needs nothing from the FHIR projection above it.
+
+/** EpisodeOfCare.status (R4, kept by FI Base). */
+export type EpisodeOfCareStatus = 'planned' | 'waitlist' | 'active' | 'onhold' | 'finished' | 'cancelled';
 
 /** What the status projection sees of a case after one of its events. */
 export interface FhirStatusView {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RecordedEvent } from './recordedEvent.js';
-import type { EventSchemas, EventTypeOf } from './definition.js';
+import type { EventSchemas, EventTypeOf } from './eventSchemas.js';
 
 /** An event in the terms of a newer version of a path: its type and payload there. */
 export type MigratedEventFor<TEvents extends EventSchemas> = {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AnyPathDefinition, EventSchemas, EventTypeOf, RoleOf } from './definition.js';
+import type { EventSchemas, EventTypeOf } from './eventSchemas.js';
 
 /** The path and version an event was recorded under. */
 export interface PathVersion {
@@ -54,47 +54,3 @@ export type RecordedEventFor<TEvents extends EventSchemas, TRole extends string>
     readonly eventId?: string;
   };
 }[EventTypeOf<TEvents>];
-
-/**
- * A recorded event of a path, typed per event type.
- *
- * @example
- * ```ts
- * caseRef.on('recorded', (event: RecordedEventOf<typeof workabilityPath>) => save(event));
- * ```
- */
-export type RecordedEventOf<D extends AnyPathDefinition> = RecordedEventFor<D['events'], RoleOf<D>>;
-
-// `{}` (not `object`): an empty strict schema infers `Record<string, never>`, which `{}` satisfies.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type PayloadField<TPayload> = {} extends TPayload
-  ? { readonly payload?: TPayload }
-  : { readonly payload: TPayload };
-
-/**
- * What a host records on a case: the event type, when it happened, who recorded it, the payload
- * its schema describes and, optionally, the host's id of the event. A payload may be left out when
- * the event has no fields.
- *
- * @example
- * ```ts
- * const input: CaseInputOf<typeof workabilityPath> = {
- *   type: 'SITUATION_MAPPED',
- *   at: '2025-03-10T10:00:00+02:00',
- *   actor: { role: 'coordinator', id: 'c-4' },
- * };
- * ```
- */
-export type CaseInputOf<D extends AnyPathDefinition> = {
-  [K in EventTypeOf<D['events']>]: {
-    readonly type: K;
-    readonly at: string;
-    readonly actor: EventActor<RoleOf<D>>;
-    /**
-     * The host's id of this event (at most 200 characters), to make a retry safe: recording or
-     * appending an event whose id the case already holds answers "already stored" and writes
-     * nothing.
-     */
-    readonly eventId?: string;
-  } & PayloadField<z.input<D['events'][K]>>;
-}[EventTypeOf<D['events']>];

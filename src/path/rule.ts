@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
-import type { EventSchemas, GuardNameOf, MachineEventOf, StateView } from './definition.js';
+import type { EventSchemas, MachineEventOf } from './eventSchemas.js';
+import type { GuardNameOf, StateView } from './stateView.js';
 import type { Label } from './label.js';
 import type { SourceRef } from './source.js';
 

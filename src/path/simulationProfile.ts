@@ -1,4 +1,4 @@
-import type { EventSchemas, EventTypeOf } from './definition.js';
+import type { EventSchemas, EventTypeOf } from './eventSchemas.js';
 import type { Label } from './label.js';
 import type { SourceRef } from './source.js';
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { maxCaseIdLength } from '../case/caseId.js';
 
 // Every string the engine stores is a code with a bound, never free text (issue 11, defect 10).
 // The patterns use explicit classes and no `\d`, `\w` or `\s`: they are exported as JSON Schema to
@@ -13,6 +12,18 @@ export const pathIdPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** The most characters of an event type (`CONTACT_RECEIVED`); `definePath` refuses longer ones. */
 export const eventTypeMaxLength = 64;
+
+/**
+ * The longest case id, in UTF-16 code units. At most 3 bytes of UTF-8 each, so 600 bytes: with an
+ * event id of the same bound, the widest index entry (`case_id, event_id`) stays well under the
+ * 2 704 bytes a PostgreSQL btree entry may take (a 3 000-character id failed with 54000).
+ *
+ * @example
+ * ```ts
+ * openCase(workabilityPath, { caseId: 'c'.repeat(maxCaseIdLength) }); // the longest id there is
+ * ```
+ */
+export const maxCaseIdLength = 200;
 
 /**
  * The most characters of a host's id (a case id, an actor id, an event id): room for a URN with a

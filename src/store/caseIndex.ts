@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../path/recordedEvent.js';
-import type { ScanOptions } from './eventStore.js';
+import type { ScanOptions } from './scanOptions.js';
 
 /**
  * A case's current state as a store keeps it for queries across cases: written with the events in

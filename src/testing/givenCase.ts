@@ -1,8 +1,8 @@
-import type { AnyPathDefinition, StatePathOf } from '../path/definition.js';
+import type { AnyPathDefinition, CaseInputOf } from '../path/definition.js';
+import type { StatePathOf } from '../path/stateView.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import { openCase } from '../case/openCase.js';
 import type { PathCase } from '../case/pathCase.js';
-import type { CaseInputOf } from '../path/recordedEvent.js';
 import type { Rejection, RejectionCode, RejectionOf } from '../case/rejection.js';
 
 /** The outcome of `when`, to state what must have happened. */

@@ -2,7 +2,14 @@ import { excerptOf } from '../../clientExcerpt.js';
 import type { RecordedEvent } from '../../path/recordedEvent.js';
 import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from '../caseIndex.js';
 import { caseIdProblem } from '../../case/caseId.js';
-import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, type IndexedEventStore, type ScanOptions } from '../eventStore.js';
+import {
+  checkBatch,
+  type AppendFailure,
+  type AppendOptions,
+  type AppendResult,
+  type IndexedEventStore,
+} from '../eventStore.js';
+import { type ScanOptions } from '../scanOptions.js';
 import { EventStoreError } from '../eventStoreError.js';
 import { checkCaseQuery, checkCaseloadQuery } from '../queryCheck.js';
 import { eventIdTaken, judgeRetry } from '../retriedBatch.js';
