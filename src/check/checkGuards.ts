@@ -4,7 +4,7 @@ import { exploreStates, type Exploration } from './exploreStates.js';
 import { guardOccurrences } from './guardOccurrences.js';
 import { createTraceBuilder } from './buildTrace.js';
 import type { CheckOptions, Counterexample, Trace } from './pathCheck.js';
-import { createStateIndex } from './stateKey.js';
+import { createStateIndex } from '../machine/stateKey.js';
 
 /**
  * How a guard is used. A `gate` refuses an event when it fails. A `routing` guard sits on one of

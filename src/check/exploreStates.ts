@@ -1,11 +1,10 @@
 import type { AnyMachineSnapshot, EventObject, StateValue } from 'xstate';
-import type { AnyPathDefinition, AnyPathRule } from '../path/definition.js';
-import { compilePath } from '../case/compilePath.js';
-import { PathRuntimeError } from '../case/recordEvent.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import { createCheckedStepper } from './checkedStepper.js';
 import { compileCheck, type Candidates, type ValueFacts } from './compileCheck.js';
 import type { InputAlphabet } from './inputAlphabet.js';
 import type { CheckProgress, CheckStop, TimeBudget } from './pathCheck.js';
-import { createStateIndex } from './stateKey.js';
+import { createStateIndex } from '../machine/stateKey.js';
 
 /** Options of {@link exploreStates}. @internal */
 export interface ExploreOptions {
@@ -60,21 +59,19 @@ export interface Exploration {
  * so a case can never be in the state beyond it, and a counterexample's earlier steps are all
  * steps a case accepts.
  *
- * Steps go through the compiled path's stepper (one inert actor scope per machine): no actors are
- * started, nothing is spawned.
+ * Steps go through {@link createCheckedStepper}, the one way the engine's walkers step a machine
+ * (one inert actor scope per machine: no actors are started, nothing is spawned); a guard, action
+ * or rule that throws surfaces as a PathRuntimeError.
  *
  * @internal
  */
 export function exploreStates(definition: AnyPathDefinition, options: ExploreOptions): Exploration {
-  const plan = compilePath(definition);
-  const machine = definition.machine;
-  const stepper = plan.stepper;
   const checkPlan = compileCheck(definition);
   const alphabet = checkPlan.alphabet;
   const entries = alphabet.entries;
-  const rules: readonly AnyPathRule[] = definition.rules;
-  const stateIndex = createStateIndex(machine, checkPlan.hasHistory);
+  const stateIndex = createStateIndex(definition.machine, checkPlan.hasHistory);
   const clamp = options.counterCeilings ? createClamp(definition, options.counterCeilings) : undefined;
+  const stepper = createCheckedStepper(definition, clamp);
   const clock = options.timeBudget?.clock;
   const started = clock?.();
 
@@ -113,7 +110,7 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
     return facts.candidates;
   };
 
-  const initial = clamp ? clamp(stepper.initialSnapshot) : stepper.initialSnapshot;
+  const initial = stepper.initialSnapshot;
   stateIndex.find(initial);
   add(initial, -1, -1, 0);
   candidatesOf(initial.value);
@@ -144,33 +141,14 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
     if (from.status !== 'active') continue;
     const depth = depths[head]! + 1;
     stateIndex.expanding(from);
-    for (const { indices, alwaysEnabled, selfLoop, sameMeansRefused } of candidatesOf(from.value)) {
-      for (const via of indices) {
+    for (const candidate of candidatesOf(from.value)) {
+      for (const via of candidate.indices) {
         const entry = entries[via]!;
-        const event = entry.event as EventObject;
-        let to: AnyMachineSnapshot;
-        try {
-          to = selfLoop ? from : stepper.next(from, event);
-          if (to === from && (sameMeansRefused || (!alwaysEnabled && machine.getTransitionData(from, event).length === 0))) continue;
-          if (clamp) to = clamp(to);
-        } catch (error) {
-          throw new PathRuntimeError(definition.id, entry.type, error);
-        }
-        const step = { from, event, to };
-        let keeps = true;
-        for (const rule of rules) {
-          let holds: boolean;
-          try {
-            holds = rule.holds(step as never);
-          } catch (error) {
-            throw new PathRuntimeError(definition.id, entry.type, error);
-          }
-          if (!holds) {
-            keeps = false;
-            if (!violations.has(rule.id)) violations.set(rule.id, { from: head, via, to });
-          }
-        }
-        if (!keeps) {
+        const outcome = stepper.step(from, entry.event as EventObject, candidate);
+        if (outcome.kind === 'refused') continue;
+        const to = outcome.to;
+        if (outcome.kind === 'breaksRules') {
+          for (const rule of outcome.broken) if (!violations.has(rule.id)) violations.set(rule.id, { from: head, via, to });
           violatingTransitions++;
           continue;
         }

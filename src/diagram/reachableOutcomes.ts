@@ -1,7 +1,5 @@
-import type { AnyMachineSnapshot } from 'xstate';
 import type { AnyPathDefinition } from '../path/definition.js';
-import { compilePath } from '../case/compilePath.js';
-import { snapshotKey } from '../machine/snapshotKey.js';
+import { exploreStates } from '../check/exploreStates.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 
 /** The end reasons each final state can carry, by final state's dotted path. @internal */
@@ -15,10 +13,12 @@ export interface ReachableOutcomes {
 const stateBudget = 20_000;
 
 /**
- * Which end reasons each final state of a path can carry, found by walking the machine over
- * every sample event (breadth first, each state once, rules checked on every step). A final
- * state's end events in BPMN come from here. Over a budget of states the walk stops and every
- * outcome is listed for every final state. Walked once per definition.
+ * Which end reasons each final state of a path can carry, found by the checker's own explorer
+ * (`exploreStates`: the whole input alphabet in every state, each state once by the checker's
+ * state key, rules checked on every step). A final state's end events in BPMN come from here.
+ * Over a budget of states the walk stops and every outcome is listed for every final state.
+ * Walked once per definition. A guard, action or rule that throws is a bug in the definition:
+ * it surfaces as a `PathRuntimeError`, as from `checkPath`, and no diagram is drawn without the step.
  *
  * @internal
  */
@@ -33,43 +33,22 @@ export function reachableOutcomes(definition: AnyPathDefinition): ReachableOutco
 const found = new WeakMap<AnyPathDefinition, ReachableOutcomes>();
 
 function walk(definition: AnyPathDefinition): ReachableOutcomes {
-  const plan = compilePath(definition);
-  const candidates = plan.eventTypes.flatMap((type) => (plan.samplePayloads.get(type) ?? []).map((payload) => ({ type, payload })));
-  const keyOf = snapshotKey;
-  const seen = new Set<string>([keyOf(plan.stepper.initialSnapshot)]);
-  const queue: AnyMachineSnapshot[] = [plan.stepper.initialSnapshot];
+  const exploration = exploreStates(definition, {
+    maxStates: stateBudget,
+    timeBudget: undefined,
+    counterCeilings: undefined,
+    onProgress: undefined,
+    progressEvery: Number.POSITIVE_INFINITY,
+  });
+  const complete = exploration.stop === undefined;
   const outcomesByState = new Map<string, Set<string>>();
-  const view = (snapshot: AnyMachineSnapshot) => ({ value: snapshot.value, context: snapshot.context }) as never;
-  let complete = true;
-  for (let index = 0; index < queue.length; index++) {
-    const snapshot = queue[index]!;
-    if (snapshot.status === 'done') {
-      const outcome = definition.outcomeOf(view(snapshot));
-      const state = describeStateValue(snapshot.value);
-      if (!outcomesByState.has(state)) outcomesByState.set(state, new Set());
-      if (outcome !== undefined) outcomesByState.get(state)!.add(outcome);
-      continue;
-    }
-    for (const event of candidates) {
-      let next: AnyMachineSnapshot;
-      try {
-        next = plan.stepper.next(snapshot, event);
-      } catch {
-        continue; // a guard that throws on this sample refuses it at runtime too
-      }
-      if (next === snapshot) continue;
-      const step = { from: view(snapshot), event, to: view(next) } as never;
-      if (!plan.rules.every((rule) => rule.holds(step))) continue;
-      const key = keyOf(next);
-      if (seen.has(key)) continue;
-      if (seen.size >= stateBudget) {
-        complete = false;
-        break;
-      }
-      seen.add(key);
-      queue.push(next);
-    }
-    if (!complete) break;
+  for (const snapshot of exploration.snapshots) {
+    if (snapshot.status !== 'done') continue;
+    const state = describeStateValue(snapshot.value);
+    let reached = outcomesByState.get(state);
+    if (!reached) outcomesByState.set(state, (reached = new Set()));
+    const outcome = definition.outcomeOf({ value: snapshot.value, context: snapshot.context } as never);
+    if (outcome !== undefined) reached.add(outcome);
   }
   const outcomes = Object.keys(definition.outcomes);
   const byFinalState = new Map<string, readonly string[]>();

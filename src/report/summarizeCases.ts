@@ -1,8 +1,8 @@
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import type { AnyPathDefinition } from '../path/definition.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
-import { compilePath } from '../case/compilePath.js';
-import { snapshotKey } from '../machine/snapshotKey.js';
+import { createCheckedStepper, type CheckedStep } from '../check/checkedStepper.js';
+import { createStateIndex } from '../machine/stateKey.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 
 /**
@@ -50,7 +50,10 @@ export interface CaseSummary {
   readonly timeInState: Readonly<Record<string, StayDistribution>>;
   /** Open cases with each deadline due, and how many of them are overdue at `now`. */
   readonly deadlines: Readonly<Record<string, { readonly due: number; readonly overdue: number }>>;
-  /** Histories the machine did not accept as given (not from this path, or changed since). */
+  /**
+   * Histories the path does not accept as given (not from this path, or changed since): an event the
+   * machine refuses, an event after the case closed, a step that breaks a rule. Not counted above.
+   */
   readonly skipped: number;
 }
 
@@ -85,9 +88,10 @@ function statePathsOf(value: unknown, prefix = ''): string[] {
 }
 
 /**
- * Summarises recorded cases of one path: each history is stepped through the path's machine
- * (events as recorded, no checks repeated: the histories come from the store, where every event
- * passed the rules), each distinct step computed once, so this costs less than replaying them.
+ * Summarises recorded cases of one path: each history is stepped through the path's machine the
+ * way the checker steps it (events as recorded; a step the machine refuses or a rule forbids makes
+ * the history `skipped`), each distinct step computed and checked once, so this costs less than
+ * replaying them. A guard, action or rule that throws surfaces as a `PathRuntimeError`.
  *
  * @example
  * ```ts
@@ -96,7 +100,8 @@ function statePathsOf(value: unknown, prefix = ''): string[] {
  * ```
  */
 export function summarizeCases(definition: AnyPathDefinition, histories: Iterable<readonly RecordedEvent[]>, options: SummarizeOptions = {}): CaseSummary {
-  const plan = compilePath(definition);
+  const stepper = createCheckedStepper(definition);
+  const stateIndex = createStateIndex(definition.machine);
   const order = Object.keys(definition.labels.states);
   const reached: Record<string, number> = Object.fromEntries(order.map((state) => [state, 0]));
   const endReasons: Record<string, number> = {};
@@ -124,18 +129,18 @@ export function summarizeCases(definition: AnyPathDefinition, histories: Iterabl
 
   // A path machine is pure (definePath refuses timers and invoked actors), so the same state,
   // context and event always give the same next state: each distinct step is computed once and
-  // shared by every case that takes it. Snapshots are interned by content so that the steps of
-  // different cases meet.
+  // shared by every case that takes it. Snapshots are interned by the checker's state key so that
+  // the steps of different cases meet.
   const interned = new Map<string, AnyMachineSnapshot>();
-  const steps = new WeakMap<AnyMachineSnapshot, Map<string, AnyMachineSnapshot>>();
+  const steps = new WeakMap<AnyMachineSnapshot, Map<string, CheckedStep>>();
   const intern = (candidate: AnyMachineSnapshot): AnyMachineSnapshot => {
-    const key = snapshotKey(candidate);
+    const key = stateIndex.keyOf(candidate);
     const known = interned.get(key);
     if (known) return known;
     interned.set(key, candidate);
     return candidate;
   };
-  const step = (from: AnyMachineSnapshot, event: RecordedEvent): AnyMachineSnapshot => {
+  const step = (from: AnyMachineSnapshot, event: RecordedEvent): CheckedStep => {
     let known = steps.get(from);
     if (!known) {
       known = new Map();
@@ -144,14 +149,15 @@ export function summarizeCases(definition: AnyPathDefinition, histories: Iterabl
     const key = `${event.type} ${JSON.stringify(event.payload)}`;
     let next = known.get(key);
     if (!next) {
-      next = intern(plan.stepper.next(from, { type: event.type, payload: event.payload } as EventObject));
+      next = stepper.step(from, { type: event.type, payload: event.payload } as EventObject);
+      if (next.kind === 'accepted') next = { kind: 'accepted', to: intern(next.to) };
       known.set(key, next);
     }
     return next;
   };
 
   for (const history of histories) {
-    let snapshot = intern(plan.stepper.initialSnapshot);
+    let snapshot = intern(stepper.initialSnapshot);
     let current = pathsOf(snapshot.value);
     const enteredAt = new Map<string, number>();
     const visited = new Set(current);
@@ -163,13 +169,12 @@ export function summarizeCases(definition: AnyPathDefinition, histories: Iterabl
         latestAt = event.at;
       }
       if (index === 0) for (const state of current) enteredAt.set(state, at);
-      let next: AnyMachineSnapshot;
-      try {
-        next = step(snapshot, event);
-      } catch {
+      const taken = step(snapshot, event);
+      if (taken.kind !== 'accepted') {
         accepted = false;
         break;
       }
+      const next = taken.to;
       if (next.value !== snapshot.value) {
         const after = pathsOf(next.value);
         if (after !== current) {

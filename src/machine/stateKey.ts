@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import { listStateNodes } from '../machine/stateNodes.js';
+import { listStateNodes } from './stateNodes.js';
 import { canonicalJson } from '../json/canonicalJson.js';
 
 /**
