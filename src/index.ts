@@ -83,9 +83,8 @@ export type { ReferenceShare, SimulationProfile } from './path/simulationProfile
 export { createSeededRandom, type SeededRandom } from './cohort/seededRandom.js';
 
 export { toFhir, type ToFhirOptions } from './fhir/toFhir.js';
-export type { FhirEncounterClass, FhirPathMapping, FhirStatusView } from './path/fhirMapping.js';
+export type { EpisodeOfCareStatus, FhirEncounterClass, FhirPathMapping, FhirStatusView } from './path/fhirMapping.js';
 export { fiBaseProfiles } from './fhir/fiBaseProfiles.js';
-export type { EpisodeOfCareStatus } from './path/fhirMapping.js';
 export type {
   FhirBundle,
   FhirCarePlan,

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import * as kykypolku from 'kykypolku';
+import * as pathEntryModule from '../../src/path/index.js';
 import { buildImportGraph, findCircles, type ImportGraph, type ModulePath } from './importGraph.js';
 
 // The house rules of the engine, read off the import graph of src/ and machines/ (issue 12, item 4):
@@ -147,5 +149,11 @@ describe('the import graph of src/ and machines/', () => {
     }
     const folderGraph: ImportGraph = { root: '', packages: new Map(), imports: new Map([...folders].map(([from, to]) => [from, [...to]])) };
     expect(findCircles(folderGraph).map(({ cycle }) => cycle.join(' -> '))).toEqual([]);
+  });
+
+  test('what src/path/index.ts gives machines/ is what kykypolku gives a host, the same objects', () => {
+    // So a path of a host's own, written against the package, reads like a built-in one.
+    const exported: Record<string, unknown> = kykypolku;
+    for (const [name, value] of Object.entries(pathEntryModule)) expect(exported[name], name).toBe(value);
   });
 });
