@@ -16,32 +16,18 @@ export type CheckedStep =
   | { readonly kind: 'breaksRules'; readonly to: AnyMachineSnapshot; readonly broken: readonly AnyPathRule[] };
 
 /**
- * What the checker's alphabet already knows of an event type in a state (compileCheck's
- * `Candidates`): it spares the explorer XState's `getTransitionData` on most steps. A walker over
- * recorded events passes none and gets the same answers.
- *
- * @internal
- */
-export interface StepHint {
-  /** Some transition for the type is unguarded: the same snapshot back is a self-loop, not a refusal. */
-  readonly alwaysEnabled: boolean;
-  /** The step would leave the snapshot as it is: no need to take it. */
-  readonly selfLoop: boolean;
-  /** Every transition for the type assigns: the same snapshot back means refused. */
-  readonly sameMeansRefused: boolean;
-}
-
-/**
  * The one way the engine's walkers step a path's machine: the checker's explorer, the reachable
  * outcomes of a BPMN diagram and the summary of recorded cases. Steps go through the compiled
- * path's stepper (one inert actor scope); a guard, action or rule that throws is a bug in the
- * definition and surfaces as a {@link PathRuntimeError} naming the path and event, as `record` does.
+ * path's stepper, the runtime's own (`MachineStepper.step`: the next snapshot, or none when the
+ * machine refuses the event), and every rule is checked on every step taken. A guard, action or
+ * rule that throws is a bug in the definition and surfaces as a {@link PathRuntimeError} naming
+ * the path and event, as from `record`.
  *
  * @internal
  */
 export interface CheckedStepper {
   readonly initialSnapshot: AnyMachineSnapshot;
-  step(from: AnyMachineSnapshot, event: EventObject, hint?: StepHint): CheckedStep;
+  step(from: AnyMachineSnapshot, event: EventObject): CheckedStep;
 }
 
 const refused: CheckedStep = Object.freeze({ kind: 'refused' });
@@ -57,25 +43,15 @@ export function createCheckedStepper(
   clamp?: (snapshot: AnyMachineSnapshot) => AnyMachineSnapshot,
 ): CheckedStepper {
   const { stepper } = compilePath(definition);
-  const machine = definition.machine;
   const rules: readonly AnyPathRule[] = definition.rules;
   return {
     initialSnapshot: clamp ? clamp(stepper.initialSnapshot) : stepper.initialSnapshot,
-    step(from, event, hint) {
+    step(from, event) {
       if (from.status !== 'active') return refused;
-      let to: AnyMachineSnapshot;
+      let to: AnyMachineSnapshot | undefined;
       try {
-        to = hint?.selfLoop ? from : stepper.next(from, event);
-        // XState hands back the very same snapshot when no transition is enabled; an enabled
-        // transition without target or actions does too, and only getTransitionData tells them apart.
-        if (
-          to === from &&
-          (hint === undefined
-            ? machine.getTransitionData(from, event).length === 0
-            : hint.sameMeansRefused || (!hint.alwaysEnabled && machine.getTransitionData(from, event).length === 0))
-        ) {
-          return refused;
-        }
+        to = stepper.step(from, event);
+        if (to === undefined) return refused;
         if (clamp) to = clamp(to);
       } catch (error) {
         throw new PathRuntimeError(definition.id, event.type, error);

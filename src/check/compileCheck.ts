@@ -8,15 +8,6 @@ import type { CheckWarning } from './pathCheck.js';
 /** The inputs worth trying in a state, per event type. @internal */
 export interface Candidates {
   readonly indices: readonly number[];
-  /** Some transition for the type is unguarded: a step that returns the same snapshot is a self-loop. */
-  readonly alwaysEnabled: boolean;
-  /** XState would take an unguarded transition with no target and no actions: the snapshot stays as it is. */
-  readonly selfLoop: boolean;
-  /**
-   * Every transition for the type assigns: an enabled one always makes a new snapshot, so the same
-   * snapshot back means the event was refused.
-   */
-  readonly sameMeansRefused: boolean;
 }
 
 /** What a state value says, once: the inputs worth trying there and the state nodes it makes active. @internal */
@@ -53,14 +44,7 @@ export function compileCheck(definition: AnyPathDefinition): CheckPlan {
   const machine = definition.machine;
   const alphabet = inputAlphabet(definition);
   const nodes = listStateNodes(machine);
-  const hasEventless = [machine.root, ...nodes].some((node) => (node.always?.length ?? 0) > 0);
   const facts = new Map<string, ValueFacts>();
-  // XState's assign action, inline or named in setup(): it always makes a new context.
-  const isAssign = (action: unknown): boolean => {
-    const name = typeof action === 'string' ? action : typeof action === 'object' && action !== null && 'type' in action ? String(action.type) : undefined;
-    const resolved = name === undefined ? action : (machine.implementations.actions as Record<string, unknown>)[name];
-    return typeof resolved === 'function' && 'type' in resolved && resolved.type === 'xstate.assign';
-  };
   let warnings: readonly CheckWarning[] | undefined;
   const plan: CheckPlan = {
     alphabet,
@@ -78,18 +62,8 @@ export function compileCheck(definition: AnyPathDefinition): CheckPlan {
         // ignores without looking at it.
         const candidates = [...alphabet.byType]
           .filter(([type]) => active.some((node) => node.transitions.has(type)))
-          .map(([type, indices]) => {
-            // XState tries the deepest active node's transitions first, in order; the first one
-            // it tries, if unguarded, is taken.
-            const first = [...active].reverse().find((node) => node.transitions.has(type))!.transitions.get(type)![0]!;
-            return {
-              indices,
-              alwaysEnabled: active.some((node) => (node.transitions.get(type) ?? []).some((transition) => !transition.guard)),
-              // No exit, no entry, no action; and without eventless transitions nothing follows.
-              selfLoop: !hasEventless && !first.guard && (first.target ?? []).length === 0 && first.actions.length === 0,
-              sameMeansRefused: active.every((node) => (node.transitions.get(type) ?? []).every((transition) => transition.actions.some(isAssign))),
-            };
-          });
+          // Whether the machine takes one is the stepper's answer (check/checkedStepper.ts).
+          .map(([, indices]) => ({ indices }));
         found = { candidates, nodes: active.filter((node) => node.parent).map(statePathOf) };
         facts.set(valueKey, found);
       }

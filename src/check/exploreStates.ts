@@ -144,7 +144,7 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
     for (const candidate of candidatesOf(from.value)) {
       for (const via of candidate.indices) {
         const entry = entries[via]!;
-        const outcome = stepper.step(from, entry.event as EventObject, candidate);
+        const outcome = stepper.step(from, entry.event as EventObject);
         if (outcome.kind === 'refused') continue;
         const to = outcome.to;
         if (outcome.kind === 'breaksRules') {
