@@ -57,7 +57,7 @@ export function createCheckedStepper(
         throw new PathRuntimeError(definition.id, event.type, error);
       }
       const step = { from, event, to };
-      let broken: AnyPathRule[] | undefined;
+      const broken: AnyPathRule[] = [];
       for (const rule of rules) {
         let holds: boolean;
         try {
@@ -65,9 +65,9 @@ export function createCheckedStepper(
         } catch (error) {
           throw new PathRuntimeError(definition.id, event.type, error);
         }
-        if (!holds) (broken ??= []).push(rule);
+        if (!holds) broken.push(rule);
       }
-      return broken ? { kind: 'breaksRules', to, broken } : { kind: 'accepted', to };
+      return broken.length > 0 ? { kind: 'breaksRules', to, broken } : { kind: 'accepted', to };
     },
   };
 }

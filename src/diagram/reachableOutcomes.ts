@@ -45,8 +45,8 @@ function walk(definition: AnyPathDefinition): ReachableOutcomes {
   for (const snapshot of exploration.snapshots) {
     if (snapshot.status !== 'done') continue;
     const state = describeStateValue(snapshot.value);
-    let reached = outcomesByState.get(state);
-    if (!reached) outcomesByState.set(state, (reached = new Set()));
+    const reached = outcomesByState.get(state) ?? new Set<string>();
+    outcomesByState.set(state, reached);
     const outcome = definition.outcomeOf({ value: snapshot.value, context: snapshot.context } as never);
     if (outcome !== undefined) reached.add(outcome);
   }

@@ -3,9 +3,9 @@ import type { PathDefinition } from './definition.js';
 import type { EventSchemas, MachineEventOf } from './eventSchemas.js';
 import { validatePathSpec } from './validatePathSpec.js';
 
-type MachineAcceptsEvents<TMachine extends AnyStateMachine, TEvents extends EventSchemas> = [
-  EventFromLogic<TMachine>,
-] extends [MachineEventOf<TEvents>]
+type MachineAcceptsEvents<TMachine extends AnyStateMachine, TEvents extends EventSchemas> = [EventFromLogic<TMachine>] extends [
+  MachineEventOf<TEvents>,
+]
   ? [MachineEventOf<TEvents>] extends [EventFromLogic<TMachine>]
     ? unknown
     : { machineEventsMustBe: 'MachineEventOf<typeof events>' }
@@ -39,8 +39,7 @@ export function definePath<
   TRuleId extends string,
   TDeadlineId extends string,
 >(
-  spec: PathDefinition<TMachine, TEvents, TRole, TOutcome, TRuleId, TDeadlineId> &
-    MachineAcceptsEvents<TMachine, TEvents>,
+  spec: PathDefinition<TMachine, TEvents, TRole, TOutcome, TRuleId, TDeadlineId> & MachineAcceptsEvents<TMachine, TEvents>,
 ): PathDefinition<TMachine, TEvents, TRole, TOutcome, TRuleId, TDeadlineId> {
   validatePathSpec(spec);
   return Object.freeze({ ...spec });

@@ -33,9 +33,7 @@ type StatePathOfValue<TValue> = TValue extends string
     : never;
 
 /** Every state of a machine as a dotted path (`coordinatorSupport`, `active.jobSearch`). */
-export type StatePathOf<TMachine extends AnyStateMachine> = StatePathOfValue<
-  SnapshotFrom<TMachine>['value']
->;
+export type StatePathOf<TMachine extends AnyStateMachine> = StatePathOfValue<SnapshotFrom<TMachine>['value']>;
 
 /**
  * What a rule, a deadline or an outcome sees of a case: the machine's state value and context.

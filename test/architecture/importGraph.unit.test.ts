@@ -52,14 +52,14 @@ const layers: readonly (readonly string[])[] = [
 ];
 
 function layerOf(module: ModulePath): number | undefined {
-  const index = layers.findIndex((members) =>
-    members.some((member) => module === member || module.startsWith(`${member}/`)),
-  );
+  const index = layers.findIndex((members) => members.some((member) => module === member || module.startsWith(`${member}/`)));
   return index === -1 ? undefined : index;
 }
 
 const arrows = (from: (module: ModulePath) => boolean): [ModulePath, ModulePath][] =>
-  [...graph.imports].filter(([module]) => from(module)).flatMap(([module, targets]) => targets.map((target): [ModulePath, ModulePath] => [module, target]));
+  [...graph.imports]
+    .filter(([module]) => from(module))
+    .flatMap(([module, targets]) => targets.map((target): [ModulePath, ModulePath] => [module, target]));
 
 const printed = (list: readonly [ModulePath, ModulePath][]): string[] => list.map(([from, to]) => `${from} -> ${to}`);
 
@@ -105,14 +105,20 @@ describe('the import graph of src/ and machines/', () => {
   });
 
   test('has no circle', () => {
-    const circles = findCircles(graph).map(({ members, cycle }) => `${cycle.join(' -> ')}  (${members.length} modules: ${members.join(', ')})`);
+    const circles = findCircles(graph).map(
+      ({ members, cycle }) => `${cycle.join(' -> ')}  (${members.length} modules: ${members.join(', ')})`,
+    );
     expect(circles, `import circles:\n${circles.join('\n')}`).toEqual([]);
   });
 
   test('machines/ imports the engine through src/path/index.ts only, and no package but xstate and zod', () => {
-    const intoSrc = arrows((module) => module.startsWith('machines/')).filter(([, target]) => !target.startsWith('machines/') && target !== pathEntry);
+    const intoSrc = arrows((module) => module.startsWith('machines/')).filter(
+      ([, target]) => !target.startsWith('machines/') && target !== pathEntry,
+    );
     expect(printed(intoSrc)).toEqual([]);
-    const packages = [...graph.packages].filter(([module]) => module.startsWith('machines/')).flatMap(([module, names]) => names.filter((name) => name !== 'xstate' && name !== 'zod').map((name) => `${module} -> ${name}`));
+    const packages = [...graph.packages]
+      .filter(([module]) => module.startsWith('machines/'))
+      .flatMap(([module, names]) => names.filter((name) => name !== 'xstate' && name !== 'zod').map((name) => `${module} -> ${name}`));
     expect(packages).toEqual([]);
   });
 
@@ -120,7 +126,9 @@ describe('the import graph of src/ and machines/', () => {
     const pathModules = [...graph.imports.keys()].filter((module) => module.startsWith('src/path/'));
     const above = [...reach(pathModules)].filter((module) => (layerOf(module) ?? Infinity) > 1);
     expect(above, 'src/path imports, directly or not, a module above it').toEqual([]);
-    const packages = pathModules.flatMap((module) => (graph.packages.get(module) ?? []).filter((name) => name !== 'xstate' && name !== 'zod').map((name) => `${module} -> ${name}`));
+    const packages = pathModules.flatMap((module) =>
+      (graph.packages.get(module) ?? []).filter((name) => name !== 'xstate' && name !== 'zod').map((name) => `${module} -> ${name}`),
+    );
     expect(packages).toEqual([]);
   });
 
@@ -136,11 +144,17 @@ describe('the import graph of src/ and machines/', () => {
     });
     expect(printed(upward)).toEqual([]);
     const intoMachines = arrows((module) => module.startsWith('src/')).filter(([, to]) => to.startsWith('machines/'));
-    expect(intoMachines.filter(([from]) => !from.startsWith('src/cli/') && !packageEntries.has(from)).map(([from, to]) => `${from} -> ${to}`)).toEqual([]);
+    expect(
+      intoMachines.filter(([from]) => !from.startsWith('src/cli/') && !packageEntries.has(from)).map(([from, to]) => `${from} -> ${to}`),
+    ).toEqual([]);
   });
 
   test('the folders of one layer do not import each other in a circle', () => {
-    const folderOf = (module: ModulePath) => module.split('/').slice(0, module.startsWith('machines/') ? 1 : 2).join('/');
+    const folderOf = (module: ModulePath) =>
+      module
+        .split('/')
+        .slice(0, module.startsWith('machines/') ? 1 : 2)
+        .join('/');
     const folders = new Map<ModulePath, Set<ModulePath>>();
     for (const [from, to] of arrows((module) => !packageEntries.has(module))) {
       if (!graph.imports.has(to) || folderOf(from) === folderOf(to)) continue;

@@ -28,7 +28,9 @@ const machine = setup({
   context: { reason: null },
   states: {
     open: { on: { STARTED: 'working' } },
-    working: { on: { CLOSED: { target: 'closed', guard: 'reasonKnown', actions: assign({ reason: ({ event }) => event.payload.reason }) } } },
+    working: {
+      on: { CLOSED: { target: 'closed', guard: 'reasonKnown', actions: assign({ reason: ({ event }) => event.payload.reason }) } },
+    },
     closed: { type: 'final' },
   },
 });
@@ -74,7 +76,8 @@ describe('reachableOutcomes', () => {
     expect(found.complete).toBe(true);
     const closedStates = [...found.byFinalState.keys()];
     expect(closedStates.length).toBeGreaterThan(0);
-    for (const reasons of found.byFinalState.values()) for (const reason of reasons) expect(Object.keys(workabilityPath.outcomes)).toContain(reason);
+    for (const reasons of found.byFinalState.values())
+      for (const reason of reasons) expect(Object.keys(workabilityPath.outcomes)).toContain(reason);
     // An unbounded counter: past the state budget every end reason is drawn for every final state.
     expect(reachableOutcomes(sessionPath)).toEqual({ byFinalState: new Map([['closed', ['finished']]]), complete: false });
   });

@@ -31,7 +31,10 @@ describe('summarizeCases: a history the path would refuse is skipped', () => {
     // The runtime refuses the same event: CLOSED needs three sessions.
     const caseRef = openCase(sessionPath, { caseId: 'c' });
     caseRef.record({ type: 'SESSION_HELD', at: at(1), actor: { role: 'coach', id: 'c-1' } });
-    expect(caseRef.record({ type: 'CLOSED', at: at(2), actor: { role: 'coach', id: 'c-1' } })).toMatchObject({ ok: false, rejection: { code: 'RULE_VIOLATED' } });
+    expect(caseRef.record({ type: 'CLOSED', at: at(2), actor: { role: 'coach', id: 'c-1' } })).toMatchObject({
+      ok: false,
+      rejection: { code: 'RULE_VIOLATED' },
+    });
     const summary = summarizeCases(sessionPath, [refused, [...sessions(3), event(4, 'CLOSED')]]);
     expect(summary).toMatchObject({ cases: 1, closed: 1, skipped: 1 });
     expect(summary.reached.guidance).toBe(1);
