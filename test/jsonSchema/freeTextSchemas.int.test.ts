@@ -139,6 +139,27 @@ describe('the exported JSON Schemas refuse what record refuses', () => {
     expect(disagreements.slice(0, 3)).toEqual([]);
   });
 
+  // Issue 13's bar: at least 300 sampled inputs per path, valid and changed alike, 100 % agreement.
+  it.runIf(pythonWillRun).for(builtInPaths.map((definition) => [definition.id, definition as AnyPathDefinition] as const))(
+    'in Python, 300 valid and 300 changed inputs of %s',
+    ([id, definition]) => {
+      const { seed } = propertyRun(`JSON Schema in Python agrees with record on ${id}`);
+      const valid = fc.sample(inputArbitrary(definition), { numRuns: 300, seed });
+      const changed = fc.sample(
+        fc.tuple(inputArbitrary(definition), fc.nat(), fc.constantFrom(...changes)).map(([input, leaf, change]) => changeOneString(input, leaf, change)),
+        { numRuns: 300, seed: seed + 1 },
+      );
+      const samples = [...valid, ...changed].map((input) => [definition, input] as const);
+      const verdicts = pythonVerdicts(samples);
+      const records = samples.map(([, input]) => passesSchemaStep(definition, input));
+      const disagreements = samples.filter((_, index) => verdicts[index] !== records[index]);
+      expect(disagreements.slice(0, 3)).toEqual([]);
+      // Both verdicts are given: the samples reach both sides of the line.
+      expect(records.filter(Boolean).length).toBeGreaterThanOrEqual(300);
+      expect(records.filter((passes) => !passes).length).toBeGreaterThan(100);
+    },
+  );
+
   it('every exported pattern uses explicit classes and no end anchor that Python, .NET or Java read differently', () => {
     const patterns: string[] = [];
     const collect = (node: unknown): void => {
@@ -150,7 +171,7 @@ describe('the exported JSON Schemas refuse what record refuses', () => {
         }
       }
     };
-    for (const path of [workabilityPath, ipsJobCoachingPath]) collect(toJsonSchema(path));
+    for (const path of builtInPaths) collect(toJsonSchema(path as AnyPathDefinition));
     expect(patterns.length).toBeGreaterThan(0);
     for (const pattern of patterns) {
       expect(pattern, pattern).not.toMatch(/\\[dDwWbB]/);
