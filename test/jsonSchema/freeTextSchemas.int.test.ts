@@ -147,7 +147,7 @@ describe('the exported JSON Schemas refuse what record refuses', () => {
       const valid = fc.sample(inputArbitrary(definition), { numRuns: 300, seed });
       const changed = fc.sample(
         fc.tuple(inputArbitrary(definition), fc.nat(), fc.constantFrom(...changes)).map(([input, leaf, change]) => changeOneString(input, leaf, change)),
-        { numRuns: 300, seed: seed + 1 },
+        { numRuns: 300, seed: (seed ?? 0) + 1 },
       );
       const samples = [...valid, ...changed].map((input) => [definition, input] as const);
       const verdicts = pythonVerdicts(samples);
