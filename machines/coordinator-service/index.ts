@@ -3,7 +3,7 @@ import { coordinatorDeadlines } from './deadlines.js';
 import { coordinatorEvents } from './events.js';
 import { coordinatorLabels, coordinatorOutcomes } from './labels.js';
 import { coordinatorMachine } from './machine.js';
-import { coordinatorPermissions, coordinatorRoles } from './roles.js';
+import { coordinatorPermissions, coordinatorPerformers, coordinatorRoles } from './roles.js';
 import { coordinatorRules } from './rules.js';
 import { coordinatorSimulation } from './simulation.js';
 
@@ -29,6 +29,7 @@ export const coordinatorServicePath = definePath({
   events: coordinatorEvents,
   roles: coordinatorRoles,
   permissions: coordinatorPermissions,
+  performers: coordinatorPerformers,
   labels: coordinatorLabels,
   rules: coordinatorRules,
   deadlines: coordinatorDeadlines,

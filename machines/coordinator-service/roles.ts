@@ -37,3 +37,15 @@ export const coordinatorPermissions = {
   TYP_CRITERIA_MET: ['coordinator', 'employmentServicesExpert'],
   CLOSED: ['coordinator'],
 } as const satisfies Record<string, readonly CoordinatorRole[]>;
+
+/**
+ * Whose work an event records, where that is not the first role permitted to record it: the lane each task is drawn in.
+ */
+export const coordinatorPerformers = {
+  // S3 `003_b3609eb1a20809d4.txt`:571 — clients are referred from within the county's social and
+  // health services (or by other partners, or contact the coordinator themselves).
+  REFERRED: 'soteProfessional',
+  // S3:335 — the consulting team (physiotherapist, occupational therapist, …) does this work.
+  FUNCTIONAL_CAPACITY_ASSESSED: 'teamMember',
+  TEAM_CONSULTED: 'teamMember',
+} as const satisfies { readonly [E in keyof typeof coordinatorPermissions]?: (typeof coordinatorPermissions)[E][number] };

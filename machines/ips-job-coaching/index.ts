@@ -3,7 +3,7 @@ import { ipsDeadlines } from './deadlines.js';
 import { ipsEvents } from './events.js';
 import { ipsLabels, ipsOutcomes } from './labels.js';
 import { ipsMachine } from './machine.js';
-import { ipsPermissions, ipsRoles } from './roles.js';
+import { ipsPermissions, ipsPerformers, ipsRoles } from './roles.js';
 import { ipsRules } from './rules.js';
 import { ipsSimulation } from './simulation.js';
 
@@ -30,6 +30,7 @@ export const ipsJobCoachingPath = definePath({
   events: ipsEvents,
   roles: ipsRoles,
   permissions: ipsPermissions,
+  performers: ipsPerformers,
   labels: ipsLabels,
   rules: ipsRules,
   deadlines: ipsDeadlines,

@@ -38,3 +38,11 @@ export const ipsPermissions = {
   SUPPORT_NETWORK_CONFIRMED: ['coach', 'referrer'],
   CLOSED: ['coach', 'supervisor'],
 } as const satisfies Record<string, readonly IpsRole[]>;
+
+/**
+ * Whose work an event records, where that is not the first role permitted to record it: the lane each task is drawn in.
+ */
+export const ipsPerformers = {
+  // The referring party refers; the coach may record it for them.
+  REFERRAL_RECEIVED: 'referrer',
+} as const satisfies { readonly [E in keyof typeof ipsPermissions]?: (typeof ipsPermissions)[E][number] };

@@ -3,7 +3,7 @@ import { lifestyleDeadlines } from './deadlines.js';
 import { lifestyleEvents } from './events.js';
 import { lifestyleLabels, lifestyleOutcomes } from './labels.js';
 import { lifestyleMachine } from './machine.js';
-import { lifestylePermissions, lifestyleRoles } from './roles.js';
+import { lifestylePermissions, lifestylePerformers, lifestyleRoles } from './roles.js';
 import { lifestyleRules } from './rules.js';
 import { lifestyleSimulation } from './simulation.js';
 
@@ -29,6 +29,7 @@ export const lifestyleGuidancePath = definePath({
   events: lifestyleEvents,
   roles: lifestyleRoles,
   permissions: lifestylePermissions,
+  performers: lifestylePerformers,
   labels: lifestyleLabels,
   rules: lifestyleRules,
   deadlines: lifestyleDeadlines,

@@ -21,3 +21,12 @@ export const lifestylePermissions = {
   FOLLOW_UP_SESSION_HELD: ['lifestyleCoach'],
   CLOSED: ['lifestyleCoach'],
 } as const satisfies Record<string, readonly LifestyleRole[]>;
+
+/**
+ * Whose work an event records, where that is not the first role permitted to record it: the lane each task is drawn in.
+ */
+export const lifestylePerformers = {
+  // The client attends the info session; the referring professional refers.
+  INFO_SESSION_ATTENDED: 'client',
+  REFERRED: 'referrer',
+} as const satisfies { readonly [E in keyof typeof lifestylePermissions]?: (typeof lifestylePermissions)[E][number] };

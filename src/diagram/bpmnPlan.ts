@@ -96,7 +96,8 @@ function entryLeafOf(graph: PathGraph, id: string): GraphState | undefined {
  * Plans a path's BPMN process. One process instance handles one recorded event: the case's
  * leaf state and context come in as the process variables `state` and `context`; a router sends
  * the token to the state's waiting point (an event-based gateway named by the state) that offers
- * a receive task per event the state accepts, in the lane of the first role that may record it;
+ * a receive task per event the state accepts, in the lane of the role that does that work (the
+ * definition's `performers`, else the first role that may record it);
  * guarded choices are exclusive gateways whose flows carry the readable condition; context
  * updates are script tasks; the instance ends at the state the case moves to ("→ state"), or, for
  * a final state, at the end event of the case's end reason.
@@ -113,10 +114,10 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
   const graph = describePathGraph(definition);
   const warnings: string[] = [...graph.warnings];
   const roles = Object.keys(definition.roles);
-  const lanes: BpmnLane[] = roles.map((role) => ({ id: bpmnId('Lane', role), role, name: definition.roles[role]![lang] }));
+  const allLanes: BpmnLane[] = roles.map((role) => ({ id: bpmnId('Lane', role), role, name: definition.roles[role]![lang] }));
   const nodes: BpmnNode[] = [];
   const flows: BpmnFlow[] = [];
-  const laneOfEvent = (event: string): string => definition.permissions[event]?.[0] ?? roles[0]!;
+  const laneOfEvent = (event: string): string => definition.performers?.[event] ?? definition.permissions[event]?.[0] ?? roles[0]!;
   const recordedBy = (event: string): string =>
     `${wordIn('recordedBy', lang)}: ${(definition.permissions[event] ?? []).map((role) => definition.roles[role]?.[lang] ?? role).join(', ')}`;
   const flow = (source: string, target: string, extra: Partial<Pick<BpmnFlow, 'name' | 'condition' | 'isDefault'>> = {}): void => {
@@ -268,5 +269,8 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
     nodes.splice(nodes.indexOf(targetNode), 0, { id: join, kind: 'exclusiveGateway', name: undefined, lane: targetNode.lane, section: targetNode.section });
     flow(join, target);
   }
+  // A lane per role that does some of the work; a role that only may record what another role does
+  // is named in the task's documentation ("recorded by"), not given an empty lane.
+  const lanes = allLanes.filter((lane) => nodes.some((node) => node.lane === lane.role));
   return { definition, lang, lanes, nodes, flows, warnings };
 }

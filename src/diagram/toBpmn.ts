@@ -100,9 +100,10 @@ function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle
 
 /**
  * The path as an executable BPMN 2.0 process with diagram interchange, laid out by ELK and
- * written by `bpmn-moddle`: a pool with a lane per role; each state a waiting point (an
- * event-based gateway named by the state) offering a receive task per event it accepts, in the
- * lane of the first role that may record it; guarded choices as exclusive gateways whose flows
+ * written by `bpmn-moddle`: a pool with a lane per role that does some of the work; each state a
+ * waiting point (an event-based gateway named by the state) offering a receive task per event it
+ * accepts, in the lane of the role that does that work (`performers`, else the first role that may
+ * record it); guarded choices as exclusive gateways whose flows
  * are named by the rule's readable condition; in-state events as loops back to their state;
  * context updates as script tasks; final states as end events, one per end reason. Conditions
  * and scripts are JavaScript over the process variables `context` and `event`, carrying the

@@ -48,6 +48,12 @@ export interface PathDefinition<
   readonly roles: Readonly<Record<TRole, Label>>;
   /** Which roles may record each event type. */
   readonly permissions: Readonly<{ [K in EventTypeOf<TEvents>]: readonly TRole[] }>;
+  /**
+   * The role that does the work an event records, where it is not the first role permitted to
+   * record it (a referral recorded by the coordinator is the referrer's work). The BPMN draws the
+   * event's task in this role's lane. Each must be among the event's permitted roles.
+   */
+  readonly performers?: Readonly<{ [K in EventTypeOf<TEvents>]?: TRole }>;
   readonly labels: {
     readonly states: Readonly<Record<StatePathOf<TMachine>, Label>>;
     readonly events: Readonly<Record<EventTypeOf<TEvents>, Label>>;
@@ -98,6 +104,7 @@ export interface AnyPathDefinition {
   readonly events: EventSchemas;
   readonly roles: Readonly<Record<string, Label>>;
   readonly permissions: Readonly<Record<string, readonly string[]>>;
+  readonly performers?: Readonly<Record<string, string | undefined>>;
   readonly labels: {
     readonly states: Readonly<Record<string, Label>>;
     readonly events: Readonly<Record<string, Label>>;

@@ -89,6 +89,13 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
       throw new PathDefinitionError(pathId, `permissions name unknown event '${eventType}'`);
     }
   }
+  for (const [eventType, role] of Object.entries(spec.performers ?? {})) {
+    if (role === undefined) continue;
+    if (!eventTypes.includes(eventType)) throw new PathDefinitionError(pathId, `performers name unknown event '${eventType}'`);
+    if (!(spec.permissions[eventType] as readonly string[]).includes(role)) {
+      throw new PathDefinitionError(pathId, `performers: '${role}' does the work of '${eventType}' but is not permitted to record it`);
+    }
+  }
 
   const implementedGuards = Object.keys(spec.machine.implementations.guards ?? {});
   for (const guard of implementedGuards) checkLabel(pathId, `guard '${guard}'`, (spec.labels.guards as Record<string, Label>)[guard]);
