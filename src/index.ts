@@ -28,7 +28,7 @@ export { addDays, addMonths, addMonthsToDate, dateOf, serviceTimeZone, startOfDa
 export { openCase, type OpenCaseOptions } from './case/openCase.js';
 export { replayCase, type ReplayCaseOptions, type ReplayFailure, type ReplayFailureCode, type ReplayResult } from './case/replayCase.js';
 export { PathCase, type AnyPathCase, type CaseEvents, type CaseState, type RecordResult } from './case/pathCase.js';
-export { PathRuntimeError } from './case/recordEvent.js';
+export { PathRuntimeError } from './case/eventPipeline.js';
 export { rejectionCodes, type EventIssue, type Rejection, type RejectionCode, type RejectionOf } from './case/rejection.js';
 export type { CaseInputOf, RecordedEventOf } from './path/definition.js';
 export type { EventActor, PathVersion, RecordedEvent, RecordedEventFor } from './path/recordedEvent.js';

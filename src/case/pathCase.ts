@@ -19,7 +19,7 @@ import { deepFreeze } from './deepFreeze.js';
 import { computeDeadlines } from './computeDeadlines.js';
 import { listNextEvents, machineAccepts } from './nextEvents.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
-import { copyInput, recordPlainInput } from './recordEvent.js';
+import { copyInput, recordPlainInput } from './eventPipeline.js';
 import type { Rejection } from './rejection.js';
 import type { PlainValue } from '../schema/valueDomain.js';
 
@@ -62,9 +62,10 @@ export type RecordResult<D extends AnyPathDefinition> =
       readonly event: RecordedEventOf<D>;
       /**
        * True when the input carried an `eventId` the case already holds for the same event (a
-       * retry): `event` is the one recorded before, and nothing was recorded or emitted now.
+       * retry): `event` is the one recorded before, and nothing was recorded or emitted now. The
+       * same flag, by the same name, as `store.append`'s and `openCaseStore().record`'s.
        */
-      readonly alreadyRecorded?: true;
+      readonly alreadyRecorded: boolean;
       readonly rejection?: never;
     }
   | { readonly ok: false; readonly rejection: Rejection; readonly event?: never };
@@ -209,9 +210,12 @@ export class PathCase<D extends AnyPathDefinition> {
     const retried = this.#core.eventIds === undefined ? undefined : findRetriedEvent(this.#core, copied.input);
     if (retried) return { ok: true, event: retried as RecordedEventOf<D>, alreadyRecorded: true };
     const result = recordPlainInput(this.#core, copied.input);
-    if (result.ok) this.#emitter.emit('recorded', result.event);
-    else this.#emitter.emit('rejected', result.rejection, input);
-    return result as RecordResult<D>;
+    if (!result.ok) {
+      this.#emitter.emit('rejected', result.rejection, input);
+      return result;
+    }
+    this.#emitter.emit('recorded', result.event);
+    return { ok: true, event: result.event as RecordedEventOf<D>, alreadyRecorded: false };
   }
 
   /**

@@ -11,7 +11,7 @@ import { storedEventIssue } from './storedEventDomain.js';
 import { assertCaseId, caseIdProblem } from './caseId.js';
 import { eventTypeMaxLength } from '../schema/codeStrings.js';
 import { PathCase } from './pathCase.js';
-import { applyEvent, PathRuntimeError } from './recordEvent.js';
+import { applyEvent, PathRuntimeError } from './eventPipeline.js';
 import type { EventIssue, Rejection } from './rejection.js';
 import { checkDomain } from '../schema/valueDomain.js';
 

@@ -60,7 +60,7 @@ export type CaseStoreFailure =
        * The path refused the input; `rejection` says why, as `caseRef.record` would. (An event id
        * the case holds for another event comes back as `EVENT_ID_TAKEN`, as from `store.append`.)
        */
-      readonly code: 'REJECTED';
+      readonly code: 'EVENT_REJECTED';
       readonly message: string;
       readonly caseId: string;
       readonly rejection: Rejection;
@@ -87,8 +87,8 @@ export type CaseStoreRecordResult<D extends AnyPathDefinition> =
       readonly event: RecordedEventOf<D>;
       /** The case after the event. */
       readonly case: PathCase<D>;
-      /** True when the input's event id was already stored (a retry): nothing was written now. */
-      readonly alreadyStored: boolean;
+      /** True when the input's event id was already recorded (a retry): nothing was written now. */
+      readonly alreadyRecorded: boolean;
       readonly failure?: never;
     }
   | { readonly ok: false; readonly failure: CaseStoreFailure; readonly event?: never; readonly case?: never };
@@ -142,7 +142,7 @@ export interface ConflictRetry {
 export interface CaseStoreOptions {
   /**
    * Retry `record` on `CONCURRENCY_CONFLICT`, re-reading and re-deciding each time (off by
-   * default: the conflict is returned). A retry the case's new state refuses ends as `REJECTED`;
+   * default: the conflict is returned). A retry the case's new state refuses ends as `EVENT_REJECTED`;
    * after the last attempt `record` answers `RETRIES_EXHAUSTED`. Give inputs an `eventId`, so that
    * a record repeated after a lost answer is answered as already stored, never stored twice.
    */
@@ -260,12 +260,12 @@ export function openCaseStore<D extends AnyPathDefinition>(
       const rejection = outcome.rejection;
       // A taken event id is the same conflict whether the case or the store noticed it first.
       if (rejection.code === 'EVENT_ID_TAKEN') return { ok: false, failure: eventIdTaken(caseId, { index: 0, seq: rejection.seq }) };
-      return { ok: false, failure: { code: 'REJECTED', message: rejection.message, caseId, rejection } };
+      return { ok: false, failure: { code: 'EVENT_REJECTED', message: rejection.message, caseId, rejection } };
     }
-    if (outcome.alreadyRecorded) return { ok: true, event: outcome.event, case: caseRef, alreadyStored: true };
+    if (outcome.alreadyRecorded) return { ok: true, event: outcome.event, case: caseRef, alreadyRecorded: true };
     const saved = await store.append(caseId, [outcome.event], { expectedSeq: outcome.event.seq - 1, projection: projectCase(caseRef) });
     if (!saved.ok) return { ok: false, failure: saved.failure };
-    return { ok: true, event: outcome.event, case: caseRef, alreadyStored: saved.alreadyStored === true };
+    return { ok: true, event: outcome.event, case: caseRef, alreadyRecorded: saved.alreadyRecorded };
   }
 
   return {
@@ -278,7 +278,7 @@ export function openCaseStore<D extends AnyPathDefinition>(
       if (badCaseId !== undefined) {
         const message = `not a well-formed event: caseId ${badCaseId}`;
         const rejection: Rejection = { code: 'INVALID_EVENT', message, issues: [{ code: 'custom', path: ['caseId'], message: `caseId ${badCaseId}` }] };
-        return { ok: false, failure: { code: 'REJECTED', message, caseId: typeof caseId === 'string' ? caseId.slice(0, 40) : '', rejection } };
+        return { ok: false, failure: { code: 'EVENT_REJECTED', message, caseId: typeof caseId === 'string' ? caseId.slice(0, 40) : '', rejection } };
       }
       if (retry === undefined) return recordOnce(caseId, input, recordOptions);
       for (let attempt = 1; ; attempt++) {

@@ -2,7 +2,7 @@ import type { AnyPathDefinition } from '../path/definition.js';
 import { createCaseCore, type CaseCore } from '../case/caseCore.js';
 import { compilePath } from '../case/compilePath.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
-import { applyEvent } from '../case/recordEvent.js';
+import { applyEvent } from '../case/eventPipeline.js';
 import type { Rejection } from '../case/rejection.js';
 import type { EventStore } from '../store/eventStore.js';
 import type { UnreadableCase } from '../store/scanOptions.js';

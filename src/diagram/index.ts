@@ -18,5 +18,5 @@ export { toSvg } from './toSvg.js';
 export { buildReport, type Report, type ReportOptions, type ReportPath } from '../report/buildReport.js';
 export { historiesFromStore } from '../report/historiesFromStore.js';
 export { summarizePathCheck, type PathCheckSummary } from '../report/pathCheckSummary.js';
-export { summarizeCases, type CaseSummary, type StayDistribution, type SummarizeOptions } from '../report/summarizeCases.js';
+export { summarizeCases, type PathCasesSummary, type StayDistribution, type SummarizeOptions } from '../report/summarizeCases.js';
 export { toPathDocument } from './pathDocument.js';

@@ -2,7 +2,7 @@ import type { AnyPathCase } from '../case/pathCase.js';
 import type { EventActor, RecordedEvent } from '../path/recordedEvent.js';
 import { createCaseCore } from '../case/caseCore.js';
 import { compilePath } from '../case/compilePath.js';
-import { applyEvent } from '../case/recordEvent.js';
+import { applyEvent } from '../case/eventPipeline.js';
 import type { Language } from '../path/label.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import type { EpisodeOfCareStatus, FhirPathMapping } from '../path/fhirMapping.js';

@@ -3,7 +3,7 @@ import { createCaseCore, type CaseCore } from '../case/caseCore.js';
 import { compilePath } from '../case/compilePath.js';
 import { caseIdProblem } from '../case/caseId.js';
 import { maxCaseIdLength } from '../schema/codeStrings.js';
-import { recordInput } from '../case/recordEvent.js';
+import { recordInput } from '../case/eventPipeline.js';
 import { applyRecordedEvent } from '../case/replayCase.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';

@@ -6,7 +6,7 @@ import type { PathCheckSummary } from './pathCheckSummary.js';
 import { pathReportPage } from './pathReportPage.js';
 import { reportStyle } from './reportStyle.js';
 import { reportWord, statusWord } from './reportWords.js';
-import { summarizeCases, type CaseSummary } from './summarizeCases.js';
+import { summarizeCases, type PathCasesSummary } from './summarizeCases.js';
 
 /**
  * One path in a report: its definition, its cases, and the model checker's verdict if known.
@@ -53,7 +53,7 @@ export interface ReportOptions {
  */
 export interface Report {
   readonly files: readonly { readonly name: string; readonly text: string }[];
-  readonly summaries: readonly (CaseSummary | undefined)[];
+  readonly summaries: readonly (PathCasesSummary | undefined)[];
 }
 
 /**

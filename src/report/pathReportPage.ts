@@ -8,13 +8,13 @@ import { barChart, boxPlotChart } from './charts.js';
 import type { PathCheckSummary } from './pathCheckSummary.js';
 import { reportStyle } from './reportStyle.js';
 import { reportWord, statusWord } from './reportWords.js';
-import type { CaseSummary } from './summarizeCases.js';
+import type { PathCasesSummary } from './summarizeCases.js';
 
 /** What one path's page shows. @internal */
 export interface PathReportInput {
   readonly definition: AnyPathDefinition;
   /** The cases, summarised; `undefined` when the report has no cases for this path. */
-  readonly summary: CaseSummary | undefined;
+  readonly summary: PathCasesSummary | undefined;
   /** Where the cases come from, in words ("demo cohort of 1 000 clients, seed 1", "store"). */
   readonly casesFrom: string;
   readonly check: PathCheckSummary | undefined;

@@ -34,7 +34,7 @@ export interface StayDistribution {
  * summary.reached.doctorAssessment / summary.cases; // the share that reached the doctor
  * ```
  */
-export interface CaseSummary {
+export interface PathCasesSummary {
   readonly pathId: string;
   readonly cases: number;
   readonly closed: number;
@@ -99,7 +99,7 @@ function statePathsOf(value: unknown, prefix = ''): string[] {
  * const summary = summarizeCases(workabilityPath, cohort.cases.map((caseRef) => caseRef.history));
  * ```
  */
-export function summarizeCases(definition: AnyPathDefinition, histories: Iterable<readonly RecordedEvent[]>, options: SummarizeOptions = {}): CaseSummary {
+export function summarizeCases(definition: AnyPathDefinition, histories: Iterable<readonly RecordedEvent[]>, options: SummarizeOptions = {}): PathCasesSummary {
   const stepper = createCheckedStepper(definition);
   const stateIndex = createStateIndex(definition.machine);
   const order = Object.keys(definition.labels.states);

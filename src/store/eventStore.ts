@@ -89,10 +89,10 @@ export type AppendResult =
        * True when every event of the batch carries an event id and the store already held exactly
        * these events (a retry after a lost answer): nothing was written. `seq` is the batch's last.
        */
-      readonly alreadyStored?: true;
+      readonly alreadyRecorded: boolean;
       readonly failure?: never;
     }
-  | { readonly ok: false; readonly failure: AppendFailure; readonly seq?: never; readonly alreadyStored?: never };
+  | { readonly ok: false; readonly failure: AppendFailure; readonly seq?: never; readonly alreadyRecorded?: never };
 
 /**
  * The port every event store implements: append with optimistic concurrency, read one case, read

@@ -48,7 +48,7 @@ export function createMemoryStore(): IndexedEventStore {
       if (invalid) return { ok: false, failure: invalid };
       const stored: StoredCase = cases.get(caseId) ?? { events: [], byEventId: new Map(), projection: undefined };
       const retry = judgeRetry(events, stored.byEventId);
-      if (retry.kind === 'alreadyStored') return { ok: true, seq: retry.seq, alreadyStored: true };
+      if (retry.kind === 'alreadyRecorded') return { ok: true, seq: retry.seq, alreadyRecorded: true };
       const current = stored.events.length;
       if (current !== options.expectedSeq) {
         return {
@@ -63,14 +63,14 @@ export function createMemoryStore(): IndexedEventStore {
         };
       }
       if (retry.kind === 'idTaken') return { ok: false, failure: eventIdTaken(caseId, retry) };
-      if (events.length === 0) return { ok: true, seq: current };
+      if (events.length === 0) return { ok: true, seq: current, alreadyRecorded: false };
       const copies = events.map(frozenCopy);
       stored.events.push(...copies);
       for (const copy of copies) if (copy.eventId !== undefined) stored.byEventId.set(copy.eventId, copy);
       stored.projection = options.projection ? { ...options.projection } : undefined;
       all.push(...copies);
       cases.set(caseId, stored);
-      return { ok: true, seq: stored.events.length };
+      return { ok: true, seq: stored.events.length, alreadyRecorded: false };
     },
     async read(caseId: string): Promise<readonly RecordedEvent[]> {
       return [...(cases.get(caseId)?.events ?? [])];

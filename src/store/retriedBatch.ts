@@ -1,12 +1,12 @@
 import type { RecordedEvent } from '../path/recordedEvent.js';
-import { eventIdTakenMessage } from '../case/recordEvent.js';
+import { eventIdTakenMessage } from '../case/eventPipeline.js';
 import { canonicalJson } from '../json/canonicalJson.js';
 import type { AppendFailure } from './eventStore.js';
 
 /** What a store's log says about a batch whose events carry ids. @internal */
 export type RetryVerdict =
   | { readonly kind: 'new' }
-  | { readonly kind: 'alreadyStored'; readonly seq: number }
+  | { readonly kind: 'alreadyRecorded'; readonly seq: number }
   | { readonly kind: 'idTaken'; readonly index: number; readonly seq: number };
 
 /** The failure of a batch whose event id the case holds for another event: the same code `record` gives. @internal */
@@ -32,6 +32,6 @@ export function judgeRetry(events: readonly RecordedEvent[], storedById: Readonl
     }
     stored++;
   }
-  if (stored > 0 && stored === events.length) return { kind: 'alreadyStored', seq: events[events.length - 1]!.seq };
+  if (stored > 0 && stored === events.length) return { kind: 'alreadyRecorded', seq: events[events.length - 1]!.seq };
   return { kind: 'new' };
 }

@@ -128,7 +128,7 @@ class RecordAndAppend extends CaseCommand {
     const expectedSeq = caseRef.seq;
     const events = nextInputs(model, caseRef, this.choices, this.inputs);
     const saved = await store.append(caseRef.caseId, events, { expectedSeq });
-    same(saved, { ok: true, seq: caseRef.seq }, `append of ${events.length} event(s) to ${caseRef.caseId} at seq ${expectedSeq}`);
+    same(saved, { ok: true, seq: caseRef.seq, alreadyRecorded: false }, `append of ${events.length} event(s) to ${caseRef.caseId} at seq ${expectedSeq}`);
     model.appended.push(...events);
   }
   toString(): string {
@@ -169,7 +169,7 @@ class AppendLongRun extends CaseCommand {
       const batch = events.slice(from, from + longRunBatch);
       const expectedSeq = batch[0]!.seq - 1;
       const saved = await store.append(caseRef.caseId, batch, { expectedSeq });
-      same(saved, { ok: true, seq: batch[batch.length - 1]!.seq }, `append of a long run of ${batch.length} event(s) to ${caseRef.caseId} at seq ${expectedSeq}`);
+      same(saved, { ok: true, seq: batch[batch.length - 1]!.seq, alreadyRecorded: false }, `append of a long run of ${batch.length} event(s) to ${caseRef.caseId} at seq ${expectedSeq}`);
       model.appended.push(...batch);
     }
     // Read everything back at once: a long run is what carries a log past a store's read page.

@@ -262,7 +262,7 @@ describe('record on every built-in path, fed hostile input', () => {
           }
           const history = caseRef.history;
           for (const { name, store } of stores) {
-            expect(await store.append(caseId, history, { expectedSeq: 0 }), name).toEqual({ ok: true, seq: history.length });
+            expect(await store.append(caseId, history, { expectedSeq: 0 }), name).toEqual({ ok: true, seq: history.length, alreadyRecorded: false });
             const read = await store.read(caseId);
             expect(read, name).toEqual(history);
             const replayed = replayCase(definition, read, { caseId });

@@ -14,6 +14,7 @@ describe('recording an event', () => {
     const outcome = caseRef.record(submitted);
     expect(outcome).toEqual({
       ok: true,
+      alreadyRecorded: false,
       event: {
         caseId: 'doc-1',
         seq: 1,

@@ -77,12 +77,12 @@ describe('path versions', () => {
   it('leaves a closed case, and every case when moving is turned off, on its own version', async () => {
     const done = await storedV1Case('closed-v1', { type: 'REVIEWED', at: at(2), actor: reviewer, payload: { approved: true } }, { type: 'DONE', at: at(3), actor: reviewer, payload: {} });
     const closed = await openCaseStore(done, catalogue).record('closed-v1', commented);
-    expect(closed).toMatchObject({ ok: false, failure: { code: 'REJECTED', rejection: { code: 'CASE_CLOSED' } } });
+    expect(closed).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', rejection: { code: 'CASE_CLOSED' } } });
 
     const store = await storedV1Case('staying', commented);
     const staying = openCaseStore(store, catalogue, { moveOpenCases: false });
     const escalated = await staying.record('staying', { type: 'ESCALATED', at: at(3), actor: reviewer, payload: { to: 'lead' } });
-    expect(escalated).toMatchObject({ ok: false, failure: { code: 'REJECTED', rejection: { code: 'UNKNOWN_EVENT_TYPE' } } });
+    expect(escalated).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', rejection: { code: 'UNKNOWN_EVENT_TYPE' } } });
     const reviewed = await staying.record('staying', { type: 'REVIEWED', at: at(3), actor: reviewer, payload: { approved: false } });
     expect(reviewed).toMatchObject({ ok: true, event: { path: { version: 1 } } });
   });

@@ -61,7 +61,7 @@ describe('the built package', () => {
       const read = await store.read('smoke');
       await store.close();
       console.log(JSON.stringify([saved, read.length, typeof createPostgresStore]));`;
-    const expected = [{ ok: true, seq: 1 }, 1, 'function'];
+    const expected = [{ ok: true, seq: 1, alreadyRecorded: false }, 1, 'function'];
     const esm = run(
       '--input-type=module',
       `import { openCase } from 'kykypolku';

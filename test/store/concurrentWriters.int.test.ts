@@ -29,7 +29,7 @@ const options = Number(attempts) > 0 ? { retryOnConflict: { attempts: Number(att
 const cases = openCaseStore(createPostgresStore({ pool }), [lifestyleGuidancePath], options);
 // In-state events: an info session attended again keeps the case where it is, so any order is acceptable.
 const input = (n) => ({ type: 'INFO_SESSION_ATTENDED', at: '2025-04-01T09:00:00Z', actor: { role: 'client', id: 'c-1' }, payload: {}, eventId: tag + '-' + n });
-const answer = (n, result) => ({ eventId: tag + '-' + n, ok: result.ok, code: result.ok ? undefined : result.failure.code, seq: result.ok ? result.event.seq : undefined, alreadyStored: result.ok ? result.alreadyStored : undefined });
+const answer = (n, result) => ({ eventId: tag + '-' + n, ok: result.ok, code: result.ok ? undefined : result.failure.code, seq: result.ok ? result.event.seq : undefined, alreadyRecorded: result.ok ? result.alreadyRecorded : undefined });
 
 await pool.query('SELECT 1');
 process.stdout.write('ready\\n');
@@ -47,7 +47,7 @@ interface Answer {
   readonly ok: boolean;
   readonly code?: string;
   readonly seq?: number;
-  readonly alreadyStored?: boolean;
+  readonly alreadyRecorded?: boolean;
 }
 interface WriterReport {
   readonly results: readonly Answer[];
@@ -102,14 +102,14 @@ it('two processes recording 40 concurrent events on one case: each ends recorded
 
   // Every event has a final answer: recorded, or refused with a code that is not "try again".
   expect(answers).toHaveLength(40);
-  for (const answer of final) expect(['REJECTED', 'RETRIES_EXHAUSTED']).toContain(answer.code);
+  for (const answer of final) expect(['EVENT_REJECTED', 'RETRIES_EXHAUSTED']).toContain(answer.code);
   // None lost: what was answered recorded is stored, at the seq answered; none duplicated.
   expect(new Set(storedIds).size).toBe(storedIds.length);
   expect([...storedIds].sort()).toEqual(recorded.map((answer) => answer.eventId).sort());
   for (const answer of recorded) expect(stored.find((event) => event.eventId === answer.eventId)?.seq).toBe(answer.seq);
   // A repeat after a lost answer is answered as already stored, and stores nothing.
   const repeated = reports.flatMap((report) => report.repeated);
-  for (const answer of repeated) expect(answer).toMatchObject(recorded.some((r) => r.eventId === answer.eventId) ? { ok: true, alreadyStored: true } : { ok: false });
+  for (const answer of repeated) expect(answer).toMatchObject(recorded.some((r) => r.eventId === answer.eventId) ? { ok: true, alreadyRecorded: true } : { ok: false });
   expect(await store.read('lg-shared')).toHaveLength(1 + recorded.length);
   expect(recorded).toHaveLength(40);
 

@@ -43,7 +43,7 @@ describe.each(stores)('record with retryOnConflict (%s store)', (_name, makeStor
       const cases = openCaseStore(store, [lifestyleGuidancePath], { retryOnConflict: { attempts: 41, beforeRetry: () => void retries++ } });
       await cases.record('lg-1', session('first'));
       const results = await Promise.all(Array.from({ length: 40 }, (_, n) => cases.record('lg-1', session(`s-${n}`))));
-      expect(results.every((result) => result.ok && !result.alreadyStored)).toBe(true);
+      expect(results.every((result) => result.ok && !result.alreadyRecorded)).toBe(true);
       const ids = (await store.read('lg-1')).map((event) => event.eventId);
       expect(ids).toHaveLength(41);
       expect(new Set(ids).size).toBe(41);
@@ -72,7 +72,7 @@ describe.each(stores)('record with retryOnConflict (%s store)', (_name, makeStor
       });
       const cases = openCaseStore(racing, [lifestyleGuidancePath], { retryOnConflict: { attempts: 5 } });
       const result = await cases.record('lg-2', session('late'));
-      expect(result).toMatchObject({ ok: false, failure: { code: 'REJECTED', rejection: { code: 'CASE_CLOSED' } } });
+      expect(result).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', rejection: { code: 'CASE_CLOSED' } } });
       expect((await store.read('lg-2')).map((event) => event.eventId)).toEqual(['first', 'close']);
     } finally {
       await store.close?.();
@@ -100,8 +100,8 @@ describe.each(stores)('record with retryOnConflict (%s store)', (_name, makeStor
       expect((await store.read('lg-3')).some((event) => event.eventId === 'mine')).toBe(false);
 
       const plain = openCaseStore(store, [lifestyleGuidancePath], { retryOnConflict: { attempts: 3 } });
-      expect(await plain.record('lg-3', session('mine'))).toMatchObject({ ok: true, alreadyStored: false });
-      expect(await plain.record('lg-3', session('mine'))).toMatchObject({ ok: true, alreadyStored: true });
+      expect(await plain.record('lg-3', session('mine'))).toMatchObject({ ok: true, alreadyRecorded: false });
+      expect(await plain.record('lg-3', session('mine'))).toMatchObject({ ok: true, alreadyRecorded: true });
     } finally {
       await store.close?.();
     }

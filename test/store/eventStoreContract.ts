@@ -46,7 +46,7 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
     it('appends a new case at expectedSeq 0 and reads it back in seq order, equal', async () => {
       const store = await createStore();
       const history = historyOf('contract-a');
-      expect(await store.append('contract-a', history, { expectedSeq: 0 })).toEqual({ ok: true, seq: history.length });
+      expect(await store.append('contract-a', history, { expectedSeq: 0 })).toEqual({ ok: true, seq: history.length, alreadyRecorded: false });
       expect(await store.read('contract-a')).toEqual(history);
     });
 
@@ -54,7 +54,7 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
       const store = await createStore();
       const history = historyOf('contract-b');
       for (const event of history) {
-        expect(await store.append('contract-b', [event], { expectedSeq: event.seq - 1 })).toEqual({ ok: true, seq: event.seq });
+        expect(await store.append('contract-b', [event], { expectedSeq: event.seq - 1 })).toEqual({ ok: true, seq: event.seq, alreadyRecorded: false });
       }
       expect(await store.read('contract-b')).toEqual(history);
     });
@@ -102,7 +102,7 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
     it('reads an unknown case as empty, and accepts an empty batch at the current seq', async () => {
       const store = await createStore();
       expect(await store.read('nobody')).toEqual([]);
-      expect(await store.append('nobody', [], { expectedSeq: 0 })).toEqual({ ok: true, seq: 0 });
+      expect(await store.append('nobody', [], { expectedSeq: 0 })).toEqual({ ok: true, seq: 0, alreadyRecorded: false });
     });
 
     it('reads every event of every case in append order', async () => {
@@ -156,7 +156,7 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
       expect(caseRef.record(first).ok).toBe(true);
       const last = { ...reach.doctorAssessment()[1]!, at: '8999-12-31T23:59:59.999+00:00', actor: { role: 'client', id: 'x'.repeat(200) } } as const;
       expect(caseRef.record(last).ok).toBe(true);
-      expect(await store.append(caseId, caseRef.history, { expectedSeq: 0 })).toEqual({ ok: true, seq: 2 });
+      expect(await store.append(caseId, caseRef.history, { expectedSeq: 0 })).toEqual({ ok: true, seq: 2, alreadyRecorded: false });
       expect(await store.read(caseId)).toEqual(caseRef.history);
       const all = (await collect(store.readAll())).filter((event) => event.caseId === caseId);
       expect(all).toEqual(caseRef.history);

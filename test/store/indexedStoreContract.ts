@@ -74,11 +74,11 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
     it('answers a retried append of stored events as already stored, and never writes them twice', async () => {
       const store = await createStore();
       const history = historyOf('ids-b', reach.doctorAssessment(), 'req');
-      expect(await store.append('ids-b', history.slice(0, 2), { expectedSeq: 0 })).toEqual({ ok: true, seq: 2 });
+      expect(await store.append('ids-b', history.slice(0, 2), { expectedSeq: 0 })).toEqual({ ok: true, seq: 2, alreadyRecorded: false });
       // The host never saw the answer and sends the same batch again, even after the case moved on.
-      expect(await store.append('ids-b', history.slice(0, 2), { expectedSeq: 0 })).toEqual({ ok: true, seq: 2, alreadyStored: true });
+      expect(await store.append('ids-b', history.slice(0, 2), { expectedSeq: 0 })).toEqual({ ok: true, seq: 2, alreadyRecorded: true });
       await store.append('ids-b', history.slice(2, 3), { expectedSeq: 2 });
-      expect(await store.append('ids-b', history.slice(2, 3), { expectedSeq: 2 })).toEqual({ ok: true, seq: 3, alreadyStored: true });
+      expect(await store.append('ids-b', history.slice(2, 3), { expectedSeq: 2 })).toEqual({ ok: true, seq: 3, alreadyRecorded: true });
       expect(await store.read('ids-b')).toEqual(history.slice(0, 3));
     });
 
@@ -114,7 +114,7 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       await store.append('ids-d', plain.slice(0, 1), { expectedSeq: 0 });
       expect(await store.append('ids-d', plain.slice(0, 1), { expectedSeq: 0 })).toMatchObject({ ok: false, failure: { code: 'CONCURRENCY_CONFLICT', actualSeq: 1 } });
       await store.append('ids-e', historyOf('ids-e', reach.contacted(), 'req'), { expectedSeq: 0 });
-      expect(await store.append('ids-f', historyOf('ids-f', reach.contacted(), 'req'), { expectedSeq: 0 })).toEqual({ ok: true, seq: 1 });
+      expect(await store.append('ids-f', historyOf('ids-f', reach.contacted(), 'req'), { expectedSeq: 0 })).toEqual({ ok: true, seq: 1, alreadyRecorded: false });
     });
 
     it('appends one event, ten, and more than a thousand in one batch each, whole', async () => {
@@ -122,10 +122,10 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       const [first] = historyOf('big-a', reach.contacted());
       const batch = (from: number, count: number) =>
         Array.from({ length: count }, (_, index) => ({ ...first!, caseId: 'big-a', seq: from + index + 1, eventId: `big-${from + index + 1}` }));
-      expect(await store.append('big-a', batch(0, 1), { expectedSeq: 0 })).toEqual({ ok: true, seq: 1 });
-      expect(await store.append('big-a', batch(1, 10), { expectedSeq: 1 })).toEqual({ ok: true, seq: 11 });
-      expect(await store.append('big-a', batch(11, 1200), { expectedSeq: 11 })).toEqual({ ok: true, seq: 1211 });
-      expect(await store.append('big-a', batch(11, 1200), { expectedSeq: 11 })).toEqual({ ok: true, seq: 1211, alreadyStored: true });
+      expect(await store.append('big-a', batch(0, 1), { expectedSeq: 0 })).toEqual({ ok: true, seq: 1, alreadyRecorded: false });
+      expect(await store.append('big-a', batch(1, 10), { expectedSeq: 1 })).toEqual({ ok: true, seq: 11, alreadyRecorded: false });
+      expect(await store.append('big-a', batch(11, 1200), { expectedSeq: 11 })).toEqual({ ok: true, seq: 1211, alreadyRecorded: false });
+      expect(await store.append('big-a', batch(11, 1200), { expectedSeq: 11 })).toEqual({ ok: true, seq: 1211, alreadyRecorded: true });
       const log = await store.read('big-a');
       expect(log).toHaveLength(1211);
       expect(log[1210]).toEqual(batch(11, 1200)[1199]);

@@ -183,11 +183,11 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
           const fixture = await storeWith(['busy-a'], 6);
           const other = await fixture.reopen(options);
           const more = longCase('busy-a', 9);
-          expect(await other.append('busy-a', more.slice(6, 7), { expectedSeq: 6 })).toEqual({ ok: true, seq: 7 });
+          expect(await other.append('busy-a', more.slice(6, 7), { expectedSeq: 6 })).toEqual({ ok: true, seq: 7, alreadyRecorded: false });
           // This store last saw the case at seq 6: a writer that read it since is chained to seq 7.
           expect(await fixture.store.append('busy-a', more.slice(6, 7), { expectedSeq: 6 })).toMatchObject({ ok: false, failure: { code: 'CONCURRENCY_CONFLICT', actualSeq: 7 } });
-          expect(await fixture.store.append('busy-a', more.slice(7, 8), { expectedSeq: 7 })).toEqual({ ok: true, seq: 8 });
-          expect(await other.append('busy-a', more.slice(8, 9), { expectedSeq: 8 })).toEqual({ ok: true, seq: 9 });
+          expect(await fixture.store.append('busy-a', more.slice(7, 8), { expectedSeq: 7 })).toEqual({ ok: true, seq: 8, alreadyRecorded: false });
+          expect(await other.append('busy-a', more.slice(8, 9), { expectedSeq: 8 })).toEqual({ ok: true, seq: 9, alreadyRecorded: false });
           expect(await fixture.store.read('busy-a')).toEqual(more);
           expect(await other.read('busy-a')).toEqual(more);
         });

@@ -60,7 +60,7 @@ it('brings the rows of a schema-1 store into the chain under its key, and names 
   await expect(store.read('old-b')).rejects.toBeInstanceOf(EventStoreError);
   // Sealed cases go on as any other, and the last rows of a sealed case cannot go missing silently.
   const more = longCase('old-c', 13);
-  expect(await store.append('old-c', more.slice(12), { expectedSeq: 12 })).toEqual({ ok: true, seq: 13 });
+  expect(await store.append('old-c', more.slice(12), { expectedSeq: 12 })).toEqual({ ok: true, seq: 13, alreadyRecorded: false });
   await pool.query(`DELETE FROM kykypolku_events WHERE case_id = 'old-a' AND seq > 5000`);
   await expect(store.read('old-a')).rejects.toMatchObject({ failure: { code: 'TAMPERED_EVENT', seq: 5001 } });
   expect(await store.migrate()).toEqual({ version: 2, applied: [] });

@@ -10,7 +10,7 @@ describe('openCaseStore', () => {
     const store = createMemoryStore();
     const cases = openCaseStore(store, [workabilityPath]);
     const first = await cases.record('case-1', contactReceived());
-    expect(first).toMatchObject({ ok: true, alreadyStored: false, event: { seq: 1, type: 'CONTACT_RECEIVED' } });
+    expect(first).toMatchObject({ ok: true, alreadyRecorded: false, event: { seq: 1, type: 'CONTACT_RECEIVED' } });
     await cases.record('case-1', assessmentBooked());
     await cases.record('case-1', assessmentDone('coordinator'));
     const assigned = await cases.record('case-1', coordinatorAssigned());
@@ -29,7 +29,7 @@ describe('openCaseStore', () => {
     const cases = openCaseStore(store, [workabilityPath]);
     await cases.record('case-2', contactReceived());
     const refused = await cases.record('case-2', doctorVisitBooked());
-    expect(refused).toMatchObject({ ok: false, failure: { code: 'REJECTED', caseId: 'case-2', rejection: { code: 'NOT_ALLOWED_IN_STATE' } } });
+    expect(refused).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', caseId: 'case-2', rejection: { code: 'NOT_ALLOWED_IN_STATE' } } });
     expect(await store.read('case-2')).toHaveLength(1);
   });
 
@@ -41,7 +41,7 @@ describe('openCaseStore', () => {
     const store = createMemoryStore();
     const cases = openCaseStore(store, [workabilityPath]);
     const refused = await cases.record(caseId, contactReceived());
-    expect(refused).toMatchObject({ ok: false, failure: { code: 'REJECTED', rejection: { code: 'INVALID_EVENT', issues: [{ path: ['caseId'] }] } } });
+    expect(refused).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', rejection: { code: 'INVALID_EVENT', issues: [{ path: ['caseId'] }] } } });
     expect(refused.ok || refused.failure.message.length < 200).toBe(true);
     expect(await store.read(caseId)).toEqual([]);
   });
@@ -60,11 +60,11 @@ describe('openCaseStore', () => {
     const store = createMemoryStore();
     const cases = openCaseStore(store, [workabilityPath]);
     const contact = { ...contactReceived(), eventId: 'request-1' };
-    expect(await cases.record('case-4', contact)).toMatchObject({ ok: true, alreadyStored: false });
-    expect(await cases.record('case-4', contact)).toMatchObject({ ok: true, alreadyStored: true, event: { seq: 1, eventId: 'request-1' } });
+    expect(await cases.record('case-4', contact)).toMatchObject({ ok: true, alreadyRecorded: false });
+    expect(await cases.record('case-4', contact)).toMatchObject({ ok: true, alreadyRecorded: true, event: { seq: 1, eventId: 'request-1' } });
     const booking = { ...assessmentBooked(), eventId: 'request-2' };
     const both = await Promise.all([cases.record('case-4', booking), cases.record('case-4', booking)]);
-    expect(both.map((result) => result.ok && result.alreadyStored).sort()).toEqual([false, true]);
+    expect(both.map((result) => result.ok && result.alreadyRecorded).sort()).toEqual([false, true]);
     expect((await store.read('case-4')).map((event) => event.eventId)).toEqual(['request-1', 'request-2']);
   });
 

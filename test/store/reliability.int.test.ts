@@ -143,9 +143,9 @@ describe('the PostgreSQL store on a real server', () => {
     for (const { caseId, batch } of unanswered) {
       const retried = await after.append(caseId, batch, { expectedSeq: batch[0]!.seq - 1 });
       expect(retried.ok).toBe(true);
-      if (retried.alreadyStored) alreadyStored++;
+      if (retried.alreadyRecorded) alreadyStored++;
       const more = await after.append(caseId, comments(caseId, batch[9]!.seq, 10, `${caseId}-after`), { expectedSeq: batch[9]!.seq });
-      expect(more).toEqual({ ok: true, seq: batch[9]!.seq + 10 });
+      expect(more).toEqual({ ok: true, seq: batch[9]!.seq + 10, alreadyRecorded: false });
     }
     process.stdout.write(`after restart: ${unanswered.length} retried batches stored once (${alreadyStored} had been committed before the crash), appends resumed\n`);
     for (const caseId of cases) expect(replayCase(reviewPath, await after.read(caseId)).ok).toBe(true);
@@ -221,7 +221,7 @@ describe('the PostgreSQL store on a real server', () => {
     steps.push({ step: 'after the commit, before the answer', written: (await store.read('killed')).length > seq });
     await expectEventsAndRowsAgree(admin);
     // The client could not tell; its retry with the same event ids is answered as already stored.
-    expect(await store.append('killed', committed, { expectedSeq: seq })).toEqual({ ok: true, seq: seq + 10, alreadyStored: true });
+    expect(await store.append('killed', committed, { expectedSeq: seq })).toEqual({ ok: true, seq: seq + 10, alreadyRecorded: true });
     seq += 10;
 
     // 4. A connection killed while idle: the pool opens a new one, and the next record goes through.

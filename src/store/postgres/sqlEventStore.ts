@@ -199,7 +199,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
     const actualSeq = seqRows[0]?.last_seq ?? 0;
     const stored = new Map(storedRows.map((row) => [row.event_id!, eventFromRow(caseId, row)]));
     const retry = judgeRetry(events, stored);
-    if (retry.kind === 'alreadyStored') return { ok: true, seq: retry.seq, alreadyStored: true };
+    if (retry.kind === 'alreadyRecorded') return { ok: true, seq: retry.seq, alreadyRecorded: true };
     if (retry.kind === 'idTaken' && actualSeq === expectedSeq) {
       return { ok: false, failure: eventIdTaken(caseId, retry) };
     }
@@ -245,7 +245,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
         if (events.length === 0) {
           const rows = await read<{ last_seq: number }>(storeStatements.caseSeq, [caseId]);
           const actualSeq = rows[0]?.last_seq ?? 0;
-          if (actualSeq === expectedSeq) return { ok: true, seq: actualSeq };
+          if (actualSeq === expectedSeq) return { ok: true, seq: actualSeq, alreadyRecorded: false };
           return await refusal(caseId, events, expectedSeq);
         }
         const last = events[events.length - 1]!;
@@ -272,7 +272,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
           }
           if (appended === events.length) {
             knowHead(caseId, batch.head);
-            return { ok: true, seq: last.seq };
+            return { ok: true, seq: last.seq, alreadyRecorded: false };
           }
           knownHeads.delete(caseId);
           // Chained to a head this store remembered, which has moved on: read it once and try again.
