@@ -2,6 +2,7 @@ import { excerptOf } from '../clientExcerpt.js';
 import type { Deadline } from '../path/deadline.js';
 import { isoInstant } from '../time/instant.js';
 import type { CaseCore } from './caseCore.js';
+import { deadlineDueAt } from '../typeErasure.js';
 
 /**
  * The deadlines of a case at `now`, soonest first (declaration order among equals).
@@ -15,7 +16,7 @@ export function computeDeadlines(core: CaseCore, now: string): Deadline[] {
   const nowMillis = Date.parse(now);
   const due: Deadline[] = [];
   for (const rule of core.plan.definition.deadlines) {
-    const dueAt = rule.dueAt(core.history as never, core.snapshot as never);
+    const dueAt = deadlineDueAt(rule, core.history, core.snapshot);
     if (dueAt === undefined) continue;
     due.push({
       id: rule.id,

@@ -11,6 +11,7 @@ import type { EventActor, RecordedEvent } from '../path/recordedEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
 import { copyIntoDomain, type PlainValue } from '../schema/valueDomain.js';
 import { describeFieldPath } from './fieldPath.js';
+import { ruleHolds } from '../typeErasure.js';
 
 /** The outcome of one step of the pipeline. @internal */
 export type StepResult =
@@ -134,7 +135,7 @@ export function applyEvent(
   for (const rule of plan.rules) {
     let holds: boolean;
     try {
-      holds = rule.holds(step as never);
+      holds = ruleHolds(rule, step);
     } catch (error) {
       throw new PathRuntimeError(plan.pathVersion.id, type, error);
     }

@@ -22,6 +22,7 @@ import type { RecordedEvent } from '../path/recordedEvent.js';
 import { copyInput, recordPlainInput } from './eventPipeline.js';
 import type { Rejection } from './rejection.js';
 import type { PlainValue } from '../schema/valueDomain.js';
+import { outcomeOfView } from '../typeErasure.js';
 
 /**
  * The event an input repeats: same event id, and the event it would record is the one recorded
@@ -180,7 +181,7 @@ export class PathCase<D extends AnyPathDefinition> {
       value: snapshot.value as StateValueOf<D>,
       context: deepFreeze(snapshot.context) as ContextOf<D>,
       status: closed ? 'closed' : 'open',
-      outcome: closed ? (this.definition.outcomeOf(snapshot as never) as OutcomeOf<D> | undefined) : undefined,
+      outcome: closed ? (outcomeOfView(this.definition, snapshot) as OutcomeOf<D> | undefined) : undefined,
     });
     this.#state = state as CaseState<AnyPathDefinition>;
     return state;
@@ -245,19 +246,19 @@ export class PathCase<D extends AnyPathDefinition> {
 
   /** Listens to `recorded` or `rejected`. */
   on<E extends keyof CaseEvents<D>>(event: E, listener: (...args: CaseEvents<D>[E]) => void): this {
-    this.#emitter.on(event, listener as never);
+    this.#emitter.on(event, listener);
     return this;
   }
 
   /** Listens to one `recorded` or `rejected` event. */
   once<E extends keyof CaseEvents<D>>(event: E, listener: (...args: CaseEvents<D>[E]) => void): this {
-    this.#emitter.once(event, listener as never);
+    this.#emitter.once(event, listener);
     return this;
   }
 
   /** Stops listening. */
   off<E extends keyof CaseEvents<D>>(event: E, listener: (...args: CaseEvents<D>[E]) => void): this {
-    this.#emitter.off(event, listener as never);
+    this.#emitter.off(event, listener);
     return this;
   }
 }

@@ -255,7 +255,7 @@ export function openCaseStore<D extends AnyPathDefinition>(
     if (recordOptions.pathId !== undefined && caseRef.definition.id !== recordOptions.pathId) {
       throw new TypeError(`record: case '${excerptOf(caseId)}' is on path '${caseRef.definition.id}', not '${excerptOf(recordOptions.pathId)}'`);
     }
-    const outcome = caseRef.record(input as never);
+    const outcome = caseRef.record(input);
     if (!outcome.ok) {
       const rejection = outcome.rejection;
       // A taken event id is the same conflict whether the case or the store noticed it first.

@@ -7,6 +7,7 @@ import type { Rejection } from '../case/rejection.js';
 import type { EventStore } from '../store/eventStore.js';
 import type { UnreadableCase } from '../store/scanOptions.js';
 import type { ActiveCaseCounter } from './checkCaseload.js';
+import { assigneeOfCase } from '../typeErasure.js';
 
 /** An event the index could not apply: the log does not continue its case as the path allows. */
 export interface CaseloadIndexProblem {
@@ -72,7 +73,7 @@ export function createCaseloadIndex(definitions: readonly AnyPathDefinition[]): 
     const result = applyEvent(tracked.core, event.type, event.at, event.actor, event.payload);
     if (!result.ok) return { caseId: event.caseId, seq: event.seq, reason: 'EVENT_REJECTED', rejection: result.rejection };
     const open = tracked.core.snapshot.status === 'active';
-    const assignee = open ? tracked.definition.assigneeOf?.(tracked.core.history as never, tracked.core.snapshot as never) : undefined;
+    const assignee = open ? assigneeOfCase(tracked.definition, tracked.core.history, tracked.core.snapshot) : undefined;
     move(tracked, assignee === undefined ? undefined : keyOf(tracked.definition.id, assignee));
     return undefined;
   };

@@ -85,7 +85,7 @@ export interface GuardCheckOptions extends CheckOptions {
 function withGuard<D extends AnyPathDefinition>(definition: D, guard: string, value: boolean): D {
   // provide() keeps the machine's config and replaces one implementation; the definition is
   // otherwise the same object graph, so its rules, events and roles are checked unchanged.
-  const machine = definition.machine.provide({ guards: { [guard]: () => value } } as never);
+  const machine = definition.machine.provide({ guards: { [guard]: () => value } });
   return { ...definition, machine, id: definition.id };
 }
 

@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import type { AnyPathDefinition, AnyPathRule } from '../path/definition.js';
 import { compilePath } from '../case/compilePath.js';
 import { PathRuntimeError } from '../case/eventPipeline.js';
+import { ruleHolds } from '../typeErasure.js';
 
 /**
  * What one event does to one state of a path, as the checker judges it: the machine refuses it,
@@ -61,7 +62,7 @@ export function createCheckedStepper(
       for (const rule of rules) {
         let holds: boolean;
         try {
-          holds = rule.holds(step as never);
+          holds = ruleHolds(rule, step);
         } catch (error) {
           throw new PathRuntimeError(definition.id, event.type, error);
         }

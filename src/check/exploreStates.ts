@@ -5,6 +5,7 @@ import { compileCheck, type Candidates, type ValueFacts } from './compileCheck.j
 import type { InputAlphabet } from './inputAlphabet.js';
 import type { CheckProgress, CheckStop, TimeBudget } from './pathCheck.js';
 import { createStateIndex } from '../machine/stateKey.js';
+import { resolveWithContext } from '../typeErasure.js';
 
 /** Options of {@link exploreStates}. @internal */
 export interface ExploreOptions {
@@ -209,12 +210,6 @@ function createClamp(
     }
     if (!clamped) return snapshot;
     // resolveState is XState's public way to a snapshot with a given value and context.
-    return definition.machine.resolveState({
-      value: snapshot.value,
-      context: clamped,
-      historyValue: (snapshot as { historyValue?: unknown }).historyValue,
-      status: snapshot.status,
-      output: snapshot.output,
-    } as never) as AnyMachineSnapshot;
+    return resolveWithContext(definition.machine, snapshot, clamped);
   };
 }

@@ -3,8 +3,7 @@ import { compilePath } from '../case/compilePath.js';
 import { describePayloadDomain } from '../schema/payloadDomain.js';
 import { guardOccurrences } from './guardOccurrences.js';
 import type { CheckWarning } from './pathCheck.js';
-
-type GuardImplementation = (args: { context: unknown; event: unknown }, params: unknown) => unknown;
+import { asGuardImplementation, ruleHolds } from '../typeErasure.js';
 
 /**
  * Guards and rules that read an open payload field (a date, an identifier): the checker tries such
@@ -35,11 +34,11 @@ export function findOpenFieldReads(definition: AnyPathDefinition): CheckWarning[
     });
     const guards = [...new Set(occurrences.filter((occurrence) => occurrence.eventType === eventType).map((occurrence) => occurrence.guard))];
     for (const guard of guards) {
-      const implementation = (definition.machine.implementations.guards as Record<string, unknown>)[guard];
-      if (typeof implementation !== 'function' || 'check' in implementation) continue;
+      const implementation = asGuardImplementation((definition.machine.implementations.guards as Record<string, unknown>)[guard]);
+      if (implementation === undefined || 'check' in implementation) continue;
       const read = new Set<string>();
       try {
-        (implementation as GuardImplementation)({ context: initial.context, event: watch((field) => read.add(field)) }, undefined);
+        implementation({ context: initial.context, event: watch((field) => read.add(field)) }, undefined);
       } catch {
         // A guard may expect another state; what it read before throwing still counts.
       }
@@ -50,7 +49,7 @@ export function findOpenFieldReads(definition: AnyPathDefinition): CheckWarning[
     for (const rule of definition.rules) {
       const read = new Set<string>();
       try {
-        rule.holds({ from: initial, event: watch((field) => read.add(field)), to: initial } as never);
+        ruleHolds(rule, { from: initial, event: watch((field) => read.add(field)), to: initial });
       } catch {
         // As above.
       }

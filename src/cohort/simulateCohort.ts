@@ -7,6 +7,7 @@ import { compilePath } from '../case/compilePath.js';
 import { describePayloadDomain } from '../schema/payloadDomain.js';
 import { addDays, dateOf } from '../time/calendar.js';
 import { createSeededRandom, type SeededRandom } from './seededRandom.js';
+import { acceptsAny, recordAny } from '../typeErasure.js';
 
 /** Options of {@link simulateCohort}. */
 export interface CohortOptions {
@@ -97,7 +98,7 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
     // Worked on as any path inside; the cases are D's own, as the result type says.
     // Case ids carry the path id, so cohorts of several paths can share one store.
     const caseRef: PathCase<AnyPathDefinition> = openCase(definition as AnyPathDefinition, { caseId: `${definition.id}-${String(client + 1).padStart(6, '0')}` });
-    if (options.onRecorded) caseRef.on('recorded', options.onRecorded as never);
+    if (options.onRecorded) caseRef.on('recorded', options.onRecorded);
     const seen = new Set<string>([caseRef.stateName]);
     let at = addDays(start, random.integer(0, 364));
     const tryFault = (kind: FaultKind): void => {
@@ -105,7 +106,7 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
       if (!input) return;
       const seqBefore = caseRef.seq;
       const stateBefore = caseRef.state;
-      const outcome = caseRef.record(input as never);
+      const outcome = recordAny(caseRef, input);
       if (outcome.ok || caseRef.seq !== seqBefore || caseRef.state !== stateBefore) faultsNotRejected++;
       if (!outcome.ok) rejections[outcome.rejection.code] = (rejections[outcome.rejection.code] ?? 0) + 1;
     };
@@ -126,7 +127,7 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
       at = addDays(at, random.integer(minDays, maxDays));
       const permittedRoles = definition.permissions[choice.type] ?? [];
       const role = permittedRoles[random.integer(0, permittedRoles.length - 1)]!;
-      const outcome = caseRef.record({ type: choice.type, at, actor: { role, id: `${role}-${random.integer(1, 9)}` }, payload: withDates(choice.payload, at) } as never);
+      const outcome = caseRef.record({ type: choice.type, at, actor: { role, id: `${role}-${random.integer(1, 9)}` }, payload: withDates(choice.payload, at) });
       if (!outcome.ok) throw new Error(`simulateCohort: an accepted candidate was refused: ${outcome.rejection.message}`);
       recorded++;
       seen.add(caseRef.stateName);
@@ -140,7 +141,7 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
 }
 
 function accepts(caseRef: PathCase<AnyPathDefinition>, candidate: Candidate): boolean {
-  return caseRef.accepts(candidate.type as never, withDates(candidate.payload, '2025-01-01T08:00:00Z') as never);
+  return acceptsAny(caseRef, candidate.type, withDates(candidate.payload, '2025-01-01T08:00:00Z'));
 }
 
 /** Open date fields get a placeholder here and the event's own date when it is recorded. */

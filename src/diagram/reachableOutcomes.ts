@@ -1,6 +1,7 @@
 import type { AnyPathDefinition } from '../path/definition.js';
 import { exploreStates } from '../check/exploreStates.js';
 import { describeStateValue } from '../machine/stateNodes.js';
+import { outcomeOfView } from '../typeErasure.js';
 
 /** The end reasons each final state can carry, by final state's dotted path. @internal */
 export interface ReachableOutcomes {
@@ -47,7 +48,7 @@ function walk(definition: AnyPathDefinition): ReachableOutcomes {
     const state = describeStateValue(snapshot.value);
     const reached = outcomesByState.get(state) ?? new Set<string>();
     outcomesByState.set(state, reached);
-    const outcome = definition.outcomeOf({ value: snapshot.value, context: snapshot.context } as never);
+    const outcome = outcomeOfView(definition, snapshot);
     if (outcome !== undefined) reached.add(outcome);
   }
   const outcomes = Object.keys(definition.outcomes);

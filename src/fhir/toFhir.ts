@@ -18,6 +18,7 @@ import type {
   FhirResource,
 } from './fhirResources.js';
 import { fiBaseProfiles } from './fiBaseProfiles.js';
+import { outcomeOfView } from '../typeErasure.js';
 
 /** What the host gives `toFhir`: its own references and systems. The library stores no identities. */
 export interface ToFhirOptions {
@@ -81,7 +82,7 @@ export function toFhir(caseRef: AnyPathCase, options: ToFhirOptions): FhirBundle
       status: options.mapping.episodeStatus({
         state: describeStateValue(core.snapshot.value),
         closed,
-        outcome: closed ? definition.outcomeOf(core.snapshot as never) : undefined,
+        outcome: closed ? outcomeOfView(definition, core.snapshot) : undefined,
         history: core.history,
       }),
     };

@@ -4,6 +4,7 @@ import type { RecordedEvent } from '../path/recordedEvent.js';
 import { createCheckedStepper, type CheckedStep } from '../check/checkedStepper.js';
 import { createStateIndex } from '../machine/stateKey.js';
 import { describeStateValue } from '../machine/stateNodes.js';
+import { deadlineDueAt, outcomeOfView } from '../typeErasure.js';
 
 /**
  * How long cases stayed in one state, in days.
@@ -202,7 +203,7 @@ export function summarizeCases(definition: AnyPathDefinition, histories: Iterabl
     for (const state of visited) reached[state] = (reached[state] ?? 0) + 1;
     if (snapshot.status === 'done') {
       closed++;
-      const outcome = definition.outcomeOf({ value: snapshot.value, context: snapshot.context } as never) ?? '(none)';
+      const outcome = outcomeOfView(definition, snapshot) ?? '(none)';
       endReasons[outcome] = (endReasons[outcome] ?? 0) + 1;
     } else {
       const name = describeStateValue(snapshot.value);
@@ -216,7 +217,7 @@ export function summarizeCases(definition: AnyPathDefinition, histories: Iterabl
     const nowMillis = Date.parse(now);
     for (const { history, snapshot } of open) {
       for (const deadline of definition.deadlines) {
-        const dueAt = deadline.dueAt(history as never, { value: snapshot.value, context: snapshot.context } as never);
+        const dueAt = deadlineDueAt(deadline, history, snapshot);
         if (dueAt === undefined) continue;
         const counts = deadlineCounts[deadline.id]!;
         counts.due++;

@@ -1,5 +1,6 @@
 import type { AnyPathCase } from '../case/pathCase.js';
 import type { CaseProjection } from './caseIndex.js';
+import { assigneeOfCase, deadlineDueAt } from '../typeErasure.js';
 
 /**
  * A case's current-state row: its state, whether it is open, who is responsible (the definition's
@@ -13,14 +14,14 @@ import type { CaseProjection } from './caseIndex.js';
  */
 export function projectCase(caseRef: AnyPathCase): CaseProjection {
   const definition = caseRef.definition;
-  const history = caseRef.history as never;
+  const history = caseRef.history;
   const state = caseRef.state;
-  const view = { value: state.value, context: state.context } as never;
+  const view = { value: state.value, context: state.context };
   let nextDueAt: string | undefined;
   let nextDueMillis = Infinity;
   if (state.status === 'open') {
     for (const deadline of definition.deadlines) {
-      const dueAt = deadline.dueAt(history, view);
+      const dueAt = deadlineDueAt(deadline, history, view);
       if (dueAt === undefined) continue;
       const millis = Date.parse(dueAt);
       if (millis < nextDueMillis) {
@@ -32,7 +33,7 @@ export function projectCase(caseRef: AnyPathCase): CaseProjection {
   return {
     state: caseRef.stateName,
     status: state.status,
-    assignee: definition.assigneeOf?.(history, view),
+    assignee: assigneeOfCase(definition, history, view),
     nextDueAt,
   };
 }

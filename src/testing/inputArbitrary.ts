@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import type { AnyPathDefinition } from '../path/definition.js';
+import type { CaseInputOf } from '../path/definition.js';
+import { asCaseInput } from '../typeErasure.js';
 import { payloadArbitrary } from './payloadArbitrary.js';
 
 /** Constraints of {@link inputArbitrary}. */
@@ -16,12 +18,17 @@ export interface InputConstraints {
  *
  * @example
  * ```ts
+ * import fc from 'fast-check';
+ * import { openCase } from 'kykypolku';
+ * import { workabilityPath } from 'kykypolku/paths';
+ * import { inputArbitrary } from 'kykypolku/testing';
+ *
  * fc.assert(fc.property(inputArbitrary(workabilityPath), (input) => {
  *   openCase(workabilityPath, { caseId: 'p' }).record(input); // never throws
  * }));
  * ```
  */
-export function inputArbitrary<D extends AnyPathDefinition>(definition: D, constraints: InputConstraints = {}): fc.Arbitrary<Record<string, unknown>> {
+export function inputArbitrary<D extends AnyPathDefinition>(definition: D, constraints: InputConstraints = {}): fc.Arbitrary<CaseInputOf<D>> {
   const from = Date.parse(constraints.from ?? '2025-01-01T00:00:00Z');
   const to = Date.parse(constraints.to ?? '2026-12-31T23:59:59Z');
   if (!(from <= to)) throw new RangeError(`inputArbitrary: 'from' (${constraints.from}) must not be after 'to' (${constraints.to})`);
@@ -34,5 +41,5 @@ export function inputArbitrary<D extends AnyPathDefinition>(definition: D, const
       payload: payloadArbitrary(definition.events[type]!),
     });
   });
-  return fc.oneof(...byType);
+  return fc.oneof(...byType).map((input) => asCaseInput<D>(input));
 }

@@ -1,6 +1,7 @@
 import type { AnyPathDefinition } from '../path/definition.js';
 import { compilePath } from '../case/compilePath.js';
 import type { AnyPathCase } from '../case/pathCase.js';
+import { acceptsAny } from '../typeErasure.js';
 
 /** One input a path could record: event type, a payload its schema allows, a role that may record it. @internal */
 export interface RecordableInput {
@@ -25,5 +26,5 @@ export function recordableInputs(definition: AnyPathDefinition): RecordableInput
 
 /** Those of `inputs` the case would accept now. @internal */
 export function acceptedNow(caseRef: AnyPathCase, inputs: readonly RecordableInput[]): RecordableInput[] {
-  return inputs.filter((input) => caseRef.accepts(input.type as never, input.payload as never));
+  return inputs.filter((input) => acceptsAny(caseRef, input.type, input.payload));
 }

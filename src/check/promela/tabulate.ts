@@ -1,5 +1,6 @@
 import type { AnyPathRule } from '../../path/definition.js';
 import { buildDecisionTree, TabulationError, type DecisionTree } from './decisionTree.js';
+import { ruleHolds, type ErasedView } from '../../typeErasure.js';
 
 /**
  * The finite variables the exporter tabulates guards, actions and rules over: the context fields
@@ -129,7 +130,7 @@ export function tabulateAssign(
   );
 }
 
-function viewOf(read: Read, side: 'from' | 'to', variables: Variables): object {
+function viewOf(read: Read, side: 'from' | 'to', variables: Variables): ErasedView {
   return {
     get value() {
       return read(`${side}.value`);
@@ -141,7 +142,7 @@ function viewOf(read: Read, side: 'from' | 'to', variables: Variables): object {
 /** A rule on the steps of one event type, as a decision tree over the states before and after. @internal */
 export function tabulateRule(rule: AnyPathRule, eventType: string, variables: Variables): DecisionTree<boolean> {
   return buildDecisionTree(
-    (read) => Boolean(rule.holds({ from: viewOf(read, 'from', variables), event: eventOf(read, eventType, variables), to: viewOf(read, 'to', variables) } as never)),
+    (read) => Boolean(ruleHolds(rule, { from: viewOf(read, 'from', variables), event: eventOf(read, eventType, variables), to: viewOf(read, 'to', variables) })),
     domainFor(variables, eventType),
     { maxNodes, what: `rule '${rule.id}' on ${eventType}` },
   );

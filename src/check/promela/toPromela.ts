@@ -6,6 +6,7 @@ import { resolveFiniteMachine, type AssignEffect, type Candidate, type Effect } 
 import { promelaFalse, promelaTrue, type PromelaExpr, type PromelaModel, type PromelaOption, type PromelaStatement, type PromelaVariable } from './promelaModel.js';
 import { serializePromela } from './serializePromela.js';
 import { tabulateAssign, tabulateGuard, tabulateRule, type Variables } from './tabulate.js';
+import { asGuardImplementation } from '../../typeErasure.js';
 
 export type { PromelaFailureCode } from './decisionTree.js';
 
@@ -242,10 +243,11 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
     const guardName = typeof guard === 'string' ? guard : typeof guard === 'object' && 'type' in guard ? String(guard.type) : undefined;
     const implementation = guardName === undefined ? guard : (machine.implementations.guards as Record<string, unknown>)[guardName];
     if (isHigherOrderGuard(implementation)) return guardExpression(implementation, eventType);
-    if (typeof implementation !== 'function') throw new TabulationError(`guard '${guardName}' is not implemented in setup({ guards })`);
+    const guardFunction = asGuardImplementation(implementation);
+    if (guardFunction === undefined) throw new TabulationError(`guard '${guardName}' is not implemented in setup({ guards })`);
     const params = typeof guard === 'object' && guard !== null && 'params' in guard ? guard.params : undefined;
     if (typeof params === 'function') throw new TabulationError(`guard '${guardName}' takes its params from a function`);
-    const tree = tabulateGuard(implementation as never, params, eventType, variables, guardName ?? 'inline');
+    const tree = tabulateGuard(guardFunction, params, eventType, variables, guardName ?? 'inline');
     return treeExpression(tree, boolean, stepVariable(eventType));
   };
 
