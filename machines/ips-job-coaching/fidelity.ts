@@ -68,7 +68,7 @@ export function ipsFidelityBand(
  *
  * @example
  * ```ts
- * const result = rateIpsFidelity({ reviewedOn: '2022-10-15', scores });
+ * const result = rateIpsFidelity({ reviewedOn: '2022-10-15', scores: fidelityScores });
  * if (result.ok) console.log(result.review.total, result.review.band);
  * ```
  */

@@ -61,7 +61,7 @@ export function caseloadCap(policy: CaseloadPolicy = {}): number {
  * ```ts
  * const check = await checkCaseload(index, { pathId: 'ips-job-coaching', assignee: 'coach-7' }, { fte: 0.5 });
  * if (!check.ok) return showFull(check.rejection); // CASELOAD_FULL, 10 of 10
- * caseRef.record({ type: 'COACH_ASSIGNED', at, actor: { role: 'coach', id: 'coach-7' } });
+ * ipsCase.record({ type: 'COACH_ASSIGNED', at, actor: { role: 'coach', id: 'coach-7' } });
  * ```
  */
 export async function checkCaseload(

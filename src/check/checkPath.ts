@@ -53,7 +53,7 @@ export function exploreOptionsOf(options: CheckOptions) {
  *
  * const check = checkPath(workabilityPath);
  * check.complete && check.proven; // true: every rule holds on every reachable state
- * console.log(formatPathCheck(check, { lang: 'fi' }));
+ * console.log(formatPathCheck(workabilityPath, check, { lang: 'fi' }));
  * ```
  */
 export function checkPath<D extends AnyPathDefinition>(definition: D, options: CheckOptions = {}): PathCheck<D> {

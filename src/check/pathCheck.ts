@@ -139,7 +139,7 @@ export interface StoppedPathCheck<D extends AnyPathDefinition = AnyPathDefinitio
  * ```ts
  * const check = checkPath(workabilityPath);
  * if (!check.complete) console.warn(check.stop.code);
- * else if (!check.proven) console.error(formatPathCheck(check, { lang: 'fi' }));
+ * else if (!check.proven) console.error(formatPathCheck(workabilityPath, check, { lang: 'fi' }));
  * ```
  */
 export type PathCheck<D extends AnyPathDefinition = AnyPathDefinition> = CompletePathCheck<D> | StoppedPathCheck<D>;

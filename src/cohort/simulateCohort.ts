@@ -57,7 +57,7 @@ interface Candidate {
  * @example
  * ```ts
  * const cohort = simulateCohort(workabilityPath, { clients: 100, seed: 7 });
- * cohort.reached.doctorAssessment / cohort.cases.length; // about one in three
+ * (cohort.reached.doctorAssessment ?? 0) / cohort.cases.length; // about one in three
  * ```
  */
 export function simulateCohort<D extends AnyPathDefinition>(definition: D, options: CohortOptions = {}): CohortResult<D> {

@@ -9,7 +9,7 @@ import { guardExpressionOf, type GuardExpression } from './guardExpression.js';
  *
  * @example
  * ```ts
- * const state: GraphState = { id: 'active.review', parent: 'active', kind: 'atomic', initial: undefined, label };
+ * const state: GraphState = { id: 'active.review', parent: 'active', kind: 'atomic', initial: undefined, label: { fi: 'Arviointi', sv: 'Granskning', en: 'Review' } };
  * ```
  */
 export interface GraphState {
@@ -32,7 +32,7 @@ export interface GraphState {
  *
  * @example
  * ```ts
- * const action: GraphAction = { name: 'markSituationMapped', implementation, params: undefined };
+ * const action: GraphAction = { name: 'markSituationMapped', implementation: workabilityPath.machine.implementations.actions.markSituationMapped, params: undefined };
  * ```
  */
 export interface GraphAction {

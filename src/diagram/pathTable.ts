@@ -12,7 +12,7 @@ import { transitionTextOf } from './transitionText.js';
  *
  * @example
  * ```ts
- * const [rule] = describePathTable(workabilityPath).rules;
+ * const rule = describePathTable(workabilityPath).rules[0]!;
  * console.log(rule.id, rule.source); // 'eligible-at-entry' '001_55550c4af1568658.txt:165'
  * ```
  */

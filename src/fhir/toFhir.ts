@@ -52,7 +52,7 @@ interface Step {
  * @example
  * ```ts
  * const bundle = toFhir(caseRef, {
- *   mapping: fhirMappings['workability-path'],
+ *   mapping: fhirMappings['workability-path']!,
  *   patient: { reference: 'Patient/123' },
  *   practitioner: (actor) => ({ reference: `Practitioner/${actor.id}` }),
  *   caseIdentifierSystem: 'https://example.fi/case-ids',

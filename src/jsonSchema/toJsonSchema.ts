@@ -60,6 +60,8 @@ function document(pathId: string, version: number, name: string, schema: z.ZodTy
  *
  * @example
  * ```ts
+ * import { Ajv2020 } from 'ajv/dist/2020.js';
+ *
  * const schemas = toJsonSchema(workabilityPath);
  * new Ajv2020().compile(schemas.input)(hostInput); // true when record would pass the schema step
  * ```

@@ -17,7 +17,7 @@ export interface ExportEventsOptions {
  *
  * @example
  * ```ts
- * eventLine(caseRef.history[0]); // '{"caseId":"case-1","seq":1,"type":"CONTACT_RECEIVED",…}'
+ * eventLine(caseRef.history[0]!); // '{"caseId":"case-1","seq":1,"type":"CONTACT_RECEIVED",…}'
  * ```
  */
 export function eventLine(event: RecordedEvent): string {
@@ -44,7 +44,9 @@ export function eventLine(event: RecordedEvent): string {
  * @example
  * ```ts
  * const out = createWriteStream('events.ndjson');
- * const { unreadable } = await exportEvents(store, (line) => out.write(`${line}\n`));
+ * const { unreadable } = await exportEvents(store, (line) => {
+ *   out.write(`${line}\n`);
+ * });
  * if (unreadable.length > 0) process.exitCode = 1;
  * ```
  */

@@ -21,7 +21,7 @@ export type DeadlineKind = 'target' | 'decision';
  * ```ts
  * const firstService: DeadlineRule<M, E, Role, 'first-service-within-one-month'> = {
  *   id: 'first-service-within-one-month',
- *   label: { fi: 'Palvelu kuukauden sisällä', en: 'Service within one month' },
+ *   label: { fi: 'Palvelu kuukauden sisällä', sv: 'Tjänst inom en månad', en: 'Service within one month' },
  *   source: { seed: '000_a7d8ebcb45cc7bbc.txt', lines: '119' },
  *   kind: 'target',
  *   dueAt: (history) => (history[0] ? addMonths(history[0].at, 1) : undefined),

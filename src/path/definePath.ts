@@ -22,7 +22,7 @@ type MachineAcceptsEvents<TMachine extends AnyStateMachine, TEvents extends Even
  * export const workabilityPath = definePath({
  *   id: 'workability-path',
  *   version: 1,
- *   title: { fi: 'Työkyvyn tuen palvelu', en: 'Work-ability support service' },
+ *   title: { fi: 'Työkyvyn tuen palvelu', sv: 'Stöd för arbetsförmåga', en: 'Work-ability support service' },
  *   machine: workabilityMachine,
  *   events: workabilityEvents,
  *   roles, permissions, labels, rules, deadlines, outcomes,

@@ -5,7 +5,7 @@
  * @example
  * ```ts
  * try {
- *   definePath(spec);
+ *   definePath({ ...workabilityPath, id: 'Not An Id' });
  * } catch (error) {
  *   if (error instanceof PathDefinitionError) console.error(error.message);
  * }

@@ -17,7 +17,7 @@ export type Language = (typeof languages)[number];
  *
  * @example
  * ```ts
- * const mapped: Label = { fi: 'Tilanne kartoitettu', en: 'Situation mapped' };
+ * const mapped: Label = { fi: 'Tilanne kartoitettu', sv: 'Situationen kartlagd', en: 'Situation mapped' };
  * ```
  */
 export type Label = Readonly<Record<Language, string>>;

@@ -21,7 +21,8 @@ export type MigratedEventFor<TEvents extends EventSchemas> = {
  * // v3 renamed PAUSED to ON_HOLD.
  * const fromV2: PathMigration<typeof reviewEventsV3> = {
  *   from: 2,
- *   event: (event) => (event.type === 'PAUSED' ? { type: 'ON_HOLD', payload: {} } : (event as never)),
+ *   // Every other event keeps its type and payload, which v3 declares as v2 did.
+ *   event: ({ type, payload }) => (type === 'PAUSED' ? { type: 'ON_HOLD', payload: {} } : ({ type, payload } as MigratedEventFor<typeof reviewEventsV3>)),
  * };
  * ```
  */

@@ -12,7 +12,8 @@ import type { SourceRef } from './source.js';
  *
  * @example
  * ```ts
- * const step: RuleStep<typeof workabilityMachine, typeof workabilityEvents> = { from, event, to };
+ * const doctorAfterMapping = (step: RuleStep<typeof workabilityMachine, typeof workabilityEvents>) =>
+ *   step.to.value !== 'doctorAssessment' || step.to.context.situationMapped;
  * ```
  */
 export interface RuleStep<TMachine extends AnyStateMachine, TEvents extends EventSchemas> {
@@ -31,9 +32,10 @@ export interface RuleStep<TMachine extends AnyStateMachine, TEvents extends Even
  * ```ts
  * const situationMappedBeforeDoctor: PathRule<M, E, 'situation-mapped-before-doctor'> = {
  *   id: 'situation-mapped-before-doctor',
- *   name: { fi: 'tilanne kartoitettu', en: 'situation mapped' },
+ *   name: { fi: 'tilanne kartoitettu', sv: 'situationen kartlagd', en: 'situation mapped' },
  *   sentence: {
  *     fi: 'Asiakkaan tilanne on kartoitettu ennen lääkärin vastaanottoa.',
+ *     sv: 'Klientens situation är kartlagd före läkarbesöket.',
  *     en: "The client's situation is mapped before the doctor's visit.",
  *   },
  *   source: { seed: '001_55550c4af1568658.txt', lines: '185' },

@@ -32,7 +32,7 @@ export interface StayDistribution {
  * @example
  * ```ts
  * const summary = summarizeCases(workabilityPath, histories, { now: '2026-01-01T00:00:00Z' });
- * summary.reached.doctorAssessment / summary.cases; // the share that reached the doctor
+ * (summary.reached.doctorAssessment ?? 0) / summary.cases; // the share that reached the doctor
  * ```
  */
 export interface PathCasesSummary {

@@ -20,7 +20,7 @@ export interface ScanOptions {
    * @example
    * ```ts
    * const unreadable: UnreadableCase[] = [];
-   * for await (const event of store.readAll({ onUnreadable: (problem) => unreadable.push(problem) })) index(event);
+   * for await (const event of store.readAll({ onUnreadable: (problem) => unreadable.push(problem) })) index.apply(event);
    * ```
    */
   readonly onUnreadable?: (problem: UnreadableCase) => void;

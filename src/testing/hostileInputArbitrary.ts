@@ -10,7 +10,8 @@ import { inputArbitrary } from './inputArbitrary.js';
  * @example
  * ```ts
  * fc.assert(fc.property(hostileInputArbitrary(workabilityPath), (input) => {
- *   openCase(workabilityPath, { caseId: 'h' }).record(input as never); // returns, never throws
+ *   // Hostile input is not typed as an input of the path: the cast is the point of the test.
+ *   openCase(workabilityPath, { caseId: 'h' }).record(input as CaseInputOf<typeof workabilityPath>); // returns, never throws
  * }));
  * ```
  */

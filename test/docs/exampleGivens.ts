@@ -15,8 +15,10 @@ import type {
   Rejection,
   RoleOf,
   Trace,
+  FhirReference,
 } from 'kykypolku';
-import type { IpsFidelityReview, workabilityPath } from 'kykypolku/paths';
+import type { IpsFidelityReview, ipsJobCoachingPath, workabilityPath } from 'kykypolku/paths';
+import type { SqlEventStore } from 'kykypolku/postgres';
 import type { EventStoreCommand, EventStoreModel } from 'kykypolku/testing';
 import type { workabilityEvents } from '../../machines/workability-path/events.js';
 import type { workabilityMachine } from '../../machines/workability-path/machine.js';
@@ -39,6 +41,20 @@ export type Role = RoleOf<typeof workabilityPath>;
 export declare const reviewEventsV3: Omit<typeof reviewEventsV2, 'PAUSED'> & { readonly ON_HOLD: (typeof reviewEventsV2)['PAUSED'] };
 
 export declare const caseRef: PathCase<typeof workabilityPath>;
+export declare const ipsCase: PathCase<typeof ipsJobCoachingPath>;
+export declare const sqlStore: SqlEventStore;
+export declare const patient: FhirReference;
+export declare function practitioner(actor: EventActor): FhirReference;
+export declare const caseIdentifierSystem: string;
+export declare const fidelityScores: Readonly<Record<string, number>>;
+/** The parts of the work-ability path's definition, as definePath's example spreads them. */
+export declare const roles: (typeof workabilityPath)['roles'];
+export declare const permissions: (typeof workabilityPath)['permissions'];
+export declare const labels: (typeof workabilityPath)['labels'];
+export declare const rules: (typeof workabilityPath)['rules'];
+export declare const deadlines: (typeof workabilityPath)['deadlines'];
+export declare const outcomes: (typeof workabilityPath)['outcomes'];
+export declare const sources: (typeof workabilityPath)['sources'];
 export declare const input: CaseInputOf<typeof workabilityPath>;
 export declare const hostInput: unknown;
 export declare const event: RecordedEventOf<typeof workabilityPath>;
@@ -68,5 +84,5 @@ export declare function showFull(rejection: CaseloadRejection): void;
 export declare function reloadAndRetry(actualSeq: number): void;
 export declare function retryLater(): void;
 export declare function alertAuditor(problem: unknown): void;
-export declare function exitWith(code: number): never;
+export declare function exitWith(code: string, message: string): never;
 export declare function createMyPostgresStore(): Promise<IndexedEventStore>;

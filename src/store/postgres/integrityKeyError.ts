@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * try {
- *   await store.migrate();
+ *   await sqlStore.migrate();
  * } catch (error) {
  *   if (error instanceof IntegrityKeyError) exitWith(error.code, error.message);
  *   else throw error;
