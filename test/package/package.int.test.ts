@@ -114,4 +114,11 @@ describe('the built package', () => {
       for (const file of [esm.types, esm.default, cjs.types, cjs.default]) expect(() => readFileSync(`${root}/${file}`)).not.toThrow();
     }
   });
+
+  it('maps every subpath in typesVersions too, for hosts on moduleResolution node (which reads no exports)', () => {
+    const manifest = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { exports: Record<string, { import?: { types: string } }>; typesVersions: { '*': Record<string, string[]> } };
+    const subpaths = Object.keys(manifest.exports).filter((entry) => entry !== '.' && entry !== './package.json');
+    expect(Object.keys(manifest.typesVersions['*']).sort()).toEqual(subpaths.map((entry) => entry.slice(2)).sort());
+    for (const entry of subpaths) expect(manifest.typesVersions['*'][entry.slice(2)]).toEqual([manifest.exports[entry]!.import!.types]);
+  });
 });
