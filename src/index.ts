@@ -30,7 +30,7 @@ export { replayCase, type ReplayCaseOptions, type ReplayFailure, type ReplayFail
 export { PathCase, type AnyPathCase, type CaseEvents, type CaseState, type RecordResult } from './case/pathCase.js';
 export { PathRuntimeError } from './case/eventPipeline.js';
 export { rejectionCodes, type EventIssue, type Rejection, type RejectionCode, type RejectionOf } from './case/rejection.js';
-export type { CaseInputOf, RecordedEventOf } from './path/definition.js';
+export type { CaseInputOf, NoPayloadFields, RecordedEventOf } from './path/definition.js';
 export type { EventActor, PathVersion, RecordedEvent, RecordedEventFor } from './path/recordedEvent.js';
 
 export { toJsonSchema, type JsonSchema, type PathJsonSchemas } from './jsonSchema/toJsonSchema.js';

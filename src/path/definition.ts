@@ -166,11 +166,23 @@ export type ContextOf<D extends AnyPathDefinition> = ContextFrom<D['machine']>;
  */
 export type RecordedEventOf<D extends AnyPathDefinition> = RecordedEventFor<D['events'], RoleOf<D>>;
 
-// `{}` (not `object`): an empty strict schema infers `Record<string, never>`, which `{}` satisfies.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type PayloadField<TPayload> = {} extends TPayload
-  ? { readonly payload?: TPayload }
-  : { readonly payload: TPayload };
+/**
+ * The payload of an event without fields: `{}` or left out. (What zod infers for an empty strict
+ * schema, `Record<string, never>`, has an index signature; among the members of a path's input
+ * union, TypeScript then elaborated a wrong value of any other event's payload against it, and
+ * every wrong enum value read "not assignable to type 'never'". This names no index signature.)
+ */
+export interface NoPayloadFields {
+  readonly noFields?: never;
+}
+
+// `{}` (not `object`): a schema whose fields are all optional allows `{}`, and so may be left out.
+type PayloadField<TPayload> = string extends keyof TPayload
+  ? { readonly payload?: NoPayloadFields }
+  : // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    {} extends TPayload
+    ? { readonly payload?: TPayload }
+    : { readonly payload: TPayload };
 
 /**
  * What a host records on a case: the event type, when it happened, who recorded it, the payload
@@ -193,7 +205,7 @@ export type CaseInputOf<D extends AnyPathDefinition> = {
     readonly actor: EventActor<RoleOf<D>>;
     /**
      * The host's id of this event (at most 200 characters), to make a retry safe: recording or
-     * appending an event whose id the case already holds answers "already stored" and writes
+     * appending an event whose id the case already holds answers `alreadyRecorded` and writes
      * nothing.
      */
     readonly eventId?: string;
