@@ -39,12 +39,12 @@ export const importCommand: CliCommand = {
       });
       const { summary } = result;
       const notStored = result.verdicts.filter((verdict) => verdict.status === 'notStored');
-      const alreadyStored = result.verdicts.filter((verdict) => verdict.status === 'accepted' && verdict.appended === 0).length;
+      const alreadyRecorded = result.verdicts.filter((verdict) => verdict.status === 'accepted' && verdict.appended === 0).length;
       if (values.json) {
         writeJsonReport(io.out, result.verdicts, result.problems, { summary, storedCases: result.storedCases, storedEvents: result.storedEvents });
       } else {
         io.out.write(
-          `${definition.id}: stored ${result.storedCases} cases (${result.storedEvents} events) in ${opened.name}; ${alreadyStored} already stored; ` +
+          `${definition.id}: stored ${result.storedCases} cases (${result.storedEvents} events) in ${opened.name}; ${alreadyRecorded} already stored; ` +
             `${summary.rejectedCases} rejected, ${notStored.length} not stored; ${summary.malformedLines} malformed lines\n`,
         );
         writeRejectedCases(io.out, result.verdicts);
