@@ -14,9 +14,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('casts across erased types live in one place', () => {
-  it('no file of src/ or machines/ but src/typeErasure.ts holds `as never`, in code or in an example', () => {
+  it('no file of src/ or machines/ but src/case/typeErasure.ts holds `as never`, in code or in an example', () => {
     const offenders = [...sourceFiles(join(root, 'src')), ...sourceFiles(join(root, 'machines'))]
-      .filter((file) => relative(root, file) !== join('src', 'typeErasure.ts'))
+      .filter((file) => relative(root, file) !== join('src', 'case', 'typeErasure.ts'))
       .flatMap((file) =>
         readFileSync(file, 'utf8')
           .split('\n')
@@ -25,8 +25,8 @@ describe('casts across erased types live in one place', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('every helper of src/typeErasure.ts says why its cast is safe', () => {
-    const text = readFileSync(join(root, 'src', 'typeErasure.ts'), 'utf8');
+  it('every helper of src/case/typeErasure.ts says why its cast is safe', () => {
+    const text = readFileSync(join(root, 'src', 'case', 'typeErasure.ts'), 'utf8');
     const helpers = [...text.matchAll(/\/\*\*([\s\S]*?)\*\/\s*export function (\w+)/g)];
     expect(helpers.length).toBeGreaterThan(0);
     for (const [, comment, name] of helpers) expect(comment, name).toMatch(/Safe/);

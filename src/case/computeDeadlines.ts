@@ -2,7 +2,7 @@ import { excerptOf } from '../clientExcerpt.js';
 import type { Deadline } from '../path/deadline.js';
 import { isoInstant } from '../time/instant.js';
 import type { CaseCore } from './caseCore.js';
-import { deadlineDueAt } from '../typeErasure.js';
+import { deadlineDueAt } from './typeErasure.js';
 
 /**
  * The deadlines of a case at `now`, soonest first (declaration order among equals).

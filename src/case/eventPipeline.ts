@@ -11,7 +11,7 @@ import type { EventActor, RecordedEvent } from '../path/recordedEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
 import { copyIntoDomain, type PlainValue } from '../schema/valueDomain.js';
 import { describeFieldPath } from './fieldPath.js';
-import { ruleHolds } from '../typeErasure.js';
+import { ruleHolds } from './typeErasure.js';
 
 /** The outcome of one step of the pipeline. @internal */
 export type StepResult =

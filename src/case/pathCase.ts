@@ -22,7 +22,7 @@ import type { RecordedEvent } from '../path/recordedEvent.js';
 import { copyInput, recordPlainInput } from './eventPipeline.js';
 import type { Rejection } from './rejection.js';
 import type { PlainValue } from '../schema/valueDomain.js';
-import { outcomeOfView } from '../typeErasure.js';
+import { outcomeOfView } from './typeErasure.js';
 
 /**
  * The event an input repeats: same event id, and the event it would record is the one recorded

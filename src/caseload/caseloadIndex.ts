@@ -7,7 +7,7 @@ import type { Rejection } from '../case/rejection.js';
 import type { EventStore } from '../store/eventStore.js';
 import type { UnreadableCase } from '../store/scanOptions.js';
 import type { ActiveCaseCounter } from './checkCaseload.js';
-import { assigneeOfCase } from '../typeErasure.js';
+import { assigneeOfCase } from '../case/typeErasure.js';
 
 /** An event the index could not apply: the log does not continue its case as the path allows. */
 export interface CaseloadIndexProblem {

@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import type { AnyPathDefinition, AnyPathRule } from '../path/definition.js';
 import { compilePath } from '../case/compilePath.js';
 import { PathRuntimeError } from '../case/eventPipeline.js';
-import { ruleHolds } from '../typeErasure.js';
+import { ruleHolds } from '../case/typeErasure.js';
 
 /**
  * What one event does to one state of a path, as the checker judges it: the machine refuses it,

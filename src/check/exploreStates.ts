@@ -5,7 +5,7 @@ import { compileCheck, type Candidates, type ValueFacts } from './compileCheck.j
 import type { InputAlphabet } from './inputAlphabet.js';
 import type { CheckProgress, CheckStop, TimeBudget } from './pathCheck.js';
 import { createStateIndex } from '../machine/stateKey.js';
-import { resolveWithContext } from '../typeErasure.js';
+import { resolveWithContext } from '../case/typeErasure.js';
 
 /** Options of {@link exploreStates}. @internal */
 export interface ExploreOptions {

@@ -3,7 +3,7 @@ import { compilePath } from '../case/compilePath.js';
 import { describePayloadDomain } from '../schema/payloadDomain.js';
 import { guardOccurrences } from './guardOccurrences.js';
 import type { CheckWarning } from './pathCheck.js';
-import { asGuardImplementation, ruleHolds } from '../typeErasure.js';
+import { asGuardImplementation, ruleHolds } from '../case/typeErasure.js';
 
 /**
  * Guards and rules that read an open payload field (a date, an identifier): the checker tries such

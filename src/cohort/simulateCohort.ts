@@ -7,7 +7,7 @@ import { compilePath } from '../case/compilePath.js';
 import { describePayloadDomain } from '../schema/payloadDomain.js';
 import { addDays, dateOf } from '../time/calendar.js';
 import { createSeededRandom, type SeededRandom } from './seededRandom.js';
-import { acceptsAny, recordAny } from '../typeErasure.js';
+import { acceptsAny, recordAny } from '../case/typeErasure.js';
 
 /** Options of {@link simulateCohort}. */
 export interface CohortOptions {

@@ -1,7 +1,7 @@
 import type { AnyPathDefinition } from '../path/definition.js';
 import { exploreStates } from '../check/exploreStates.js';
 import { describeStateValue } from '../machine/stateNodes.js';
-import { outcomeOfView } from '../typeErasure.js';
+import { outcomeOfView } from '../case/typeErasure.js';
 
 /** The end reasons each final state can carry, by final state's dotted path. @internal */
 export interface ReachableOutcomes {

@@ -18,7 +18,7 @@ import type {
   FhirResource,
 } from './fhirResources.js';
 import { fiBaseProfiles } from './fiBaseProfiles.js';
-import { outcomeOfView } from '../typeErasure.js';
+import { outcomeOfView } from '../case/typeErasure.js';
 
 /** What the host gives `toFhir`: its own references and systems. The library stores no identities. */
 export interface ToFhirOptions {

@@ -4,7 +4,7 @@ import type { RecordedEvent } from '../path/recordedEvent.js';
 import { createCheckedStepper, type CheckedStep } from '../check/checkedStepper.js';
 import { createStateIndex } from '../machine/stateKey.js';
 import { describeStateValue } from '../machine/stateNodes.js';
-import { deadlineDueAt, outcomeOfView } from '../typeErasure.js';
+import { deadlineDueAt, outcomeOfView } from '../case/typeErasure.js';
 
 /**
  * How long cases stayed in one state, in days.

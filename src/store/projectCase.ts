@@ -1,6 +1,6 @@
 import type { AnyPathCase } from '../case/pathCase.js';
 import type { CaseProjection } from './caseIndex.js';
-import { assigneeOfCase, deadlineDueAt } from '../typeErasure.js';
+import { assigneeOfCase, deadlineDueAt } from '../case/typeErasure.js';
 
 /**
  * A case's current-state row: its state, whether it is open, who is responsible (the definition's

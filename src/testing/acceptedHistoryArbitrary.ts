@@ -3,7 +3,7 @@ import type { AnyPathDefinition } from '../path/definition.js';
 import { openCase } from '../case/openCase.js';
 import type { AnyPathCase } from '../case/pathCase.js';
 import type { CaseInputOf } from '../path/definition.js';
-import { asCaseInput, recordAny } from '../typeErasure.js';
+import { asCaseInput, recordAny } from '../case/typeErasure.js';
 import { acceptedNow, recordableInputs, type RecordableInput } from './recordableInputs.js';
 
 /** Constraints of {@link acceptedHistoryArbitrary}. */

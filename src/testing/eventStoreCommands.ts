@@ -7,7 +7,7 @@ import { replayCase } from '../case/replayCase.js';
 import { canonicalJson } from '../json/canonicalJson.js';
 import type { EventStore } from '../store/eventStore.js';
 import { acceptedNow, recordableInputs, type RecordableInput } from './recordableInputs.js';
-import { acceptsAny, recordAny } from '../typeErasure.js';
+import { acceptsAny, recordAny } from '../case/typeErasure.js';
 
 /**
  * What a store should hold, kept beside it during a model-based run: live cases of the path

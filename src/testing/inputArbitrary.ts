@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { AnyPathDefinition } from '../path/definition.js';
 import type { CaseInputOf } from '../path/definition.js';
-import { asCaseInput } from '../typeErasure.js';
+import { asCaseInput } from '../case/typeErasure.js';
 import { payloadArbitrary } from './payloadArbitrary.js';
 
 /** Constraints of {@link inputArbitrary}. */

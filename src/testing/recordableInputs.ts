@@ -1,7 +1,7 @@
 import type { AnyPathDefinition } from '../path/definition.js';
 import { compilePath } from '../case/compilePath.js';
 import type { AnyPathCase } from '../case/pathCase.js';
-import { acceptsAny } from '../typeErasure.js';
+import { acceptsAny } from '../case/typeErasure.js';
 
 /** One input a path could record: event type, a payload its schema allows, a role that may record it. @internal */
 export interface RecordableInput {

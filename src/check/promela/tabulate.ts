@@ -1,6 +1,6 @@
 import type { AnyPathRule } from '../../path/definition.js';
 import { buildDecisionTree, TabulationError, type DecisionTree } from './decisionTree.js';
-import { ruleHolds, type ErasedView } from '../../typeErasure.js';
+import { ruleHolds, type ErasedView } from '../../case/typeErasure.js';
 
 /**
  * The finite variables the exporter tabulates guards, actions and rules over: the context fields

@@ -6,7 +6,7 @@ import { resolveFiniteMachine, type AssignEffect, type Candidate, type Effect } 
 import { promelaFalse, promelaTrue, type PromelaExpr, type PromelaModel, type PromelaOption, type PromelaStatement, type PromelaVariable } from './promelaModel.js';
 import { serializePromela } from './serializePromela.js';
 import { tabulateAssign, tabulateGuard, tabulateRule, type Variables } from './tabulate.js';
-import { asGuardImplementation } from '../../typeErasure.js';
+import { asGuardImplementation } from '../../case/typeErasure.js';
 
 export type { PromelaFailureCode } from './decisionTree.js';
 

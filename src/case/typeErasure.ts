@@ -10,9 +10,9 @@
  * @packageDocumentation
  */
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import type { AnyDeadlineRule, AnyPathDefinition, AnyPathRule, CaseInputOf } from './path/definition.js';
-import type { RecordedEvent } from './path/recordedEvent.js';
-import type { Rejection } from './case/rejection.js';
+import type { AnyDeadlineRule, AnyPathDefinition, AnyPathRule, CaseInputOf } from '../path/definition.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
+import type { Rejection } from './rejection.js';
 
 /** What a definition's rules, deadlines and outcome see of a case: a state value and a context. @internal */
 export interface ErasedView {
