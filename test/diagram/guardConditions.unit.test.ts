@@ -1,0 +1,220 @@
+import { BpmnModdle } from 'bpmn-moddle';
+import { describe, expect, it } from 'vitest';
+import { languages, type AnyPathDefinition, type Language } from 'kykypolku';
+import {
+  buildReport,
+  describePathGraph,
+  describePathTable,
+  toBpmn,
+  toDot,
+  toMermaid,
+  toPathTableMarkdown,
+  toScxml,
+  toSvg,
+  type GraphTransition,
+  type GuardExpression,
+} from 'kykypolku/diagram';
+import { builtInPaths } from 'kykypolku/paths';
+import { guardCombinationsPath } from '../support/guardCombinationsPath.js';
+import { reviewPath } from '../support/reviewPath.js';
+
+// What a person reads on a transition is the guard's own meaning: the labels of the guards it is
+// made of (`labels.guards`), combined as the machine combines them — never the name of a rule the
+// guard helps enforce (an exception transition would read as the rule it is the exception to).
+// Each exporter's output is read back here, as a reader or a tool would read it.
+
+/** The engine's words around the path's own labels; written out here so the test is its own oracle. */
+const words: Record<Language, { and: string; or: string; not: string; otherwise: string }> = {
+  fi: { and: 'ja', or: 'tai', not: 'ei', otherwise: 'muuten' },
+  sv: { and: 'och', or: 'eller', not: 'inte', otherwise: 'annars' },
+  en: { and: 'and', or: 'or', not: 'not', otherwise: 'otherwise' },
+};
+
+function guardLabel(definition: AnyPathDefinition, name: string, lang: Language): string {
+  const label = definition.labels.guards[name]?.[lang];
+  if (label === undefined || label.trim() === '') throw new Error(`guard '${name}' of ${definition.id} has no ${lang} label`);
+  return label;
+}
+
+/** The guard expression in the path's own guard labels: `a ja (b tai ei c)`. */
+function expectedExpression(definition: AnyPathDefinition, expression: GuardExpression, lang: Language, nested = false): string {
+  switch (expression.kind) {
+    case 'guard':
+      return guardLabel(definition, expression.name, lang);
+    case 'not':
+      return `${words[lang].not} ${expectedExpression(definition, expression.item, lang, true)}`;
+    default: {
+      const text = expression.items.map((item) => expectedExpression(definition, item, lang, true)).join(` ${words[lang][expression.kind]} `);
+      return nested && expression.items.length > 1 ? `(${text})` : text;
+    }
+  }
+}
+
+function expectedCondition(definition: AnyPathDefinition, transition: GraphTransition, lang: Language): string | undefined {
+  if (transition.guard) return expectedExpression(definition, transition.guard, lang);
+  return transition.otherwise ? words[lang].otherwise : undefined;
+}
+
+function expectedLine(definition: AnyPathDefinition, transition: GraphTransition, lang: Language): string {
+  const event = definition.labels.events[transition.event]![lang];
+  const condition = expectedCondition(definition, transition, lang);
+  return condition === undefined ? event : `${event} [${condition}]`;
+}
+
+const unescapeXml = (text: string) =>
+  text.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+const mermaidEntities: Record<string, string> = { '#35;': '#', '#59;': ';', '#58;': ':', '#quot;': '"', '#lt;': '<', '#gt;': '>', '#123;': '{', '#125;': '}', '#37;': '%' };
+const unescapeMermaid = (text: string) => text.replace(/#(?:\d+|quot|lt|gt);/g, (entity) => mermaidEntities[entity] ?? entity);
+const mermaidId = (state: string) => state.replace(/[^A-Za-z0-9_]/g, '_');
+
+/** The attributes of every element named `name` in generated XML, with the id of the state element around it. */
+function xmlElements(xml: string, name: string): { readonly attributes: Record<string, string>; readonly within: string | undefined; readonly text: string }[] {
+  const found: { attributes: Record<string, string>; within: string | undefined; text: string }[] = [];
+  const open: { name: string; id: string | undefined }[] = [];
+  const tag = /<(\/?)([\w:-]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>([^<]*)/g;
+  for (const match of xml.matchAll(tag)) {
+    const [, closing, element, rawAttributes, selfClosing, text] = match;
+    if (closing) {
+      open.pop();
+      continue;
+    }
+    const attributes = Object.fromEntries([...rawAttributes!.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, key, value]) => [key!, unescapeXml(value!)]));
+    if (element === name) found.push({ attributes, within: [...open].reverse().find((entry) => ['state', 'parallel', 'final'].includes(entry.name) && entry.id !== undefined)?.id, text: unescapeXml(text ?? '') });
+    if (!selfClosing) open.push({ name: element!, id: attributes.id });
+  }
+  return found;
+}
+
+const sorted = (items: readonly string[]) => [...items].sort();
+
+const paths: readonly AnyPathDefinition[] = [reviewPath, guardCombinationsPath, ...builtInPaths];
+
+describe.each(paths.map((path) => [path.id, path] as const))('the conditions shown for %s', (_id, definition) => {
+  const graph = describePathGraph(definition);
+  const targeted = graph.transitions.filter((transition) => transition.target !== undefined);
+  const inState = graph.transitions.filter((transition) => transition.target === undefined);
+
+  it('come from guards that are all labelled, in every language', () => {
+    const used = new Set(graph.transitions.flatMap((transition) => guardNamesIn(transition.guard)));
+    for (const name of used) for (const lang of languages) expect(definition.labels.guards[name]?.[lang]?.trim(), `guard ${name} in ${lang}`).toBeTruthy();
+  });
+
+  describe.each(languages.map((lang) => [lang] as const))('in %s', (lang) => {
+    it('are the guards’ own labels in Mermaid', () => {
+      const lines = toMermaid(definition, { lang }).text.split('\n').map((line) => line.trim());
+      const shown: string[] = [];
+      for (const line of lines) {
+        const arrow = /^(\S+) --> (\S+) : (.*)$/.exec(line);
+        const description = /^(\S+) : ↻ (.*)$/.exec(line);
+        if (arrow && arrow[1] !== '[*]') shown.push(`${arrow[1]} → ${arrow[3]!.startsWith('↻ ') ? '(same)' : arrow[2]} : ${unescapeMermaid(arrow[3]!.replace(/^↻ /, ''))}`);
+        else if (description) shown.push(`${description[1]} → (same) : ${unescapeMermaid(description[2]!)}`);
+      }
+      const expected = graph.transitions.map(
+        (transition) => `${mermaidId(transition.source)} → ${transition.target === undefined ? '(same)' : mermaidId(transition.target)} : ${expectedLine(definition, transition, lang)}`,
+      );
+      expect(sorted(shown)).toEqual(sorted(expected));
+    });
+
+    it('are the guards’ own labels in DOT', () => {
+      const text = toDot(definition, { lang }).text;
+      const unquote = (quoted: string) => quoted.slice(1, -1).replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+      const edges = [...text.matchAll(/^\s*("(?:[^"\\]|\\.)*") -> ("(?:[^"\\]|\\.)*") \[label=("(?:[^"\\]|\\.)*")/gm)]
+        .map(([, from, to, label]) => ({ from: unquote(from!), to: unquote(to!), label: unquote(label!) }))
+        .filter((edge) => !edge.from.startsWith('__start'));
+      // Edges come in the machine's order; a compound state's edge attaches to its initial leaf.
+      expect(edges).toHaveLength(targeted.length);
+      const near = (drawn: string, state: string) => drawn === state || drawn.startsWith(`${state}.`);
+      edges.forEach((edge, index) => {
+        const transition = targeted[index]!;
+        expect(near(edge.from, transition.source) && near(edge.to, transition.target!), `${edge.from} -> ${edge.to}`).toBe(true);
+        const condition = expectedCondition(definition, transition, lang);
+        expect(edge.label).toBe(`${definition.labels.events[transition.event]![lang]}${condition === undefined ? '' : `\n[${condition}]`}`);
+      });
+      const loops = [...text.matchAll(/<font point-size="10">↻ ([^<]*)<\/font>/g)].map(([, line]) => unescapeXml(line!));
+      expect(sorted(loops)).toEqual(sorted(inState.map((transition) => expectedLine(definition, transition, lang))));
+    });
+
+    it('are the guards’ own labels in the SVG', async () => {
+      const text = (await toSvg(definition, { lang })).text;
+      const arrows = xmlElements(text, 'g').filter((group) => group.attributes.class === 'transition');
+      const labelsByTransition = new Map<string, string[]>();
+      // A transition group holds its polyline and then its label's text element.
+      for (const match of text.matchAll(/<g class="transition" data-transition="([^"]*)">\s*<polyline[^>]*\/>\s*(?:<text[^>]*>([^<]*)<\/text>)?/g)) {
+        labelsByTransition.set(unescapeXml(match[1]!), [...(labelsByTransition.get(unescapeXml(match[1]!)) ?? []), ...(match[2] === undefined ? [] : [unescapeXml(match[2])])]);
+      }
+      expect(arrows.length).toBeGreaterThanOrEqual(targeted.length);
+      for (const transition of targeted) expect(labelsByTransition.get(transition.id)?.[0], transition.id).toBe(expectedLine(definition, transition, lang));
+      const lines = xmlElements(text, 'text').map((element) => element.text).filter((line) => line.startsWith('↻ '));
+      expect(sorted(lines)).toEqual(sorted(inState.map((transition) => `↻ ${expectedLine(definition, transition, lang)}`)));
+    });
+
+    it('are the guards’ own labels on the BPMN flows out of each choice', async () => {
+      const { rootElement } = await new BpmnModdle().fromXML((await toBpmn(definition, { lang })).text);
+      const process = (rootElement.get('rootElements') as { $type: string; get(name: string): unknown }[]).find((element) => element.$type === 'bpmn:Process')!;
+      const flows = (process.get('flowElements') as { $type: string; id: string; name?: string; sourceRef?: { id: string }; conditionExpression?: unknown }[]).filter(
+        (element) => element.$type === 'bpmn:SequenceFlow',
+      );
+      const leafById = new Map(graph.states.map((state) => [state.id.replace(/[^A-Za-z0-9_-]/g, '_'), state]));
+      const choices = new Set(flows.map((flow) => flow.sourceRef?.id).filter((id): id is string => id?.startsWith('Choice__') === true));
+      expect(choices.size > 0).toBe(graph.transitions.some((transition) => transition.guard !== undefined));
+      for (const choice of choices) {
+        const [, leafId, event] = choice.split('__');
+        const leaf = leafById.get(leafId!)!;
+        // XState tries the deepest state's transitions for an event first, then its ancestors'.
+        const chain: string[] = [];
+        for (let state: string | undefined = leaf.id; state !== undefined; state = graph.states.find((candidate) => candidate.id === state)?.parent) chain.push(state);
+        const candidates = chain.flatMap((state) => graph.transitions.filter((transition) => transition.source === state && transition.event === event));
+        const firstUnguarded = candidates.findIndex((transition) => transition.guard === undefined);
+        const reachable = firstUnguarded === -1 ? candidates : candidates.slice(0, firstUnguarded + 1);
+        const named = flows.filter((flow) => flow.sourceRef?.id === choice && flow.conditionExpression !== undefined).map((flow) => flow.name);
+        expect(named, choice).toEqual(reachable.filter((transition) => transition.guard !== undefined).map((transition) => expectedCondition(definition, transition, lang)));
+      }
+    });
+
+    it('are the guards’ own labels in the SCXML labels', () => {
+      const transitions = xmlElements(toScxml(definition, { lang }).text, 'transition').filter((element) => element.attributes.event !== undefined);
+      const shown = transitions.map((element) => `${element.within} → ${element.attributes.target ?? '(same)'} : ${element.attributes['kyk:label']}`);
+      const expected = graph.transitions.map((transition) => `${transition.source} → ${transition.target ?? '(same)'} : ${expectedLine(definition, transition, lang)}`);
+      expect(sorted(shown)).toEqual(sorted(expected));
+    });
+
+    it('are the guards’ own labels in the path table, as data and as Markdown', () => {
+      const table = describePathTable(definition, { lang });
+      expect(table.transitions.map((row) => row.condition)).toEqual(graph.transitions.map((transition) => expectedCondition(definition, transition, lang) ?? null));
+      for (const [index, row] of table.transitions.entries()) {
+        expect(row.guards.map((guard) => guard.label)).toEqual(guardNamesIn(graph.transitions[index]!.guard).map((name) => guardLabel(definition, name, lang)));
+      }
+      const markdown = toPathTableMarkdown(definition, { lang });
+      const section = markdown.split(/^## /m).find((part) => part.startsWith(`${{ fi: 'Siirtymät', sv: 'Övergångar', en: 'Transitions' }[lang]}\n`))!;
+      const rows = section.split('\n').filter((line) => line.startsWith('| ')).slice(2);
+      const conditionColumn = rows.map((row) => row.split(/(?<!\\)\|/)[3]!.trim().replace(/\\\|/g, '|'));
+      expect(conditionColumn).toEqual(graph.transitions.map((transition) => expectedCondition(definition, transition, lang) ?? ''));
+    });
+
+    it('are the guards’ own labels in the report’s path table', async () => {
+      const { files } = await buildReport([{ definition, histories: [], casesFrom: 'test' }], { lang });
+      const page = files.find((file) => file.name === `${definition.id}.html`)!.text;
+      const tableHtml = /<table class="path-table">([\s\S]*?)<\/table>/.exec(page)![1]!;
+      const rows = [...tableHtml.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map(([, row]) => [...row!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map(([, cell]) => unescapeXml(cell!.replace(/<[^>]*>/g, '')).trim()));
+      expect(rows.map((cells) => cells[2])).toEqual(graph.transitions.map((transition) => expectedCondition(definition, transition, lang) ?? ''));
+    });
+  });
+});
+
+function guardNamesIn(expression: GuardExpression | undefined): string[] {
+  if (expression === undefined) return [];
+  if (expression.kind === 'guard') return [expression.name];
+  if (expression.kind === 'not') return guardNamesIn(expression.item);
+  return [...new Set(expression.items.flatMap(guardNamesIn))];
+}
+
+describe('the condition on a combined guard', () => {
+  it('reads the combination as the machine makes it: or of an and with a not, and none-of', () => {
+    const { text } = toMermaid(guardCombinationsPath, { lang: 'en' });
+    expect(text).toContain('inbox --> fastLane : Filed [urgent or (signed and not stamped)]');
+    expect(text).toContain('inbox --> archive : Filed [not (urgent or signed)]');
+    expect(text).toContain('inbox --> queue : Filed [otherwise]');
+    expect(text).toContain('inbox --> archive : Withdrawn [not stamped]');
+  });
+});
