@@ -39,13 +39,19 @@ function guardLabel(definition: AnyPathDefinition, name: string, lang: Language)
 /** The guard expression in the path's own guard labels: `a ja (b tai ei c)`. */
 function expectedExpression(definition: AnyPathDefinition, expression: GuardExpression, lang: Language, nested = false): string {
   switch (expression.kind) {
-    case 'guard':
-      return guardLabel(definition, expression.name, lang);
+    case 'guard': {
+      // A label with a comma or a connective of its own is one operand only in parentheses.
+      const label = guardLabel(definition, expression.name, lang);
+      const { and, or, not } = words[lang];
+      const several = label.includes(',') || label.split(/\s+/).some((word) => [and, or, not].includes(word.toLowerCase()));
+      return nested && several ? `(${label})` : label;
+    }
     case 'not':
       return `${words[lang].not} ${expectedExpression(definition, expression.item, lang, true)}`;
     default: {
+      if (expression.items.length === 1) return expectedExpression(definition, expression.items[0]!, lang, nested);
       const text = expression.items.map((item) => expectedExpression(definition, item, lang, true)).join(` ${words[lang][expression.kind]} `);
-      return nested && expression.items.length > 1 ? `(${text})` : text;
+      return nested ? `(${text})` : text;
     }
   }
 }
@@ -216,5 +222,58 @@ describe('the condition on a combined guard', () => {
     expect(text).toContain('inbox --> archive : Filed [not (urgent or signed)]');
     expect(text).toContain('inbox --> queue : Filed [otherwise]');
     expect(text).toContain('inbox --> archive : Withdrawn [not stamped]');
+  });
+});
+
+/** The condition the Finnish path table shows on the transitions of `event` from `from` to `to`. */
+function conditionsFi(definition: AnyPathDefinition, from: string, event: string, to: string | null): (string | null)[] {
+  return describePathTable(definition, { lang: 'fi' })
+    .transitions.filter((row) => row.from.id === from && row.event.type === event && (row.to?.id ?? null) === to)
+    .map((row) => row.condition);
+}
+
+// Each guard's label says exactly when the guard holds (read against the guard's code in
+// machines/*/machine.ts); the exceptions no longer read as the rule they are the exception to.
+describe('the exception transitions, as a service manager reads them in Finnish', () => {
+  const [workability, ips, coordinator, lifestyle, teamIntake] = builtInPaths as unknown as AnyPathDefinition[];
+
+  it('IPS: an administrative closure names the outcomes that need no hand-over (S1:258), the hand-over names the new plan (S1:331)', () => {
+    expect(conditionsFi(ips!, 'referred', 'CLOSED', 'closed')).toEqual(['hallinnollinen päättyminen: keskeytti itse, muutti pois tai ei tavoitettu']);
+    expect(conditionsFi(ips!, 'handover', 'CLOSED', 'closed')).toEqual([
+      'uusi suunnitelma ja tukiverkosto varmistettu ja lopputulos vastaa tapahtunutta',
+      'hallinnollinen päättyminen: keskeytti itse, muutti pois tai ei tavoitettu',
+    ]);
+  });
+
+  it('IPS: the administrative closure’s label names exactly the outcomes its guard lets through, in every language', () => {
+    const use = describePathGraph(ips!).transitions.find((transition) => transition.guard?.kind === 'guard' && transition.guard.name === 'administrativeClosure')!;
+    const { outcomes } = (use.guard as { params: { outcomes: readonly string[] } }).params;
+    for (const lang of languages) {
+      const label = ips!.labels.guards.administrativeClosure![lang].toLowerCase();
+      for (const outcome of Object.keys(ips!.outcomes)) {
+        const named = label.includes(ips!.outcomes[outcome]![lang].toLowerCase());
+        expect(named, `${outcome} in ${lang}`).toBe(outcomes.includes(outcome));
+      }
+    }
+  });
+
+  it('work-ability path: the coordinator is refused only as case manager of a client with a social-care own-worker (S1:167)', () => {
+    const condition = 'ei asiakasvastaavaksi, jos asiakkaalla on sosiaalihuollon omatyöntekijä';
+    expect(conditionsFi(workability!, 'healthCheck', 'COORDINATOR_ASSIGNED', 'coordinatorSupport')).toEqual([condition]);
+    expect(conditionsFi(workability!, 'contacted', 'COORDINATOR_ASSIGNED', 'coordinatorSupport')).toEqual([`alkoi verkostopalaverista ja (${condition})`]);
+  });
+
+  it('coordinator service: closing before support reads as the exit rule of S3:433, not as an interim review held', () => {
+    expect(conditionsFi(coordinator!, 'eligibilityCheck', 'CLOSED', 'closed')).toEqual([
+      'päättymisen syy ”sai työ- tai opiskelupaikan” vain, kun paikka on saatu ja sen jälkeen pidetty väliarviointi tai annettu syy aiemmalle päättymiselle',
+    ]);
+    expect(conditionsFi(coordinator!, 'activeSupport', 'REFERRED_TO_SERVICE', null)).toEqual([
+      '(suostumus palvelun tuottajalle, ellei palvelu ole alueen omaa sosiaali- ja terveyspalvelua) ja (toimintakyky arvioitu, jos palvelu edistää työllistymistä)',
+    ]);
+  });
+
+  it('lifestyle guidance and team intake: an early close reads as the outcomes it allows', () => {
+    expect(conditionsFi(lifestyle!, 'interested', 'CLOSED', 'closed')).toEqual(['keskeytys tai siirto']);
+    expect(conditionsFi(teamIntake!, 'needIdentified', 'CLOSED', 'closed')).toEqual(['päättymisen syy muu kuin ”suunnitelma toteutui”']);
   });
 });

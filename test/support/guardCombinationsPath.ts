@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { definePath, type MachineEventOf } from 'kykypolku';
 
 /**
- * A small path whose guards are combined every way XState allows (`and`, `or`, `not` of one guard
- * and of several), each guard labelled differently from the rule it enforces, so that a diagram
+ * A small path whose guards are combined every way XState allows (`and`, `or` and `not`, nested), each guard labelled differently from the rule it enforces, so that a diagram
  * naming a condition by its rule, or combining the labels wrongly, shows in the test.
  */
 const label = (en: string) => ({ fi: `fi: ${en}`, sv: `sv: ${en}`, en });
@@ -29,7 +28,7 @@ const combinationMachine = setup({
         STAMPED: { actions: 'markStamped' },
         FILED: [
           { target: 'fastLane', guard: or(['isUrgent', and(['isSigned', not('isStamped')])]) },
-          { target: 'archive', guard: not(['isUrgent', 'isSigned']) },
+          { target: 'archive', guard: not(or(['isUrgent', 'isSigned'])) },
           { target: 'queue' },
         ],
         WITHDRAWN: { target: 'archive', guard: not('isStamped') },
