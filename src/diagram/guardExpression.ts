@@ -75,34 +75,49 @@ export function rulesEnforcedBy(definition: AnyPathDefinition, guardName: string
 }
 
 /**
- * The readable condition of one named guard: the name of the rule it enforces when there is one
- * ("tilanne kartoitettu"), else the guard's own label.
+ * The readable condition of one named guard: its own label (`labels.guards`), which says when the
+ * guard holds. Never the name of a rule the guard enforces: on an exception transition (an
+ * administrative closure, an early close) the rule's name would say the opposite of what lets the
+ * transition through.
  *
  * @internal
  */
 export function guardConditionLabel(definition: AnyPathDefinition, guardName: string, lang: Language): string {
-  const [rule] = rulesEnforcedBy(definition, guardName);
-  if (rule) return rule.name[lang];
   return definition.labels.guards[guardName]?.[lang] ?? guardName;
 }
 
 /**
+ * Whether a guard's label, as an operand of `and`, `or` or `not`, needs parentheses to be read as
+ * one condition: it has a comma or a connective of its own ("ei asiakasvastaavaksi, jos …",
+ * "suostumus tai anonyymi konsultaatio").
+ */
+function readsAsSeveral(label: string, lang: Language): boolean {
+  const connectives = [wordIn('and', lang), wordIn('or', lang), wordIn('not', lang)].join('|');
+  return label.includes(',') || new RegExp(`(^|\\s)(${connectives})(\\s|$)`, 'iu').test(label);
+}
+
+/**
  * A guard expression as one readable condition in a language, e.g. "alkoi verkostopalaverista ja
- * ei sosiaalihuollon omatyöntekijää".
+ * (ei asiakasvastaavaksi, jos asiakkaalla on sosiaalihuollon omatyöntekijä)": each named guard by
+ * its own label, combined with the language's words for and, or and not, in parentheses wherever
+ * an operand would otherwise read as more than one.
  *
  * @internal
  */
 export function describeGuard(definition: AnyPathDefinition, expression: GuardExpression, lang: Language): string {
   const render = (node: GuardExpression, nested: boolean): string => {
     switch (node.kind) {
-      case 'guard':
-        return guardConditionLabel(definition, node.name, lang);
+      case 'guard': {
+        const label = guardConditionLabel(definition, node.name, lang);
+        return nested && readsAsSeveral(label, lang) ? `(${label})` : label;
+      }
       case 'not':
         return `${wordIn('not', lang)} ${render(node.item, true)}`;
       case 'and':
       case 'or': {
+        if (node.items.length <= 1) return node.items[0] === undefined ? '' : render(node.items[0], nested);
         const text = node.items.map((item) => render(item, true)).join(` ${wordIn(node.kind, lang)} `);
-        return nested && node.items.length > 1 ? `(${text})` : text;
+        return nested ? `(${text})` : text;
       }
     }
   };
