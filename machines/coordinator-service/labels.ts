@@ -32,12 +32,23 @@ export const coordinatorLabels = {
   guards: {
     unemployedUnder12Months: { fi: 'työttömänä alle 12 kk', sv: 'arbetslös under 12 månader', en: 'unemployed under 12 months' },
     consentForPartner: { fi: 'suostumus kumppanille', sv: 'samtycke för partnern', en: 'consent for the partner' },
-    consentForService: { fi: 'suostumus palvelun tuottajalle', sv: 'samtycke för tjänsteproducenten', en: 'consent for the service’s provider' },
-    capacityAssessedIfEmploymentPromoting: { fi: 'toimintakyky arvioitu', sv: 'funktionsförmågan bedömd', en: 'functional capacity assessed' },
+    // S3:338: consent for the employment services and Kela; the area's own services need none here.
+    consentForService: {
+      fi: 'suostumus palvelun tuottajalle, ellei palvelu ole alueen omaa sosiaali- ja terveyspalvelua',
+      sv: 'samtycke för tjänsteproducenten, om tjänsten inte är områdets egen social- och hälsovård',
+      en: 'consent for the service’s provider, unless the service is the area’s own social and health care',
+    },
+    // S3:570 holds back only the employment-promoting services.
+    capacityAssessedIfEmploymentPromoting: {
+      fi: 'toimintakyky arvioitu, jos palvelu edistää työllistymistä',
+      sv: 'funktionsförmågan bedömd, om tjänsten är sysselsättningsfrämjande',
+      en: 'functional capacity assessed, if the service promotes employment',
+    },
+    // S3:433 limits only the exit "employed or studying": every other exit closes at once.
     closingAllowed: {
-      fi: 'väliarviointi pidetty tai syy aiemmalle päättymiselle',
-      sv: 'mellanutvärdering hållen eller skäl för tidigare avslut',
-      en: 'interim review held or early-close reason',
+      fi: 'päättymisen syy ”sai työ- tai opiskelupaikan” vain, kun paikka on saatu ja sen jälkeen pidetty väliarviointi tai annettu syy aiemmalle päättymiselle',
+      sv: 'avslutsorsaken ”fick arbets- eller studieplats” endast när platsen har fåtts och sedan dess en mellanutvärdering hållits eller ett skäl för tidigare avslut getts',
+      en: 'the exit “employed or studying” only once a place was gained and, since then, an interim review held or an early-close reason given',
     },
   },
 } as const;

@@ -25,7 +25,8 @@ export const teamIntakeLabels = {
   guards: {
     caseManagerNamed: { fi: 'asiakasvastaava nimetty', sv: 'klientansvarig utsedd', en: 'case manager named' },
     consentForTeamWork: { fi: 'suostumus tai anonyymi konsultaatio', sv: 'samtycke eller anonym konsultation', en: 'consent, or an anonymous consultation' },
-    notPlanCompleted: { fi: 'ei toteutunutta suunnitelmaa', sv: 'ingen genomförd plan', en: 'not a completed plan' },
+    // The guard reads the outcome of the CLOSED event, not whether a plan exists.
+    notPlanCompleted: { fi: 'päättymisen syy muu kuin ”suunnitelma toteutui”', sv: 'annan avslutsorsak än ”planen genomförd”', en: 'an end reason other than “plan completed”' },
   },
 } as const;
 

@@ -31,7 +31,13 @@ export const workabilityLabels = {
     nextRoleIsNurse: { fi: 'seuraavaksi terveydenhoitajalle', sv: 'härnäst till hälsovårdaren', en: 'next to the nurse' },
     nextRoleIsCoordinator: { fi: 'seuraavaksi koordinaattorille', sv: 'härnäst till koordinatorn', en: 'next to the coordinator' },
     situationMapped: { fi: 'tilanne kartoitettu', sv: 'situationen kartlagd', en: 'situation mapped' },
-    caseManagerAllowed: { fi: 'ei sosiaalihuollon omatyöntekijää', sv: 'ingen egen kontaktperson inom socialvården', en: 'no social-care own-worker' },
+    // S1:167 limits only the case-manager role: a coordinator is assigned to a client with an
+    // own-worker too, just not as the case manager.
+    caseManagerAllowed: {
+      fi: 'ei asiakasvastaavaksi, jos asiakkaalla on sosiaalihuollon omatyöntekijä',
+      sv: 'inte som klientansvarig, om klienten har en egen kontaktperson inom socialvården',
+      en: 'not as case manager if the client has a social-care own-worker',
+    },
   },
 } as const;
 
