@@ -39,7 +39,7 @@ export const situationMappedBeforeDoctor: WorkabilityRule<'situation-mapped-befo
 /** S1 `001_55550c4af1568658.txt`:167 — the case-manager model. */
 export const coordinatorCaseManagerOnlyWithoutOwnWorker: WorkabilityRule<'coordinator-case-manager-only-without-own-worker'> = {
   id: 'coordinator-case-manager-only-without-own-worker',
-  name: { fi: 'ei sosiaalihuollon omatyöntekijää', sv: 'ingen egen kontaktperson inom socialvården', en: 'no social-care own-worker' },
+  name: { fi: 'asiakasvastaavana vain ilman sosiaalihuollon omatyöntekijää', sv: 'klientansvarig endast utan egen kontaktperson inom socialvården', en: 'case manager only without a social-care own-worker' },
   sentence: {
     fi: 'Työkykykoordinaattori toimii asiakasvastaavana vain asiakkaalle, jolla ei ole sosiaalihuollon omatyöntekijää.',
     sv: 'Arbetsförmågekoordinatorn är klientansvarig endast för en klient som inte har en egen kontaktperson inom socialvården.',

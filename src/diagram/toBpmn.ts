@@ -104,7 +104,7 @@ function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle
  * waiting point (an event-based gateway named by the state) offering a receive task per event it
  * accepts, in the lane of the role that does that work (`performers`, else the first role that may
  * record it); guarded choices as exclusive gateways whose flows
- * are named by the rule's readable condition; in-state events as loops back to their state;
+ * are named by the readable condition of their guards; in-state events as loops back to their state;
  * context updates as script tasks; final states as end events, one per end reason. Conditions
  * and scripts are JavaScript over the process variables `context` and `event`, carrying the
  * machine's own guard and assign code, so the process runs in a BPMN engine (complete a receive
