@@ -126,16 +126,17 @@ export function pathTableBlocks(table: PathTable, level: 2 | 3 = 2): MarkdownBlo
   const ruleById = new Map(table.rules.map((rule) => [rule.id, rule]));
   return [
     { kind: 'heading', level, text: words.states },
-    { kind: 'table', headers: [words.state, words.name], rows: table.states.map((state) => [codeSpan(state.id), state.label]) },
+    // Names first, for the reader; the id once, in its own column, for the developer.
+    { kind: 'table', headers: [words.name, words.state], rows: table.states.map((state) => [state.label, codeSpan(state.id)]) },
     { kind: 'heading', level, text: words.transitions },
     {
       kind: 'table',
       headers: [words.from, words.event, words.condition, words.to, words.who, words.rule],
       rows: table.transitions.map((row) => [
-        codeSpan(row.from.id),
+        row.from.label,
         `${row.event.label} (${codeSpan(row.event.type)})`,
         row.condition ?? '',
-        row.to === null ? words.same : codeSpan(row.to.id),
+        row.to === null ? words.same : row.to.label,
         row.recordedBy.map((role) => role.label).join(', '),
         row.guards
           .flatMap((guard) => guard.rules.map((id) => `${codeSpan(id)} (${ruleById.get(id)?.source ?? ''})`))

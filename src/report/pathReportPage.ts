@@ -115,10 +115,10 @@ export async function pathReportPage(input: PathReportInput, lang: Language): Pr
           table(
             [words.from, words.event, words.condition, words.to, words.who, words.rule],
             tableData.transitions.map((row) => [
-              code(row.from.id),
+              row.from.label,
               `${row.event.label} `,
               row.condition ?? '',
-              row.to === null ? words.same : code(row.to.id),
+              row.to === null ? words.same : row.to.label,
               row.recordedBy.map((role) => role.label).join(', '),
               element('span', {}, row.guards.flatMap((guard) => guard.rules.map((rule) => [code(rule), ` (${ruleSource.get(rule) ?? ''}) `]))),
             ]),
