@@ -27,7 +27,7 @@ describe('the exporters on the hand-made review path', () => {
     expect((await toBpmn(reviewPath)).text).toBe((await toBpmn(reviewPath)).text);
   });
 
-  it('reads "otherwise" on an unguarded transition that follows a guarded one, and the guard'\''s own label on a guarded one', () => {
+  it('reads "otherwise" on an unguarded transition that follows a guarded one, and the guard’s own label on a guarded one', () => {
     const { text } = toMermaid(reviewPath, { lang: 'en' });
     expect(text).toContain('draft --> active_urgent : Submitted [high priority]');
     expect(text).toContain('draft --> active : Submitted [otherwise]');
