@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGuards, formatGuardCheck, type AnyPathDefinition } from 'kykypolku';
 import { builtInPaths } from 'kykypolku/paths';
-import { gatePath } from '../support/checkerFixtures.js';
+import { forgottenConsentPath, gatePath } from '../support/checkerFixtures.js';
 import { reviewPath } from '../support/reviewPath.js';
 
 describe('checkGuards', () => {
@@ -64,5 +64,28 @@ describe('checkGuards on every built-in path', () => {
     }
     // Every guard does something: none is dead, unused or undecided.
     expect(check.guards.filter((guard) => ['dead', 'unused', 'undecided'].includes(guard.verdict))).toEqual([]);
+  });
+});
+
+describe('checkGuards on a path whose rule is broken before any guard is removed', () => {
+  it('justifies no guard by a rule that was already broken, and says which rules those are', () => {
+    const check = checkGuards(forgottenConsentPath);
+    const planAgreed = check.guards.find((guard) => guard.guard === 'planAgreed')!;
+    // Removing the guard lets the meeting happen before the plan; the consent rule was broken anyway.
+    expect(planAgreed).toMatchObject({ kind: 'gate', verdict: 'not-caught', brokenRules: [] });
+    expect(planAgreed.mutations).toMatchObject([{ value: true, changed: true, brokenRules: [] }]);
+    expect(check.baseline.violatedRules).toEqual(['consent-before-team-meeting']);
+    expect(check.justified).toBe(false);
+    const report = formatGuardCheck(forgottenConsentPath, check);
+    expect(report).not.toContain('justified: removing it breaks');
+    expect(report).toContain('✗ planAgreed (gate) — plan agreed: NOT justified: removing it changes the path but breaks no rule (a rule is missing?)');
+    expect(report).toContain('✗ already broken before any guard is removed, so it justifies no guard: consent-before-team-meeting');
+    expect(formatGuardCheck(forgottenConsentPath, check, { lang: 'fi' })).toContain('✗ rikki jo ennen kuin yhtään ehtoa poistetaan, joten se ei perustele mitään ehtoa: consent-before-team-meeting');
+  });
+
+  it('still justifies a guard by a rule that held before it was removed', () => {
+    const check = checkGuards(reviewPath);
+    expect(check.baseline.violatedRules).toEqual([]);
+    expect(check.guards.find((guard) => guard.guard === 'approved')).toMatchObject({ verdict: 'caught' });
   });
 });

@@ -253,3 +253,54 @@ export const datedPath = definePath({
   labels: { states: { open: label('Open'), booked: label('Booked') }, events: { BOOKED: label('Booked') }, guards: { inFuture: label('in the future') } },
   rules: [],
 });
+
+// --- A forgotten guard: the team meets without consent, so a rule is broken before any guard is
+// removed; removing the plan guard "breaks" that same rule again, which justifies nothing. ---
+
+const meetingEvents = { CONSENT_GIVEN: z.strictObject({}), PLAN_AGREED: z.strictObject({}), TEAM_MEETING_HELD: z.strictObject({}) };
+
+const meetingMachine = setup({
+  types: { context: {} as { consent: boolean; planAgreed: boolean }, events: {} as MachineEventOf<typeof meetingEvents> },
+  guards: { planAgreed: ({ context }) => context.planAgreed },
+  actions: { markConsent: assign({ consent: true }), markPlan: assign({ planAgreed: true }) },
+}).createMachine({
+  id: 'meeting',
+  initial: 'preparing',
+  context: { consent: false, planAgreed: false },
+  states: {
+    preparing: {
+      on: {
+        CONSENT_GIVEN: { actions: 'markConsent' },
+        PLAN_AGREED: { actions: 'markPlan' },
+        // The consent guard is missing here: the meeting needs only the plan.
+        TEAM_MEETING_HELD: { target: 'meeting', guard: 'planAgreed' },
+      },
+    },
+    meeting: { type: 'final' },
+  },
+});
+
+export const forgottenConsentPath = definePath({
+  ...common,
+  id: 'forgotten-consent-path',
+  title: label('Team meeting'),
+  machine: meetingMachine,
+  events: meetingEvents,
+  roles: { worker: label('Worker') },
+  permissions: { CONSENT_GIVEN: ['worker'], PLAN_AGREED: ['worker'], TEAM_MEETING_HELD: ['worker'] },
+  labels: {
+    states: { preparing: label('Preparing'), meeting: label('Team meeting') },
+    events: { CONSENT_GIVEN: label('Consent given'), PLAN_AGREED: label('Plan agreed'), TEAM_MEETING_HELD: label('Team meeting held') },
+    guards: { planAgreed: label('plan agreed') },
+  },
+  rules: [
+    {
+      id: 'consent-before-team-meeting',
+      name: label('consent given'),
+      sentence: label('The team meets about a client only with the client’s consent.'),
+      source,
+      enforcedBy: [],
+      holds: ({ to }) => to.value !== 'meeting' || to.context.consent,
+    },
+  ],
+});
