@@ -40,7 +40,11 @@ export interface GuardMutation<D extends AnyPathDefinition = AnyPathDefinition> 
    */
   readonly witness?: { readonly change: 'added' | 'removed'; readonly trace: Trace<D> };
   readonly complete: boolean;
-  /** The rules the mutant breaks. */
+  /**
+   * The rules the mutant breaks that held in the unmutated path. A rule the path already breaks
+   * (see `GuardCheck.baseline.violatedRules`) is broken in the mutant too, and says nothing about
+   * this guard.
+   */
   readonly brokenRules: readonly string[];
 }
 
@@ -51,7 +55,10 @@ export interface GuardJustification<D extends AnyPathDefinition = AnyPathDefinit
   readonly verdict: GuardVerdict;
   /** The rules that name this guard in `enforcedBy`. */
   readonly enforces: readonly RuleIdOf<D>[];
-  /** The rules broken when the guard is removed, each with its shortest counterexample. */
+  /**
+   * The rules broken when the guard is removed, each with its shortest counterexample: only rules
+   * that held before the removal, so only rules that this guard keeps.
+   */
   readonly brokenRules: readonly Counterexample<D>[];
   readonly mutations: readonly GuardMutation<D>[];
 }
@@ -68,8 +75,17 @@ export interface EnforcementGap<D extends AnyPathDefinition = AnyPathDefinition>
  */
 export interface GuardCheck<D extends AnyPathDefinition = AnyPathDefinition> {
   readonly path: { readonly id: string; readonly version: number };
-  /** The unmutated machine. */
-  readonly baseline: { readonly states: number; readonly transitions: number; readonly proven: boolean; readonly complete: boolean };
+  /**
+   * The unmutated machine. `violatedRules`: the rules it already breaks (a guard is missing, or
+   * the rule is wrong); they justify no guard, because removing a guard cannot be what breaks them.
+   */
+  readonly baseline: {
+    readonly states: number;
+    readonly transitions: number;
+    readonly proven: boolean;
+    readonly complete: boolean;
+    readonly violatedRules: readonly RuleIdOf<D>[];
+  };
   /** One verdict per guard declared in `setup()`, in declaration order. */
   readonly guards: readonly GuardJustification<D>[];
   readonly enforcementGaps: readonly EnforcementGap<D>[];
@@ -119,8 +135,10 @@ function firstEdgeMissingFrom(exploration: Exploration, own: EdgeIndex, other: E
 /**
  * Checks that every guard of a path is justified, by mutation: each guard in turn is removed
  * (replaced by the constant that lets its transitions through: `true`, or `false` under a `not`)
- * and the path is checked again. A guard whose removal breaks a rule is justified by that rule. A
- * gate whose removal breaks no rule is reported: a rule is missing, or the guard is dead.
+ * and the path is checked again. A guard whose removal breaks a rule that held before is justified
+ * by that rule; a rule the path already breaks justifies no guard (it is listed in
+ * `baseline.violatedRules`). A gate whose removal breaks no rule is reported: a rule is missing, or
+ * the guard is dead.
  *
  * Routing guards (one of several transitions for the same event, choosing the target) are checked
  * both ways, always true and always false, because removing one only sends the case elsewhere;
@@ -140,6 +158,9 @@ function firstEdgeMissingFrom(exploration: Exploration, own: EdgeIndex, other: E
 export function checkGuards<D extends AnyPathDefinition>(definition: D, options: GuardCheckOptions = {}): GuardCheck<D> {
   const exploreOptions = exploreOptionsOf(options);
   const baseline = exploreStates(definition, exploreOptions);
+  const baselineSummary = summarizeExploration(baseline, options);
+  // A rule the unmutated path already breaks is broken in every mutant: it justifies no guard.
+  const violatedBefore = new Set<string>(baselineSummary.rules.filter((verdict) => verdict.verdict === 'violated').map((verdict) => verdict.ruleId));
   const start = options.start ?? defaultStart;
   let baselineEdges: EdgeIndex | undefined;
   const compare = (mutant: Exploration): GuardMutation<D>['witness'] => {
@@ -167,8 +188,10 @@ export function checkGuards<D extends AnyPathDefinition>(definition: D, options:
     const mutations: GuardMutation<D>[] = values.map((value) => {
       const mutant = exploreStates(withGuard(definition, guard, value), exploreOptions);
       const summary = summarizeExploration(mutant, options);
-      for (const verdict of summary.rules) {
-        if (verdict.verdict !== 'violated') continue;
+      const newlyBroken = summary.rules.filter(
+        (verdict): verdict is Extract<typeof verdict, { verdict: 'violated' }> => verdict.verdict === 'violated' && !violatedBefore.has(verdict.ruleId),
+      );
+      for (const verdict of newlyBroken) {
         const known = broken.get(verdict.ruleId);
         // The mutant is D with one guard replaced: its inputs are D's inputs.
         const counterexample = verdict.counterexample as unknown as Counterexample<D>;
@@ -179,10 +202,12 @@ export function checkGuards<D extends AnyPathDefinition>(definition: D, options:
         value,
         states: mutant.snapshots.length,
         transitions: mutant.transitions,
-        changed: mutant.violatingTransitions > 0 || witness !== undefined,
+        // Transitions that break a rule are not followed, so they are counted apart; where the
+        // path already breaks a rule, only a different count is a change.
+        changed: mutant.violatingTransitions !== baseline.violatingTransitions || witness !== undefined,
         ...(witness ? { witness } : {}),
         complete: mutant.stop === undefined,
-        brokenRules: summary.rules.filter((verdict) => verdict.verdict === 'violated').map((verdict) => verdict.ruleId),
+        brokenRules: newlyBroken.map((verdict) => verdict.ruleId),
       };
     });
     const brokenRules = definition.rules.map((rule) => broken.get(rule.id)).filter((found): found is Counterexample<D> => found !== undefined);
@@ -204,7 +229,6 @@ export function checkGuards<D extends AnyPathDefinition>(definition: D, options:
       .filter((guard) => !guards.find((found) => found.guard === guard)?.brokenRules.some((counterexample) => counterexample.ruleId === rule.id))
       .map((guard) => ({ ruleId: rule.id as RuleIdOf<D>, guard })),
   );
-  const baselineSummary = summarizeExploration(baseline, options);
   return {
     path: { id: definition.id, version: definition.version },
     baseline: {
@@ -212,6 +236,7 @@ export function checkGuards<D extends AnyPathDefinition>(definition: D, options:
       transitions: baseline.transitions,
       proven: baselineSummary.proven,
       complete: baselineSummary.complete,
+      violatedRules: definition.rules.filter((rule) => violatedBefore.has(rule.id)).map((rule) => rule.id as RuleIdOf<D>),
     },
     guards,
     enforcementGaps,

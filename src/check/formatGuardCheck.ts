@@ -17,6 +17,8 @@ export function formatGuardCheck<D extends AnyPathDefinition>(definition: D, che
   const lang = options.lang ?? 'en';
   const words = checkMessages[lang];
   const lines = [`${words.guardsTitle} — ${definition.title[lang]} (${check.path.id} v${check.path.version}), ${check.baseline.states} ${words.states}`];
+  // Said first: a rule the path already breaks is no reason for any guard below.
+  if (check.baseline.violatedRules.length > 0) lines.push(`  ✗ ${words.alreadyBroken(check.baseline.violatedRules.join(', '))}`);
   for (const guard of check.guards) {
     const label = (definition.labels.guards as Record<string, { [key: string]: string } | undefined>)[guard.guard]?.[lang] ?? guard.guard;
     const kind = guard.kind === 'gate' ? words.gate : words.routing;
@@ -45,7 +47,10 @@ export function formatGuardCheck<D extends AnyPathDefinition>(definition: D, che
       lines.push(...formatCounterexample(definition, counterexample, options).split('\n').map((line) => `      ${line}`));
     }
   }
-  for (const gap of check.enforcementGaps) lines.push(`  ✗ ${words.enforcementGap(gap.guard, gap.ruleId)}`);
+  const violatedBefore = new Set<string>(check.baseline.violatedRules);
+  for (const gap of check.enforcementGaps) {
+    lines.push(`  ✗ ${violatedBefore.has(gap.ruleId) ? words.enforcementGapBroken(gap.guard, gap.ruleId) : words.enforcementGap(gap.guard, gap.ruleId)}`);
+  }
   const unjustified = check.guards.filter((guard) => guard.verdict !== 'caught' && guard.verdict !== 'routes').length;
   lines.push(check.justified ? words.allJustified : words.notJustified(unjustified, check.enforcementGaps.length));
   return lines.join('\n');

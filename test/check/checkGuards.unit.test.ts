@@ -79,8 +79,8 @@ describe('checkGuards on a path whose rule is broken before any guard is removed
     const report = formatGuardCheck(forgottenConsentPath, check);
     expect(report).not.toContain('justified: removing it breaks');
     expect(report).toContain('✗ planAgreed (gate) — plan agreed: NOT justified: removing it changes the path but breaks no rule (a rule is missing?)');
-    expect(report).toContain('✗ already broken before any guard is removed, so it justifies no guard: consent-before-team-meeting');
-    expect(formatGuardCheck(forgottenConsentPath, check, { lang: 'fi' })).toContain('✗ rikki jo ennen kuin yhtään ehtoa poistetaan, joten se ei perustele mitään ehtoa: consent-before-team-meeting');
+    expect(report).toContain('✗ already broken before any guard is removed, so justifying no guard: consent-before-team-meeting');
+    expect(formatGuardCheck(forgottenConsentPath, check, { lang: 'fi' })).toContain('✗ rikki jo ennen kuin yhtään ehtoa poistetaan, eikä siksi perustele mitään ehtoa: consent-before-team-meeting');
   });
 
   it('still justifies a guard by a rule that held before it was removed', () => {
