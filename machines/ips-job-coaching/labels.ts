@@ -43,9 +43,9 @@ export const ipsLabels = {
     // The guard holds for a CLOSED whose outcome is one of administrativeOutcomes (events.ts), the
     // closures S1:258 reports ("osa asiakkaista keskeytti itse") and the README's modelling choice.
     administrativeClosure: {
-      fi: 'hallinnollinen päättyminen: keskeytti itse, muutti pois tai ei tavoitettu',
-      sv: 'administrativt avslut: avbröt själv, flyttade bort eller nåddes inte',
-      en: 'administrative closure: discontinued by the client, moved away or unreachable',
+      fi: 'hallinnollinen päättyminen (keskeytti itse, muutti pois tai ei tavoitettu)',
+      sv: 'administrativt avslut (avbröt själv, flyttade bort eller nåddes inte)',
+      en: 'administrative closure (discontinued by the client, moved away or unreachable)',
     },
     outcomeMatchesHistory: { fi: 'lopputulos vastaa tapahtunutta', sv: 'utfallet motsvarar det som skett', en: 'outcome matches what happened' },
   },

@@ -238,10 +238,10 @@ describe('the exception transitions, as a service manager reads them in Finnish'
   const [workability, ips, coordinator, lifestyle, teamIntake] = builtInPaths as unknown as AnyPathDefinition[];
 
   it('IPS: an administrative closure names the outcomes that need no hand-over (S1:258), the hand-over names the new plan (S1:331)', () => {
-    expect(conditionsFi(ips!, 'referred', 'CLOSED', 'closed')).toEqual(['hallinnollinen päättyminen: keskeytti itse, muutti pois tai ei tavoitettu']);
+    expect(conditionsFi(ips!, 'referred', 'CLOSED', 'closed')).toEqual(['hallinnollinen päättyminen (keskeytti itse, muutti pois tai ei tavoitettu)']);
     expect(conditionsFi(ips!, 'handover', 'CLOSED', 'closed')).toEqual([
       '(uusi suunnitelma ja tukiverkosto varmistettu) ja lopputulos vastaa tapahtunutta',
-      'hallinnollinen päättyminen: keskeytti itse, muutti pois tai ei tavoitettu',
+      'hallinnollinen päättyminen (keskeytti itse, muutti pois tai ei tavoitettu)',
     ]);
   });
 
