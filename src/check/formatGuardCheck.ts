@@ -26,7 +26,10 @@ export function formatGuardCheck<D extends AnyPathDefinition>(definition: D, che
       guard.verdict === 'caught'
         ? `${words.caught} ${guard.brokenRules.map((counterexample) => counterexample.ruleId).join(', ')}`
         : guard.verdict === 'not-caught'
-          ? words.notCaught
+          ? // With a rule already broken, "a rule is missing?" would send the reader the wrong way.
+            check.baseline.violatedRules.length > 0
+            ? words.notCaughtWhileBroken
+            : words.notCaught
           : guard.verdict === 'routes'
             ? words.routes
             : guard.verdict === 'dead'

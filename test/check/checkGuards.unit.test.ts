@@ -78,7 +78,7 @@ describe('checkGuards on a path whose rule is broken before any guard is removed
     expect(check.justified).toBe(false);
     const report = formatGuardCheck(forgottenConsentPath, check);
     expect(report).not.toContain('justified: removing it breaks');
-    expect(report).toContain('✗ planAgreed (gate) — plan agreed: NOT justified: removing it changes the path but breaks no rule (a rule is missing?)');
+    expect(report).toContain('✗ planAgreed (gate) — plan agreed: NOT justified: removing it changes the path but breaks no rule that held before (fix the rules already broken, then check again)');
     expect(report).toContain('✗ already broken before any guard is removed, so justifying no guard: consent-before-team-meeting');
     expect(formatGuardCheck(forgottenConsentPath, check, { lang: 'fi' })).toContain('✗ rikki jo ennen kuin yhtään ehtoa poistetaan, eikä siksi perustele mitään ehtoa: consent-before-team-meeting');
   });

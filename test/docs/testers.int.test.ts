@@ -59,6 +59,17 @@ describe('docs/testers.md', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(printed!.split('\n').slice(1, 10).join('\n'));
     const guards = spawnSync(process.execPath, [cli, 'check', '--module', `${out}/consentPath.js`, '--guards', '--lang', 'fi'], { encoding: 'utf8' });
+    // The rule is broken before any guard is removed, so it justifies no guard (issue 13, defect 7).
+    expect(guards.stdout).toContain('✗ rikki jo ennen kuin yhtään ehtoa poistetaan, eikä siksi perustele mitään ehtoa: consent-before-network-work');
+    expect(guards.stdout).not.toContain('perusteltu: poistaminen rikkoo consent-before-network-work');
+    expect(guards.stdout).toContain('✗ consentGiven (portti) — suostumus annettu: EI perusteltu');
+  });
+
+  it('justifies the guard by the rule once the forgotten guard is added', () => {
+    const fixed = consentPath.replace("NETWORK_MEETING_HELD: {}, // ← the guard was forgotten here", "NETWORK_MEETING_HELD: { guard: 'consentGiven' },");
+    const out = compile('module-fixed', { 'consentPath.ts': fixed });
+    const guards = spawnSync(process.execPath, [cli, 'check', '--module', `${out}/consentPath.js`, '--guards', '--lang', 'fi'], { encoding: 'utf8' });
+    expect(guards.status).toBe(0);
     expect(guards.stdout).toContain('✓ consentGiven (portti) — suostumus annettu: perusteltu: poistaminen rikkoo consent-before-network-work');
   });
 });
