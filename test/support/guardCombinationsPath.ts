@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { definePath, type MachineEventOf } from 'kykypolku';
 
 /**
- * A small path whose guards are combined every way XState allows (`and`, `or` and `not`, nested), each guard labelled differently from the rule it enforces, so that a diagram
- * naming a condition by its rule, or combining the labels wrongly, shows in the test.
+ * A small path whose guards are combined every way XState allows (`and`, `or` and `not`, nested),
+ * each guard labelled differently from the rule it enforces, so that a diagram naming a condition
+ * by its rule, or combining the labels wrongly, shows in the test.
  */
 const label = (en: string) => ({ fi: `fi: ${en}`, sv: `sv: ${en}`, en });
 
