@@ -50,7 +50,9 @@ function expectedExpression(definition: AnyPathDefinition, expression: GuardExpr
       return `${words[lang].not} ${expectedExpression(definition, expression.item, lang, true)}`;
     default: {
       if (expression.items.length === 1) return expectedExpression(definition, expression.items[0]!, lang, nested);
-      const text = expression.items.map((item) => expectedExpression(definition, item, lang, true)).join(` ${words[lang][expression.kind]} `);
+      const text = expression.items
+        .map((item) => expectedExpression(definition, item, lang, true))
+        .join(` ${words[lang][expression.kind]} `);
       return nested ? `(${text})` : text;
     }
   }
@@ -68,14 +70,32 @@ function expectedLine(definition: AnyPathDefinition, transition: GraphTransition
 }
 
 const unescapeXml = (text: string) =>
-  text.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
-const mermaidEntities: Record<string, string> = { '#35;': '#', '#59;': ';', '#58;': ':', '#quot;': '"', '#lt;': '<', '#gt;': '>', '#123;': '{', '#125;': '}', '#37;': '%' };
+const mermaidEntities: Record<string, string> = {
+  '#35;': '#',
+  '#59;': ';',
+  '#58;': ':',
+  '#quot;': '"',
+  '#lt;': '<',
+  '#gt;': '>',
+  '#123;': '{',
+  '#125;': '}',
+  '#37;': '%',
+};
 const unescapeMermaid = (text: string) => text.replace(/#(?:\d+|quot|lt|gt);/g, (entity) => mermaidEntities[entity] ?? entity);
 const mermaidId = (state: string) => state.replace(/[^A-Za-z0-9_]/g, '_');
 
 /** The attributes of every element named `name` in generated XML, with the id of the state element around it. */
-function xmlElements(xml: string, name: string): { readonly attributes: Record<string, string>; readonly within: string | undefined; readonly text: string }[] {
+function xmlElements(
+  xml: string,
+  name: string,
+): { readonly attributes: Record<string, string>; readonly within: string | undefined; readonly text: string }[] {
   const found: { attributes: Record<string, string>; within: string | undefined; text: string }[] = [];
   const open: { name: string; id: string | undefined }[] = [];
   const tag = /<(\/?)([\w:-]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>([^<]*)/g;
@@ -85,8 +105,15 @@ function xmlElements(xml: string, name: string): { readonly attributes: Record<s
       open.pop();
       continue;
     }
-    const attributes = Object.fromEntries([...rawAttributes!.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, key, value]) => [key!, unescapeXml(value!)]));
-    if (element === name) found.push({ attributes, within: [...open].reverse().find((entry) => ['state', 'parallel', 'final'].includes(entry.name) && entry.id !== undefined)?.id, text: unescapeXml(text ?? '') });
+    const attributes = Object.fromEntries(
+      [...rawAttributes!.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, key, value]) => [key!, unescapeXml(value!)]),
+    );
+    if (element === name)
+      found.push({
+        attributes,
+        within: [...open].reverse().find((entry) => ['state', 'parallel', 'final'].includes(entry.name) && entry.id !== undefined)?.id,
+        text: unescapeXml(text ?? ''),
+      });
     if (!selfClosing) open.push({ name: element!, id: attributes.id });
   }
   return found;
@@ -103,21 +130,28 @@ describe.each(paths.map((path) => [path.id, path] as const))('the conditions sho
 
   it('come from guards that are all labelled, in every language', () => {
     const used = new Set(graph.transitions.flatMap((transition) => guardNamesIn(transition.guard)));
-    for (const name of used) for (const lang of languages) expect(definition.labels.guards[name]?.[lang]?.trim(), `guard ${name} in ${lang}`).toBeTruthy();
+    for (const name of used)
+      for (const lang of languages) expect(definition.labels.guards[name]?.[lang]?.trim(), `guard ${name} in ${lang}`).toBeTruthy();
   });
 
   describe.each(languages.map((lang) => [lang] as const))('in %s', (lang) => {
     it('are the guards’ own labels in Mermaid', () => {
-      const lines = toMermaid(definition, { lang }).text.split('\n').map((line) => line.trim());
+      const lines = toMermaid(definition, { lang })
+        .text.split('\n')
+        .map((line) => line.trim());
       const shown: string[] = [];
       for (const line of lines) {
         const arrow = /^(\S+) --> (\S+) : (.*)$/.exec(line);
         const description = /^(\S+) : ↻ (.*)$/.exec(line);
-        if (arrow && arrow[1] !== '[*]') shown.push(`${arrow[1]} → ${arrow[3]!.startsWith('↻ ') ? '(same)' : arrow[2]} : ${unescapeMermaid(arrow[3]!.replace(/^↻ /, ''))}`);
+        if (arrow && arrow[1] !== '[*]')
+          shown.push(
+            `${arrow[1]} → ${arrow[3]!.startsWith('↻ ') ? '(same)' : arrow[2]} : ${unescapeMermaid(arrow[3]!.replace(/^↻ /, ''))}`,
+          );
         else if (description) shown.push(`${description[1]} → (same) : ${unescapeMermaid(description[2]!)}`);
       }
       const expected = graph.transitions.map(
-        (transition) => `${mermaidId(transition.source)} → ${transition.target === undefined ? '(same)' : mermaidId(transition.target)} : ${expectedLine(definition, transition, lang)}`,
+        (transition) =>
+          `${mermaidId(transition.source)} → ${transition.target === undefined ? '(same)' : mermaidId(transition.target)} : ${expectedLine(definition, transition, lang)}`,
       );
       expect(sorted(shown)).toEqual(sorted(expected));
     });
@@ -146,21 +180,37 @@ describe.each(paths.map((path) => [path.id, path] as const))('the conditions sho
       const arrows = xmlElements(text, 'g').filter((group) => group.attributes.class === 'transition');
       const labelsByTransition = new Map<string, string[]>();
       // A transition group holds its polyline and then its label's text element.
-      for (const match of text.matchAll(/<g class="transition" data-transition="([^"]*)">\s*<polyline[^>]*\/>\s*(?:<text[^>]*>([^<]*)<\/text>)?/g)) {
-        labelsByTransition.set(unescapeXml(match[1]!), [...(labelsByTransition.get(unescapeXml(match[1]!)) ?? []), ...(match[2] === undefined ? [] : [unescapeXml(match[2])])]);
+      for (const match of text.matchAll(
+        /<g class="transition" data-transition="([^"]*)">\s*<polyline[^>]*\/>\s*(?:<text[^>]*>([^<]*)<\/text>)?/g,
+      )) {
+        labelsByTransition.set(unescapeXml(match[1]!), [
+          ...(labelsByTransition.get(unescapeXml(match[1]!)) ?? []),
+          ...(match[2] === undefined ? [] : [unescapeXml(match[2])]),
+        ]);
       }
       expect(arrows.length).toBeGreaterThanOrEqual(targeted.length);
-      for (const transition of targeted) expect(labelsByTransition.get(transition.id)?.[0], transition.id).toBe(expectedLine(definition, transition, lang));
-      const lines = xmlElements(text, 'text').map((element) => element.text).filter((line) => line.startsWith('↻ '));
+      for (const transition of targeted)
+        expect(labelsByTransition.get(transition.id)?.[0], transition.id).toBe(expectedLine(definition, transition, lang));
+      const lines = xmlElements(text, 'text')
+        .map((element) => element.text)
+        .filter((line) => line.startsWith('↻ '));
       expect(sorted(lines)).toEqual(sorted(inState.map((transition) => `↻ ${expectedLine(definition, transition, lang)}`)));
     });
 
     it('are the guards’ own labels on the BPMN flows out of each choice', async () => {
       const { rootElement } = await new BpmnModdle().fromXML((await toBpmn(definition, { lang })).text);
-      const process = (rootElement.get('rootElements') as { $type: string; get(name: string): unknown }[]).find((element) => element.$type === 'bpmn:Process')!;
-      const flows = (process.get('flowElements') as { $type: string; id: string; name?: string; sourceRef?: { id: string }; conditionExpression?: unknown }[]).filter(
-        (element) => element.$type === 'bpmn:SequenceFlow',
-      );
+      const process = (rootElement.get('rootElements') as { $type: string; get(name: string): unknown }[]).find(
+        (element) => element.$type === 'bpmn:Process',
+      )!;
+      const flows = (
+        process.get('flowElements') as {
+          $type: string;
+          id: string;
+          name?: string;
+          sourceRef?: { id: string };
+          conditionExpression?: unknown;
+        }[]
+      ).filter((element) => element.$type === 'bpmn:SequenceFlow');
       const leafById = new Map(graph.states.map((state) => [state.id.replace(/[^A-Za-z0-9_-]/g, '_'), state]));
       const choices = new Set(flows.map((flow) => flow.sourceRef?.id).filter((id): id is string => id?.startsWith('Choice__') === true));
       expect(choices.size > 0).toBe(graph.transitions.some((transition) => transition.guard !== undefined));
@@ -169,32 +219,65 @@ describe.each(paths.map((path) => [path.id, path] as const))('the conditions sho
         const leaf = leafById.get(leafId!)!;
         // XState tries the deepest state's transitions for an event first, then its ancestors'.
         const chain: string[] = [];
-        for (let state: string | undefined = leaf.id; state !== undefined; state = graph.states.find((candidate) => candidate.id === state)?.parent) chain.push(state);
-        const candidates = chain.flatMap((state) => graph.transitions.filter((transition) => transition.source === state && transition.event === event));
+        for (
+          let state: string | undefined = leaf.id;
+          state !== undefined;
+          state = graph.states.find((candidate) => candidate.id === state)?.parent
+        )
+          chain.push(state);
+        const candidates = chain.flatMap((state) =>
+          graph.transitions.filter((transition) => transition.source === state && transition.event === event),
+        );
         const firstUnguarded = candidates.findIndex((transition) => transition.guard === undefined);
         const reachable = firstUnguarded === -1 ? candidates : candidates.slice(0, firstUnguarded + 1);
-        const named = flows.filter((flow) => flow.sourceRef?.id === choice && flow.conditionExpression !== undefined).map((flow) => flow.name);
-        expect(named, choice).toEqual(reachable.filter((transition) => transition.guard !== undefined).map((transition) => expectedCondition(definition, transition, lang)));
+        const named = flows
+          .filter((flow) => flow.sourceRef?.id === choice && flow.conditionExpression !== undefined)
+          .map((flow) => flow.name);
+        expect(named, choice).toEqual(
+          reachable
+            .filter((transition) => transition.guard !== undefined)
+            .map((transition) => expectedCondition(definition, transition, lang)),
+        );
       }
     });
 
     it('are the guards’ own labels in the SCXML labels', () => {
-      const transitions = xmlElements(toScxml(definition, { lang }).text, 'transition').filter((element) => element.attributes.event !== undefined);
-      const shown = transitions.map((element) => `${element.within} → ${element.attributes.target ?? '(same)'} : ${element.attributes['kyk:label']}`);
-      const expected = graph.transitions.map((transition) => `${transition.source} → ${transition.target ?? '(same)'} : ${expectedLine(definition, transition, lang)}`);
+      const transitions = xmlElements(toScxml(definition, { lang }).text, 'transition').filter(
+        (element) => element.attributes.event !== undefined,
+      );
+      const shown = transitions.map(
+        (element) => `${element.within} → ${element.attributes.target ?? '(same)'} : ${element.attributes['kyk:label']}`,
+      );
+      const expected = graph.transitions.map(
+        (transition) => `${transition.source} → ${transition.target ?? '(same)'} : ${expectedLine(definition, transition, lang)}`,
+      );
       expect(sorted(shown)).toEqual(sorted(expected));
     });
 
     it('are the guards’ own labels in the path table, as data and as Markdown', () => {
       const table = describePathTable(definition, { lang });
-      expect(table.transitions.map((row) => row.condition)).toEqual(graph.transitions.map((transition) => expectedCondition(definition, transition, lang) ?? null));
+      expect(table.transitions.map((row) => row.condition)).toEqual(
+        graph.transitions.map((transition) => expectedCondition(definition, transition, lang) ?? null),
+      );
       for (const [index, row] of table.transitions.entries()) {
-        expect(row.guards.map((guard) => guard.label)).toEqual(guardNamesIn(graph.transitions[index]!.guard).map((name) => guardLabel(definition, name, lang)));
+        expect(row.guards.map((guard) => guard.label)).toEqual(
+          guardNamesIn(graph.transitions[index]!.guard).map((name) => guardLabel(definition, name, lang)),
+        );
       }
       const markdown = toPathTableMarkdown(definition, { lang });
-      const section = markdown.split(/^## /m).find((part) => part.startsWith(`${{ fi: 'Siirtymät', sv: 'Övergångar', en: 'Transitions' }[lang]}\n`))!;
-      const rows = section.split('\n').filter((line) => line.startsWith('| ')).slice(2);
-      const conditionColumn = rows.map((row) => row.split(/(?<!\\)\|/)[3]!.trim().replace(/\\\|/g, '|'));
+      const section = markdown
+        .split(/^## /m)
+        .find((part) => part.startsWith(`${{ fi: 'Siirtymät', sv: 'Övergångar', en: 'Transitions' }[lang]}\n`))!;
+      const rows = section
+        .split('\n')
+        .filter((line) => line.startsWith('| '))
+        .slice(2);
+      const conditionColumn = rows.map((row) =>
+        row
+          .split(/(?<!\\)\|/)[3]!
+          .trim()
+          .replace(/\\\|/g, '|'),
+      );
       expect(conditionColumn).toEqual(graph.transitions.map((transition) => expectedCondition(definition, transition, lang) ?? ''));
     });
 
@@ -202,8 +285,12 @@ describe.each(paths.map((path) => [path.id, path] as const))('the conditions sho
       const { files } = await buildReport([{ definition, histories: [], casesFrom: 'test' }], { lang });
       const page = files.find((file) => file.name === `${definition.id}.html`)!.text;
       const tableHtml = /<table class="path-table">([\s\S]*?)<\/table>/.exec(page)![1]!;
-      const rows = [...tableHtml.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map(([, row]) => [...row!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map(([, cell]) => unescapeXml(cell!.replace(/<[^>]*>/g, '')).trim()));
-      expect(rows.map((cells) => cells[2])).toEqual(graph.transitions.map((transition) => expectedCondition(definition, transition, lang) ?? ''));
+      const rows = [...tableHtml.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+        .slice(1)
+        .map(([, row]) => [...row!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map(([, cell]) => unescapeXml(cell!.replace(/<[^>]*>/g, '')).trim()));
+      expect(rows.map((cells) => cells[2])).toEqual(
+        graph.transitions.map((transition) => expectedCondition(definition, transition, lang) ?? ''),
+      );
     });
   });
 });
@@ -238,7 +325,9 @@ describe('the exception transitions, as a service manager reads them in Finnish'
   const [workability, ips, coordinator, lifestyle, teamIntake] = builtInPaths as unknown as AnyPathDefinition[];
 
   it('IPS: an administrative closure names the outcomes that need no hand-over (S1:258), the hand-over names the new plan (S1:331)', () => {
-    expect(conditionsFi(ips!, 'referred', 'CLOSED', 'closed')).toEqual(['hallinnollinen päättyminen (keskeytti itse, muutti pois tai ei tavoitettu)']);
+    expect(conditionsFi(ips!, 'referred', 'CLOSED', 'closed')).toEqual([
+      'hallinnollinen päättyminen (keskeytti itse, muutti pois tai ei tavoitettu)',
+    ]);
     expect(conditionsFi(ips!, 'handover', 'CLOSED', 'closed')).toEqual([
       '(uusi suunnitelma ja tukiverkosto varmistettu) ja lopputulos vastaa tapahtunutta',
       'hallinnollinen päättyminen (keskeytti itse, muutti pois tai ei tavoitettu)',
@@ -246,7 +335,9 @@ describe('the exception transitions, as a service manager reads them in Finnish'
   });
 
   it('IPS: the administrative closure’s label names exactly the outcomes its guard lets through, in every language', () => {
-    const use = describePathGraph(ips!).transitions.find((transition) => transition.guard?.kind === 'guard' && transition.guard.name === 'administrativeClosure')!;
+    const use = describePathGraph(ips!).transitions.find(
+      (transition) => transition.guard?.kind === 'guard' && transition.guard.name === 'administrativeClosure',
+    )!;
     const { outcomes } = (use.guard as { params: { outcomes: readonly string[] } }).params;
     for (const lang of languages) {
       const label = ips!.labels.guards.administrativeClosure![lang].toLowerCase();
@@ -260,7 +351,9 @@ describe('the exception transitions, as a service manager reads them in Finnish'
   it('work-ability path: the coordinator is refused only as case manager of a client with a social-care own-worker (S1:167)', () => {
     const condition = 'ei asiakasvastaavaksi, jos asiakkaalla on sosiaalihuollon omatyöntekijä';
     expect(conditionsFi(workability!, 'healthCheck', 'COORDINATOR_ASSIGNED', 'coordinatorSupport')).toEqual([condition]);
-    expect(conditionsFi(workability!, 'contacted', 'COORDINATOR_ASSIGNED', 'coordinatorSupport')).toEqual([`alkoi verkostopalaverista ja (${condition})`]);
+    expect(conditionsFi(workability!, 'contacted', 'COORDINATOR_ASSIGNED', 'coordinatorSupport')).toEqual([
+      `alkoi verkostopalaverista ja (${condition})`,
+    ]);
   });
 
   it('coordinator service: closing before support reads as the exit rule of S3:433, not as an interim review held', () => {

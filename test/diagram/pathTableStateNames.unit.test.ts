@@ -21,19 +21,29 @@ function showsStateId(cell: string, ids: readonly string[]): string | undefined 
 
 /** The cells of each Markdown table after its heading, with the heading. */
 function markdownTables(markdown: string): { readonly heading: string; readonly headers: string[]; readonly rows: string[][] }[] {
-  return markdown.split(/^## /m).slice(1).map((section) => {
-    const [heading, ...lines] = section.split('\n');
-    const tableLines = lines.filter((line) => line.startsWith('| '));
-    const cells = (line: string) => line.slice(2, -2).split(/ (?<!\\)\| /).map((cell) => cell.trim());
-    return { heading: heading!, headers: tableLines[0] ? cells(tableLines[0]) : [], rows: tableLines.slice(2).map(cells) };
-  });
+  return markdown
+    .split(/^## /m)
+    .slice(1)
+    .map((section) => {
+      const [heading, ...lines] = section.split('\n');
+      const tableLines = lines.filter((line) => line.startsWith('| '));
+      const cells = (line: string) =>
+        line
+          .slice(2, -2)
+          .split(/ (?<!\\)\| /)
+          .map((cell) => cell.trim());
+      return { heading: heading!, headers: tableLines[0] ? cells(tableLines[0]) : [], rows: tableLines.slice(2).map(cells) };
+    });
 }
 
 describe.each(builtInPaths.map((path) => [path.id, path as AnyPathDefinition] as const))('the tables of %s', (_id, definition) => {
   const graph = describePathGraph(definition);
   const ids = graph.states.map((state) => state.id);
 
-  describe.each([['fi', 'Tilat', 'tila'], ['sv', 'Tillstånd', 'tillstånd']] as const)('in %s', (lang, statesHeading, idHeader) => {
+  describe.each([
+    ['fi', 'Tilat', 'tila'],
+    ['sv', 'Tillstånd', 'tillstånd'],
+  ] as const)('in %s', (lang, statesHeading, idHeader) => {
     it('name states by their labels everywhere but the developer column of the states table', () => {
       const tables = markdownTables(toPathTableMarkdown(definition, { lang }));
       expect(tables.map((table) => table.heading)).toContain(statesHeading);
@@ -63,7 +73,9 @@ describe.each(builtInPaths.map((path) => [path.id, path as AnyPathDefinition] as
       const { files } = await buildReport([{ definition, histories: [], casesFrom: 'test' }], { lang });
       const page = files.find((file) => file.name === `${definition.id}.html`)!.text;
       const tableHtml = /<table class="path-table">([\s\S]*?)<\/table>/.exec(page)![1]!;
-      const rows = [...tableHtml.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map(([, row]) => [...row!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map(([, cell]) => cell!));
+      const rows = [...tableHtml.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+        .slice(1)
+        .map(([, row]) => [...row!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map(([, cell]) => cell!));
       expect(rows).toHaveLength(graph.transitions.length);
       for (const row of rows) for (const cell of row) expect(showsStateId(cell, ids), cell).toBeUndefined();
       const names = new Set(graph.states.map((state) => state.label[lang]));

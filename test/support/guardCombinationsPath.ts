@@ -9,7 +9,11 @@ import { definePath, type MachineEventOf } from 'kykypolku';
  */
 const label = (en: string) => ({ fi: `fi: ${en}`, sv: `sv: ${en}`, en });
 
-const combinationEvents = { FILED: z.strictObject({ urgent: z.boolean(), signed: z.boolean() }), WITHDRAWN: z.strictObject({}), STAMPED: z.strictObject({}) };
+const combinationEvents = {
+  FILED: z.strictObject({ urgent: z.boolean(), signed: z.boolean() }),
+  WITHDRAWN: z.strictObject({}),
+  STAMPED: z.strictObject({}),
+};
 
 const combinationMachine = setup({
   types: { context: {} as { stamped: boolean }, events: {} as MachineEventOf<typeof combinationEvents> },
