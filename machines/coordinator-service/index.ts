@@ -36,8 +36,8 @@ export const coordinatorServicePath = definePath({
   outcomes: coordinatorOutcomes,
   outcomeOf: ({ context }) => context.exit ?? undefined,
   sources: [
-    { id: 'S3', seed: '003_b3609eb1a20809d4.txt', title: 'Eksote / EKHVA: Socom slides, "Näin toimin" handbook, coordinator pilot' },
-    { id: 'S4', seed: '004_23d4cbe064c012a3.txt', title: 'Innokylä: Etelä-Karjala TYÖTÄ-hanke' },
+    { id: 'S3', seed: '003_b3609eb1a20809d4.txt', title: 'Socomin aamukahveilla 16.2.2023: Työ- ja toimintakyvyn tuen ekosysteemimäisen mallin kehittäminen (Eksote)' },
+    { id: 'S4', seed: '004_23d4cbe064c012a3.txt', title: 'Innokylä: Työtä – Etelä-Karjalan osatyökykyisten työkykyohjelma 2020–2022' },
   ],
   simulation: coordinatorSimulation,
   // The coordinator who walks alongside: the last coordinator to record on the case.

@@ -36,7 +36,7 @@ export const ipsJobCoachingPath = definePath({
   deadlines: ipsDeadlines,
   outcomes: ipsOutcomes,
   outcomeOf: ({ context }) => context.outcome ?? undefined,
-  sources: [{ id: 'S1', seed: '001_55550c4af1568658.txt', title: 'Essote Työkykyohjelma final report' }],
+  sources: [{ id: 'S1', seed: '001_55550c4af1568658.txt', title: 'Essote: Työkykyohjelman hankkeiden loppuraportti' }],
   simulation: ipsSimulation,
   // The coach is the client's own worker (S1:242): the last coach who took the client.
   assigneeOf: (history) => history.findLast((event) => event.type === 'COACH_ASSIGNED')?.actor.id,

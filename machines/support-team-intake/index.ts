@@ -32,7 +32,11 @@ export const supportTeamIntakePath = definePath({
   deadlines: [],
   outcomes: teamIntakeOutcomes,
   outcomeOf: ({ context }) => context.outcome ?? undefined,
-  sources: [{ id: 'S2', seed: '002_f1ffdd193307e45a.txt', title: 'Keski-Suomi "Meijän kyvyt käyttöön" final slides' }],
+  sources: [
+    { id: 'S2', seed: '002_f1ffdd193307e45a.txt', title: 'Keski-Suomen sairaanhoitopiiri: Meidän kyvyt käyttöön' },
+    // The consent rule's source: Eksote's model of the same multi-professional team work.
+    { id: 'S3', seed: '003_b3609eb1a20809d4.txt', title: 'Socomin aamukahveilla 16.2.2023: Työ- ja toimintakyvyn tuen ekosysteemimäisen mallin kehittäminen (Eksote)' },
+  ],
   simulation: teamIntakeSimulation,
   // The case manager (asiakasvastaava) once named; until then, nobody.
   assigneeOf: (history) => history.findLast((event) => event.type === 'CASE_MANAGER_ASSIGNED')?.actor.id,

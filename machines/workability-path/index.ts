@@ -35,8 +35,8 @@ export const workabilityPath = definePath({
   outcomes: workabilityOutcomes,
   outcomeOf: ({ context }) => context.endReason ?? undefined,
   sources: [
-    { id: 'S0', seed: '000_a7d8ebcb45cc7bbc.txt', title: 'Essote news 2022: Työkykyä ja kumppanuutta sote-keskuksesta!' },
-    { id: 'S1', seed: '001_55550c4af1568658.txt', title: 'Essote Työkykyohjelma final report' },
+    { id: 'S0', seed: '000_a7d8ebcb45cc7bbc.txt', title: 'Essote: Työkykyä ja kumppanuutta sote-keskuksesta! -hanke päättyy vuoden lopussa (2022)' },
+    { id: 'S1', seed: '001_55550c4af1568658.txt', title: 'Essote: Työkykyohjelman hankkeiden loppuraportti' },
   ],
   simulation: workabilitySimulation,
   // The coordinator is the one who follows a case through (S1:167); before one is assigned, nobody is.

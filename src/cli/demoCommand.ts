@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AnyPathDefinition } from '../path/definition.js';
 import { languages, type Language } from '../path/label.js';
+import { demoCohortWords } from '../report/reportWords.js';
 import { simulateCohort } from '../cohort/simulateCohort.js';
 import type { IndexedEventStore } from '../store/eventStore.js';
 import { openCaseStore } from '../caseStore/openCaseStore.js';
@@ -149,7 +150,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
     };
     summaries.push(summary);
     if (options.reportDirectory !== undefined) {
-      reportPaths.push({ definition, histories: cohort.cases.map((caseRef) => caseRef.history), casesFrom: `demo cohort, ${cohort.cases.length} clients, seed ${options.seed}`, check: checkSummaryFor(definition, options.lang) });
+      reportPaths.push({ definition, histories: cohort.cases.map((caseRef) => caseRef.history), casesFrom: demoCohortWords(cohort.cases.length, options.seed), check: checkSummaryFor(definition, options.lang) });
     }
     if (options.json) continue;
 

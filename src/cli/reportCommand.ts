@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AnyPathDefinition } from '../path/definition.js';
 import { languages, type Language } from '../path/label.js';
+import { demoCohortWords } from '../report/reportWords.js';
 import { simulateCohort } from '../cohort/simulateCohort.js';
 import { buildReport, type ReportPath } from '../report/buildReport.js';
 import { checkPath } from '../check/checkPath.js';
@@ -58,7 +59,7 @@ export const reportCommand: CliCommand = {
     const paths = selectPaths(values.path).map((definition) => ({
       definition,
       histories: simulateCohort(definition, { clients, seed, faultRate: 0 }).cases.map((caseRef) => caseRef.history),
-      casesFrom: `demo cohort, ${clients} clients, seed ${seed}`,
+      casesFrom: demoCohortWords(clients, seed),
       check: checkSummaryFor(definition, lang),
     }));
     const out = resolve(values.out ?? 'kykypolku-report');

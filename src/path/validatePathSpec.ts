@@ -151,6 +151,7 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
     if (!rule.source?.seed || !rule.source.lines) {
       throw new PathDefinitionError(pathId, `rule '${rule.id}' has no source (seed file and lines)`);
     }
+    checkCited(pathId, `rule '${rule.id}'`, rule.source.seed, spec.sources);
     for (const guard of rule.enforcedBy) {
       if (!implementedGuards.includes(guard)) {
         throw new PathDefinitionError(pathId, `rule '${rule.id}' is enforced by unknown guard '${guard}'`);
@@ -165,6 +166,7 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
     }
     deadlineIds.add(deadline.id);
     checkLabel(pathId, `deadline '${deadline.id}'`, deadline.label);
+    if (deadline.source?.seed) checkCited(pathId, `deadline '${deadline.id}'`, deadline.source.seed, spec.sources);
   }
   for (const [outcome, label] of Object.entries(spec.outcomes)) checkLabel(pathId, `outcome '${outcome}'`, label as Label);
 
@@ -175,5 +177,12 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
     }
     if (migratedFrom.has(migration.from)) throw new PathDefinitionError(pathId, `two migrations from version ${migration.from}`);
     migratedFrom.add(migration.from);
+  }
+}
+
+/** A cited seed must be one of the path's sources, so that a reader is given its title. */
+function checkCited(pathId: string, what: string, seed: string, sources: readonly { readonly seed: string }[]): void {
+  if (!sources.some((source) => source.seed === seed)) {
+    throw new PathDefinitionError(pathId, `${what} cites '${seed}', which is not among the path's sources`);
   }
 }

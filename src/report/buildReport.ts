@@ -1,9 +1,10 @@
 import type { AnyPathDefinition } from '../path/definition.js';
-import type { Language } from '../path/label.js';
+import type { Label, Language } from '../path/label.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import { element, renderMarkup } from '../diagram/markup.js';
 import type { PathCheckSummary } from './pathCheckSummary.js';
 import { pathReportPage } from './pathReportPage.js';
+import { formatCount } from './reportFormat.js';
 import { reportStyle } from './reportStyle.js';
 import { reportWord, statusWord } from './reportWords.js';
 import { summarizeCases, type PathCasesSummary } from './summarizeCases.js';
@@ -20,8 +21,11 @@ export interface ReportPath {
   readonly definition: AnyPathDefinition;
   /** The recorded events of each case, oldest first (from a store or a synthetic cohort). */
   readonly histories?: Iterable<readonly RecordedEvent[]>;
-  /** Where the cases come from, in words, printed on the page ("demo cohort, 1 000 clients, seed 1"). */
-  readonly casesFrom?: string;
+  /**
+   * Where the cases come from, printed on the page: one text for every language ("Essote, 2025"),
+   * or a label per language so that no page mixes languages.
+   */
+  readonly casesFrom?: string | Label;
   /** The model checker's result, mapped to the report's shape; the section says so when missing. */
   readonly check?: PathCheckSummary;
 }
@@ -93,7 +97,7 @@ export async function buildReport(paths: readonly ReportPath[], options: ReportO
               return element('tr', {},
                 element('td', {}, element('a', { href: `${path.definition.id}.html` }, path.definition.title[lang])),
                 element('td', {}, element('code', {}, path.definition.id), ` v${path.definition.version}`),
-                element('td', {}, summary ? `${summary.cases} ${reportWord('casesCount', lang)}, ${summary.closed} ${reportWord('closedCount', lang)}` : '—'),
+                element('td', {}, summary ? `${formatCount(summary.cases, lang)} ${reportWord('casesCount', lang)}, ${formatCount(summary.closed, lang)} ${reportWord('closedCount', lang)}` : '—'),
                 element('td', { class: path.check ? `status-${path.check.status}` : undefined }, path.check ? reportWord(statusWord[path.check.status], lang) : reportWord('checkMissing', lang)),
               );
             }),

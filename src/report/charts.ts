@@ -3,9 +3,29 @@ import type { StayDistribution } from './summarizeCases.js';
 
 const font = 'Helvetica, Arial, sans-serif';
 const barColour = '#3b6e9e';
-const labelWidth = 260;
-const chartWidth = 720;
+const plotWidth = 340;
 const rowHeight = 24;
+
+/**
+ * How wide a line of 12 px Helvetica is drawn, at most: wide letters (m, w, capitals) are about
+ * 0.85 em and none wider than an em, so a label never runs past the space made for it. The
+ * browser test measures the drawn text against the chart's edges.
+ */
+function textWidth(text: string, fontSize = 12): number {
+  let ems = 0;
+  for (const character of text) ems += /[mwMW@%]/.test(character) ? 0.95 : /[A-ZÅÄÖ0-9#]/.test(character) ? 0.72 : /[ijlt.,:;'|!() ]/.test(character) ? 0.34 : 0.6;
+  return Math.ceil(ems * fontSize);
+}
+
+/** The space for the labels on the left: the widest label and a margin, at least 120 px. */
+function labelSpace(labels: readonly string[]): number {
+  return Math.max(120, ...labels.map((label) => textWidth(label) + 16));
+}
+
+/** The space after the plot for the notes: the widest note and a margin. */
+function noteSpace(notes: readonly string[], fontSize: number): number {
+  return Math.max(60, ...notes.map((note) => textWidth(note, fontSize) + 16));
+}
 
 /** One bar of a bar chart. @internal */
 export interface Bar {
@@ -23,7 +43,8 @@ export interface Bar {
  */
 export function barChart(title: string, bars: readonly Bar[], kind: string): MarkupElement {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
-  const plotWidth = chartWidth - labelWidth - 120;
+  const labelWidth = labelSpace(bars.map((bar) => bar.label));
+  const chartWidth = labelWidth + plotWidth + noteSpace(bars.map((bar) => bar.note), 12);
   const height = bars.length * rowHeight + 16;
   return element(
     'svg',
@@ -41,6 +62,12 @@ export function barChart(title: string, bars: readonly Bar[], kind: string): Mar
   );
 }
 
+/** How a chart writes its numbers, in the page's language. @internal */
+export interface ChartNumbers {
+  readonly decimal: (value: number) => string;
+  readonly count: (value: number) => string;
+}
+
 /** One row of a box plot: a distribution of stays and its label. @internal */
 export interface BoxRow extends StayDistribution {
   readonly label: string;
@@ -52,9 +79,11 @@ export interface BoxRow extends StayDistribution {
  *
  * @internal
  */
-export function boxPlotChart(title: string, rows: readonly BoxRow[], unit: string): MarkupElement {
+export function boxPlotChart(title: string, rows: readonly BoxRow[], unit: string, numbers: ChartNumbers): MarkupElement {
   const max = Math.max(1, ...rows.map((row) => row.p90));
-  const plotWidth = chartWidth - labelWidth - 130;
+  const notes = rows.map((row) => (row.count > 0 ? `${numbers.decimal(row.median)} ${unit} (n=${numbers.count(row.count)})` : 'n=0'));
+  const labelWidth = labelSpace(rows.map((row) => row.label));
+  const chartWidth = labelWidth + plotWidth + noteSpace(notes, 11);
   const scale = (value: number) => labelWidth + Math.round((Math.min(value, max) / max) * plotWidth * 10) / 10;
   const height = rows.length * rowHeight + 40;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((share) => Math.round(max * share));
@@ -65,7 +94,7 @@ export function boxPlotChart(title: string, rows: readonly BoxRow[], unit: strin
     ticks.map((tick) =>
       element('g', { class: 'tick' },
         element('line', { x1: scale(tick), x2: scale(tick), y1: 4, y2: height - 24, stroke: '#d5dde6' }),
-        element('text', { x: scale(tick), y: height - 8, 'text-anchor': 'middle', 'font-family': font, 'font-size': 11, fill: '#52667a' }, `${tick} ${unit}`),
+        element('text', { x: scale(tick), y: height - 8, 'text-anchor': 'middle', 'font-family': font, 'font-size': 11, fill: '#52667a' }, `${numbers.count(tick)} ${unit}`),
       ),
     ),
     rows.map((row, index) => {
@@ -78,7 +107,7 @@ export function boxPlotChart(title: string, rows: readonly BoxRow[], unit: strin
           element('rect', { x: scale(row.p25), y: mid - 7, width: Math.max(1, scale(row.p75) - scale(row.p25)), height: 14, fill: '#cfe0f1', stroke: barColour }),
           element('line', { x1: scale(row.median), x2: scale(row.median), y1: mid - 7, y2: mid + 7, stroke: '#1c2b39', 'stroke-width': 2 }),
         ],
-        element('text', { x: labelWidth + plotWidth + 10, y: mid + 4, 'font-family': font, 'font-size': 11, fill: '#35506b' }, row.count > 0 ? `${row.median.toFixed(1)} ${unit} (n=${row.count})` : 'n=0'),
+        element('text', { x: labelWidth + plotWidth + 10, y: mid + 4, 'font-family': font, 'font-size': 11, fill: '#35506b' }, notes[index]),
       );
     }),
   );

@@ -1,4 +1,5 @@
 import type { Label, Language } from '../path/label.js';
+import { formatCount } from './reportFormat.js';
 
 /** The report's own words in every supported language. @internal */
 export const reportWords = {
@@ -17,13 +18,16 @@ export const reportWords = {
   statusProved: { fi: 'Kaikki säännöt pätevät kaikissa saavutettavissa tiloissa.', sv: 'Alla regler gäller i alla nåbara tillstånd.', en: 'Every rule holds in every reachable state.' },
   statusViolated: { fi: 'Jokin sääntö rikkoutuu.', sv: 'Någon regel bryts.', en: 'A rule is broken.' },
   statusIncomplete: { fi: 'Tarkistus jäi kesken (raja tuli vastaan).', sv: 'Kontrollen avbröts (en gräns nåddes).', en: 'The check stopped at a budget.' },
-  statesExplored: { fi: 'tilaa', sv: 'tillstånd', en: 'states' },
-  transitionsExplored: { fi: 'siirtymää', sv: 'övergångar', en: 'transitions' },
   held: { fi: 'pätee', sv: 'gäller', en: 'holds' },
   violated: { fi: 'rikkoutuu', sv: 'bryts', en: 'broken' },
   undecided: { fi: 'ratkaisematta', sv: 'inte avgjord', en: 'not decided' },
   cases: { fi: 'Asiakkuudet', sv: 'Ärenden', en: 'Cases' },
-  casesFrom: { fi: 'Lähde', sv: 'Källa', en: 'Source' },
+  casesFrom: { fi: 'Aineisto', sv: 'Underlag', en: 'Data' },
+  kindTarget: { fi: 'tavoite', sv: 'mål', en: 'target' },
+  kindDecision: { fi: 'päätös', sv: 'beslut', en: 'decision' },
+  line: { fi: 'rivi', sv: 'rad', en: 'line' },
+  lines: { fi: 'rivit', sv: 'raderna', en: 'lines' },
+  sources: { fi: 'Lähteet', sv: 'Källor', en: 'Sources' },
   casesCount: { fi: 'asiakkuutta', sv: 'ärenden', en: 'cases' },
   closedCount: { fi: 'päättynyt', sv: 'avslutade', en: 'closed' },
   asOf: { fi: 'tilanne', sv: 'läge', en: 'as of' },
@@ -50,3 +54,35 @@ export function reportWord(word: keyof typeof reportWords, lang: Language): stri
 
 /** The report's sentence for each checker status. @internal */
 export const statusWord = { proved: 'statusProved', violated: 'statusViolated', incomplete: 'statusIncomplete' } as const satisfies Record<string, keyof typeof reportWords>;
+
+/**
+ * What the model checker did, in words a service manager reads: how many situations of a case it
+ * went through and how many steps between them, numbers as the language writes them.
+ *
+ * @internal
+ */
+export function checkedSentence(states: string, transitions: string, lang: Language): string {
+  switch (lang) {
+    case 'fi':
+      return `Mallintarkistin kävi läpi ${states} tilannetta, joissa asiakkuus voi olla, ja ${transitions} siirtymää niiden välillä.`;
+    case 'sv':
+      return `Modellkontrollen gick igenom ${states} lägen som ett ärende kan vara i, och ${transitions} övergångar mellan dem.`;
+    case 'en':
+      return `The model checker went through ${states} situations a case can be in, and ${transitions} steps between them.`;
+  }
+}
+
+/**
+ * Where a synthetic cohort's cases come from, in each language: the CLI's report and demo say so on
+ * every page.
+ *
+ * @internal
+ */
+export function demoCohortWords(clients: number, seed: number): Label {
+  const count = (lang: Language) => formatCount(clients, lang);
+  return {
+    fi: `demokohortti, ${count('fi')} keksittyä asiakasta, siemenluku ${seed}`,
+    sv: `demokohort, ${count('sv')} påhittade klienter, frö ${seed}`,
+    en: `demo cohort, ${count('en')} made-up clients, seed ${seed}`,
+  };
+}

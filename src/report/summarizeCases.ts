@@ -15,7 +15,10 @@ import { deadlineDueAt, outcomeOfView } from '../case/typeErasure.js';
  * ```
  */
 export interface StayDistribution {
-  /** Stays that ended (the case left the state); open stays are not counted. */
+  /**
+   * Cases that left the state; each case counts once, with the days of all its stays there
+   * together. A stay not yet ended is not counted.
+   */
   readonly count: number;
   readonly min: number;
   readonly p25: number;
@@ -47,7 +50,7 @@ export interface PathCasesSummary {
   readonly endReasons: Readonly<Record<string, number>>;
   /** Open cases by the leaf state they are in. */
   readonly openByState: Readonly<Record<string, number>>;
-  /** Days in each state, over the stays that ended. */
+  /** Days each case spent in each state (its ended stays together), over the cases that left it. */
   readonly timeInState: Readonly<Record<string, StayDistribution>>;
   /** Open cases with each deadline due, and how many of them are overdue at `now`. */
   readonly deadlines: Readonly<Record<string, { readonly due: number; readonly overdue: number }>>;
@@ -161,6 +164,8 @@ export function summarizeCases(definition: AnyPathDefinition, histories: Iterabl
     let snapshot = intern(stepper.initialSnapshot);
     let current = pathsOf(snapshot.value);
     const enteredAt = new Map<string, number>();
+    // Days per state of this case alone: counted only once the whole history is accepted.
+    const caseDays = new Map<string, number>();
     const visited = new Set(current);
     let accepted = true;
     for (const [index, event] of history.entries()) {
@@ -182,7 +187,7 @@ export function summarizeCases(definition: AnyPathDefinition, histories: Iterabl
           for (const state of current) {
             if (after.includes(state)) continue;
             const since = enteredAt.get(state);
-            if (since !== undefined) stays.get(state)?.push((at - since) / dayMillis);
+            if (since !== undefined) caseDays.set(state, (caseDays.get(state) ?? 0) + (at - since) / dayMillis);
             enteredAt.delete(state);
           }
           for (const state of after) {
@@ -201,6 +206,7 @@ export function summarizeCases(definition: AnyPathDefinition, histories: Iterabl
     }
     cases++;
     for (const state of visited) reached[state] = (reached[state] ?? 0) + 1;
+    for (const [state, days] of caseDays) stays.get(state)?.push(days);
     if (snapshot.status === 'done') {
       closed++;
       const outcome = outcomeOfView(definition, snapshot) ?? '(none)';

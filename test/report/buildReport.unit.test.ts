@@ -66,7 +66,7 @@ describe('buildReport', () => {
     };
     const report = await buildReport([{ definition: reviewPath, check }], { lang: 'en' });
     const page = report.files.find((file) => file.name === 'review-path.html')!.text;
-    expect(page).toContain('<p class="status-violated">A rule is broken. 12 states, 40 transitions.</p>');
+    expect(page).toContain('<p class="status-violated">A rule is broken. The model checker went through 12 situations a case can be in, and 40 steps between them.</p>');
     expect(page).toContain('<pre>Submitted (author)\nDone (reviewer)</pre>');
     expect(page).toContain('No cases.');
   });
@@ -80,5 +80,80 @@ describe('buildReport', () => {
     const [rule] = broken.rules;
     expect(rule).toMatchObject({ id: 'approved-before-done', verdict: 'violated' });
     expect(rule!.counterexample!.join('\n')).toContain('Done');
+  });
+});
+
+/** What a reader sees on a page: its text outside tags, styles and code (ids are for developers). */
+function visibleText(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<code>[\s\S]*?<\/code>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;/g, ' ')
+    // Spaces and line breaks, not the no-break spaces numbers are written with.
+    .replace(/[ \t\r\n]+/g, ' ');
+}
+
+describe('the report speaks one language', () => {
+  const check = summarizePathCheck(workabilityPath, checkPath(workabilityPath), 'fi');
+  const pageIn = async (lang: 'fi' | 'sv' | 'en') => {
+    const report = await buildReport(
+      [{ definition: workabilityPath, histories, casesFrom: { fi: 'kokeiluaineisto', sv: 'försöksdata', en: 'trial data' }, check: summarizePathCheck(workabilityPath, checkPath(workabilityPath), lang) }],
+      { lang },
+    );
+    return report.files.find((file) => file.name === 'workability-path.html')!.text;
+  };
+
+  it.for(['fi', 'sv'] as const)('in %s: no English, no raw ISO instant, numbers and shares as the language writes them', async (lang) => {
+    const text = visibleText(await pageIn(lang));
+    for (const english of ['Source', 'demo cohort', 'clients', 'seed', 'states', 'transitions', 'target', 'decision', 'final report', 'news']) {
+      expect(text, english).not.toMatch(new RegExp(`\\b${english}\\b`));
+    }
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(text).toMatch(/\d,\d\u00a0%/);
+    expect(text).not.toMatch(/\d\.\d ?%/);
+    // "481 tilaa, 3343 siirtymää" said what a manager cannot read: now a sentence, thousands grouped.
+    expect(text).toContain(lang === 'fi' ? 'tilannetta, joissa asiakkuus voi olla' : 'lägen som ett ärende kan vara i');
+    expect(text).toMatch(new RegExp(`\\d\u00a0\\d{3} ${lang === 'fi' ? 'siirtymää' : 'övergångar'}`));
+    expect(text).toContain(lang === 'fi' ? 'kokeiluaineisto' : 'försöksdata');
+    expect(check.states).toBeGreaterThan(0);
+  });
+
+  it('in en: shares and numbers in English, the as-of time on the Finnish clock', async () => {
+    const text = visibleText(await pageIn('en'));
+    expect(text).toMatch(/\d\.\d%/);
+    expect(text).toContain('trial data');
+    const now = histories.flat().map((event) => event.at).sort().at(-1)!;
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', dateStyle: 'short', timeStyle: 'short' }).format(new Date(now));
+    expect(text).toContain(`as of ${clock}`);
+  });
+
+  it('names sources by the document title and line, keeping the seed file in the tooltip', async () => {
+    const page = await pageIn('fi');
+    for (const rule of workabilityPath.rules) {
+      const document = workabilityPath.sources.find((source) => source.seed === rule.source.seed)!;
+      expect(page).toContain(`title="${rule.source.seed}:${rule.source.lines}">${document.title} (${document.id}), rivi`);
+    }
+    expect(visibleText(page)).not.toMatch(/[0-9a-f]{16}\.txt/);
+  });
+});
+
+describe('time in state counts cases, not stays', () => {
+  it('gives each case one number per state, all its stays there together, and never more cases than reached it', () => {
+    const summary = summarizeCases(workabilityPath, histories);
+    for (const [state, distribution] of Object.entries(summary.timeInState)) {
+      expect(distribution.count, state).toBeLessThanOrEqual(summary.reached[state] ?? 0);
+    }
+  });
+
+  it('adds a case\'s two stays in one state, and leaves out a case the machine refuses', () => {
+    const at = (day: number) => `2025-01-${String(day).padStart(2, '0')}T08:00:00.000Z`;
+    const event = (seq: number, type: string, day: number, payload: Record<string, unknown>) => ({ caseId: 'c', seq, type, at: at(day), actor: { role: 'author', id: 'a' }, payload, path: { id: 'review-path', version: 1 } });
+    const twice = [event(1, 'SUBMITTED', 1, { priority: 'low' }), event(2, 'PAUSED', 4, {}), event(3, 'RESUMED', 11, {}), event(4, 'PAUSED', 13, {}), event(5, 'RESUMED', 14, {})];
+    const refused = [event(1, 'SUBMITTED', 1, { priority: 'low' }), event(2, 'PAUSED', 2, {}), event(3, 'DONE', 3, {})];
+    const summary = summarizeCases(reviewPath, [twice, refused]);
+    expect(summary.skipped).toBe(1);
+    expect(summary.timeInState['active.waiting']).toMatchObject({ count: 1, median: 8 });
+    expect(summary.timeInState['active.review']).toMatchObject({ count: 1, median: 5 });
   });
 });

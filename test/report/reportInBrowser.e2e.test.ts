@@ -11,13 +11,18 @@ const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const out = join(artifactsDirectory, 'report');
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
+const languages = ['fi', 'sv', 'en'] as const;
+const outIn = (lang: string) => (lang === 'fi' ? out : `${out}-${lang}`);
+
 beforeAll(async () => {
-  rmSync(out, { recursive: true, force: true });
-  const run = spawnSync(process.execPath, [cli, 'report', '--out', out, '--clients', '300', '--lang', 'fi'], { encoding: 'utf8' });
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
+  for (const lang of languages) {
+    rmSync(outIn(lang), { recursive: true, force: true });
+    const run = spawnSync(process.execPath, [cli, 'report', '--out', outIn(lang), '--clients', '300', '--lang', lang], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  }
   browser = await launchBrowser();
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await browser?.close();
 });
@@ -49,7 +54,12 @@ describe('kykypolku report', () => {
     expect(await page.title()).toContain(definition.title.fi);
     expect(await page.locator('#diagram svg g.state').count()).toBe(Object.keys(definition.labels.states).length);
     expect(await page.locator('table.path-table tbody tr').count()).toBeGreaterThan(0);
-    for (const rule of definition.rules) expect(await page.locator('#rules').textContent()).toContain(`${rule.source.seed}:${rule.source.lines}`);
+    // Sources by the document's title and line; the seed file stays in the tooltip for developers.
+    for (const rule of definition.rules) {
+      const document = definition.sources.find((source) => source.seed === rule.source.seed)!;
+      expect(await page.locator('#rules').textContent()).toContain(`${document.title} (${document.id})`);
+      expect(await page.locator(`#rules span.source[title="${rule.source.seed}:${rule.source.lines}"]`).count()).toBeGreaterThan(0);
+    }
     // The model checker's verdict, from checkPath: every built-in path is proven.
     expect(await page.locator('#check .status-proved').textContent()).toContain('Kaikki säännöt pätevät');
     for (const rule of definition.rules) expect(await page.locator('#check').textContent()).toContain(rule.id);
@@ -62,6 +72,31 @@ describe('kykypolku report', () => {
     expect(Number(firstBar)).toBe(300);
     expect(problems).toEqual([]);
     await screenshot(page, `report-${id}.png`);
+    await page.close();
+  });
+
+  // What a browser draws, measured: every text of every chart and of the diagram lies inside its
+  // SVG, so no label is cut at the edge, in any language.
+  it.each(languages.flatMap((lang) => builtInPaths.map((path) => [lang, path.id] as const)))('in %s, draws every text of %s inside its SVG', async (lang, id) => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.goto(pathToFileURL(join(outIn(lang), `${id}.html`)).href);
+    // Run in the page (a string, so the test needs no DOM types): text boxes against their SVG's box.
+    const outside = (await page.evaluate(`(() => {
+      const found = [];
+      for (const svg of document.querySelectorAll('svg')) {
+        const box = svg.getBoundingClientRect();
+        for (const text of svg.querySelectorAll('text')) {
+          const drawn = text.getBoundingClientRect();
+          if (drawn.width === 0) continue;
+          if (drawn.left < box.left - 0.5 || drawn.right > box.right + 0.5 || drawn.top < box.top - 0.5 || drawn.bottom > box.bottom + 0.5) {
+            found.push((svg.getAttribute('class') || 'diagram') + ': "' + text.textContent + '" (' + Math.round(drawn.left - box.left) + '..' + Math.round(drawn.right - box.left) + ' of ' + Math.round(box.width) + ')');
+          }
+        }
+      }
+      return found;
+    })()`)) as string[];
+    expect(outside).toEqual([]);
     await page.close();
   });
 });
