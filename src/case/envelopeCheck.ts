@@ -24,7 +24,7 @@ function isActor(value: unknown): value is { role: string; id: string } {
 }
 
 function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= isoInstantMaxLength && isoInstantPattern !== undefined && isoInstantPattern.test(value) && isInYears(value);
+  return typeof value === 'string' && value.length <= isoInstantMaxLength && isoInstantPattern?.test(value) === true && isInYears(value);
 }
 
 /** The pattern has matched, so the text starts with four digits: a year well inside needs no Date.parse. */

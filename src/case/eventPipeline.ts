@@ -150,7 +150,10 @@ export function applyEvent(
     eventId === undefined
       ? Object.freeze({ caseId: core.caseId, seq, type, at, actor: frozenActor, payload: Object.freeze(payload), path: plan.pathVersion })
       : Object.freeze({ caseId: core.caseId, seq, type, at, actor: frozenActor, payload: Object.freeze(payload), path: plan.pathVersion, eventId });
-  if (eventId !== undefined) (core.eventIds ??= new Map()).set(eventId, seq);
+  if (eventId !== undefined) {
+    core.eventIds ??= new Map();
+    core.eventIds.set(eventId, seq);
+  }
   if (core.keepsHistory) core.history.push(event);
   core.seq = seq;
   core.snapshot = next;

@@ -212,7 +212,7 @@ export function openCaseStore<D extends AnyPathDefinition>(
   }
 
   async function load(caseId: string): Promise<CaseStoreLoadResult<D>> {
-    let events;
+    let events: Awaited<ReturnType<typeof store.read>>;
     try {
       events = await store.read(caseId);
     } catch (error) {

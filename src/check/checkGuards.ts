@@ -115,7 +115,9 @@ function indexEdges(exploration: Exploration): EdgeIndex {
   const keys = exploration.snapshots.map((snapshot) => index.keyOf(snapshot));
   const edges = new Set<string>();
   exploration.successors.forEach((targets, from) => {
-    targets.forEach((target, at) => edges.add(`${keys[from]}\u0001${exploration.successorVias[from]![at]}\u0001${keys[target]}`));
+    targets.forEach((target, at) => {
+      edges.add(`${keys[from]}\u0001${exploration.successorVias[from]![at]}\u0001${keys[target]}`);
+    });
   });
   return { keys, edges };
 }

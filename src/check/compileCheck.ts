@@ -51,7 +51,8 @@ export function compileCheck(definition: AnyPathDefinition): CheckPlan {
     hasHistory: nodes.some((node) => node.type === 'history'),
     statePaths: nodes.filter((node) => node.type !== 'history').map(statePathOf),
     get warnings() {
-      return (warnings ??= findOpenFieldReads(definition));
+      warnings ??= findOpenFieldReads(definition);
+      return warnings;
     },
     factsOf(value) {
       const valueKey = typeof value === 'string' ? value : JSON.stringify(value);

@@ -206,7 +206,10 @@ function createClamp(
     let clamped: Record<string, unknown> | undefined;
     for (const [field, ceiling] of fields) {
       const value = context[field];
-      if (typeof value === 'number' && value > ceiling) (clamped ??= { ...context })[field] = ceiling;
+      if (typeof value === 'number' && value > ceiling) {
+        clamped ??= { ...context };
+        clamped[field] = ceiling;
+      }
     }
     if (!clamped) return snapshot;
     // resolveState is XState's public way to a snapshot with a given value and context.

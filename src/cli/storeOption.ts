@@ -33,7 +33,7 @@ function describeUrl(url: string): string {
  * of the machine can see): the key the store's events are chained with.
  */
 function integrityKeyOption(): { readonly integrityKey?: string } {
-  const key = process.env['KYKYPOLKU_INTEGRITY_KEY'];
+  const key = process.env.KYKYPOLKU_INTEGRITY_KEY;
   return key === undefined || key === '' ? {} : { integrityKey: key };
 }
 

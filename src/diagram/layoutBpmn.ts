@@ -108,7 +108,9 @@ export async function layoutBpmn(plan: BpmnPlan, elk: ElkLayoutEngine): Promise<
     let rows = 0;
     for (const cell of cells.values()) {
       cell.sort((a, b) => placed.get(a.id)!.y - placed.get(b.id)!.y);
-      cell.forEach((node, row) => rowOf.set(node.id, row));
+      cell.forEach((node, row) => {
+        rowOf.set(node.id, row);
+      });
       rows = Math.max(rows, cell.length);
     }
     rowsInLane.set(lane.role, rows);

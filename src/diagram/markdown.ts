@@ -53,6 +53,8 @@ export function renderMarkdown(blocks: readonly MarkdownBlock[]): string {
             `| ${block.headers.map(() => '---').join(' | ')} |`,
             ...block.rows.map((row) => `| ${row.map(markdownCell).join(' | ')} |`),
           ].join('\n');
+        default:
+          return block satisfies never;
       }
     })
     .join('\n\n')}\n`;

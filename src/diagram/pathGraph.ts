@@ -133,7 +133,7 @@ export function describePathGraph(definition: AnyPathDefinition): PathGraph {
     const initialChild = node.type === 'compound' ? (node.initial?.target?.[0] as AnyStateNode | undefined) : undefined;
     const state: GraphState = {
       id: statePathOf(node),
-      parent: node.parent && node.parent.parent ? statePathOf(node.parent) : undefined,
+      parent: node.parent?.parent ? statePathOf(node.parent) : undefined,
       kind: kindOf(node),
       initial: initialChild ? statePathOf(initialChild) : undefined,
       label: labels[statePathOf(node)] ?? { fi: statePathOf(node), sv: statePathOf(node), en: statePathOf(node) },

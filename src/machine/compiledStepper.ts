@@ -101,7 +101,7 @@ function chainOf(leaf: AnyStateNode): AnyStateNode[] {
   return [...properAncestors(leaf, undefined).reverse(), leaf];
 }
 
-function valueOf(chain: readonly AnyStateNode[]): StateValue {
+function stateValueOf(chain: readonly AnyStateNode[]): StateValue {
   // XState's getStateValue for a configuration without parallel states: a compound state's value
   // is its active child's key when that child is atomic, else `{ key: value-below }`.
   let value: StateValue = chain[chain.length - 1]!.key;
@@ -242,7 +242,7 @@ function landingOf(
     landing: Object.freeze({
       // A finished machine's nodes come out deepest first: XState sorts them in place to run exit actions.
       nodes: Object.freeze(done ? [...nodes].sort((a, b) => b.order - a.order) : nodes),
-      value: deepFreezeValue(valueOf(nodes)),
+      value: deepFreezeValue(stateValueOf(nodes)),
       tags: Object.freeze(nodes.flatMap((node) => node.tags)),
       done,
       records: Object.freeze(records),

@@ -35,12 +35,18 @@ export function createStateIndex(machine: AnyStateMachine, hasHistory = listStat
     // Flat machines have string values; compound values are new objects on every snapshot.
     if (typeof value === 'string') {
       let key = valueKeys.get(value);
-      if (key === undefined) valueKeys.set(value, (key = JSON.stringify(value)));
+      if (key === undefined) {
+        key = JSON.stringify(value);
+        valueKeys.set(value, key);
+      }
       return key;
     }
     const key = canonicalJson(value);
     let interned = valueKeys.get(key);
-    if (interned === undefined) valueKeys.set(key, (interned = key));
+    if (interned === undefined) {
+      interned = key;
+      valueKeys.set(key, interned);
+    }
     return interned;
   };
   let sourceContext: unknown;
@@ -55,7 +61,10 @@ export function createStateIndex(machine: AnyStateMachine, hasHistory = listStat
     find(snapshot) {
       const value = valueKey(snapshot.value);
       lastStates = byValue.get(value);
-      if (lastStates === undefined) byValue.set(value, (lastStates = new Map()));
+      if (lastStates === undefined) {
+        lastStates = new Map();
+        byValue.set(value, lastStates);
+      }
       lastRest = restKey(snapshot);
       return lastStates.get(lastRest) ?? -1;
     },

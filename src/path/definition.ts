@@ -179,7 +179,7 @@ export interface NoPayloadFields {
 // `{}` (not `object`): a schema whose fields are all optional allows `{}`, and so may be left out.
 type PayloadField<TPayload> = string extends keyof TPayload
   ? { readonly payload?: NoPayloadFields }
-  : // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  : // biome-ignore lint/complexity/noBannedTypes: `{} extends P` asks whether every payload field is optional
     {} extends TPayload
     ? { readonly payload?: TPayload }
     : { readonly payload: TPayload };

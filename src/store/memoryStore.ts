@@ -1,6 +1,6 @@
 import { excerptOf } from '../clientExcerpt.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
-import { type CaseProjection, type CaseQuery, type CaseSummary, type CaseloadQuery, type ProjectionUpdate } from './caseIndex.js';
+import type { CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './caseIndex.js';
 import { checkBatch, type AppendOptions, type AppendResult, type IndexedEventStore } from './eventStore.js';
 import { checkCaseQuery, checkCaseloadQuery } from './queryCheck.js';
 import { eventIdTaken, judgeRetry } from './retriedBatch.js';

@@ -49,7 +49,9 @@ function timeRound(task: BenchTask, roundMs: number): number {
 
 /** Measures the candidates against the baseline, interleaved round by round. */
 export function compareWithBaseline(
+  // biome-ignore lint/suspicious/noExplicitAny: each task has its own setup state; `any` lets one list hold them all
   baseline: BenchTask<any>,
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   candidates: readonly BenchTask<any>[],
   options: BenchOptions = {},
 ): BenchRow[] {
@@ -61,8 +63,12 @@ export function compareWithBaseline(
   const ratios = candidates.map(() => [] as number[]);
   for (let round = 0; round < rounds; round++) {
     const times = tasks.map((task) => timeRound(task, roundMs));
-    times.forEach((time, index) => samples[index]!.push(time));
-    candidates.forEach((_, index) => ratios[index]!.push(times[0]! / times[index + 1]!));
+    times.forEach((time, index) => {
+      samples[index]!.push(time);
+    });
+    candidates.forEach((_, index) => {
+      ratios[index]!.push(times[0]! / times[index + 1]!);
+    });
   }
   return tasks.map((task, index) => {
     const nsPerOp = median(samples[index]!);
@@ -112,7 +118,9 @@ async function timeRoundAsync(task: AsyncBenchTask, roundMs: number): Promise<nu
 
 /** {@link compareWithBaseline} for tasks that wait on I/O (a database), interleaved the same way. */
 export async function compareWithBaselineAsync(
+  // biome-ignore lint/suspicious/noExplicitAny: each task has its own setup state; `any` lets one list hold them all
   baseline: AsyncBenchTask<any>,
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   candidates: readonly AsyncBenchTask<any>[],
   options: BenchOptions = {},
 ): Promise<BenchRow[]> {
@@ -125,8 +133,12 @@ export async function compareWithBaselineAsync(
   for (let round = 0; round < rounds; round++) {
     const times: number[] = [];
     for (const task of tasks) times.push(await timeRoundAsync(task, roundMs));
-    times.forEach((time, index) => samples[index]!.push(time));
-    candidates.forEach((_, index) => ratios[index]!.push(times[0]! / times[index + 1]!));
+    times.forEach((time, index) => {
+      samples[index]!.push(time);
+    });
+    candidates.forEach((_, index) => {
+      ratios[index]!.push(times[0]! / times[index + 1]!);
+    });
   }
   return tasks.map((task, index) => {
     const nsPerOp = median(samples[index]!);

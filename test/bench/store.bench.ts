@@ -7,7 +7,7 @@
  * - listCases of the overdue cases among the 100 000, with its plan (it must use an index).
  */
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 import { expect, it } from 'vitest';
 import { openCaseStore, projectCase, replayFromCatalogue, simulateCohort, type RecordedEvent } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';

@@ -1,7 +1,7 @@
 // SPIN is the outside referee of checkPath: the same path exported to Promela, explored by SPIN's
 // own search, must reach the same number of states, and find a violation on the same mutated
 // machines with a shortest trail as long as checkPath's shortest counterexample.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { checkGuards, checkPath, openCase, toPromela, type AnyPathDefinition } from 'kykypolku';
 import { builtInPaths } from 'kykypolku/paths';
 import { gatePath, pausePath, sessionPath, sessionPathWithoutGuard, shapePath } from '../support/checkerFixtures.js';

@@ -37,7 +37,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The ```ts blocks of every `@example` of a file's doc comments, with the line each starts on. */
-export function examplesOf(file: string, text: string): Example[] {
+function examplesOf(file: string, text: string): Example[] {
   const found: Example[] = [];
   const lines = text.split('\n');
   let inComment = false;

@@ -59,7 +59,9 @@ describe('FHIR R4 projection', () => {
         }
         expect(episode.statusHistory.map((entry) => entry.status)).toEqual(statuses);
         expect(episode.status).toBe(statuses.at(-1));
-        episode.statusHistory.forEach((entry, index) => expect(entry.period.end).toBe(episode.statusHistory[index + 1]?.period.start));
+        episode.statusHistory.forEach((entry, index) => {
+          expect(entry.period.end).toBe(episode.statusHistory[index + 1]?.period.start);
+        });
         expect(episode.period.start).toBe(caseRef.history[0]?.at);
         expect(episode.period.end).toBe(caseRef.state.status === 'closed' ? caseRef.history.at(-1)?.at : undefined);
       }

@@ -10,7 +10,10 @@ import { claimDirectory, type ProcessTable } from '../../src/store/postgres/dire
 
 const root = mkdtempSync(join(tmpdir(), 'kykypolku-directory-lock-'));
 let directories = 0;
-const freshDirectory = () => join(root, `d${(directories += 1)}`);
+const freshDirectory = () => {
+  directories += 1;
+  return join(root, `d${directories}`);
+};
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const host = 'test-host';

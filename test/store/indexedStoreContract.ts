@@ -96,7 +96,7 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       const history = historyOf('ids-c2', reach.healthCheck(), 'req');
       await store.append('ids-c2', history.slice(0, 2), { expectedSeq: 0 });
       const first = history[0]!;
-      const forged = { ...first, payload: { ...first.payload, workAbilityConcern: !first.payload['workAbilityConcern'] } };
+      const forged = { ...first, payload: { ...first.payload, workAbilityConcern: !first.payload.workAbilityConcern } };
       // At the case's seq: the id is taken by another event. A stale writer: a conflict. Never "already stored".
       const atHead = await store.append('ids-c2', [{ ...forged, seq: 3 }], { expectedSeq: 2 });
       expect(atHead).toMatchObject({ ok: false, failure: { code: 'EVENT_ID_TAKEN', index: 0, seq: 1 } });

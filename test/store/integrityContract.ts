@@ -16,7 +16,7 @@ export interface IntegrityFixture {
   sql<TRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<readonly TRow[]>;
 }
 
-const key = 'k'.repeat(16) + '-host-secret-0123456789';
+const key = `${'k'.repeat(16)}-host-secret-0123456789`;
 
 async function readFailure(store: SqlEventStore, caseId: string): Promise<unknown> {
   try {

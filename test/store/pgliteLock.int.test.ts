@@ -12,7 +12,10 @@ import { startWriter, type WriterProcess } from '../support/writerProcess.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kykypolku-lock-'));
 let directories = 0;
-const freshDirectory = () => join(root, `cases-${(directories += 1)}`);
+const freshDirectory = () => {
+  directories += 1;
+  return join(root, `cases-${directories}`);
+};
 const started: WriterProcess[] = [];
 const writer = (dataDir: string, cases: number, prefix: string) => {
   const process = startWriter(dataDir, cases, prefix);

@@ -1,6 +1,6 @@
 // The PostgreSQL store under stress on a real server: many writers on one case, the server
 // crashing mid-batch, connections killed at each step of an append, rows edited behind its back.
-import pg from 'pg';
+import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { EventStoreError, openCaseStore, projectCase, replayCase, type AppendResult, type RecordedEvent } from 'kykypolku';
 import { createPostgresStore, type SqlEventStore } from 'kykypolku/postgres';

@@ -93,7 +93,7 @@ describe('a store of 50 000 events, cases of 2 000, round-trips through NDJSON',
   it('on PGlite: seeded in a directory, exported by the CLI in bounded memory, validated, imported into an empty store', async () => {
     const dataDir = join(directory, 'pglite');
     const source = await createPgliteStore({ dataDir });
-    let started = performance.now();
+    const started = performance.now();
     const appended = await seedStoreAtSize(source);
     const seedMs = Math.round(performance.now() - started);
     await source.close();

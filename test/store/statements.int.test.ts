@@ -1,7 +1,7 @@
 // Every statement the PostgreSQL store issues either touches one case, found by case_id (so a Citus
 // cluster distributed by case_id routes it to one shard, docs/scaling.md), or is one of the few
 // explicit scans across cases. Checked on what the store really sends, and on the server's plans.
-import pg from 'pg';
+import type pg from 'pg';
 import { expect, it } from 'vitest';
 import { openCaseStore } from 'kykypolku';
 import { createPostgresStore, type PgPoolLike, type PgQueryConfig } from 'kykypolku/postgres';

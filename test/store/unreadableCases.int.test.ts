@@ -128,7 +128,7 @@ it('kykypolku migrate-check lists each tampered case and exits 1', async () => {
 });
 
 it('kykypolku export with a key the store was not chained with says so on one line, and exits 1', async () => {
-  process.env['KYKYPOLKU_INTEGRITY_KEY'] = 'a host secret of at least thirty-two bytes';
+  process.env.KYKYPOLKU_INTEGRITY_KEY = 'a host secret of at least thirty-two bytes';
   try {
     const run = await cli('export', '--format', 'ndjson', '--data-dir', dataDir, '--quiet');
     expect(run.code).toBe(1);
@@ -137,6 +137,6 @@ it('kykypolku export with a key the store was not chained with says so on one li
     );
     expect(run.out).toBe('');
   } finally {
-    delete process.env['KYKYPOLKU_INTEGRITY_KEY'];
+    delete process.env.KYKYPOLKU_INTEGRITY_KEY;
   }
 });

@@ -63,7 +63,7 @@ export async function appendInterleaved(
 ): Promise<{ appended: RecordedEvent[] }> {
   const appended: RecordedEvent[] = [];
   const next = plans.map(() => 0);
-  for (let round = 0; next.some((from, index) => from < plans[index]!.history.length); round++) {
+  for (let _round = 0; next.some((from, index) => from < plans[index]!.history.length); _round++) {
     for (const [index, plan] of plans.entries()) {
       const from = next[index]!;
       if (from >= plan.history.length) continue;

@@ -123,7 +123,7 @@ function assignEffects(machine: AnyStateMachine, actions: readonly unknown[]): A
     const type = typeof resolved === 'function' && 'type' in resolved ? String(resolved.type) : undefined;
     if (type === 'xstate.assign') {
       effects.push({ kind: 'assign', assignment: (resolved as unknown as { assignment: unknown }).assignment, params, name: name ?? 'an inline assign' });
-    } else if (type !== undefined && type.startsWith('xstate.') && type !== 'xstate.log' && type !== 'xstate.emit') {
+    } else if (type?.startsWith('xstate.') && type !== 'xstate.log' && type !== 'xstate.emit') {
       throw new TabulationError(`action '${name ?? type}' (${type}) changes what happens next; only assign, log, emit and custom actions are mirrored`);
     } else if (resolved === undefined && name !== undefined) {
       throw new TabulationError(`action '${name}' is not implemented in setup({ actions })`);

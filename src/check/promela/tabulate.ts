@@ -32,18 +32,18 @@ function recordProxy(read: Read, prefix: string, fields: readonly string[]): obj
       .filter((key) => !fields.includes(key))
       .map((key) => [key, fields.filter((field) => field.startsWith(`${key}.`)).map((field) => field.slice(key.length + 1))] as const),
   );
-  const valueOf = (key: string): unknown => {
+  const tabulatedValueOf = (key: string): unknown => {
     const inner = nested.get(key);
     return inner ? recordProxy(read, `${prefix}${key}.`, inner) : read(`${prefix}${key}`);
   };
   return new Proxy(
     {},
     {
-      get: (_target, key) => (typeof key === 'string' && keys.includes(key) ? valueOf(key) : undefined),
+      get: (_target, key) => (typeof key === 'string' && keys.includes(key) ? tabulatedValueOf(key) : undefined),
       has: (_target, key) => typeof key === 'string' && keys.includes(key),
       ownKeys: () => [...keys],
       getOwnPropertyDescriptor: (_target, key) =>
-        typeof key === 'string' && keys.includes(key) ? { value: valueOf(key), enumerable: true, configurable: true, writable: false } : undefined,
+        typeof key === 'string' && keys.includes(key) ? { value: tabulatedValueOf(key), enumerable: true, configurable: true, writable: false } : undefined,
       set: () => {
         throw new TabulationError('a guard, action or rule writes to the context or the payload', 'UNTABULATED_CODE');
       },

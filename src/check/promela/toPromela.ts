@@ -50,6 +50,7 @@ function treeExpression<T>(tree: DecisionTree<T>, leaf: (value: T) => PromelaExp
   const branches = tree.branches.map((branch) => treeExpression(branch, leaf, variable));
   let expression = branches[branches.length - 1]!;
   for (let index = branches.length - 2; index >= 0; index--) {
+    // biome-ignore lint/suspicious/noThenProperty: a node of the Promela expression tree, never awaited
     expression = { kind: 'choose', test: equals(variable(tree.variable), num(index)), then: branches[index]!, otherwise: expression };
   }
   return expression;
@@ -123,7 +124,8 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
     let domain = domains.get(field);
     if (!domain) {
       fields.push(field);
-      domains.set(field, (domain = []));
+      domain = [];
+      domains.set(field, domain);
     }
     if (domain.some((known) => sameValue(known, value))) return false;
     domain.push(value);

@@ -154,7 +154,8 @@ export async function claimDirectory(directory: string, processes: ProcessTable 
   const content = `${JSON.stringify(processes.self)}\n`;
   // Written whole under a name only this claim uses, then linked into place: a lock file is never
   // seen half-written.
-  const draft = join(dataDir, `kykypolku.lock-draft.${processes.self.pid}.${(drafts += 1)}`);
+  drafts += 1;
+  const draft = join(dataDir, `kykypolku.lock-draft.${processes.self.pid}.${drafts}`);
   try {
     await mkdir(dataDir, { recursive: true });
     await writeFile(draft, content);
@@ -179,9 +180,11 @@ export async function claimDirectory(directory: string, processes: ProcessTable 
       const holder = await readHolder(file);
       // Let go between our attempt and our read: try the same name again; a name that exists and
       // cannot be read again and again (a dangling symlink) is a lock naming no process.
-      if (holder === 'missing' && (vanished += 1) <= 100) generation -= 1;
-      else if (holder === 'missing') throw lockedError(dataDir, file, 'unreadable', processes);
-      else if (holder === 'unreadable' || processes.isAlive(holder)) throw lockedError(dataDir, file, holder, processes);
+      if (holder === 'missing') {
+        vanished += 1;
+        if (vanished > 100) throw lockedError(dataDir, file, 'unreadable', processes);
+        generation -= 1;
+      } else if (holder === 'unreadable' || processes.isAlive(holder)) throw lockedError(dataDir, file, holder, processes);
       // Otherwise stale: its process is gone for good; the next name decides.
     }
   } finally {

@@ -9,7 +9,7 @@ import {
   type AppendResult,
   type IndexedEventStore,
 } from '../eventStore.js';
-import { type ScanOptions } from '../scanOptions.js';
+import type { ScanOptions } from '../scanOptions.js';
 import { EventStoreError } from '../eventStoreError.js';
 import { checkCaseQuery, checkCaseloadQuery } from '../queryCheck.js';
 import { eventIdTaken, judgeRetry } from '../retriedBatch.js';
@@ -306,7 +306,7 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
           // Each case's chain is followed across the scan; a broken case is skipped from there on.
           const at = chains.get(row.case_id) ?? chainStart;
           if (at === unreadable) continue;
-          let next;
+          let next: ReturnType<typeof followChain>;
           try {
             next = followChain(chain, row.case_id, at, row);
           } catch (error) {
