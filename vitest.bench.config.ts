@@ -5,16 +5,16 @@ import { packageAliases } from './vitest.config.js';
 // production build, the one a host's Node process loads. Vitest would otherwise pick the
 // development build through the `development` export condition.
 export default defineConfig({
-ssr: { resolve: { conditions: ['node', 'import', 'module', 'default'], externalConditions: ['node', 'import'] } },
-resolve: { alias: packageAliases, conditions: ['node', 'import', 'module', 'default'] },
-test: {
-  include: ['test/bench/**/*.bench.ts'],
-  // The store benchmark runs under vitest.bench-store.config.ts: with the conditions above, Node
-  // would load pg's own dependencies as ES modules from its CommonJS code, which breaks pg.
-  exclude: ['test/bench/store.bench.ts'],
-  fileParallelism: false,
-  disableConsoleIntercept: true,
-  testTimeout: 600_000,
-  env: { NODE_ENV: 'production' },
-},
+  ssr: { resolve: { conditions: ['node', 'import', 'module', 'default'], externalConditions: ['node', 'import'] } },
+  resolve: { alias: packageAliases, conditions: ['node', 'import', 'module', 'default'] },
+  test: {
+    include: ['test/bench/**/*.bench.ts'],
+    // The store benchmark runs under vitest.bench-store.config.ts: with the conditions above, Node
+    // would load pg's own dependencies as ES modules from its CommonJS code, which breaks pg.
+    exclude: ['test/bench/store.bench.ts'],
+    fileParallelism: false,
+    disableConsoleIntercept: true,
+    testTimeout: 600_000,
+    env: { NODE_ENV: 'production' },
+  },
 });

@@ -21,7 +21,13 @@ export { coordinatorServices, type CoordinatorService, type NetworkPartner } fro
  * for (const path of builtInPaths) console.log(path.id, path.version);
  * ```
  */
-export const builtInPaths = [workabilityPath, ipsJobCoachingPath, coordinatorServicePath, lifestyleGuidancePath, supportTeamIntakePath] as const;
+export const builtInPaths = [
+  workabilityPath,
+  ipsJobCoachingPath,
+  coordinatorServicePath,
+  lifestyleGuidancePath,
+  supportTeamIntakePath,
+] as const;
 
 export {
   ipsFidelityBand,
@@ -37,6 +43,13 @@ export {
   type IpsFidelityReview,
 } from './ips-job-coaching/fidelity.js';
 export { ipsFidelityItems, type IpsFidelityGroup, type IpsFidelityItemId } from './ips-job-coaching/fidelityItems.js';
-export { kykyviisariAreaLabels, kykyviisariAreas, kykyviisariPhase, kykyviisariRecorded, type KykyviisariArea, type KykyviisariRecorded } from './shared/kykyviisari.js';
+export {
+  kykyviisariAreaLabels,
+  kykyviisariAreas,
+  kykyviisariPhase,
+  kykyviisariRecorded,
+  type KykyviisariArea,
+  type KykyviisariRecorded,
+} from './shared/kykyviisari.js';
 export { referredFrom } from './shared/referral.js';
 export { fhirMappings } from './fhirMappings.js';

@@ -35,8 +35,22 @@ export type { EventActor, PathVersion, RecordedEvent, RecordedEventFor } from '.
 
 export { toJsonSchema, type JsonSchema, type PathJsonSchemas } from './jsonSchema/toJsonSchema.js';
 export { eventLine, exportEvents, type ExportEventsOptions } from './ndjson/exportEvents.js';
-export { importEventLog, type ImportEventLogOptions, type ImportedCaseVerdict, type ImportRefusal, type ImportVerdict, type LogImport } from './ndjson/importEventLog.js';
-export { validateEventLog, type LogCaseVerdict, type LogLineProblem, type LogValidation, type LogValidationSummary, type ValidateEventLogOptions } from './ndjson/validateEventLog.js';
+export {
+  importEventLog,
+  type ImportEventLogOptions,
+  type ImportedCaseVerdict,
+  type ImportRefusal,
+  type ImportVerdict,
+  type LogImport,
+} from './ndjson/importEventLog.js';
+export {
+  validateEventLog,
+  type LogCaseVerdict,
+  type LogLineProblem,
+  type LogValidation,
+  type LogValidationSummary,
+  type ValidateEventLogOptions,
+} from './ndjson/validateEventLog.js';
 
 export type { AnyPathMigration, MigratedEventFor, PathMigration } from './path/pathMigration.js';
 export { createPathCatalogue, type PathCatalogue } from './catalogue/pathCatalogue.js';
@@ -75,7 +89,14 @@ export {
   type RebuildReport,
 } from './caseStore/openCaseStore.js';
 
-export { caseloadCap, checkCaseload, type ActiveCaseCounter, type CaseloadCheck, type CaseloadPolicy, type CaseloadRejection } from './caseload/checkCaseload.js';
+export {
+  caseloadCap,
+  checkCaseload,
+  type ActiveCaseCounter,
+  type CaseloadCheck,
+  type CaseloadPolicy,
+  type CaseloadRejection,
+} from './caseload/checkCaseload.js';
 export { createCaseloadIndex, type CaseloadIndex, type CaseloadIndexProblem } from './caseload/caseloadIndex.js';
 
 export { simulateCohort, type CohortOptions, type CohortResult } from './cohort/simulateCohort.js';
@@ -128,4 +149,10 @@ export {
   type GuardVerdict,
 } from './check/checkGuards.js';
 export { formatGuardCheck } from './check/formatGuardCheck.js';
-export { toPromela, type PromelaExport, type PromelaFailureCode, type PromelaMapping, type PromelaOptions } from './check/promela/toPromela.js';
+export {
+  toPromela,
+  type PromelaExport,
+  type PromelaFailureCode,
+  type PromelaMapping,
+  type PromelaOptions,
+} from './check/promela/toPromela.js';

@@ -18,7 +18,10 @@ function defineWithComment(field: z.ZodType) {
 function defineWithNested(field: z.ZodType) {
   return () => {
     const spec = reviewSpec();
-    return definePath({ ...spec, events: { ...spec.events, COMMENTED: z.strictObject({ note: z.strictObject({ text: field }).optional() }) } } as never);
+    return definePath({
+      ...spec,
+      events: { ...spec.events, COMMENTED: z.strictObject({ note: z.strictObject({ text: field }).optional() }) },
+    } as never);
   };
 }
 
@@ -30,7 +33,13 @@ describe('definePath refuses a free-text payload field', () => {
     ['z.string().min(1)', z.string().min(1)],
     ['a max length without a shape: z.string().max(50)', z.string().max(50)],
     ['a pattern without a max length', z.string().regex(/^[a-z]+$/)],
-    ['a max length past 200', z.string().regex(/^[a-z]+$/).max(10_000)],
+    [
+      'a max length past 200',
+      z
+        .string()
+        .regex(/^[a-z]+$/)
+        .max(10_000),
+    ],
     ['an ISO datetime without a max length', z.iso.datetime({ offset: true })],
   ])('%s', (_name, field) => {
     expect(defineWithComment(field)).toThrow(PathDefinitionError);
@@ -46,10 +55,22 @@ describe('definePath refuses a free-text payload field', () => {
 describe('definePath takes a bounded code', () => {
   it.each([
     ['an enum', z.enum(['a', 'b'])],
-    ['a pattern with a max length', z.string().regex(/^[A-Za-z0-9-]+$/).max(64)],
+    [
+      'a pattern with a max length',
+      z
+        .string()
+        .regex(/^[A-Za-z0-9-]+$/)
+        .max(64),
+    ],
     ['an ISO date', isoDate],
     ['an instant (bounded to 35 characters)', isoInstant],
-    ['a uuid with a max length', z.uuid().max(36).meta({ examples: ['3f2b8c1e-8d5a-4c1e-9f0a-2b7c6d5e4f3a'] })],
+    [
+      'a uuid with a max length',
+      z
+        .uuid()
+        .max(36)
+        .meta({ examples: ['3f2b8c1e-8d5a-4c1e-9f0a-2b7c6d5e4f3a'] }),
+    ],
   ])('%s', (_name, field) => {
     expect(defineWithComment(field)).not.toThrow();
   });
@@ -68,6 +89,8 @@ describe('definePath bounds the names the envelope carries', () => {
   it('refuses an event type longer than 64 characters, which no input could carry', () => {
     const spec = reviewSpec();
     const type = `COMMENTED_${'X'.repeat(60)}`;
-    expect(() => definePath({ ...spec, events: { ...spec.events, [type]: z.strictObject({}) } } as never)).toThrow(new RegExp(`event type '${type.slice(0, 20)}.*at most 64 characters`));
+    expect(() => definePath({ ...spec, events: { ...spec.events, [type]: z.strictObject({}) } } as never)).toThrow(
+      new RegExp(`event type '${type.slice(0, 20)}.*at most 64 characters`),
+    );
   });
 });

@@ -24,13 +24,24 @@ describe('README', () => {
     writeFileSync(
       `${directory}/tsconfig.json`,
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', rootDir: '.', skipLibCheck: false, types: [] },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          outDir: 'out',
+          rootDir: '.',
+          skipLibCheck: false,
+          types: [],
+        },
         files: ['example.ts'],
       }),
     );
     execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, '-p', directory], { encoding: 'utf8' });
     const output = execFileSync(process.execPath, [`${directory}/out/example.js`], { encoding: 'utf8' });
-    expect(output).toMatch(/^RULE_VIOLATED: DOCTOR_VISIT_BOOKED in state 'initialAssessment' would break rule 'situation-mapped-before-doctor'/);
+    expect(output).toMatch(
+      /^RULE_VIOLATED: DOCTOR_VISIT_BOOKED in state 'initialAssessment' would break rule 'situation-mapped-before-doctor'/,
+    );
   });
 
   it('lists every rejection code', async () => {

@@ -16,7 +16,11 @@ const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : 
  */
 export const twelveMonthLimit: CoordinatorDeadline<'twelve-month-limit'> = {
   id: 'twelve-month-limit',
-  label: { fi: '12 kuukauden raja: päätös jatkosta', sv: 'Gränsen på 12 månader: beslut om fortsättning', en: '12-month limit: decide what next' },
+  label: {
+    fi: '12 kuukauden raja: päätös jatkosta',
+    sv: 'Gränsen på 12 månader: beslut om fortsättning',
+    en: '12-month limit: decide what next',
+  },
   source: { seed: '003_b3609eb1a20809d4.txt', lines: '330' },
   kind: 'decision',
   dueAt: (history, state) => {

@@ -36,7 +36,11 @@ export const coordinatorServicePath = definePath({
   outcomes: coordinatorOutcomes,
   outcomeOf: ({ context }) => context.exit ?? undefined,
   sources: [
-    { id: 'S3', seed: '003_b3609eb1a20809d4.txt', title: 'Socomin aamukahveilla 16.2.2023: Työ- ja toimintakyvyn tuen ekosysteemimäisen mallin kehittäminen (Eksote)' },
+    {
+      id: 'S3',
+      seed: '003_b3609eb1a20809d4.txt',
+      title: 'Socomin aamukahveilla 16.2.2023: Työ- ja toimintakyvyn tuen ekosysteemimäisen mallin kehittäminen (Eksote)',
+    },
     { id: 'S4', seed: '004_23d4cbe064c012a3.txt', title: 'Innokylä: Työtä – Etelä-Karjalan osatyökykyisten työkykyohjelma 2020–2022' },
   ],
   simulation: coordinatorSimulation,

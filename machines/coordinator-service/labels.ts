@@ -58,7 +58,11 @@ export const coordinatorOutcomes = {
   employedOrStudying: { fi: 'Sai työ- tai opiskelupaikan', sv: 'Fick arbets- eller studieplats', en: 'Employed or studying' },
   independent: { fi: 'Pärjää omillaan', sv: 'Klarar sig på egen hand', en: 'Copes independently' },
   transferredToTyp: { fi: 'Siirtyi TYP-asiakkaaksi', sv: 'Övergick till TYP', en: 'Transferred to TYP' },
-  redirectedToTyp: { fi: 'Ohjattu TYP:iin (työttömänä yli 12 kk)', sv: 'Hänvisad till TYP (arbetslös över 12 månader)', en: 'Redirected to TYP (unemployed 12 months or more)' },
+  redirectedToTyp: {
+    fi: 'Ohjattu TYP:iin (työttömänä yli 12 kk)',
+    sv: 'Hänvisad till TYP (arbetslös över 12 månader)',
+    en: 'Redirected to TYP (unemployed 12 months or more)',
+  },
   notInTargetGroup: { fi: 'Ei kohderyhmää', sv: 'Inte i målgruppen', en: 'Not in the target group' },
   clientWithdrew: { fi: 'Asiakas vetäytyi', sv: 'Klienten drog sig ur', en: 'Client withdrew' },
   moved: { fi: 'Muutti pois', sv: 'Flyttade bort', en: 'Moved away' },

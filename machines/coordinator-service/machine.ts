@@ -55,7 +55,8 @@ const coordinatorSetup = setup({
     },
     /** S3:570 — no employment-promoting service before functional capacity is assessed. */
     capacityAssessedIfEmploymentPromoting: ({ context, event }, params: { readonly services: typeof coordinatorServices }) =>
-      event.type === 'REFERRED_TO_SERVICE' && (!params.services[event.payload.service].employmentPromoting || context.functionalCapacityAssessed),
+      event.type === 'REFERRED_TO_SERVICE' &&
+      (!params.services[event.payload.service].employmentPromoting || context.functionalCapacityAssessed),
     /** S3:433 — support goes on until the next interim review after a place, unless an early-close reason is given. */
     closingAllowed: ({ context, event }) =>
       event.type === 'CLOSED' &&
@@ -65,7 +66,9 @@ const coordinatorSetup = setup({
   actions: {
     // Object.assign, not object spread: the SCXML export carries this code, and SCXML interpreters
     // that read ECMAScript 2015 (SCION) know no object spread (docs/analysts.md).
-    giveConsent: assign(({ context, event }) => (event.type === 'CONSENT_GIVEN' ? { consent: Object.assign({}, context.consent, { [event.payload.scope]: true }) } : {})),
+    giveConsent: assign(({ context, event }) =>
+      event.type === 'CONSENT_GIVEN' ? { consent: Object.assign({}, context.consent, { [event.payload.scope]: true }) } : {},
+    ),
     withdrawConsent: assign(({ context, event }) =>
       event.type === 'CONSENT_WITHDRAWN' ? { consent: Object.assign({}, context.consent, { [event.payload.scope]: false }) } : {},
     ),
@@ -74,7 +77,9 @@ const coordinatorSetup = setup({
     markReviewed: assign(({ context }) => ({ reviewedSincePlace: context.placeGained })),
     recordClosingExit: assign(({ event }) => (event.type === 'CLOSED' ? { exit: event.payload.exit } : {})),
     recordFailedEligibility: assign(({ event }) =>
-      event.type === 'ELIGIBILITY_FAILED' ? { exit: event.payload.reason === 'unemployedOver12Months' ? ('redirectedToTyp' as const) : ('notInTargetGroup' as const) } : {},
+      event.type === 'ELIGIBILITY_FAILED'
+        ? { exit: event.payload.reason === 'unemployedOver12Months' ? ('redirectedToTyp' as const) : ('notInTargetGroup' as const) }
+        : {},
     ),
     recordIndependent: assign({ exit: 'independent' as const }),
     recordTransferredToTyp: assign({ exit: 'transferredToTyp' as const }),

@@ -10,7 +10,11 @@ export const coordinatorRoles = {
   employmentServicesExpert: { fi: 'TE-palvelujen asiantuntija', sv: 'Sakkunnig vid TE-tjänsterna', en: 'Employment services expert' },
   soteProfessional: { fi: 'Sote-ammattilainen', sv: 'Yrkesperson inom social- och hälsovården', en: 'Social or health professional' },
   client: { fi: 'Asiakas', sv: 'Klient', en: 'Client' },
-  teamMember: { fi: 'Työ- ja toimintakyvyn tuen tiimin jäsen', sv: 'Medlem i teamet för stöd för arbets- och funktionsförmåga', en: 'Support team member' },
+  teamMember: {
+    fi: 'Työ- ja toimintakyvyn tuen tiimin jäsen',
+    sv: 'Medlem i teamet för stöd för arbets- och funktionsförmåga',
+    en: 'Support team member',
+  },
 } as const;
 
 /** A role on the coordinator service. */

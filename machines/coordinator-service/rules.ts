@@ -52,13 +52,19 @@ export const capacityBeforeEmploymentServices: CoordinatorRule<'capacity-assesse
   source: { seed: '003_b3609eb1a20809d4.txt', lines: '570' },
   enforcedBy: ['capacityAssessedIfEmploymentPromoting'],
   holds: ({ from, event }) =>
-    event.type !== 'REFERRED_TO_SERVICE' || !coordinatorServices[event.payload.service].employmentPromoting || from.context.functionalCapacityAssessed,
+    event.type !== 'REFERRED_TO_SERVICE' ||
+    !coordinatorServices[event.payload.service].employmentPromoting ||
+    from.context.functionalCapacityAssessed,
 };
 
 /** S3:433 — "Palvelu voi jatkua vähintään seuraavaan väliarviointiin asti." */
 export const supportUntilInterimReview: CoordinatorRule<'support-until-interim-review-after-place'> = {
   id: 'support-until-interim-review-after-place',
-  name: { fi: 'väliarviointi pidetty tai syy aiemmalle päättymiselle', sv: 'mellanutvärdering hållen eller skäl för tidigare avslut', en: 'interim review held or early-close reason' },
+  name: {
+    fi: 'väliarviointi pidetty tai syy aiemmalle päättymiselle',
+    sv: 'mellanutvärdering hållen eller skäl för tidigare avslut',
+    en: 'interim review held or early-close reason',
+  },
   sentence: {
     fi: 'Työ- tai opiskelupaikan saanut asiakas saa tukea vähintään seuraavaan väliarviointiin asti, ellei aiemmalle päättämiselle anneta syytä.',
     sv: 'En klient som fått arbets- eller studieplats får stöd åtminstone till nästa mellanutvärdering, om inte ett skäl för tidigare avslut anges.',
@@ -73,4 +79,9 @@ export const supportUntilInterimReview: CoordinatorRule<'support-until-interim-r
 };
 
 /** The hard rules of the coordinator service. */
-export const coordinatorRules = [eligibleUnder12Months, consentBeforeNetworkWork, capacityBeforeEmploymentServices, supportUntilInterimReview];
+export const coordinatorRules = [
+  eligibleUnder12Months,
+  consentBeforeNetworkWork,
+  capacityBeforeEmploymentServices,
+  supportUntilInterimReview,
+];

@@ -30,7 +30,11 @@ export const kykyviisariBaseline: IpsDeadline<'kykyviisari-baseline'> = {
 /** S1:243 — a follow-up about six months after the start. */
 export const kykyviisariFollowup: IpsDeadline<'kykyviisari-followup'> = {
   id: 'kykyviisari-followup',
-  label: { fi: 'Kykyviisarin seuranta noin puolen vuoden kuluttua', sv: 'Uppföljande Kykyviisari efter cirka ett halvår', en: 'Kykyviisari follow-up at about six months' },
+  label: {
+    fi: 'Kykyviisarin seuranta noin puolen vuoden kuluttua',
+    sv: 'Uppföljande Kykyviisari efter cirka ett halvår',
+    en: 'Kykyviisari follow-up at about six months',
+  },
   source: { seed: '001_55550c4af1568658.txt', lines: '243' },
   kind: 'target',
   dueAt: (history, state) => {
@@ -59,7 +63,11 @@ export const kykyviisariFinal: IpsDeadline<'kykyviisari-final'> = {
  */
 export const firstEmployerContact: IpsDeadline<'first-employer-contact-within-one-month'> = {
   id: 'first-employer-contact-within-one-month',
-  label: { fi: 'Ensimmäinen työnantajakontakti kuukauden sisällä', sv: 'Första arbetsgivarkontakten inom en månad', en: 'First employer contact within a month' },
+  label: {
+    fi: 'Ensimmäinen työnantajakontakti kuukauden sisällä',
+    sv: 'Första arbetsgivarkontakten inom en månad',
+    en: 'First employer contact within a month',
+  },
   source: { seed: '001_55550c4af1568658.txt', lines: '242' },
   kind: 'target',
   dueAt: (history, state) => {

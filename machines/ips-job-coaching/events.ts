@@ -49,7 +49,13 @@ export const ipsEvents = {
   CLIENT_DECLINED: z.strictObject({}),
   PROFILE_COMPLETED: z.strictObject({}),
   /** The employer as the host's pseudonymous key or business id, never a name. */
-  EMPLOYER_CONTACTED: z.strictObject({ employerId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).max(64).meta({ examples: ['1234567-8'] }) }),
+  EMPLOYER_CONTACTED: z.strictObject({
+    employerId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/)
+      .max(64)
+      .meta({ examples: ['1234567-8'] }),
+  }),
   JOB_MATCHED: z.strictObject({}),
   JOB_SEARCH_RESUMED: z.strictObject({}),
   EMPLOYMENT_STARTED: z.strictObject({ contract: z.enum(['permanent', 'fixedTerm']), wageSubsidy: z.boolean() }),

@@ -56,7 +56,10 @@ export function ipsFidelityBand(
   total: number,
 ): { readonly ok: true; readonly band: IpsFidelityBand } | { readonly ok: false; readonly rejection: IpsFidelityRejection } {
   if (!Number.isInteger(total) || total < 25 || total > 125) {
-    return { ok: false, rejection: { code: 'TOTAL_OUT_OF_RANGE', message: `an IPS-25 total is an integer from 25 to 125, got ${total}`, total } };
+    return {
+      ok: false,
+      rejection: { code: 'TOTAL_OUT_OF_RANGE', message: `an IPS-25 total is an integer from 25 to 125, got ${total}`, total },
+    };
   }
   const band: IpsFidelityBand = total >= 115 ? 'exemplary' : total >= 100 ? 'good' : total >= 74 ? 'fair' : 'notIps';
   return { ok: true, band };
@@ -72,9 +75,19 @@ export function ipsFidelityBand(
  * if (result.ok) console.log(result.review.total, result.review.band);
  * ```
  */
-export function rateIpsFidelity(input: { readonly reviewedOn: string; readonly scores: Readonly<Record<string, number>> }): IpsFidelityResult {
+export function rateIpsFidelity(input: {
+  readonly reviewedOn: string;
+  readonly scores: Readonly<Record<string, number>>;
+}): IpsFidelityResult {
   if (!isoDate.safeParse(input.reviewedOn).success) {
-    return { ok: false, rejection: { code: 'INVALID_REVIEW_DATE', message: `reviewedOn must be an ISO date (2022-10-15), got '${input.reviewedOn}'`, reviewedOn: input.reviewedOn } };
+    return {
+      ok: false,
+      rejection: {
+        code: 'INVALID_REVIEW_DATE',
+        message: `reviewedOn must be an ISO date (2022-10-15), got '${input.reviewedOn}'`,
+        reviewedOn: input.reviewedOn,
+      },
+    };
   }
   const known = new Set<string>(ipsFidelityItems.map((item) => item.id));
   const unknown = Object.keys(input.scores).filter((id) => !known.has(id));
@@ -85,7 +98,11 @@ export function rateIpsFidelity(input: { readonly reviewedOn: string; readonly s
   if (missing.length > 0) {
     return {
       ok: false,
-      rejection: { code: 'INCOMPLETE_RATING', message: `${missing.length} of 25 items not scored (${missing.join(', ')}); record the review as not rated instead`, missing },
+      rejection: {
+        code: 'INCOMPLETE_RATING',
+        message: `${missing.length} of 25 items not scored (${missing.join(', ')}); record the review as not rated instead`,
+        missing,
+      },
     };
   }
   const outOfRange = ipsFidelityItems
@@ -95,7 +112,14 @@ export function rateIpsFidelity(input: { readonly reviewedOn: string; readonly s
       return !Number.isInteger(score) || score < 1 || score > 5;
     });
   if (outOfRange.length > 0) {
-    return { ok: false, rejection: { code: 'RATING_OUT_OF_RANGE', message: `scores must be integers from 1 to 5: ${outOfRange.join(', ')}`, items: outOfRange } };
+    return {
+      ok: false,
+      rejection: {
+        code: 'RATING_OUT_OF_RANGE',
+        message: `scores must be integers from 1 to 5: ${outOfRange.join(', ')}`,
+        items: outOfRange,
+      },
+    };
   }
   const groups: Record<IpsFidelityGroup, number> = { staffing: 0, organisation: 0, services: 0 };
   for (const item of ipsFidelityItems) groups[item.group] += input.scores[item.id]!;
@@ -122,7 +146,12 @@ export interface IpsFidelityCadence {
 }
 
 /** THL's cadence: every 6 months until good (≥ 100), then once a year. */
-export const thlFidelityCadence: IpsFidelityCadence = { firstReviewAfterMonths: 6, belowGoodEveryMonths: 6, goodEveryMonths: 12, goodFrom: 100 };
+export const thlFidelityCadence: IpsFidelityCadence = {
+  firstReviewAfterMonths: 6,
+  belowGoodEveryMonths: 6,
+  goodEveryMonths: 12,
+  goodFrom: 100,
+};
 
 /**
  * The day the next fidelity review is due, from the service's start and its reviews so far. A

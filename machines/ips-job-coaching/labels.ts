@@ -17,7 +17,11 @@ export const ipsLabels = {
   events: {
     REFERRAL_RECEIVED: { fi: 'Lähete vastaanotettu', sv: 'Remiss mottagen', en: 'Referral received' },
     COACH_ASSIGNED: { fi: 'Työhönvalmentaja nimetty', sv: 'Jobbcoach utsedd', en: 'Coach assigned' },
-    CLIENT_CHOSE_SUPPORTED_EMPLOYMENT: { fi: 'Asiakas valitsi työhönvalmennuksen', sv: 'Klienten valde jobbcoachning', en: 'Client chose supported employment' },
+    CLIENT_CHOSE_SUPPORTED_EMPLOYMENT: {
+      fi: 'Asiakas valitsi työhönvalmennuksen',
+      sv: 'Klienten valde jobbcoachning',
+      en: 'Client chose supported employment',
+    },
     CLIENT_DECLINED: { fi: 'Asiakas kieltäytyi', sv: 'Klienten avböjde', en: 'Client declined' },
     PROFILE_COMPLETED: { fi: 'Ammatillinen profiili valmis', sv: 'Yrkesprofil klar', en: 'Profile completed' },
     EMPLOYER_CONTACTED: { fi: 'Työnantajaan otettu yhteyttä', sv: 'Arbetsgivare kontaktad', en: 'Employer contacted' },
@@ -39,7 +43,11 @@ export const ipsLabels = {
     CLOSED: { fi: 'Työhönvalmennus päättyi', sv: 'Jobbcoachningen avslutad', en: 'Closed' },
   },
   guards: {
-    handoverComplete: { fi: 'uusi suunnitelma ja tukiverkosto varmistettu', sv: 'ny plan och stödnätverk säkrade', en: 'new plan and support network secured' },
+    handoverComplete: {
+      fi: 'uusi suunnitelma ja tukiverkosto varmistettu',
+      sv: 'ny plan och stödnätverk säkrade',
+      en: 'new plan and support network secured',
+    },
     // The guard holds for a CLOSED whose outcome is one of administrativeOutcomes (events.ts), the
     // closures S1:258 reports ("osa asiakkaista keskeytti itse") and the README's modelling choice.
     administrativeClosure: {
@@ -47,7 +55,11 @@ export const ipsLabels = {
       sv: 'administrativt avslut (avbröt själv, flyttade bort eller nåddes inte)',
       en: 'administrative closure (discontinued by the client, moved away or unreachable)',
     },
-    outcomeMatchesHistory: { fi: 'lopputulos vastaa tapahtunutta', sv: 'utfallet motsvarar det som skett', en: 'outcome matches what happened' },
+    outcomeMatchesHistory: {
+      fi: 'lopputulos vastaa tapahtunutta',
+      sv: 'utfallet motsvarar det som skett',
+      en: 'outcome matches what happened',
+    },
   },
 } as const;
 
@@ -55,9 +67,17 @@ export const ipsLabels = {
 export const ipsOutcomes = {
   employed: { fi: 'Työllistyi', sv: 'Fick arbete', en: 'Competitive employment' },
   workTrial: { fi: 'Työkokeilu', sv: 'Arbetsprövning', en: 'Work trial' },
-  rehabilitativeWorkActivity: { fi: 'Kuntouttava työtoiminta', sv: 'Arbetsverksamhet i rehabiliteringssyfte', en: 'Rehabilitative work activity' },
+  rehabilitativeWorkActivity: {
+    fi: 'Kuntouttava työtoiminta',
+    sv: 'Arbetsverksamhet i rehabiliteringssyfte',
+    en: 'Rehabilitative work activity',
+  },
   pension: { fi: 'Eläke', sv: 'Pension', en: 'Pension' },
-  transferredToOtherProject: { fi: 'Siirtyi toiseen hankkeeseen', sv: 'Övergick till ett annat projekt', en: 'Transferred to another project' },
+  transferredToOtherProject: {
+    fi: 'Siirtyi toiseen hankkeeseen',
+    sv: 'Övergick till ett annat projekt',
+    en: 'Transferred to another project',
+  },
   selfDiscontinued: { fi: 'Keskeytti itse', sv: 'Avbröt själv', en: 'Discontinued by the client' },
   declined: { fi: 'Ei aloittanut', sv: 'Avböjde', en: 'Declined' },
   moved: { fi: 'Muutti pois', sv: 'Flyttade bort', en: 'Moved away' },

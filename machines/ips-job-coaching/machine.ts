@@ -42,7 +42,8 @@ const ipsSetup = setup({
     /** S1:258 — outcomes kept apart: employed only after employment, work trial only after one. */
     outcomeMatchesHistory: ({ context, event }) =>
       event.type !== 'CLOSED' ||
-      ((event.payload.outcome !== 'employed' || context.hasBeenEmployed) && (event.payload.outcome !== 'workTrial' || context.workTrialStarted)),
+      ((event.payload.outcome !== 'employed' || context.hasBeenEmployed) &&
+        (event.payload.outcome !== 'workTrial' || context.workTrialStarted)),
   },
   actions: {
     markEmployed: assign({ hasBeenEmployed: true }),
@@ -50,7 +51,9 @@ const ipsSetup = setup({
     markNewPlan: assign({ newPlanSecured: true }),
     markSupportNetwork: assign({ supportNetworkConfirmed: true }),
     // No `??`: the SCXML export carries this code, and SCION reads ECMAScript 2015 (docs/analysts.md).
-    rememberPhase: assign(({ context }, params: { phase: IpsPhase }) => ({ phaseLeft: context.phaseLeft !== null ? context.phaseLeft : params.phase })),
+    rememberPhase: assign(({ context }, params: { phase: IpsPhase }) => ({
+      phaseLeft: context.phaseLeft !== null ? context.phaseLeft : params.phase,
+    })),
     leaveHandover: assign({ phaseLeft: null, newPlanSecured: false, supportNetworkConfirmed: false }),
     recordOutcome: assign(({ event }) => (event.type === 'CLOSED' ? { outcome: event.payload.outcome } : {})),
     recordDeclined: assign({ outcome: 'declined' as const }),

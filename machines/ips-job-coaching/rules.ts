@@ -7,7 +7,11 @@ type IpsRule<TId extends string> = PathRule<typeof ipsMachine, IpsEvents, TId>;
 /** S1 `001_55550c4af1568658.txt`:331 and :259 — "saattaen vaihtaminen": no ending without a new plan and a support network. */
 export const closingThroughHandover: IpsRule<'closing-through-handover'> = {
   id: 'closing-through-handover',
-  name: { fi: 'uusi suunnitelma ja tukiverkosto varmistettu', sv: 'ny plan och stödnätverk säkrade', en: 'new plan and support network secured' },
+  name: {
+    fi: 'uusi suunnitelma ja tukiverkosto varmistettu',
+    sv: 'ny plan och stödnätverk säkrade',
+    en: 'new plan and support network secured',
+  },
   sentence: {
     fi: 'Työhönvalmennus päättyy vain niin, että asiakkaalla on uudet suunnitelmat ja tukiverkosto varmistettuna (hallinnollisia päättymisiä lukuun ottamatta).',
     sv: 'Arbetsträningen avslutas endast när klienten har nya planer och ett säkrat stödnätverk (utom vid administrativa avslut).',
@@ -50,8 +54,7 @@ export const resumeReturnsToPhaseLeft: IpsRule<'resume-returns-to-phase-left'> =
   source: { seed: '001_55550c4af1568658.txt', lines: '263' },
   enforcedBy: [],
   holds: ({ from, event, to }) =>
-    event.type !== 'RESUMED' ||
-    (typeof to.value === 'object' && 'active' in to.value && to.value.active === from.context.phaseLeft),
+    event.type !== 'RESUMED' || (typeof to.value === 'object' && 'active' in to.value && to.value.active === from.context.phaseLeft),
 };
 
 /** The hard rules of IPS job coaching. */

@@ -32,7 +32,16 @@ export const ipsSimulation: SimulationProfile<IpsEvents> = {
   },
   payloadWeights: {
     REFERRAL_RECEIVED: {
-      source: { municipalEmploymentPilot: 19, workingAgeSocialWork: 6, typ: 3, employmentServices: 3, workAbilityCoordinator: 1, lifestyleGuidance: 1, self: 3, other: 0 },
+      source: {
+        municipalEmploymentPilot: 19,
+        workingAgeSocialWork: 6,
+        typ: 3,
+        employmentServices: 3,
+        workAbilityCoordinator: 1,
+        lifestyleGuidance: 1,
+        self: 3,
+        other: 0,
+      },
       hasClientData: { true: 4, false: 1 },
     },
     EMPLOYMENT_STARTED: { wageSubsidy: { true: 9, false: 1 }, contract: { fixedTerm: 9, permanent: 1 } },

@@ -15,7 +15,11 @@ const sessionsOffered = 12;
  */
 export const twelveSessionsInThreeMonths: LifestyleDeadline<'twelve-sessions-in-three-months'> = {
   id: 'twelve-sessions-in-three-months',
-  label: { fi: 'Vähintään 12 ohjauskertaa kolmessa kuukaudessa', sv: 'Minst 12 handledningstillfällen på tre månader', en: 'At least 12 sessions in three months' },
+  label: {
+    fi: 'Vähintään 12 ohjauskertaa kolmessa kuukaudessa',
+    sv: 'Minst 12 handledningstillfällen på tre månader',
+    en: 'At least 12 sessions in three months',
+  },
   source: { seed: '001_55550c4af1568658.txt', lines: '220' },
   kind: 'target',
   dueAt: (history, state) => {

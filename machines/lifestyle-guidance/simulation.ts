@@ -19,7 +19,17 @@ export const lifestyleSimulation: SimulationProfile<LifestyleEvents> = {
   },
   payloadWeights: {
     ENROLLED: { mode: { individual: 3, group: 1, digitalGroup: 1 } },
-    REFERRED: { source: { workAbilitySupportService: 4, verve: 1, uuttaElamaaGroup: 1, youthWorkshop: 1, municipalEmploymentPilot: 2, self: 1, other: 0.5 } },
+    REFERRED: {
+      source: {
+        workAbilitySupportService: 4,
+        verve: 1,
+        uuttaElamaaGroup: 1,
+        youthWorkshop: 1,
+        municipalEmploymentPilot: 2,
+        self: 1,
+        other: 0.5,
+      },
+    },
     MEASUREMENT_RECORDED: { phase: { baseline: 1, interim: 1, final: 1 } },
     CLOSED: { outcome: { completed: 4, discontinued: 2, transferred: 1 } },
   },

@@ -42,11 +42,20 @@ const areaScore = z.number().min(0).max(10);
  * ```
  */
 export const kykyviisariRecorded = z.strictObject({
-  instrumentVersion: z.string().regex(/^[A-Za-z0-9._-]{1,20}$/).max(20).meta({ examples: ['2022'] }),
+  instrumentVersion: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,20}$/)
+    .max(20)
+    .meta({ examples: ['2022'] }),
   phase: kykyviisariPhase,
   administeredOn: isoDate,
   areaScores: z
-    .strictObject(Object.fromEntries(kykyviisariAreas.map((area) => [area, areaScore.optional()])) as Record<KykyviisariArea, z.ZodOptional<typeof areaScore>>)
+    .strictObject(
+      Object.fromEntries(kykyviisariAreas.map((area) => [area, areaScore.optional()])) as Record<
+        KykyviisariArea,
+        z.ZodOptional<typeof areaScore>
+      >,
+    )
     .optional(),
 });
 

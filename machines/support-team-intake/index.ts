@@ -22,7 +22,11 @@ import { teamIntakeSimulation } from './simulation.js';
 export const supportTeamIntakePath = definePath({
   id: 'support-team-intake',
   version: 1,
-  title: { fi: 'Työkyvyn tuen tiimi, Keski-Suomi', sv: 'Teamet för stöd för arbetsförmågan, Mellersta Finland', en: 'Work-ability support team intake, Keski-Suomi' },
+  title: {
+    fi: 'Työkyvyn tuen tiimi, Keski-Suomi',
+    sv: 'Teamet för stöd för arbetsförmågan, Mellersta Finland',
+    en: 'Work-ability support team intake, Keski-Suomi',
+  },
   machine: teamIntakeMachine,
   events: teamIntakeEvents,
   roles: teamIntakeRoles,
@@ -35,7 +39,11 @@ export const supportTeamIntakePath = definePath({
   sources: [
     { id: 'S2', seed: '002_f1ffdd193307e45a.txt', title: 'Keski-Suomen sairaanhoitopiiri: Meidän kyvyt käyttöön' },
     // The consent rule's source: Eksote's model of the same multi-professional team work.
-    { id: 'S3', seed: '003_b3609eb1a20809d4.txt', title: 'Socomin aamukahveilla 16.2.2023: Työ- ja toimintakyvyn tuen ekosysteemimäisen mallin kehittäminen (Eksote)' },
+    {
+      id: 'S3',
+      seed: '003_b3609eb1a20809d4.txt',
+      title: 'Socomin aamukahveilla 16.2.2023: Työ- ja toimintakyvyn tuen ekosysteemimäisen mallin kehittäminen (Eksote)',
+    },
   ],
   simulation: teamIntakeSimulation,
   // The case manager (asiakasvastaava) once named; until then, nobody.

@@ -6,7 +6,11 @@ export const teamIntakeLabels = {
     intakeService: { fi: 'Alkupalvelu', sv: 'Inledande tjänst', en: 'Intake service' },
     teamReferralDecision: { fi: 'Tiimiin ohjaamisen päätös', sv: 'Beslut om hänvisning till teamet', en: 'Team referral decision' },
     teamCase: { fi: 'Tiimin käsittely', sv: 'Teamets behandling', en: 'Team case' },
-    supportPlanActive: { fi: 'Työkyvyn tuen suunnitelma toteutuu', sv: 'Planen för stöd för arbetsförmågan genomförs', en: 'Support plan active' },
+    supportPlanActive: {
+      fi: 'Työkyvyn tuen suunnitelma toteutuu',
+      sv: 'Planen för stöd för arbetsförmågan genomförs',
+      en: 'Support plan active',
+    },
     closed: { fi: 'Päättynyt', sv: 'Avslutad', en: 'Closed' },
   },
   events: {
@@ -18,15 +22,27 @@ export const teamIntakeLabels = {
     CONSENT_GIVEN: { fi: 'Suostumus annettu', sv: 'Samtycke givet', en: 'Consent given' },
     CASE_MANAGER_ASSIGNED: { fi: 'Asiakasvastaava nimetty', sv: 'Klientansvarig utsedd', en: 'Case manager assigned' },
     TEAM_MEETING_HELD: { fi: 'Tiimin kokous pidetty', sv: 'Teammöte hållet', en: 'Team meeting held' },
-    SUPPORT_PLAN_CREATED: { fi: 'Työkyvyn tuen suunnitelma laadittu', sv: 'Plan för stöd för arbetsförmågan upprättad', en: 'Support plan created' },
+    SUPPORT_PLAN_CREATED: {
+      fi: 'Työkyvyn tuen suunnitelma laadittu',
+      sv: 'Plan för stöd för arbetsförmågan upprättad',
+      en: 'Support plan created',
+    },
     PLAN_FOLLOWED_UP: { fi: 'Suunnitelmaa seurattu', sv: 'Planen följd upp', en: 'Plan followed up' },
     CLOSED: { fi: 'Asiakkuus päättyi', sv: 'Klientrelationen avslutad', en: 'Closed' },
   },
   guards: {
     caseManagerNamed: { fi: 'asiakasvastaava nimetty', sv: 'klientansvarig utsedd', en: 'case manager named' },
-    consentForTeamWork: { fi: 'suostumus tai anonyymi konsultaatio', sv: 'samtycke eller anonym konsultation', en: 'consent, or an anonymous consultation' },
+    consentForTeamWork: {
+      fi: 'suostumus tai anonyymi konsultaatio',
+      sv: 'samtycke eller anonym konsultation',
+      en: 'consent, or an anonymous consultation',
+    },
     // The guard reads the outcome of the CLOSED event, not whether a plan exists.
-    notPlanCompleted: { fi: 'päättymisen syy muu kuin ”suunnitelma toteutui”', sv: 'annan avslutsorsak än ”planen genomförd”', en: 'an end reason other than “plan completed”' },
+    notPlanCompleted: {
+      fi: 'päättymisen syy muu kuin ”suunnitelma toteutui”',
+      sv: 'annan avslutsorsak än ”planen genomförd”',
+      en: 'an end reason other than “plan completed”',
+    },
   },
 } as const;
 

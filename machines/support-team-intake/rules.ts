@@ -27,7 +27,11 @@ export const teamCaseHasCaseManager: TeamIntakeRule<'team-case-has-case-manager'
  */
 export const consentBeforeIdentifiableTeamWork: TeamIntakeRule<'consent-before-identifiable-team-work'> = {
   id: 'consent-before-identifiable-team-work',
-  name: { fi: 'suostumus tai anonyymi konsultaatio', sv: 'samtycke eller anonym konsultation', en: 'consent, or an anonymous consultation' },
+  name: {
+    fi: 'suostumus tai anonyymi konsultaatio',
+    sv: 'samtycke eller anonym konsultation',
+    en: 'consent, or an anonymous consultation',
+  },
   sentence: {
     fi: 'Asiakkaan tunnistettavat tiedot käsitellään moniammatillisessa tiimissä vain asiakkaan suostumuksella; anonyymi konsultaatio ei sitä vaadi.',
     sv: 'Klientens identifierbara uppgifter behandlas i det mångprofessionella teamet endast med klientens samtycke; en anonym konsultation kräver det inte.',

@@ -12,7 +12,8 @@ export const workabilityFhirMapping: FhirPathMapping = {
   episodeStatus: ({ state, closed, history }) => {
     if (closed) return history.some((event) => serviceEvents.has(event.type)) ? 'finished' : 'cancelled';
     if (state === 'opened') return 'planned';
-    if (state === 'contacted' || state === 'initialAssessment') return history.some((event) => serviceEvents.has(event.type)) ? 'active' : 'waitlist';
+    if (state === 'contacted' || state === 'initialAssessment')
+      return history.some((event) => serviceEvents.has(event.type)) ? 'active' : 'waitlist';
     return 'active';
   },
   encounters: {
@@ -21,5 +22,6 @@ export const workabilityFhirMapping: FhirPathMapping = {
     DOCTOR_ASSESSMENT_DONE: () => 'AMB',
   },
   carePlans: ['FOLLOW_UP_PLAN_MADE'],
-  careManager: (history) => history.findLast((event) => event.type === 'COORDINATOR_ASSIGNED' && event.payload.asCaseManager === true)?.actor,
+  careManager: (history) =>
+    history.findLast((event) => event.type === 'COORDINATOR_ASSIGNED' && event.payload.asCaseManager === true)?.actor,
 };

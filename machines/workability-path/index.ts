@@ -35,7 +35,11 @@ export const workabilityPath = definePath({
   outcomes: workabilityOutcomes,
   outcomeOf: ({ context }) => context.endReason ?? undefined,
   sources: [
-    { id: 'S0', seed: '000_a7d8ebcb45cc7bbc.txt', title: 'Essote: Työkykyä ja kumppanuutta sote-keskuksesta! -hanke päättyy vuoden lopussa (2022)' },
+    {
+      id: 'S0',
+      seed: '000_a7d8ebcb45cc7bbc.txt',
+      title: 'Essote: Työkykyä ja kumppanuutta sote-keskuksesta! -hanke päättyy vuoden lopussa (2022)',
+    },
     { id: 'S1', seed: '001_55550c4af1568658.txt', title: 'Essote: Työkykyohjelman hankkeiden loppuraportti' },
   ],
   simulation: workabilitySimulation,

@@ -36,20 +36,16 @@ const workabilitySetup = setup({
   guards: {
     /** S1:165 — the service is for those without occupational or student health care. */
     clientEligible: ({ event }) =>
-      event.type === 'CONTACT_RECEIVED' &&
-      !event.payload.hasOccupationalOrStudentHealthCare &&
-      event.payload.workAbilityConcern,
+      event.type === 'CONTACT_RECEIVED' && !event.payload.hasOccupationalOrStudentHealthCare && event.payload.workAbilityConcern,
     /** S1:185 — a relationship may start from a network meeting, with the coordinator present. */
     cameThroughNetworkMeeting: ({ context }) => context.route === 'networkMeeting',
     nextRoleIsNurse: ({ event }) => event.type === 'INITIAL_ASSESSMENT_DONE' && event.payload.nextRole === 'nurse',
-    nextRoleIsCoordinator: ({ event }) =>
-      event.type === 'INITIAL_ASSESSMENT_DONE' && event.payload.nextRole === 'coordinator',
+    nextRoleIsCoordinator: ({ event }) => event.type === 'INITIAL_ASSESSMENT_DONE' && event.payload.nextRole === 'coordinator',
     /** S1:185 — the only precondition of the doctor's visit. */
     situationMapped: ({ context }) => context.situationMapped,
     /** S1:167 — the coordinator is case manager only without a social-care own-worker. */
     caseManagerAllowed: ({ event }) =>
-      event.type !== 'COORDINATOR_ASSIGNED' ||
-      !(event.payload.asCaseManager && event.payload.clientHasSocialCareOwnWorker),
+      event.type !== 'COORDINATOR_ASSIGNED' || !(event.payload.asCaseManager && event.payload.clientHasSocialCareOwnWorker),
   },
   actions: {
     recordContact: assign(({ event }) =>

@@ -16,8 +16,7 @@ export const eligibleAtEntry: WorkabilityRule<'eligible-at-entry'> = {
   source: { seed: '001_55550c4af1568658.txt', lines: '165' },
   enforcedBy: ['clientEligible'],
   holds: ({ to }) =>
-    to.value === 'opened' ||
-    (to.context.hasOccupationalOrStudentHealthCare === false && to.context.workAbilityConcern === true),
+    to.value === 'opened' || (to.context.hasOccupationalOrStudentHealthCare === false && to.context.workAbilityConcern === true),
 };
 
 /** S1 `001_55550c4af1568658.txt`:185 — "the only precondition". */
@@ -39,7 +38,11 @@ export const situationMappedBeforeDoctor: WorkabilityRule<'situation-mapped-befo
 /** S1 `001_55550c4af1568658.txt`:167 — the case-manager model. */
 export const coordinatorCaseManagerOnlyWithoutOwnWorker: WorkabilityRule<'coordinator-case-manager-only-without-own-worker'> = {
   id: 'coordinator-case-manager-only-without-own-worker',
-  name: { fi: 'asiakasvastaavana vain ilman sosiaalihuollon omatyöntekijää', sv: 'klientansvarig endast utan egen kontaktperson inom socialvården', en: 'case manager only without a social-care own-worker' },
+  name: {
+    fi: 'asiakasvastaavana vain ilman sosiaalihuollon omatyöntekijää',
+    sv: 'klientansvarig endast utan egen kontaktperson inom socialvården',
+    en: 'case manager only without a social-care own-worker',
+  },
   sentence: {
     fi: 'Työkykykoordinaattori toimii asiakasvastaavana vain asiakkaalle, jolla ei ole sosiaalihuollon omatyöntekijää.',
     sv: 'Arbetsförmågekoordinatorn är klientansvarig endast för en klient som inte har en egen kontaktperson inom socialvården.',
@@ -65,7 +68,8 @@ export const initialAssessmentUnlessNetworkMeeting: WorkabilityRule<'initial-ass
   },
   source: { seed: '001_55550c4af1568658.txt', lines: '185' },
   enforcedBy: ['cameThroughNetworkMeeting'],
-  holds: ({ from, event }) => event.type !== 'COORDINATOR_ASSIGNED' || from.value !== 'contacted' || from.context.route === 'networkMeeting',
+  holds: ({ from, event }) =>
+    event.type !== 'COORDINATOR_ASSIGNED' || from.value !== 'contacted' || from.context.route === 'networkMeeting',
 };
 
 /** The hard rules of the work-ability support path. */

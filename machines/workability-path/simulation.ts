@@ -43,7 +43,11 @@ export const workabilitySimulation: SimulationProfile<WorkabilityEvents> = {
     {
       state: 'doctorAssessment',
       share: 1 / 3,
-      label: { fi: 'Työkykylääkärin arvioon päässeet', sv: 'Nådde arbetsförmågeläkarens bedömning', en: "Reached the work-ability doctor's assessment" },
+      label: {
+        fi: 'Työkykylääkärin arvioon päässeet',
+        sv: 'Nådde arbetsförmågeläkarens bedömning',
+        en: "Reached the work-ability doctor's assessment",
+      },
       source: { seed: '001_55550c4af1568658.txt', lines: '177' },
     },
   ],

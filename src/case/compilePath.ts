@@ -45,15 +45,16 @@ export function compilePath(definition: AnyPathDefinition): CompiledPath {
     pathVersion: Object.freeze({ id: definition.id, version: definition.version }),
     eventTypes,
     payloadSchemas: new Map(eventTypes.map((type) => [type, definition.events[type]!])),
-    permittedRoles: new Map(
-      eventTypes.map((type) => [type, new Set<string>(definition.permissions[type] ?? [])]),
-    ),
+    permittedRoles: new Map(eventTypes.map((type) => [type, new Set<string>(definition.permissions[type] ?? [])])),
     rules: definition.rules,
     stepper: createMachineStepper(definition.machine),
     rulesByGuard,
     samplePayloads: new Map(
       // Only samples the schema itself accepts (an object-level refinement may rule some out).
-      eventTypes.map((type) => [type, enumeratePayloads(definition.events[type]!).filter((payload) => definition.events[type]!.safeParse(payload).success)]),
+      eventTypes.map((type) => [
+        type,
+        enumeratePayloads(definition.events[type]!).filter((payload) => definition.events[type]!.safeParse(payload).success),
+      ]),
     ),
     migrations: new Map((definition.migrations ?? []).map((migration) => [migration.from, migration])),
   };

@@ -63,14 +63,7 @@ function prefixIssues(issues: readonly EventIssue[], prefix: PropertyKey): Event
  *
  * @internal
  */
-export function applyEvent(
-  core: CaseCore,
-  type: string,
-  at: string,
-  actor: EventActor,
-  rawPayload: unknown,
-  eventId?: string,
-): StepResult {
+export function applyEvent(core: CaseCore, type: string, at: string, actor: EventActor, rawPayload: unknown, eventId?: string): StepResult {
   const plan = core.plan;
   // Only a missing payload stands for an empty one; `null` is a wrong payload, as JSON Schema says too.
   const parsed = plan.payloadSchemas.get(type)!.safeParse(rawPayload === undefined ? {} : rawPayload);
@@ -105,7 +98,12 @@ export function applyEvent(
     const state = describeStateValue(previous.value);
     return {
       ok: false,
-      rejection: { code: 'CASE_CLOSED', message: `the case is closed (state '${state}'); ${type} cannot be recorded`, eventType: type, state },
+      rejection: {
+        code: 'CASE_CLOSED',
+        message: `the case is closed (state '${state}'); ${type} cannot be recorded`,
+        eventType: type,
+        state,
+      },
     };
   }
 
@@ -149,7 +147,16 @@ export function applyEvent(
   const event: RecordedEvent =
     eventId === undefined
       ? Object.freeze({ caseId: core.caseId, seq, type, at, actor: frozenActor, payload: Object.freeze(payload), path: plan.pathVersion })
-      : Object.freeze({ caseId: core.caseId, seq, type, at, actor: frozenActor, payload: Object.freeze(payload), path: plan.pathVersion, eventId });
+      : Object.freeze({
+          caseId: core.caseId,
+          seq,
+          type,
+          at,
+          actor: frozenActor,
+          payload: Object.freeze(payload),
+          path: plan.pathVersion,
+          eventId,
+        });
   if (eventId !== undefined) {
     core.eventIds ??= new Map();
     core.eventIds.set(eventId, seq);
@@ -188,7 +195,9 @@ export function outsideDomain(issue: EventIssue): Rejection {
  *
  * @internal
  */
-export function copyInput(input: unknown): { readonly ok: true; readonly input: PlainValue } | { readonly ok: false; readonly rejection: Rejection } {
+export function copyInput(
+  input: unknown,
+): { readonly ok: true; readonly input: PlainValue } | { readonly ok: false; readonly rejection: Rejection } {
   const copied = copyIntoDomain(input);
   return copied.ok ? { ok: true, input: copied.value } : { ok: false, rejection: outsideDomain(copied.issue) };
 }
@@ -219,7 +228,11 @@ export function recordPlainInput(core: CaseCore, input: PlainValue): StepResult 
     if (typeof type === 'string' && type.length > 0 && type.length <= eventTypeMaxLength && !core.plan.payloadSchemas.has(type)) {
       return {
         ok: false,
-        rejection: { code: 'UNKNOWN_EVENT_TYPE', message: `path '${core.plan.pathVersion.id}' has no event '${excerptOf(type)}'`, eventType: type },
+        rejection: {
+          code: 'UNKNOWN_EVENT_TYPE',
+          message: `path '${core.plan.pathVersion.id}' has no event '${excerptOf(type)}'`,
+          eventType: type,
+        },
       };
     }
   }

@@ -44,11 +44,7 @@ function evaluateNamedGuard(
  *
  * @internal
  */
-export function explainRefusal(
-  plan: CompiledPath,
-  snapshot: AnyMachineSnapshot,
-  event: { type: string; payload: unknown },
-): Rejection {
+export function explainRefusal(plan: CompiledPath, snapshot: AnyMachineSnapshot, event: { type: string; payload: unknown }): Rejection {
   const machine = plan.definition.machine;
   const state = describeStateValue(snapshot.value);
   const nodes = activeStateNodes(machine, snapshot.value).reverse();

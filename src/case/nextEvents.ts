@@ -13,9 +13,7 @@ export function listNextEvents(core: CaseCore, role?: string): string[] {
   const machine = plan.definition.machine;
   return plan.eventTypes.filter((type) => {
     if (role !== undefined && !plan.permittedRoles.get(type)!.has(role)) return false;
-    return plan.samplePayloads
-      .get(type)!
-      .some((payload) => machine.getTransitionData(snapshot, { type, payload }).length > 0);
+    return plan.samplePayloads.get(type)!.some((payload) => machine.getTransitionData(snapshot, { type, payload }).length > 0);
   });
 }
 

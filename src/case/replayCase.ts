@@ -208,17 +208,35 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
     migrated = true;
   }
   if (event.seq !== core.seq + 1) {
-    return { code: 'OUT_OF_SEQUENCE', message: `event ${index} has seq ${event.seq}; expected ${core.seq + 1}`, index, seq: event.seq, expectedSeq: core.seq + 1 };
+    return {
+      code: 'OUT_OF_SEQUENCE',
+      message: `event ${index} has seq ${event.seq}; expected ${core.seq + 1}`,
+      index,
+      seq: event.seq,
+      expectedSeq: core.seq + 1,
+    };
   }
   if (!core.plan.payloadSchemas.has(type)) {
     // A migration's rewrite can name any type; the rejection keeps it only as an excerpt.
     const message = `path '${expected.id}' has no event '${excerptOf(type)}'`;
     const eventType = typeof type === 'string' && type.length <= eventTypeMaxLength ? type : excerptOf(type);
-    return { code: 'EVENT_REJECTED', message: `seq ${event.seq}: ${message}`, index, seq: event.seq, rejection: { code: 'UNKNOWN_EVENT_TYPE', message, eventType } };
+    return {
+      code: 'EVENT_REJECTED',
+      message: `seq ${event.seq}: ${message}`,
+      index,
+      seq: event.seq,
+      rejection: { code: 'UNKNOWN_EVENT_TYPE', message, eventType },
+    };
   }
   const result = applyEvent(core, type, event.at, event.actor, payload, event.eventId);
   if (!result.ok) {
-    return { code: 'EVENT_REJECTED', message: `seq ${event.seq}: ${result.rejection.message}`, index, seq: event.seq, rejection: result.rejection };
+    return {
+      code: 'EVENT_REJECTED',
+      message: `seq ${event.seq}: ${result.rejection.message}`,
+      index,
+      seq: event.seq,
+      rejection: result.rejection,
+    };
   }
   // A migrated case's history is what the store holds, not the rewrite: load equals read.
   if (migrated && core.keepsHistory) core.history[core.history.length - 1] = deepFreeze(structuredClone(event)) as RecordedEvent;

@@ -126,9 +126,19 @@ export function asCaseInput<D extends AnyPathDefinition>(input: {
  *
  * @internal
  */
-export function resolveWithContext(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, context: Record<string, unknown>): AnyMachineSnapshot {
+export function resolveWithContext(
+  machine: AnyStateMachine,
+  snapshot: AnyMachineSnapshot,
+  context: Record<string, unknown>,
+): AnyMachineSnapshot {
   const { historyValue } = snapshot as unknown as { historyValue?: Parameters<AnyStateMachine['resolveState']>[0]['historyValue'] };
-  return machine.resolveState({ value: snapshot.value, context, historyValue, status: snapshot.status, output: snapshot.output }) as AnyMachineSnapshot;
+  return machine.resolveState({
+    value: snapshot.value,
+    context,
+    historyValue,
+    status: snapshot.status,
+    output: snapshot.output,
+  }) as AnyMachineSnapshot;
 }
 
 /** A guard of `setup({ guards })` as the checker calls it. @internal */

@@ -219,14 +219,25 @@ export function openCaseStore<D extends AnyPathDefinition>(
       // STORE_LOCKED comes from opening a store and INVALID_QUERY from a query, never from a read:
       // they are thrown on like any other error.
       const { failure } = error instanceof EventStoreError ? error : { failure: undefined };
-      if (failure && failure.code !== 'STORE_LOCKED' && failure.code !== 'INVALID_QUERY') return { ok: false, failure: { ...failure, caseId } };
+      if (failure && failure.code !== 'STORE_LOCKED' && failure.code !== 'INVALID_QUERY')
+        return { ok: false, failure: { ...failure, caseId } };
       throw error;
     }
-    if (events.length === 0) return { ok: false, failure: { code: 'UNKNOWN_CASE', message: `the store holds no case '${excerptOf(caseId)}'`, caseId } };
+    if (events.length === 0)
+      return { ok: false, failure: { code: 'UNKNOWN_CASE', message: `the store holds no case '${excerptOf(caseId)}'`, caseId } };
     const replayed = replayFromCatalogue(paths, events, { caseId });
     if (!replayed.ok) {
       const reason = replayed.failure;
-      return { ok: false, failure: { code: 'CASE_UNREADABLE', message: `case '${excerptOf(caseId)}' does not replay: ${reason.message}`, caseId, seq: seqOf(reason), reason } };
+      return {
+        ok: false,
+        failure: {
+          code: 'CASE_UNREADABLE',
+          message: `case '${excerptOf(caseId)}' does not replay: ${reason.message}`,
+          caseId,
+          seq: seqOf(reason),
+          reason,
+        },
+      };
     }
     return { ok: true, case: replayed.case };
   }
@@ -241,7 +252,8 @@ export function openCaseStore<D extends AnyPathDefinition>(
 
   function newCase(caseId: string, pathId: string | undefined): PathCase<D> {
     const id = pathId ?? (paths.pathIds.length === 1 ? paths.pathIds[0] : undefined);
-    if (id === undefined) throw new TypeError(`record: case '${excerptOf(caseId)}' is new and the catalogue holds several paths; pass { pathId }`);
+    if (id === undefined)
+      throw new TypeError(`record: case '${excerptOf(caseId)}' is new and the catalogue holds several paths; pass { pathId }`);
     const definition = paths.latest(id);
     if (!definition) throw new TypeError(`record: the catalogue holds no path '${excerptOf(id)}'; it holds ${paths.pathIds.join(', ')}`);
     return openCase(definition, { caseId });
@@ -253,7 +265,9 @@ export function openCaseStore<D extends AnyPathDefinition>(
     if (!loaded.ok && loaded.failure.code !== 'UNKNOWN_CASE') return { ok: false, failure: loaded.failure };
     const caseRef = loaded.ok ? moveToLatest(loaded.case) : newCase(caseId, recordOptions.pathId);
     if (recordOptions.pathId !== undefined && caseRef.definition.id !== recordOptions.pathId) {
-      throw new TypeError(`record: case '${excerptOf(caseId)}' is on path '${caseRef.definition.id}', not '${excerptOf(recordOptions.pathId)}'`);
+      throw new TypeError(
+        `record: case '${excerptOf(caseId)}' is on path '${caseRef.definition.id}', not '${excerptOf(recordOptions.pathId)}'`,
+      );
     }
     const outcome = caseRef.record(input);
     if (!outcome.ok) {
@@ -277,8 +291,15 @@ export function openCaseStore<D extends AnyPathDefinition>(
       const badCaseId = caseIdProblem(caseId);
       if (badCaseId !== undefined) {
         const message = `not a well-formed event: caseId ${badCaseId}`;
-        const rejection: Rejection = { code: 'INVALID_EVENT', message, issues: [{ code: 'custom', path: ['caseId'], message: `caseId ${badCaseId}` }] };
-        return { ok: false, failure: { code: 'EVENT_REJECTED', message, caseId: typeof caseId === 'string' ? caseId.slice(0, 40) : '', rejection } };
+        const rejection: Rejection = {
+          code: 'INVALID_EVENT',
+          message,
+          issues: [{ code: 'custom', path: ['caseId'], message: `caseId ${badCaseId}` }],
+        };
+        return {
+          ok: false,
+          failure: { code: 'EVENT_REJECTED', message, caseId: typeof caseId === 'string' ? caseId.slice(0, 40) : '', rejection },
+        };
       }
       if (retry === undefined) return recordOnce(caseId, input, recordOptions);
       for (let attempt = 1; ; attempt++) {

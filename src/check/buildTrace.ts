@@ -16,7 +16,10 @@ const dayMillis = 86_400_000;
  *
  * @internal
  */
-export function createTraceBuilder(exploration: Exploration, start: string): (state: number, last?: { via: number; to: AnyMachineSnapshot }) => Trace {
+export function createTraceBuilder(
+  exploration: Exploration,
+  start: string,
+): (state: number, last?: { via: number; to: AnyMachineSnapshot }) => Trace {
   const startMillis = Date.parse(start);
   if (Number.isNaN(startMillis)) throw new RangeError(`checkPath: start must be an ISO instant, got '${start}'`);
   const { definition, alphabet, parents, vias, snapshots } = exploration;

@@ -128,7 +128,8 @@ function firstEdgeMissingFrom(exploration: Exploration, own: EdgeIndex, other: E
     const targets = exploration.successors[from]!;
     for (let at = 0; at < targets.length; at++) {
       const via = exploration.successorVias[from]![at]!;
-      if (!other.edges.has(`${own.keys[from]}\u0001${via}\u0001${own.keys[targets[at]!]}`)) return { from, via, to: exploration.snapshots[targets[at]!]! };
+      if (!other.edges.has(`${own.keys[from]}\u0001${via}\u0001${own.keys[targets[at]!]}`))
+        return { from, via, to: exploration.snapshots[targets[at]!]! };
     }
   }
   return undefined;
@@ -162,7 +163,9 @@ export function checkGuards<D extends AnyPathDefinition>(definition: D, options:
   const baseline = exploreStates(definition, exploreOptions);
   const baselineSummary = summarizeExploration(baseline, options);
   // A rule the unmutated path already breaks is broken in every mutant: it justifies no guard.
-  const violatedBefore = new Set<string>(baselineSummary.rules.filter((verdict) => verdict.verdict === 'violated').map((verdict) => verdict.ruleId));
+  const violatedBefore = new Set<string>(
+    baselineSummary.rules.filter((verdict) => verdict.verdict === 'violated').map((verdict) => verdict.ruleId),
+  );
   const start = options.start ?? defaultStart;
   let baselineEdges: EdgeIndex | undefined;
   const compare = (mutant: Exploration): GuardMutation<D>['witness'] => {
@@ -191,7 +194,8 @@ export function checkGuards<D extends AnyPathDefinition>(definition: D, options:
       const mutant = exploreStates(withGuard(definition, guard, value), exploreOptions);
       const summary = summarizeExploration(mutant, options);
       const newlyBroken = summary.rules.filter(
-        (verdict): verdict is Extract<typeof verdict, { verdict: 'violated' }> => verdict.verdict === 'violated' && !violatedBefore.has(verdict.ruleId),
+        (verdict): verdict is Extract<typeof verdict, { verdict: 'violated' }> =>
+          verdict.verdict === 'violated' && !violatedBefore.has(verdict.ruleId),
       );
       for (const verdict of newlyBroken) {
         const known = broken.get(verdict.ruleId);
@@ -212,7 +216,9 @@ export function checkGuards<D extends AnyPathDefinition>(definition: D, options:
         brokenRules: newlyBroken.map((verdict) => verdict.ruleId),
       };
     });
-    const brokenRules = definition.rules.map((rule) => broken.get(rule.id)).filter((found): found is Counterexample<D> => found !== undefined);
+    const brokenRules = definition.rules
+      .map((rule) => broken.get(rule.id))
+      .filter((found): found is Counterexample<D> => found !== undefined);
     const verdict: GuardVerdict =
       brokenRules.length > 0
         ? 'caught'
@@ -228,7 +234,9 @@ export function checkGuards<D extends AnyPathDefinition>(definition: D, options:
 
   const enforcementGaps: EnforcementGap<D>[] = definition.rules.flatMap((rule) =>
     rule.enforcedBy
-      .filter((guard) => !guards.find((found) => found.guard === guard)?.brokenRules.some((counterexample) => counterexample.ruleId === rule.id))
+      .filter(
+        (guard) => !guards.find((found) => found.guard === guard)?.brokenRules.some((counterexample) => counterexample.ruleId === rule.id),
+      )
       .map((guard) => ({ ruleId: rule.id as RuleIdOf<D>, guard })),
   );
   return {

@@ -32,16 +32,20 @@ export const checkMessages = {
     routing: 'routing',
     caught: 'justified: removing it breaks',
     notCaught: 'NOT justified: removing it changes the path but breaks no rule (a rule is missing?)',
-    notCaughtWhileBroken: 'NOT justified: removing it changes the path but breaks no rule that held before (fix the rules already broken, then check again)',
+    notCaughtWhileBroken:
+      'NOT justified: removing it changes the path but breaks no rule that held before (fix the rules already broken, then check again)',
     dead: 'dead: removing it changes nothing (it never refuses anything)',
     routes: 'routing: removing it changes where the path goes, and breaks no rule',
     unused: 'unused: no transition uses it',
     guardUndecided: 'not decided: a check stopped at its budget',
-    enforcementGap: (guard: string, rule: string) => `rule '${rule}' names guard '${guard}' in enforcedBy, but removing the guard does not break the rule`,
-    enforcementGapBroken: (guard: string, rule: string) => `rule '${rule}' names guard '${guard}' in enforcedBy, but the rule is broken even with the guard in place`,
+    enforcementGap: (guard: string, rule: string) =>
+      `rule '${rule}' names guard '${guard}' in enforcedBy, but removing the guard does not break the rule`,
+    enforcementGapBroken: (guard: string, rule: string) =>
+      `rule '${rule}' names guard '${guard}' in enforcedBy, but the rule is broken even with the guard in place`,
     alreadyBroken: (rules: string) => `already broken before any guard is removed, so justifying no guard: ${rules}`,
     allJustified: 'Every guard is justified.',
-    readsOpenField: (who: string, field: string) => `${who} reads ${field}, which the checker tries at one sample value only: do not branch on it`,
+    readsOpenField: (who: string, field: string) =>
+      `${who} reads ${field}, which the checker tries at one sample value only: do not branch on it`,
     notJustified: (guards: number, gaps: number) => `NOT justified: ${guards} guard(s), ${gaps} enforcedBy gap(s).`,
     always: (value: boolean) => `with it always ${value}`,
     nowPossible: 'for example, this becomes possible',
@@ -72,16 +76,20 @@ export const checkMessages = {
     routing: 'reititys',
     caught: 'perusteltu: poistaminen rikkoo',
     notCaught: 'EI perusteltu: poistaminen muuttaa polkua mutta ei riko mitään sääntöä (puuttuuko sääntö?)',
-    notCaughtWhileBroken: 'EI perusteltu: poistaminen muuttaa polkua mutta ei riko mitään ennestään pätenyttä sääntöä (korjaa jo rikkoutuneet säännöt ja tarkista uudelleen)',
+    notCaughtWhileBroken:
+      'EI perusteltu: poistaminen muuttaa polkua mutta ei riko mitään ennestään pätenyttä sääntöä (korjaa jo rikkoutuneet säännöt ja tarkista uudelleen)',
     dead: 'kuollut: poistaminen ei muuta mitään (ehto ei koskaan estä mitään)',
     routes: 'reititys: poistaminen muuttaa polun suuntaa eikä riko mitään sääntöä',
     unused: 'käyttämätön: mikään siirtymä ei käytä ehtoa',
     guardUndecided: 'ratkaisematta: tarkistus pysähtyi rajaansa',
-    enforcementGap: (guard: string, rule: string) => `sääntö '${rule}' nimeää ehdon '${guard}' (enforcedBy), mutta ehdon poistaminen ei riko sääntöä`,
-    enforcementGapBroken: (guard: string, rule: string) => `sääntö '${rule}' nimeää ehdon '${guard}' (enforcedBy), mutta sääntö rikkoutuu ehdosta huolimatta`,
+    enforcementGap: (guard: string, rule: string) =>
+      `sääntö '${rule}' nimeää ehdon '${guard}' (enforcedBy), mutta ehdon poistaminen ei riko sääntöä`,
+    enforcementGapBroken: (guard: string, rule: string) =>
+      `sääntö '${rule}' nimeää ehdon '${guard}' (enforcedBy), mutta sääntö rikkoutuu ehdosta huolimatta`,
     alreadyBroken: (rules: string) => `rikki jo ennen kuin yhtään ehtoa poistetaan, eikä siksi perustele mitään ehtoa: ${rules}`,
     allJustified: 'Jokainen ehto on perusteltu.',
-    readsOpenField: (who: string, field: string) => `${who} lukee kentän ${field}, jota tarkistin kokeilee vain yhdellä esimerkkiarvolla: älä haaraudu sen mukaan`,
+    readsOpenField: (who: string, field: string) =>
+      `${who} lukee kentän ${field}, jota tarkistin kokeilee vain yhdellä esimerkkiarvolla: älä haaraudu sen mukaan`,
     notJustified: (guards: number, gaps: number) => `EI perusteltu: ${guards} ehtoa, ${gaps} enforcedBy-aukkoa.`,
     always: (value: boolean) => `ehto aina ${value ? 'tosi' : 'epätosi'}`,
     nowPossible: 'esimerkiksi tämä tulee mahdolliseksi',
@@ -112,16 +120,20 @@ export const checkMessages = {
     routing: 'vägval',
     caught: 'motiverat: att ta bort det bryter mot',
     notCaught: 'INTE motiverat: att ta bort det ändrar vägen men bryter inte mot någon regel (saknas en regel?)',
-    notCaughtWhileBroken: 'INTE motiverat: att ta bort det ändrar vägen men bryter inte mot någon regel som gällde förut (rätta de regler som redan bryts och kontrollera igen)',
+    notCaughtWhileBroken:
+      'INTE motiverat: att ta bort det ändrar vägen men bryter inte mot någon regel som gällde förut (rätta de regler som redan bryts och kontrollera igen)',
     dead: 'dött: att ta bort det ändrar ingenting (det stoppar aldrig något)',
     routes: 'vägval: att ta bort det ändrar vart vägen går, utan att bryta mot någon regel',
     unused: 'oanvänt: ingen övergång använder det',
     guardUndecided: 'oavgjort: en kontroll stoppade vid sin gräns',
-    enforcementGap: (guard: string, rule: string) => `regeln '${rule}' nämner villkoret '${guard}' i enforcedBy, men att ta bort villkoret bryter inte mot regeln`,
-    enforcementGapBroken: (guard: string, rule: string) => `regeln '${rule}' nämner villkoret '${guard}' i enforcedBy, men regeln bryts trots villkoret`,
+    enforcementGap: (guard: string, rule: string) =>
+      `regeln '${rule}' nämner villkoret '${guard}' i enforcedBy, men att ta bort villkoret bryter inte mot regeln`,
+    enforcementGapBroken: (guard: string, rule: string) =>
+      `regeln '${rule}' nämner villkoret '${guard}' i enforcedBy, men regeln bryts trots villkoret`,
     alreadyBroken: (rules: string) => `bruten redan innan något villkor tas bort, och motiverar därför inget villkor: ${rules}`,
     allJustified: 'Varje villkor är motiverat.',
-    readsOpenField: (who: string, field: string) => `${who} läser ${field}, som kontrollen prövar med ett enda exempelvärde: förgrena inte på det`,
+    readsOpenField: (who: string, field: string) =>
+      `${who} läser ${field}, som kontrollen prövar med ett enda exempelvärde: förgrena inte på det`,
     notJustified: (guards: number, gaps: number) => `INTE motiverat: ${guards} villkor, ${gaps} luckor i enforcedBy.`,
     always: (value: boolean) => `villkoret alltid ${value ? 'sant' : 'falskt'}`,
     nowPossible: 'till exempel blir detta möjligt',

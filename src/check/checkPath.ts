@@ -13,9 +13,11 @@ export const defaultStart = '2025-01-06T08:00:00Z';
 /** The options of {@link exploreStates} from those of {@link checkPath}. @internal */
 export function exploreOptionsOf(options: CheckOptions) {
   const maxStates = options.maxStates ?? defaultMaxStates;
-  if (!Number.isInteger(maxStates) || maxStates < 1) throw new RangeError(`checkPath: maxStates must be a positive integer, got ${maxStates}`);
+  if (!Number.isInteger(maxStates) || maxStates < 1)
+    throw new RangeError(`checkPath: maxStates must be a positive integer, got ${maxStates}`);
   const progressEvery = options.progressEvery ?? 1000;
-  if (!Number.isInteger(progressEvery) || progressEvery < 1) throw new RangeError(`checkPath: progressEvery must be a positive integer, got ${progressEvery}`);
+  if (!Number.isInteger(progressEvery) || progressEvery < 1)
+    throw new RangeError(`checkPath: progressEvery must be a positive integer, got ${progressEvery}`);
   if (options.timeBudget && !(options.timeBudget.ms >= 0 && typeof options.timeBudget.clock === 'function')) {
     throw new RangeError('checkPath: timeBudget needs ms ≥ 0 and a clock, e.g. { ms: 5000, clock: () => performance.now() }');
   }
@@ -91,7 +93,9 @@ export function summarizeExploration(exploration: Exploration, options: CheckOpt
     examples: states.slice(0, maxExamples).map((state) => ({ state: reachedState(exploration, state), trace: traceTo(state) })),
   });
   const open = (state: number) => exploration.snapshots[state]!.status === 'active';
-  const deadEnds = exploration.snapshots.map((_, state) => state).filter((state) => open(state) && exploration.successors[state]!.length === 0);
+  const deadEnds = exploration.snapshots
+    .map((_, state) => state)
+    .filter((state) => open(state) && exploration.successors[state]!.length === 0);
   const finishing = statesThatCanFinish(exploration);
   const cannotFinish = exploration.snapshots.map((_, state) => state).filter((state) => !finishing[state]);
   return {

@@ -36,7 +36,6 @@ export interface CheckPlan {
 
 const plans = new WeakMap<AnyPathDefinition, CheckPlan>();
 
-
 /** @internal */
 export function compileCheck(definition: AnyPathDefinition): CheckPlan {
   const cached = plans.get(definition);

@@ -13,10 +13,16 @@ import { formatTrace } from './formatTrace.js';
  * console.log(formatGuardCheck(workabilityPath, checkGuards(workabilityPath), { lang: 'sv' }));
  * ```
  */
-export function formatGuardCheck<D extends AnyPathDefinition>(definition: D, check: GuardCheck<D>, options: FormatCheckOptions = {}): string {
+export function formatGuardCheck<D extends AnyPathDefinition>(
+  definition: D,
+  check: GuardCheck<D>,
+  options: FormatCheckOptions = {},
+): string {
   const lang = options.lang ?? 'en';
   const words = checkMessages[lang];
-  const lines = [`${words.guardsTitle} — ${definition.title[lang]} (${check.path.id} v${check.path.version}), ${check.baseline.states} ${words.states}`];
+  const lines = [
+    `${words.guardsTitle} — ${definition.title[lang]} (${check.path.id} v${check.path.version}), ${check.baseline.states} ${words.states}`,
+  ];
   // Said first: a rule the path already breaks is no reason for any guard below.
   if (check.baseline.violatedRules.length > 0) lines.push(`  ✗ ${words.alreadyBroken(check.baseline.violatedRules.join(', '))}`);
   for (const guard of check.guards) {
@@ -39,7 +45,9 @@ export function formatGuardCheck<D extends AnyPathDefinition>(definition: D, che
                 : words.guardUndecided;
     lines.push(`  ${guard.verdict === 'caught' || guard.verdict === 'routes' ? '✓' : '✗'} ${guard.guard} (${kind}) — ${label}: ${verdict}`);
     for (const mutation of guard.mutations) {
-      lines.push(`      ${words.always(mutation.value)}: ${mutation.states} ${words.states}, ${mutation.transitions} ${words.transitions}${mutation.brokenRules.length > 0 ? `; ✗ ${mutation.brokenRules.join(', ')}` : ''}`);
+      lines.push(
+        `      ${words.always(mutation.value)}: ${mutation.states} ${words.states}, ${mutation.transitions} ${words.transitions}${mutation.brokenRules.length > 0 ? `; ✗ ${mutation.brokenRules.join(', ')}` : ''}`,
+      );
       // Where no rule breaks, show what changes: the shortest walk to the first difference.
       if (mutation.witness && mutation.brokenRules.length === 0) {
         lines.push(`        ${mutation.witness.change === 'added' ? words.nowPossible : words.noLongerPossible}:`);
@@ -47,12 +55,18 @@ export function formatGuardCheck<D extends AnyPathDefinition>(definition: D, che
       }
     }
     for (const counterexample of guard.brokenRules) {
-      lines.push(...formatCounterexample(definition, counterexample, options).split('\n').map((line) => `      ${line}`));
+      lines.push(
+        ...formatCounterexample(definition, counterexample, options)
+          .split('\n')
+          .map((line) => `      ${line}`),
+      );
     }
   }
   const violatedBefore = new Set<string>(check.baseline.violatedRules);
   for (const gap of check.enforcementGaps) {
-    lines.push(`  ✗ ${violatedBefore.has(gap.ruleId) ? words.enforcementGapBroken(gap.guard, gap.ruleId) : words.enforcementGap(gap.guard, gap.ruleId)}`);
+    lines.push(
+      `  ✗ ${violatedBefore.has(gap.ruleId) ? words.enforcementGapBroken(gap.guard, gap.ruleId) : words.enforcementGap(gap.guard, gap.ruleId)}`,
+    );
   }
   const unjustified = check.guards.filter((guard) => guard.verdict !== 'caught' && guard.verdict !== 'routes').length;
   lines.push(check.justified ? words.allJustified : words.notJustified(unjustified, check.enforcementGaps.length));

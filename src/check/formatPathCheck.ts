@@ -25,7 +25,11 @@ function indent(lines: readonly string[], by: string): string[] {
  * if (broken?.counterexample) console.log(formatCounterexample(path, broken.counterexample, { lang: 'fi' }));
  * ```
  */
-export function formatCounterexample<D extends AnyPathDefinition>(definition: D, counterexample: Counterexample<D>, options: FormatCheckOptions = {}): string {
+export function formatCounterexample<D extends AnyPathDefinition>(
+  definition: D,
+  counterexample: Counterexample<D>,
+  options: FormatCheckOptions = {},
+): string {
   const lang = options.lang ?? 'en';
   const words = checkMessages[lang];
   const rule = definition.rules.find((candidate) => candidate.id === counterexample.ruleId);
@@ -81,7 +85,13 @@ export function formatPathCheck<D extends AnyPathDefinition>(definition: D, chec
   if (check.complete) {
     lines.push(...indent(findingLines(definition, words.deadEnds, check.deadEnds, lang), '  '));
     lines.push(...indent(findingLines(definition, words.cannotFinish, check.cannotFinish, lang), '  '));
-    lines.push(`  ${listLine(words.unreachedStates, check.unreachedStates.map((name) => stateLabel(definition, name, lang)), words.none)}`);
+    lines.push(
+      `  ${listLine(
+        words.unreachedStates,
+        check.unreachedStates.map((name) => stateLabel(definition, name, lang)),
+        words.none,
+      )}`,
+    );
     lines.push(`  ${listLine(words.unreachedEvents, check.unreachedEvents, words.none)}`);
   } else {
     lines.push(`  ${words.stopped}: ${check.stop.code} — ${check.stop.message}`);

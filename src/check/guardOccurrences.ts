@@ -26,14 +26,24 @@ function isHigherOrder(guard: unknown): guard is HigherOrderGuard {
   return typeof guard === 'function' && 'guards' in guard && 'check' in guard;
 }
 
-function namedGuardsOf(machine: AnyStateMachine, guard: unknown, positive: boolean, seen: ReadonlySet<string>): { name: string; positive: boolean }[] {
+function namedGuardsOf(
+  machine: AnyStateMachine,
+  guard: unknown,
+  positive: boolean,
+  seen: ReadonlySet<string>,
+): { name: string; positive: boolean }[] {
   if (guard === undefined || guard === null) return [];
   if (isHigherOrder(guard)) {
     // xstate's `not` flips which result lets a transition through; `and` and `or` keep it.
     const inner = guard.name === 'not' ? !positive : positive;
     return guard.guards.flatMap((part) => namedGuardsOf(machine, part, inner, seen));
   }
-  const name = typeof guard === 'string' ? guard : typeof guard === 'object' && 'type' in guard && typeof guard.type === 'string' ? guard.type : undefined;
+  const name =
+    typeof guard === 'string'
+      ? guard
+      : typeof guard === 'object' && 'type' in guard && typeof guard.type === 'string'
+        ? guard.type
+        : undefined;
   if (name === undefined || seen.has(name)) return [];
   // A guard declared in setup() as and/or/not of other guards uses those too.
   const implementation = (machine.implementations.guards as Record<string, unknown>)[name];

@@ -19,9 +19,18 @@ export function findOpenFieldReads(definition: AnyPathDefinition): CheckWarning[
   const initial = compilePath(definition).stepper.initialSnapshot;
   const occurrences = guardOccurrences(definition.machine);
   for (const [eventType, schema] of Object.entries(definition.events)) {
-    const open = Object.entries(describePayloadDomain(schema)).filter(([, domain]) => domain.kind === 'open').map(([field]) => field);
+    const open = Object.entries(describePayloadDomain(schema))
+      .filter(([, domain]) => domain.kind === 'open')
+      .map(([field]) => field);
     if (open.length === 0) continue;
-    const sample = schema.safeParse(Object.fromEntries(Object.entries(describePayloadDomain(schema)).map(([field, domain]) => [field, domain.kind === 'open' ? domain.sample : domain.values.find((value) => value !== undefined)])));
+    const sample = schema.safeParse(
+      Object.fromEntries(
+        Object.entries(describePayloadDomain(schema)).map(([field, domain]) => [
+          field,
+          domain.kind === 'open' ? domain.sample : domain.values.find((value) => value !== undefined),
+        ]),
+      ),
+    );
     const payload = sample.success ? (sample.data as Record<string, unknown>) : {};
     const watch = (report: (field: string) => void) => ({
       type: eventType,
@@ -32,7 +41,9 @@ export function findOpenFieldReads(definition: AnyPathDefinition): CheckWarning[
         },
       }),
     });
-    const guards = [...new Set(occurrences.filter((occurrence) => occurrence.eventType === eventType).map((occurrence) => occurrence.guard))];
+    const guards = [
+      ...new Set(occurrences.filter((occurrence) => occurrence.eventType === eventType).map((occurrence) => occurrence.guard)),
+    ];
     for (const guard of guards) {
       const implementation = asGuardImplementation((definition.machine.implementations.guards as Record<string, unknown>)[guard]);
       if (implementation === undefined || 'check' in implementation) continue;
@@ -43,7 +54,13 @@ export function findOpenFieldReads(definition: AnyPathDefinition): CheckWarning[
         // A guard may expect another state; what it read before throwing still counts.
       }
       for (const field of read) {
-        warnings.push({ code: 'GUARD_READS_OPEN_FIELD', message: `guard '${guard}' reads ${eventType}.${field}, which the checker tries at one sample value only`, eventType, field, name: guard });
+        warnings.push({
+          code: 'GUARD_READS_OPEN_FIELD',
+          message: `guard '${guard}' reads ${eventType}.${field}, which the checker tries at one sample value only`,
+          eventType,
+          field,
+          name: guard,
+        });
       }
     }
     for (const rule of definition.rules) {
@@ -54,7 +71,13 @@ export function findOpenFieldReads(definition: AnyPathDefinition): CheckWarning[
         // As above.
       }
       for (const field of read) {
-        warnings.push({ code: 'RULE_READS_OPEN_FIELD', message: `rule '${rule.id}' reads ${eventType}.${field}, which the checker tries at one sample value only`, eventType, field, name: rule.id });
+        warnings.push({
+          code: 'RULE_READS_OPEN_FIELD',
+          message: `rule '${rule.id}' reads ${eventType}.${field}, which the checker tries at one sample value only`,
+          eventType,
+          field,
+          name: rule.id,
+        });
       }
     }
   }

@@ -107,11 +107,15 @@ export const checkCommand: CliCommand = {
     let paths: readonly AnyPathDefinition[];
     if (values.module && values.module.length > 0) {
       const loaded = await loadPathModules(values.module);
-      paths = positionals.length === 0 ? loaded : positionals.map((id) => {
-        const found = loaded.find((path) => path.id === id);
-        if (!found) throw new UsageError(`no path '${id}' in ${values.module!.join(', ')}; found: ${loaded.map((path) => path.id).join(', ')}`);
-        return found;
-      });
+      paths =
+        positionals.length === 0
+          ? loaded
+          : positionals.map((id) => {
+              const found = loaded.find((path) => path.id === id);
+              if (!found)
+                throw new UsageError(`no path '${id}' in ${values.module!.join(', ')}; found: ${loaded.map((path) => path.id).join(', ')}`);
+              return found;
+            });
     } else {
       paths = selectPaths(positionals);
     }

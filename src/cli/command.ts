@@ -36,6 +36,7 @@ export function integerOption(name: string, value: string | undefined, fallback:
 /** Parses a `--lang` option. @internal */
 export function languageOption(value: string | undefined, languages: readonly Language[]): Language {
   if (value === undefined) return 'en';
-  if (!(languages as readonly string[]).includes(value)) throw new UsageError(`--lang must be one of ${languages.join(', ')}, got '${value}'`);
+  if (!(languages as readonly string[]).includes(value))
+    throw new UsageError(`--lang must be one of ${languages.join(', ')}, got '${value}'`);
   return value as Language;
 }

@@ -12,4 +12,16 @@ import { schemasCommand } from './schemasCommand.js';
 import { validateCommand } from './validateCommand.js';
 
 /** Every `kykypolku` command, in the order the usage lists them. @internal */
-export const commands: readonly CliCommand[] = [demoCommand, checkCommand, pathsCommand, schemasCommand, validateCommand, importCommand, exportCommand, migrateCheckCommand, diagramCommand, reportCommand, docsCommand];
+export const commands: readonly CliCommand[] = [
+  demoCommand,
+  checkCommand,
+  pathsCommand,
+  schemasCommand,
+  validateCommand,
+  importCommand,
+  exportCommand,
+  migrateCheckCommand,
+  diagramCommand,
+  reportCommand,
+  docsCommand,
+];

@@ -119,7 +119,9 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
     const perAssignee = new Map<string, number>();
     for (const row of openRows) if (row.assignee !== undefined) perAssignee.set(row.assignee, (perAssignee.get(row.assignee) ?? 0) + 1);
     const busiest = [...perAssignee.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-    const largestCaseload = busiest ? { assignee: busiest[0], active: await cases.countActiveCases({ pathId: definition.id, assignee: busiest[0] }) } : undefined;
+    const largestCaseload = busiest
+      ? { assignee: busiest[0], active: await cases.countActiveCases({ pathId: definition.id, assignee: busiest[0] }) }
+      : undefined;
 
     const byEndState: Record<string, number> = {};
     for (const caseRef of cohort.cases) {
@@ -150,12 +152,19 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
     };
     summaries.push(summary);
     if (options.reportDirectory !== undefined) {
-      reportPaths.push({ definition, histories: cohort.cases.map((caseRef) => caseRef.history), casesFrom: demoCohortWords(cohort.cases.length, options.seed), check: checkSummaryFor(definition, options.lang) });
+      reportPaths.push({
+        definition,
+        histories: cohort.cases.map((caseRef) => caseRef.history),
+        casesFrom: demoCohortWords(cohort.cases.length, options.seed),
+        check: checkSummaryFor(definition, options.lang),
+      });
     }
     if (options.json) continue;
 
     const print = (line = '') => options.out.write(`${line}\n`);
-    print(`${title} (${definition.id} v${definition.version}) — ${cohort.cases.length} synthetic clients, seed ${options.seed}, ${options.storeName}`);
+    print(
+      `${title} (${definition.id} v${definition.version}) — ${cohort.cases.length} synthetic clients, seed ${options.seed}, ${options.storeName}`,
+    );
     print(`  events recorded through the rules: ${cohort.recorded}; stored: ${stored}`);
     print(
       `  replayed from the store: ${replayed} cases, ${mismatches.length === 0 ? 'every one equal to its live case' : `${mismatches.length} DIFFERENT`}`,

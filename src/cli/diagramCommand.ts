@@ -25,9 +25,11 @@ export const diagramCommand: CliCommand = {
       strict: true,
       allowPositionals: true,
     });
-    if (positionals.length !== 1) throw new UsageError('diagram takes one path id, e.g. kykypolku diagram workability-path --format mermaid');
+    if (positionals.length !== 1)
+      throw new UsageError('diagram takes one path id, e.g. kykypolku diagram workability-path --format mermaid');
     const format = values.format;
-    if (!(formats as readonly (string | undefined)[]).includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}, got '${format ?? ''}'`);
+    if (!(formats as readonly (string | undefined)[]).includes(format))
+      throw new UsageError(`--format must be one of ${formats.join(', ')}, got '${format ?? ''}'`);
     const [definition] = selectPaths(positionals);
     const lang = languageOption(values.lang, languages);
     const options = { lang };

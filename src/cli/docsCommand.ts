@@ -26,7 +26,10 @@ export function plannedDocs(root: string, paths: readonly AnyPathDefinition[] = 
     const files: GeneratedFile[] = [{ path: `docs/paths/${definition.id}.md`, text: toPathDocument(definition) }];
     const readme = `machines/${definition.id}/README.md`;
     if (existsSync(join(root, readme))) {
-      files.push({ path: readme, text: replaceGeneratedSection(readFileSync(join(root, readme), 'utf8'), 'diagram', readmeDiagramSection(definition)) });
+      files.push({
+        path: readme,
+        text: replaceGeneratedSection(readFileSync(join(root, readme), 'utf8'), 'diagram', readmeDiagramSection(definition)),
+      });
     }
     return files;
   });
@@ -40,7 +43,12 @@ export const docsCommand: CliCommand = {
       (default: the current directory) and the diagram section of each machines/<id>/README.md
       found there. The kykypolku repository runs it as npm run docs.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args: [...args], options: { root: { type: 'string' } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: { root: { type: 'string' } },
+      strict: true,
+      allowPositionals: true,
+    });
     if (positionals.length > 0) throw new UsageError(`docs takes no arguments, got '${positionals.join(' ')}'`);
     const root = resolve(values.root ?? '.');
     for (const file of plannedDocs(root)) {

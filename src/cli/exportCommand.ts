@@ -29,7 +29,13 @@ export const exportCommand: CliCommand = {
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
-      options: { format: { type: 'string' }, path: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false }, ...storeOptions },
+      options: {
+        format: { type: 'string' },
+        path: { type: 'string' },
+        out: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        ...storeOptions,
+      },
       strict: true,
       allowPositionals: true,
     });
@@ -60,7 +66,10 @@ export const exportCommand: CliCommand = {
         await once(out, 'finish');
       }
       // Every unreadable case is named, even with --quiet: the export is not the whole store.
-      for (const problem of unreadable) io.err.write(`unreadable: ${caseIdForDisplay(problem.caseId)} seq ${problem.seq}: ${problem.code} (its events from that seq on are not exported)\n`);
+      for (const problem of unreadable)
+        io.err.write(
+          `unreadable: ${caseIdForDisplay(problem.caseId)} seq ${problem.seq}: ${problem.code} (its events from that seq on are not exported)\n`,
+        );
       if (!values.quiet || unreadable.length > 0) {
         const missing = unreadable.length > 0 ? `; ${unreadable.length} ${unreadable.length === 1 ? 'case' : 'cases'} unreadable` : '';
         io.err.write(`exported ${events} events from ${opened.name}${values.out ? ` to ${values.out}` : ''}${missing}\n`);

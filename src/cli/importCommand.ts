@@ -41,7 +41,11 @@ export const importCommand: CliCommand = {
       const notStored = result.verdicts.filter((verdict) => verdict.status === 'notStored');
       const alreadyRecorded = result.verdicts.filter((verdict) => verdict.status === 'accepted' && verdict.appended === 0).length;
       if (values.json) {
-        writeJsonReport(io.out, result.verdicts, result.problems, { summary, storedCases: result.storedCases, storedEvents: result.storedEvents });
+        writeJsonReport(io.out, result.verdicts, result.problems, {
+          summary,
+          storedCases: result.storedCases,
+          storedEvents: result.storedEvents,
+        });
       } else {
         io.out.write(
           `${definition.id}: stored ${result.storedCases} cases (${result.storedEvents} events) in ${opened.name}; ${alreadyRecorded} already stored; ` +
@@ -50,8 +54,10 @@ export const importCommand: CliCommand = {
         writeRejectedCases(io.out, result.verdicts);
         // Every case is refused for the same malformed lines: one sentence says it, not one line a case.
         const refusedByStore = notStored.filter((verdict) => verdict.code !== 'LOG_HAS_MALFORMED_LINES');
-        for (const verdict of refusedByStore.slice(0, listedInText)) io.out.write(`  case ${caseIdForDisplay(verdict.caseId)}: ${verdict.code}: ${verdict.message}\n`);
-        if (refusedByStore.length > listedInText) io.out.write(`  … and ${refusedByStore.length - listedInText} more cases not stored (--json lists them all)\n`);
+        for (const verdict of refusedByStore.slice(0, listedInText))
+          io.out.write(`  case ${caseIdForDisplay(verdict.caseId)}: ${verdict.code}: ${verdict.message}\n`);
+        if (refusedByStore.length > listedInText)
+          io.out.write(`  … and ${refusedByStore.length - listedInText} more cases not stored (--json lists them all)\n`);
         writeLogProblems(io.out, result.problems, summary.malformedLines);
         if (notStored.length > refusedByStore.length) {
           const count = summary.malformedLines;

@@ -27,11 +27,16 @@ export async function loadPathModules(files: readonly string[]): Promise<AnyPath
     try {
       exports = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
     } catch (error) {
-      throw new UsageError(`cannot load ${file}: ${error instanceof Error ? error.message : String(error)} (give a built JavaScript module)`);
+      throw new UsageError(
+        `cannot load ${file}: ${error instanceof Error ? error.message : String(error)} (give a built JavaScript module)`,
+      );
     }
     const before = found.length;
     // A CommonJS module arrives as its module.exports under `default`.
-    const values = [...Object.values(exports), ...(typeof exports.default === 'object' && exports.default !== null ? Object.values(exports.default) : [])];
+    const values = [
+      ...Object.values(exports),
+      ...(typeof exports.default === 'object' && exports.default !== null ? Object.values(exports.default) : []),
+    ];
     for (const value of values) {
       for (const candidate of Array.isArray(value) ? value : [value]) {
         if (isPathDefinition(candidate) && !found.includes(candidate)) found.push(candidate);

@@ -17,7 +17,10 @@ interface Writable {
 export function writeLogProblems(out: Writable, problems: readonly LogLineProblem[], malformedLines: number): void {
   for (const problem of problems.slice(0, listedInText)) out.write(`  line ${problem.line}: ${problem.code}: ${problem.message}\n`);
   const unlisted = malformedLines - Math.min(problems.length, listedInText);
-  if (unlisted > 0) out.write(`  … and ${unlisted} more malformed lines (--json lists ${problems.length === malformedLines ? 'them all' : `the first ${problems.length}`})\n`);
+  if (unlisted > 0)
+    out.write(
+      `  … and ${unlisted} more malformed lines (--json lists ${problems.length === malformedLines ? 'them all' : `the first ${problems.length}`})\n`,
+    );
 }
 
 /**
@@ -28,7 +31,8 @@ export function writeLogProblems(out: Writable, problems: readonly LogLineProble
  */
 export function writeRejectedCases(out: Writable, verdicts: readonly { readonly status: string }[]): void {
   const rejected = verdicts.filter((verdict): verdict is Extract<LogCaseVerdict, { status: 'rejected' }> => verdict.status === 'rejected');
-  for (const verdict of rejected.slice(0, listedInText)) out.write(`  case ${caseIdForDisplay(verdict.caseId)}: line ${verdict.line}: ${verdict.code}: ${verdict.message}\n`);
+  for (const verdict of rejected.slice(0, listedInText))
+    out.write(`  case ${caseIdForDisplay(verdict.caseId)}: line ${verdict.line}: ${verdict.code}: ${verdict.message}\n`);
   if (rejected.length > listedInText) out.write(`  … and ${rejected.length - listedInText} more rejected cases (--json lists them all)\n`);
 }
 
@@ -38,7 +42,12 @@ export function writeRejectedCases(out: Writable, verdicts: readonly { readonly 
  *
  * @internal
  */
-export function writeJsonReport(out: Writable, verdicts: readonly unknown[], problems: readonly LogLineProblem[], summary: Readonly<Record<string, unknown>>): void {
+export function writeJsonReport(
+  out: Writable,
+  verdicts: readonly unknown[],
+  problems: readonly LogLineProblem[],
+  summary: Readonly<Record<string, unknown>>,
+): void {
   for (const verdict of verdicts) out.write(`${JSON.stringify(verdict)}\n`);
   for (const problem of problems) out.write(`${JSON.stringify(problem)}\n`);
   out.write(`${JSON.stringify(summary)}\n`);

@@ -38,6 +38,7 @@ export async function logSource(positionals: readonly string[], pathId: string |
   }
   return {
     definition: definition!,
-    lines: () => createInterface({ input: file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity }),
+    lines: () =>
+      createInterface({ input: file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity }),
   };
 }

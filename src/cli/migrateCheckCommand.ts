@@ -63,7 +63,9 @@ function printReport(report: MigrationReport, modelCheck: VersionModelCheck, sto
   write(`  cases that would not replay or would break a rule (${report.blockers.length}):`);
   for (const blocker of report.blockers) {
     const seq = 'seq' in blocker.failure && blocker.failure.seq !== undefined ? `seq ${blocker.failure.seq}` : 'no seq';
-    write(`    ${caseIdForDisplay(blocker.caseId)} (v${blocker.fromVersion}, under its ${blocker.under}) ${seq}: ${blocker.failure.code}: ${blocker.failure.message}`);
+    write(
+      `    ${caseIdForDisplay(blocker.caseId)} (v${blocker.fromVersion}, under its ${blocker.under}) ${seq}: ${blocker.failure.code}: ${blocker.failure.message}`,
+    );
   }
 }
 
@@ -80,7 +82,12 @@ export const migrateCheckCommand: CliCommand = {
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
-      options: { to: { type: 'string' }, module: { type: 'string', multiple: true }, json: { type: 'boolean', default: false }, ...storeOptions },
+      options: {
+        to: { type: 'string' },
+        module: { type: 'string', multiple: true },
+        json: { type: 'boolean', default: false },
+        ...storeOptions,
+      },
       strict: true,
     });
     const target = parseTarget(values.to);

@@ -17,7 +17,10 @@ export function checkSummaryFor(definition: AnyPathDefinition, lang: Language): 
 }
 
 /** Builds the report and writes its files into a directory; returns the paths written. @internal */
-export async function writeReport(paths: readonly ReportPath[], options: { readonly out: string; readonly lang: Language; readonly now?: string }): Promise<string[]> {
+export async function writeReport(
+  paths: readonly ReportPath[],
+  options: { readonly out: string; readonly lang: Language; readonly now?: string },
+): Promise<string[]> {
   const report = await buildReport(paths, { lang: options.lang, ...(options.now ? { now: options.now } : {}) });
   await mkdir(options.out, { recursive: true });
   const written: string[] = [];
@@ -52,7 +55,8 @@ export const reportCommand: CliCommand = {
       allowPositionals: true,
     });
     if (positionals.length > 0) throw new UsageError(`report takes no arguments, got '${positionals.join(' ')}'`);
-    if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError(`--now must be an ISO instant, got '${values.now}'`);
+    if (values.now !== undefined && Number.isNaN(Date.parse(values.now)))
+      throw new UsageError(`--now must be an ISO instant, got '${values.now}'`);
     const clients = integerOption('clients', values.clients, 1000);
     const seed = integerOption('seed', values.seed, 1);
     const lang = languageOption(values.lang, languages);

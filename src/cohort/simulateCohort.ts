@@ -97,7 +97,9 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
   for (let client = 0; client < clients; client++) {
     // Worked on as any path inside; the cases are D's own, as the result type says.
     // Case ids carry the path id, so cohorts of several paths can share one store.
-    const caseRef: PathCase<AnyPathDefinition> = openCase(definition as AnyPathDefinition, { caseId: `${definition.id}-${String(client + 1).padStart(6, '0')}` });
+    const caseRef: PathCase<AnyPathDefinition> = openCase(definition as AnyPathDefinition, {
+      caseId: `${definition.id}-${String(client + 1).padStart(6, '0')}`,
+    });
     if (options.onRecorded) caseRef.on('recorded', options.onRecorded);
     const seen = new Set<string>([caseRef.stateName]);
     let at = addDays(start, random.integer(0, 364));
@@ -117,7 +119,9 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
       // event with many payload variants is not chosen more often for that reason alone.
       const accepted = candidates.filter((candidate) => accepts(caseRef, candidate));
       const stateName = caseRef.stateName;
-      const type = random.weighted([...new Set(accepted.map((candidate) => candidate.type))], (candidate) => eventWeight(candidate, stateName));
+      const type = random.weighted([...new Set(accepted.map((candidate) => candidate.type))], (candidate) =>
+        eventWeight(candidate, stateName),
+      );
       const choice = random.weighted(
         accepted.filter((candidate) => candidate.type === type),
         payloadWeight,
@@ -127,7 +131,12 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
       at = addDays(at, random.integer(minDays, maxDays));
       const permittedRoles = definition.permissions[choice.type] ?? [];
       const role = permittedRoles[random.integer(0, permittedRoles.length - 1)]!;
-      const outcome = caseRef.record({ type: choice.type, at, actor: { role, id: `${role}-${random.integer(1, 9)}` }, payload: withDates(choice.payload, at) });
+      const outcome = caseRef.record({
+        type: choice.type,
+        at,
+        actor: { role, id: `${role}-${random.integer(1, 9)}` },
+        payload: withDates(choice.payload, at),
+      });
       if (!outcome.ok) throw new Error(`simulateCohort: an accepted candidate was refused: ${outcome.rejection.message}`);
       recorded++;
       seen.add(caseRef.stateName);
@@ -182,14 +191,28 @@ function faultyInput(
       return { type: 'NOT_AN_EVENT', at, actor: { role: roles[0], id: 'fault-1' }, payload: {} };
     case 'invalidPayload': {
       const candidate = pick(acceptedNow);
-      return candidate && { type: candidate.type, at, actor: someone(candidate.type), payload: { ...withDates(candidate.payload, at), unexpectedField: true } };
+      return (
+        candidate && {
+          type: candidate.type,
+          at,
+          actor: someone(candidate.type),
+          payload: { ...withDates(candidate.payload, at), unexpectedField: true },
+        }
+      );
     }
     case 'wrongRole': {
       const options = acceptedNow.flatMap((candidate) =>
         roles.filter((role) => !(definition.permissions[candidate.type] ?? []).includes(role)).map((role) => ({ candidate, role })),
       );
       const choice = pick(options);
-      return choice && { type: choice.candidate.type, at, actor: { role: choice.role, id: 'fault-1' }, payload: withDates(choice.candidate.payload, at) };
+      return (
+        choice && {
+          type: choice.candidate.type,
+          at,
+          actor: { role: choice.role, id: 'fault-1' },
+          payload: withDates(choice.candidate.payload, at),
+        }
+      );
     }
     case 'notAllowed': {
       const refused = candidates.filter((candidate) => !accepts(caseRef, candidate) && caseRef.history.length > 0);
@@ -199,12 +222,23 @@ function faultyInput(
     case 'backwards': {
       const candidate = pick(acceptedNow);
       const last = caseRef.history[caseRef.history.length - 1];
-      return candidate && last && { type: candidate.type, at: addDays(last.at, -1), actor: someone(candidate.type), payload: withDates(candidate.payload, at) };
+      return (
+        candidate &&
+        last && {
+          type: candidate.type,
+          at: addDays(last.at, -1),
+          actor: someone(candidate.type),
+          payload: withDates(candidate.payload, at),
+        }
+      );
     }
     case 'afterClose': {
       const candidate = pick(candidates);
       const last = caseRef.history[caseRef.history.length - 1];
-      return candidate && last && { type: candidate.type, at: addDays(last.at, 1), actor: someone(candidate.type), payload: withDates(candidate.payload, at) };
+      return (
+        candidate &&
+        last && { type: candidate.type, at: addDays(last.at, 1), actor: someone(candidate.type), payload: withDates(candidate.payload, at) }
+      );
     }
   }
 }

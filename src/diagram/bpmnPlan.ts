@@ -21,7 +21,9 @@ export interface BpmnNode {
   /** The context updates a script task runs. */
   readonly actions?: readonly GraphAction[];
   /** What else a script task does: remember the state for history states, or go back to a remembered one. */
-  readonly history?: { readonly kind: 'remember'; readonly parents: Readonly<Record<string, 'shallow' | 'deep'>> } | { readonly kind: 'recall'; readonly state: GraphState; readonly entries: Readonly<Record<string, string>> };
+  readonly history?:
+    | { readonly kind: 'remember'; readonly parents: Readonly<Record<string, 'shallow' | 'deep'>> }
+    | { readonly kind: 'recall'; readonly state: GraphState; readonly entries: Readonly<Record<string, string>> };
   /** The outcome an end event stands for. */
   readonly outcome?: string;
   /** The dotted path of the final state an end event or outcome gateway belongs to. */
@@ -121,12 +123,22 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
   const recordedBy = (event: string): string =>
     `${wordIn('recordedBy', lang)}: ${(definition.permissions[event] ?? []).map((role) => definition.roles[role]?.[lang] ?? role).join(', ')}`;
   const flow = (source: string, target: string, extra: Partial<Pick<BpmnFlow, 'name' | 'condition' | 'isDefault'>> = {}): void => {
-    flows.push({ id: bpmnId('Flow', String(flows.length), source, target), source, target, name: extra.name, condition: extra.condition, isDefault: extra.isDefault ?? false });
+    flows.push({
+      id: bpmnId('Flow', String(flows.length), source, target),
+      source,
+      target,
+      name: extra.name,
+      condition: extra.condition,
+      isDefault: extra.isDefault ?? false,
+    });
   };
   const mainLane = roles[0]!;
   const leaves = graph.states.filter((state) => state.kind === 'atomic' || state.kind === 'final');
   const outcomes = reachableOutcomes(definition);
-  if (!outcomes.complete) warnings.push('the state space is too large to tell which end reasons each final state carries; every end reason is drawn for every final state');
+  if (!outcomes.complete)
+    warnings.push(
+      'the state space is too large to tell which end reasons each final state carries; every end reason is drawn for every final state',
+    );
 
   // Where an instance ends, by the state the case moves to: an end event in the state's own
   // section ("→ target"), in the lane of the event that leads there, or the final state's end
@@ -147,7 +159,15 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
       const id = bpmnId('Reached', from.id, state.id);
       arrivals.set(key, recall);
       const parent = graph.states.find((candidate) => candidate.id === state.parent);
-      nodes.push({ id: recall, kind: 'scriptTask', name: `${wordIn('backToWhereItLeft', lang)}: ${parent?.label[lang] ?? ''}`, lane, section, history: { kind: 'recall', state, entries: entryLeaves }, documentation: state.id });
+      nodes.push({
+        id: recall,
+        kind: 'scriptTask',
+        name: `${wordIn('backToWhereItLeft', lang)}: ${parent?.label[lang] ?? ''}`,
+        lane,
+        section,
+        history: { kind: 'recall', state, entries: entryLeaves },
+        documentation: state.id,
+      });
       nodes.push({ id, kind: 'endEvent', name: `→ ${state.label[lang]}`, lane, section, documentation: '$state' });
       flow(recall, id);
       return recall;
@@ -163,13 +183,31 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
     const stateOutcomes = outcomes.byFinalState.get(state.id) ?? Object.keys(definition.outcomes);
     if (stateOutcomes.length <= 1) {
       const outcome = stateOutcomes[0];
-      nodes.push({ id, kind: 'endEvent', name: outcome ? definition.outcomes[outcome]![lang] : state.label[lang], lane, section: finalSection, outcome, finalState: state.id, documentation: state.id });
+      nodes.push({
+        id,
+        kind: 'endEvent',
+        name: outcome ? definition.outcomes[outcome]![lang] : state.label[lang],
+        lane,
+        section: finalSection,
+        outcome,
+        finalState: state.id,
+        documentation: state.id,
+      });
       return id;
     }
     nodes.push({ id, kind: 'exclusiveGateway', name: wordIn('outcome', lang), lane, section: finalSection, finalState: state.id });
     for (const outcome of stateOutcomes) {
       const end = bpmnId('End', state.id, outcome);
-      nodes.push({ id: end, kind: 'endEvent', name: definition.outcomes[outcome]![lang], lane, section: finalSection, outcome, finalState: state.id, documentation: state.id });
+      nodes.push({
+        id: end,
+        kind: 'endEvent',
+        name: definition.outcomes[outcome]![lang],
+        lane,
+        section: finalSection,
+        outcome,
+        finalState: state.id,
+        documentation: state.id,
+      });
       flow(id, end, { name: definition.outcomes[outcome]![lang], condition: { kind: 'outcome', outcome, finalState: state.id } });
     }
     return id;
@@ -181,7 +219,14 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
     // History states need to know where the case was in their parent before it left: every
     // instance notes it first, in the process variable `history`.
     const parents = Object.fromEntries(historyStates.map((state) => [state.parent ?? '', state.history ?? 'shallow']));
-    nodes.push({ id: 'RememberWhereTheCaseIs', kind: 'scriptTask', name: wordIn('rememberWhereTheCaseIs', lang), lane: mainLane, section: 0, history: { kind: 'remember', parents } });
+    nodes.push({
+      id: 'RememberWhereTheCaseIs',
+      kind: 'scriptTask',
+      name: wordIn('rememberWhereTheCaseIs', lang),
+      lane: mainLane,
+      section: 0,
+      history: { kind: 'remember', parents },
+    });
     flow('StartEvent', 'RememberWhereTheCaseIs');
     flow('RememberWhereTheCaseIs', router);
   } else {
@@ -208,21 +253,49 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
     }
     const wait = bpmnId('State', leaf.id);
     const single = events.length === 1;
-    if (!single) nodes.push({ id: wait, kind: 'eventBasedGateway', name: leaf.label[lang], lane: laneOfEvent(events[0]!), section, documentation: leaf.id });
+    if (!single)
+      nodes.push({
+        id: wait,
+        kind: 'eventBasedGateway',
+        name: leaf.label[lang],
+        lane: laneOfEvent(events[0]!),
+        section,
+        documentation: leaf.id,
+      });
     flow(router, wait, { name: leaf.label[lang], condition: { kind: 'state', state: leaf.id } });
     for (const event of events) {
       const candidates = byEvent.get(event)!;
       const task = single ? wait : bpmnId('Task', leaf.id, event);
       const eventLabel = definition.labels.events[event]?.[lang] ?? event;
-      nodes.push({ id: task, kind: 'receiveTask', name: eventLabel, lane: laneOfEvent(event), section, event, documentation: single ? `${leaf.label[lang]}. ${recordedBy(event)}` : recordedBy(event) });
+      nodes.push({
+        id: task,
+        kind: 'receiveTask',
+        name: eventLabel,
+        lane: laneOfEvent(event),
+        section,
+        event,
+        documentation: single ? `${leaf.label[lang]}. ${recordedBy(event)}` : recordedBy(event),
+      });
       if (!single) flow(wait, task);
       // Where a candidate transition leads: through its context updates, to the state it reaches.
-      const leadTo = (transition: GraphTransition, from: string, extra: Partial<Pick<BpmnFlow, 'name' | 'condition' | 'isDefault'>>): void => {
+      const leadTo = (
+        transition: GraphTransition,
+        from: string,
+        extra: Partial<Pick<BpmnFlow, 'name' | 'condition' | 'isDefault'>>,
+      ): void => {
         const targetLeaf = transition.target === undefined ? leaf : entryLeafOf(graph, transition.target);
         if (!targetLeaf) return;
         if (transition.actions.length > 0) {
           const script = bpmnId('Update', leaf.id, transition.id);
-          nodes.push({ id: script, kind: 'scriptTask', name: wordIn('caseDataUpdated', lang), lane: laneOfEvent(event), section, actions: transition.actions, documentation: transition.actions.map((action) => action.name ?? '(inline)').join(', ') });
+          nodes.push({
+            id: script,
+            kind: 'scriptTask',
+            name: wordIn('caseDataUpdated', lang),
+            lane: laneOfEvent(event),
+            section,
+            actions: transition.actions,
+            documentation: transition.actions.map((action) => action.name ?? '(inline)').join(', '),
+          });
           flow(from, script, extra);
           flow(script, arrivalAt(leaf, section, targetLeaf, laneOfEvent(event)));
         } else {
@@ -241,7 +314,10 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
       const earlier: GuardExpression[] = [];
       for (const transition of reachable) {
         if (transition.guard) {
-          leadTo(transition, choice, { name: transitionTextOf(definition, transition, lang).condition, condition: { kind: 'guards', holds: transition.guard, fails: [...earlier] } });
+          leadTo(transition, choice, {
+            name: transitionTextOf(definition, transition, lang).condition,
+            condition: { kind: 'guards', holds: transition.guard, fails: [...earlier] },
+          });
           earlier.push(transition.guard);
         } else {
           leadTo(transition, choice, { name: wordIn('otherwise', lang), isDefault: true });
@@ -249,7 +325,15 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
       }
       if (firstUnguarded === -1) {
         const refused = bpmnId('Refused', leaf.id);
-        if (!nodes.some((node) => node.id === refused)) nodes.push({ id: refused, kind: 'endEvent', name: wordIn('refusedEnd', lang), lane: laneOfEvent(event), section, documentation: leaf.id });
+        if (!nodes.some((node) => node.id === refused))
+          nodes.push({
+            id: refused,
+            kind: 'endEvent',
+            name: wordIn('refusedEnd', lang),
+            lane: laneOfEvent(event),
+            section,
+            documentation: leaf.id,
+          });
         flow(choice, refused, { name: wordIn('refused', lang), isDefault: true });
       }
     }
@@ -266,7 +350,13 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
     flows.forEach((current, index) => {
       if (current.target === target) flows[index] = { ...current, id: bpmnId('Flow', String(index), current.source, join), target: join };
     });
-    nodes.splice(nodes.indexOf(targetNode), 0, { id: join, kind: 'exclusiveGateway', name: undefined, lane: targetNode.lane, section: targetNode.section });
+    nodes.splice(nodes.indexOf(targetNode), 0, {
+      id: join,
+      kind: 'exclusiveGateway',
+      name: undefined,
+      lane: targetNode.lane,
+      section: targetNode.section,
+    });
     flow(join, target);
   }
   // A lane per role that does some of the work; a role that only may record what another role does

@@ -65,7 +65,8 @@ export function renderDot(graph: DotGraph): string {
     const pad = '  '.repeat(depth);
     for (const statement of statements) {
       if (statement.kind === 'node') lines.push(`${pad}${quoteDot(statement.id)}${attributeList(statement.attributes)};`);
-      else if (statement.kind === 'edge') lines.push(`${pad}${quoteDot(statement.from)} -> ${quoteDot(statement.to)}${attributeList(statement.attributes)};`);
+      else if (statement.kind === 'edge')
+        lines.push(`${pad}${quoteDot(statement.from)} -> ${quoteDot(statement.to)}${attributeList(statement.attributes)};`);
       else {
         lines.push(`${pad}subgraph ${quoteDot(statement.id)} {`);
         for (const [name, raw] of Object.entries(statement.attributes)) if (raw !== undefined) lines.push(`${pad}  ${name}=${value(raw)};`);

@@ -30,7 +30,6 @@ const laneLabelWidth = 30;
 const lanePadding = 20;
 const emptyLaneHeight = 80;
 
-
 /**
  * Lays out a BPMN plan: ELK's layered algorithm (`elkjs`) orders each section of the process from
  * left to right and decides the order of nodes within each layer; then each node is put in its role's lane, in
@@ -49,7 +48,9 @@ export async function layoutBpmn(plan: BpmnPlan, elk: ElkLayoutEngine): Promise<
   let sectionLeft = 0;
   for (const section of sections) {
     // Nodes are given lane by lane so that ELK's model-order option keeps each lane's nodes together.
-    const members = plan.nodes.filter((node) => node.section === section).sort((a, b) => (laneIndex.get(a.lane) ?? 0) - (laneIndex.get(b.lane) ?? 0));
+    const members = plan.nodes
+      .filter((node) => node.section === section)
+      .sort((a, b) => (laneIndex.get(a.lane) ?? 0) - (laneIndex.get(b.lane) ?? 0));
     const ids = new Set(members.map((node) => node.id));
     const result = await elk.layout({
       id: `section${section}`,
@@ -67,7 +68,9 @@ export async function layoutBpmn(plan: BpmnPlan, elk: ElkLayoutEngine): Promise<
         'elk.padding': '[top=0,left=0,bottom=0,right=0]',
       },
       children: members.map((node) => ({ id: node.id, ...sizeOf(node) })),
-      edges: plan.flows.filter((flow) => ids.has(flow.source) && ids.has(flow.target)).map((flow) => ({ id: flow.id, sources: [flow.source], targets: [flow.target] })),
+      edges: plan.flows
+        .filter((flow) => ids.has(flow.source) && ids.has(flow.target))
+        .map((flow) => ({ id: flow.id, sources: [flow.source], targets: [flow.target] })),
     });
     let right = sectionLeft;
     for (const child of result.children ?? []) {
@@ -137,7 +140,12 @@ export async function layoutBpmn(plan: BpmnPlan, elk: ElkLayoutEngine): Promise<
     const column = columns[columnOf.get(node.id)!]!;
     const centreX = (column.left + column.right) / 2 + columnShift;
     const rowTop = laneTop.get(node.lane)! + lanePadding + rowOf.get(node.id)! * rowHeight;
-    shapes.set(node.id, { x: Math.round(centreX - size.width / 2), y: Math.round(rowTop + (80 - size.height) / 2), width: size.width, height: size.height });
+    shapes.set(node.id, {
+      x: Math.round(centreX - size.width / 2),
+      y: Math.round(rowTop + (80 - size.height) / 2),
+      width: size.width,
+      height: size.height,
+    });
   }
 
   // Flows run left to right (each instance is acyclic). A flow to the next column turns in the gap
@@ -160,10 +168,18 @@ export async function layoutBpmn(plan: BpmnPlan, elk: ElkLayoutEngine): Promise<
     const fromColumn = columnOf.get(flow.source)!;
     const toColumn = columnOf.get(flow.target)!;
     if (sy === ty && toColumn === fromColumn + 1) {
-      edges.set(flow.id, [{ x: sx, y: sy }, { x: to.x, y: ty }]);
+      edges.set(flow.id, [
+        { x: sx, y: sy },
+        { x: to.x, y: ty },
+      ]);
     } else if (toColumn === fromColumn + 1) {
       const gapX = gapAfter(fromColumn) + offset(`gap${fromColumn}`);
-      edges.set(flow.id, [{ x: sx, y: sy }, { x: gapX, y: sy }, { x: gapX, y: ty }, { x: to.x, y: ty }]);
+      edges.set(flow.id, [
+        { x: sx, y: sy },
+        { x: gapX, y: sy },
+        { x: gapX, y: ty },
+        { x: to.x, y: ty },
+      ]);
     } else {
       const gapX = gapAfter(fromColumn) + offset(`gap${fromColumn}`);
       const rowTop = to.y - (80 - to.height) / 2;

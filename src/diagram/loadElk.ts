@@ -30,7 +30,13 @@ export interface ElkGraphOutput {
   readonly edges?: readonly {
     readonly id: string;
     readonly sections?: readonly { readonly startPoint: Point; readonly endPoint: Point; readonly bendPoints?: readonly Point[] }[];
-    readonly labels?: readonly { readonly text: string; readonly x?: number; readonly y?: number; readonly width?: number; readonly height?: number }[];
+    readonly labels?: readonly {
+      readonly text: string;
+      readonly x?: number;
+      readonly y?: number;
+      readonly width?: number;
+      readonly height?: number;
+    }[];
   }[];
 }
 

@@ -111,7 +111,8 @@ export function renderMarkup(node: MarkupNode, options: RenderMarkupOptions = {}
       return `<!-- ${current.text} -->`;
     }
     const open = openTag(current);
-    if (current.children.length === 0) return html ? (htmlVoid.has(current.name) ? open : `${open}</${current.name}>`) : `${open.slice(0, -1)}/>`;
+    if (current.children.length === 0)
+      return html ? (htmlVoid.has(current.name) ? open : `${open}</${current.name}>`) : `${open.slice(0, -1)}/>`;
     const raw = html && htmlRawText.has(current.name);
     return `${open}${current.children.map((child) => inline(child, raw)).join('')}</${current.name}>`;
   };

@@ -77,7 +77,9 @@ export function renderMermaid(diagram: MermaidStateDiagram): string {
           lines.push(`${pad}${statement.id} : ${escapeMermaidLabel(statement.text)}`);
           break;
         case 'transition':
-          lines.push(`${pad}${statement.from} --> ${statement.to}${statement.label === undefined ? '' : ` : ${escapeMermaidLabel(statement.label)}`}`);
+          lines.push(
+            `${pad}${statement.from} --> ${statement.to}${statement.label === undefined ? '' : ` : ${escapeMermaidLabel(statement.label)}`}`,
+          );
           break;
         case 'regionSeparator':
           lines.push(`${pad}--`);

@@ -36,7 +36,10 @@ export function toPathDocument(definition: AnyPathDefinition, options: { readonl
       text: `Sources: ${definition.sources.map((source) => `${source.id} ${codeSpan(source.seed)} (${source.title})`).join('; ')}. Other formats: \`kykypolku diagram ${definition.id} --format mermaid|dot|bpmn|scxml|svg|table|table-json [--lang fi|sv|en]\`.`,
     },
     { kind: 'heading', level: 2, text: 'Diagram' },
-    { kind: 'paragraph', text: 'States are boxes; ↻ lines inside a state are in-state events (the state does not change); a condition in brackets is the guard, in its own words: when it holds, the transition is taken.' },
+    {
+      kind: 'paragraph',
+      text: 'States are boxes; ↻ lines inside a state are in-state events (the state does not change); a condition in brackets is the guard, in its own words: when it holds, the transition is taken.',
+    },
     ...diagramBlocks(definition, 3),
     ...pathTableBlocks(table, 2),
   ]);

@@ -141,14 +141,21 @@ export function describePathGraph(definition: AnyPathDefinition): PathGraph {
     if (node.type !== 'history') return state;
     const declared = (node.config as { target?: unknown }).target;
     const parentInitial = node.parent?.initial?.target?.[0] as AnyStateNode | undefined;
-    const fallback = typeof declared === 'string' && node.parent?.states[declared] ? (node.parent.states[declared] as AnyStateNode) : parentInitial;
-    return { ...state, history: node.history === 'deep' ? 'deep' : 'shallow', historyDefault: fallback ? statePathOf(fallback) : undefined };
+    const fallback =
+      typeof declared === 'string' && node.parent?.states[declared] ? (node.parent.states[declared] as AnyStateNode) : parentInitial;
+    return {
+      ...state,
+      history: node.history === 'deep' ? 'deep' : 'shallow',
+      historyDefault: fallback ? statePathOf(fallback) : undefined,
+    };
   });
   const rootInitial = definition.machine.root.initial?.target?.[0] as AnyStateNode | undefined;
   const transitions: GraphTransition[] = [];
   const root = definition.machine.root;
   if (root.transitions.size > 0) {
-    warnings.push(`the machine's root handles ${[...root.transitions.keys()].join(', ')}; root-level transitions are not drawn: put them on the top-level states`);
+    warnings.push(
+      `the machine's root handles ${[...root.transitions.keys()].join(', ')}; root-level transitions are not drawn: put them on the top-level states`,
+    );
   }
   for (const node of nodes) {
     if (node.always && node.always.length > 0) {

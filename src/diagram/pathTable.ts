@@ -95,11 +95,25 @@ export function describePathTable(definition: AnyPathDefinition, options: Diagra
           label: definition.labels.guards[name]?.[lang] ?? name,
           rules: rulesEnforcedBy(definition, name).map((rule) => rule.id),
         })),
-        recordedBy: (definition.permissions[transition.event] ?? []).map((role) => ({ role, label: definition.roles[role]?.[lang] ?? role })),
+        recordedBy: (definition.permissions[transition.event] ?? []).map((role) => ({
+          role,
+          label: definition.roles[role]?.[lang] ?? role,
+        })),
       };
     }),
-    rules: definition.rules.map((rule) => ({ id: rule.id, name: rule.name[lang], sentence: rule.sentence[lang], source: formatSource(rule.source), enforcedBy: [...rule.enforcedBy] })),
-    deadlines: definition.deadlines.map((deadline) => ({ id: deadline.id, label: deadline.label[lang], kind: deadline.kind, source: formatSource(deadline.source) })),
+    rules: definition.rules.map((rule) => ({
+      id: rule.id,
+      name: rule.name[lang],
+      sentence: rule.sentence[lang],
+      source: formatSource(rule.source),
+      enforcedBy: [...rule.enforcedBy],
+    })),
+    deadlines: definition.deadlines.map((deadline) => ({
+      id: deadline.id,
+      label: deadline.label[lang],
+      kind: deadline.kind,
+      source: formatSource(deadline.source),
+    })),
     outcomes: Object.entries(definition.outcomes).map(([id, label]) => ({ id, label: label[lang] })),
     roles: Object.entries(definition.roles).map(([id, label]) => ({
       id,
@@ -111,9 +125,75 @@ export function describePathTable(definition: AnyPathDefinition, options: Diagra
 
 /** The column headings of the tables, per language. @internal */
 export const pathTableHeadings = {
-  fi: { states: 'Tilat', state: 'tila', name: 'nimi', transitions: 'Siirtymät', from: 'mistä', event: 'tapahtuma', condition: 'ehto', to: 'mihin', who: 'kuka voi kirjata', rule: 'sääntö ja lähde', rules: 'Säännöt', id: 'tunniste', sentence: 'sääntö', source: 'lähde', guard: 'vartija', deadlines: 'Määräajat', kind: 'laji', outcomes: 'Päättymisen syyt', roles: 'Roolit', records: 'kirjaa', same: '(sama tila)' },
-  sv: { states: 'Tillstånd', state: 'tillstånd', name: 'namn', transitions: 'Övergångar', from: 'från', event: 'händelse', condition: 'villkor', to: 'till', who: 'vem får registrera', rule: 'regel och källa', rules: 'Regler', id: 'id', sentence: 'regel', source: 'källa', guard: 'vakt', deadlines: 'Tidsfrister', kind: 'typ', outcomes: 'Orsaker till avslut', roles: 'Roller', records: 'registrerar', same: '(samma tillstånd)' },
-  en: { states: 'States', state: 'state', name: 'name', transitions: 'Transitions', from: 'from', event: 'event', condition: 'condition', to: 'to', who: 'who may record it', rule: 'rule and source', rules: 'Rules', id: 'id', sentence: 'rule', source: 'source', guard: 'guard', deadlines: 'Deadlines', kind: 'kind', outcomes: 'End reasons', roles: 'Roles', records: 'records', same: '(same state)' },
+  fi: {
+    states: 'Tilat',
+    state: 'tila',
+    name: 'nimi',
+    transitions: 'Siirtymät',
+    from: 'mistä',
+    event: 'tapahtuma',
+    condition: 'ehto',
+    to: 'mihin',
+    who: 'kuka voi kirjata',
+    rule: 'sääntö ja lähde',
+    rules: 'Säännöt',
+    id: 'tunniste',
+    sentence: 'sääntö',
+    source: 'lähde',
+    guard: 'vartija',
+    deadlines: 'Määräajat',
+    kind: 'laji',
+    outcomes: 'Päättymisen syyt',
+    roles: 'Roolit',
+    records: 'kirjaa',
+    same: '(sama tila)',
+  },
+  sv: {
+    states: 'Tillstånd',
+    state: 'tillstånd',
+    name: 'namn',
+    transitions: 'Övergångar',
+    from: 'från',
+    event: 'händelse',
+    condition: 'villkor',
+    to: 'till',
+    who: 'vem får registrera',
+    rule: 'regel och källa',
+    rules: 'Regler',
+    id: 'id',
+    sentence: 'regel',
+    source: 'källa',
+    guard: 'vakt',
+    deadlines: 'Tidsfrister',
+    kind: 'typ',
+    outcomes: 'Orsaker till avslut',
+    roles: 'Roller',
+    records: 'registrerar',
+    same: '(samma tillstånd)',
+  },
+  en: {
+    states: 'States',
+    state: 'state',
+    name: 'name',
+    transitions: 'Transitions',
+    from: 'from',
+    event: 'event',
+    condition: 'condition',
+    to: 'to',
+    who: 'who may record it',
+    rule: 'rule and source',
+    rules: 'Rules',
+    id: 'id',
+    sentence: 'rule',
+    source: 'source',
+    guard: 'guard',
+    deadlines: 'Deadlines',
+    kind: 'kind',
+    outcomes: 'End reasons',
+    roles: 'Roles',
+    records: 'records',
+    same: '(same state)',
+  },
 } as const satisfies Record<Language, Record<string, string>>;
 
 /**
@@ -138,9 +218,7 @@ export function pathTableBlocks(table: PathTable, level: 2 | 3 = 2): MarkdownBlo
         row.condition ?? '',
         row.to === null ? words.same : row.to.label,
         row.recordedBy.map((role) => role.label).join(', '),
-        row.guards
-          .flatMap((guard) => guard.rules.map((id) => `${codeSpan(id)} (${ruleById.get(id)?.source ?? ''})`))
-          .join(', '),
+        row.guards.flatMap((guard) => guard.rules.map((id) => `${codeSpan(id)} (${ruleById.get(id)?.source ?? ''})`)).join(', '),
       ]),
     },
     { kind: 'heading', level, text: words.rules },
@@ -150,9 +228,17 @@ export function pathTableBlocks(table: PathTable, level: 2 | 3 = 2): MarkdownBlo
       rows: table.rules.map((rule) => [codeSpan(rule.id), rule.sentence, codeSpan(rule.source), rule.enforcedBy.map(codeSpan).join(', ')]),
     },
     { kind: 'heading', level, text: words.deadlines },
-    { kind: 'table', headers: [words.id, words.name, words.kind, words.source], rows: table.deadlines.map((deadline) => [codeSpan(deadline.id), deadline.label, deadline.kind, codeSpan(deadline.source)]) },
+    {
+      kind: 'table',
+      headers: [words.id, words.name, words.kind, words.source],
+      rows: table.deadlines.map((deadline) => [codeSpan(deadline.id), deadline.label, deadline.kind, codeSpan(deadline.source)]),
+    },
     { kind: 'heading', level, text: words.roles },
-    { kind: 'table', headers: [words.id, words.name, words.records], rows: table.roles.map((role) => [codeSpan(role.id), role.label, role.records.map(codeSpan).join(', ')]) },
+    {
+      kind: 'table',
+      headers: [words.id, words.name, words.records],
+      rows: table.roles.map((role) => [codeSpan(role.id), role.label, role.records.map(codeSpan).join(', ')]),
+    },
     { kind: 'heading', level, text: words.outcomes },
     { kind: 'table', headers: [words.id, words.name], rows: table.outcomes.map((outcome) => [codeSpan(outcome.id), outcome.label]) },
   ];
@@ -170,5 +256,8 @@ export function pathTableBlocks(table: PathTable, level: 2 | 3 = 2): MarkdownBlo
  */
 export function toPathTableMarkdown(definition: AnyPathDefinition, options: DiagramOptions = {}): string {
   const table = describePathTable(definition, options);
-  return renderMarkdown([{ kind: 'heading', level: 1, text: `${table.path.title} (${codeSpan(table.path.id)} v${table.path.version})` }, ...pathTableBlocks(table)]);
+  return renderMarkdown([
+    { kind: 'heading', level: 1, text: `${table.path.title} (${codeSpan(table.path.id)} v${table.path.version})` },
+    ...pathTableBlocks(table),
+  ]);
 }

@@ -54,8 +54,9 @@ function isAssign(implementation: unknown): implementation is AssignAction {
 
 function assignmentSource(assignment: unknown): string {
   if (typeof assignment === 'function') return functionExpression(assignment as () => unknown);
-  const fields = Object.entries(assignment as Record<string, unknown>).map(([key, value]) =>
-    `${JSON.stringify(key)}: ${typeof value === 'function' ? `(${functionExpression(value as () => unknown)})(args, params)` : JSON.stringify(value)}`,
+  const fields = Object.entries(assignment as Record<string, unknown>).map(
+    ([key, value]) =>
+      `${JSON.stringify(key)}: ${typeof value === 'function' ? `(${functionExpression(value as () => unknown)})(args, params)` : JSON.stringify(value)}`,
   );
   return `function (args, params) { return { ${fields.join(', ')} }; }`;
 }
@@ -76,7 +77,8 @@ export function portableLogicOf(definition: AnyPathDefinition): PortableLogic {
   const plan = compilePath(definition);
   const context = plan.stepper.initialSnapshot.context as unknown;
   const initialContext = JSON.stringify(context) ?? 'undefined';
-  if (JSON.stringify(JSON.parse(initialContext)) !== initialContext) warnings.push('the initial context is not plain JSON; the exports start from its JSON form');
+  if (JSON.stringify(JSON.parse(initialContext)) !== initialContext)
+    warnings.push('the initial context is not plain JSON; the exports start from its JSON form');
   const graph = describePathGraph(definition);
   const samplesOf = (events: readonly string[]) =>
     events.flatMap((type) => (plan.samplePayloads.get(type) ?? []).map((payload) => ({ type, payload })));
@@ -97,7 +99,9 @@ export function portableLogicOf(definition: AnyPathDefinition): PortableLogic {
       }
       try {
         if (JSON.stringify(copy(...args)) !== expected) {
-          warnings.push(`${what} answers differently when taken out of its module (it reads a name from around it); the export may not run it faithfully`);
+          warnings.push(
+            `${what} answers differently when taken out of its module (it reads a name from around it); the export may not run it faithfully`,
+          );
           return;
         }
       } catch (error) {
@@ -139,12 +143,19 @@ export function portableLogicOf(definition: AnyPathDefinition): PortableLogic {
       if (source === undefined || !isAssign(action.implementation)) continue;
       const assignment = action.implementation.assignment;
       if (typeof assignment !== 'function') continue;
-      compare(`action '${action.name ?? '(inline)'}'`, source, assignment as () => unknown, samplesOf([transition.event]).map((event) => [{ context, event }, action.params]));
+      compare(
+        `action '${action.name ?? '(inline)'}'`,
+        source,
+        assignment as () => unknown,
+        samplesOf([transition.event]).map((event) => [{ context, event }, action.params]),
+      );
     }
   }
 
   const outcomeOf = functionExpression(definition.outcomeOf as (...args: never[]) => unknown);
-  compare('outcomeOf', outcomeOf, definition.outcomeOf as (...args: never[]) => unknown, [[{ value: plan.stepper.initialSnapshot.value, context }]]);
+  compare('outcomeOf', outcomeOf, definition.outcomeOf as (...args: never[]) => unknown, [
+    [{ value: plan.stepper.initialSnapshot.value, context }],
+  ]);
   const logic: PortableLogic = { initialContext, guards, actionSource, outcomeOf, warnings };
   portable.set(definition, logic);
   return logic;

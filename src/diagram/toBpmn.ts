@@ -52,7 +52,9 @@ function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle
       name: flow.name,
       sourceRef: source,
       targetRef: target,
-      conditionExpression: flow.condition ? create('bpmn:FormalExpression', { language: 'javascript', body: conditionScript(logic, flow.condition) }) : undefined,
+      conditionExpression: flow.condition
+        ? create('bpmn:FormalExpression', { language: 'javascript', body: conditionScript(logic, flow.condition) })
+        : undefined,
     });
     (source.get('outgoing') as ModdleElement[]).push(element);
     (target.get('incoming') as ModdleElement[]).push(element);
@@ -60,7 +62,11 @@ function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle
     return element;
   });
   const lanes = plan.lanes.map((lane) =>
-    create('bpmn:Lane', { id: lane.id, name: lane.name, flowNodeRef: plan.nodes.filter((node) => node.lane === lane.role).map((node) => elements.get(node.id)!) }),
+    create('bpmn:Lane', {
+      id: lane.id,
+      name: lane.name,
+      flowNodeRef: plan.nodes.filter((node) => node.lane === lane.role).map((node) => elements.get(node.id)!),
+    }),
   );
   const process = create('bpmn:Process', {
     id: bpmnId('Process', definition.id),
@@ -69,20 +75,39 @@ function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle
     laneSets: [create('bpmn:LaneSet', { id: 'LaneSet', lanes })],
     flowElements: [...elements.values(), ...flows],
   });
-  const participant = create('bpmn:Participant', { id: bpmnId('Participant', definition.id), name: definition.title[lang], processRef: process });
+  const participant = create('bpmn:Participant', {
+    id: bpmnId('Participant', definition.id),
+    name: definition.title[lang],
+    processRef: process,
+  });
   const collaboration = create('bpmn:Collaboration', { id: 'Collaboration', participants: [participant] });
 
   const bounds = (box: { x: number; y: number; width: number; height: number }) => create('dc:Bounds', { ...box });
   const planeElements: ModdleElement[] = [
     create('bpmndi:BPMNShape', { id: `${participant.id}_di`, bpmnElement: participant, isHorizontal: true, bounds: bounds(layout.pool) }),
-    ...lanes.map((lane) => create('bpmndi:BPMNShape', { id: `${lane.id}_di`, bpmnElement: lane, isHorizontal: true, bounds: bounds(layout.lanes.get(lane.id!)!) })),
+    ...lanes.map((lane) =>
+      create('bpmndi:BPMNShape', {
+        id: `${lane.id}_di`,
+        bpmnElement: lane,
+        isHorizontal: true,
+        bounds: bounds(layout.lanes.get(lane.id!)!),
+      }),
+    ),
     ...plan.nodes.map((node) => {
-      const shape = create('bpmndi:BPMNShape', { id: `${node.id}_di`, bpmnElement: elements.get(node.id)!, bounds: bounds(layout.shapes.get(node.id)!) });
+      const shape = create('bpmndi:BPMNShape', {
+        id: `${node.id}_di`,
+        bpmnElement: elements.get(node.id)!,
+        bounds: bounds(layout.shapes.get(node.id)!),
+      });
       if (node.kind === 'exclusiveGateway') shape.set('isMarkerVisible', true);
       return shape;
     }),
     ...flows.map((flow) =>
-      create('bpmndi:BPMNEdge', { id: `${flow.id}_di`, bpmnElement: flow, waypoint: layout.edges.get(flow.id!)!.map((point) => create('dc:Point', { ...point })) }),
+      create('bpmndi:BPMNEdge', {
+        id: `${flow.id}_di`,
+        bpmnElement: flow,
+        waypoint: layout.edges.get(flow.id!)!.map((point) => create('dc:Point', { ...point })),
+      }),
     ),
   ];
   const diagram = create('bpmndi:BPMNDiagram', {

@@ -18,7 +18,15 @@ function stateLabel(graph: PathGraph, state: GraphState, lang: Language): DotVal
       { border: 0, cellborder: 0, cellspacing: 1 },
       element('tr', {}, element('td', {}, element('b', {}, state.label[lang]))),
       inState.map((transition) =>
-        element('tr', {}, element('td', { align: 'left' }, element('font', { 'point-size': 10 }, `↻ ${transitionLine(transitionTextOf(graph.definition, transition, lang))}`))),
+        element(
+          'tr',
+          {},
+          element(
+            'td',
+            { align: 'left' },
+            element('font', { 'point-size': 10 }, `↻ ${transitionLine(transitionTextOf(graph.definition, transition, lang))}`),
+          ),
+        ),
       ),
     ),
   };
@@ -60,11 +68,21 @@ export function toDot(definition: AnyPathDefinition, options: DiagramOptions = {
     if (initial !== undefined) {
       const start = parent === undefined ? '__start' : `__start:${parent}`;
       statements.push({ kind: 'node', id: start, attributes: { shape: 'point', width: 0.15, label: '' } });
-      statements.push({ kind: 'edge', from: start, to: anchorOf(graph, initial), attributes: { lhead: isContainer(stateById.get(initial)) ? `cluster:${initial}` : undefined } });
+      statements.push({
+        kind: 'edge',
+        from: start,
+        to: anchorOf(graph, initial),
+        attributes: { lhead: isContainer(stateById.get(initial)) ? `cluster:${initial}` : undefined },
+      });
     }
     for (const state of childStatesOf(graph, parent)) {
       if (isContainer(state)) {
-        statements.push({ kind: 'subgraph', id: `cluster:${state.id}`, attributes: { label: stateLabel(graph, state, lang), style: 'rounded' }, statements: block(state.id) });
+        statements.push({
+          kind: 'subgraph',
+          id: `cluster:${state.id}`,
+          attributes: { label: stateLabel(graph, state, lang), style: 'rounded' },
+          statements: block(state.id),
+        });
       } else {
         statements.push({
           kind: 'node',
@@ -90,7 +108,10 @@ export function toDot(definition: AnyPathDefinition, options: DiagramOptions = {
         attributes: {
           label: text.condition === undefined ? text.event : `${text.event}\n[${text.condition}]`,
           // Graphviz clips an edge at a cluster only when the other end lies outside it.
-          ltail: isContainer(stateById.get(transition.source)) && !within(target, transition.source) ? `cluster:${transition.source}` : undefined,
+          ltail:
+            isContainer(stateById.get(transition.source)) && !within(target, transition.source)
+              ? `cluster:${transition.source}`
+              : undefined,
           lhead: isContainer(stateById.get(target)) && !within(transition.source, target) ? `cluster:${target}` : undefined,
         },
       };

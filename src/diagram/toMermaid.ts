@@ -64,7 +64,8 @@ export function toMermaid(definition: AnyPathDefinition, options: DiagramOptions
         statements.push({ kind: 'transition', from: mermaidIdOf(transition.source), to: mermaidIdOf(transition.target), label: text });
       }
     }
-    for (const state of children) if (state.kind === 'final') statements.push({ kind: 'transition', from: mermaidIdOf(state.id), to: '[*]' });
+    for (const state of children)
+      if (state.kind === 'final') statements.push({ kind: 'transition', from: mermaidIdOf(state.id), to: '[*]' });
     return statements;
   };
   return { text: renderMermaid({ statements: blockOf(undefined) }), warnings: graph.warnings };

@@ -28,11 +28,14 @@ function conditionOf(expression: GuardExpression): string {
 function dataModelScript(logic: PortableLogic, graph: PathGraph): string {
   const lines = [
     '',
-    '// The machine\'s own guards and context updates (kykypolku reads their source from the path definition).',
-    '// An event\'s payload is its data: _event.data.',
+    "// The machine's own guards and context updates (kykypolku reads their source from the path definition).",
+    "// An event's payload is its data: _event.data.",
     'function eventOf(e) { return { type: e.name, payload: e.data }; }',
     'var guard = {',
-    ...[...logic.guards].map(([name, source]) => `  ${JSON.stringify(name)}: function (e, params) { return Boolean((${source})({ context: context, event: eventOf(e) }, params)); },`),
+    ...[...logic.guards].map(
+      ([name, source]) =>
+        `  ${JSON.stringify(name)}: function (e, params) { return Boolean((${source})({ context: context, event: eventOf(e) }, params)); },`,
+    ),
     '};',
     'var update = {',
   ];
@@ -43,7 +46,9 @@ function dataModelScript(logic: PortableLogic, graph: PathGraph): string {
       const key = action.name;
       if (source === undefined || key === undefined || seen.has(key)) continue;
       seen.add(key);
-      lines.push(`  ${JSON.stringify(key)}: function (e, params) { context = Object.assign({}, context, (${source})({ context: context, event: eventOf(e) }, params)); },`);
+      lines.push(
+        `  ${JSON.stringify(key)}: function (e, params) { context = Object.assign({}, context, (${source})({ context: context, event: eventOf(e) }, params)); },`,
+      );
     }
   }
   lines.push('};', '');
@@ -80,7 +85,10 @@ function newerSyntaxWarnings(logic: PortableLogic, graph: PathGraph): string[] {
     ),
   ];
   const flagged = new Map(sources.filter(([, source]) => newer.test(source)));
-  return [...flagged.keys()].map((what) => `${what} uses syntax newer than ECMAScript 2015 (??, ?. or object spread); SCXML interpreters that parse ECMAScript 2015, such as SCION, cannot load it`);
+  return [...flagged.keys()].map(
+    (what) =>
+      `${what} uses syntax newer than ECMAScript 2015 (??, ?. or object spread); SCXML interpreters that parse ECMAScript 2015, such as SCION, cannot load it`,
+  );
 }
 
 function isDescendant(graph: PathGraph, id: string, ancestor: string): boolean {
@@ -130,7 +138,11 @@ export function toScxml(definition: AnyPathDefinition, options: DiagramOptions =
   const stateElement = (state: GraphState): MarkupElement => {
     if (state.kind === 'history') {
       // SCXML's history needs its default as a transition: XState's default target, else the parent's initial state.
-      return element('history', { id: state.id, type: state.history, 'kyk:label': state.label[lang] }, state.historyDefault !== undefined && element('transition', { target: state.historyDefault }));
+      return element(
+        'history',
+        { id: state.id, type: state.history, 'kyk:label': state.label[lang] },
+        state.historyDefault !== undefined && element('transition', { target: state.historyDefault }),
+      );
     }
     const name = state.kind === 'final' ? 'final' : state.kind === 'parallel' ? 'parallel' : 'state';
     return element(
@@ -159,5 +171,8 @@ export function toScxml(definition: AnyPathDefinition, options: DiagramOptions =
     element('script', {}, dataModelScript(logic, graph)),
     childStatesOf(graph, undefined).map(stateElement),
   );
-  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${renderMarkup(document)}`, warnings: [...graph.warnings, ...logic.warnings, ...newerSyntaxWarnings(logic, graph)] };
+  return {
+    text: `<?xml version="1.0" encoding="UTF-8"?>\n${renderMarkup(document)}`,
+    warnings: [...graph.warnings, ...logic.warnings, ...newerSyntaxWarnings(logic, graph)],
+  };
 }

@@ -46,7 +46,10 @@ export async function toSvg(definition: AnyPathDefinition, options: DiagramOptio
 }
 
 /** The state diagram as a markup tree, for documents that embed it (the report). @internal */
-export async function stateDiagramSvg(definition: AnyPathDefinition, options: DiagramOptions = {}): Promise<{ svg: MarkupElement; warnings: readonly string[] }> {
+export async function stateDiagramSvg(
+  definition: AnyPathDefinition,
+  options: DiagramOptions = {},
+): Promise<{ svg: MarkupElement; warnings: readonly string[] }> {
   const lang = options.lang ?? 'en';
   const graph = describePathGraph(definition);
   const boxes = new Map(graph.states.map((state) => [state.id, boxOf(graph, state, lang)]));
@@ -57,7 +60,10 @@ export async function stateDiagramSvg(definition: AnyPathDefinition, options: Di
       return {
         id: state.id,
         layoutOptions: { 'elk.padding': `[top=${header + 10},left=12,bottom=12,right=12]` },
-        children: [...(state.initial ? [{ id: `__start:${state.id}`, width: 12, height: 12 }] : []), ...childStatesOf(graph, state.id).map(node)],
+        children: [
+          ...(state.initial ? [{ id: `__start:${state.id}`, width: 12, height: 12 }] : []),
+          ...childStatesOf(graph, state.id).map(node),
+        ],
       };
     }
     const width = Math.max(widthOf(box.title, titleSize), ...box.lines.map((line) => widthOf(line, lineSize)), 80);
@@ -65,12 +71,19 @@ export async function stateDiagramSvg(definition: AnyPathDefinition, options: Di
   };
   const edges = [
     { id: '__start', sources: ['__start'], targets: [graph.initial] },
-    ...graph.states.filter((state) => state.initial).map((state) => ({ id: `__start:${state.id}`, sources: [`__start:${state.id}`], targets: [state.initial!] })),
+    ...graph.states
+      .filter((state) => state.initial)
+      .map((state) => ({ id: `__start:${state.id}`, sources: [`__start:${state.id}`], targets: [state.initial!] })),
     ...graph.transitions
       .filter((transition) => transition.target !== undefined)
       .map((transition) => {
         const text = transitionLine(transitionTextOf(definition, transition, lang));
-        return { id: transition.id, sources: [transition.source], targets: [transition.target!], labels: [{ text, width: widthOf(text, lineSize) - 10, height: lineHeight(lineSize) }] };
+        return {
+          id: transition.id,
+          sources: [transition.source],
+          targets: [transition.target!],
+          labels: [{ text, width: widthOf(text, lineSize) - 10, height: lineHeight(lineSize) }],
+        };
       }),
   ];
   const elk = await loadElk();
@@ -105,12 +118,55 @@ export async function stateDiagramSvg(definition: AnyPathDefinition, options: Di
         const box = boxes.get(child.id)!;
         const container = isContainer(state);
         shapes.push(
-          element('g', { class: 'state', 'data-state': state.id },
-            element('rect', { x, y, width, height, rx: 8, fill: container ? '#f7f9fc' : '#eef4fb', stroke: '#35506b', 'stroke-width': 1.2 }),
-            state.kind === 'final' && element('rect', { x: x + 3, y: y + 3, width: width - 6, height: height - 6, rx: 6, fill: 'none', stroke: '#35506b', 'stroke-width': 1 }),
-            element('text', { x: container ? x + 10 : x + width / 2, y: y + 6 + titleSize, 'text-anchor': container ? 'start' : 'middle', 'font-family': font, 'font-size': titleSize, 'font-weight': 'bold', fill: '#1c2b39' }, box.title),
+          element(
+            'g',
+            { class: 'state', 'data-state': state.id },
+            element('rect', {
+              x,
+              y,
+              width,
+              height,
+              rx: 8,
+              fill: container ? '#f7f9fc' : '#eef4fb',
+              stroke: '#35506b',
+              'stroke-width': 1.2,
+            }),
+            state.kind === 'final' &&
+              element('rect', {
+                x: x + 3,
+                y: y + 3,
+                width: width - 6,
+                height: height - 6,
+                rx: 6,
+                fill: 'none',
+                stroke: '#35506b',
+                'stroke-width': 1,
+              }),
+            element(
+              'text',
+              {
+                x: container ? x + 10 : x + width / 2,
+                y: y + 6 + titleSize,
+                'text-anchor': container ? 'start' : 'middle',
+                'font-family': font,
+                'font-size': titleSize,
+                'font-weight': 'bold',
+                fill: '#1c2b39',
+              },
+              box.title,
+            ),
             box.lines.map((line, index) =>
-              element('text', { x: x + 8, y: y + 8 + lineHeight(titleSize) + (index + 1) * lineHeight(lineSize) - 3, 'font-family': font, 'font-size': lineSize, fill: '#35506b' }, line),
+              element(
+                'text',
+                {
+                  x: x + 8,
+                  y: y + 8 + lineHeight(titleSize) + (index + 1) * lineHeight(lineSize) - 3,
+                  'font-family': font,
+                  'font-size': lineSize,
+                  fill: '#35506b',
+                },
+                line,
+              ),
             ),
           ),
         );
@@ -122,11 +178,25 @@ export async function stateDiagramSvg(definition: AnyPathDefinition, options: Di
 
   const arrows: MarkupElement[] = (laidOut.edges ?? []).flatMap((edge) =>
     (edge.sections ?? []).map((section) => {
-      const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((point) => `${round(point.x)},${round(point.y)}`).join(' ');
-      return element('g', { class: 'transition', 'data-transition': edge.id },
+      const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]
+        .map((point) => `${round(point.x)},${round(point.y)}`)
+        .join(' ');
+      return element(
+        'g',
+        { class: 'transition', 'data-transition': edge.id },
         element('polyline', { points, fill: 'none', stroke: '#52667a', 'stroke-width': 1.2, 'marker-end': 'url(#arrow)' }),
         (edge.labels ?? []).map((label) =>
-          element('text', { x: round((label.x ?? 0) + 5), y: round((label.y ?? 0) + lineSize), 'font-family': font, 'font-size': lineSize, fill: '#1c2b39' }, label.text),
+          element(
+            'text',
+            {
+              x: round((label.x ?? 0) + 5),
+              y: round((label.y ?? 0) + lineSize),
+              'font-family': font,
+              'font-size': lineSize,
+              fill: '#1c2b39',
+            },
+            label.text,
+          ),
         ),
       );
     }),
@@ -135,9 +205,24 @@ export async function stateDiagramSvg(definition: AnyPathDefinition, options: Di
   const height = round(laidOut.height ?? 0);
   const svg = element(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': definition.title[lang] },
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
+      role: 'img',
+      'aria-label': definition.title[lang],
+    },
     element('title', {}, `${definition.title[lang]} (${definition.id} v${definition.version})`),
-    element('defs', {}, element('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' }, element('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#52667a' }))),
+    element(
+      'defs',
+      {},
+      element(
+        'marker',
+        { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' },
+        element('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#52667a' }),
+      ),
+    ),
     element('text', { x: 20, y: 24, 'font-family': font, 'font-size': 16, 'font-weight': 'bold', fill: '#1c2b39' }, definition.title[lang]),
     shapes,
     arrows,

@@ -84,7 +84,11 @@ export interface FhirProvenance {
   readonly target: readonly FhirReference[];
   readonly recorded: string;
   readonly activity: FhirCodeableConcept;
-  readonly agent: readonly { readonly type: FhirCodeableConcept; readonly role: readonly FhirCodeableConcept[]; readonly who: FhirReference }[];
+  readonly agent: readonly {
+    readonly type: FhirCodeableConcept;
+    readonly role: readonly FhirCodeableConcept[];
+    readonly who: FhirReference;
+  }[];
 }
 
 /** A resource of the projection. */

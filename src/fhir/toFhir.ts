@@ -167,10 +167,18 @@ export function toFhir(caseRef: AnyPathCase, options: ToFhirOptions): FhirBundle
       activity: eventConcept(event.type),
       agent: [
         {
-          type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'author', display: 'Author' }] },
+          type: {
+            coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'author', display: 'Author' }],
+          },
           role: [
             {
-              coding: [{ system: `${base}:role:${pathId}`, code: event.actor.role, display: definition.roles[event.actor.role]?.[lang] ?? event.actor.role }],
+              coding: [
+                {
+                  system: `${base}:role:${pathId}`,
+                  code: event.actor.role,
+                  display: definition.roles[event.actor.role]?.[lang] ?? event.actor.role,
+                },
+              ],
             },
           ],
           who: options.practitioner(event.actor),

@@ -35,7 +35,10 @@ export function portablePattern(source: string): string {
       index++;
       if (next === 'd') out += inClass ? '0-9' : '[0-9]';
       else if (next === 'D' && !inClass) out += '[^0-9]';
-      else if (next === undefined || 'DwWbB'.includes(next)) throw new UnportablePatternError(`'\\${next ?? ''}' in /${source}/ has no portable spelling; write the class out, e.g. [A-Za-z0-9_]`);
+      else if (next === undefined || 'DwWbB'.includes(next))
+        throw new UnportablePatternError(
+          `'\\${next ?? ''}' in /${source}/ has no portable spelling; write the class out, e.g. [A-Za-z0-9_]`,
+        );
       else out += `\\${next}`;
     } else if (inClass) {
       if (character === ']') inClass = false;
@@ -45,7 +48,8 @@ export function portablePattern(source: string): string {
       out += character;
       // A ']' right after '[' or '[^' is a literal member in ECMAScript only; keep it escaped.
       if (source[index + 1] === '^') out += source[++index];
-      if (source[index + 1] === ']') throw new UnportablePatternError(`a class opening with ']' in /${source}/ reads differently in Python; escape it`);
+      if (source[index + 1] === ']')
+        throw new UnportablePatternError(`a class opening with ']' in /${source}/ reads differently in Python; escape it`);
     } else if (character === '$') {
       out += endOfInput;
     } else {

@@ -84,7 +84,10 @@ export function toJsonSchema(definition: AnyPathDefinition): PathJsonSchemas {
     logLine: document(id, version, 'log-line', union(logLines), `${definition.title.en}: a line of an NDJSON event log`),
     recordedEvent: document(id, version, 'recorded-event', union(recorded), `${definition.title.en}: a recorded event`),
     payloads: Object.fromEntries(
-      types.map((type) => [type, document(id, version, `payload:${type}`, definition.events[type]!, `${definition.title.en}: payload of ${type}`)]),
+      types.map((type) => [
+        type,
+        document(id, version, `payload:${type}`, definition.events[type]!, `${definition.title.en}: payload of ${type}`),
+      ]),
     ),
   };
 }

@@ -49,7 +49,13 @@ interface TransitionDefinition {
 interface BuiltinAssign {
   (...args: never[]): unknown;
   readonly type: 'xstate.assign';
-  resolve(scope: AnyActorScope, snapshot: AnyMachineSnapshot, args: unknown, params: unknown, action: unknown): [AnyMachineSnapshot, ...unknown[]];
+  resolve(
+    scope: AnyActorScope,
+    snapshot: AnyMachineSnapshot,
+    args: unknown,
+    params: unknown,
+    action: unknown,
+  ): [AnyMachineSnapshot, ...unknown[]];
 }
 
 /** Where a compiled transition leads from one leaf: the configuration, its value and tags, done or not. */
@@ -138,7 +144,11 @@ function machineOutsideClass(machine: AnyStateMachine, nodes: readonly AnyStateN
 }
 
 /** XState's `getTransitionDomain` for the transition's effective targets; `undefined` for a re-entering root transition. */
-function transitionDomain(transition: TransitionDefinition, targets: readonly AnyStateNode[], root: AnyStateNode): AnyStateNode | undefined {
+function transitionDomain(
+  transition: TransitionDefinition,
+  targets: readonly AnyStateNode[],
+  root: AnyStateNode,
+): AnyStateNode | undefined {
   if (!transition.reenter && targets.every((target) => target === transition.source || isDescendant(target, transition.source))) {
     return transition.source;
   }
@@ -185,7 +195,8 @@ function landingOf(
   if (targets.length > 1) return { reason: 'more than one target' };
   const target = targets[0]!;
   const history = target.type === 'history' ? target : undefined;
-  if (history && (history.config as { target?: unknown }).target !== undefined) return { reason: 'targets a history state with a default target' };
+  if (history && (history.config as { target?: unknown }).target !== undefined)
+    return { reason: 'targets a history state with a default target' };
   const effective = history ? historyTargets(history, stored) : targets;
   const domain = transitionDomain(transition, effective, root);
   if (domain === undefined) return { reason: 're-enters the root' };
@@ -335,7 +346,8 @@ function guardPasses(candidate: Candidate, event: EventObject, snapshot: AnyMach
     return evaluateGuard(guard, snapshot.context, event, snapshot);
   } catch (error) {
     // The same words as XState's StateNode.next, so a definition's bug reads the same either way.
-    const guardType = typeof guard === 'string' ? guard : typeof guard === 'object' && guard !== null ? (guard as { type?: string }).type : undefined;
+    const guardType =
+      typeof guard === 'string' ? guard : typeof guard === 'object' && guard !== null ? (guard as { type?: string }).type : undefined;
     throw new Error(
       `Unable to evaluate guard ${guardType ? `'${guardType}' ` : ''}in transition for event '${event.type}' in state node '${candidate.source.id}':\n${
         (error as { message?: unknown } | undefined)?.message
@@ -367,7 +379,15 @@ function land(snapshot: AnyMachineSnapshot, landing: Landing): AnyMachineSnapsho
     historyValue = changed as typeof historyValue;
   }
   return landing.done
-    ? ({ ...snapshot, status: 'done', output: undefined, _nodes: landing.nodes, value: landing.value, tags: new Set(landing.tags), historyValue } as AnyMachineSnapshot)
+    ? ({
+        ...snapshot,
+        status: 'done',
+        output: undefined,
+        _nodes: landing.nodes,
+        value: landing.value,
+        tags: new Set(landing.tags),
+        historyValue,
+      } as AnyMachineSnapshot)
     : ({ ...snapshot, _nodes: landing.nodes, value: landing.value, tags: new Set(landing.tags), historyValue } as AnyMachineSnapshot);
 }
 
@@ -458,7 +478,12 @@ export function compileStepper(
           // What the history state holds decides where the transition lands; anything but one stored
           // state of those compiled for is XState's to answer.
           const stored = (snapshot.historyValue as Record<string, readonly AnyStateNode[] | undefined>)[candidate.history.id];
-          landing = stored === undefined ? candidate.history.landings.get(undefined) : stored.length === 1 ? candidate.history.landings.get(stored[0]) : undefined;
+          landing =
+            stored === undefined
+              ? candidate.history.landings.get(undefined)
+              : stored.length === 1
+                ? candidate.history.landings.get(stored[0])
+                : undefined;
           if (!landing) return fallback(snapshot, event);
         }
         const assigned = candidate.assigns.length === 0 ? snapshot : applyAssigns(candidate, snapshot, event, scope);

@@ -26,7 +26,10 @@ export interface StateIndex {
 }
 
 /** @internal */
-export function createStateIndex(machine: AnyStateMachine, hasHistory = listStateNodes(machine).some((node) => node.type === 'history')): StateIndex {
+export function createStateIndex(
+  machine: AnyStateMachine,
+  hasHistory = listStateNodes(machine).some((node) => node.type === 'history'),
+): StateIndex {
   // Two levels, the state value first: value keys are few and interned, so their hashes are
   // computed once, and the second level hashes only the context.
   const byValue = new Map<string, Map<string, number>>();
@@ -101,6 +104,11 @@ function historyKey(snapshot: AnyMachineSnapshot): string {
   const history = (snapshot as { historyValue?: Record<string, readonly { id: string }[]> }).historyValue ?? {};
   return Object.keys(history)
     .sort()
-    .map((id) => `${id}=${history[id]!.map((node) => node.id).sort().join(',')}`)
+    .map(
+      (id) =>
+        `${id}=${history[id]!.map((node) => node.id)
+          .sort()
+          .join(',')}`,
+    )
     .join(';');
 }

@@ -65,9 +65,7 @@ export function describeStateValue(value: StateValue): string {
   if (typeof value === 'string') return value;
   return Object.entries(value)
     .map(([key, inner]) =>
-      inner === undefined || (typeof inner === 'object' && Object.keys(inner).length === 0)
-        ? key
-        : `${key}.${describeStateValue(inner)}`,
+      inner === undefined || (typeof inner === 'object' && Object.keys(inner).length === 0) ? key : `${key}.${describeStateValue(inner)}`,
     )
     .join(', ');
 }

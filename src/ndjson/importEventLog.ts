@@ -135,7 +135,13 @@ async function storeCase(
   events: readonly RecordedEvent[],
 ): Promise<ImportVerdict> {
   const { caseId } = verdict;
-  const refused = (code: Exclude<ImportRefusal['code'], 'CASE_DIFFERS'>, message: string): ImportRefusal => ({ caseId, status: 'notStored', events: events.length, code, message });
+  const refused = (code: Exclude<ImportRefusal['code'], 'CASE_DIFFERS'>, message: string): ImportRefusal => ({
+    caseId,
+    status: 'notStored',
+    events: events.length,
+    code,
+    message,
+  });
   let stored: readonly RecordedEvent[];
   try {
     stored = await store.read(caseId);

@@ -20,7 +20,8 @@ export type StoredComparison =
 export function compareWithStored(stored: readonly RecordedEvent[], logged: readonly RecordedEvent[]): StoredComparison {
   const common = Math.min(stored.length, logged.length);
   for (let index = 0; index < common; index++) {
-    if (canonicalJson(eventContent(stored[index]!)) !== canonicalJson(eventContent(logged[index]!))) return { kind: 'differs', seq: index + 1, stored: stored.length };
+    if (canonicalJson(eventContent(stored[index]!)) !== canonicalJson(eventContent(logged[index]!)))
+      return { kind: 'differs', seq: index + 1, stored: stored.length };
   }
   return stored.length >= logged.length ? { kind: 'covered', stored: stored.length } : { kind: 'prefix', stored: stored.length };
 }

@@ -139,7 +139,11 @@ export async function validateEventLog(
     const badCaseId = caseIdProblem(rawCaseId);
     if (badCaseId !== undefined) {
       // The value domain's case ids: the same as openCase and store.append take.
-      problem(typeof rawCaseId === 'string' && rawCaseId.length > 0 && rawCaseId.length <= maxCaseIdLength ? `caseId ${badCaseId}` : 'no caseId (a non-empty string of at most 200 characters)');
+      problem(
+        typeof rawCaseId === 'string' && rawCaseId.length > 0 && rawCaseId.length <= maxCaseIdLength
+          ? `caseId ${badCaseId}`
+          : 'no caseId (a non-empty string of at most 200 characters)',
+      );
       continue;
     }
     const caseId = rawCaseId as string;

@@ -39,10 +39,7 @@ export interface DeadlineRule<
   readonly source: SourceRef;
   readonly kind: DeadlineKind;
   /** When the thing is due (an ISO instant), or `undefined` when nothing is due now. */
-  dueAt(
-    history: readonly RecordedEventFor<TEvents, TRole>[],
-    state: StateView<TMachine>,
-  ): string | undefined;
+  dueAt(history: readonly RecordedEventFor<TEvents, TRole>[], state: StateView<TMachine>): string | undefined;
 }
 
 /**

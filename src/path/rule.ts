@@ -44,11 +44,7 @@ export interface RuleStep<TMachine extends AnyStateMachine, TEvents extends Even
  * };
  * ```
  */
-export interface PathRule<
-  TMachine extends AnyStateMachine,
-  TEvents extends EventSchemas,
-  TRuleId extends string,
-> {
+export interface PathRule<TMachine extends AnyStateMachine, TEvents extends EventSchemas, TRuleId extends string> {
   /** Stable id, lowercase with dashes; part of the public API once released. */
   readonly id: TRuleId;
   /** A short condition, as a diagram shows it on a guarded edge ("tilanne kartoitettu"). */

@@ -57,7 +57,10 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
       throw new PathDefinitionError(pathId, `event type '${eventType}' must be SCREAMING_SNAKE_CASE`);
     }
     if (eventType.length > eventTypeMaxLength) {
-      throw new PathDefinitionError(pathId, `event type '${eventType}' must be at most ${eventTypeMaxLength} characters, as the envelope takes no longer type`);
+      throw new PathDefinitionError(
+        pathId,
+        `event type '${eventType}' must be at most ${eventTypeMaxLength} characters, as the envelope takes no longer type`,
+      );
     }
     checkLabel(pathId, `event '${eventType}'`, spec.labels.events[eventType]);
     try {
@@ -173,7 +176,10 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
   const migratedFrom = new Set<number>();
   for (const migration of spec.migrations ?? []) {
     if (!Number.isInteger(migration.from) || migration.from < 1 || migration.from >= spec.version) {
-      throw new PathDefinitionError(pathId, `a migration's 'from' must be an earlier version (1 to ${spec.version - 1}), got ${String(migration.from)}`);
+      throw new PathDefinitionError(
+        pathId,
+        `a migration's 'from' must be an earlier version (1 to ${spec.version - 1}), got ${String(migration.from)}`,
+      );
     }
     if (migratedFrom.has(migration.from)) throw new PathDefinitionError(pathId, `two migrations from version ${migration.from}`);
     migratedFrom.add(migration.from);

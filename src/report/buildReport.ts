@@ -76,29 +76,60 @@ export interface Report {
  */
 export async function buildReport(paths: readonly ReportPath[], options: ReportOptions = {}): Promise<Report> {
   const lang = options.lang ?? 'en';
-  const summaries = paths.map((path) => (path.histories ? summarizeCases(path.definition, path.histories, options.now ? { now: options.now } : {}) : undefined));
+  const summaries = paths.map((path) =>
+    path.histories ? summarizeCases(path.definition, path.histories, options.now ? { now: options.now } : {}) : undefined,
+  );
   const files: { name: string; text: string }[] = [];
   for (const [index, path] of paths.entries()) {
-    const text = await pathReportPage({ definition: path.definition, summary: summaries[index], casesFrom: path.casesFrom ?? '—', check: path.check }, lang);
+    const text = await pathReportPage(
+      { definition: path.definition, summary: summaries[index], casesFrom: path.casesFrom ?? '—', check: path.check },
+      lang,
+    );
     files.push({ name: `${path.definition.id}.html`, text });
   }
   const index = element(
     'html',
     { lang },
-    element('head', {}, element('meta', { charset: 'utf-8' }), element('title', {}, reportWord('reportTitle', lang)), element('style', {}, reportStyle)),
-    element('body', {},
+    element(
+      'head',
+      {},
+      element('meta', { charset: 'utf-8' }),
+      element('title', {}, reportWord('reportTitle', lang)),
+      element('style', {}, reportStyle),
+    ),
+    element(
+      'body',
+      {},
       element('header', {}, element('h1', {}, reportWord('reportTitle', lang))),
-      element('main', {},
+      element(
+        'main',
+        {},
         element('h2', {}, reportWord('index', lang)),
-        element('table', {},
-          element('tbody', {},
+        element(
+          'table',
+          {},
+          element(
+            'tbody',
+            {},
             paths.map((path, position) => {
               const summary = summaries[position];
-              return element('tr', {},
+              return element(
+                'tr',
+                {},
                 element('td', {}, element('a', { href: `${path.definition.id}.html` }, path.definition.title[lang])),
                 element('td', {}, element('code', {}, path.definition.id), ` v${path.definition.version}`),
-                element('td', {}, summary ? `${formatCount(summary.cases, lang)} ${reportWord('casesCount', lang)}, ${formatCount(summary.closed, lang)} ${reportWord('closedCount', lang)}` : '—'),
-                element('td', { class: path.check ? `status-${path.check.status}` : undefined }, path.check ? reportWord(statusWord[path.check.status], lang) : reportWord('checkMissing', lang)),
+                element(
+                  'td',
+                  {},
+                  summary
+                    ? `${formatCount(summary.cases, lang)} ${reportWord('casesCount', lang)}, ${formatCount(summary.closed, lang)} ${reportWord('closedCount', lang)}`
+                    : '—',
+                ),
+                element(
+                  'td',
+                  { class: path.check ? `status-${path.check.status}` : undefined },
+                  path.check ? reportWord(statusWord[path.check.status], lang) : reportWord('checkMissing', lang),
+                ),
               );
             }),
           ),

@@ -27,7 +27,11 @@ export interface PathCheckSummary {
   /** Transitions explored. */
   readonly transitions: number;
   /** Every rule of the path: its verdict, and for a violation the shortest counterexample as readable lines. */
-  readonly rules: readonly { readonly id: string; readonly verdict: 'held' | 'violated' | 'undecided'; readonly counterexample?: readonly string[] }[];
+  readonly rules: readonly {
+    readonly id: string;
+    readonly verdict: 'held' | 'violated' | 'undecided';
+    readonly counterexample?: readonly string[];
+  }[];
   /** Other findings as sentences: dead ends, states that cannot finish, states and events never reached. */
   readonly findings: readonly string[];
 }
@@ -44,7 +48,11 @@ export interface PathCheckSummary {
  * await buildReport([{ definition: workabilityPath, check }], { lang: 'fi' });
  * ```
  */
-export function summarizePathCheck<D extends AnyPathDefinition>(definition: D, check: PathCheck<D>, lang: Language = 'en'): PathCheckSummary {
+export function summarizePathCheck<D extends AnyPathDefinition>(
+  definition: D,
+  check: PathCheck<D>,
+  lang: Language = 'en',
+): PathCheckSummary {
   const words = checkMessages[lang];
   const list = (items: readonly string[]) => (items.length === 0 ? words.none : items.join(', '));
   const findings = check.complete
@@ -62,7 +70,11 @@ export function summarizePathCheck<D extends AnyPathDefinition>(definition: D, c
     transitions: check.transitions,
     rules: check.rules.map((rule) =>
       rule.verdict === 'violated'
-        ? { id: rule.ruleId, verdict: 'violated', counterexample: formatCounterexample(definition, rule.counterexample, { lang }).split('\n') }
+        ? {
+            id: rule.ruleId,
+            verdict: 'violated',
+            counterexample: formatCounterexample(definition, rule.counterexample, { lang }).split('\n'),
+          }
         : { id: rule.ruleId, verdict: rule.verdict },
     ),
     findings: [...findings, ...check.warnings.map((warning) => warning.message)],

@@ -25,18 +25,30 @@ export function formatCount(value: number, lang: Language): string {
 
 /** A number with one decimal, as the language writes it (`4,5` in Finnish). @internal */
 export function formatDecimal(value: number, lang: Language): string {
-  return cached(decimalFormats, lang, () => new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
+  return cached(
+    decimalFormats,
+    lang,
+    () => new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  ).format(value);
 }
 
 /** A share of a whole with one decimal, as the language writes it: `100,0 %` in Finnish. @internal */
 export function formatPercent(part: number, whole: number, lang: Language): string {
-  const format = cached(percentFormats, lang, () => new Intl.NumberFormat(locales[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const format = cached(
+    percentFormats,
+    lang,
+    () => new Intl.NumberFormat(locales[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  );
   return format.format(whole === 0 ? 0 : part / whole);
 }
 
 /** An instant as a date and time on the Finnish clock, in the language: `28.11.2026 klo 10.00`. @internal */
 export function formatInstant(instant: string, lang: Language): string {
-  const format = cached(instantFormats, lang, () => new Intl.DateTimeFormat(locales[lang], { timeZone: serviceTimeZone, dateStyle: 'short', timeStyle: 'short' }));
+  const format = cached(
+    instantFormats,
+    lang,
+    () => new Intl.DateTimeFormat(locales[lang], { timeZone: serviceTimeZone, dateStyle: 'short', timeStyle: 'short' }),
+  );
   return format.format(new Date(instant));
 }
 

@@ -15,9 +15,17 @@ export const reportWords = {
     sv: 'Modellkontrollens resultat gavs inte för denna rapport (kykypolku check).',
     en: "The model checker's results were not given for this report (kykypolku check).",
   },
-  statusProved: { fi: 'Kaikki säännöt pätevät kaikissa saavutettavissa tiloissa.', sv: 'Alla regler gäller i alla nåbara tillstånd.', en: 'Every rule holds in every reachable state.' },
+  statusProved: {
+    fi: 'Kaikki säännöt pätevät kaikissa saavutettavissa tiloissa.',
+    sv: 'Alla regler gäller i alla nåbara tillstånd.',
+    en: 'Every rule holds in every reachable state.',
+  },
   statusViolated: { fi: 'Jokin sääntö rikkoutuu.', sv: 'Någon regel bryts.', en: 'A rule is broken.' },
-  statusIncomplete: { fi: 'Tarkistus jäi kesken (raja tuli vastaan).', sv: 'Kontrollen avbröts (en gräns nåddes).', en: 'The check stopped at a budget.' },
+  statusIncomplete: {
+    fi: 'Tarkistus jäi kesken (raja tuli vastaan).',
+    sv: 'Kontrollen avbröts (en gräns nåddes).',
+    en: 'The check stopped at a budget.',
+  },
   held: { fi: 'pätee', sv: 'gäller', en: 'holds' },
   violated: { fi: 'rikkoutuu', sv: 'bryts', en: 'broken' },
   undecided: { fi: 'ratkaisematta', sv: 'inte avgjord', en: 'not decided' },
@@ -31,12 +39,28 @@ export const reportWords = {
   casesCount: { fi: 'asiakkuutta', sv: 'ärenden', en: 'cases' },
   closedCount: { fi: 'päättynyt', sv: 'avslutade', en: 'closed' },
   asOf: { fi: 'tilanne', sv: 'läge', en: 'as of' },
-  funnel: { fi: 'Suppilo: tilaan päässeet asiakkuudet', sv: 'Tratt: ärenden som nådde varje tillstånd', en: 'Funnel: cases that reached each state' },
-  endReasons: { fi: 'Päättymisen syyt ja avoimet tiloittain', sv: 'Orsaker till avslut och öppna ärenden per tillstånd', en: 'End reasons, and open cases by state' },
+  funnel: {
+    fi: 'Suppilo: tilaan päässeet asiakkuudet',
+    sv: 'Tratt: ärenden som nådde varje tillstånd',
+    en: 'Funnel: cases that reached each state',
+  },
+  endReasons: {
+    fi: 'Päättymisen syyt ja avoimet tiloittain',
+    sv: 'Orsaker till avslut och öppna ärenden per tillstånd',
+    en: 'End reasons, and open cases by state',
+  },
   open: { fi: 'avoinna', sv: 'öppen', en: 'open' },
-  timeInState: { fi: 'Aika tilassa (päivää; mediaani, kvartiilit, 90 %)', sv: 'Tid i tillståndet (dagar; median, kvartiler, 90 %)', en: 'Time in state (days; median, quartiles, 90th percentile)' },
+  timeInState: {
+    fi: 'Aika tilassa (päivää; mediaani, kvartiilit, 90 %)',
+    sv: 'Tid i tillståndet (dagar; median, kvartiler, 90 %)',
+    en: 'Time in state (days; median, quartiles, 90th percentile)',
+  },
   days: { fi: 'pv', sv: 'd', en: 'd' },
-  overdue: { fi: 'Myöhässä olevat määräajat (avoimet asiakkuudet)', sv: 'Försenade tidsfrister (öppna ärenden)', en: 'Overdue deadlines (open cases)' },
+  overdue: {
+    fi: 'Myöhässä olevat määräajat (avoimet asiakkuudet)',
+    sv: 'Försenade tidsfrister (öppna ärenden)',
+    en: 'Overdue deadlines (open cases)',
+  },
   overdueOf: { fi: 'myöhässä', sv: 'försenade', en: 'overdue' },
   dueOf: { fi: 'erääntyvää', sv: 'förfallna', en: 'due' },
   noCases: { fi: 'Ei asiakkuuksia.', sv: 'Inga ärenden.', en: 'No cases.' },
@@ -53,7 +77,10 @@ export function reportWord(word: keyof typeof reportWords, lang: Language): stri
 }
 
 /** The report's sentence for each checker status. @internal */
-export const statusWord = { proved: 'statusProved', violated: 'statusViolated', incomplete: 'statusIncomplete' } as const satisfies Record<string, keyof typeof reportWords>;
+export const statusWord = { proved: 'statusProved', violated: 'statusViolated', incomplete: 'statusIncomplete' } as const satisfies Record<
+  string,
+  keyof typeof reportWords
+>;
 
 /**
  * What the model checker did, in words a service manager reads: how many situations of a case it

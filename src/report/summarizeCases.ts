@@ -103,7 +103,11 @@ function statePathsOf(value: unknown, prefix = ''): string[] {
  * const summary = summarizeCases(workabilityPath, cohort.cases.map((caseRef) => caseRef.history));
  * ```
  */
-export function summarizeCases(definition: AnyPathDefinition, histories: Iterable<readonly RecordedEvent[]>, options: SummarizeOptions = {}): PathCasesSummary {
+export function summarizeCases(
+  definition: AnyPathDefinition,
+  histories: Iterable<readonly RecordedEvent[]>,
+  options: SummarizeOptions = {},
+): PathCasesSummary {
   const stepper = createCheckedStepper(definition);
   const stateIndex = createStateIndex(definition.machine);
   const order = Object.keys(definition.labels.states);
@@ -111,7 +115,9 @@ export function summarizeCases(definition: AnyPathDefinition, histories: Iterabl
   const endReasons: Record<string, number> = {};
   const openByState: Record<string, number> = {};
   const stays = new Map<string, number[]>(order.map((state) => [state, []]));
-  const deadlineCounts: Record<string, { due: number; overdue: number }> = Object.fromEntries(definition.deadlines.map((deadline) => [deadline.id, { due: 0, overdue: 0 }]));
+  const deadlineCounts: Record<string, { due: number; overdue: number }> = Object.fromEntries(
+    definition.deadlines.map((deadline) => [deadline.id, { due: 0, overdue: 0 }]),
+  );
   const open: { history: readonly RecordedEvent[]; snapshot: AnyMachineSnapshot }[] = [];
   let cases = 0;
   let closed = 0;

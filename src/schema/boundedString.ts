@@ -25,6 +25,7 @@ export function freeTextReason(schema: z.ZodString | z.ZodStringFormat): string 
   const maxLength = (schema as { maxLength?: number | null }).maxLength ?? null;
   if (format === null) return `a string without a pattern or format is free text; ${fix}`;
   if (maxLength === null) return `a string without a max length is unbounded; ${fix}`;
-  if (maxLength > payloadStringMaxLength) return `a string of up to ${maxLength} characters is longer than ${payloadStringMaxLength}; ${fix}`;
+  if (maxLength > payloadStringMaxLength)
+    return `a string of up to ${maxLength} characters is longer than ${payloadStringMaxLength}; ${fix}`;
   return undefined;
 }

@@ -45,9 +45,7 @@ function openString(schema: z.ZodString | z.ZodStringFormat): FieldDomain {
   for (const candidate of [...exampleOf(schema), ...candidateStrings]) {
     if (schema.safeParse(candidate).success) return { kind: 'open', sample: candidate, format: kind };
   }
-  throw new UnsupportedFieldError(
-    "no sample value passes this string schema; give one with .meta({ examples: ['…'] })",
-  );
+  throw new UnsupportedFieldError("no sample value passes this string schema; give one with .meta({ examples: ['…'] })");
 }
 
 function numberDomain(schema: z.ZodNumber): FieldDomain {
@@ -119,7 +117,7 @@ function sampleOf(schema: z.ZodObject): Record<string, unknown> {
     if (value !== undefined) sample[field] = value;
   }
   if (!schema.safeParse(sample).success) {
-    throw new UnsupportedFieldError("no sample value passes this object schema; give one with .meta({ examples: [{ … }] })");
+    throw new UnsupportedFieldError('no sample value passes this object schema; give one with .meta({ examples: [{ … }] })');
   }
   return sample;
 }
@@ -177,9 +175,7 @@ export function enumeratePayloads(schema: z.ZodObject): Record<string, unknown>[
   let payloads: Record<string, unknown>[] = [{}];
   for (const [field, domain] of Object.entries(describePayloadDomain(schema))) {
     const values = domain.kind === 'finite' ? domain.values : [domain.sample];
-    payloads = payloads.flatMap((payload) =>
-      values.map((value) => (value === undefined ? payload : { ...payload, [field]: value })),
-    );
+    payloads = payloads.flatMap((payload) => values.map((value) => (value === undefined ? payload : { ...payload, [field]: value })));
   }
   return payloads;
 }

@@ -82,7 +82,8 @@ export function stringProblem(text: string): string | undefined {
 
 function countString(walk: Walk, text: string): void {
   walk.units += text.length;
-  if (walk.units > valueLimits.maxStringUnits) throw new OutsideDomain(`its strings hold more than ${valueLimits.maxStringUnits} characters together`);
+  if (walk.units > valueLimits.maxStringUnits)
+    throw new OutsideDomain(`its strings hold more than ${valueLimits.maxStringUnits} characters together`);
   const problem = stringProblem(text);
   if (problem) throw new OutsideDomain(problem);
 }
@@ -129,7 +130,8 @@ function readArray(walk: Walk, array: readonly unknown[], depth: number): readon
 
 function readObject(walk: Walk, object: object, depth: number): { readonly [key: string]: PlainValue } {
   const prototype = Object.getPrototypeOf(object);
-  if (prototype !== Object.prototype && prototype !== null) throw new OutsideDomain('is not a plain object (its prototype is another object)');
+  if (prototype !== Object.prototype && prototype !== null)
+    throw new OutsideDomain('is not a plain object (its prototype is another object)');
   const copy: Record<string, PlainValue> | undefined = walk.copy ? {} : undefined;
   // Own enumerable string keys, as JSON.stringify takes them; each value is read exactly once (a
   // getter is called once, a Proxy's `get` trap asked once), and only the copy is read after.
@@ -199,7 +201,8 @@ function fastRead(value: unknown, copy: boolean, depth: number, budget: Budget):
       const out: Record<string, PlainValue> | undefined = copy ? {} : undefined;
       for (const key of Object.keys(value)) {
         budget.units += key.length;
-        if (budget.units > valueLimits.maxStringUnits || key === '__proto__' || (!isPlainText(key) && stringProblem(key) !== undefined)) return undefined;
+        if (budget.units > valueLimits.maxStringUnits || key === '__proto__' || (!isPlainText(key) && stringProblem(key) !== undefined))
+          return undefined;
         const field = (value as Record<string, unknown>)[key];
         if (field === undefined) continue;
         const element = fastRead(field, copy, depth + 1, budget);
@@ -224,7 +227,9 @@ function readIntoDomain(value: unknown, copy: boolean, root: readonly PropertyKe
   if (fast !== undefined) return { ok: true, value: fast };
   const walked = walkDomain(value, copy, root);
   // The walk found nothing wrong this time: the value answered differently on a second read.
-  return walked.ok ? { ok: false, issue: { code: 'custom', path: [...root], message: 'changed while it was read (a getter or Proxy)' } } : walked;
+  return walked.ok
+    ? { ok: false, issue: { code: 'custom', path: [...root], message: 'changed while it was read (a getter or Proxy)' } }
+    : walked;
 }
 
 /**

@@ -132,24 +132,45 @@ export function checkBatch(
 ): AppendFailure | undefined {
   const badCaseId = caseIdProblem(caseId);
   if (badCaseId !== undefined) {
-    return { code: 'INVALID_APPEND', message: `the case id ${badCaseId}`, caseId: typeof caseId === 'string' ? caseId.slice(0, 40) : '', index: 0 };
+    return {
+      code: 'INVALID_APPEND',
+      message: `the case id ${badCaseId}`,
+      caseId: typeof caseId === 'string' ? caseId.slice(0, 40) : '',
+      index: 0,
+    };
   }
   if (!Number.isInteger(expectedSeq) || expectedSeq < 0) {
-    return { code: 'INVALID_APPEND', message: `expectedSeq must be a non-negative integer, got ${excerptOf(expectedSeq)}`, caseId, index: 0 };
+    return {
+      code: 'INVALID_APPEND',
+      message: `expectedSeq must be a non-negative integer, got ${excerptOf(expectedSeq)}`,
+      caseId,
+      index: 0,
+    };
   }
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!;
     const issue = storedEventIssue(event);
     if (issue) return { code: 'INVALID_APPEND', message: `event ${index} is not a recorded event: ${describeIssue(issue)}`, caseId, index };
     if (event.caseId !== caseId) {
-      return { code: 'INVALID_APPEND', message: `event ${index} belongs to case '${excerptOf(event.caseId)}', not '${excerptOf(caseId)}'`, caseId, index };
+      return {
+        code: 'INVALID_APPEND',
+        message: `event ${index} belongs to case '${excerptOf(event.caseId)}', not '${excerptOf(caseId)}'`,
+        caseId,
+        index,
+      };
     }
     if (event.seq !== expectedSeq + index + 1) {
-      return { code: 'INVALID_APPEND', message: `event ${index} has seq ${excerptOf(event.seq)}; expected ${expectedSeq + index + 1}`, caseId, index };
+      return {
+        code: 'INVALID_APPEND',
+        message: `event ${index} has seq ${excerptOf(event.seq)}; expected ${expectedSeq + index + 1}`,
+        caseId,
+        index,
+      };
     }
   }
   const badProjection = projection === undefined ? undefined : projectionIssue(projection);
-  if (badProjection) return { code: 'INVALID_APPEND', message: `the projection cannot be stored: ${describeIssue(badProjection)}`, caseId, index: 0 };
+  if (badProjection)
+    return { code: 'INVALID_APPEND', message: `the projection cannot be stored: ${describeIssue(badProjection)}`, caseId, index: 0 };
   return undefined;
 }
 

@@ -65,13 +65,18 @@ export function checkCaseQuery(query: CaseQuery | undefined): CheckedCaseQuery {
   const status = fields.get('status');
   if (status !== undefined && status !== 'open' && status !== 'closed') throw invalid(operation, 'status', "'open' or 'closed'");
   const limit = fields.get('limit') ?? 100;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 10_000) throw invalid(operation, 'limit', 'an integer from 1 to 10 000');
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    throw invalid(operation, 'limit', 'an integer from 1 to 10 000');
   const dueBefore = fields.get('dueBefore');
   let instant: string | undefined;
   if (dueBefore !== undefined) {
     // The value domain's instants (instantYears): the ones Date.parse and timestamptz read alike.
     if (typeof dueBefore !== 'string' || !isoInstant.safeParse(dueBefore).success) {
-      throw invalid(operation, 'dueBefore', `an ISO 8601 instant with an offset, in the years ${instantYears.first} to ${instantYears.last} (2025-03-04T09:30:00Z)`);
+      throw invalid(
+        operation,
+        'dueBefore',
+        `an ISO 8601 instant with an offset, in the years ${instantYears.first} to ${instantYears.last} (2025-03-04T09:30:00Z)`,
+      );
     }
     instant = new Date(Date.parse(dueBefore)).toISOString();
   }

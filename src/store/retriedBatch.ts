@@ -11,7 +11,13 @@ export type RetryVerdict =
 
 /** The failure of a batch whose event id the case holds for another event: the same code `record` gives. @internal */
 export function eventIdTaken(caseId: string, verdict: { readonly index: number; readonly seq: number }): AppendFailure {
-  return { code: 'EVENT_ID_TAKEN', message: `event ${verdict.index}: ${eventIdTakenMessage(verdict.seq)}`, caseId, index: verdict.index, seq: verdict.seq };
+  return {
+    code: 'EVENT_ID_TAKEN',
+    message: `event ${verdict.index}: ${eventIdTakenMessage(verdict.seq)}`,
+    caseId,
+    index: verdict.index,
+    seq: verdict.seq,
+  };
 }
 
 /**

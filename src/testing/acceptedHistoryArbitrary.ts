@@ -45,20 +45,18 @@ export function acceptedHistoryArbitrary<D extends AnyPathDefinition>(
   const start = Date.parse(constraints.start ?? '2025-01-01T08:00:00Z');
   const maxGap = constraints.maxGapMinutes ?? 20_160;
   const candidates = recordableInputs(definition);
-  return fc
-    .array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: maxGap })), { maxLength: maxEvents })
-    .map((steps) => {
-      const caseRef: AnyPathCase = openCase(definition as AnyPathDefinition, { caseId: 'accepted-history' });
-      const inputs: CaseInputOf<D>[] = [];
-      let at = start;
-      for (const [choice, gapMinutes] of steps) {
-        at += gapMinutes * 60_000;
-        const input = recordOneOf(caseRef, acceptedNow(caseRef, candidates), choice, new Date(at).toISOString());
-        if (input === undefined) break;
-        inputs.push(asCaseInput<D>(input));
-      }
-      return inputs;
-    });
+  return fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: maxGap })), { maxLength: maxEvents }).map((steps) => {
+    const caseRef: AnyPathCase = openCase(definition as AnyPathDefinition, { caseId: 'accepted-history' });
+    const inputs: CaseInputOf<D>[] = [];
+    let at = start;
+    for (const [choice, gapMinutes] of steps) {
+      at += gapMinutes * 60_000;
+      const input = recordOneOf(caseRef, acceptedNow(caseRef, candidates), choice, new Date(at).toISOString());
+      if (input === undefined) break;
+      inputs.push(asCaseInput<D>(input));
+    }
+    return inputs;
+  });
 }
 
 /**

@@ -67,12 +67,22 @@ function actorId(role: string, choice: number): string {
 function recordOne(model: EventStoreModel, caseRef: AnyPathCase, input: RecordableInput, choice: number): RecordedEvent {
   const at = new Date(model.clock).toISOString();
   model.clock += 60_000;
-  const outcome = recordAny(caseRef, { type: input.type, at, actor: { role: input.role, id: actorId(input.role, choice) }, payload: input.payload });
+  const outcome = recordAny(caseRef, {
+    type: input.type,
+    at,
+    actor: { role: input.role, id: actorId(input.role, choice) },
+    payload: input.payload,
+  });
   if (!outcome.ok) throw new Error(`eventStoreCommands: the case accepts ${input.type} but refused it: ${outcome.rejection?.message}`);
   return outcome.event!;
 }
 
-function nextInputs(model: EventStoreModel, caseRef: AnyPathCase, choices: readonly number[], inputs: readonly RecordableInput[]): RecordedEvent[] {
+function nextInputs(
+  model: EventStoreModel,
+  caseRef: AnyPathCase,
+  choices: readonly number[],
+  inputs: readonly RecordableInput[],
+): RecordedEvent[] {
   const recorded: RecordedEvent[] = [];
   for (const choice of choices) {
     const accepted = acceptedNow(caseRef, inputs);
@@ -86,7 +96,13 @@ function nextInputs(model: EventStoreModel, caseRef: AnyPathCase, choices: reado
  * Up to `length` events, cheaply: the chosen input again while the case still takes it (a loop such
  * as a session or a comment), and only then a new choice among all inputs.
  */
-function longRunOf(model: EventStoreModel, caseRef: AnyPathCase, length: number, choice: number, inputs: readonly RecordableInput[]): RecordedEvent[] {
+function longRunOf(
+  model: EventStoreModel,
+  caseRef: AnyPathCase,
+  length: number,
+  choice: number,
+  inputs: readonly RecordableInput[],
+): RecordedEvent[] {
   const recorded: RecordedEvent[] = [];
   let input: RecordableInput | undefined;
   while (recorded.length < length) {
@@ -129,7 +145,11 @@ class RecordAndAppend extends CaseCommand {
     const expectedSeq = caseRef.seq;
     const events = nextInputs(model, caseRef, this.choices, this.inputs);
     const saved = await store.append(caseRef.caseId, events, { expectedSeq });
-    same(saved, { ok: true, seq: caseRef.seq, alreadyRecorded: false }, `append of ${events.length} event(s) to ${caseRef.caseId} at seq ${expectedSeq}`);
+    same(
+      saved,
+      { ok: true, seq: caseRef.seq, alreadyRecorded: false },
+      `append of ${events.length} event(s) to ${caseRef.caseId} at seq ${expectedSeq}`,
+    );
     model.appended.push(...events);
   }
   toString(): string {
@@ -170,7 +190,11 @@ class AppendLongRun extends CaseCommand {
       const batch = events.slice(from, from + longRunBatch);
       const expectedSeq = batch[0]!.seq - 1;
       const saved = await store.append(caseRef.caseId, batch, { expectedSeq });
-      same(saved, { ok: true, seq: batch[batch.length - 1]!.seq, alreadyRecorded: false }, `append of a long run of ${batch.length} event(s) to ${caseRef.caseId} at seq ${expectedSeq}`);
+      same(
+        saved,
+        { ok: true, seq: batch[batch.length - 1]!.seq, alreadyRecorded: false },
+        `append of a long run of ${batch.length} event(s) to ${caseRef.caseId} at seq ${expectedSeq}`,
+      );
       model.appended.push(...batch);
     }
     // Read everything back at once: a long run is what carries a log past a store's read page.
@@ -203,14 +227,22 @@ class RaceAppend extends CaseCommand {
     const writers = [first, second].map((caseRef, writer) => {
       const accepted = acceptedNow(caseRef, this.inputs);
       // The second writer records a minute later (and maybe as another actor): the events differ.
-      return { caseRef, events: [recordOne(model, caseRef, accepted[this.choices[writer]! % accepted.length]!, this.choices[writer]! + writer)] };
+      return {
+        caseRef,
+        events: [recordOne(model, caseRef, accepted[this.choices[writer]! % accepted.length]!, this.choices[writer]! + writer)],
+      };
     });
     const results = await Promise.all(writers.map(({ caseRef, events }) => store.append(caseRef.caseId, events, { expectedSeq })));
     const won = results.flatMap((result, writer) => (result.ok ? [writer] : []));
-    if (won.length !== 1) throw new EventStoreModelError(`two writers appending to ${first.caseId} at seq ${expectedSeq}: exactly one must win, got ${canonicalJson(results)}`);
+    if (won.length !== 1)
+      throw new EventStoreModelError(
+        `two writers appending to ${first.caseId} at seq ${expectedSeq}: exactly one must win, got ${canonicalJson(results)}`,
+      );
     const lost = results[1 - won[0]!]!;
     if (lost.ok || lost.failure.code !== 'CONCURRENCY_CONFLICT' || lost.failure.actualSeq !== expectedSeq + 1) {
-      throw new EventStoreModelError(`the writer that lost the race on ${first.caseId} must get CONCURRENCY_CONFLICT at seq ${expectedSeq + 1}, got ${canonicalJson(lost)}`);
+      throw new EventStoreModelError(
+        `the writer that lost the race on ${first.caseId} must get CONCURRENCY_CONFLICT at seq ${expectedSeq + 1}, got ${canonicalJson(lost)}`,
+      );
     }
     const winner = writers[won[0]!]!;
     model.cases[index] = winner.caseRef;
@@ -229,7 +261,9 @@ class AppendStale extends CaseCommand {
     // A second writer that saw the case one event ago appends the same event again.
     const saved = await store.append(caseRef.caseId, [last], { expectedSeq: last.seq - 1 });
     if (saved.ok || saved.failure.code !== 'CONCURRENCY_CONFLICT' || saved.failure.actualSeq !== caseRef.seq) {
-      throw new EventStoreModelError(`a stale append to ${caseRef.caseId} must get CONCURRENCY_CONFLICT with actualSeq ${caseRef.seq}, got ${canonicalJson(saved)}`);
+      throw new EventStoreModelError(
+        `a stale append to ${caseRef.caseId} must get CONCURRENCY_CONFLICT with actualSeq ${caseRef.seq}, got ${canonicalJson(saved)}`,
+      );
     }
     same(await store.read(caseRef.caseId), caseRef.history, `${caseRef.caseId} after a refused stale append`);
   }
@@ -252,7 +286,9 @@ class AppendBroken extends CaseCommand {
     const foreign = { ...other.history[0]!, seq: caseRef.seq + 1 };
     const saved = await store.append(caseRef.caseId, [foreign], { expectedSeq: caseRef.seq });
     if (saved.ok || saved.failure.code !== 'INVALID_APPEND') {
-      throw new EventStoreModelError(`appending another case's event to ${caseRef.caseId} must get INVALID_APPEND, got ${canonicalJson(saved)}`);
+      throw new EventStoreModelError(
+        `appending another case's event to ${caseRef.caseId} must get INVALID_APPEND, got ${canonicalJson(saved)}`,
+      );
     }
     same(await store.read(caseRef.caseId), caseRef.history, `${caseRef.caseId} after a refused invalid append`);
   }
@@ -278,7 +314,10 @@ class ReplayFromStore extends CaseCommand {
   async run(model: EventStoreModel, store: EventStore): Promise<void> {
     const caseRef = this.caseOf(model);
     const replayed = replayCase(model.definition, await store.read(caseRef.caseId));
-    if (!replayed.ok) throw new EventStoreModelError(`replaying ${caseRef.caseId} from the store failed: ${replayed.failure.code} ${replayed.failure.message}`);
+    if (!replayed.ok)
+      throw new EventStoreModelError(
+        `replaying ${caseRef.caseId} from the store failed: ${replayed.failure.code} ${replayed.failure.message}`,
+      );
     same(replayed.case.state, caseRef.state, `state of ${caseRef.caseId} replayed from the store`);
   }
   toString(): string {
@@ -339,14 +378,25 @@ export function eventStoreModel(definition: AnyPathDefinition, constraints: Even
  * }));
  * ```
  */
-export function eventStoreCommands(definition: AnyPathDefinition, constraints: EventStoreCommandsConstraints = {}): fc.Arbitrary<Iterable<EventStoreCommand>> {
+export function eventStoreCommands(
+  definition: AnyPathDefinition,
+  constraints: EventStoreCommandsConstraints = {},
+): fc.Arbitrary<Iterable<EventStoreCommand>> {
   const inputs = recordableInputs(definition);
   const caseIndex = fc.nat({ max: Math.max(0, (constraints.cases ?? 3) - 1) });
   const longRun = constraints.longRun ?? 1100;
   return fc.commands<EventStoreModel, EventStore, false>(
     [
-      fc.tuple(caseIndex, fc.array(fc.nat(), { minLength: 1, maxLength: 8 })).map(([index, choices]) => new RecordAndAppend(index, choices, inputs)),
-      ...(longRun > 0 ? [fc.tuple(caseIndex, fc.oneof(fc.constant(longRun), fc.integer({ min: 1, max: longRun })), fc.nat()).map(([index, length, choice]) => new AppendLongRun(index, length, choice, inputs))] : []),
+      fc
+        .tuple(caseIndex, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }))
+        .map(([index, choices]) => new RecordAndAppend(index, choices, inputs)),
+      ...(longRun > 0
+        ? [
+            fc
+              .tuple(caseIndex, fc.oneof(fc.constant(longRun), fc.integer({ min: 1, max: longRun })), fc.nat())
+              .map(([index, length, choice]) => new AppendLongRun(index, length, choice, inputs)),
+          ]
+        : []),
       fc.tuple(caseIndex, fc.nat(), fc.nat()).map(([index, a, b]) => new RaceAppend(index, [a, b], inputs)),
       caseIndex.map((index) => new AppendStale(index)),
       caseIndex.map((index) => new AppendBroken(index)),

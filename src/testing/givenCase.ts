@@ -52,7 +52,9 @@ export function givenCase<D extends AnyPathDefinition>(
   history.forEach((input, index) => {
     const outcome = caseRef.record(input);
     if (!outcome.ok) {
-      throw new ScenarioError(`givenCase: history input ${index} (${input.type}) was refused: ${outcome.rejection.code} ${outcome.rejection.message}`);
+      throw new ScenarioError(
+        `givenCase: history input ${index} (${input.type}) was refused: ${outcome.rejection.code} ${outcome.rejection.message}`,
+      );
     }
   });
   return {
@@ -63,7 +65,9 @@ export function givenCase<D extends AnyPathDefinition>(
       return {
         thenAccepted(state) {
           if (!outcome.ok) {
-            throw new ScenarioError(`expected ${input.type} to be accepted, but it was refused: ${outcome.rejection.code} ${outcome.rejection.message}`);
+            throw new ScenarioError(
+              `expected ${input.type} to be accepted, but it was refused: ${outcome.rejection.code} ${outcome.rejection.message}`,
+            );
           }
           if (state !== undefined && caseRef.stateName !== state) {
             throw new ScenarioError(`expected the case in '${state}' after ${input.type}, but it is in '${caseRef.stateName}'`);
@@ -72,11 +76,15 @@ export function givenCase<D extends AnyPathDefinition>(
         },
         thenRejected(code, fields) {
           if (outcome.ok) {
-            throw new ScenarioError(`expected ${input.type} to be refused with ${code}, but it was recorded (case now in '${caseRef.stateName}')`);
+            throw new ScenarioError(
+              `expected ${input.type} to be refused with ${code}, but it was recorded (case now in '${caseRef.stateName}')`,
+            );
           }
           const rejection: Rejection = outcome.rejection;
           if (rejection.code !== code) {
-            throw new ScenarioError(`expected ${input.type} to be refused with ${code}, but it got ${rejection.code}: ${rejection.message}`);
+            throw new ScenarioError(
+              `expected ${input.type} to be refused with ${code}, but it got ${rejection.code}: ${rejection.message}`,
+            );
           }
           for (const [key, value] of Object.entries(fields ?? {})) {
             if (!same((rejection as unknown as Record<string, unknown>)[key], value)) {
@@ -86,7 +94,9 @@ export function givenCase<D extends AnyPathDefinition>(
             }
           }
           if (caseRef.seq !== before.seq || !same(caseRef.history, before.history) || !same(caseRef.state, before.state)) {
-            throw new ScenarioError(`${input.type} was refused but the case changed (now in '${describeStateValue(caseRef.state.value)}', seq ${caseRef.seq})`);
+            throw new ScenarioError(
+              `${input.type} was refused but the case changed (now in '${describeStateValue(caseRef.state.value)}', seq ${caseRef.seq})`,
+            );
           }
           return rejection as RejectionOf<typeof code>;
         },

@@ -28,7 +28,10 @@ export interface InputConstraints {
  * }));
  * ```
  */
-export function inputArbitrary<D extends AnyPathDefinition>(definition: D, constraints: InputConstraints = {}): fc.Arbitrary<CaseInputOf<D>> {
+export function inputArbitrary<D extends AnyPathDefinition>(
+  definition: D,
+  constraints: InputConstraints = {},
+): fc.Arbitrary<CaseInputOf<D>> {
   const from = Date.parse(constraints.from ?? '2025-01-01T00:00:00Z');
   const to = Date.parse(constraints.to ?? '2026-12-31T23:59:59Z');
   if (!(from <= to)) throw new RangeError(`inputArbitrary: 'from' (${constraints.from}) must not be after 'to' (${constraints.to})`);
@@ -37,7 +40,10 @@ export function inputArbitrary<D extends AnyPathDefinition>(definition: D, const
     return fc.record({
       type: fc.constant(type),
       at: fc.integer({ min: from, max: to }).map((millis) => new Date(millis).toISOString()),
-      actor: fc.record({ role: roles.length > 0 ? fc.constantFrom(...roles) : fc.constant('nobody'), id: fc.constantFrom('p-1', 'p-2', 'p-3') }),
+      actor: fc.record({
+        role: roles.length > 0 ? fc.constantFrom(...roles) : fc.constant('nobody'),
+        id: fc.constantFrom('p-1', 'p-2', 'p-3'),
+      }),
       payload: payloadArbitrary(definition.events[type]!),
     });
   });

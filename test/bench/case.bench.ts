@@ -15,7 +15,12 @@ const doctor = { role: 'doctor', id: 'd-1' } as const;
 
 /** A whole case from contact to close: ten events, the doctor's route included. */
 const tenEventCase: readonly Input[] = [
-  { type: 'CONTACT_RECEIVED', at: '2025-03-03T09:00:00Z', actor: nurse, payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true } },
+  {
+    type: 'CONTACT_RECEIVED',
+    at: '2025-03-03T09:00:00Z',
+    actor: nurse,
+    payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true },
+  },
   { type: 'INITIAL_ASSESSMENT_BOOKED', at: '2025-03-03T09:05:00Z', actor: nurse, payload: { channel: 'phone' } },
   { type: 'INITIAL_ASSESSMENT_DONE', at: '2025-03-05T10:00:00Z', actor: nurse, payload: { nextRole: 'nurse' } },
   { type: 'HEALTH_CHECK_DONE', at: '2025-03-12T10:00:00Z', actor: nurse, payload: { mode: 'clinic' } },

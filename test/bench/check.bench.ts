@@ -16,7 +16,9 @@ import { compareWithBaseline, printRows } from './harness.js';
 function alphabetOf(definition: AnyPathDefinition) {
   return Object.entries(definition.events)
     .filter(([type]) => (definition.permissions[type] ?? []).length > 0)
-    .flatMap(([type, schema]) => enumeratePayloads(schema).map((payload) => ({ type, payload: schema.parse(payload) as Record<string, unknown> })));
+    .flatMap(([type, schema]) =>
+      enumeratePayloads(schema).map((payload) => ({ type, payload: schema.parse(payload) as Record<string, unknown> })),
+    );
 }
 
 /**
@@ -30,15 +32,25 @@ function withBooleans(definition: AnyPathDefinition, count: number): AnyPathDefi
   const label = (en: string) => ({ fi: en, sv: en, en });
   const names = Array.from({ length: count }, (_, index) => `flag${index}`);
   const events = Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_SET`, z.strictObject({ on: z.boolean() })]));
-  const guards = Object.fromEntries(names.map((name) => [`${name}Changes`, ({ context, event }: { context: Record<string, unknown>; event: { payload: { on: boolean } } }) => context[name] !== event.payload.on]));
-  const actions = Object.fromEntries(names.map((name) => [`set${name}`, assign(({ event }: { event: { payload: { on: boolean } } }) => ({ [name]: event.payload.on }))]));
+  const guards = Object.fromEntries(
+    names.map((name) => [
+      `${name}Changes`,
+      ({ context, event }: { context: Record<string, unknown>; event: { payload: { on: boolean } } }) => context[name] !== event.payload.on,
+    ]),
+  );
+  const actions = Object.fromEntries(
+    names.map((name) => [`set${name}`, assign(({ event }: { event: { payload: { on: boolean } } }) => ({ [name]: event.payload.on }))]),
+  );
   const variant = setup({
     guards: { ...(machine.implementations.guards as object), ...guards } as never,
     actions: { ...(machine.implementations.actions as object), ...actions } as never,
   }).createMachine({
     ...(config as object),
     context: { ...config.context, ...Object.fromEntries(names.map((name) => [name, false])) },
-    on: { ...config.on, ...Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_SET`, { guard: `${name}Changes`, actions: `set${name}` }])) },
+    on: {
+      ...config.on,
+      ...Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_SET`, { guard: `${name}Changes`, actions: `set${name}` }])),
+    },
   } as never);
   const role = Object.keys(definition.roles)[0]!;
   return definePath({
@@ -82,9 +94,20 @@ function compare(definition: AnyPathDefinition) {
     [{ name: 'checkPath: every state, every rule, counterexamples', opsPerRun: check.states, run: () => checkPath(definition) }],
     { rounds: 5, roundMs: 300 },
   );
-  printRows(`${definition.id}: ${check.states} states, ${check.transitions} transitions (states/second; ratio to getShortestPaths)`, rows, 'state');
+  printRows(
+    `${definition.id}: ${check.states} states, ${check.transitions} transitions (states/second; ratio to getShortestPaths)`,
+    rows,
+    'state',
+  );
   const [graph, ours] = rows;
-  return { id: definition.id, states: check.states, transitions: check.transitions, ms: (ours!.nsPerOp * check.states) / 1e6, graphMs: (graph!.nsPerOp * check.states) / 1e6, ratio: ours!.ratio };
+  return {
+    id: definition.id,
+    states: check.states,
+    transitions: check.transitions,
+    ms: (ours!.nsPerOp * check.states) / 1e6,
+    graphMs: (graph!.nsPerOp * check.states) / 1e6,
+    ratio: ours!.ratio,
+  };
 }
 
 it('checkPath against @xstate/graph getShortestPaths, on every built-in path and with booleans added', () => {

@@ -29,7 +29,10 @@ it('exports and the report against replaying a 10 000-case store', async () => {
       caseIds.push({ definition, caseId: caseRef.caseId });
     }
   }
-  const events = caseIds.length === 0 ? 0 : (await Promise.all(caseIds.map(({ caseId }) => store.read(caseId)))).reduce((sum, history) => sum + history.length, 0);
+  const events =
+    caseIds.length === 0
+      ? 0
+      : (await Promise.all(caseIds.map(({ caseId }) => store.read(caseId)))).reduce((sum, history) => sum + history.length, 0);
   process.stdout.write(`\nstore: ${caseIds.length} cases, ${events} events, ${builtInPaths.length} path(s)\n`);
   const rows = await compareWithBaselineAsync(
     {
@@ -60,7 +63,8 @@ it('exports and the report against replaying a 10 000-case store', async () => {
         opsPerRun: 1,
         run: async () => {
           const paths = [];
-          for (const definition of builtInPaths) paths.push({ definition, histories: await historiesFromStore(store, definition.id), casesFrom: 'store' });
+          for (const definition of builtInPaths)
+            paths.push({ definition, histories: await historiesFromStore(store, definition.id), casesFrom: 'store' });
           await buildReport(paths);
         },
       },

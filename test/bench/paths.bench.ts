@@ -5,7 +5,16 @@
  */
 import { it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
-import { checkCaseload, createCaseloadIndex, createMemoryStore, openCase, replayCase, simulateCohort, type AnyPathDefinition, type RecordedEvent } from 'kykypolku';
+import {
+  checkCaseload,
+  createCaseloadIndex,
+  createMemoryStore,
+  openCase,
+  replayCase,
+  simulateCohort,
+  type AnyPathDefinition,
+  type RecordedEvent,
+} from 'kykypolku';
 import { builtInPaths, ipsJobCoachingPath } from 'kykypolku/paths';
 import { compareWithBaseline, printRows } from './harness.js';
 
@@ -64,7 +73,12 @@ it('caseload check over 10 000 active cases in the memory store, against one rec
   const store = createMemoryStore();
   for (let index = 0; index < 10_000; index++) {
     const caseRef = openCase(ipsJobCoachingPath, { caseId: `load-${index}` });
-    caseRef.record({ type: 'REFERRAL_RECEIVED', at: '2024-01-01T09:00:00Z', actor: { role: 'referrer', id: 'r' }, payload: { source: 'typ', hasClientData: true } });
+    caseRef.record({
+      type: 'REFERRAL_RECEIVED',
+      at: '2024-01-01T09:00:00Z',
+      actor: { role: 'referrer', id: 'r' },
+      payload: { source: 'typ', hasClientData: true },
+    });
     caseRef.record({ type: 'COACH_ASSIGNED', at: '2024-01-02T09:00:00Z', actor: { role: 'coach', id: `coach-${index % 500}` } });
     await store.append(caseRef.caseId, caseRef.history, { expectedSeq: 0 });
   }
@@ -80,7 +94,12 @@ it('caseload check over 10 000 active cases in the memory store, against one rec
   const timeRecords = () => {
     const cases = Array.from({ length: checks }, (_, i) => {
       const caseRef = openCase(ipsJobCoachingPath, { caseId: `r-${i}` });
-      caseRef.record({ type: 'REFERRAL_RECEIVED', at: '2024-01-01T09:00:00Z', actor: { role: 'referrer', id: 'r' }, payload: { source: 'typ', hasClientData: true } });
+      caseRef.record({
+        type: 'REFERRAL_RECEIVED',
+        at: '2024-01-01T09:00:00Z',
+        actor: { role: 'referrer', id: 'r' },
+        payload: { source: 'typ', hasClientData: true },
+      });
       return caseRef;
     });
     const start = performance.now();

@@ -37,7 +37,10 @@ const rawColumns = 'case_id, seq, event_id, path_id, path_version, type, at, act
 
 /** A multi-row parameterised INSERT of `rows` events: what a hand-written writer would send. */
 function rawInsert(rows: number): string {
-  const tuples = Array.from({ length: rows }, (_, row) => `(${Array.from({ length: 11 }, (_, column) => `$${row * 11 + column + 1}`).join(', ')})`);
+  const tuples = Array.from(
+    { length: rows },
+    (_, row) => `(${Array.from({ length: 11 }, (_, column) => `$${row * 11 + column + 1}`).join(', ')})`,
+  );
   return `INSERT INTO raw_events (${rawColumns}) VALUES ${tuples.join(', ')}`;
 }
 
@@ -65,7 +68,19 @@ function writers(label: string, rawQuery: (text: string, values: unknown[]) => P
   const events = (caseId: string, from: number, count: number): RecordedEvent[] =>
     Array.from({ length: count }, (_, index) => ({ caseId, seq: from + index + 1, ...template, eventId: `${caseId}-${from + index + 1}` }));
   const rawValues = (batch: readonly RecordedEvent[]) =>
-    batch.flatMap((event) => [event.caseId, event.seq, event.eventId, event.path.id, event.path.version, event.type, event.at, event.actor.role, event.actor.id, JSON.stringify(event.payload), 'digest']);
+    batch.flatMap((event) => [
+      event.caseId,
+      event.seq,
+      event.eventId,
+      event.path.id,
+      event.path.version,
+      event.type,
+      event.at,
+      event.actor.role,
+      event.actor.id,
+      JSON.stringify(event.payload),
+      'digest',
+    ]);
   const task = (name: string, size: number, kind: 'raw' | 'store' | 'projected') => ({
     name: `${label}: ${name}`,
     opsPerRun: perRun * size,
@@ -108,7 +123,11 @@ async function appendRatios(label: string, rawQuery: (text: string, values: unkn
         roundMs: 1500,
       },
     );
-    printRows(`${label} append throughput, ${name} (ratio to raw INSERTs on the same ${label === 'PGlite' ? 'database' : 'server'})`, rows, 'event');
+    printRows(
+      `${label} append throughput, ${name} (ratio to raw INSERTs on the same ${label === 'PGlite' ? 'database' : 'server'})`,
+      rows,
+      'event',
+    );
   }
 }
 
@@ -167,7 +186,9 @@ it('loads and replays 100 000 stored cases, and lists the overdue ones through a
   await admin.query(`ALTER DATABASE ${database} RESET synchronous_commit`);
   await seeding.query('VACUUM ANALYZE kykypolku_events');
   await seeding.query('VACUUM ANALYZE kykypolku_cases');
-  process.stdout.write(`\nseeded ${seeded.toLocaleString('en-US')} cases, ${events.toLocaleString('en-US')} events (work-ability path cohorts)\n`);
+  process.stdout.write(
+    `\nseeded ${seeded.toLocaleString('en-US')} cases, ${events.toLocaleString('en-US')} events (work-ability path cohorts)\n`,
+  );
 
   const pool = newPool(url, 8);
   const store = createPostgresStore({ pool });
@@ -214,7 +235,10 @@ it('loads and replays 100 000 stored cases, and lists the overdue ones through a
     overdue = (await cases.listCases({ dueBefore: lastAt })).length;
     times.push(performance.now() - start);
   }
-  const all = await seeding.query<{ open: number }>(`SELECT count(*)::int AS open FROM kykypolku_cases WHERE status = 'open' AND next_due_at < $1::timestamptz`, [lastAt]);
+  const all = await seeding.query<{ open: number }>(
+    `SELECT count(*)::int AS open FROM kykypolku_cases WHERE status = 'open' AND next_due_at < $1::timestamptz`,
+    [lastAt],
+  );
   // The plan of the very statement listCases sends.
   const listing = listCasesStatement({ dueBefore: lastAt, limit: 100 });
   const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${listing.text}`, listing.values);

@@ -36,7 +36,8 @@ function buildLog(): { file: string; cases: RecordedEvent[][] } {
     for (let index = 0; index < longest; index++) {
       for (const events of group) {
         const event = events[index];
-        if (event) out.push(JSON.stringify({ caseId: event.caseId, type: event.type, at: event.at, actor: event.actor, payload: event.payload }));
+        if (event)
+          out.push(JSON.stringify({ caseId: event.caseId, type: event.type, at: event.at, actor: event.actor, payload: event.payload }));
       }
     }
   }
@@ -58,7 +59,10 @@ it('validate on a 1 000 000-line log against replayCase of the same events', asy
     }
     const replay = performance.now() - replayStart;
     const validateStart = performance.now();
-    const result = await validateEventLog(workabilityPath, createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity }));
+    const result = await validateEventLog(
+      workabilityPath,
+      createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity }),
+    );
     const validate = performance.now() - validateStart;
     if (result.summary.rejectedCases > 0) throw new Error('the log should be all accepted');
     rounds.push({ validate, replay });
@@ -69,9 +73,13 @@ it('validate on a 1 000 000-line log against replayCase of the same events', asy
   const ratio = median(rounds.map((round) => round.replay / round.validate));
   // The CLI as a host runs it, in a process of its own, for its peak resident memory (this process
   // holds the in-memory copy the replay needs, so its own heap says nothing of the validator's).
-  const cli = spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, `${root}/dist/cli.js`, 'validate', file, '--path', 'workability-path', '--quiet'], {
-    encoding: 'utf8',
-  });
+  const cli = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M %e', process.execPath, `${root}/dist/cli.js`, 'validate', file, '--path', 'workability-path', '--quiet'],
+    {
+      encoding: 'utf8',
+    },
+  );
   const [maxRssKb, seconds] = cli.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   process.stdout.write(
     `\nkykypolku validate, ${lines.toLocaleString('en-US')} lines (${cases.length.toLocaleString('en-US')} cases, ${(statSync(file).size / 1e6).toFixed(0)} MB):\n` +

@@ -26,15 +26,15 @@ describe('excerptOf', () => {
     const hostile = { toString: () => 'M'.repeat(1 << 20) };
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
-    expect([excerptOf(hostile), excerptOf([1]), excerptOf(null), excerptOf(undefined), excerptOf(7), excerptOf(revoked.proxy), excerptOf(Symbol('s'))]).toEqual([
-      '(an object)',
-      '(an array)',
-      'null',
-      'undefined',
-      '7',
-      '(an object)',
-      '(a symbol)',
-    ]);
+    expect([
+      excerptOf(hostile),
+      excerptOf([1]),
+      excerptOf(null),
+      excerptOf(undefined),
+      excerptOf(7),
+      excerptOf(revoked.proxy),
+      excerptOf(Symbol('s')),
+    ]).toEqual(['(an object)', '(an array)', 'null', 'undefined', '7', '(an object)', '(a symbol)']);
   });
 
   it('is short and free of controls and lone surrogates for any string', () => {

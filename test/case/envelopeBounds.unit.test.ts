@@ -12,17 +12,31 @@ const stringOf = (length: number, character: string) => character.repeat(length)
 describe('the envelope fast paths and zod agree at every bound', () => {
   it('for inputs', () => {
     fc.assert(
-      fc.property(around(64), fc.constantFrom(0, 1, 9, 10, 30), around(200), around(200), (typeLength, fractionDigits, actorIdLength, eventIdLength) => {
-        const input = {
-          type: stringOf(typeLength, 'T'),
-          at: `2025-05-01T09:00:00${fractionDigits > 0 ? `.${'1'.repeat(fractionDigits)}` : ''}+02:00`,
-          actor: { role: 'r', id: stringOf(actorIdLength, 'a') },
-          eventId: stringOf(eventIdLength, 'e'),
-        };
-        const zod = caseInputEnvelope.safeParse(input).success;
-        expect(isWellFormedInput(input)).toBe(zod);
-        expect(zod).toBe(typeLength >= 1 && typeLength <= 64 && fractionDigits <= 9 && actorIdLength >= 1 && actorIdLength <= 200 && eventIdLength >= 1 && eventIdLength <= 200);
-      }),
+      fc.property(
+        around(64),
+        fc.constantFrom(0, 1, 9, 10, 30),
+        around(200),
+        around(200),
+        (typeLength, fractionDigits, actorIdLength, eventIdLength) => {
+          const input = {
+            type: stringOf(typeLength, 'T'),
+            at: `2025-05-01T09:00:00${fractionDigits > 0 ? `.${'1'.repeat(fractionDigits)}` : ''}+02:00`,
+            actor: { role: 'r', id: stringOf(actorIdLength, 'a') },
+            eventId: stringOf(eventIdLength, 'e'),
+          };
+          const zod = caseInputEnvelope.safeParse(input).success;
+          expect(isWellFormedInput(input)).toBe(zod);
+          expect(zod).toBe(
+            typeLength >= 1 &&
+              typeLength <= 64 &&
+              fractionDigits <= 9 &&
+              actorIdLength >= 1 &&
+              actorIdLength <= 200 &&
+              eventIdLength >= 1 &&
+              eventIdLength <= 200,
+          );
+        },
+      ),
       propertyRun('input envelope bounds', 300),
     );
   });
@@ -41,7 +55,9 @@ describe('the envelope fast paths and zod agree at every bound', () => {
         };
         const zod = recordedEventEnvelope.safeParse(event).success;
         expect(isWellFormedRecordedEvent(event)).toBe(zod);
-        expect(zod).toBe(caseIdLength >= 1 && caseIdLength <= 200 && typeLength >= 1 && typeLength <= 64 && pathIdLength >= 1 && pathIdLength <= 64);
+        expect(zod).toBe(
+          caseIdLength >= 1 && caseIdLength <= 200 && typeLength >= 1 && typeLength <= 64 && pathIdLength >= 1 && pathIdLength <= 64,
+        );
       }),
       propertyRun('recorded envelope bounds', 300),
     );

@@ -30,7 +30,10 @@ describe('a host-given event id', () => {
     const caseRef = openCase(workabilityPath, { caseId: 'ids-3' });
     caseRef.record({ ...contactReceived(), eventId: 'msg-1' });
     const reused = caseRef.record({ ...assessmentBooked(), eventId: 'msg-1' });
-    expect(reused).toEqual({ ok: false, rejection: { code: 'EVENT_ID_TAKEN', message: expect.stringMatching(/already names seq 1/), seq: 1 } });
+    expect(reused).toEqual({
+      ok: false,
+      rejection: { code: 'EVENT_ID_TAKEN', message: expect.stringMatching(/already names seq 1/), seq: 1 },
+    });
     expect(caseRef.seq).toBe(1);
   });
 
@@ -63,6 +66,9 @@ describe('a host-given event id', () => {
     caseRef.record({ ...contactReceived(), eventId: 'msg-1' });
     caseRef.record({ ...assessmentBooked(), eventId: 'msg-2' });
     const log = [caseRef.history[0]!, { ...caseRef.history[1]!, eventId: 'msg-1' }];
-    expect(replayCase(workabilityPath, log)).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', seq: 2, rejection: { code: 'EVENT_ID_TAKEN', seq: 1 } } });
+    expect(replayCase(workabilityPath, log)).toMatchObject({
+      ok: false,
+      failure: { code: 'EVENT_REJECTED', seq: 2, rejection: { code: 'EVENT_ID_TAKEN', seq: 1 } },
+    });
   });
 });

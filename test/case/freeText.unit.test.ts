@@ -22,7 +22,7 @@ function refusal(outcome: { ok: boolean; rejection?: Rejection }): Rejection {
   return outcome.rejection!;
 }
 
-describe('a rejection never repeats client text, inside the value domain\'s limits too', () => {
+describe("a rejection never repeats client text, inside the value domain's limits too", () => {
   // The value domain refuses an input of more than 100 000 string units or 10 000 values before any
   // schema runs; these stay under those limits, so the schema step's own messages are what is checked.
   const large = 'L'.repeat(60_000);
@@ -80,7 +80,9 @@ describe('a rejection never repeats client text', () => {
   });
 
   it('INVALID_EVENT names an unknown 1 MB key by an excerpt, in the message and in the issues', () => {
-    const rejection = refusal(openCase(reviewPath, { caseId: 'c' }).record({ ...submitted, payload: { priority: 'low', [megabyte]: 1 } } as never));
+    const rejection = refusal(
+      openCase(reviewPath, { caseId: 'c' }).record({ ...submitted, payload: { priority: 'low', [megabyte]: 1 } } as never),
+    );
     expect(rejection.code).toBe('INVALID_EVENT');
     expect(rejection.message.length).toBeLessThan(boundedMessage);
     expect(JSON.stringify(rejection).length).toBeLessThan(4 * boundedMessage);
@@ -125,10 +127,15 @@ describe('the envelope bounds what it takes', () => {
 
   it('refuses a referral caseId that is free text (a name, a personal id, a diagnosis)', () => {
     const caseRef = openCase(workabilityPath, { caseId: 'c' });
-    const payload = { ...contact.payload, referredFrom: { pathId: 'coordinator-service', caseId: 'Matti Meikäläinen 131052-308T masennus' } };
+    const payload = {
+      ...contact.payload,
+      referredFrom: { pathId: 'coordinator-service', caseId: 'Matti Meikäläinen 131052-308T masennus' },
+    };
     const rejection = refusal(caseRef.record({ ...contact, payload }));
     expect(rejection.code).toBe('INVALID_EVENT');
-    expect(rejection.code === 'INVALID_EVENT' && rejection.issues.map((issue) => issue.path.join('.'))).toEqual(['payload.referredFrom.caseId']);
+    expect(rejection.code === 'INVALID_EVENT' && rejection.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'payload.referredFrom.caseId',
+    ]);
     expect(rejection.message).not.toContain('Matti');
     expect(JSON.stringify(rejection)).not.toContain('Matti');
     expect(caseRef.seq).toBe(0);
@@ -144,19 +151,26 @@ describe('the envelope bounds what it takes', () => {
     const payload = { ...contact.payload, referredFrom: { pathId: 'coordinator-service', caseId } };
     const rejection = refusal(openCase(workabilityPath, { caseId: 'c' }).record({ ...contact, payload }));
     expect(rejection.code).toBe('INVALID_EVENT');
-    expect(rejection.code === 'INVALID_EVENT' && [...new Set(rejection.issues.map((issue) => issue.path.join('.')))]).toEqual(['payload.referredFrom.caseId']);
+    expect(rejection.code === 'INVALID_EVENT' && [...new Set(rejection.issues.map((issue) => issue.path.join('.')))]).toEqual([
+      'payload.referredFrom.caseId',
+    ]);
   });
 
-  it.each(['case-2025-0412', 'urn:uuid:3f2b8c1e-8d5a-4c1e-9f0a-2b7c6d5e4f3a', 'A.b_c:D-9', 'c'.repeat(200)])('takes the host id %s as a referral caseId', (caseId) => {
-    const payload = { ...contact.payload, referredFrom: { pathId: 'coordinator-service', caseId } };
-    expect(openCase(workabilityPath, { caseId: 'c' }).record({ ...contact, payload }).ok).toBe(true);
-  });
+  it.each(['case-2025-0412', 'urn:uuid:3f2b8c1e-8d5a-4c1e-9f0a-2b7c6d5e4f3a', 'A.b_c:D-9', 'c'.repeat(200)])(
+    'takes the host id %s as a referral caseId',
+    (caseId) => {
+      const payload = { ...contact.payload, referredFrom: { pathId: 'coordinator-service', caseId } };
+      expect(openCase(workabilityPath, { caseId: 'c' }).record({ ...contact, payload }).ok).toBe(true);
+    },
+  );
 
   it('refuses a 1 MB referral pathId with a short message', () => {
     const payload = { ...contact.payload, referredFrom: { pathId: 'a'.repeat(1 << 20), caseId: 'case-1' } };
     const rejection = refusal(openCase(workabilityPath, { caseId: 'c' }).record({ ...contact, payload }));
     expect(rejection.code).toBe('INVALID_EVENT');
-    expect(rejection.code === 'INVALID_EVENT' && rejection.issues.map((issue) => issue.path.join('.'))).toEqual(['payload.referredFrom.pathId']);
+    expect(rejection.code === 'INVALID_EVENT' && rejection.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'payload.referredFrom.pathId',
+    ]);
     expect(rejection.message.length).toBeLessThan(boundedMessage);
     expect(JSON.stringify(rejection).length).toBeLessThan(4 * boundedMessage);
   });

@@ -9,7 +9,15 @@
 import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore, openCase, replayCase, type AnyPathCase, type AnyPathDefinition, type EventStore, type RecordedEvent } from 'kykypolku';
+import {
+  createMemoryStore,
+  openCase,
+  replayCase,
+  type AnyPathCase,
+  type AnyPathDefinition,
+  type EventStore,
+  type RecordedEvent,
+} from 'kykypolku';
 import { builtInPaths } from 'kykypolku/paths';
 import { createPgliteStore, createPostgresStore } from 'kykypolku/postgres';
 import { acceptedNow, recordableInputs } from '../../src/testing/recordableInputs.js';
@@ -25,7 +33,11 @@ beforeAll(async () => {
   const { pool } = await postgres.freshPool(2);
   const server = createPostgresStore({ pool });
   await server.migrate();
-  stores.push({ name: 'memory', store: createMemoryStore() }, { name: 'PGlite', store: await createPgliteStore({ db }) }, { name: 'PostgreSQL', store: server });
+  stores.push(
+    { name: 'memory', store: createMemoryStore() },
+    { name: 'PGlite', store: await createPgliteStore({ db }) },
+    { name: 'PostgreSQL', store: server },
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -60,7 +72,14 @@ const hostility = [
 type Hostility = (typeof hostility)[number];
 // A getter or Proxy is read once, into the copy: one that changes its answer on later reads
 // records what it first said, exactly as the plain input does.
-const transparent = new Set<Hostility>(['none', 'undefined optional keys', 'pass-through Proxy', 'lying Proxy', 'symbol key', 'changing getter']);
+const transparent = new Set<Hostility>([
+  'none',
+  'undefined optional keys',
+  'pass-through Proxy',
+  'lying Proxy',
+  'symbol key',
+  'changing getter',
+]);
 
 /** Where in the input a change lands: the input itself, its actor, or its payload. */
 function targetOf(input: Plain, where: number): Plain {
@@ -102,7 +121,9 @@ function makeHostile(input: Plain, kind: Hostility, where: number, junk: unknown
     case 'undefined optional keys':
       return { ...copy, eventId: copy.eventId ?? undefined, payload: { ...(copy.payload as Plain), notAField: undefined } };
     case 'pass-through Proxy':
-      return where % 2 === 0 ? new Proxy(copy, {}) : { ...copy, actor: new Proxy(copy.actor as Plain, {}), payload: new Proxy(copy.payload as Plain, {}) };
+      return where % 2 === 0
+        ? new Proxy(copy, {})
+        : { ...copy, actor: new Proxy(copy.actor as Plain, {}), payload: new Proxy(copy.payload as Plain, {}) };
     case 'lying Proxy':
       return where % 2 === 0 ? lyingProxy(copy) : { ...copy, actor: lyingProxy(copy.actor as Plain) };
     case 'symbol key':
@@ -110,7 +131,13 @@ function makeHostile(input: Plain, kind: Hostility, where: number, junk: unknown
       return copy;
     case 'throwing getter': {
       const [target, key] = stringFieldOf(copy, where);
-      Object.defineProperty(target, key, { enumerable: true, configurable: true, get: () => { throw new Error('getter'); } });
+      Object.defineProperty(target, key, {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          throw new Error('getter');
+        },
+      });
       return copy;
     }
     case 'changing getter': {
@@ -123,7 +150,11 @@ function makeHostile(input: Plain, kind: Hostility, where: number, junk: unknown
       if (where % 3 === 0) {
         let atReads = 0;
         const at = copy.at;
-        Object.defineProperty(copy, 'at', { enumerable: true, configurable: true, get: () => (atReads++ === 0 ? at : '1999-01-01T00:00:00Z') });
+        Object.defineProperty(copy, 'at', {
+          enumerable: true,
+          configurable: true,
+          get: () => (atReads++ === 0 ? at : '1999-01-01T00:00:00Z'),
+        });
       }
       return copy;
     }
@@ -136,7 +167,11 @@ function makeHostile(input: Plain, kind: Hostility, where: number, junk: unknown
     case 'throwing Proxy trap': {
       const traps = ['ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf'] as const;
       const trap = traps[where % traps.length]!;
-      return new Proxy(copy, { [trap]: () => { throw new Error('trap'); } });
+      return new Proxy(copy, {
+        [trap]: () => {
+          throw new Error('trap');
+        },
+      });
     }
     case 'NUL': {
       const [target, key] = stringFieldOf(copy, where);
@@ -156,7 +191,10 @@ function makeHostile(input: Plain, kind: Hostility, where: number, junk: unknown
       return copy;
     }
     case 'year out of range':
-      return { ...copy, at: ['+010000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '0050-06-01T00:00:00Z', '0000-01-01T00:00:00Z'][where % 4] };
+      return {
+        ...copy,
+        at: ['+010000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '0050-06-01T00:00:00Z', '0000-01-01T00:00:00Z'][where % 4],
+      };
     case 'huge string': {
       const [target, key] = stringFieldOf(copy, where);
       target[key] = 'x'.repeat(150_000);
@@ -182,7 +220,7 @@ function makeHostile(input: Plain, kind: Hostility, where: number, junk: unknown
     case 'not JSON': {
       const values = [10n, () => 1, new Date(0), new Map(), [undefined], new Uint8Array(2)];
       const target = targetOf(copy, where);
-      target[where % 2 === 0 ? 'extra' : Object.keys(target)[0] ?? 'extra'] = values[where % values.length];
+      target[where % 2 === 0 ? 'extra' : (Object.keys(target)[0] ?? 'extra')] = values[where % values.length];
       return copy;
     }
   }
@@ -230,7 +268,12 @@ describe('record on every built-in path, fed hostile input', () => {
             if (accepted.length === 0) break;
             const candidate = accepted[choice % accepted.length]!;
             at += gapMinutes * 60_000;
-            const plain: Plain = { type: candidate.type, at: new Date(at).toISOString(), actor: { role: candidate.role, id: `${candidate.role}-1` }, payload: candidate.payload };
+            const plain: Plain = {
+              type: candidate.type,
+              at: new Date(at).toISOString(),
+              actor: { role: candidate.role, id: `${candidate.role}-1` },
+              payload: candidate.payload,
+            };
             if (withEventId) plain.eventId = `${caseId}-e${n}`;
             const name = hostility[kind]!;
             const hostile = makeHostile(plain, name, where, junk);
@@ -241,7 +284,10 @@ describe('record on every built-in path, fed hostile input', () => {
             } catch (error) {
               throw new Error(`record threw on a '${name}' input: ${String(error)}`);
             }
-            counts.set(`${name}: ${outcome.ok ? 'accepted' : outcome.rejection?.code}`, (counts.get(`${name}: ${outcome.ok ? 'accepted' : outcome.rejection?.code}`) ?? 0) + 1);
+            counts.set(
+              `${name}: ${outcome.ok ? 'accepted' : outcome.rejection?.code}`,
+              (counts.get(`${name}: ${outcome.ok ? 'accepted' : outcome.rejection?.code}`) ?? 0) + 1,
+            );
             if (transparent.has(name)) {
               // Recorded exactly as its plain twin is, on a twin case in the same state.
               const expected = twin.record(plain as never);
@@ -262,7 +308,11 @@ describe('record on every built-in path, fed hostile input', () => {
           }
           const history = caseRef.history;
           for (const { name, store } of stores) {
-            expect(await store.append(caseId, history, { expectedSeq: 0 }), name).toEqual({ ok: true, seq: history.length, alreadyRecorded: false });
+            expect(await store.append(caseId, history, { expectedSeq: 0 }), name).toEqual({
+              ok: true,
+              seq: history.length,
+              alreadyRecorded: false,
+            });
             const read = await store.read(caseId);
             expect(read, name).toEqual(history);
             const replayed = replayCase(definition, read, { caseId });
@@ -272,7 +322,12 @@ describe('record on every built-in path, fed hostile input', () => {
         }),
         propertyRun(`hostile input through record on ${definition.id}`, 40),
       );
-      process.stdout.write(`[fuzz] ${definition.id}: ${[...counts].sort().map(([outcome, count]) => `${outcome} ×${count}`).join(', ')}\n`);
+      process.stdout.write(
+        `[fuzz] ${definition.id}: ${[...counts]
+          .sort()
+          .map(([outcome, count]) => `${outcome} ×${count}`)
+          .join(', ')}\n`,
+      );
     }, 120_000);
   }
 });

@@ -35,7 +35,9 @@ describe('recording an event', () => {
   });
 
   it('follows the first transition whose guard holds', () => {
-    givenCase(reviewPath).when({ ...submitted, payload: { priority: 'high' } }).thenAccepted('active.urgent');
+    givenCase(reviewPath)
+      .when({ ...submitted, payload: { priority: 'high' } })
+      .thenAccepted('active.urgent');
   });
 
   it('closes the case with its outcome in a final state', () => {
@@ -45,7 +47,9 @@ describe('recording an event', () => {
 
   describe('refuses, with a typed rejection and nothing changed', () => {
     it('UNKNOWN_EVENT_TYPE for a type the path does not have', () => {
-      givenCase(reviewPath).when({ ...submitted, type: 'PUBLISHED' } as never).thenRejected('UNKNOWN_EVENT_TYPE', { eventType: 'PUBLISHED' });
+      givenCase(reviewPath)
+        .when({ ...submitted, type: 'PUBLISHED' } as never)
+        .thenRejected('UNKNOWN_EVENT_TYPE', { eventType: 'PUBLISHED' });
     });
 
     it('INVALID_EVENT with zod issues for a bad payload', () => {
@@ -56,12 +60,16 @@ describe('recording an event', () => {
     });
 
     it('INVALID_EVENT for an unknown payload field: payloads carry no free text', () => {
-      givenCase(reviewPath).when({ ...submitted, payload: { priority: 'low', note: 'free text' } } as never).thenRejected('INVALID_EVENT');
+      givenCase(reviewPath)
+        .when({ ...submitted, payload: { priority: 'low', note: 'free text' } } as never)
+        .thenRejected('INVALID_EVENT');
     });
 
     it('INVALID_EVENT for an `at` that is not an ISO instant with an offset', () => {
       for (const at of ['2025-05-01', '2025-05-01T09:00:00', 'yesterday', '']) {
-        const rejection = givenCase(reviewPath).when({ ...submitted, at }).thenRejected('INVALID_EVENT');
+        const rejection = givenCase(reviewPath)
+          .when({ ...submitted, at })
+          .thenRejected('INVALID_EVENT');
         expect(rejection.issues[0]?.path).toEqual(['at']);
       }
     });
@@ -74,7 +82,9 @@ describe('recording an event', () => {
     });
 
     it.each([null, undefined, 42, 'SUBMITTED', [], {}, { type: 42 }])('INVALID_EVENT for %j', (input) => {
-      givenCase(reviewPath).when(input as never).thenRejected('INVALID_EVENT');
+      givenCase(reviewPath)
+        .when(input as never)
+        .thenRejected('INVALID_EVENT');
     });
 
     it('ROLE_NOT_PERMITTED for a role that may not record the event', () => {
@@ -84,7 +94,9 @@ describe('recording an event', () => {
     });
 
     it('ROLE_NOT_PERMITTED for a role the path does not have', () => {
-      givenCase(reviewPath).when({ ...submitted, actor: { role: 'janitor', id: 'j' } } as never).thenRejected('ROLE_NOT_PERMITTED');
+      givenCase(reviewPath)
+        .when({ ...submitted, actor: { role: 'janitor', id: 'j' } } as never)
+        .thenRejected('ROLE_NOT_PERMITTED');
     });
 
     it('CASE_CLOSED once the case has ended', () => {
@@ -97,14 +109,18 @@ describe('recording an event', () => {
       givenCase(reviewPath, [submitted])
         .when({ ...approved, at: '2025-05-01T11:59:00+03:00' })
         .thenRejected('TIME_WENT_BACKWARDS', { at: '2025-05-01T11:59:00+03:00', lastAt: '2025-05-01T09:00:00Z' });
-      givenCase(reviewPath, [submitted]).when({ ...approved, at: '2025-05-01T12:00:00+03:00' }).thenAccepted();
+      givenCase(reviewPath, [submitted])
+        .when({ ...approved, at: '2025-05-01T12:00:00+03:00' })
+        .thenAccepted();
     });
 
     it('NOT_ALLOWED_IN_STATE, naming the state, for an event the state has no transition for', () => {
-      givenCase(reviewPath).when({ ...approved, at: '2025-05-01T09:00:00Z' }).thenRejected('NOT_ALLOWED_IN_STATE', {
-        state: 'draft',
-        eventType: 'REVIEWED',
-      });
+      givenCase(reviewPath)
+        .when({ ...approved, at: '2025-05-01T09:00:00Z' })
+        .thenRejected('NOT_ALLOWED_IN_STATE', {
+          state: 'draft',
+          eventType: 'REVIEWED',
+        });
     });
 
     it('RULE_VIOLATED, naming the rule, when a guard that enforces it refuses the event', () => {
@@ -135,15 +151,21 @@ describe('recording an event', () => {
     expect(codeOf({ type: 'REVIEWED', at: 'bad', actor: author, payload: {} })).toBe('INVALID_EVENT');
     const takenId = { eventId: 'first' };
     expect(codeOf({ type: 'REVIEWED', at: '2000-01-01T00:00:00Z', actor: author, payload: {}, ...takenId })).toBe('INVALID_EVENT');
-    expect(codeOf({ type: 'REVIEWED', at: '2000-01-01T00:00:00Z', actor: author, payload: { approved: true }, ...takenId })).toBe('EVENT_ID_TAKEN');
+    expect(codeOf({ type: 'REVIEWED', at: '2000-01-01T00:00:00Z', actor: author, payload: { approved: true }, ...takenId })).toBe(
+      'EVENT_ID_TAKEN',
+    );
     expect(codeOf({ type: 'REVIEWED', at: '2000-01-01T00:00:00Z', actor: author, payload: { approved: true } })).toBe('ROLE_NOT_PERMITTED');
     expect(codeOf({ type: 'REVIEWED', at: '2000-01-01T00:00:00Z', actor: reviewer, payload: { approved: true } })).toBe('CASE_CLOSED');
 
     const open = openCase(reviewPath, { caseId: 'order-2' });
     open.record(submitted);
     const openCodeOf = (input: unknown) => (open.record(input as never) as { rejection: Rejection }).rejection.code;
-    expect(openCodeOf({ type: 'SUBMITTED', at: '2000-01-01T00:00:00Z', actor: author, payload: { priority: 'low' } })).toBe('TIME_WENT_BACKWARDS');
-    expect(openCodeOf({ type: 'SUBMITTED', at: '2030-01-01T00:00:00Z', actor: author, payload: { priority: 'low' } })).toBe('NOT_ALLOWED_IN_STATE');
+    expect(openCodeOf({ type: 'SUBMITTED', at: '2000-01-01T00:00:00Z', actor: author, payload: { priority: 'low' } })).toBe(
+      'TIME_WENT_BACKWARDS',
+    );
+    expect(openCodeOf({ type: 'SUBMITTED', at: '2030-01-01T00:00:00Z', actor: author, payload: { priority: 'low' } })).toBe(
+      'NOT_ALLOWED_IN_STATE',
+    );
     expect(openCodeOf({ type: 'DONE', at: '2030-01-01T00:00:00Z', actor: reviewer })).toBe('RULE_VIOLATED');
   });
 

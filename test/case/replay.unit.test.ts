@@ -47,53 +47,87 @@ describe('replaying a case from its events', () => {
     const history = () => recordedCase().history.map((event) => ({ ...event }) as Record<string, unknown>);
 
     it('EVENT_REJECTED for an event the rules refuse (a doctor booked before mapping)', () => {
-      const events = history().filter((event) => event.type !== 'SITUATION_MAPPED').map((event, index) => ({ ...event, seq: index + 1 }));
+      const events = history()
+        .filter((event) => event.type !== 'SITUATION_MAPPED')
+        .map((event, index) => ({ ...event, seq: index + 1 }));
       expect(replayCase(workabilityPath, events)).toMatchObject({
         ok: false,
-        failure: { code: 'EVENT_REJECTED', seq: 4, index: 3, rejection: { code: 'RULE_VIOLATED', ruleId: 'situation-mapped-before-doctor' } },
+        failure: {
+          code: 'EVENT_REJECTED',
+          seq: 4,
+          index: 3,
+          rejection: { code: 'RULE_VIOLATED', ruleId: 'situation-mapped-before-doctor' },
+        },
       });
     });
 
     it('EVENT_REJECTED with INVALID_EVENT for a tampered payload', () => {
       const events = history();
       events[2] = { ...events[2], payload: { nextRole: 'janitor' } };
-      expect(replayCase(workabilityPath, events)).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', seq: 3, rejection: { code: 'INVALID_EVENT' } } });
+      expect(replayCase(workabilityPath, events)).toMatchObject({
+        ok: false,
+        failure: { code: 'EVENT_REJECTED', seq: 3, rejection: { code: 'INVALID_EVENT' } },
+      });
     });
 
     it('EVENT_REJECTED with UNKNOWN_EVENT_TYPE for a type the path does not have', () => {
       const events = history();
       events[1] = { ...events[1], type: 'TELEPORTED' };
-      expect(replayCase(workabilityPath, events)).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', seq: 2, rejection: { code: 'UNKNOWN_EVENT_TYPE' } } });
+      expect(replayCase(workabilityPath, events)).toMatchObject({
+        ok: false,
+        failure: { code: 'EVENT_REJECTED', seq: 2, rejection: { code: 'UNKNOWN_EVENT_TYPE' } },
+      });
     });
 
     it('OUT_OF_SEQUENCE for a missing, repeated or swapped seq', () => {
       const events = history();
-      expect(replayCase(workabilityPath, [events[0], events[2]])).toMatchObject({ ok: false, failure: { code: 'OUT_OF_SEQUENCE', seq: 3, expectedSeq: 2, index: 1 } });
-      expect(replayCase(workabilityPath, [events[0], events[0]])).toMatchObject({ ok: false, failure: { code: 'OUT_OF_SEQUENCE', seq: 1, expectedSeq: 2 } });
+      expect(replayCase(workabilityPath, [events[0], events[2]])).toMatchObject({
+        ok: false,
+        failure: { code: 'OUT_OF_SEQUENCE', seq: 3, expectedSeq: 2, index: 1 },
+      });
+      expect(replayCase(workabilityPath, [events[0], events[0]])).toMatchObject({
+        ok: false,
+        failure: { code: 'OUT_OF_SEQUENCE', seq: 1, expectedSeq: 2 },
+      });
     });
 
     it('WRONG_CASE for an event of another case', () => {
       const events = history();
       events[1] = { ...events[1], caseId: 'someone-else' };
-      expect(replayCase(workabilityPath, events)).toMatchObject({ ok: false, failure: { code: 'WRONG_CASE', seq: 2, foundCaseId: 'someone-else', expectedCaseId: 'replay-1' } });
+      expect(replayCase(workabilityPath, events)).toMatchObject({
+        ok: false,
+        failure: { code: 'WRONG_CASE', seq: 2, foundCaseId: 'someone-else', expectedCaseId: 'replay-1' },
+      });
     });
 
     it('WRONG_PATH for an event recorded under another path or version', () => {
       const events = history();
       events[0] = { ...events[0], path: { id: 'workability-path', version: 2 } };
-      expect(replayCase(workabilityPath, events)).toMatchObject({ ok: false, failure: { code: 'WRONG_PATH', seq: 1, found: { version: 2 } } });
+      expect(replayCase(workabilityPath, events)).toMatchObject({
+        ok: false,
+        failure: { code: 'WRONG_PATH', seq: 1, found: { version: 2 } },
+      });
     });
 
     it('MALFORMED_EVENT for something that is not a recorded event', () => {
       const events = history();
-      expect(replayCase(workabilityPath, [events[0], null])).toMatchObject({ ok: false, failure: { code: 'MALFORMED_EVENT', index: 1, seq: undefined } });
-      expect(replayCase(workabilityPath, [{ ...events[0], at: 'noon' }])).toMatchObject({ ok: false, failure: { code: 'MALFORMED_EVENT', index: 0, seq: 1 } });
+      expect(replayCase(workabilityPath, [events[0], null])).toMatchObject({
+        ok: false,
+        failure: { code: 'MALFORMED_EVENT', index: 1, seq: undefined },
+      });
+      expect(replayCase(workabilityPath, [{ ...events[0], at: 'noon' }])).toMatchObject({
+        ok: false,
+        failure: { code: 'MALFORMED_EVENT', index: 0, seq: 1 },
+      });
     });
 
     it('EVENT_REJECTED with TIME_WENT_BACKWARDS for events out of time order', () => {
       const events = history();
       events[1] = { ...events[1], at: '2000-01-01T00:00:00Z' };
-      expect(replayCase(workabilityPath, events)).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', seq: 2, rejection: { code: 'TIME_WENT_BACKWARDS' } } });
+      expect(replayCase(workabilityPath, events)).toMatchObject({
+        ok: false,
+        failure: { code: 'EVENT_REJECTED', seq: 2, rejection: { code: 'TIME_WENT_BACKWARDS' } },
+      });
     });
   });
 

@@ -11,7 +11,14 @@ describe('types inferred from the work-ability definition', () => {
   it('gives the state value as a union of the path’s states', () => {
     const caseRef = openCase(workabilityPath, { caseId: 't' });
     expectTypeOf(caseRef.state.value).toEqualTypeOf<
-      'opened' | 'contacted' | 'initialAssessment' | 'healthCheck' | 'coordinatorSupport' | 'doctorAssessment' | 'servicePlanning' | 'closed'
+      | 'opened'
+      | 'contacted'
+      | 'initialAssessment'
+      | 'healthCheck'
+      | 'coordinatorSupport'
+      | 'doctorAssessment'
+      | 'servicePlanning'
+      | 'closed'
     >();
     expectTypeOf(caseRef.state.context.situationMapped).toEqualTypeOf<boolean>();
     expectTypeOf(caseRef.state.outcome).toEqualTypeOf<
@@ -68,7 +75,12 @@ describe('types inferred from the work-ability definition', () => {
   });
 
   it('builds inputs with CaseInputOf', () => {
-    const input: CaseInputOf<typeof workabilityPath> = { type: 'NEXT_APPOINTMENT_SET', at, actor: nurse, payload: { appointmentOn: '2025-03-10' } };
+    const input: CaseInputOf<typeof workabilityPath> = {
+      type: 'NEXT_APPOINTMENT_SET',
+      at,
+      actor: nurse,
+      payload: { appointmentOn: '2025-03-10' },
+    };
     expectTypeOf(input.type).toEqualTypeOf<'NEXT_APPOINTMENT_SET'>();
     expectTypeOf<CaseInputOf<typeof workabilityPath>['type']>().toEqualTypeOf<keyof typeof workabilityPath.events>();
   });

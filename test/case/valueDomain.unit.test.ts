@@ -36,12 +36,28 @@ describe('strings: well formed (no lone surrogate) and without NUL', () => {
     ['a lone surrogate in eventId', { ...contactReceived(), eventId: '\uDFFFid' }, ['eventId']],
     [
       'a NUL in a payload string',
-      { ...contactReceived(), payload: { route: 'internalReferral', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true, referredFrom: { pathId: 'ips-job-coaching', caseId: 'c\u00001' } } },
+      {
+        ...contactReceived(),
+        payload: {
+          route: 'internalReferral',
+          hasOccupationalOrStudentHealthCare: false,
+          workAbilityConcern: true,
+          referredFrom: { pathId: 'ips-job-coaching', caseId: 'c\u00001' },
+        },
+      },
       ['payload', 'referredFrom', 'caseId'],
     ],
     [
       'a lone surrogate in a payload string',
-      { ...contactReceived(), payload: { route: 'internalReferral', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true, referredFrom: { pathId: 'ips-job-coaching', caseId: 'c\uD83D' } } },
+      {
+        ...contactReceived(),
+        payload: {
+          route: 'internalReferral',
+          hasOccupationalOrStudentHealthCare: false,
+          workAbilityConcern: true,
+          referredFrom: { pathId: 'ips-job-coaching', caseId: 'c\uD83D' },
+        },
+      },
       ['payload', 'referredFrom', 'caseId'],
     ],
     ['a NUL in a payload key', { ...contactReceived(), payload: { 'route\u0000': 'selfBooking' } }, ['payload']],
@@ -78,7 +94,14 @@ describe('instants: years 1000 to 8999 (UTC), so every deadline is a four-digit 
     const base = contactReceived();
     expect(caseRef.record(base).ok).toBe(true);
     const coordinator = openCase(coordinatorServicePath, { caseId: 'late' });
-    expect(coordinator.record({ type: 'REFERRED', at: '2025-01-02T09:00:00Z', actor: { role: 'employmentServicesExpert', id: 'te-1' }, payload: { route: 'employmentServices' } }).ok).toBe(true);
+    expect(
+      coordinator.record({
+        type: 'REFERRED',
+        at: '2025-01-02T09:00:00Z',
+        actor: { role: 'employmentServicesExpert', id: 'te-1' },
+        payload: { route: 'employmentServices' },
+      }).ok,
+    ).toBe(true);
     const late = coordinator.record({
       type: 'ELIGIBILITY_CONFIRMED',
       at: '2025-01-10T09:00:00Z',
@@ -101,9 +124,19 @@ describe('the calendar counts years 0 to 99 as themselves', () => {
 });
 
 describe('numbers: finite and never -0; keys: undefined means absent', () => {
-  const referred = { type: 'REFERRED', at: '2025-01-02T09:00:00Z', actor: { role: 'employmentServicesExpert', id: 'te-1' }, payload: { route: 'employmentServices' } } as const;
+  const referred = {
+    type: 'REFERRED',
+    at: '2025-01-02T09:00:00Z',
+    actor: { role: 'employmentServicesExpert', id: 'te-1' },
+    payload: { route: 'employmentServices' },
+  } as const;
   const eligible = (unemploymentMonths: number) =>
-    ({ type: 'ELIGIBILITY_CONFIRMED', at: '2025-01-10T09:00:00Z', actor: { role: 'coordinator', id: 'c-1' }, payload: { unemploymentMonths, targetGroup: 'unemployed' } }) as const;
+    ({
+      type: 'ELIGIBILITY_CONFIRMED',
+      at: '2025-01-10T09:00:00Z',
+      actor: { role: 'coordinator', id: 'c-1' },
+      payload: { unemploymentMonths, targetGroup: 'unemployed' },
+    }) as const;
 
   it.each([
     ['-0', -0],
@@ -121,7 +154,11 @@ describe('numbers: finite and never -0; keys: undefined means absent', () => {
 
   it('drops an optional key that is undefined: the recorded event is the one a store gives back', () => {
     const caseRef = openCase(workabilityPath, { caseId: 'undefined-keys' });
-    const input = { ...contactReceived(), eventId: undefined, payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true, referredFrom: undefined } };
+    const input = {
+      ...contactReceived(),
+      eventId: undefined,
+      payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true, referredFrom: undefined },
+    };
     const outcome = caseRef.record(input as Input);
     expect(outcome.ok).toBe(true);
     expect(Object.keys(outcome.event!)).not.toContain('eventId');
@@ -201,17 +238,82 @@ describe('record reads its input once (defect 5)', () => {
   });
 
   it.each([
-    ['a throwing getter', () => Object.defineProperty({ ...contactReceived() }, 'at', { enumerable: true, get: () => { throw new Error('boom'); } })],
-    ['a throwing getter in the payload', () => ({ ...contactReceived(), payload: Object.defineProperty({}, 'route', { enumerable: true, get: () => { throw new Error('boom'); } }) })],
-    ['a revoked Proxy', () => { const { proxy, revoke } = Proxy.revocable({ ...contactReceived() }, {}); revoke(); return proxy; }],
-    ['a revoked Proxy as the actor', () => { const { proxy, revoke } = Proxy.revocable({ ...nurse }, {}); revoke(); return { ...contactReceived(), actor: proxy }; }],
-    ['a Proxy whose traps throw', () => new Proxy({ ...contactReceived() }, { ownKeys: () => { throw new Error('trap'); }, get: () => { throw new Error('trap'); }, has: () => { throw new Error('trap'); } })],
-    ['a cyclic payload', () => { const payload: Record<string, unknown> = {}; payload.self = payload; return { ...contactReceived(), payload }; }],
+    [
+      'a throwing getter',
+      () =>
+        Object.defineProperty({ ...contactReceived() }, 'at', {
+          enumerable: true,
+          get: () => {
+            throw new Error('boom');
+          },
+        }),
+    ],
+    [
+      'a throwing getter in the payload',
+      () => ({
+        ...contactReceived(),
+        payload: Object.defineProperty({}, 'route', {
+          enumerable: true,
+          get: () => {
+            throw new Error('boom');
+          },
+        }),
+      }),
+    ],
+    [
+      'a revoked Proxy',
+      () => {
+        const { proxy, revoke } = Proxy.revocable({ ...contactReceived() }, {});
+        revoke();
+        return proxy;
+      },
+    ],
+    [
+      'a revoked Proxy as the actor',
+      () => {
+        const { proxy, revoke } = Proxy.revocable({ ...nurse }, {});
+        revoke();
+        return { ...contactReceived(), actor: proxy };
+      },
+    ],
+    [
+      'a Proxy whose traps throw',
+      () =>
+        new Proxy(
+          { ...contactReceived() },
+          {
+            ownKeys: () => {
+              throw new Error('trap');
+            },
+            get: () => {
+              throw new Error('trap');
+            },
+            has: () => {
+              throw new Error('trap');
+            },
+          },
+        ),
+    ],
+    [
+      'a cyclic payload',
+      () => {
+        const payload: Record<string, unknown> = {};
+        payload.self = payload;
+        return { ...contactReceived(), payload };
+      },
+    ],
     ['a prototype with extra keys', () => Object.create({ eventId: 'inherited' }, Object.getOwnPropertyDescriptors(contactReceived()))],
     ['a symbol as the type', () => ({ ...contactReceived(), type: Symbol('CONTACT_RECEIVED') })],
     ['a BigInt in the payload', () => ({ ...contactReceived(), payload: { route: 1n } })],
     ['a Date as the payload', () => ({ ...contactReceived(), payload: new Date() })],
-    ['a nesting 10 000 deep', () => { let deep: unknown = {}; for (let n = 0; n < 10_000; n++) deep = { deep }; return { ...contactReceived(), payload: deep }; }],
+    [
+      'a nesting 10 000 deep',
+      () => {
+        let deep: unknown = {};
+        for (let n = 0; n < 10_000; n++) deep = { deep };
+        return { ...contactReceived(), payload: deep };
+      },
+    ],
   ])('%s is an INVALID_EVENT, never a throw', (_name, make) => {
     const outcome = refused(make());
     expect(outcome.ok).toBe(false);

@@ -51,7 +51,10 @@ describe('path versions', () => {
     const store = await storedV1Case('v1-orphan');
     const replayed = replayFromCatalogue(createPathCatalogue([reviewPathV2]), await store.read('v1-orphan'));
     // v2 migrates from v1, but the log's last event names v1, which this catalogue does not hold.
-    expect(replayed).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_PATH_VERSION', seq: 1, path: { id: 'review-path', version: 1 } } });
+    expect(replayed).toMatchObject({
+      ok: false,
+      failure: { code: 'UNKNOWN_PATH_VERSION', seq: 1, path: { id: 'review-path', version: 1 } },
+    });
   });
 
   it('moves an open v1 case to v2 through the migration when the next event is recorded, and replays it under v2 after', async () => {
@@ -75,7 +78,11 @@ describe('path versions', () => {
   });
 
   it('leaves a closed case, and every case when moving is turned off, on its own version', async () => {
-    const done = await storedV1Case('closed-v1', { type: 'REVIEWED', at: at(2), actor: reviewer, payload: { approved: true } }, { type: 'DONE', at: at(3), actor: reviewer, payload: {} });
+    const done = await storedV1Case(
+      'closed-v1',
+      { type: 'REVIEWED', at: at(2), actor: reviewer, payload: { approved: true } },
+      { type: 'DONE', at: at(3), actor: reviewer, payload: {} },
+    );
     const closed = await openCaseStore(done, catalogue).record('closed-v1', commented);
     expect(closed).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', rejection: { code: 'CASE_CLOSED' } } });
 
@@ -103,7 +110,12 @@ describe('path versions', () => {
     // A v2 whose migration dates every v1 comment.
     const stricter = definePath({
       ...reviewSpecV2(),
-      migrations: [{ from: 1, event: (event) => (event.type === 'COMMENTED' ? { type: 'COMMENTED', payload: { on: '2025-05-02' } } : (event as never)) }],
+      migrations: [
+        {
+          from: 1,
+          event: (event) => (event.type === 'COMMENTED' ? { type: 'COMMENTED', payload: { on: '2025-05-02' } } : (event as never)),
+        },
+      ],
     });
     const store = await storedV1Case('rewritten', commented);
     const replayed = replayCase(stricter, await store.read('rewritten'));

@@ -9,7 +9,9 @@ describe('checkGuards', () => {
     const check = checkGuards(reviewPath);
     const approved = check.guards.find((guard) => guard.guard === 'approved')!;
     expect(approved).toMatchObject({ kind: 'gate', verdict: 'caught', enforces: ['approved-before-done'] });
-    expect(approved.mutations).toMatchObject([{ value: true, states: 12, transitions: 43, changed: true, complete: true, brokenRules: ['approved-before-done'] }]);
+    expect(approved.mutations).toMatchObject([
+      { value: true, states: 12, transitions: 43, changed: true, complete: true, brokenRules: ['approved-before-done'] },
+    ]);
     expect(approved.brokenRules[0]?.inputs.map((input) => input.type)).toEqual(['SUBMITTED', 'DONE']);
   });
 
@@ -36,13 +38,26 @@ describe('checkGuards', () => {
     // What removing isReady lets through, the shortest way: going before being ready.
     expect(check.guards[0]!.mutations[0]!.witness).toEqual({
       change: 'added',
-      trace: { inputs: [{ type: 'WENT', at: '2025-01-06T08:00:00Z', actor: { role: 'worker', id: 'worker-1' }, payload: {} }], states: ['waiting', 'going'] },
+      trace: {
+        inputs: [{ type: 'WENT', at: '2025-01-06T08:00:00Z', actor: { role: 'worker', id: 'worker-1' }, payload: {} }],
+        states: ['waiting', 'going'],
+      },
     });
     expect(check.justified).toBe(false);
     const report = formatGuardCheck(gatePath, check);
-    expect(report).toContain('✗ isReady (gate) — ready: NOT justified: removing it changes the path but breaks no rule (a rule is missing?)');
-    expect(report).toContain(['        for example, this becomes possible:', '          1. 2025-01-06T08:00:00Z  Went [WENT] — Worker', '             Waiting → Going'].join('\n'));
-    expect(report).toContain("rule 'nothing-archived-moves' names guard 'notArchived' in enforcedBy, but removing the guard does not break the rule");
+    expect(report).toContain(
+      '✗ isReady (gate) — ready: NOT justified: removing it changes the path but breaks no rule (a rule is missing?)',
+    );
+    expect(report).toContain(
+      [
+        '        for example, this becomes possible:',
+        '          1. 2025-01-06T08:00:00Z  Went [WENT] — Worker',
+        '             Waiting → Going',
+      ].join('\n'),
+    );
+    expect(report).toContain(
+      "rule 'nothing-archived-moves' names guard 'notArchived' in enforcedBy, but removing the guard does not break the rule",
+    );
     expect(report).toMatch(/NOT justified: 3 guard\(s\), 1 enforcedBy gap\(s\)\.$/);
   });
 
@@ -54,17 +69,20 @@ describe('checkGuards', () => {
 });
 
 describe('checkGuards on every built-in path', () => {
-  it.each(builtInPaths.map((path) => [path.id, path] as const))('%s: every guard a rule names breaks that rule when removed', (_id, path) => {
-    const check = checkGuards(path as AnyPathDefinition);
-    expect(check.baseline).toMatchObject({ proven: true, complete: true });
-    expect(check.enforcementGaps).toEqual([]);
-    const enforcing = new Set(path.rules.flatMap((rule) => rule.enforcedBy as readonly string[]));
-    for (const guard of check.guards.filter((found) => enforcing.has(found.guard))) {
-      expect(guard.verdict, guard.guard).toBe('caught');
-    }
-    // Every guard does something: none is dead, unused or undecided.
-    expect(check.guards.filter((guard) => ['dead', 'unused', 'undecided'].includes(guard.verdict))).toEqual([]);
-  });
+  it.each(builtInPaths.map((path) => [path.id, path] as const))(
+    '%s: every guard a rule names breaks that rule when removed',
+    (_id, path) => {
+      const check = checkGuards(path as AnyPathDefinition);
+      expect(check.baseline).toMatchObject({ proven: true, complete: true });
+      expect(check.enforcementGaps).toEqual([]);
+      const enforcing = new Set(path.rules.flatMap((rule) => rule.enforcedBy as readonly string[]));
+      for (const guard of check.guards.filter((found) => enforcing.has(found.guard))) {
+        expect(guard.verdict, guard.guard).toBe('caught');
+      }
+      // Every guard does something: none is dead, unused or undecided.
+      expect(check.guards.filter((guard) => ['dead', 'unused', 'undecided'].includes(guard.verdict))).toEqual([]);
+    },
+  );
 });
 
 describe('checkGuards on a path whose rule is broken before any guard is removed', () => {
@@ -78,9 +96,13 @@ describe('checkGuards on a path whose rule is broken before any guard is removed
     expect(check.justified).toBe(false);
     const report = formatGuardCheck(forgottenConsentPath, check);
     expect(report).not.toContain('justified: removing it breaks');
-    expect(report).toContain('✗ planAgreed (gate) — plan agreed: NOT justified: removing it changes the path but breaks no rule that held before (fix the rules already broken, then check again)');
+    expect(report).toContain(
+      '✗ planAgreed (gate) — plan agreed: NOT justified: removing it changes the path but breaks no rule that held before (fix the rules already broken, then check again)',
+    );
     expect(report).toContain('✗ already broken before any guard is removed, so justifying no guard: consent-before-team-meeting');
-    expect(formatGuardCheck(forgottenConsentPath, check, { lang: 'fi' })).toContain('✗ rikki jo ennen kuin yhtään ehtoa poistetaan, eikä siksi perustele mitään ehtoa: consent-before-team-meeting');
+    expect(formatGuardCheck(forgottenConsentPath, check, { lang: 'fi' })).toContain(
+      '✗ rikki jo ennen kuin yhtään ehtoa poistetaan, eikä siksi perustele mitään ehtoa: consent-before-team-meeting',
+    );
   });
 
   it('still justifies a guard by a rule that held before it was removed', () => {

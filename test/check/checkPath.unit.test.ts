@@ -121,7 +121,9 @@ describe('checkPath on hand-made paths whose state spaces are counted by hand', 
         name: 'inFuture',
       },
     ]);
-    expect(formatPathCheck(datedPath, check)).toContain("! 'inFuture' reads BOOKED.on, which the checker tries at one sample value only: do not branch on it");
+    expect(formatPathCheck(datedPath, check)).toContain(
+      "! 'inFuture' reads BOOKED.on, which the checker tries at one sample value only: do not branch on it",
+    );
   });
 
   it('refuses bad options with a message that names the fix', () => {
@@ -132,17 +134,20 @@ describe('checkPath on hand-made paths whose state spaces are counted by hand', 
 });
 
 describe('checkPath on every built-in path', () => {
-  it.each(builtInPaths.map((path) => [path.id, path] as const))('%s: every rule holds, no dead end, every state and event reached', (_id, path) => {
-    const check = complete(path as AnyPathDefinition);
-    expect(check.rules.filter((verdict) => verdict.verdict !== 'held')).toEqual([]);
-    expect(check.proven).toBe(true);
-    expect(check.deadEnds.count).toBe(0);
-    expect(check.cannotFinish.count).toBe(0);
-    expect(check.unreachedStates).toEqual([]);
-    expect(check.unreachedEvents).toEqual([]);
-    expect(check.unrecordableEvents).toEqual([]);
-    expect(check.warnings).toEqual([]);
-  });
+  it.each(builtInPaths.map((path) => [path.id, path] as const))(
+    '%s: every rule holds, no dead end, every state and event reached',
+    (_id, path) => {
+      const check = complete(path as AnyPathDefinition);
+      expect(check.rules.filter((verdict) => verdict.verdict !== 'held')).toEqual([]);
+      expect(check.proven).toBe(true);
+      expect(check.deadEnds.count).toBe(0);
+      expect(check.cannotFinish.count).toBe(0);
+      expect(check.unreachedStates).toEqual([]);
+      expect(check.unreachedEvents).toEqual([]);
+      expect(check.unrecordableEvents).toEqual([]);
+      expect(check.warnings).toEqual([]);
+    },
+  );
 });
 
 describe('reports', () => {
@@ -157,7 +162,9 @@ describe('reports', () => {
         '     In review → Done   ✗ breaks the rule',
       ].join('\n'),
     );
-    expect(formatCounterexample(reviewPathWithoutGuard, counterexample!, { lang: 'fi' })).toContain('fi: In review → fi: Done   ✗ rikkoo säännön');
+    expect(formatCounterexample(reviewPathWithoutGuard, counterexample!, { lang: 'fi' })).toContain(
+      'fi: In review → fi: Done   ✗ rikkoo säännön',
+    );
     expect(formatCounterexample(reviewPathWithoutGuard, counterexample!, { lang: 'sv' })).toContain('Kortaste motexempel (2 indata)');
   });
 

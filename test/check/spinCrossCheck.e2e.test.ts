@@ -49,27 +49,35 @@ const mutants = builtInPaths.flatMap((path) =>
     }),
 );
 
-describe.runIf(spinWillRun)('SPIN finds a violation on the same mutated machines, with a trail as short as the shortest counterexample', () => {
-  it.concurrent.for([
-    ...mutants,
-    ['review-path without approved', reviewPathWithoutGuard as AnyPathDefinition, {}] as const,
-    ['session-path without enoughSessions', sessionPathWithoutGuard as AnyPathDefinition, sessionCeilings] as const,
-  ])('%s', async ([name, definition, options], { expect }) => {
-    const check = checkPath(definition, options);
-    const broken = check.rules.filter((verdict) => verdict.verdict === 'violated');
-    expect(broken.length).toBeGreaterThan(0);
-    const { text, mapping } = exported(definition, options);
-    const spin = await runSpin(name.replaceAll(' ', '-'), text, { bfs: true });
-    expect(spin.errors).toBe(1);
-    expect(spin.trail.length).toBe(Math.min(...broken.map((verdict) => verdict.counterexample!.inputs.length)));
-    expect(broken.map((verdict) => verdict.ruleId)).toContain(spin.violated);
-    // SPIN's trail, recorded on a case: accepted up to the last input, which breaks that rule.
-    const caseRef = openCase(definition, { caseId: 'spin-trail' });
-    spin.trail.forEach((input, step) => {
-      const { type, payload, role } = mapping.inputs[input]!;
-      const outcome = caseRef.record({ type, at: new Date(Date.UTC(2025, 0, 6 + step, 8)).toISOString(), actor: { role, id: `${role}-1` }, payload } as never);
-      if (step < spin.trail.length - 1) expect(outcome.ok).toBe(true);
-      else expect(outcome.rejection).toMatchObject({ code: 'RULE_VIOLATED', ruleId: spin.violated });
+describe.runIf(spinWillRun)(
+  'SPIN finds a violation on the same mutated machines, with a trail as short as the shortest counterexample',
+  () => {
+    it.concurrent.for([
+      ...mutants,
+      ['review-path without approved', reviewPathWithoutGuard as AnyPathDefinition, {}] as const,
+      ['session-path without enoughSessions', sessionPathWithoutGuard as AnyPathDefinition, sessionCeilings] as const,
+    ])('%s', async ([name, definition, options], { expect }) => {
+      const check = checkPath(definition, options);
+      const broken = check.rules.filter((verdict) => verdict.verdict === 'violated');
+      expect(broken.length).toBeGreaterThan(0);
+      const { text, mapping } = exported(definition, options);
+      const spin = await runSpin(name.replaceAll(' ', '-'), text, { bfs: true });
+      expect(spin.errors).toBe(1);
+      expect(spin.trail.length).toBe(Math.min(...broken.map((verdict) => verdict.counterexample!.inputs.length)));
+      expect(broken.map((verdict) => verdict.ruleId)).toContain(spin.violated);
+      // SPIN's trail, recorded on a case: accepted up to the last input, which breaks that rule.
+      const caseRef = openCase(definition, { caseId: 'spin-trail' });
+      spin.trail.forEach((input, step) => {
+        const { type, payload, role } = mapping.inputs[input]!;
+        const outcome = caseRef.record({
+          type,
+          at: new Date(Date.UTC(2025, 0, 6 + step, 8)).toISOString(),
+          actor: { role, id: `${role}-1` },
+          payload,
+        } as never);
+        if (step < spin.trail.length - 1) expect(outcome.ok).toBe(true);
+        else expect(outcome.rejection).toMatchObject({ code: 'RULE_VIOLATED', ruleId: spin.violated });
+      });
     });
-  });
-});
+  },
+);

@@ -59,7 +59,10 @@ describe('toPromela', () => {
       outcomeOf: () => undefined,
       sources: [],
     });
-    expect(toPromela(lanes)).toEqual({ ok: false, failure: { code: 'UNSUPPORTED_MACHINE', message: "path 'lanes': state '(root)' is parallel" } });
+    expect(toPromela(lanes)).toEqual({
+      ok: false,
+      failure: { code: 'UNSUPPORTED_MACHINE', message: "path 'lanes': state '(root)' is parallel" },
+    });
     expect(checkPath(lanes).states).toBe(2); // the checker itself handles parallel states
   });
 });

@@ -22,7 +22,9 @@ describe('kykypolku check', () => {
   it('prints its findings as data with --json', () => {
     const run = check('workability-path', '--json');
     expect(run.status).toBe(0);
-    const [result] = JSON.parse(run.stdout) as [{ check: { complete: boolean; proven: boolean; states: number; deadEnds: { count: number } } }];
+    const [result] = JSON.parse(run.stdout) as [
+      { check: { complete: boolean; proven: boolean; states: number; deadEnds: { count: number } } },
+    ];
     expect(result.check).toMatchObject({ complete: true, proven: true, deadEnds: { count: 0 } });
     expect(result.check.states).toBeGreaterThan(1);
     expect(run.stderr).toBe('');
@@ -44,7 +46,8 @@ describe('kykypolku check', () => {
     const run = check('--guards', '--json');
     const results = JSON.parse(run.stdout) as { guards: { justified: boolean; guards: { guard: string; verdict: string }[] } }[];
     expect(results).toHaveLength(builtInPaths.length);
-    for (const { guards } of results) for (const guard of guards.guards) expect(['caught', 'not-caught', 'routes', 'dead', 'unused', 'undecided']).toContain(guard.verdict);
+    for (const { guards } of results)
+      for (const guard of guards.guards) expect(['caught', 'not-caught', 'routes', 'dead', 'unused', 'undecided']).toContain(guard.verdict);
     expect(run.status).toBe(results.every((result) => result.guards.justified) ? 0 : 1);
   });
 

@@ -23,11 +23,24 @@ describe('kykypolku demo', () => {
         reference: { state: string; share: number; seedShare: number }[];
       },
     ];
-    expect(summary).toMatchObject({ path: { id: 'workability-path', version: 1 }, clients: 200, casesReplayed: 200, replayMismatches: [], faultsNotRejected: 0 });
+    expect(summary).toMatchObject({
+      path: { id: 'workability-path', version: 1 },
+      clients: 200,
+      casesReplayed: 200,
+      replayMismatches: [],
+      faultsNotRejected: 0,
+    });
     expect(summary.eventsStored).toBe(summary.eventsRecorded);
     expect(Object.values(summary.byEndState).reduce((a, b) => a + b, 0)).toBe(200);
     const rejections = summary.rejectionsByCode;
-    for (const code of ['UNKNOWN_EVENT_TYPE', 'INVALID_EVENT', 'ROLE_NOT_PERMITTED', 'CASE_CLOSED', 'TIME_WENT_BACKWARDS', 'NOT_ALLOWED_IN_STATE']) {
+    for (const code of [
+      'UNKNOWN_EVENT_TYPE',
+      'INVALID_EVENT',
+      'ROLE_NOT_PERMITTED',
+      'CASE_CLOSED',
+      'TIME_WENT_BACKWARDS',
+      'NOT_ALLOWED_IN_STATE',
+    ]) {
       expect(rejections[code], code).toBeGreaterThan(0);
     }
     const [doctor] = summary.reference;
@@ -39,7 +52,12 @@ describe('kykypolku demo', () => {
   it('runs every built-in path by default, each replayed equal', () => {
     const run = demo('--clients', '30', '--json');
     expect(run.status).toBe(0);
-    const summaries = JSON.parse(run.stdout) as { path: { id: string }; casesReplayed: number; replayMismatches: string[]; faultsNotRejected: number }[];
+    const summaries = JSON.parse(run.stdout) as {
+      path: { id: string };
+      casesReplayed: number;
+      replayMismatches: string[];
+      faultsNotRejected: number;
+    }[];
     expect(summaries.map((summary) => summary.path.id)).toEqual(builtInPaths.map((path) => path.id));
     for (const summary of summaries) expect(summary).toMatchObject({ casesReplayed: 30, replayMismatches: [], faultsNotRejected: 0 });
   });
@@ -52,7 +70,9 @@ describe('kykypolku demo', () => {
     const run = demo('--clients', '100', '--path', 'workability-path');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('replayed from the store: 100 cases, every one equal to its live case');
-    expect(run.stdout).toMatch(/Reached the work-ability doctor's assessment: \d+\.\d % of cases \(seeds: about 33\.3 %, 001_55550c4af1568658\.txt:177\)/);
+    expect(run.stdout).toMatch(
+      /Reached the work-ability doctor's assessment: \d+\.\d % of cases \(seeds: about 33\.3 %, 001_55550c4af1568658\.txt:177\)/,
+    );
     expect(run.stderr).toContain('workability-path: replaying cases 100/100');
   });
 

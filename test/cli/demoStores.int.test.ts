@@ -8,7 +8,8 @@ import { useThrowawayServer } from '../support/postgresServer.js';
 
 // The built CLI, as a newcomer runs it after `npm ci` (`npm test` builds first).
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-const demo = (...args: string[]) => spawnSync(process.execPath, [cli, 'demo', '--path', 'workability-path', '--clients', '60', '--seed', '5', ...args], { encoding: 'utf8' });
+const demo = (...args: string[]) =>
+  spawnSync(process.execPath, [cli, 'demo', '--path', 'workability-path', '--clients', '60', '--seed', '5', ...args], { encoding: 'utf8' });
 
 const postgres = useThrowawayServer();
 const directory = mkdtempSync(join(tmpdir(), 'kykypolku-demo-'));
@@ -32,7 +33,9 @@ describe('kykypolku demo on each store', () => {
     expect(onServer.stdout).toBe(embedded.stdout);
     expect(inDirectory.stdout).toBe(embedded.stdout);
     expect(existsSync(join(directory, 'cases'))).toBe(true);
-    const [summary] = JSON.parse(embedded.stdout) as [{ overdueAtEnd: { at: string; cases: number }; largestCaseload: { assignee: string; active: number } }];
+    const [summary] = JSON.parse(embedded.stdout) as [
+      { overdueAtEnd: { at: string; cases: number }; largestCaseload: { assignee: string; active: number } },
+    ];
     expect(summary.overdueAtEnd.at).toMatch(/^\d{4}-/);
     expect(summary.largestCaseload.active).toBeGreaterThan(0);
   });

@@ -32,9 +32,18 @@ describe('kykypolku diagram', () => {
   });
 
   it('answers a wrong format, a missing path or an unknown path with exit code 2 and the reason', () => {
-    expect(kykypolku('diagram', 'workability-path', '--format', 'png')).toMatchObject({ status: 2, stderr: expect.stringContaining("--format must be one of mermaid, dot, bpmn, scxml") });
-    expect(kykypolku('diagram', '--format', 'dot')).toMatchObject({ status: 2, stderr: expect.stringContaining('diagram takes one path id') });
-    expect(kykypolku('diagram', 'no-such-path', '--format', 'dot')).toMatchObject({ status: 2, stderr: expect.stringContaining("unknown path 'no-such-path'") });
+    expect(kykypolku('diagram', 'workability-path', '--format', 'png')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--format must be one of mermaid, dot, bpmn, scxml'),
+    });
+    expect(kykypolku('diagram', '--format', 'dot')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('diagram takes one path id'),
+    });
+    expect(kykypolku('diagram', 'no-such-path', '--format', 'dot')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("unknown path 'no-such-path'"),
+    });
   });
 });
 

@@ -32,7 +32,11 @@ describe('kykypolku --version', () => {
 describe.each(commands.map((command) => [command.name, command] as const))('kykypolku %s --help', (name, command) => {
   const firstLine = command.usage.split('\n')[0]!;
 
-  it.each([[name, '--help'], [name, '-h'], ['help', name]])('%s %s prints only that command\'s help and exits 0', async (...args) => {
+  it.each([
+    [name, '--help'],
+    [name, '-h'],
+    ['help', name],
+  ])("%s %s prints only that command's help and exits 0", async (...args) => {
     const run = await cli(...args);
     expect(run.code).toBe(0);
     expect(run.err).toBe('');
@@ -40,7 +44,7 @@ describe.each(commands.map((command) => [command.name, command] as const))('kyky
     for (const other of commands.filter((candidate) => candidate !== command)) expect(run.out).not.toContain(other.usage.split('\n')[0]);
   });
 
-  it('answers bad usage with exit code 2 and that command\'s help', async () => {
+  it("answers bad usage with exit code 2 and that command's help", async () => {
     const run = await cli(name, '--no-such-option');
     expect(run.code).toBe(2);
     expect(run.err).toContain(firstLine);

@@ -11,7 +11,9 @@ const cli = (...args: string[]) => spawnSync(process.execPath, [`${root}/dist/cl
 const directory = mkdtempSync(join(tmpdir(), 'kykypolku-import-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-const example = readFileSync(`${root}/docs/examples/two-cases.ndjson`, 'utf8').split('\n').filter((line) => line.trim() !== '');
+const example = readFileSync(`${root}/docs/examples/two-cases.ndjson`, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '');
 /** Only case-ok's lines: five events, all accepted. */
 const good = example.filter((line) => line.includes('"case-ok"'));
 /** case-ok with its last line cut in half, as an interrupted copy leaves it. */
@@ -43,7 +45,10 @@ describe('kykypolku import', () => {
   it('prints the problems with --json too', () => {
     const run = cli('import', file('truncated.ndjson', truncated), '--path', 'workability-path', '--json', '--quiet');
     expect(run.status).toBe(1);
-    const printed = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const printed = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(printed).toContainEqual({ line: 5, code: 'MALFORMED_LINE', message: 'not JSON' });
     expect(printed).toContainEqual(expect.objectContaining({ caseId: 'case-ok', status: 'notStored', code: 'LOG_HAS_MALFORMED_LINES' }));
     expect(printed.at(-1)).toMatchObject({ storedCases: 0, storedEvents: 0, summary: { malformedLines: 1 } });
@@ -51,7 +56,16 @@ describe('kykypolku import', () => {
 
   it('completes a case from the repaired log after storing it without the malformed line', () => {
     const dataDir = join(directory, 'repaired');
-    const first = cli('import', file('truncated.ndjson', truncated), '--path', 'workability-path', '--data-dir', dataDir, '--ignore-malformed-lines', '--quiet');
+    const first = cli(
+      'import',
+      file('truncated.ndjson', truncated),
+      '--path',
+      'workability-path',
+      '--data-dir',
+      dataDir,
+      '--ignore-malformed-lines',
+      '--quiet',
+    );
     expect(first.status).toBe(1);
     expect(first.stdout).toContain('stored 1 cases (4 events)');
     expect(exportedLines(dataDir)).toHaveLength(4);

@@ -65,17 +65,27 @@ describe('a --data-dir another process holds', () => {
     await holder.exited;
     const after = run('export', '--format', 'ndjson', '--data-dir', dataDir);
     expect(after.status, after.stderr).toBe(0);
-    const caseIds = after.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { caseId: string }).caseId);
+    const caseIds = after.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { caseId: string }).caseId);
     expect(caseIds.sort()).toEqual(holder.acknowledged().sort());
   });
 });
 
 describe('a --data-dir the CLI lets go of or cannot use', () => {
-  it('lets go of the directory when interrupted (SIGINT, SIGTERM), so the next run finds no lock to recover', { timeout: 120_000 }, async () => {
-    for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  it('lets go of the directory when interrupted (SIGINT, SIGTERM), so the next run finds no lock to recover', {
+    timeout: 120_000,
+  }, async () => {
+    for (const [signal, code] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
       const directory = join(root, `interrupted-${signal}`);
       // import from standard input, left open: the command holds the directory, waiting for lines.
-      const waiting = spawn(process.execPath, [cli, 'import', '-', '--path', 'workability-path', '--data-dir', directory], { stdio: ['pipe', 'ignore', 'ignore'] });
+      const waiting = spawn(process.execPath, [cli, 'import', '-', '--path', 'workability-path', '--data-dir', directory], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
       const exited = new Promise<number | null>((resolve) => waiting.on('close', (status) => resolve(status)));
       const locks = () => (existsSync(directory) ? readdirSync(directory).filter((name) => /^kykypolku\.lock\.\d+$/.test(name)) : []);
       for (let waited = 0; locks().length === 0; waited += 50) {

@@ -47,13 +47,23 @@ describe('kykypolku migrate-check', () => {
     const run = await cli('migrate-check', '--to', 'review-path@2', '--module', 'test/support/reviewCatalogue.ts', '--data-dir', dataDir);
     expect(run.code).toBe(0);
     expect(run.out).toContain('migrate-check review-path → v2 (embedded PostgreSQL (PGlite) in');
-    expect(run.out).toContain('cases of review-path: 20; on v2 already: 0; open on an older version that would move: 16; closed, staying on their version: 4; on a newer version: 0');
+    expect(run.out).toContain(
+      'cases of review-path: 20; on v2 already: 0; open on an older version that would move: 16; closed, staying on their version: 4; on a newer version: 0',
+    );
     expect(run.out).toContain('every case replays: nothing stops the migration');
     expect(run.out).toContain('model check of v2: every rule holds');
   });
 
   it('lists every case a v2 would refuse, with its seq, and exits 1', async () => {
-    const run = await cli('migrate-check', '--to', 'review-path@2', '--module', 'test/support/reviewCatalogueAuthorsSilenced.ts', '--data-dir', dataDir);
+    const run = await cli(
+      'migrate-check',
+      '--to',
+      'review-path@2',
+      '--module',
+      'test/support/reviewCatalogueAuthorsSilenced.ts',
+      '--data-dir',
+      dataDir,
+    );
     expect(run.code).toBe(1);
     // doc-04, 08, 12 and 16 are open with an author's comment; doc-20 is closed and stays on v1.
     const listed = run.out.split('\n').filter((line) => line.startsWith('    doc-'));
@@ -61,7 +71,7 @@ describe('kykypolku migrate-check', () => {
     expect(listed[0]).toContain("doc-04 (v1, under its new version) seq 2: EVENT_REJECTED: seq 2: role 'author' may not record COMMENTED");
   });
 
-  it('answers the same through the library, as a host\'s CI would run it', async () => {
+  it("answers the same through the library, as a host's CI would run it", async () => {
     const store = await createPgliteStore({ dataDir });
     try {
       const report = await checkMigration(store, [reviewPath, reviewPathV2AuthorsSilenced], { id: 'review-path', version: 2 });
@@ -80,7 +90,15 @@ describe('kykypolku migrate-check', () => {
   });
 
   it('fails the gate when the new version breaks a rule, whatever the stored cases', async () => {
-    const run = await cli('migrate-check', '--to', 'review-path@2', '--module', 'test/support/reviewCatalogueUnguarded.ts', '--data-dir', dataDir);
+    const run = await cli(
+      'migrate-check',
+      '--to',
+      'review-path@2',
+      '--module',
+      'test/support/reviewCatalogueUnguarded.ts',
+      '--data-dir',
+      dataDir,
+    );
     expect(run.code).toBe(1);
     expect(run.out).toContain('model check of v2: FAILED');
     expect(run.out).toContain('approved-before-done');

@@ -13,7 +13,12 @@ it('prints a rejected case with its caseId and reason sanitised and short', () =
     { caseId: 'case-\u001b[2J\u001b[31mforged\nline', type: 'NOPE', at: '2025-05-01T09:00:00Z', actor: { role: 'nurse', id: 'n-1' } },
     { caseId: 'big', type: 'X'.repeat(1 << 20), at: '2025-05-01T09:00:00Z', actor: { role: 'nurse', id: 'n-1' } },
   ].map((line) => JSON.stringify(line));
-  const run = spawnSync(process.execPath, [cli, 'validate', '-', '--path', 'workability-path'], { cwd: root, encoding: 'utf8', input: `${lines.join('\n')}\n`, maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, [cli, 'validate', '-', '--path', 'workability-path'], {
+    cwd: root,
+    encoding: 'utf8',
+    input: `${lines.join('\n')}\n`,
+    maxBuffer: 1 << 26,
+  });
   expect(run.status).toBe(1);
   expect(run.stdout.length).toBeLessThan(2000);
   expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);

@@ -9,11 +9,11 @@ const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 describe('the built kykypolku --version', () => {
-  it('prints package.json\'s version', () => {
+  it("prints package.json's version", () => {
     expect(execFileSync(process.execPath, [cli, '--version'], { encoding: 'utf8' })).toBe(`${version}\n`);
   });
 
-  it('prints one command\'s help for kykypolku <command> --help', () => {
+  it("prints one command's help for kykypolku <command> --help", () => {
     const help = execFileSync(process.execPath, [cli, 'validate', '--help'], { encoding: 'utf8' });
     expect(help).toMatch(/^Usage:\n {2}kykypolku validate /);
     expect(help).not.toContain('kykypolku import');

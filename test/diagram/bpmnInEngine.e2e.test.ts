@@ -15,7 +15,9 @@ const paths: readonly AnyPathDefinition[] = [reviewPath, ...builtInPaths];
 function eventsHandledIn(definition: AnyPathDefinition, leaf: string): string[] {
   const graph = describePathGraph(definition);
   const chain = leaf.split('.').map((_, index, parts) => parts.slice(0, index + 1).join('.'));
-  return [...new Set(graph.transitions.filter((transition) => chain.includes(transition.source)).map((transition) => transition.event))].sort();
+  return [
+    ...new Set(graph.transitions.filter((transition) => chain.includes(transition.source)).map((transition) => transition.event)),
+  ].sort();
 }
 
 // The BPMN is a process, not only a picture: bpmn-engine runs it, one instance per event, and

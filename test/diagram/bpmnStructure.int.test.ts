@@ -35,7 +35,11 @@ async function shapesOf(text: string) {
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const inside = (inner: Box, outer: Box) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+const inside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
 
 describe.each(paths.map((path) => [path.id, path] as const))('the BPMN of %s', (_id, definition) => {
   it('passes bpmnlint’s recommended rules with no finding, and bpmn-moddle reads it back without a warning', async () => {
@@ -60,7 +64,8 @@ describe.each(paths.map((path) => [path.id, path] as const))('the BPMN of %s', (
     for (const match of text.matchAll(/<bpmn:lane id="([^"]+)"[^>]*>([\s\S]*?)<\/bpmn:lane>/g)) {
       for (const ref of match[2]!.matchAll(/<bpmn:flowNodeRef>([^<]+)<\/bpmn:flowNodeRef>/g)) laneOf.set(ref[1]!, match[1]!);
     }
-    for (const node of flowNodes) expect(inside(node, lanes.find((lane) => lane.id === laneOf.get(node.id))!), `${node.id} in its lane`).toBe(true);
+    for (const node of flowNodes)
+      expect(inside(node, lanes.find((lane) => lane.id === laneOf.get(node.id))!), `${node.id} in its lane`).toBe(true);
   });
 
   it.for(['fi', 'sv', 'en'] as const)(
@@ -79,7 +84,10 @@ describe.each(paths.map((path) => [path.id, path] as const))('the BPMN of %s', (
       // Every lane drawn is a role of the path, named in the language, and holds work of that role.
       for (const [, role, name] of lanes) {
         expect(name).toBe(definition.roles[role!]![lang]);
-        expect(tasks.some(([, id]) => laneOf.get(id!) === role), `lane of ${role} holds a task`).toBe(true);
+        expect(
+          tasks.some(([, id]) => laneOf.get(id!) === role),
+          `lane of ${role} holds a task`,
+        ).toBe(true);
       }
       // And every role that does the work of some event the machine offers has its lane.
       const performers = new Set(tasks.map(([, , event]) => performer(event!)));

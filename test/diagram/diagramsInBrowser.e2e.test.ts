@@ -33,7 +33,13 @@ describe.each(paths.map((path) => [path.id, path] as const))('the diagrams of %s
       </head><body><div id="canvas"></div></body></html>`);
     await page.addScriptTag({ content: asset('bpmn-js/dist/bpmn-viewer.production.min.js') });
     const result = await page.evaluate(async (xml) => {
-      const viewer = new (globalThis as unknown as { BpmnJS: new (options: unknown) => { importXML(xml: string): Promise<{ warnings: { message: string }[] }>; get(name: string): unknown } }).BpmnJS({ container: '#canvas' });
+      const viewer = new (
+        globalThis as unknown as {
+          BpmnJS: new (
+            options: unknown,
+          ) => { importXML(xml: string): Promise<{ warnings: { message: string }[] }>; get(name: string): unknown };
+        }
+      ).BpmnJS({ container: '#canvas' });
       const { warnings } = await viewer.importXML(xml);
       (viewer.get('canvas') as { zoom(kind: string): void }).zoom('fit-viewport');
       const registry = viewer.get('elementRegistry') as { getAll(): { type: string }[] };
@@ -54,9 +60,19 @@ describe.each(paths.map((path) => [path.id, path] as const))('the diagrams of %s
     for (const lang of ['fi', 'sv', 'en'] as const) {
       const { text } = toMermaid(definition, { lang });
       const rendered = await page.evaluate(async (source) => {
-        const mermaid = (globalThis as unknown as { mermaid: { initialize(options: unknown): void; parse(text: string): Promise<unknown>; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+        const mermaid = (
+          globalThis as unknown as {
+            mermaid: {
+              initialize(options: unknown): void;
+              parse(text: string): Promise<unknown>;
+              render(id: string, text: string): Promise<{ svg: string }>;
+            };
+          }
+        ).mermaid;
         mermaid.initialize({ startOnLoad: false });
-        const out = (globalThis as unknown as { document: { querySelector(selector: string): { innerHTML: string; textContent: string | null } } }).document.querySelector('#out');
+        const out = (
+          globalThis as unknown as { document: { querySelector(selector: string): { innerHTML: string; textContent: string | null } } }
+        ).document.querySelector('#out');
         try {
           await mermaid.parse(source);
           const { svg } = await mermaid.render(`diagram${Math.floor(performance.now())}`, source);

@@ -19,7 +19,9 @@ describe('the exporters on the hand-made review path', () => {
 
   it('writes the same path tables as the golden files, as Markdown and as JSON', async () => {
     await expect(toPathTableMarkdown(reviewPath, { lang: 'en' })).toMatchFileSnapshot('golden/review-path.en.table.md');
-    await expect(`${JSON.stringify(describePathTable(reviewPath, { lang: 'fi' }), null, 2)}\n`).toMatchFileSnapshot('golden/review-path.fi.table.json');
+    await expect(`${JSON.stringify(describePathTable(reviewPath, { lang: 'fi' }), null, 2)}\n`).toMatchFileSnapshot(
+      'golden/review-path.fi.table.json',
+    );
   });
 
   it('writes the same bytes every time', async () => {
@@ -55,7 +57,10 @@ describe.each(paths.map((path) => [path.id, path] as const))('every exporter on 
     expect(warnings).toEqual([]);
     const lines = text.split('\n');
     for (const state of graph.states) {
-      expect(lines.filter((line) => new RegExp(`^\\s*state "[^"]*" as ${state.id.replace(/\./g, '_')}( \\{)?$`).test(line)), state.id).toHaveLength(1);
+      expect(
+        lines.filter((line) => new RegExp(`^\\s*state "[^"]*" as ${state.id.replace(/\./g, '_')}( \\{)?$`).test(line)),
+        state.id,
+      ).toHaveLength(1);
       expect(text).toContain(state.label[lang].replace(/[:;#"]/g, (c) => ({ ':': '#58;', ';': '#59;', '#': '#35;', '"': '#quot;' })[c]!));
     }
     const arrows = lines.filter((line) => line.includes(' --> ') && !line.includes('[*]'));
@@ -75,7 +80,10 @@ describe.each(paths.map((path) => [path.id, path] as const))('every exporter on 
     expect((text.match(/↻ /g) ?? []).length).toBe(inState);
     for (const state of graph.states) {
       const declared = new RegExp(`^\\s*("${state.id}" \\[|subgraph "cluster:${state.id}" \\{)`, 'm');
-      expect(text.split('\n').filter((line) => declared.test(line)), state.id).toHaveLength(1);
+      expect(
+        text.split('\n').filter((line) => declared.test(line)),
+        state.id,
+      ).toHaveLength(1);
     }
   });
 
@@ -84,7 +92,9 @@ describe.each(paths.map((path) => [path.id, path] as const))('every exporter on 
     expect(table.transitions).toHaveLength(graph.transitions.length);
     for (const row of table.transitions) {
       expect(row.recordedBy.map((role) => role.role)).toEqual(definition.permissions[row.event.type]);
-      for (const guard of row.guards) for (const rule of guard.rules) expect(definition.rules.find((candidate) => candidate.id === rule)?.enforcedBy).toContain(guard.name);
+      for (const guard of row.guards)
+        for (const rule of guard.rules)
+          expect(definition.rules.find((candidate) => candidate.id === rule)?.enforcedBy).toContain(guard.name);
     }
     const markdown = toPathTableMarkdown(definition, { lang: 'fi' });
     for (const rule of definition.rules) expect(markdown).toContain(`\`${rule.source.seed}:${rule.source.lines}\``);
@@ -94,7 +104,8 @@ describe.each(paths.map((path) => [path.id, path] as const))('every exporter on 
   it('declares every state once and every transition once in SCXML', () => {
     const { text, warnings } = toScxml(definition, { lang: 'sv' });
     expect(warnings).toEqual([]);
-    for (const state of graph.states) expect(text.match(new RegExp(`<(state|final|parallel|history) id="${state.id}"`, 'g')), state.id).toHaveLength(1);
+    for (const state of graph.states)
+      expect(text.match(new RegExp(`<(state|final|parallel|history) id="${state.id}"`, 'g')), state.id).toHaveLength(1);
     // A history state's default is a transition without an event; the machine's transitions all have one.
     expect(text.match(/<transition event=/g)).toHaveLength(graph.transitions.length);
     expect(text.match(/<transition event="[^"]*" (?![^>]*target=)/g) ?? []).toHaveLength(inState);

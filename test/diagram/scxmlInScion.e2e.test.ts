@@ -36,7 +36,9 @@ describe.each(paths.map((path) => [path.id, path] as const))('the SCXML of %s in
         expect(statechart.isFinal()).toBe(caseRef.state.status === 'closed');
         for (const refused of refusedCandidates(caseRef)) {
           statechart.gen({ name: refused.type, data: refused.payload });
-          expect(statechart.getConfiguration().sort(), `${refused.type} ${JSON.stringify(refused.payload)}`).toEqual(leafStatesOf(caseRef.state.value));
+          expect(statechart.getConfiguration().sort(), `${refused.type} ${JSON.stringify(refused.payload)}`).toEqual(
+            leafStatesOf(caseRef.state.value),
+          );
           expect(statechart.getSnapshot()[3].context).toEqual(caseRef.state.context);
         }
       }),

@@ -21,7 +21,16 @@ function compileAndRun(name: string, source: string): string {
   writeFileSync(
     `${directory}/tsconfig.json`,
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', rootDir: '.', skipLibCheck: true, types: ['node'] },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        outDir: 'out',
+        rootDir: '.',
+        skipLibCheck: true,
+        types: ['node'],
+      },
       files: [`${name}.ts`],
     }),
   );

@@ -66,7 +66,9 @@ function examplesOf(file: string, text: string): Example[] {
   return found;
 }
 
-const examples = [...sourceFiles('src'), ...sourceFiles('machines')].flatMap((file) => examplesOf(file, readFileSync(join(root, file), 'utf8')));
+const examples = [...sourceFiles('src'), ...sourceFiles('machines')].flatMap((file) =>
+  examplesOf(file, readFileSync(join(root, file), 'utf8')),
+);
 
 /** Top-level names an example declares itself, and every identifier it uses. */
 function namesOf(code: string): { declared: Set<string>; used: Set<string> } {
@@ -79,7 +81,14 @@ function namesOf(code: string): { declared: Set<string>; used: Set<string> } {
   };
   for (const statement of source.statements) {
     if (ts.isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) bind(declaration.name);
-    else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+    else if (
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
+      statement.name
+    ) {
       declared.add(statement.name.text);
     } else if (ts.isImportDeclaration(statement) && statement.importClause) {
       const clause = statement.importClause;
@@ -109,7 +118,10 @@ describe('doc-comment examples', () => {
 
     // The names each entry (and each file with examples) exports, read by a first program over them.
     const exampleFiles = [...new Set(examples.map((example) => example.file))];
-    const entryProgram = ts.createProgram([...entries.map(([, path]) => join(root, path)), ...exampleFiles.map((file) => join(root, file))], options);
+    const entryProgram = ts.createProgram(
+      [...entries.map(([, path]) => join(root, path)), ...exampleFiles.map((file) => join(root, file))],
+      options,
+    );
     const checker = entryProgram.getTypeChecker();
     const exportsOf = (path: string): Map<string, boolean> => {
       const symbol = checker.getSymbolAtLocation(entryProgram.getSourceFile(join(root, path))!);
@@ -160,7 +172,9 @@ describe('doc-comment examples', () => {
     host.readFile = (file) => virtual.get(file)?.text ?? readFile.call(host, file);
     host.getSourceFile = (file, languageVersion, onError, shouldCreate) => {
       const found = virtual.get(file);
-      return found ? ts.createSourceFile(file, found.text, languageVersion, true) : getSourceFile.call(host, file, languageVersion, onError, shouldCreate);
+      return found
+        ? ts.createSourceFile(file, found.text, languageVersion, true)
+        : getSourceFile.call(host, file, languageVersion, onError, shouldCreate);
     };
     const program = ts.createProgram([...virtual.keys()], options, host);
 
@@ -170,7 +184,9 @@ describe('doc-comment examples', () => {
       for (const diagnostic of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
         const { line } = source.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
         const where = line < header ? example.line : example.line + line - header;
-        failures.push(`${relative(root, join(root, example.file))}:${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n')[0]}`);
+        failures.push(
+          `${relative(root, join(root, example.file))}:${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n')[0]}`,
+        );
       }
     }
     expect(failures).toEqual([]);

@@ -34,6 +34,8 @@ describe('the generated docs', () => {
     const readme = planned.find((file) => file.path === 'machines/workability-path/README.md')!.text;
     expect(readme.startsWith('# Work-ability support path (työkyvyn tuen palvelu)')).toBe(true);
     expect(readme).toContain('## Modelling choices');
-    expect(readme).toMatch(/<!-- generated:diagram:start[^\n]*-->\n\n## Diagram\n[\s\S]*```mermaid\nstateDiagram-v2[\s\S]*<!-- generated:diagram:end -->/);
+    expect(readme).toMatch(
+      /<!-- generated:diagram:start[^\n]*-->\n\n## Diagram\n[\s\S]*```mermaid\nstateDiagram-v2[\s\S]*<!-- generated:diagram:end -->/,
+    );
   });
 });

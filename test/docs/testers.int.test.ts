@@ -23,7 +23,16 @@ function compile(name: string, files: Record<string, string>): string {
   writeFileSync(
     `${directory}/tsconfig.json`,
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', rootDir: '.', skipLibCheck: true, types: ['node'] },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        outDir: 'out',
+        rootDir: '.',
+        skipLibCheck: true,
+        types: ['node'],
+      },
       files: Object.keys(files),
     }),
   );
@@ -45,7 +54,10 @@ describe('docs/testers.md', () => {
   });
 
   it('is proven once the forgotten guard is added, as the guide says', () => {
-    const fixed = consentPath.replace("NETWORK_MEETING_HELD: {}, // ← the guard was forgotten here", "NETWORK_MEETING_HELD: { guard: 'consentGiven' },");
+    const fixed = consentPath.replace(
+      'NETWORK_MEETING_HELD: {}, // ← the guard was forgotten here',
+      "NETWORK_MEETING_HELD: { guard: 'consentGiven' },",
+    );
     expect(fixed).not.toBe(consentPath);
     const out = compile('fixed', { 'consentPath.ts': fixed, 'check.ts': check });
     const run = spawnSync(process.execPath, [`${out}/check.js`], { encoding: 'utf8' });
@@ -58,18 +70,29 @@ describe('docs/testers.md', () => {
     const run = spawnSync(process.execPath, [cli, 'check', '--module', `${out}/consentPath.js`], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(printed!.split('\n').slice(1, 10).join('\n'));
-    const guards = spawnSync(process.execPath, [cli, 'check', '--module', `${out}/consentPath.js`, '--guards', '--lang', 'fi'], { encoding: 'utf8' });
+    const guards = spawnSync(process.execPath, [cli, 'check', '--module', `${out}/consentPath.js`, '--guards', '--lang', 'fi'], {
+      encoding: 'utf8',
+    });
     // The rule is broken before any guard is removed, so it justifies no guard (issue 13, defect 7).
-    expect(guards.stdout).toContain('✗ rikki jo ennen kuin yhtään ehtoa poistetaan, eikä siksi perustele mitään ehtoa: consent-before-network-work');
+    expect(guards.stdout).toContain(
+      '✗ rikki jo ennen kuin yhtään ehtoa poistetaan, eikä siksi perustele mitään ehtoa: consent-before-network-work',
+    );
     expect(guards.stdout).not.toContain('perusteltu: poistaminen rikkoo consent-before-network-work');
     expect(guards.stdout).toContain('✗ consentGiven (portti) — suostumus annettu: EI perusteltu');
   });
 
   it('justifies the guard by the rule once the forgotten guard is added', () => {
-    const fixed = consentPath.replace("NETWORK_MEETING_HELD: {}, // ← the guard was forgotten here", "NETWORK_MEETING_HELD: { guard: 'consentGiven' },");
+    const fixed = consentPath.replace(
+      'NETWORK_MEETING_HELD: {}, // ← the guard was forgotten here',
+      "NETWORK_MEETING_HELD: { guard: 'consentGiven' },",
+    );
     const out = compile('module-fixed', { 'consentPath.ts': fixed });
-    const guards = spawnSync(process.execPath, [cli, 'check', '--module', `${out}/consentPath.js`, '--guards', '--lang', 'fi'], { encoding: 'utf8' });
+    const guards = spawnSync(process.execPath, [cli, 'check', '--module', `${out}/consentPath.js`, '--guards', '--lang', 'fi'], {
+      encoding: 'utf8',
+    });
     expect(guards.status).toBe(0);
-    expect(guards.stdout).toContain('✓ consentGiven (portti) — suostumus annettu: perusteltu: poistaminen rikkoo consent-before-network-work');
+    expect(guards.stdout).toContain(
+      '✓ consentGiven (portti) — suostumus annettu: perusteltu: poistaminen rikkoo consent-before-network-work',
+    );
   });
 });

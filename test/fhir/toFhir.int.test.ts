@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fiBaseProfiles, openCase, simulateCohort, toFhir, type AnyPathDefinition, type FhirBundle, type FhirEpisodeOfCare } from 'kykypolku';
+import {
+  fiBaseProfiles,
+  openCase,
+  simulateCohort,
+  toFhir,
+  type AnyPathDefinition,
+  type FhirBundle,
+  type FhirEpisodeOfCare,
+} from 'kykypolku';
 import { builtInPaths, fhirMappings, workabilityPath } from 'kykypolku/paths';
 import { createFhirR4BundleValidator } from '../support/fhirR4Validator.js';
 import { reach, coordinatorAssigned, closed } from '../support/workabilityInputs.js';
@@ -23,7 +31,9 @@ describe('FHIR R4 projection', () => {
     expect(validateBundle(bundle)).toBe(true);
     const episode = { ...episodeOf(bundle), status: 'paused' };
     expect(validateBundle({ ...bundle, entry: [{ ...bundle.entry[0], resource: episode }, ...bundle.entry.slice(1)] })).toBe(false);
-    expect(validateBundle({ ...bundle, entry: [{ ...bundle.entry[0], resource: { ...episodeOf(bundle), careTeamLeader: 'x' } }] })).toBe(false);
+    expect(validateBundle({ ...bundle, entry: [{ ...bundle.entry[0], resource: { ...episodeOf(bundle), careTeamLeader: 'x' } }] })).toBe(
+      false,
+    );
   });
 
   it('has a mapping for every built-in path', () => {
@@ -83,7 +93,9 @@ describe('FHIR R4 projection', () => {
   it('names the coordinator as careManager only when assigned as case manager (S1:167)', () => {
     const asManager = openCase(workabilityPath, { caseId: 'fhir-a' });
     for (const input of [...reach.healthCheck(), coordinatorAssigned(true, false)]) asManager.record(input);
-    expect(episodeOf(toFhir(asManager, { mapping: fhirMappings['workability-path']!, ...hostReferences })).careManager).toEqual({ reference: 'Practitioner/coordinator-1' });
+    expect(episodeOf(toFhir(asManager, { mapping: fhirMappings['workability-path']!, ...hostReferences })).careManager).toEqual({
+      reference: 'Practitioner/coordinator-1',
+    });
     const beside = openCase(workabilityPath, { caseId: 'fhir-b' });
     for (const input of [...reach.healthCheck(), coordinatorAssigned(false, true)]) beside.record(input);
     expect(episodeOf(toFhir(beside, { mapping: fhirMappings['workability-path']!, ...hostReferences })).careManager).toBeUndefined();
@@ -105,12 +117,15 @@ describe('FHIR R4 projection', () => {
     for (const input of reach.doctorAssessment()) caseRef.record(input);
     const bundle = toFhir(caseRef, { mapping: fhirMappings['workability-path']!, ...hostReferences });
     expect(episodeOf(bundle).meta.profile).toEqual([fiBaseProfiles.episodeOfCare]);
-    expect(bundle.entry.filter((entry) => entry.resource.resourceType === 'Encounter').map((entry) => 'meta' in entry.resource && entry.resource.meta?.profile)).toEqual([
-      [fiBaseProfiles.encounter],
-    ]);
+    expect(
+      bundle.entry
+        .filter((entry) => entry.resource.resourceType === 'Encounter')
+        .map((entry) => 'meta' in entry.resource && entry.resource.meta?.profile),
+    ).toEqual([[fiBaseProfiles.encounter]]);
     expect(JSON.stringify(toFhir(caseRef, { mapping: fhirMappings['workability-path']!, ...hostReferences }))).toBe(JSON.stringify(bundle));
     // The host's case id is the episode's identifier, but no resource id repeats it.
     expect(episodeOf(bundle).identifier).toEqual([{ system: hostReferences.caseIdentifierSystem, value: 'fhir-e' }]);
-    for (const entry of bundle.entry) expect(entry.fullUrl).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const entry of bundle.entry)
+      expect(entry.fullUrl).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

@@ -26,10 +26,25 @@ const contact = (referredFrom: unknown, at = '2025-05-01T09:00:00Z') => ({
   type: 'CONTACT_RECEIVED',
   at,
   actor: { role: 'nurse', id: 'n-1' },
-  payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true, ...(referredFrom === undefined ? {} : { referredFrom }) },
+  payload: {
+    route: 'selfBooking',
+    hasOccupationalOrStudentHealthCare: false,
+    workAbilityConcern: true,
+    ...(referredFrom === undefined ? {} : { referredFrom }),
+  },
 });
-const reviewed = (meetingOn: string) => ({ type: 'TEAM_REVIEWED', at: '2025-05-01T09:00:00Z', actor: { role: 'nurse', id: 'n-1' }, payload: { meetingOn } });
-const employer = (employerId: string) => ({ type: 'EMPLOYER_CONTACTED', at: '2025-05-01T09:00:00Z', actor: { role: 'coach', id: 'c-1' }, payload: { employerId } });
+const reviewed = (meetingOn: string) => ({
+  type: 'TEAM_REVIEWED',
+  at: '2025-05-01T09:00:00Z',
+  actor: { role: 'nurse', id: 'n-1' },
+  payload: { meetingOn },
+});
+const employer = (employerId: string) => ({
+  type: 'EMPLOYER_CONTACTED',
+  at: '2025-05-01T09:00:00Z',
+  actor: { role: 'coach', id: 'c-1' },
+  payload: { employerId },
+});
 const kykyviisari = (instrumentVersion: string) => ({
   type: 'KYKYVIISARI_RECORDED',
   at: '2025-05-01T09:00:00Z',
@@ -42,7 +57,11 @@ const cases: readonly (readonly [string, AnyPathDefinition, unknown])[] = [
   ['a referral URN', workabilityPath, contact({ pathId: 'coordinator-service', caseId: 'urn:uuid:3f2b8c1e-8d5a-4c1e-9f0a-2b7c6d5e4f3a' })],
   ['a referral caseId of 200 characters', workabilityPath, contact({ pathId: 'coordinator-service', caseId: 'c'.repeat(200) })],
   ['a referral caseId of 201 characters', workabilityPath, contact({ pathId: 'coordinator-service', caseId: 'c'.repeat(201) })],
-  ['a name and a diagnosis as referral caseId', workabilityPath, contact({ pathId: 'coordinator-service', caseId: 'Matti Meikäläinen 131052-308T masennus' })],
+  [
+    'a name and a diagnosis as referral caseId',
+    workabilityPath,
+    contact({ pathId: 'coordinator-service', caseId: 'Matti Meikäläinen 131052-308T masennus' }),
+  ],
   ['a referral caseId with a space', workabilityPath, contact({ pathId: 'coordinator-service', caseId: 'case 1' })],
   ['a referral caseId ending in a newline', workabilityPath, contact({ pathId: 'coordinator-service', caseId: 'case-1\n' })],
   ['a referral caseId of Arabic-Indic digits', workabilityPath, contact({ pathId: 'coordinator-service', caseId: arabicIndic })],
@@ -100,9 +119,15 @@ function pythonVerdicts(instances: readonly (readonly [AnyPathDefinition, unknow
     'validators = {name: jsonschema.Draft202012Validator(schema) for name, schema in job["schemas"].items()}',
     'print(json.dumps([validators[path].is_valid(instance) for path, instance in job["instances"]]))',
   ].join('\n');
-  const schemas = Object.fromEntries([...new Set(instances.map(([definition]) => definition))].map((definition) => [definition.id, toJsonSchema(definition).input]));
+  const schemas = Object.fromEntries(
+    [...new Set(instances.map(([definition]) => definition))].map((definition) => [definition.id, toJsonSchema(definition).input]),
+  );
   const job = { schemas, instances: instances.map(([definition, input]) => [definition.id, input]) };
-  const run = spawnSync(pythonWithJsonschema() ?? 'python3', ['-c', script], { input: JSON.stringify(job), encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(pythonWithJsonschema() ?? 'python3', ['-c', script], {
+    input: JSON.stringify(job),
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as boolean[];
 }
@@ -118,20 +143,30 @@ describe('the exported JSON Schemas refuse what record refuses', () => {
   it('in ECMAScript (ajv)', () => {
     const ajv = new Ajv2020({ strict: true });
     (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
-    const validators = new Map([workabilityPath, ipsJobCoachingPath].map((path) => [path as AnyPathDefinition, ajv.compile(toJsonSchema(path).input)]));
+    const validators = new Map(
+      [workabilityPath, ipsJobCoachingPath].map((path) => [path as AnyPathDefinition, ajv.compile(toJsonSchema(path).input)]),
+    );
     const verdicts = cases.map(([, definition, input]) => validators.get(definition)!(input));
-    expect(Object.fromEntries(cases.map(([name], index) => [name, verdicts[index]]))).toEqual(Object.fromEntries(cases.map(([name], index) => [name, expected[index]])));
+    expect(Object.fromEntries(cases.map(([name], index) => [name, verdicts[index]]))).toEqual(
+      Object.fromEntries(cases.map(([name], index) => [name, expected[index]])),
+    );
   });
 
   it.runIf(pythonWillRun)('in Python (the jsonschema package, which uses re.search)', () => {
     const verdicts = pythonVerdicts(cases.map(([, definition, input]) => [definition, input]));
-    expect(Object.fromEntries(cases.map(([name], index) => [name, verdicts[index]]))).toEqual(Object.fromEntries(cases.map(([name], index) => [name, expected[index]])));
+    expect(Object.fromEntries(cases.map(([name], index) => [name, verdicts[index]]))).toEqual(
+      Object.fromEntries(cases.map(([name], index) => [name, expected[index]])),
+    );
   });
 
   it.runIf(pythonWillRun)('in Python, for every string of every built-in path, changed the ways free text differs', () => {
-    const changed = fc.tuple(fc.constantFrom(...builtInPaths), fc.nat(), fc.constantFrom(...changes)).chain(([definition, leaf, change]) =>
-      inputArbitrary(definition as AnyPathDefinition).map((input) => [definition as AnyPathDefinition, changeOneString(input, leaf, change)] as const),
-    );
+    const changed = fc
+      .tuple(fc.constantFrom(...builtInPaths), fc.nat(), fc.constantFrom(...changes))
+      .chain(([definition, leaf, change]) =>
+        inputArbitrary(definition as AnyPathDefinition).map(
+          (input) => [definition as AnyPathDefinition, changeOneString(input, leaf, change)] as const,
+        ),
+      );
     const { seed } = propertyRun('JSON Schema in Python agrees with record on changed strings');
     const samples = fc.sample(changed, { numRuns: 600, seed });
     const verdicts = pythonVerdicts(samples);
@@ -146,7 +181,9 @@ describe('the exported JSON Schemas refuse what record refuses', () => {
       const { seed } = propertyRun(`JSON Schema in Python agrees with record on ${id}`);
       const valid = fc.sample(inputArbitrary(definition), { numRuns: 300, seed });
       const changed = fc.sample(
-        fc.tuple(inputArbitrary(definition), fc.nat(), fc.constantFrom(...changes)).map(([input, leaf, change]) => changeOneString(input, leaf, change)),
+        fc
+          .tuple(inputArbitrary(definition), fc.nat(), fc.constantFrom(...changes))
+          .map(([input, leaf, change]) => changeOneString(input, leaf, change)),
         { numRuns: 300, seed: (seed ?? 0) + 1 },
       );
       const samples = [...valid, ...changed].map((input) => [definition, input] as const);

@@ -27,7 +27,9 @@ describe.each(builtInPaths.map((path) => [path.id, path as AnyPathDefinition] as
   it('agrees with record’s schema step on well-formed and hostile inputs', () => {
     fc.assert(
       fc.property(fc.oneof(inputArbitrary(definition), hostileInputArbitrary(definition)), (input) => {
-        expect(validate.input(JSON.parse(JSON.stringify(input ?? null)))).toBe(passesSchemaStep(definition, JSON.parse(JSON.stringify(input ?? null))));
+        expect(validate.input(JSON.parse(JSON.stringify(input ?? null)))).toBe(
+          passesSchemaStep(definition, JSON.parse(JSON.stringify(input ?? null))),
+        );
       }),
       propertyRun(`${id}: JSON Schema agrees with zod`, 500),
     );
@@ -74,7 +76,10 @@ describe.each(builtInPaths.map((path) => [path.id, path as AnyPathDefinition] as
 
   it('refuses a recorded event of another path version', () => {
     const caseRef = openCase(definition, { caseId: 'v' });
-    const [first] = fc.sample(acceptedHistoryArbitrary(definition, { maxEvents: 1 }).filter((inputs) => inputs.length === 1), { numRuns: 1, seed: 1 });
+    const [first] = fc.sample(
+      acceptedHistoryArbitrary(definition, { maxEvents: 1 }).filter((inputs) => inputs.length === 1),
+      { numRuns: 1, seed: 1 },
+    );
     const { event } = caseRef.record(first![0] as never);
     expect(validate.recorded({ ...event, path: { id: definition.id, version: definition.version + 1 } })).toBe(false);
   });

@@ -5,7 +5,18 @@
 // history states, re-entering and wildcard transitions, raised events, a throwing guard).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { and, assign, createActor, not, raise, setup, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
+import {
+  and,
+  assign,
+  createActor,
+  not,
+  raise,
+  setup,
+  type AnyActorScope,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type EventObject,
+} from 'xstate';
 import type { AnyPathDefinition } from 'kykypolku';
 import { builtInPaths } from '../../machines/index.js';
 import { compilePath } from '../../src/case/compilePath.js';
@@ -20,14 +31,27 @@ import { reviewPathV2 } from '../support/reviewPathV2.js';
 function referenceOf(machine: AnyStateMachine) {
   const self = createActor(machine);
   const ignore = (): void => {};
-  const scope: AnyActorScope = { self, id: '', sessionId: '', logger: ignore, defer: ignore, emit: ignore, system: self.system, stopChild: ignore, actionExecutor: ignore };
+  const scope: AnyActorScope = {
+    self,
+    id: '',
+    sessionId: '',
+    logger: ignore,
+    defer: ignore,
+    emit: ignore,
+    system: self.system,
+    stopChild: ignore,
+    actionExecutor: ignore,
+  };
   const transition = (snapshot: AnyMachineSnapshot, event: EventObject) => machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
   return {
     scope,
     transition,
     initial: machine.getInitialSnapshot(scope, undefined) as AnyMachineSnapshot,
     /** XState's answer, and whether it took a transition at all. */
-    step(snapshot: AnyMachineSnapshot, event: EventObject): { readonly next: AnyMachineSnapshot; readonly taken: boolean } | { readonly threw: string } {
+    step(
+      snapshot: AnyMachineSnapshot,
+      event: EventObject,
+    ): { readonly next: AnyMachineSnapshot; readonly taken: boolean } | { readonly threw: string } {
       try {
         const next = transition(snapshot, event);
         return { next, taken: next !== snapshot || machine.getTransitionData(snapshot, event).length > 0 };
@@ -122,13 +146,20 @@ describe('unit: the compiled stepper equals XState on every reachable state with
   it('compiles every transition of the built-in paths (none left to XState)', () => {
     for (const definition of builtInPaths) {
       const report = compilePath(definition as AnyPathDefinition).stepper.report;
-      expect({ id: definition.id, compiled: report.compiled, fallbacks: report.fallbacks }).toEqual({ id: definition.id, compiled: true, fallbacks: [] });
+      expect({ id: definition.id, compiled: report.compiled, fallbacks: report.fallbacks }).toEqual({
+        id: definition.id,
+        compiled: true,
+        fallbacks: [],
+      });
       expect(report.compiledTransitions).toBeGreaterThan(10);
     }
   });
 
   it('says why a machine or a transition is left to XState', () => {
-    expect(compilePath(pausePath).stepper.report).toMatchObject({ compiled: false, reason: "state 'pause.paused' has entry or exit actions" });
+    expect(compilePath(pausePath).stepper.report).toMatchObject({
+      compiled: false,
+      reason: "state 'pause.paused' has entry or exit actions",
+    });
   });
 });
 
@@ -163,7 +194,10 @@ const nestedMachine = edgeSetup.createMachine({
   states: {
     a: {
       on: {
-        GO: [{ target: 'b', guard: 'isEven', actions: ['bump', 'note'] }, { target: 'c.deep', guard: 'flagged' }],
+        GO: [
+          { target: 'b', guard: 'isEven', actions: ['bump', 'note'] },
+          { target: 'c.deep', guard: 'flagged' },
+        ],
         STAY: { actions: { type: 'addBy', params: { by: 2 } } },
         SELF: { target: 'a' },
         REENTER: { target: 'a', reenter: true, actions: 'bump' },
@@ -174,7 +208,12 @@ const nestedMachine = edgeSetup.createMachine({
     },
     b: {
       initial: 'one',
-      on: { UP: { target: 'a', guard: { type: 'countBelow', params: { limit: 3 } } }, BACK: 'b.hist', DEEP: 'b.deepHist', NEXT: { target: 'a', actions: 'bump' } },
+      on: {
+        UP: { target: 'a', guard: { type: 'countBelow', params: { limit: 3 } } },
+        BACK: 'b.hist',
+        DEEP: 'b.deepHist',
+        NEXT: { target: 'a', actions: 'bump' },
+      },
       states: {
         one: { on: { NEXT: 'two', SELF: { target: 'one' } } },
         two: { on: { NEXT: 'three', PARENT: { target: '#nested.b' } } },
@@ -223,7 +262,25 @@ const wildcardMachine = edgeSetup.createMachine({
   states: { a: { on: { '*': { actions: 'note' }, GO: 'b' } }, b: { on: { NEXT: 'a' } } },
 });
 
-const walkEvents = ['GO', 'STAY', 'SELF', 'REENTER', 'BOOM', 'UP', 'BACK', 'DEEP', 'NEXT', 'PARENT', 'BACK_TO_B', 'AND', 'RAISE', 'FINISH', 'RESET', 'ANY_BUMP', 'NOTHING'];
+const walkEvents = [
+  'GO',
+  'STAY',
+  'SELF',
+  'REENTER',
+  'BOOM',
+  'UP',
+  'BACK',
+  'DEEP',
+  'NEXT',
+  'PARENT',
+  'BACK_TO_B',
+  'AND',
+  'RAISE',
+  'FINISH',
+  'RESET',
+  'ANY_BUMP',
+  'NOTHING',
+];
 
 const eventArbitrary: fc.Arbitrary<Walked> = fc.record(
   { type: fc.constantFrom(...walkEvents), n: fc.integer({ min: 0, max: 4 }), flag: fc.boolean() },
@@ -236,7 +293,7 @@ describe('unit: the compiled stepper equals XState on random walks through its e
     const { report } = compiledOf(nestedMachine, reference);
     expect(report.compiled).toBe(true);
     expect(report.fallbacks.map((entry) => `${entry.state} ${entry.eventType}: ${entry.reason}`)).toEqual(
-      expect.arrayContaining(["nested.b.three.y NEXT: enters a nested final state", 'nested.c RAISE: an action other than assign']),
+      expect.arrayContaining(['nested.b.three.y NEXT: enters a nested final state', 'nested.c RAISE: an action other than assign']),
     );
   });
 
@@ -265,7 +322,13 @@ describe('unit: the compiled stepper equals XState on random walks through its e
     for (const definition of builtInPaths as readonly AnyPathDefinition[]) {
       const reference = referenceOf(definition.machine);
       const stepper = compiledOf(definition.machine, reference);
-      const entries = exploreStates(definition, { maxStates: 200_000, timeBudget: undefined, counterCeilings: undefined, onProgress: undefined, progressEvery: 1_000 }).alphabet.entries;
+      const entries = exploreStates(definition, {
+        maxStates: 200_000,
+        timeBudget: undefined,
+        counterCeilings: undefined,
+        onProgress: undefined,
+        progressEvery: 1_000,
+      }).alphabet.entries;
       fc.assert(
         fc.property(fc.array(fc.integer({ min: 0, max: entries.length - 1 }), { maxLength: 60 }), (picks) => {
           let snapshot = reference.initial;

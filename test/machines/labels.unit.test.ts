@@ -13,7 +13,10 @@ function labelsOf(definition: AnyPathDefinition): [string, Label][] {
     ...Object.keys(definition.events).map((type): [string, Label] => [`event ${type}`, definition.labels.events[type]!]),
     ...guards.map((guard): [string, Label] => [`guard ${guard}`, definition.labels.guards[guard]!]),
     ...Object.entries(definition.roles).map(([role, label]): [string, Label] => [`role ${role}`, label]),
-    ...definition.rules.flatMap((rule): [string, Label][] => [[`rule ${rule.id} name`, rule.name], [`rule ${rule.id} sentence`, rule.sentence]]),
+    ...definition.rules.flatMap((rule): [string, Label][] => [
+      [`rule ${rule.id} name`, rule.name],
+      [`rule ${rule.id} sentence`, rule.sentence],
+    ]),
     ...definition.deadlines.map((deadline): [string, Label] => [`deadline ${deadline.id}`, deadline.label]),
     ...Object.entries(definition.outcomes).map(([outcome, label]): [string, Label] => [`outcome ${outcome}`, label]),
     ...(definition.simulation?.reference ?? []).map((figure): [string, Label] => [`reference ${figure.state}`, figure.label]),

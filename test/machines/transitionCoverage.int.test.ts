@@ -49,7 +49,11 @@ describe.each(builtInPaths.map((path) => [path.id, path as AnyPathDefinition] as
             within(step.before, transition.source) &&
             (transition.targets.length === 0
               ? step.after === step.before
-              : transition.targets.some((target) => within(step.after, target) || (target.endsWith('.phaseLeft') && within(step.after, target.slice(0, -'.phaseLeft'.length))))),
+              : transition.targets.some(
+                  (target) =>
+                    within(step.after, target) ||
+                    (target.endsWith('.phaseLeft') && within(step.after, target.slice(0, -'.phaseLeft'.length))),
+                )),
         ),
     );
     expect(untaken).toEqual([]);

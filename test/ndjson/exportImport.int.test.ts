@@ -39,7 +39,8 @@ describe('NDJSON export and import', () => {
   it('exports one path of a store with many', async () => {
     const store = createMemoryStore();
     for (const definition of [workabilityPath, ipsJobCoachingPath]) {
-      for (const caseRef of simulateCohort(definition, { clients: 5, seed: 1, faultRate: 0 }).cases) await store.append(caseRef.caseId, caseRef.history, { expectedSeq: 0 });
+      for (const caseRef of simulateCohort(definition, { clients: 5, seed: 1, faultRate: 0 }).cases)
+        await store.append(caseRef.caseId, caseRef.history, { expectedSeq: 0 });
     }
     const ips = await exported(store, 'ips-job-coaching');
     expect(ips.length).toBeGreaterThan(0);
@@ -68,12 +69,14 @@ describe('NDJSON export and import', () => {
 
   it('does not overwrite a case the store already holds, and writes nothing when it holds the log already', async () => {
     const store = createMemoryStore();
-    const lines = await exported(await (async () => {
-      const source = createMemoryStore();
-      const [caseRef] = simulateCohort(workabilityPath, { clients: 1, seed: 9, faultRate: 0 }).cases;
-      await source.append(caseRef!.caseId, caseRef!.history, { expectedSeq: 0 });
-      return source;
-    })());
+    const lines = await exported(
+      await (async () => {
+        const source = createMemoryStore();
+        const [caseRef] = simulateCohort(workabilityPath, { clients: 1, seed: 9, faultRate: 0 }).cases;
+        await source.append(caseRef!.caseId, caseRef!.history, { expectedSeq: 0 });
+        return source;
+      })(),
+    );
     await importEventLog(workabilityPath, lines, store);
     const again = await importEventLog(workabilityPath, lines, store);
     expect(again.storedCases).toBe(0);

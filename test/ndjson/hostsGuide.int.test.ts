@@ -14,7 +14,10 @@ function exampleBlock(name: string): string {
 }
 
 function validate(...extra: string[]) {
-  return spawnSync(process.execPath, [cli, 'validate', 'docs/examples/two-cases.ndjson', '--path', 'workability-path', ...extra], { cwd: root, encoding: 'utf8' });
+  return spawnSync(process.execPath, [cli, 'validate', 'docs/examples/two-cases.ndjson', '--path', 'workability-path', ...extra], {
+    cwd: root,
+    encoding: 'utf8',
+  });
 }
 
 describe('the worked example of docs/hosts.md', () => {
@@ -32,12 +35,18 @@ describe('the worked example of docs/hosts.md', () => {
     const good = spawnSync(process.execPath, [cli, 'validate', '-', '--path', 'workability-path'], {
       cwd: root,
       encoding: 'utf8',
-      input: readFileSync(`${root}/docs/examples/two-cases.ndjson`, 'utf8').split('\n').filter((line) => line.includes('case-ok')).join('\n'),
+      input: readFileSync(`${root}/docs/examples/two-cases.ndjson`, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('case-ok'))
+        .join('\n'),
     });
     expect(good.status).toBe(0);
-    expect(spawnSync(process.execPath, [cli, 'validate', 'docs/examples/two-cases.ndjson'], { cwd: root, encoding: 'utf8' }).status).toBe(2);
-    expect(spawnSync(process.execPath, [cli, 'validate', 'no-such-file.ndjson', '--path', 'workability-path'], { cwd: root, encoding: 'utf8' }).stderr).toContain(
-      "cannot read 'no-such-file.ndjson'",
+    expect(spawnSync(process.execPath, [cli, 'validate', 'docs/examples/two-cases.ndjson'], { cwd: root, encoding: 'utf8' }).status).toBe(
+      2,
     );
+    expect(
+      spawnSync(process.execPath, [cli, 'validate', 'no-such-file.ndjson', '--path', 'workability-path'], { cwd: root, encoding: 'utf8' })
+        .stderr,
+    ).toContain("cannot read 'no-such-file.ndjson'");
   });
 });

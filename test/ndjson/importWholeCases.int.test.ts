@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryStore, eventLine, importEventLog, simulateCohort, validateEventLog, type IndexedEventStore, type RecordedEvent } from 'kykypolku';
+import {
+  createMemoryStore,
+  eventLine,
+  importEventLog,
+  simulateCohort,
+  validateEventLog,
+  type IndexedEventStore,
+  type RecordedEvent,
+} from 'kykypolku';
 import { lifestyleGuidancePath, workabilityPath } from 'kykypolku/paths';
 import { createPgliteStore, createPostgresStore } from 'kykypolku/postgres';
 import { useThrowawayServer } from '../support/postgresServer.js';
@@ -35,7 +43,9 @@ async function everything(store: IndexedEventStore): Promise<RecordedEvent[]> {
 /** Six interleaved work-ability cases as recorded-event lines, and the line of one case's last event. */
 function cohortLog() {
   const cases = simulateCohort(workabilityPath, { clients: 6, seed: 11, faultRate: 0 }).cases;
-  const events = cases.flatMap((caseRef) => caseRef.history).sort((a, b) => a.at.localeCompare(b.at) || a.caseId.localeCompare(b.caseId) || a.seq - b.seq);
+  const events = cases
+    .flatMap((caseRef) => caseRef.history)
+    .sort((a, b) => a.at.localeCompare(b.at) || a.caseId.localeCompare(b.caseId) || a.seq - b.seq);
   const lines = events.map((event) => eventLine(event));
   const victim = cases.find((caseRef) => caseRef.history.length >= 3)!;
   const lastIndex = lines.findIndex((line) => line === eventLine(victim.history[victim.history.length - 1]!));
@@ -69,11 +79,18 @@ describe('import: the unit is the whole case, and a malformed line stores nothin
     const repaired = await importEventLog(workabilityPath, lines, store);
     expect(repaired.storedEvents).toBe(1);
     const completed = repaired.verdicts.find((verdict) => verdict.caseId === victim.caseId);
-    expect(completed).toMatchObject({ status: 'accepted', events: victim.history.length, appended: 1, storedBefore: victim.history.length - 1 });
+    expect(completed).toMatchObject({
+      status: 'accepted',
+      events: victim.history.length,
+      appended: 1,
+      storedBefore: victim.history.length - 1,
+    });
     expect(repaired.verdicts.filter((verdict) => verdict.status === 'accepted' && verdict.appended === 0)).toHaveLength(cases.length - 1);
     // toEqual, not the lines: a JSON column hands payload keys back in its own order.
     expect(await store.read(victim.caseId)).toEqual(victim.history);
-    expect((await store.listCases({ pathId: 'workability-path' })).find((summary) => summary.caseId === victim.caseId)?.seq).toBe(victim.history.length);
+    expect((await store.listCases({ pathId: 'workability-path' })).find((summary) => summary.caseId === victim.caseId)?.seq).toBe(
+      victim.history.length,
+    );
   });
 
   it('answers a log already stored with nothing to append, not a conflict', async () => {
@@ -92,10 +109,14 @@ describe('import: the unit is the whole case, and a malformed line stores nothin
     let appends = 0;
     const failing: typeof store = Object.assign(Object.create(store) as typeof store, {
       append: async (...args: Parameters<typeof store.append>) =>
-        ++appends === 3 ? { ok: false as const, failure: { code: 'STORE_UNAVAILABLE' as const, message: 'connection lost', caseId: args[0] } } : store.append(...args),
+        ++appends === 3
+          ? { ok: false as const, failure: { code: 'STORE_UNAVAILABLE' as const, message: 'connection lost', caseId: args[0] } }
+          : store.append(...args),
     });
     const first = await importEventLog(workabilityPath, lines, failing);
-    expect(first.verdicts.filter((verdict) => verdict.status === 'notStored').map((verdict) => verdict.status === 'notStored' && verdict.code)).toEqual(['STORE_UNAVAILABLE']);
+    expect(
+      first.verdicts.filter((verdict) => verdict.status === 'notStored').map((verdict) => verdict.status === 'notStored' && verdict.code),
+    ).toEqual(['STORE_UNAVAILABLE']);
     expect(first.storedCases).toBe(cases.length - 1);
     const again = await importEventLog(workabilityPath, lines, store);
     expect(again.storedCases).toBe(1);
@@ -108,7 +129,9 @@ describe('import: the unit is the whole case, and a malformed line stores nothin
     await store.append(victim.caseId, victim.history, { expectedSeq: 0 });
     const older = victim.history.slice(0, 2).map((event) => eventLine(event));
     const result = await importEventLog(workabilityPath, older, store);
-    expect(result.verdicts).toEqual([expect.objectContaining({ status: 'accepted', events: 2, appended: 0, storedBefore: victim.history.length })]);
+    expect(result.verdicts).toEqual([
+      expect.objectContaining({ status: 'accepted', events: 2, appended: 0, storedBefore: victim.history.length }),
+    ]);
     expect(await store.read(victim.caseId)).toHaveLength(victim.history.length);
   });
 
@@ -119,7 +142,11 @@ describe('import: the unit is the whole case, and a malformed line stores nothin
     await store.append(victim.caseId, history.slice(0, 2), { expectedSeq: 0 });
     // The log's seq 2 was recorded by another person: same type and time, a different event.
     const changed = history.map((event, index) => (index === 1 ? { ...event, actor: { ...event.actor, id: 'someone-else' } } : event));
-    const result = await importEventLog(workabilityPath, changed.map((event) => eventLine(event)), store);
+    const result = await importEventLog(
+      workabilityPath,
+      changed.map((event) => eventLine(event)),
+      store,
+    );
     expect(result.verdicts).toEqual([
       expect.objectContaining({ caseId: victim.caseId, status: 'notStored', code: 'CASE_DIFFERS', seq: 2, events: history.length }),
     ]);
@@ -129,23 +156,34 @@ describe('import: the unit is the whole case, and a malformed line stores nothin
   it.each([
     ['PGlite', pglite],
     ['a PostgreSQL server', onServer],
-  ])('completes a case of 2 600 events whose first 1 200 are stored, past every batch size (%s)', async (_name, makeStore) => {
-    const store = await makeStore();
-    const caseId = 'lg-long';
-    const at = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
-    const inputs = Array.from({ length: 2600 }, (_, n) => ({ caseId, type: 'INFO_SESSION_ATTENDED', at: at(n), actor: { role: 'client', id: 'c-1' }, payload: {}, eventId: `e-${n}` }));
-    const lines = inputs.map((input) => JSON.stringify(input));
-    const first = await importEventLog(lifestyleGuidancePath, lines.slice(0, 1200), store);
-    expect(first.storedEvents).toBe(1200);
-    const rest = await importEventLog(lifestyleGuidancePath, lines, store);
-    expect(rest.verdicts).toEqual([expect.objectContaining({ status: 'accepted', events: 2600, appended: 1400, storedBefore: 1200 })]);
-    const stored = await store.read(caseId);
-    expect(stored.map((event) => event.eventId)).toEqual(inputs.map((input) => input.eventId));
-    expect(stored.map((event) => event.seq)).toEqual(inputs.map((_, n) => n + 1));
-    const differing = lines.map((line, n) => (n === 1100 ? JSON.stringify({ ...inputs[n], eventId: 'other' }) : line));
-    const refused = await importEventLog(lifestyleGuidancePath, differing, store);
-    expect(refused.verdicts).toEqual([expect.objectContaining({ status: 'notStored', code: 'CASE_DIFFERS', seq: 1101 })]);
-  }, 120_000);
+  ])(
+    'completes a case of 2 600 events whose first 1 200 are stored, past every batch size (%s)',
+    async (_name, makeStore) => {
+      const store = await makeStore();
+      const caseId = 'lg-long';
+      const at = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
+      const inputs = Array.from({ length: 2600 }, (_, n) => ({
+        caseId,
+        type: 'INFO_SESSION_ATTENDED',
+        at: at(n),
+        actor: { role: 'client', id: 'c-1' },
+        payload: {},
+        eventId: `e-${n}`,
+      }));
+      const lines = inputs.map((input) => JSON.stringify(input));
+      const first = await importEventLog(lifestyleGuidancePath, lines.slice(0, 1200), store);
+      expect(first.storedEvents).toBe(1200);
+      const rest = await importEventLog(lifestyleGuidancePath, lines, store);
+      expect(rest.verdicts).toEqual([expect.objectContaining({ status: 'accepted', events: 2600, appended: 1400, storedBefore: 1200 })]);
+      const stored = await store.read(caseId);
+      expect(stored.map((event) => event.eventId)).toEqual(inputs.map((input) => input.eventId));
+      expect(stored.map((event) => event.seq)).toEqual(inputs.map((_, n) => n + 1));
+      const differing = lines.map((line, n) => (n === 1100 ? JSON.stringify({ ...inputs[n], eventId: 'other' }) : line));
+      const refused = await importEventLog(lifestyleGuidancePath, differing, store);
+      expect(refused.verdicts).toEqual([expect.objectContaining({ status: 'notStored', code: 'CASE_DIFFERS', seq: 1101 })]);
+    },
+    120_000,
+  );
 });
 
 describe('a byte order mark', () => {

@@ -19,7 +19,10 @@ function logWithEveryCode(): string[] {
   for (const input of reach.servicePlanning()) recorded.record(input);
   const history = recorded.history.map((event) => line(event));
   const wrongPath = { ...recorded.history[0], caseId: 'wrong-path', path: { id: 'workability-path', version: 9 } };
-  const outOfSequence = [{ ...recorded.history[0], caseId: 'out-of-sequence' }, { ...recorded.history[2], caseId: 'out-of-sequence' }];
+  const outOfSequence = [
+    { ...recorded.history[0], caseId: 'out-of-sequence' },
+    { ...recorded.history[2], caseId: 'out-of-sequence' },
+  ];
   return [
     inputLine('good-inputs', contact('2025-03-01T09:00:00Z')),
     history[0]!,
@@ -60,8 +63,12 @@ describe('validating an NDJSON event log', () => {
 
   it('reports each bad case’s first rejected line with its code, and skips the case’s later lines', async () => {
     const { verdicts } = await validateEventLog(workabilityPath, logWithEveryCode());
-    const rejected = Object.fromEntries(verdicts.filter((verdict) => verdict.status === 'rejected').map((verdict) => [verdict.caseId, verdict]));
-    expect(Object.fromEntries(Object.entries(rejected).map(([caseId, verdict]) => [caseId, verdict.status === 'rejected' && verdict.code]))).toEqual({
+    const rejected = Object.fromEntries(
+      verdicts.filter((verdict) => verdict.status === 'rejected').map((verdict) => [verdict.caseId, verdict]),
+    );
+    expect(
+      Object.fromEntries(Object.entries(rejected).map(([caseId, verdict]) => [caseId, verdict.status === 'rejected' && verdict.code])),
+    ).toEqual({
       'unknown-type': 'UNKNOWN_EVENT_TYPE',
       invalid: 'INVALID_EVENT',
       role: 'ROLE_NOT_PERMITTED',

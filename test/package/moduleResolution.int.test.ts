@@ -73,16 +73,28 @@ beforeAll(() => {
 
 function compile(name: string, compilerOptions: Record<string, unknown>, files: readonly string[]) {
   const config = join(consumer, `tsconfig.${name}.json`);
-  writeFileSync(config, JSON.stringify({ compilerOptions: { target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [], ...compilerOptions }, files }));
-  return spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config, '--pretty', 'false'], { cwd: consumer, encoding: 'utf8' });
+  writeFileSync(
+    config,
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [], ...compilerOptions },
+      files,
+    }),
+  );
+  return spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config, '--pretty', 'false'], {
+    cwd: consumer,
+    encoding: 'utf8',
+  });
 }
 
 describe('a host compiling against the packed package', () => {
-  it.each(Object.entries(settings))('finds every subpath and its types under moduleResolution %s', (name, { module, moduleResolution, files }) => {
-    const compiled = compile(name, { module, moduleResolution }, files);
-    expect(`${compiled.stdout}${compiled.stderr}`).toBe('');
-    expect(compiled.status).toBe(0);
-  });
+  it.each(Object.entries(settings))(
+    'finds every subpath and its types under moduleResolution %s',
+    (name, { module, moduleResolution, files }) => {
+      const compiled = compile(name, { module, moduleResolution }, files);
+      expect(`${compiled.stdout}${compiled.stderr}`).toBe('');
+      expect(compiled.status).toBe(0);
+    },
+  );
 
   it('names the allowed values when a payload holds a wrong enum value', () => {
     const compiled = compile('wrong-payloads', { module: 'esnext', moduleResolution: 'bundler' }, ['wrongPayloads.ts']);

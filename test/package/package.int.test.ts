@@ -95,13 +95,29 @@ describe('the built package', () => {
       toBpmn(workabilityPath, { lang: 'fi' }).then((bpmn) =>
         console.log(JSON.stringify([toMermaid(workabilityPath).text.split('\\n')[0], bpmn.text.includes('<bpmndi:BPMNShape'), bpmn.warnings.length])));`;
     const expected = ['stateDiagram-v2', true, 0];
-    expect(JSON.parse(run('--input-type=module', `import * as diagram from 'kykypolku/diagram'; import { workabilityPath } from 'kykypolku/paths'; ${script}`))).toEqual(expected);
-    expect(JSON.parse(run('--input-type=commonjs', `const diagram = require('kykypolku/diagram'); const { workabilityPath } = require('kykypolku/paths'); ${script}`))).toEqual(expected);
+    expect(
+      JSON.parse(
+        run(
+          '--input-type=module',
+          `import * as diagram from 'kykypolku/diagram'; import { workabilityPath } from 'kykypolku/paths'; ${script}`,
+        ),
+      ),
+    ).toEqual(expected);
+    expect(
+      JSON.parse(
+        run(
+          '--input-type=commonjs',
+          `const diagram = require('kykypolku/diagram'); const { workabilityPath } = require('kykypolku/paths'); ${script}`,
+        ),
+      ),
+    ).toEqual(expected);
   });
 
   it('keeps the main entry light: the BPMN writer and the layout library are loaded only by dynamic import, when a layout is asked for', () => {
     const built = readdirSync(`${root}/dist`).filter((file) => /\.(c?js)$/.test(file));
-    const mentions = built.flatMap((file) => [...readFileSync(`${root}/dist/${file}`, 'utf8').matchAll(/.{0,12}['"](bpmn-moddle|elkjs[^'"]*)['"]/g)].map((match) => match[0]));
+    const mentions = built.flatMap((file) =>
+      [...readFileSync(`${root}/dist/${file}`, 'utf8').matchAll(/.{0,12}['"](bpmn-moddle|elkjs[^'"]*)['"]/g)].map((match) => match[0]),
+    );
     expect(mentions.length).toBeGreaterThan(0);
     for (const mention of mentions) expect(mention).toMatch(/import\(['"]/);
   });
@@ -116,7 +132,10 @@ describe('the built package', () => {
   });
 
   it('maps every subpath in typesVersions too, for hosts on moduleResolution node (which reads no exports)', () => {
-    const manifest = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { exports: Record<string, { import?: { types: string } }>; typesVersions: { '*': Record<string, string[]> } };
+    const manifest = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as {
+      exports: Record<string, { import?: { types: string } }>;
+      typesVersions: { '*': Record<string, string[]> };
+    };
     const subpaths = Object.keys(manifest.exports).filter((entry) => entry !== '.' && entry !== './package.json');
     expect(Object.keys(manifest.typesVersions['*']).sort()).toEqual(subpaths.map((entry) => entry.slice(2)).sort());
     for (const entry of subpaths) expect(manifest.typesVersions['*'][entry.slice(2)]).toEqual([manifest.exports[entry]!.import!.types]);

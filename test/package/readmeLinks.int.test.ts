@@ -9,12 +9,20 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('the README as npm shows it', () => {
   it('links only to files the package ships', () => {
-    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as [{ files: { path: string }[] }];
+    const [pack] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
+    ) as [{ files: { path: string }[] }];
     const shipped = new Set(pack.files.map((file) => file.path));
     const readme = readFileSync(`${root}/README.md`, 'utf8');
-    const targets = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/.test(target));
+    const targets = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+      .map((match) => match[1]!)
+      .filter((target) => !/^[a-z]+:/.test(target));
     expect(targets.length).toBeGreaterThan(5);
-    const dead = targets.filter((target) => !shipped.has(target.replace(/\/$/, '')) && ![...shipped].some((file) => file.startsWith(target.endsWith('/') ? target : `${target}/`)));
+    const dead = targets.filter(
+      (target) =>
+        !shipped.has(target.replace(/\/$/, '')) &&
+        ![...shipped].some((file) => file.startsWith(target.endsWith('/') ? target : `${target}/`)),
+    );
     expect(dead).toEqual([]);
   });
 });

@@ -18,22 +18,41 @@ describe('summarizeCases', () => {
     for (const outcome of Object.keys(workabilityPath.outcomes)) {
       expect(summary.endReasons[outcome] ?? 0, outcome).toBe(closed.filter((caseRef) => caseRef.state.outcome === outcome).length);
     }
-    expect(summary.now).toBe(histories.flat().map((event) => event.at).sort().at(-1));
+    expect(summary.now).toBe(
+      histories
+        .flat()
+        .map((event) => event.at)
+        .sort()
+        .at(-1),
+    );
   });
 
   it('counts a deadline as overdue exactly when the case itself says so at the same instant', () => {
     const now = '2025-09-01T00:00:00Z';
     const summary = summarizeCases(workabilityPath, histories, { now });
     for (const deadline of workabilityPath.deadlines) {
-      const due = cohort.cases.filter((caseRef) => caseRef.state.status === 'open').flatMap((caseRef) => caseRef.deadlines(now)).filter((item) => item.id === deadline.id);
+      const due = cohort.cases
+        .filter((caseRef) => caseRef.state.status === 'open')
+        .flatMap((caseRef) => caseRef.deadlines(now))
+        .filter((item) => item.id === deadline.id);
       expect(summary.deadlines[deadline.id]).toEqual({ due: due.length, overdue: due.filter((item) => item.overdue).length });
     }
   });
 
   it('measures a stay in a state from the event that entered it to the event that left it, in days', () => {
     const at = (day: number) => `2025-01-${String(day).padStart(2, '0')}T08:00:00.000Z`;
-    const event = (seq: number, type: string, day: number, payload: Record<string, unknown>) => ({ caseId: 'c', seq, type, at: at(day), actor: { role: 'author', id: 'a' }, payload, path: { id: 'review-path', version: 1 } });
-    const summary = summarizeCases(reviewPath, [[event(1, 'SUBMITTED', 1, { priority: 'low' }), event(2, 'PAUSED', 4, {}), event(3, 'RESUMED', 11, {})]]);
+    const event = (seq: number, type: string, day: number, payload: Record<string, unknown>) => ({
+      caseId: 'c',
+      seq,
+      type,
+      at: at(day),
+      actor: { role: 'author', id: 'a' },
+      payload,
+      path: { id: 'review-path', version: 1 },
+    });
+    const summary = summarizeCases(reviewPath, [
+      [event(1, 'SUBMITTED', 1, { priority: 'low' }), event(2, 'PAUSED', 4, {}), event(3, 'RESUMED', 11, {})],
+    ]);
     expect(summary.timeInState['active.review']).toMatchObject({ count: 1, median: 3 });
     expect(summary.timeInState['active.waiting']).toMatchObject({ count: 1, median: 7 });
     expect(summary.timeInState.draft).toMatchObject({ count: 1, median: 0 });
@@ -66,7 +85,9 @@ describe('buildReport', () => {
     };
     const report = await buildReport([{ definition: reviewPath, check }], { lang: 'en' });
     const page = report.files.find((file) => file.name === 'review-path.html')!.text;
-    expect(page).toContain('<p class="status-violated">A rule is broken. The model checker went through 12 situations a case can be in, and 40 steps between them.</p>');
+    expect(page).toContain(
+      '<p class="status-violated">A rule is broken. The model checker went through 12 situations a case can be in, and 40 steps between them.</p>',
+    );
     expect(page).toContain('<pre>Submitted (author)\nDone (reviewer)</pre>');
     expect(page).toContain('No cases.');
   });
@@ -85,20 +106,29 @@ describe('buildReport', () => {
 
 /** What a reader sees on a page: its text outside tags, styles and code (ids are for developers). */
 function visibleText(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<code>[\s\S]*?<\/code>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&[a-z]+;/g, ' ')
-    // Spaces and line breaks, not the no-break spaces numbers are written with.
-    .replace(/[ \t\r\n]+/g, ' ');
+  return (
+    html
+      .replace(/<style[\s\S]*?<\/style>/g, ' ')
+      .replace(/<code>[\s\S]*?<\/code>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&[a-z]+;/g, ' ')
+      // Spaces and line breaks, not the no-break spaces numbers are written with.
+      .replace(/[ \t\r\n]+/g, ' ')
+  );
 }
 
 describe('the report speaks one language', () => {
   const check = summarizePathCheck(workabilityPath, checkPath(workabilityPath), 'fi');
   const pageIn = async (lang: 'fi' | 'sv' | 'en') => {
     const report = await buildReport(
-      [{ definition: workabilityPath, histories, casesFrom: { fi: 'kokeiluaineisto', sv: 'försöksdata', en: 'trial data' }, check: summarizePathCheck(workabilityPath, checkPath(workabilityPath), lang) }],
+      [
+        {
+          definition: workabilityPath,
+          histories,
+          casesFrom: { fi: 'kokeiluaineisto', sv: 'försöksdata', en: 'trial data' },
+          check: summarizePathCheck(workabilityPath, checkPath(workabilityPath), lang),
+        },
+      ],
       { lang },
     );
     return report.files.find((file) => file.name === 'workability-path.html')!.text;
@@ -106,7 +136,18 @@ describe('the report speaks one language', () => {
 
   it.for(['fi', 'sv'] as const)('in %s: no English, no raw ISO instant, numbers and shares as the language writes them', async (lang) => {
     const text = visibleText(await pageIn(lang));
-    for (const english of ['Source', 'demo cohort', 'clients', 'seed', 'states', 'transitions', 'target', 'decision', 'final report', 'news']) {
+    for (const english of [
+      'Source',
+      'demo cohort',
+      'clients',
+      'seed',
+      'states',
+      'transitions',
+      'target',
+      'decision',
+      'final report',
+      'news',
+    ]) {
       expect(text, english).not.toMatch(new RegExp(`\\b${english}\\b`));
     }
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
@@ -123,8 +164,14 @@ describe('the report speaks one language', () => {
     const text = visibleText(await pageIn('en'));
     expect(text).toMatch(/\d\.\d%/);
     expect(text).toContain('trial data');
-    const now = histories.flat().map((event) => event.at).sort().at(-1)!;
-    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', dateStyle: 'short', timeStyle: 'short' }).format(new Date(now));
+    const now = histories
+      .flat()
+      .map((event) => event.at)
+      .sort()
+      .at(-1)!;
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', dateStyle: 'short', timeStyle: 'short' }).format(
+      new Date(now),
+    );
     expect(text).toContain(`as of ${clock}`);
   });
 
@@ -146,10 +193,24 @@ describe('time in state counts cases, not stays', () => {
     }
   });
 
-  it('adds a case\'s two stays in one state, and leaves out a case the machine refuses', () => {
+  it("adds a case's two stays in one state, and leaves out a case the machine refuses", () => {
     const at = (day: number) => `2025-01-${String(day).padStart(2, '0')}T08:00:00.000Z`;
-    const event = (seq: number, type: string, day: number, payload: Record<string, unknown>) => ({ caseId: 'c', seq, type, at: at(day), actor: { role: 'author', id: 'a' }, payload, path: { id: 'review-path', version: 1 } });
-    const twice = [event(1, 'SUBMITTED', 1, { priority: 'low' }), event(2, 'PAUSED', 4, {}), event(3, 'RESUMED', 11, {}), event(4, 'PAUSED', 13, {}), event(5, 'RESUMED', 14, {})];
+    const event = (seq: number, type: string, day: number, payload: Record<string, unknown>) => ({
+      caseId: 'c',
+      seq,
+      type,
+      at: at(day),
+      actor: { role: 'author', id: 'a' },
+      payload,
+      path: { id: 'review-path', version: 1 },
+    });
+    const twice = [
+      event(1, 'SUBMITTED', 1, { priority: 'low' }),
+      event(2, 'PAUSED', 4, {}),
+      event(3, 'RESUMED', 11, {}),
+      event(4, 'PAUSED', 13, {}),
+      event(5, 'RESUMED', 14, {}),
+    ];
     const refused = [event(1, 'SUBMITTED', 1, { priority: 'low' }), event(2, 'PAUSED', 2, {}), event(3, 'DONE', 3, {})];
     const summary = summarizeCases(reviewPath, [twice, refused]);
     expect(summary.skipped).toBe(1);

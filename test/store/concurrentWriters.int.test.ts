@@ -57,7 +57,9 @@ interface WriterReport {
 
 /** Starts both writers, lets them go at the same moment, and collects their reports. */
 async function runWriters(url: string, caseId: string, attempts: number): Promise<WriterReport[]> {
-  const children = ['a', 'b'].map((tag) => spawn(process.execPath, [script, url, caseId, tag, '20', String(attempts)], { cwd: directory, stdio: ['pipe', 'pipe', 'pipe'] }));
+  const children = ['a', 'b'].map((tag) =>
+    spawn(process.execPath, [script, url, caseId, tag, '20', String(attempts)], { cwd: directory, stdio: ['pipe', 'pipe', 'pipe'] }),
+  );
   const outputs = children.map((child) => {
     let out = '';
     let err = '';
@@ -66,7 +68,10 @@ async function runWriters(url: string, caseId: string, attempts: number): Promis
     const done = new Promise<string>((resolve, reject) =>
       child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`writer exited ${code}: ${err}`)))),
     );
-    const ready = Promise.race([new Promise<void>((resolve) => child.stdout.on('data', () => out.startsWith('ready\n') && resolve())), done.then(() => undefined)]);
+    const ready = Promise.race([
+      new Promise<void>((resolve) => child.stdout.on('data', () => out.startsWith('ready\n') && resolve())),
+      done.then(() => undefined),
+    ]);
     return { ready, done };
   });
   await Promise.all(outputs.map((output) => output.ready));
@@ -82,7 +87,13 @@ it('two processes recording 40 concurrent events on one case: each ends recorded
   const store = createPostgresStore({ pool });
   await store.migrate();
   const cases = openCaseStore(store, [lifestyleGuidancePath]);
-  const first = { type: 'INFO_SESSION_ATTENDED', at: '2025-04-01T09:00:00Z', actor: { role: 'client', id: 'c-1' }, payload: {}, eventId: 'first' } as const;
+  const first = {
+    type: 'INFO_SESSION_ATTENDED',
+    at: '2025-04-01T09:00:00Z',
+    actor: { role: 'client', id: 'c-1' },
+    payload: {},
+    eventId: 'first',
+  } as const;
 
   // Without the option, as today: the host gets the conflicts and, if it drops them, loses events.
   await cases.record('lg-naive', first);
@@ -109,7 +120,8 @@ it('two processes recording 40 concurrent events on one case: each ends recorded
   for (const answer of recorded) expect(stored.find((event) => event.eventId === answer.eventId)?.seq).toBe(answer.seq);
   // A repeat after a lost answer is answered as already stored, and stores nothing.
   const repeated = reports.flatMap((report) => report.repeated);
-  for (const answer of repeated) expect(answer).toMatchObject(recorded.some((r) => r.eventId === answer.eventId) ? { ok: true, alreadyRecorded: true } : { ok: false });
+  for (const answer of repeated)
+    expect(answer).toMatchObject(recorded.some((r) => r.eventId === answer.eventId) ? { ok: true, alreadyRecorded: true } : { ok: false });
   expect(await store.read('lg-shared')).toHaveLength(1 + recorded.length);
   expect(recorded).toHaveLength(40);
 

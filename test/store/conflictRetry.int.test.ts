@@ -48,7 +48,9 @@ describe.each(stores)('record with retryOnConflict (%s store)', (_name, makeStor
       expect(ids).toHaveLength(41);
       expect(new Set(ids).size).toBe(41);
       expect(retries).toBeGreaterThan(0);
-      console.log(`${_name}: 40 concurrent records on one case: ${conflicts} conflicts without retry; with retry all 40 recorded after ${retries} retries`);
+      console.log(
+        `${_name}: 40 concurrent records on one case: ${conflicts} conflicts without retry; with retry all 40 recorded after ${retries} retries`,
+      );
     } finally {
       await store.close?.();
     }
@@ -93,9 +95,14 @@ describe.each(stores)('record with retryOnConflict (%s store)', (_name, makeStor
         },
       });
       const waits: number[] = [];
-      const cases = openCaseStore(crowded, [lifestyleGuidancePath], { retryOnConflict: { attempts: 3, beforeRetry: (attempt) => void waits.push(attempt) } });
+      const cases = openCaseStore(crowded, [lifestyleGuidancePath], {
+        retryOnConflict: { attempts: 3, beforeRetry: (attempt) => void waits.push(attempt) },
+      });
       const result = await cases.record('lg-3', session('mine'));
-      expect(result).toMatchObject({ ok: false, failure: { code: 'RETRIES_EXHAUSTED', caseId: 'lg-3', attempts: 3, expectedSeq: 3, actualSeq: 4 } });
+      expect(result).toMatchObject({
+        ok: false,
+        failure: { code: 'RETRIES_EXHAUSTED', caseId: 'lg-3', attempts: 3, expectedSeq: 3, actualSeq: 4 },
+      });
       expect(waits).toEqual([2, 3]);
       expect((await store.read('lg-3')).some((event) => event.eventId === 'mine')).toBe(false);
 

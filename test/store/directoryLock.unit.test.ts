@@ -33,7 +33,10 @@ async function lockedFailure(claim: Promise<unknown>): Promise<StoreFailure> {
   return error.failure;
 }
 
-const lockFiles = (dataDir: string) => readdirSync(dataDir).filter((name) => name.startsWith('kykypolku.lock')).sort();
+const lockFiles = (dataDir: string) =>
+  readdirSync(dataDir)
+    .filter((name) => name.startsWith('kykypolku.lock'))
+    .sort();
 
 describe('the PGlite directory lock', () => {
   it('lets exactly one of eight processes recovering the same stale lock win, 40 times over', async () => {
@@ -66,7 +69,10 @@ describe('the PGlite directory lock', () => {
       const dataDir = freshDirectory();
       const racers = Array.from({ length: 8 }, (_, index) => processWith(3000 + round * 10 + index));
       const outcomes = await Promise.allSettled(racers.map((racer) => claimDirectory(dataDir, racer)));
-      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled'), `round ${round}`).toHaveLength(1);
+      expect(
+        outcomes.filter((outcome) => outcome.status === 'fulfilled'),
+        `round ${round}`,
+      ).toHaveLength(1);
     }
   });
 
@@ -87,12 +93,18 @@ describe('the PGlite directory lock', () => {
   it('counts a holder on another host, or a lock file naming no process (empty, a dangling link), as holding the directory', async () => {
     const elsewhere = freshDirectory();
     await claimDirectory(elsewhere, { self: { pid: 21, host: 'other-host' }, isAlive: () => true });
-    expect(await lockedFailure(claimDirectory(elsewhere, processWith(22)))).toMatchObject({ code: 'STORE_LOCKED', holder: { pid: 21, host: 'other-host' } });
+    expect(await lockedFailure(claimDirectory(elsewhere, processWith(22)))).toMatchObject({
+      code: 'STORE_LOCKED',
+      holder: { pid: 21, host: 'other-host' },
+    });
 
     const dangling = freshDirectory();
     await claimDirectory(dangling, processWith(25)).then((lock) => lock.release());
     symlinkSync(join(dangling, 'nowhere'), join(dangling, 'kykypolku.lock.1'));
-    expect(await lockedFailure(claimDirectory(dangling, processWith(26)))).toMatchObject({ code: 'STORE_LOCKED', lockFile: join(dangling, 'kykypolku.lock.1') });
+    expect(await lockedFailure(claimDirectory(dangling, processWith(26)))).toMatchObject({
+      code: 'STORE_LOCKED',
+      lockFile: join(dangling, 'kykypolku.lock.1'),
+    });
 
     const garbled = freshDirectory();
     await claimDirectory(garbled, processWith(23)).then((lock) => lock.release());
@@ -122,7 +134,10 @@ describe('the PGlite directory lock', () => {
     running.delete(41);
     await claimDirectory(dataDir, processWith(42));
     unlinkSync(join(dataDir, 'kykypolku.lock.1'));
-    expect(await lockedFailure(claimDirectory(dataDir, processWith(43)))).toMatchObject({ holder: { pid: 42 }, lockFile: join(dataDir, 'kykypolku.lock.2') });
+    expect(await lockedFailure(claimDirectory(dataDir, processWith(43)))).toMatchObject({
+      holder: { pid: 42 },
+      lockFile: join(dataDir, 'kykypolku.lock.2'),
+    });
     expect(lockFiles(dataDir)).toEqual(['kykypolku.lock.2']);
   });
 });

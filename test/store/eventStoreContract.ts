@@ -46,7 +46,11 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
     it('appends a new case at expectedSeq 0 and reads it back in seq order, equal', async () => {
       const store = await createStore();
       const history = historyOf('contract-a');
-      expect(await store.append('contract-a', history, { expectedSeq: 0 })).toEqual({ ok: true, seq: history.length, alreadyRecorded: false });
+      expect(await store.append('contract-a', history, { expectedSeq: 0 })).toEqual({
+        ok: true,
+        seq: history.length,
+        alreadyRecorded: false,
+      });
       expect(await store.read('contract-a')).toEqual(history);
     });
 
@@ -54,7 +58,11 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
       const store = await createStore();
       const history = historyOf('contract-b');
       for (const event of history) {
-        expect(await store.append('contract-b', [event], { expectedSeq: event.seq - 1 })).toEqual({ ok: true, seq: event.seq, alreadyRecorded: false });
+        expect(await store.append('contract-b', [event], { expectedSeq: event.seq - 1 })).toEqual({
+          ok: true,
+          seq: event.seq,
+          alreadyRecorded: false,
+        });
       }
       expect(await store.read('contract-b')).toEqual(history);
     });
@@ -64,7 +72,10 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
       const history = historyOf('contract-c');
       await store.append('contract-c', history.slice(0, 2), { expectedSeq: 0 });
       const stale = await store.append('contract-c', history.slice(0, 2), { expectedSeq: 0 });
-      expect(stale).toMatchObject({ ok: false, failure: { code: 'CONCURRENCY_CONFLICT', caseId: 'contract-c', expectedSeq: 0, actualSeq: 2 } });
+      expect(stale).toMatchObject({
+        ok: false,
+        failure: { code: 'CONCURRENCY_CONFLICT', caseId: 'contract-c', expectedSeq: 0, actualSeq: 2 },
+      });
       const ahead = await store.append('contract-c', history.slice(3, 4), { expectedSeq: 3 });
       expect(ahead).toMatchObject({ ok: false, failure: { code: 'CONCURRENCY_CONFLICT', actualSeq: 2 } });
       expect(await store.read('contract-c')).toEqual(history.slice(0, 2));
@@ -94,7 +105,10 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
         ok: false,
         failure: { code: 'INVALID_APPEND', index: 0 },
       });
-      expect(await store.append('contract-e', history.slice(0, 1), { expectedSeq: -1 })).toMatchObject({ ok: false, failure: { code: 'INVALID_APPEND' } });
+      expect(await store.append('contract-e', history.slice(0, 1), { expectedSeq: -1 })).toMatchObject({
+        ok: false,
+        failure: { code: 'INVALID_APPEND' },
+      });
       expect(await store.read('contract-e')).toEqual([]);
       expect(await store.read('other-case')).toEqual([]);
     });
@@ -116,15 +130,18 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
       expect(all).toEqual([...a.slice(0, 2), ...b, ...a.slice(2)]);
     });
 
-    it.each(outsideTheDomain)('refuses an event with %s with INVALID_APPEND at its index, writing none of the batch', async (_name, change) => {
-      const store = await createStore();
-      const batch = withChanged('contract-domain', 2, change);
-      expect(await store.append('contract-domain', batch, { expectedSeq: 0 })).toMatchObject({
-        ok: false,
-        failure: { code: 'INVALID_APPEND', caseId: 'contract-domain', index: 2 },
-      });
-      expect(await store.read('contract-domain')).toEqual([]);
-    });
+    it.each(outsideTheDomain)(
+      'refuses an event with %s with INVALID_APPEND at its index, writing none of the batch',
+      async (_name, change) => {
+        const store = await createStore();
+        const batch = withChanged('contract-domain', 2, change);
+        expect(await store.append('contract-domain', batch, { expectedSeq: 0 })).toMatchObject({
+          ok: false,
+          failure: { code: 'INVALID_APPEND', caseId: 'contract-domain', index: 2 },
+        });
+        expect(await store.read('contract-domain')).toEqual([]);
+      },
+    );
 
     it.each([
       ['a NUL', 'case\u00001'],
@@ -133,7 +150,10 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
     ])('refuses a case id with %s with INVALID_APPEND, and reads it as an empty case', async (_name, caseId) => {
       const store = await createStore();
       const batch = structuredClone(historyOf('contract-bad-id')).map((event) => ({ ...event, caseId }));
-      expect(await store.append(caseId, batch, { expectedSeq: 0 })).toMatchObject({ ok: false, failure: { code: 'INVALID_APPEND', index: 0 } });
+      expect(await store.append(caseId, batch, { expectedSeq: 0 })).toMatchObject({
+        ok: false,
+        failure: { code: 'INVALID_APPEND', index: 0 },
+      });
       expect(await store.read(caseId)).toEqual([]);
     });
 
@@ -141,7 +161,10 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
       const store = await createStore();
       const history = historyOf('contract-due');
       const projection = { state: 'contacted', status: 'open', assignee: undefined, nextDueAt: '+010000-01-01T00:00:00.000Z' } as const;
-      expect(await store.append('contract-due', history, { expectedSeq: 0, projection })).toMatchObject({ ok: false, failure: { code: 'INVALID_APPEND' } });
+      expect(await store.append('contract-due', history, { expectedSeq: 0, projection })).toMatchObject({
+        ok: false,
+        failure: { code: 'INVALID_APPEND' },
+      });
       expect(await store.read('contract-due')).toEqual([]);
     });
 
@@ -152,9 +175,18 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
       const caseId = '€'.repeat(200);
       const caseRef = openCase(workabilityPath, { caseId });
       const odd = 'n-\u{1F600}\uFFFD\uFEFF\u0001\u001F"\\\'\u2028';
-      const first = { ...reach.doctorAssessment()[0]!, at: '1000-01-01T00:00:00Z', eventId: '€'.repeat(200), actor: { role: 'nurse', id: odd } } as const;
+      const first = {
+        ...reach.doctorAssessment()[0]!,
+        at: '1000-01-01T00:00:00Z',
+        eventId: '€'.repeat(200),
+        actor: { role: 'nurse', id: odd },
+      } as const;
       expect(caseRef.record(first).ok).toBe(true);
-      const last = { ...reach.doctorAssessment()[1]!, at: '8999-12-31T23:59:59.999+00:00', actor: { role: 'client', id: 'x'.repeat(200) } } as const;
+      const last = {
+        ...reach.doctorAssessment()[1]!,
+        at: '8999-12-31T23:59:59.999+00:00',
+        actor: { role: 'client', id: 'x'.repeat(200) },
+      } as const;
       expect(caseRef.record(last).ok).toBe(true);
       expect(await store.append(caseId, caseRef.history, { expectedSeq: 0 })).toEqual({ ok: true, seq: 2, alreadyRecorded: false });
       expect(await store.read(caseId)).toEqual(caseRef.history);

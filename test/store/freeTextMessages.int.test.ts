@@ -13,7 +13,13 @@ const quoted = /C{40}|E{40}/;
 
 function eventsOf(caseId: string, count: number, eventId?: string): RecordedEvent[] {
   const caseRef = openCase(reviewPath, { caseId });
-  const submitted = caseRef.record({ type: 'SUBMITTED', at: '2025-05-01T09:00:00Z', actor: author, payload: { priority: 'low' }, ...(eventId ? { eventId } : {}) });
+  const submitted = caseRef.record({
+    type: 'SUBMITTED',
+    at: '2025-05-01T09:00:00Z',
+    actor: author,
+    payload: { priority: 'low' },
+    ...(eventId ? { eventId } : {}),
+  });
   const events = [submitted.event!];
   for (let index = 1; index < count; index++) {
     events.push(caseRef.record({ type: 'COMMENTED', at: '2025-05-01T10:00:00Z', actor: author, payload: {} }).event!);

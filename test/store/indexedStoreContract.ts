@@ -7,7 +7,11 @@ import { workabilityPath } from 'kykypolku/paths';
 import { reach, type WorkabilityInput } from '../support/workabilityInputs.js';
 import { appendInterleaved, logDifference, pastOnePage } from '../support/longCases.js';
 
-function historyOf(caseId: string, inputs: readonly WorkabilityInput[] = reach.doctorAssessment(), idPrefix?: string): readonly RecordedEvent[] {
+function historyOf(
+  caseId: string,
+  inputs: readonly WorkabilityInput[] = reach.doctorAssessment(),
+  idPrefix?: string,
+): readonly RecordedEvent[] {
   const caseRef = openCase(workabilityPath, { caseId });
   inputs.forEach((input, index) => {
     const outcome = caseRef.record(idPrefix === undefined ? input : { ...input, eventId: `${idPrefix}-${index + 1}` });
@@ -26,7 +30,12 @@ async function refusalOf(call: () => Promise<unknown>): Promise<unknown> {
   }
 }
 
-const throwingGetter = Object.defineProperty({}, 'pathId', { enumerable: true, get: () => { throw new Error('boom'); } });
+const throwingGetter = Object.defineProperty({}, 'pathId', {
+  enumerable: true,
+  get: () => {
+    throw new Error('boom');
+  },
+});
 const revoked = Proxy.revocable({}, {});
 revoked.revoke();
 
@@ -87,7 +96,10 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       const history = historyOf('ids-c', reach.healthCheck(), 'req');
       await store.append('ids-c', history.slice(0, 1), { expectedSeq: 0 });
       const reused = { ...history[1]!, eventId: 'req-1' };
-      expect(await store.append('ids-c', [reused], { expectedSeq: 1 })).toMatchObject({ ok: false, failure: { code: 'EVENT_ID_TAKEN', index: 0, seq: 1 } });
+      expect(await store.append('ids-c', [reused], { expectedSeq: 1 })).toMatchObject({
+        ok: false,
+        failure: { code: 'EVENT_ID_TAKEN', index: 0, seq: 1 },
+      });
       expect(await store.read('ids-c')).toEqual(history.slice(0, 1));
     });
 
@@ -112,16 +124,28 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       const store = await createStore();
       const plain = historyOf('ids-d', reach.healthCheck());
       await store.append('ids-d', plain.slice(0, 1), { expectedSeq: 0 });
-      expect(await store.append('ids-d', plain.slice(0, 1), { expectedSeq: 0 })).toMatchObject({ ok: false, failure: { code: 'CONCURRENCY_CONFLICT', actualSeq: 1 } });
+      expect(await store.append('ids-d', plain.slice(0, 1), { expectedSeq: 0 })).toMatchObject({
+        ok: false,
+        failure: { code: 'CONCURRENCY_CONFLICT', actualSeq: 1 },
+      });
       await store.append('ids-e', historyOf('ids-e', reach.contacted(), 'req'), { expectedSeq: 0 });
-      expect(await store.append('ids-f', historyOf('ids-f', reach.contacted(), 'req'), { expectedSeq: 0 })).toEqual({ ok: true, seq: 1, alreadyRecorded: false });
+      expect(await store.append('ids-f', historyOf('ids-f', reach.contacted(), 'req'), { expectedSeq: 0 })).toEqual({
+        ok: true,
+        seq: 1,
+        alreadyRecorded: false,
+      });
     });
 
     it('appends one event, ten, and more than a thousand in one batch each, whole', async () => {
       const store = await createStore();
       const [first] = historyOf('big-a', reach.contacted());
       const batch = (from: number, count: number) =>
-        Array.from({ length: count }, (_, index) => ({ ...first!, caseId: 'big-a', seq: from + index + 1, eventId: `big-${from + index + 1}` }));
+        Array.from({ length: count }, (_, index) => ({
+          ...first!,
+          caseId: 'big-a',
+          seq: from + index + 1,
+          eventId: `big-${from + index + 1}`,
+        }));
       expect(await store.append('big-a', batch(0, 1), { expectedSeq: 0 })).toEqual({ ok: true, seq: 1, alreadyRecorded: false });
       expect(await store.append('big-a', batch(1, 10), { expectedSeq: 1 })).toEqual({ ok: true, seq: 11, alreadyRecorded: false });
       expect(await store.append('big-a', batch(11, 1200), { expectedSeq: 11 })).toEqual({ ok: true, seq: 1211, alreadyRecorded: false });
@@ -136,8 +160,14 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       const a = historyOf('list-a', reach.contacted());
       const b = historyOf('list-b', reach.healthCheck());
       const c = historyOf('list-c', reach.closed());
-      await store.append('list-a', a, { expectedSeq: 0, projection: row('contacted', { assignee: 'coach-1', nextDueAt: '2025-04-03T08:01:00.000Z' }) });
-      await store.append('list-b', b, { expectedSeq: 0, projection: row('healthCheck', { assignee: 'coach-1', nextDueAt: '2025-03-10T08:00:00+02:00' }) });
+      await store.append('list-a', a, {
+        expectedSeq: 0,
+        projection: row('contacted', { assignee: 'coach-1', nextDueAt: '2025-04-03T08:01:00.000Z' }),
+      });
+      await store.append('list-b', b, {
+        expectedSeq: 0,
+        projection: row('healthCheck', { assignee: 'coach-1', nextDueAt: '2025-03-10T08:00:00+02:00' }),
+      });
       await store.append('list-c', c, { expectedSeq: 0, projection: row('closed', { status: 'closed', assignee: 'coach-1' }) });
 
       const all = await store.listCases();
@@ -195,7 +225,9 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
           { caseId: 'scan-none', seq: 1, projection: row('contacted') },
         ]),
       ).toBe(1);
-      expect((await store.listCases()).filter((s) => s.caseId.startsWith('scan-')).map((s) => [s.caseId, s.state])).toEqual([['scan-a', 'contacted']]);
+      expect((await store.listCases()).filter((s) => s.caseId.startsWith('scan-')).map((s) => [s.caseId, s.state])).toEqual([
+        ['scan-a', 'contacted'],
+      ]);
     });
 
     it('reads every case whole, once, in case id order, past the read page (7 000 events, one case of 2 500)', async () => {
@@ -210,18 +242,27 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       expect(cases).toEqual(expected);
     });
 
-    it.each(badCaseQueries)('refuses listCases with %s as INVALID_QUERY, before any SQL, naming the field and not the value', async (_name, query, field) => {
-      const store = await createStore();
-      const failure = await refusalOf(() => store.listCases(query as never));
-      expect(failure).toMatchObject({ code: 'INVALID_QUERY', field });
-      expect((failure as { message: string }).message).not.toMatch(/not a date|pending|dueBfore|2025-02-30|coach|workability/);
-    });
+    it.each(badCaseQueries)(
+      'refuses listCases with %s as INVALID_QUERY, before any SQL, naming the field and not the value',
+      async (_name, query, field) => {
+        const store = await createStore();
+        const failure = await refusalOf(() => store.listCases(query as never));
+        expect(failure).toMatchObject({ code: 'INVALID_QUERY', field });
+        expect((failure as { message: string }).message).not.toMatch(/not a date|pending|dueBfore|2025-02-30|coach|workability/);
+      },
+    );
 
     it('refuses a caseload query without an assignee, or with a string no store can compare, as INVALID_QUERY', async () => {
       const store = await createStore();
       expect(await refusalOf(() => store.countActiveCases({} as never))).toMatchObject({ code: 'INVALID_QUERY', field: 'assignee' });
-      expect(await refusalOf(() => store.countActiveCases({ assignee: 'coach\u0000' }))).toMatchObject({ code: 'INVALID_QUERY', field: 'assignee' });
-      expect(await refusalOf(() => store.countActiveCases({ assignee: 'coach-1', pathId: 7 } as never))).toMatchObject({ code: 'INVALID_QUERY', field: 'pathId' });
+      expect(await refusalOf(() => store.countActiveCases({ assignee: 'coach\u0000' }))).toMatchObject({
+        code: 'INVALID_QUERY',
+        field: 'assignee',
+      });
+      expect(await refusalOf(() => store.countActiveCases({ assignee: 'coach-1', pathId: 7 } as never))).toMatchObject({
+        code: 'INVALID_QUERY',
+        field: 'pathId',
+      });
     });
 
     it('compares dueBefore to the millisecond with any offset, the same on every store', async () => {
@@ -243,7 +284,10 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       // UTF-16 code units put the emoji (a surrogate pair, 0xD83E…) before U+FFFD; bytes and code points after it.
       const ids = ['ord-z', 'ord-\u00E4', 'ord-\uFFFD', 'ord-\u{1F9ED}'];
       for (const caseId of [...ids].reverse()) {
-        await store.append(caseId, historyOf(caseId, reach.contacted()), { expectedSeq: 0, projection: row('contacted', { assignee: 'coach-ord' }) });
+        await store.append(caseId, historyOf(caseId, reach.contacted()), {
+          expectedSeq: 0,
+          projection: row('contacted', { assignee: 'coach-ord' }),
+        });
       }
       const scanned: string[] = [];
       for await (const events of store.readCases()) if (events[0]!.caseId.startsWith('ord-')) scanned.push(events[0]!.caseId);

@@ -30,11 +30,30 @@ async function readFailure(store: SqlEventStore, caseId: string): Promise<unknow
 
 /** The intruder's recomputation: a fresh plain digest for the row as it now is. */
 async function recomputeDigest(fixture: IntegrityFixture, caseId: string, seq: number): Promise<void> {
-  const [row] = await fixture.sql<{ case_id: string; seq: number; event_id: string | null; path_id: string; path_version: number; type: string; at: string; actor_role: string; actor_id: string; payload: Record<string, unknown> }>(
+  const [row] = await fixture.sql<{
+    case_id: string;
+    seq: number;
+    event_id: string | null;
+    path_id: string;
+    path_version: number;
+    type: string;
+    at: string;
+    actor_role: string;
+    actor_id: string;
+    payload: Record<string, unknown>;
+  }>(
     'SELECT case_id, seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload FROM kykypolku_events WHERE case_id = $1 AND seq = $2',
     [caseId, seq],
   );
-  const base = { caseId: row!.case_id, seq: row!.seq, type: row!.type, at: row!.at, actor: { role: row!.actor_role, id: row!.actor_id }, payload: row!.payload, path: { id: row!.path_id, version: row!.path_version } };
+  const base = {
+    caseId: row!.case_id,
+    seq: row!.seq,
+    type: row!.type,
+    at: row!.at,
+    actor: { role: row!.actor_role, id: row!.actor_id },
+    payload: row!.payload,
+    path: { id: row!.path_id, version: row!.path_version },
+  };
   const event: RecordedEvent = row!.event_id === null ? base : { ...base, eventId: row!.event_id };
   await fixture.sql('UPDATE kykypolku_events SET digest = $3 WHERE case_id = $1 AND seq = $2', [caseId, seq, digestOf(event)]);
 }
@@ -42,13 +61,21 @@ async function recomputeDigest(fixture: IntegrityFixture, caseId: string, seq: n
 /** The intruder who knows the code but not the key: recomputes every link and the head, unkeyed. */
 async function recomputeChain(fixture: IntegrityFixture, caseId: string): Promise<void> {
   const chain = createEventChain(undefined);
-  const rows = await fixture.sql<{ seq: number; digest: string }>('SELECT seq, digest FROM kykypolku_events WHERE case_id = $1 ORDER BY seq', [caseId]);
+  const rows = await fixture.sql<{ seq: number; digest: string }>(
+    'SELECT seq, digest FROM kykypolku_events WHERE case_id = $1 ORDER BY seq',
+    [caseId],
+  );
   let link = '';
   for (const row of rows) {
     link = chain.link(link, row.digest);
     await fixture.sql('UPDATE kykypolku_events SET chain = $3 WHERE case_id = $1 AND seq = $2', [caseId, row.seq, link]);
   }
-  await fixture.sql('UPDATE kykypolku_heads SET last_seq = $2, chain = $3, seal = $4 WHERE case_id = $1', [caseId, rows.length, link, chain.seal(rows.length, link)]);
+  await fixture.sql('UPDATE kykypolku_heads SET last_seq = $2, chain = $3, seal = $4 WHERE case_id = $1', [
+    caseId,
+    rows.length,
+    link,
+    chain.seal(rows.length, link),
+  ]);
 }
 
 export function describeIntegrityContract(name: string, open: (options: SqlStoreOptions) => Promise<IntegrityFixture>): void {
@@ -62,7 +89,12 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
           for (const caseId of caseIds) {
             const history = longCase(caseId, length);
             // Two appends, one of them without a projection: the head must survive it.
-            expect(await fixture.store.append(caseId, history.slice(0, 5), { expectedSeq: 0, projection: { state: 's', status: 'open', assignee: undefined, nextDueAt: undefined } })).toMatchObject({ ok: true });
+            expect(
+              await fixture.store.append(caseId, history.slice(0, 5), {
+                expectedSeq: 0,
+                projection: { state: 's', status: 'open', assignee: undefined, nextDueAt: undefined },
+              }),
+            ).toMatchObject({ ok: true });
             expect(await fixture.store.append(caseId, history.slice(5), { expectedSeq: 5 })).toMatchObject({ ok: true });
             expect(await fixture.store.read(caseId)).toEqual(history);
           }
@@ -95,7 +127,10 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
           await fixture.sql(`DELETE FROM kykypolku_events WHERE case_id = 'cut-a' AND seq > 5`);
           // The intruder's best guess at a head: the remaining last row's link, sealed without the key.
           const [last] = await fixture.sql<{ chain: string }>(`SELECT chain FROM kykypolku_events WHERE case_id = 'cut-a' AND seq = 5`);
-          await fixture.sql(`UPDATE kykypolku_heads SET last_seq = 5, chain = $1, seal = $2 WHERE case_id = 'cut-a'`, [last!.chain, createEventChain(undefined).seal(5, last!.chain)]);
+          await fixture.sql(`UPDATE kykypolku_heads SET last_seq = 5, chain = $1, seal = $2 WHERE case_id = 'cut-a'`, [
+            last!.chain,
+            createEventChain(undefined).seal(5, last!.chain),
+          ]);
           if (mode === 'without a key') expect(await fixture.store.read('cut-a')).toHaveLength(5);
           else expect(await readFailure(fixture.store, 'cut-a')).toMatchObject({ code: 'TAMPERED_EVENT', caseId: 'cut-a', seq: 5 });
         });
@@ -104,10 +139,16 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
           const fixture = await open(options);
           const history = longCase('back-a', 8);
           await fixture.store.append('back-a', history.slice(0, 5), { expectedSeq: 0 });
-          const [saved] = await fixture.sql<{ last_seq: number; chain: string; seal: string }>(`SELECT last_seq, chain, seal FROM kykypolku_heads WHERE case_id = 'back-a'`);
+          const [saved] = await fixture.sql<{ last_seq: number; chain: string; seal: string }>(
+            `SELECT last_seq, chain, seal FROM kykypolku_heads WHERE case_id = 'back-a'`,
+          );
           await fixture.store.append('back-a', history.slice(5), { expectedSeq: 5 });
           await fixture.sql(`DELETE FROM kykypolku_events WHERE case_id = 'back-a' AND seq > 5`);
-          await fixture.sql(`UPDATE kykypolku_heads SET last_seq = $1, chain = $2, seal = $3 WHERE case_id = 'back-a'`, [saved!.last_seq, saved!.chain, saved!.seal]);
+          await fixture.sql(`UPDATE kykypolku_heads SET last_seq = $1, chain = $2, seal = $3 WHERE case_id = 'back-a'`, [
+            saved!.last_seq,
+            saved!.chain,
+            saved!.seal,
+          ]);
           expect(await fixture.store.read('back-a')).toEqual(history.slice(0, 5));
         });
 
@@ -124,7 +165,11 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
         it('two rows swapped in order, with recomputed digests', async () => {
           const fixture = await storeWith(['order-a']);
           // Through a free seq: the primary key is checked row by row.
-          for (const [from, to] of [[6, 1000], [7, 6], [1000, 7]]) {
+          for (const [from, to] of [
+            [6, 1000],
+            [7, 6],
+            [1000, 7],
+          ]) {
             await fixture.sql(`UPDATE kykypolku_events SET seq = $2 WHERE case_id = 'order-a' AND seq = $1`, [from, to]);
           }
           await recomputeDigest(fixture, 'order-a', 6);
@@ -142,7 +187,7 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
         });
 
         if (mode === 'with an integrity key') {
-          it("an edit whose digest, every link and the head were recomputed without the key", async () => {
+          it('an edit whose digest, every link and the head were recomputed without the key', async () => {
             const fixture = await storeWith(['forged-a']);
             await fixture.sql(`UPDATE kykypolku_events SET payload = '{"channel": "phone"}' WHERE case_id = 'forged-a' AND seq = 6`);
             await recomputeDigest(fixture, 'forged-a', 6);
@@ -152,7 +197,9 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
 
           it('refuses to open the store with another key, or with none', async () => {
             const fixture = await storeWith(['keyed-a']);
-            await expect(fixture.reopen({ integrityKey: `${key}-other` })).rejects.toThrow(/chained with an integrityKey, and it was opened with another integrityKey/);
+            await expect(fixture.reopen({ integrityKey: `${key}-other` })).rejects.toThrow(
+              /chained with an integrityKey, and it was opened with another integrityKey/,
+            );
             await expect(fixture.reopen({})).rejects.toThrow(/opened with no integrityKey/);
             await expect(fixture.reopen({})).rejects.toMatchObject({ name: 'IntegrityKeyError', code: 'INTEGRITY_KEY_MISMATCH' });
             expect(await (await fixture.reopen(options)).read('keyed-a')).toHaveLength(8);
@@ -160,7 +207,9 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
         } else {
           it('refuses to open the store with a key when its events were chained without one', async () => {
             const fixture = await storeWith(['plain-a']);
-            await expect(fixture.reopen({ integrityKey: key })).rejects.toThrow(/chained without an integrityKey, and it was opened with an integrityKey/);
+            await expect(fixture.reopen({ integrityKey: key })).rejects.toThrow(
+              /chained without an integrityKey, and it was opened with an integrityKey/,
+            );
           });
 
           it('NOT detected without a key: an edit whose digest, every link and the head were recomputed', async () => {
@@ -185,8 +234,15 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
           const more = longCase('busy-a', 9);
           expect(await other.append('busy-a', more.slice(6, 7), { expectedSeq: 6 })).toEqual({ ok: true, seq: 7, alreadyRecorded: false });
           // This store last saw the case at seq 6: a writer that read it since is chained to seq 7.
-          expect(await fixture.store.append('busy-a', more.slice(6, 7), { expectedSeq: 6 })).toMatchObject({ ok: false, failure: { code: 'CONCURRENCY_CONFLICT', actualSeq: 7 } });
-          expect(await fixture.store.append('busy-a', more.slice(7, 8), { expectedSeq: 7 })).toEqual({ ok: true, seq: 8, alreadyRecorded: false });
+          expect(await fixture.store.append('busy-a', more.slice(6, 7), { expectedSeq: 6 })).toMatchObject({
+            ok: false,
+            failure: { code: 'CONCURRENCY_CONFLICT', actualSeq: 7 },
+          });
+          expect(await fixture.store.append('busy-a', more.slice(7, 8), { expectedSeq: 7 })).toEqual({
+            ok: true,
+            seq: 8,
+            alreadyRecorded: false,
+          });
           expect(await other.append('busy-a', more.slice(8, 9), { expectedSeq: 8 })).toEqual({ ok: true, seq: 9, alreadyRecorded: false });
           expect(await fixture.store.read('busy-a')).toEqual(more);
           expect(await other.read('busy-a')).toEqual(more);
@@ -200,7 +256,9 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
           const writing = (async () => {
             for (let from = 10; from < 60; from += 10) {
               for (const history of histories) {
-                expect(await fixture.store.append(history[0]!.caseId, history.slice(from, from + 10), { expectedSeq: from })).toMatchObject({ ok: true });
+                expect(await fixture.store.append(history[0]!.caseId, history.slice(from, from + 10), { expectedSeq: from })).toMatchObject(
+                  { ok: true },
+                );
               }
             }
           })();
@@ -218,13 +276,18 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
           const histories = Array.from({ length: 30 }, (_, n) => longCase(`scan-${String(n).padStart(2, '0')}`, 250, n));
           for (let from = 0; from < 250; from += 50) {
             for (const history of histories) {
-              expect(await fixture.store.append(history[0]!.caseId, history.slice(from, from + 50), { expectedSeq: from })).toMatchObject({ ok: true });
+              expect(await fixture.store.append(history[0]!.caseId, history.slice(from, from + 50), { expectedSeq: from })).toMatchObject({
+                ok: true,
+              });
             }
           }
           const bad = { 'scan-09': 120, 'scan-14': 1, 'scan-21': 250, 'scan-25': 201, 'scan-27': 1 } as const;
           for (const [caseId, seq] of Object.entries(bad)) {
             if (caseId === 'scan-25' || caseId === 'scan-27') continue;
-            await fixture.sql(`UPDATE kykypolku_events SET payload = '{"channel": "phone"}' WHERE case_id = $1 AND seq = $2`, [caseId, seq]);
+            await fixture.sql(`UPDATE kykypolku_events SET payload = '{"channel": "phone"}' WHERE case_id = $1 AND seq = $2`, [
+              caseId,
+              seq,
+            ]);
           }
           // One case loses its last 50 events, another every event: caught by their heads, by readCases and by readAll alike.
           await fixture.sql(`DELETE FROM kykypolku_events WHERE case_id = 'scan-25' AND seq > 200`);
@@ -233,9 +296,12 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
 
           const fromCases: UnreadableCase[] = [];
           const cases: RecordedEvent[][] = [];
-          for await (const events of fixture.store.readCases({ onUnreadable: (problem) => fromCases.push(problem) })) cases.push([...events]);
+          for await (const events of fixture.store.readCases({ onUnreadable: (problem) => fromCases.push(problem) }))
+            cases.push([...events]);
           expect(cases).toEqual(good);
-          expect(fromCases.map(({ caseId, seq, code }) => ({ caseId, seq, code }))).toEqual(Object.entries(bad).map(([caseId, seq]) => ({ caseId, seq, code: 'TAMPERED_EVENT' })));
+          expect(fromCases.map(({ caseId, seq, code }) => ({ caseId, seq, code }))).toEqual(
+            Object.entries(bad).map(([caseId, seq]) => ({ caseId, seq, code: 'TAMPERED_EVENT' })),
+          );
 
           const fromAll: UnreadableCase[] = [];
           const all: RecordedEvent[] = [];
@@ -244,12 +310,16 @@ export function describeIntegrityContract(name: string, open: (options: SqlStore
           // Of a tampered case, only the events before the first tampered one were read.
           for (const [caseId, seq] of Object.entries(bad)) expect(all.filter((event) => event.caseId === caseId)).toHaveLength(seq - 1);
           expect(fromAll).toHaveLength(Object.keys(bad).length);
-          expect(new Set(fromAll.map((problem) => `${problem.caseId}#${problem.seq}`))).toEqual(new Set(fromCases.map((problem) => `${problem.caseId}#${problem.seq}`)));
+          expect(new Set(fromAll.map((problem) => `${problem.caseId}#${problem.seq}`))).toEqual(
+            new Set(fromCases.map((problem) => `${problem.caseId}#${problem.seq}`)),
+          );
 
           // Without onUnreadable a scan still stops at the first tampered case, as before.
-          await expect((async () => {
-            for await (const events of fixture.store.readCases()) void events;
-          })()).rejects.toMatchObject({ failure: { code: 'TAMPERED_EVENT', caseId: 'scan-09' } });
+          await expect(
+            (async () => {
+              for await (const events of fixture.store.readCases()) void events;
+            })(),
+          ).rejects.toMatchObject({ failure: { code: 'TAMPERED_EVENT', caseId: 'scan-09' } });
         });
       });
     }

@@ -13,7 +13,9 @@ it('migrates a new database once when four processes start at the same moment, e
   const pools = Array.from({ length: 4 }, () => postgres.newPool(url, 1));
   const stores = pools.map((pool) => createPostgresStore({ pool }));
   const reports = await Promise.all(stores.map((store) => store.migrate()));
-  expect(reports.filter((report) => report.applied.length > 0)).toEqual([{ version: 2, applied: [1, 2], sealed: { sealedCases: 0, damaged: [] } }]);
+  expect(reports.filter((report) => report.applied.length > 0)).toEqual([
+    { version: 2, applied: [1, 2], sealed: { sealedCases: 0, damaged: [] } },
+  ]);
   expect(reports.every((report) => report.version === 2)).toBe(true);
   expect(await stores[0]!.migrate()).toEqual({ version: 2, applied: [] });
   const { rows } = await pools[0]!.query<{ version: number }>('SELECT version FROM kykypolku_schema_migrations ORDER BY version');
@@ -31,7 +33,9 @@ it('refuses a pool that is not one', () => {
 
 /** A database as a release with schema 1 left it: the tables of step 1 and rows with plain digests. */
 async function schemaOneDatabase(pool: import('pg').Pool, cases: readonly (readonly RecordedEvent[])[]): Promise<void> {
-  await pool.query(`CREATE TABLE kykypolku_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  await pool.query(
+    `CREATE TABLE kykypolku_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
   for (const statement of schemaMigrations[0]!.statements) await pool.query(statement);
   await pool.query(`INSERT INTO kykypolku_schema_migrations (version, name) VALUES (1, 'events and case projections')`);
   for (const history of cases) {
@@ -39,7 +43,19 @@ async function schemaOneDatabase(pool: import('pg').Pool, cases: readonly (reado
       await pool.query(
         `INSERT INTO kykypolku_events (case_id, seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload, digest)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [event.caseId, event.seq, event.eventId ?? null, event.path.id, event.path.version, event.type, event.at, event.actor.role, event.actor.id, JSON.stringify(event.payload), digestOf(event)],
+        [
+          event.caseId,
+          event.seq,
+          event.eventId ?? null,
+          event.path.id,
+          event.path.version,
+          event.type,
+          event.at,
+          event.actor.role,
+          event.actor.id,
+          JSON.stringify(event.payload),
+          digestOf(event),
+        ],
       );
     }
   }

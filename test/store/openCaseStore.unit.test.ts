@@ -3,7 +3,14 @@ import { createMemoryStore, openCase, openCaseStore, type CaseSummary } from 'ky
 import { workabilityPath } from 'kykypolku/paths';
 import { author, reviewer, reviewPath } from '../support/reviewPath.js';
 import { reviewPathV2 } from '../support/reviewPathV2.js';
-import { assessmentBooked, assessmentDone, contactReceived, coordinator, coordinatorAssigned, doctorVisitBooked } from '../support/workabilityInputs.js';
+import {
+  assessmentBooked,
+  assessmentDone,
+  contactReceived,
+  coordinator,
+  coordinatorAssigned,
+  doctorVisitBooked,
+} from '../support/workabilityInputs.js';
 
 describe('openCaseStore', () => {
   it('records a new case through the rules, stores the event with the case row, and loads it back equal', async () => {
@@ -20,7 +27,14 @@ describe('openCaseStore', () => {
     expect(loaded.ok && loaded.case.history).toEqual(await store.read('case-1'));
     expect(loaded.ok && loaded.case.state).toEqual(assigned.ok && assigned.case.state);
     const [row] = await cases.listCases();
-    expect(row).toMatchObject({ caseId: 'case-1', pathId: 'workability-path', seq: 4, state: 'coordinatorSupport', status: 'open', assignee: coordinator.id });
+    expect(row).toMatchObject({
+      caseId: 'case-1',
+      pathId: 'workability-path',
+      seq: 4,
+      state: 'coordinatorSupport',
+      status: 'open',
+      assignee: coordinator.id,
+    });
     expect(await cases.countActiveCases({ assignee: coordinator.id, pathId: 'workability-path' })).toBe(1);
   });
 
@@ -29,7 +43,10 @@ describe('openCaseStore', () => {
     const cases = openCaseStore(store, [workabilityPath]);
     await cases.record('case-2', contactReceived());
     const refused = await cases.record('case-2', doctorVisitBooked());
-    expect(refused).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', caseId: 'case-2', rejection: { code: 'NOT_ALLOWED_IN_STATE' } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      failure: { code: 'EVENT_REJECTED', caseId: 'case-2', rejection: { code: 'NOT_ALLOWED_IN_STATE' } },
+    });
     expect(await store.read('case-2')).toHaveLength(1);
   });
 
@@ -41,7 +58,10 @@ describe('openCaseStore', () => {
     const store = createMemoryStore();
     const cases = openCaseStore(store, [workabilityPath]);
     const refused = await cases.record(caseId, contactReceived());
-    expect(refused).toMatchObject({ ok: false, failure: { code: 'EVENT_REJECTED', rejection: { code: 'INVALID_EVENT', issues: [{ path: ['caseId'] }] } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      failure: { code: 'EVENT_REJECTED', rejection: { code: 'INVALID_EVENT', issues: [{ path: ['caseId'] }] } },
+    });
     expect(refused.ok || refused.failure.message.length < 200).toBe(true);
     expect(await store.read(caseId)).toEqual([]);
   });
@@ -61,7 +81,11 @@ describe('openCaseStore', () => {
     const cases = openCaseStore(store, [workabilityPath]);
     const contact = { ...contactReceived(), eventId: 'request-1' };
     expect(await cases.record('case-4', contact)).toMatchObject({ ok: true, alreadyRecorded: false });
-    expect(await cases.record('case-4', contact)).toMatchObject({ ok: true, alreadyRecorded: true, event: { seq: 1, eventId: 'request-1' } });
+    expect(await cases.record('case-4', contact)).toMatchObject({
+      ok: true,
+      alreadyRecorded: true,
+      event: { seq: 1, eventId: 'request-1' },
+    });
     const booking = { ...assessmentBooked(), eventId: 'request-2' };
     const both = await Promise.all([cases.record('case-4', booking), cases.record('case-4', booking)]);
     expect(both.map((result) => result.ok && result.alreadyRecorded).sort()).toEqual([false, true]);
@@ -84,7 +108,10 @@ describe('openCaseStore', () => {
     const cases = openCaseStore(createMemoryStore(), [workabilityPath, reviewPath]);
     const submitted = { type: 'SUBMITTED', at: '2025-05-01T09:00:00Z', actor: author, payload: { priority: 'high' } } as const;
     await expect(cases.record('doc-1', submitted)).rejects.toThrow(/pass \{ pathId \}/);
-    expect(await cases.record('doc-1', submitted, { pathId: 'review-path' })).toMatchObject({ ok: true, case: { stateName: 'active.urgent' } });
+    expect(await cases.record('doc-1', submitted, { pathId: 'review-path' })).toMatchObject({
+      ok: true,
+      case: { stateName: 'active.urgent' },
+    });
     await expect(cases.record('doc-1', contactReceived(), { pathId: 'workability-path' })).rejects.toThrow(/is on path 'review-path'/);
   });
 
@@ -97,7 +124,12 @@ describe('openCaseStore', () => {
     await store.append('case-5', [caseRef.history[0]!, forged], { expectedSeq: 0 });
     expect(await cases.load('case-5')).toMatchObject({
       ok: false,
-      failure: { code: 'CASE_UNREADABLE', caseId: 'case-5', seq: 2, reason: { code: 'EVENT_REJECTED', rejection: { code: 'NOT_ALLOWED_IN_STATE' } } },
+      failure: {
+        code: 'CASE_UNREADABLE',
+        caseId: 'case-5',
+        seq: 2,
+        reason: { code: 'EVENT_REJECTED', rejection: { code: 'NOT_ALLOWED_IN_STATE' } },
+      },
     });
     expect(await cases.record('case-5', assessmentBooked())).toMatchObject({ ok: false, failure: { code: 'CASE_UNREADABLE' } });
     expect(await cases.load('nobody')).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE', caseId: 'nobody' } });
@@ -110,7 +142,13 @@ describe('openCaseStore', () => {
     for (let n = 1; n <= 12; n++) {
       const caseId = `doc-${String(n).padStart(2, '0')}`;
       await cases.record(caseId, { type: 'SUBMITTED', at: day(n), actor: author, payload: { priority: n % 2 ? 'high' : 'low' } });
-      if (n % 3 === 0) await cases.record(caseId, { type: 'REVIEWED', at: day(n + 1), actor: { role: 'reviewer', id: `r-${n % 2}` }, payload: { approved: true } });
+      if (n % 3 === 0)
+        await cases.record(caseId, {
+          type: 'REVIEWED',
+          at: day(n + 1),
+          actor: { role: 'reviewer', id: `r-${n % 2}` },
+          payload: { approved: true },
+        });
       if (n % 4 === 0) await cases.record(caseId, { type: 'ESCALATED', at: day(n + 2), actor: reviewer, payload: { to: 'board' } });
     }
     const live = await cases.listCases({ limit: 1000 });

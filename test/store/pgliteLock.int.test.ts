@@ -76,30 +76,34 @@ describe('one process per PGlite directory', () => {
     expect(await storedCaseIds(dataDir)).toEqual(holder.acknowledged().sort());
   });
 
-  it('recovers the lock of a process killed with SIGKILL in the middle of its appends, with every event it acknowledged', slow, async () => {
-    const dataDir = freshDirectory();
-    const holder = writer(dataDir, 5000, 'a');
-    for (let acknowledged = 0; acknowledged < 300; acknowledged += 1) await holder.next('acknowledged');
-    holder.kill('SIGKILL');
-    expect(await holder.exited).toMatchObject({ signal: 'SIGKILL' });
-    const acknowledged = holder.acknowledged();
-    expect(acknowledged.length).toBeGreaterThanOrEqual(300);
-    expect(acknowledged.length).toBeLessThan(5000);
+  it(
+    'recovers the lock of a process killed with SIGKILL in the middle of its appends, with every event it acknowledged',
+    slow,
+    async () => {
+      const dataDir = freshDirectory();
+      const holder = writer(dataDir, 5000, 'a');
+      for (let acknowledged = 0; acknowledged < 300; acknowledged += 1) await holder.next('acknowledged');
+      holder.kill('SIGKILL');
+      expect(await holder.exited).toMatchObject({ signal: 'SIGKILL' });
+      const acknowledged = holder.acknowledged();
+      expect(acknowledged.length).toBeGreaterThanOrEqual(300);
+      expect(acknowledged.length).toBeLessThan(5000);
 
-    // The recovered lock is a real one: while this process holds the directory, another is refused.
-    const recovered = await createPgliteStore({ dataDir });
-    try {
-      const stored: string[] = [];
-      for await (const event of recovered.readAll()) stored.push(event.caseId);
-      // Every acknowledged append is stored; at most the one in flight when the kill came is stored unacknowledged.
-      expect(acknowledged.filter((caseId) => !stored.includes(caseId))).toEqual([]);
-      expect(stored.length - acknowledged.length).toBeLessThanOrEqual(1);
-      const refused = await writer(dataDir, 1, 'b').next('opened', 'refused');
-      expect(refused).toMatchObject({ event: 'refused', failure: { code: 'STORE_LOCKED', holder: { pid: process.pid } } });
-    } finally {
-      await recovered.close();
-    }
-  });
+      // The recovered lock is a real one: while this process holds the directory, another is refused.
+      const recovered = await createPgliteStore({ dataDir });
+      try {
+        const stored: string[] = [];
+        for await (const event of recovered.readAll()) stored.push(event.caseId);
+        // Every acknowledged append is stored; at most the one in flight when the kill came is stored unacknowledged.
+        expect(acknowledged.filter((caseId) => !stored.includes(caseId))).toEqual([]);
+        expect(stored.length - acknowledged.length).toBeLessThanOrEqual(1);
+        const refused = await writer(dataDir, 1, 'b').next('opened', 'refused');
+        expect(refused).toMatchObject({ event: 'refused', failure: { code: 'STORE_LOCKED', holder: { pid: process.pid } } });
+      } finally {
+        await recovered.close();
+      }
+    },
+  );
 
   it('lets exactly one of two processes racing for a stale lock win; the other gets STORE_LOCKED naming the winner', slow, async () => {
     const dataDir = freshDirectory();
@@ -128,7 +132,11 @@ describe('one store per PGlite directory within a process', () => {
     const store = await createPgliteStore({ dataDir });
     const failure = await openFailure(dataDir);
     expect(failure).toBeInstanceOf(EventStoreError);
-    expect((failure as EventStoreError).failure).toMatchObject({ code: 'STORE_LOCKED', dataDir, holder: { pid: process.pid, host: hostname() } });
+    expect((failure as EventStoreError).failure).toMatchObject({
+      code: 'STORE_LOCKED',
+      dataDir,
+      holder: { pid: process.pid, host: hostname() },
+    });
     await store.close();
 
     const reopened = await createPgliteStore({ dataDir });

@@ -46,7 +46,7 @@ describeIntegrityContract('the PostgreSQL store', async (options) => {
   return { store: await reopen(options), reopen, sql: async (text, values) => (await pool.query(text, values)).rows };
 });
 
-it('counts an IPS coach\'s caseload from its case rows, as the in-memory caseload index does', async () => {
+it("counts an IPS coach's caseload from its case rows, as the in-memory caseload index does", async () => {
   const store = await freshStore();
   const cases = openCaseStore(store, [ipsJobCoachingPath]);
   const coach = (id: string) => ({ role: 'coach', id }) as const;
@@ -65,7 +65,10 @@ it('counts an IPS coach\'s caseload from its case rows, as the in-memory caseloa
   expect(await checkCaseload(store, query, { fte: 0.5 })).toEqual({ ok: true, active: 9, cap: 10 });
   await cases.record('ips-12', referralReceived());
   await cases.record('ips-12', coachAssigned(coach('coach-7')));
-  expect(await checkCaseload(store, query, { fte: 0.5 })).toMatchObject({ ok: false, rejection: { code: 'CASELOAD_FULL', active: 10, cap: 10 } });
+  expect(await checkCaseload(store, query, { fte: 0.5 })).toMatchObject({
+    ok: false,
+    rejection: { code: 'CASELOAD_FULL', active: 10, cap: 10 },
+  });
 });
 
 it('agrees with the model of an event store in random runs of appends, stale appends and reads', async () => {

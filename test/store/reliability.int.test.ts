@@ -71,7 +71,9 @@ describe('the PostgreSQL store on a real server', () => {
     const others: AppendResult[] = [];
     for (let round = 0; round < rounds; round++) {
       const results = await Promise.all(
-        Array.from({ length: writers }, (_, writer) => store.append(caseId, comments(caseId, seq, 1, `w${writer}-r${round}`), { expectedSeq: seq })),
+        Array.from({ length: writers }, (_, writer) =>
+          store.append(caseId, comments(caseId, seq, 1, `w${writer}-r${round}`), { expectedSeq: seq }),
+        ),
       );
       results.forEach((result, writer) => {
         if (result.ok) {
@@ -82,7 +84,9 @@ describe('the PostgreSQL store on a real server', () => {
       });
       seq += 1;
     }
-    process.stdout.write(`8 writers × ${rounds} rounds on one case: ${accepted} accepted, ${conflicts} conflicts, ${others.length} other results\n`);
+    process.stdout.write(
+      `8 writers × ${rounds} rounds on one case: ${accepted} accepted, ${conflicts} conflicts, ${others.length} other results\n`,
+    );
     expect(others).toEqual([]);
     expect(accepted).toBe(rounds);
     expect(conflicts).toBe(rounds * (writers - 1));
@@ -121,7 +125,9 @@ describe('the PostgreSQL store on a real server', () => {
     await postgres.server.stop('immediate');
     stopping = true;
     await writing;
-    process.stdout.write(`server stopped -m immediate: ${unanswered.length} batches of 10 got STORE_UNAVAILABLE, ${[...acknowledged.values()].reduce((a, b) => a + b - 1, 0)} events acknowledged before\n`);
+    process.stdout.write(
+      `server stopped -m immediate: ${unanswered.length} batches of 10 got STORE_UNAVAILABLE, ${[...acknowledged.values()].reduce((a, b) => a + b - 1, 0)} events acknowledged before\n`,
+    );
     expect(unanswered).toHaveLength(cases.length);
     await expect(store.read(cases[0]!)).rejects.toMatchObject({ failure: { code: 'STORE_UNAVAILABLE' } });
 
@@ -147,7 +153,9 @@ describe('the PostgreSQL store on a real server', () => {
       const more = await after.append(caseId, comments(caseId, batch[9]!.seq, 10, `${caseId}-after`), { expectedSeq: batch[9]!.seq });
       expect(more).toEqual({ ok: true, seq: batch[9]!.seq + 10, alreadyRecorded: false });
     }
-    process.stdout.write(`after restart: ${unanswered.length} retried batches stored once (${alreadyStored} had been committed before the crash), appends resumed\n`);
+    process.stdout.write(
+      `after restart: ${unanswered.length} retried batches stored once (${alreadyStored} had been committed before the crash), appends resumed\n`,
+    );
     for (const caseId of cases) expect(replayCase(reviewPath, await after.read(caseId)).ok).toBe(true);
     await expectEventsAndRowsAgree(adminPool);
   });
@@ -225,7 +233,9 @@ describe('the PostgreSQL store on a real server', () => {
     seq += 10;
 
     // 4. A connection killed while idle: the pool opens a new one, and the next record goes through.
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'`);
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'`,
+    );
     // The pool may still lend a client whose backend is gone before it notices: that record is
     // answered STORE_UNAVAILABLE, and the host tries again, as it would after any lost connection.
     const comment = { type: 'COMMENTED', at: '2025-05-03T09:00:00Z', actor: author, payload: {}, eventId: 'after-idle-kill' } as const;
@@ -238,7 +248,9 @@ describe('the PostgreSQL store on a real server', () => {
     steps.push({ step: 'idle, between two records', written: true });
     await expectEventsAndRowsAgree(admin);
 
-    process.stdout.write(`connection killed at each step: ${steps.map((s) => `${s.step} → ${s.written ? 'written whole' : 'nothing written'}`).join('; ')}\n`);
+    process.stdout.write(
+      `connection killed at each step: ${steps.map((s) => `${s.step} → ${s.written ? 'written whole' : 'nothing written'}`).join('; ')}\n`,
+    );
     expect(steps.map((s) => s.written)).toEqual([false, false, true, true]);
     // The projection is the one the events give.
     const loaded = await cases.load('killed');
@@ -250,12 +262,19 @@ describe('the PostgreSQL store on a real server', () => {
     const { store, pool } = await freshStore();
     const cases = openCaseStore(store, [reviewPath]);
     await cases.record('tampered', { type: 'SUBMITTED', at: '2025-05-01T09:00:00Z', actor: author, payload: { priority: 'low' } });
-    await cases.record('tampered', { type: 'REVIEWED', at: '2025-05-02T09:00:00Z', actor: { role: 'reviewer', id: 'r-1' }, payload: { approved: false } });
+    await cases.record('tampered', {
+      type: 'REVIEWED',
+      at: '2025-05-02T09:00:00Z',
+      actor: { role: 'reviewer', id: 'r-1' },
+      payload: { approved: false },
+    });
     // A valid payload, so the path would replay it: only the digest shows the row was changed.
     await pool.query(`UPDATE kykypolku_events SET payload = '{"approved": true}' WHERE case_id = 'tampered' AND seq = 2`);
     expect(await cases.load('tampered')).toMatchObject({ ok: false, failure: { code: 'TAMPERED_EVENT', caseId: 'tampered', seq: 2 } });
     await expect(store.read('tampered')).rejects.toBeInstanceOf(EventStoreError);
-    expect(await cases.record('tampered', { type: 'DONE', at: '2025-05-03T09:00:00Z', actor: { role: 'reviewer', id: 'r-1' }, payload: {} })).toMatchObject({
+    expect(
+      await cases.record('tampered', { type: 'DONE', at: '2025-05-03T09:00:00Z', actor: { role: 'reviewer', id: 'r-1' }, payload: {} }),
+    ).toMatchObject({
       ok: false,
       failure: { code: 'TAMPERED_EVENT', seq: 2 },
     });

@@ -40,7 +40,14 @@ async function validateAndImport(file: string, target: EventStore, appended: rea
   let started = performance.now();
   const validation = await validateEventLog(lifestyleGuidancePath, lines(file));
   timings.validateMs = Math.round(performance.now() - started);
-  expect(validation.summary).toMatchObject({ lines: 50_000, cases: 310, acceptedCases: 310, rejectedCases: 0, acceptedEvents: 50_000, malformedLines: 0 });
+  expect(validation.summary).toMatchObject({
+    lines: 50_000,
+    cases: 310,
+    acceptedCases: 310,
+    rejectedCases: 0,
+    acceptedEvents: 50_000,
+    malformedLines: 0,
+  });
   started = performance.now();
   const imported = await importEventLog(lifestyleGuidancePath, lines(file), target);
   timings.importMs = Math.round(performance.now() - started);
@@ -113,7 +120,16 @@ describe('a store of 50 000 events, cases of 2 000, round-trips through NDJSON',
     await target.close();
     await db.close();
     const heap = heapGrowthOfExport(['--data-dir', dataDir]);
-    const figures = { events: appended.length, bytes: statSync(out).size, seedMs, exportMs: exported.ms, exportPeakRssMb: exported.rssMb, smallExportPeakRssMb: baseline.rssMb, exportHeapGrowthMb: heap.growthMb, ...timings };
+    const figures = {
+      events: appended.length,
+      bytes: statSync(out).size,
+      seedMs,
+      exportMs: exported.ms,
+      exportPeakRssMb: exported.rssMb,
+      smallExportPeakRssMb: baseline.rssMb,
+      exportHeapGrowthMb: heap.growthMb,
+      ...timings,
+    };
     process.stdout.write(`[round trip] PGlite: ${JSON.stringify(figures)}\n`);
     expect(heap.growthMb).toBeLessThan(heapGrowthLimitMb);
   }, 120_000);
@@ -144,7 +160,17 @@ describe('a store of 50 000 events, cases of 2 000, round-trips through NDJSON',
     expect(statSync(join(directory, 'server-again.ndjson')).size).toBe(statSync(out).size);
     const baseline = exportInChild(['--database-url', await postgres.server.createDatabase()], join(directory, 'server-empty.ndjson'));
     const heap = heapGrowthOfExport(['--database-url', url]);
-    const figures = { events: appended.length, bytes: statSync(out).size, seedMs, exportMs, ...timings, cliExportMs: again.ms, cliExportPeakRssMb: again.rssMb, emptyExportPeakRssMb: baseline.rssMb, exportHeapGrowthMb: heap.growthMb };
+    const figures = {
+      events: appended.length,
+      bytes: statSync(out).size,
+      seedMs,
+      exportMs,
+      ...timings,
+      cliExportMs: again.ms,
+      cliExportPeakRssMb: again.rssMb,
+      emptyExportPeakRssMb: baseline.rssMb,
+      exportHeapGrowthMb: heap.growthMb,
+    };
     process.stdout.write(`[round trip] PostgreSQL server: ${JSON.stringify(figures)}\n`);
     expect(heap.growthMb).toBeLessThan(heapGrowthLimitMb);
   }, 120_000);

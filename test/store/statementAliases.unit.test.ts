@@ -3,7 +3,13 @@
 // and reordered events past its first page. No statement the stores issue may order by a name that
 // one of its own output aliases captures.
 import { expect, it } from 'vitest';
-import { appendProjected, appendUnprojected, countActiveStatement, listCasesStatement, storeStatements } from '../../src/store/postgres/storeStatements.js';
+import {
+  appendProjected,
+  appendUnprojected,
+  countActiveStatement,
+  listCasesStatement,
+  storeStatements,
+} from '../../src/store/postgres/storeStatements.js';
 
 function captured(text: string): string[] {
   const aliases = new Set([...text.matchAll(/\bAS\s+([a-z_][a-z0-9_]*)/gi)].map((match) => match[1]!.toLowerCase()));

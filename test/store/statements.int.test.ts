@@ -57,7 +57,13 @@ it('issues only single-case statements found by case_id, and the explicit scans'
   await store.migrate();
   await store.migrate();
   const cases = openCaseStore(store, [reviewPath, reviewPathV2]);
-  const submitted = { type: 'SUBMITTED', at: '2025-05-01T09:00:00Z', actor: author, payload: { priority: 'high' }, eventId: 'e-1' } as const;
+  const submitted = {
+    type: 'SUBMITTED',
+    at: '2025-05-01T09:00:00Z',
+    actor: author,
+    payload: { priority: 'high' },
+    eventId: 'e-1',
+  } as const;
   // Everything a host does: new cases, more events, a retry, a conflict, a rejection, the queries, a rebuild.
   await cases.record('doc-1', submitted);
   await cases.record('doc-1', submitted);
@@ -71,7 +77,14 @@ it('issues only single-case statements found by case_id, and the explicit scans'
   await cases.load('doc-2');
   for await (const _ of store.readAll()) void _;
   await cases.listCases();
-  await cases.listCases({ pathId: 'review-path', state: 'active.review', status: 'open', assignee: 'r-1', dueBefore: '2025-06-01T00:00:00Z', limit: 5 });
+  await cases.listCases({
+    pathId: 'review-path',
+    state: 'active.review',
+    status: 'open',
+    assignee: 'r-1',
+    dueBefore: '2025-06-01T00:00:00Z',
+    limit: 5,
+  });
   await cases.countActiveCases({ assignee: 'r-1' });
   await cases.countActiveCases({ assignee: 'r-1', pathId: 'review-path' });
   await cases.rebuildProjections();
@@ -92,11 +105,16 @@ it('issues only single-case statements found by case_id, and the explicit scans'
       // It names its case by $1: in its WHERE, or as the case_id of the row it inserts.
       expect(statement.text).toMatch(/case_id = \$1\b|VALUES \(\$1, /);
       // The server's plan: every table the statement reads is reached through an index on case_id.
-      const { rows } = await explain.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, [...statement.values]);
+      const { rows } = await explain.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, [
+        ...statement.values,
+      ]);
       const caseId = String(statement.values[0]);
       for (const scan of scansOf(rows[0]!['QUERY PLAN'][0].Plan)) {
         const condition = scan['Index Cond'] ?? '';
-        expect(condition.includes(`case_id = '${caseId}'::text`) || condition.includes('case_id = $1'), `${name} scans ${scan['Relation Name']} with ${scan['Node Type']} on ${condition}`).toBe(true);
+        expect(
+          condition.includes(`case_id = '${caseId}'::text`) || condition.includes('case_id = $1'),
+          `${name} scans ${scan['Relation Name']} with ${scan['Node Type']} on ${condition}`,
+        ).toBe(true);
       }
     }
   } finally {
@@ -105,6 +123,14 @@ it('issues only single-case statements found by case_id, and the explicit scans'
   process.stdout.write(
     `statements issued: single-case ${[...byScope.case].join(', ')}; explicit scans ${[...byScope.scan].join(', ')}; schema ${byScope.schema.size}\n`,
   );
-  expect([...byScope.case].sort()).toEqual(['appendProjected', 'appendUnprojected', 'caseSeq', 'clearProjection', 'eventsByIds', 'readCase', 'writeProjection']);
+  expect([...byScope.case].sort()).toEqual([
+    'appendProjected',
+    'appendUnprojected',
+    'caseSeq',
+    'clearProjection',
+    'eventsByIds',
+    'readCase',
+    'writeProjection',
+  ]);
   expect([...byScope.scan].sort()).toEqual([...explicitScans].sort());
 });

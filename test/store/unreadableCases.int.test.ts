@@ -23,7 +23,11 @@ const bad = { 'case-09': 120, 'case-14': 1, 'case-21': 250 } as const;
 /** The case whose last ten events are deleted. */
 const cut = { caseId: 'case-27', seq: 241 } as const;
 const badIds = [...Object.keys(bad), cut.caseId];
-const expectedProblems = [...Object.entries(bad), [cut.caseId, cut.seq] as const].map(([caseId, seq]) => ({ caseId, code: 'TAMPERED_EVENT', seq }));
+const expectedProblems = [...Object.entries(bad), [cut.caseId, cut.seq] as const].map(([caseId, seq]) => ({
+  caseId,
+  code: 'TAMPERED_EVENT',
+  seq,
+}));
 let store: PgliteStore;
 
 beforeAll(async () => {
@@ -83,11 +87,16 @@ it('rebuilds every readable case, and names each tampered one with its seq', asy
   const report = await openCaseStore(store, [lifestyleGuidancePath]).rebuildProjections();
   expect(report.cases).toBe(caseCount - badIds.length);
   expect(report.written).toBe(caseCount - badIds.length);
-  expect(report.unreadable.map(({ caseId, failure }) => ({ caseId, code: failure.code, seq: 'seq' in failure ? failure.seq : undefined }))).toEqual(expectedProblems);
+  expect(
+    report.unreadable.map(({ caseId, failure }) => ({ caseId, code: failure.code, seq: 'seq' in failure ? failure.seq : undefined })),
+  ).toEqual(expectedProblems);
 });
 
 it('runs the migration gate over every readable case, and fails it for the tampered ones', async () => {
-  const report = await checkMigration(store, [lifestyleGuidancePath], { id: lifestyleGuidancePath.id, version: lifestyleGuidancePath.version });
+  const report = await checkMigration(store, [lifestyleGuidancePath], {
+    id: lifestyleGuidancePath.id,
+    version: lifestyleGuidancePath.version,
+  });
   expect(report).toMatchObject({ cases: caseCount - badIds.length, onTarget: caseCount - badIds.length, blockers: [] });
   expect(pick(report.unreadable)).toEqual(expectedProblems);
 });

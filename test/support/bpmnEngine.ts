@@ -40,7 +40,9 @@ export async function loadBpmnProcess(text: string, states: { readonly initial: 
   }
   // Parsed and serialized once; each instance starts from the serialized context, as bpmn-engine's
   // `sourceContext` option allows, instead of parsing the XML again.
-  const sourceContext = await (new Engine({ name: 'kykypolku' }) as unknown as { _serializeSource(source: string): Promise<unknown> })._serializeSource(text);
+  const sourceContext = await (
+    new Engine({ name: 'kykypolku' }) as unknown as { _serializeSource(source: string): Promise<unknown> }
+  )._serializeSource(text);
 
   /** Starts an instance in a state; resolves once it waits, with the receive tasks waiting. */
   async function startInstance(state: string, context: unknown, history: unknown) {
@@ -84,7 +86,9 @@ export async function loadBpmnProcess(text: string, states: { readonly initial: 
         context = end.environment.variables.context;
         remembered = end.environment.variables.history;
         if (states.final.has(state)) {
-          return index === history.length - 1 ? { kind: 'ended', endEvent: end.name ?? end.id, state, context } : { kind: 'stuck', event: input.type, index, state, offered: [] };
+          return index === history.length - 1
+            ? { kind: 'ended', endEvent: end.name ?? end.id, state, context }
+            : { kind: 'stuck', event: input.type, index, state, offered: [] };
         }
       }
       const probe = await startInstance(state, context, remembered);

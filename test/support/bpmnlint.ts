@@ -13,13 +13,17 @@ export interface LintFinding {
 
 /** Lints a BPMN document with bpmnlint's `recommended` rules, as `bpmnlint` on the command line does. */
 export async function lintBpmn(text: string): Promise<{ findings: LintFinding[]; importWarnings: string[] }> {
-  const { Linter } = require('bpmnlint') as { Linter: new (options: unknown) => { lint(root: unknown): Promise<Record<string, { id: string; message: string; category: string }[]>> } };
+  const { Linter } = require('bpmnlint') as {
+    Linter: new (options: unknown) => { lint(root: unknown): Promise<Record<string, { id: string; message: string; category: string }[]>> };
+  };
   const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new (options: unknown) => unknown;
   const { rootElement, warnings } = await new BpmnModdle().fromXML(text);
   const linter = new Linter({ config: { extends: 'bpmnlint:recommended' }, resolver: new NodeResolver({ require }) });
   const reports = await linter.lint(rootElement);
   return {
-    findings: Object.entries(reports).flatMap(([rule, list]) => list.map((finding) => ({ rule, id: finding.id, message: finding.message, category: finding.category }))),
+    findings: Object.entries(reports).flatMap(([rule, list]) =>
+      list.map((finding) => ({ rule, id: finding.id, message: finding.message, category: finding.category })),
+    ),
     importWarnings: warnings.map((warning) => warning.message),
   };
 }

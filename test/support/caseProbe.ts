@@ -6,7 +6,9 @@ export function leafStatesOf(value: StateValue, prefix = ''): string[] {
   if (typeof value === 'string') return [`${prefix}${value}`];
   return Object.entries(value)
     .flatMap(([key, inner]) =>
-      inner === undefined || (typeof inner === 'object' && Object.keys(inner).length === 0) ? [`${prefix}${key}`] : leafStatesOf(inner, `${prefix}${key}.`),
+      inner === undefined || (typeof inner === 'object' && Object.keys(inner).length === 0)
+        ? [`${prefix}${key}`]
+        : leafStatesOf(inner, `${prefix}${key}.`),
     )
     .sort();
 }

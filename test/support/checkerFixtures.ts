@@ -177,7 +177,12 @@ export const shapePath = definePath({
   permissions: { STARTED: ['worker'], PINGED: ['worker'], ORPHAN_LEFT: ['worker'], ADMIN_CLOSED: [] },
   labels: {
     states: { idle: label('Idle'), stuck: label('Stuck'), loop: label('Loop'), orphan: label('Orphan'), done: label('Done') },
-    events: { STARTED: label('Started'), PINGED: label('Pinged'), ORPHAN_LEFT: label('Orphan left'), ADMIN_CLOSED: label('Closed by an admin') },
+    events: {
+      STARTED: label('Started'),
+      PINGED: label('Pinged'),
+      ORPHAN_LEFT: label('Orphan left'),
+      ADMIN_CLOSED: label('Closed by an admin'),
+    },
     guards: { wayIsStuck: label('the stuck way'), wayIsLoop: label('the loop way') },
   },
   rules: [],
@@ -246,11 +251,20 @@ export const datedPath = definePath({
   machine: setup({
     types: { context: {} as Record<string, never>, events: {} as MachineEventOf<typeof datedEvents> },
     guards: { inFuture: ({ event }) => event.payload.on > '2025-06-01' },
-  }).createMachine({ id: 'dated', initial: 'open', context: {}, states: { open: { on: { BOOKED: { target: 'booked', guard: 'inFuture' } } }, booked: { type: 'final' } } }),
+  }).createMachine({
+    id: 'dated',
+    initial: 'open',
+    context: {},
+    states: { open: { on: { BOOKED: { target: 'booked', guard: 'inFuture' } } }, booked: { type: 'final' } },
+  }),
   events: datedEvents,
   roles: { worker: label('Worker') },
   permissions: { BOOKED: ['worker'] },
-  labels: { states: { open: label('Open'), booked: label('Booked') }, events: { BOOKED: label('Booked') }, guards: { inFuture: label('in the future') } },
+  labels: {
+    states: { open: label('Open'), booked: label('Booked') },
+    events: { BOOKED: label('Booked') },
+    guards: { inFuture: label('in the future') },
+  },
   rules: [],
 });
 

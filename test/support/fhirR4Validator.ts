@@ -27,10 +27,17 @@ export function createFhirR4BundleValidator(): ValidateFunction {
   const official = new Set(
     officialDefinitions.entry
       .map((entry) => entry.resource)
-      .filter((resource) => resource.resourceType === 'StructureDefinition' && resource.kind === 'resource' && resource.url?.startsWith('http://hl7.org/fhir/StructureDefinition/'))
+      .filter(
+        (resource) =>
+          resource.resourceType === 'StructureDefinition' &&
+          resource.kind === 'resource' &&
+          resource.url?.startsWith('http://hl7.org/fhir/StructureDefinition/'),
+      )
       .map((resource) => resource.id),
   );
-  const added = schema.definitions.ResourceList.oneOf.map((entry) => entry.$ref.slice('#/definitions/'.length)).filter((name) => !official.has(name));
+  const added = schema.definitions.ResourceList.oneOf
+    .map((entry) => entry.$ref.slice('#/definitions/'.length))
+    .filter((name) => !official.has(name));
   const isOfficial = (entry: { $ref: string }) => official.has(entry.$ref.slice('#/definitions/'.length));
   schema.definitions.ResourceList.oneOf = schema.definitions.ResourceList.oneOf.filter(isOfficial);
   schema.oneOf = schema.oneOf.filter(isOfficial);

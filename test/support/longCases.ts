@@ -28,7 +28,8 @@ export function longCase(caseId: string, length: number, startMinute = 0): Recor
   record({ type: 'ENROLLED', at: at(), actor: coach, payload: { mode: 'individual' } });
   record({ type: 'SESSION_HELD', at: at(), actor: coach, payload: { channel: 'inPerson' } });
   record({ type: 'PLAN_CREATED', at: at(), actor: coach });
-  for (let n = 4; n < length; n++) record({ type: 'SESSION_HELD', at: at(), actor: coach, payload: { channel: channels[n % channels.length]! } });
+  for (let n = 4; n < length; n++)
+    record({ type: 'SESSION_HELD', at: at(), actor: coach, payload: { channel: channels[n % channels.length]! } });
   return [...caseRef.history];
 }
 
@@ -82,7 +83,10 @@ export async function appendInterleaved(
  * and the first place the order breaks (-1 when it never does). Equal logs give
  * `{ events: expected.length, repeated: 0, firstDifference: -1 }`.
  */
-export function logDifference(read: readonly RecordedEvent[], expected: readonly RecordedEvent[]): { events: number; repeated: number; firstDifference: number | string } {
+export function logDifference(
+  read: readonly RecordedEvent[],
+  expected: readonly RecordedEvent[],
+): { events: number; repeated: number; firstDifference: number | string } {
   const keys = read.map(keyOf);
   const wanted = expected.map(keyOf);
   const index = keys.findIndex((key, at) => key !== wanted[at]);
@@ -90,7 +94,10 @@ export function logDifference(read: readonly RecordedEvent[], expected: readonly
   return {
     events: keys.length,
     repeated: keys.length - new Set(keys).size,
-    firstDifference: firstDifference === -1 ? -1 : `at ${firstDifference}: read ${keys[firstDifference] ?? 'nothing'}, expected ${wanted[firstDifference] ?? 'nothing'}`,
+    firstDifference:
+      firstDifference === -1
+        ? -1
+        : `at ${firstDifference}: read ${keys[firstDifference] ?? 'nothing'}, expected ${wanted[firstDifference] ?? 'nothing'}`,
   };
 }
 

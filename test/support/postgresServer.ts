@@ -31,7 +31,9 @@ export function findBinDir(): string {
   }
   const found = candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
   if (!found) {
-    throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found: install them with `apt-get install -y postgresql` (.ci/run does)');
+    throw new Error(
+      'PostgreSQL server binaries (initdb, pg_ctl) not found: install them with `apt-get install -y postgresql` (.ci/run does)',
+    );
   }
   return found;
 }
@@ -86,13 +88,19 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
   const data = join(directory, 'data');
   await tool('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-locale', '-E', 'UTF8']);
   const port = await freePort();
-  const settings = [`-p ${port}`, `-k ${directory}`, '-c listen_addresses=127.0.0.1', `-c fsync=${options.durable ? 'on' : 'off'}`, '-c max_connections=200'];
+  const settings = [
+    `-p ${port}`,
+    `-k ${directory}`,
+    '-c listen_addresses=127.0.0.1',
+    `-c fsync=${options.durable ? 'on' : 'off'}`,
+    '-c max_connections=200',
+  ];
   const start = () => tool('pg_ctl', ['-D', data, '-l', join(directory, 'log'), '-w', '-t', '60', '-o', settings.join(' '), 'start']);
   await start();
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
   const admin = new pg.Client({ connectionString: url() });
   await admin.connect();
-  const version = ((await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!).server_version;
+  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
   await admin.end();
   let databases = 0;
 

@@ -12,10 +12,14 @@ export default class RefereesReporter implements Reporter {
   onTestRunEnd(testModules: readonly TestModule[]): void {
     const unlevelled = testModules.map((module) => module.relativeModuleId).filter((file) => !levelled.test(file));
     if (unlevelled.length > 0) {
-      process.stdout.write(`\n Note: ${unlevelled.length} test file(s) have no level in their name (.unit, .int or .e2e.test.ts): ${unlevelled.join(', ')}\n`);
+      process.stdout.write(
+        `\n Note: ${unlevelled.length} test file(s) have no level in their name (.unit, .int or .e2e.test.ts): ${unlevelled.join(', ')}\n`,
+      );
     }
     const skippedIn = (file: string) =>
-      testModules.filter((module) => module.relativeModuleId === file).some((module) => [...module.children.allTests('skipped')].length > 0);
+      testModules
+        .filter((module) => module.relativeModuleId === file)
+        .some((module) => [...module.children.allTests('skipped')].length > 0);
     if (skippedIn(pythonCrossCheckFile)) {
       process.stdout.write(`\n Python jsonschema cross-check did not run (no python3 imports jsonschema); to run it: ${pythonCommand}\n`);
     }

@@ -102,6 +102,8 @@ export default async function setup(project: TestProject): Promise<void> {
   if (!refereesRequired) return;
   const missing = await missingReferees(chromium);
   if (missing.length > 0) {
-    throw new Error(`KYKYPOLKU_REQUIRE_REFEREES=1, and ${missing.length === 1 ? 'a referee is' : 'referees are'} missing: ${missing.join('; ')}`);
+    throw new Error(
+      `KYKYPOLKU_REQUIRE_REFEREES=1, and ${missing.length === 1 ? 'a referee is' : 'referees are'} missing: ${missing.join('; ')}`,
+    );
   }
 }

@@ -28,7 +28,9 @@ interface Scion {
 export async function loadScxml(name: string, text: string): Promise<() => Promise<ScionStatechart>> {
   const scion = require('@scion-scxml/scxml') as Scion;
   const model = await new Promise<ScionModel>((resolve, reject) =>
-    scion.documentStringToModel(`${name}.scxml`, text, (error, loaded) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(loaded))),
+    scion.documentStringToModel(`${name}.scxml`, text, (error, loaded) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(loaded),
+    ),
   );
   // Each interpreter gets a model of its own: SCION keeps the data model in the prepared model,
   // so two interpreters of one prepared model would share their variables.

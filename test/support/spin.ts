@@ -26,7 +26,8 @@ export async function runSpin(name: string, text: string, options: { readonly bf
   mkdirSync(directory, { recursive: true });
   writeFileSync(`${directory}/model.pml`, text);
   // Asynchronous, so that the tests can run several verifiers at once.
-  const run = async (command: string, args: readonly string[]) => (await promisify(execFile)(command, [...args], { cwd: directory, encoding: 'utf8' })).stdout;
+  const run = async (command: string, args: readonly string[]) =>
+    (await promisify(execFile)(command, [...args], { cwd: directory, encoding: 'utf8' })).stdout;
   await run('spin', ['-a', 'model.pml']);
   await run('gcc', ['-O0', ...(options.bfs ? ['-DBFS'] : []), '-o', 'pan', 'pan.c']);
   let output: string;

@@ -17,22 +17,43 @@ export function nextAt(): string {
   return new Date(Date.UTC(2025, 2, 3, 8, 0) + minute * 60_000).toISOString();
 }
 
-export const contactReceived = (route: 'selfBooking' | 'outreach' | 'jointReception' | 'networkMeeting' | 'internalReferral' = 'selfBooking'): WorkabilityInput => ({
+export const contactReceived = (
+  route: 'selfBooking' | 'outreach' | 'jointReception' | 'networkMeeting' | 'internalReferral' = 'selfBooking',
+): WorkabilityInput => ({
   type: 'CONTACT_RECEIVED',
   at: nextAt(),
   actor: nurse,
   payload: { route, hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true },
 });
-export const assessmentBooked = (): WorkabilityInput => ({ type: 'INITIAL_ASSESSMENT_BOOKED', at: nextAt(), actor: client, payload: { channel: 'eBooking' } });
-export const assessmentDone = (nextRole: 'nurse' | 'coordinator'): WorkabilityInput => ({ type: 'INITIAL_ASSESSMENT_DONE', at: nextAt(), actor: nurse, payload: { nextRole } });
-export const healthCheckDone = (): WorkabilityInput => ({ type: 'HEALTH_CHECK_DONE', at: nextAt(), actor: nurse, payload: { mode: 'clinic' } });
+export const assessmentBooked = (): WorkabilityInput => ({
+  type: 'INITIAL_ASSESSMENT_BOOKED',
+  at: nextAt(),
+  actor: client,
+  payload: { channel: 'eBooking' },
+});
+export const assessmentDone = (nextRole: 'nurse' | 'coordinator'): WorkabilityInput => ({
+  type: 'INITIAL_ASSESSMENT_DONE',
+  at: nextAt(),
+  actor: nurse,
+  payload: { nextRole },
+});
+export const healthCheckDone = (): WorkabilityInput => ({
+  type: 'HEALTH_CHECK_DONE',
+  at: nextAt(),
+  actor: nurse,
+  payload: { mode: 'clinic' },
+});
 export const coordinatorAssigned = (asCaseManager = true, clientHasSocialCareOwnWorker = false): WorkabilityInput => ({
   type: 'COORDINATOR_ASSIGNED',
   at: nextAt(),
   actor: coordinator,
   payload: { asCaseManager, clientHasSocialCareOwnWorker },
 });
-export const situationMapped = (actor: WorkabilityInput['actor'] = nurse): WorkabilityInput => ({ type: 'SITUATION_MAPPED', at: nextAt(), actor });
+export const situationMapped = (actor: WorkabilityInput['actor'] = nurse): WorkabilityInput => ({
+  type: 'SITUATION_MAPPED',
+  at: nextAt(),
+  actor,
+});
 export const doctorVisitBooked = (actor: WorkabilityInput['actor'] = nurse): WorkabilityInput => ({
   type: 'DOCTOR_VISIT_BOOKED',
   at: nextAt(),
@@ -41,10 +62,30 @@ export const doctorVisitBooked = (actor: WorkabilityInput['actor'] = nurse): Wor
 });
 export const doctorAssessmentDone = (): WorkabilityInput => ({ type: 'DOCTOR_ASSESSMENT_DONE', at: nextAt(), actor: doctor });
 export const followUpPlanMade = (): WorkabilityInput => ({ type: 'FOLLOW_UP_PLAN_MADE', at: nextAt(), actor: nurse });
-export const referredOnward = (): WorkabilityInput => ({ type: 'REFERRED_ONWARD', at: nextAt(), actor: coordinator, payload: { target: 'kelaVocationalRehabilitation' } });
-export const teamReviewed = (): WorkabilityInput => ({ type: 'TEAM_REVIEWED', at: nextAt(), actor: socialWorker, payload: { meetingOn: '2025-03-10' } });
-export const nextAppointmentSet = (): WorkabilityInput => ({ type: 'NEXT_APPOINTMENT_SET', at: nextAt(), actor: nurse, payload: { appointmentOn: '2025-03-20' } });
-export const closed = (endReason: 'employed' | 'noFurtherNeed' | 'unreachable' = 'noFurtherNeed'): WorkabilityInput => ({ type: 'CLOSED', at: nextAt(), actor: nurse, payload: { endReason } });
+export const referredOnward = (): WorkabilityInput => ({
+  type: 'REFERRED_ONWARD',
+  at: nextAt(),
+  actor: coordinator,
+  payload: { target: 'kelaVocationalRehabilitation' },
+});
+export const teamReviewed = (): WorkabilityInput => ({
+  type: 'TEAM_REVIEWED',
+  at: nextAt(),
+  actor: socialWorker,
+  payload: { meetingOn: '2025-03-10' },
+});
+export const nextAppointmentSet = (): WorkabilityInput => ({
+  type: 'NEXT_APPOINTMENT_SET',
+  at: nextAt(),
+  actor: nurse,
+  payload: { appointmentOn: '2025-03-20' },
+});
+export const closed = (endReason: 'employed' | 'noFurtherNeed' | 'unreachable' = 'noFurtherNeed'): WorkabilityInput => ({
+  type: 'CLOSED',
+  at: nextAt(),
+  actor: nurse,
+  payload: { endReason },
+});
 
 /** Histories that bring a case to each state, the shortest way. */
 export const reach = {
@@ -53,7 +94,13 @@ export const reach = {
   initialAssessment: (): WorkabilityInput[] => [contactReceived(), assessmentBooked()],
   healthCheck: (): WorkabilityInput[] => [contactReceived(), assessmentBooked(), assessmentDone('nurse')],
   coordinatorSupport: (): WorkabilityInput[] => [contactReceived(), assessmentBooked(), assessmentDone('coordinator')],
-  doctorAssessment: (): WorkabilityInput[] => [contactReceived(), assessmentBooked(), assessmentDone('nurse'), situationMapped(), doctorVisitBooked()],
+  doctorAssessment: (): WorkabilityInput[] => [
+    contactReceived(),
+    assessmentBooked(),
+    assessmentDone('nurse'),
+    situationMapped(),
+    doctorVisitBooked(),
+  ],
   servicePlanning: (): WorkabilityInput[] => [contactReceived(), assessmentBooked(), assessmentDone('nurse'), followUpPlanMade()],
   closed: (): WorkabilityInput[] => [contactReceived(), closed()],
 };

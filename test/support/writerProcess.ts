@@ -36,7 +36,8 @@ const script = fileURLToPath(new URL('./pgliteWriter.mjs', import.meta.url));
 export function startWriter(dataDir: string, cases: number, prefix: string): WriterProcess {
   const child = spawn(process.execPath, [script, dataDir, String(cases), prefix], { stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: WriterLine[] = [];
-  const waiting: { events: WriterLine['event'][]; from: number; resolve: (line: WriterLine) => void; reject: (error: Error) => void }[] = [];
+  const waiting: { events: WriterLine['event'][]; from: number; resolve: (line: WriterLine) => void; reject: (error: Error) => void }[] =
+    [];
   let errors = '';
   let ended = false;
   // A command sent as the process ends must not crash the test run with EPIPE.

@@ -26,7 +26,9 @@ describe.each(paths.map((path) => [path.id, path] as const))('acceptedHistoryArb
 describe('a walk where the machine takes an input the rules refuse', () => {
   it('goes on with an input the case does record, so a walk still reaches the end', () => {
     // reviewPathWithoutGuard's DONE is taken by the machine before approval, which a rule refuses.
-    const reachedDone = fc.sample(acceptedHistoryArbitrary(reviewPathWithoutGuard), { numRuns: 300, seed: 7 }).some((inputs) => inputs.some((input) => input.type === 'DONE'));
+    const reachedDone = fc
+      .sample(acceptedHistoryArbitrary(reviewPathWithoutGuard), { numRuns: 300, seed: 7 })
+      .some((inputs) => inputs.some((input) => input.type === 'DONE'));
     expect(reachedDone).toBe(true);
   });
 });

@@ -72,6 +72,8 @@ describe.each(paths.map((path) => [path.id, path] as const))('the arbitraries of
 
 describe('arbitrary constraints', () => {
   it('refuses a range that ends before it starts, naming the function and the bound', () => {
-    expect(() => inputArbitrary(reviewPath, { from: '2026-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' })).toThrow(/inputArbitrary: 'from' .* must not be after 'to'/);
+    expect(() => inputArbitrary(reviewPath, { from: '2026-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' })).toThrow(
+      /inputArbitrary: 'from' .* must not be after 'to'/,
+    );
   });
 });

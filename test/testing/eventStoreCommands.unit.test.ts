@@ -10,7 +10,10 @@ const paths: readonly AnyPathDefinition[] = [...builtInPaths, reviewPath];
 
 describe('model-based testing of an EventStore against a path', () => {
   it.each(paths.map((path) => [path.id, path] as const))('the memory store agrees with the model on %s', async (id, path) => {
-    await fc.assert(eventStoreProperty(path, () => createMemoryStore()), propertyRun(`${id}: memory store against the model`, 60));
+    await fc.assert(
+      eventStoreProperty(path, () => createMemoryStore()),
+      propertyRun(`${id}: memory store against the model`, 60),
+    );
   });
 
   it('catches a store that forgets to check the expected seq', async () => {
@@ -114,9 +117,13 @@ describe('model-based testing of an EventStore against a path', () => {
           if (saved.ok) lengths.set(caseId, saved.seq);
           seen.largestBatch = Math.max(seen.largestBatch, events.length);
           seen.longestCase = Math.max(seen.longestCase, ...lengths.values());
-          seen.longestRun = Math.max(seen.longestRun, [...lengths.values()].reduce((sum, length) => sum + length, 0));
+          seen.longestRun = Math.max(
+            seen.longestRun,
+            [...lengths.values()].reduce((sum, length) => sum + length, 0),
+          );
           seen.casesInARun = Math.max(seen.casesInARun, lengths.size);
-          for (const event of events) seen.ids.add(event.actor.id.replace(/^[a-z]+/i, '')).add(caseId.replace(/^model-run-\d+-case-\d+/, ''));
+          for (const event of events)
+            seen.ids.add(event.actor.id.replace(/^[a-z]+/i, '')).add(caseId.replace(/^model-run-\d+-case-\d+/, ''));
           return saved;
         },
       };

@@ -63,7 +63,7 @@ describe('unit: calendar arithmetic in Finnish time', () => {
     expect(addDays('2025-10-25T03:30:00+03:00', 1)).toBe('2025-10-26T00:30:00.000Z');
   });
 
-  it('gives instants in the library\'s one format, milliseconds and Z', () => {
+  it("gives instants in the library's one format, milliseconds and Z", () => {
     expect(addDays('2025-03-04T09:30:00Z', 1)).toBe('2025-03-05T09:30:00.000Z');
     expect(addMonths('2025-01-31T10:00:00Z', 1)).toBe('2025-02-28T10:00:00.000Z');
     expect(addDays('2025-03-04T09:30:00.123456+02:00', 0)).toBe('2025-03-04T07:30:00.123Z');

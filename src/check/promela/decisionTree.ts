@@ -45,7 +45,10 @@ export function buildDecisionTree<T>(
   let nodes = 0;
   const build = (fixed: ReadonlyMap<string, number>): DecisionTree<T> => {
     if (++nodes > limits.maxNodes) {
-      throw new TabulationError(`${limits.what} reads too many variables to tabulate (more than ${limits.maxNodes} cases)`, 'UNTABULATED_CODE');
+      throw new TabulationError(
+        `${limits.what} reads too many variables to tabulate (more than ${limits.maxNodes} cases)`,
+        'UNTABULATED_CODE',
+      );
     }
     let unfixed: string | undefined;
     const defaults = new Map<string, unknown>();

@@ -114,7 +114,8 @@ interface TransitionLike {
 function assignEffects(machine: AnyStateMachine, actions: readonly unknown[]): AssignEffect[] {
   const effects: AssignEffect[] = [];
   for (const action of actions) {
-    const name = typeof action === 'string' ? action : typeof action === 'object' && action && 'type' in action ? String(action.type) : undefined;
+    const name =
+      typeof action === 'string' ? action : typeof action === 'object' && action && 'type' in action ? String(action.type) : undefined;
     const resolved = typeof action === 'function' ? action : (machine.implementations.actions as Record<string, unknown>)[name ?? ''];
     if (typeof action === 'object' && action && 'params' in action && typeof action.params === 'function') {
       throw new TabulationError(`action '${name}' takes its params from a function`);
@@ -122,9 +123,16 @@ function assignEffects(machine: AnyStateMachine, actions: readonly unknown[]): A
     const params = typeof action === 'object' && action && 'params' in action ? action.params : undefined;
     const type = typeof resolved === 'function' && 'type' in resolved ? String(resolved.type) : undefined;
     if (type === 'xstate.assign') {
-      effects.push({ kind: 'assign', assignment: (resolved as unknown as { assignment: unknown }).assignment, params, name: name ?? 'an inline assign' });
+      effects.push({
+        kind: 'assign',
+        assignment: (resolved as unknown as { assignment: unknown }).assignment,
+        params,
+        name: name ?? 'an inline assign',
+      });
     } else if (type?.startsWith('xstate.') && type !== 'xstate.log' && type !== 'xstate.emit') {
-      throw new TabulationError(`action '${name ?? type}' (${type}) changes what happens next; only assign, log, emit and custom actions are mirrored`);
+      throw new TabulationError(
+        `action '${name ?? type}' (${type}) changes what happens next; only assign, log, emit and custom actions are mirrored`,
+      );
     } else if (resolved === undefined && name !== undefined) {
       throw new TabulationError(`action '${name}' is not implemented in setup({ actions })`);
     }
@@ -163,7 +171,9 @@ export function resolveFiniteMachine(machine: AnyStateMachine, eventTypes: reado
     .map((node, index) => {
       const parent = node.parent!;
       const deep = node.history === 'deep';
-      const options = deep ? leaves.filter((leaf) => isDescendant(leaf, parent)) : (Object.values(parent.states) as AnyStateNode[]).filter((child) => child.type !== 'history');
+      const options = deep
+        ? leaves.filter((leaf) => isDescendant(leaf, parent))
+        : (Object.values(parent.states) as AnyStateNode[]).filter((child) => child.type !== 'history');
       return { index, node, deep, options };
     });
 
@@ -172,7 +182,8 @@ export function resolveFiniteMachine(machine: AnyStateMachine, eventTypes: reado
     const domain: AnyStateNode | undefined =
       !transition.reenter && (target === source || isDescendant(target, source))
         ? source
-        : (properAncestors(target, undefined).find((ancestor) => isDescendant(source, ancestor)) ?? (transition.reenter ? undefined : machine.root));
+        : (properAncestors(target, undefined).find((ancestor) => isDescendant(source, ancestor)) ??
+          (transition.reenter ? undefined : machine.root));
     const exited = configuration.path
       .filter((node) => isDescendant(node, domain) || (transition.reenter && node === source && source === domain))
       .sort((a, b) => b.order - a.order);
@@ -252,7 +263,8 @@ export function resolveFiniteMachine(machine: AnyStateMachine, eventTypes: reado
 function resolveHistoryDefault(history: AnyStateNode): AnyStateNode {
   const target = history.config.target;
   const path = Array.isArray(target) ? target[0] : target;
-  if (typeof path !== 'string') throw new TabulationError(`history state '${statePathOf(history)}' has a default target that is not a state path`);
+  if (typeof path !== 'string')
+    throw new TabulationError(`history state '${statePathOf(history)}' has a default target that is not a state path`);
   let node: AnyStateNode = history.parent!;
   for (const key of path.split('.')) {
     const next = node.states[key] as AnyStateNode | undefined;

@@ -66,7 +66,8 @@ function statements(list: readonly PromelaStatement[], indent: string): string[]
 export function serializePromela(model: PromelaModel): string {
   const lines: string[] = model.header.map(comment);
   lines.push('');
-  for (const define of model.defines) lines.push(`#define ${define.name} ${define.value}${define.comment ? ` ${comment(define.comment)}` : ''}`);
+  for (const define of model.defines)
+    lines.push(`#define ${define.name} ${define.value}${define.comment ? ` ${comment(define.comment)}` : ''}`);
   lines.push('');
   for (const variable of model.variables) {
     lines.push(`${variable.type} ${variable.name} = ${variable.initial};${variable.comment ? ` ${comment(variable.comment)}` : ''}`);

@@ -43,7 +43,9 @@ function recordProxy(read: Read, prefix: string, fields: readonly string[]): obj
       has: (_target, key) => typeof key === 'string' && keys.includes(key),
       ownKeys: () => [...keys],
       getOwnPropertyDescriptor: (_target, key) =>
-        typeof key === 'string' && keys.includes(key) ? { value: tabulatedValueOf(key), enumerable: true, configurable: true, writable: false } : undefined,
+        typeof key === 'string' && keys.includes(key)
+          ? { value: tabulatedValueOf(key), enumerable: true, configurable: true, writable: false }
+          : undefined,
       set: () => {
         throw new TabulationError('a guard, action or rule writes to the context or the payload', 'UNTABULATED_CODE');
       },
@@ -57,12 +59,20 @@ function recordProxy(read: Read, prefix: string, fields: readonly string[]): obj
  *
  * @internal
  */
-export function flattenPartial(partial: Readonly<Record<string, unknown>>, fields: readonly string[], what: string): Record<string, unknown> {
+export function flattenPartial(
+  partial: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+  what: string,
+): Record<string, unknown> {
   const flat: Record<string, unknown> = {};
   const visit = (value: unknown, path: string): void => {
     const below = fields.filter((field) => field.startsWith(`${path}.`));
     if (value !== null && typeof value === 'object') {
-      if (Array.isArray(value)) throw new TabulationError(`${what} assigns an array to '${path}'; only plain values and records of them are mirrored`, 'UNTABULATED_CODE');
+      if (Array.isArray(value))
+        throw new TabulationError(
+          `${what} assigns an array to '${path}'; only plain values and records of them are mirrored`,
+          'UNTABULATED_CODE',
+        );
       for (const field of below) flat[field] = undefined;
       for (const [key, inner] of Object.entries(value)) visit(inner, `${path}.${key}`);
       return;
@@ -91,7 +101,10 @@ export function tabulateGuard(
   name: string,
 ): DecisionTree<boolean> {
   return buildDecisionTree(
-    (read) => Boolean(implementation({ context: recordProxy(read, 'ctx.', variables.contextFields), event: eventOf(read, eventType, variables) }, params)),
+    (read) =>
+      Boolean(
+        implementation({ context: recordProxy(read, 'ctx.', variables.contextFields), event: eventOf(read, eventType, variables) }, params),
+      ),
     domainFor(variables, eventType),
     { maxNodes, what: `guard '${name}' on ${eventType}` },
   );
@@ -113,7 +126,13 @@ export function tabulateAssign(
   const what = `action '${name}' on ${eventType}`;
   return buildDecisionTree(
     (read) => {
-      const args = { context: recordProxy(read, 'ctx.', variables.contextFields), event: eventOf(read, eventType, variables), self: undefined, system: undefined, spawn: undefined };
+      const args = {
+        context: recordProxy(read, 'ctx.', variables.contextFields),
+        event: eventOf(read, eventType, variables),
+        self: undefined,
+        system: undefined,
+        spawn: undefined,
+      };
       let partial: Record<string, unknown>;
       if (typeof assignment === 'function') {
         partial = { ...(assignment(args, params) as Record<string, unknown>) };
@@ -142,7 +161,14 @@ function viewOf(read: Read, side: 'from' | 'to', variables: Variables): ErasedVi
 /** A rule on the steps of one event type, as a decision tree over the states before and after. @internal */
 export function tabulateRule(rule: AnyPathRule, eventType: string, variables: Variables): DecisionTree<boolean> {
   return buildDecisionTree(
-    (read) => Boolean(ruleHolds(rule, { from: viewOf(read, 'from', variables), event: eventOf(read, eventType, variables), to: viewOf(read, 'to', variables) })),
+    (read) =>
+      Boolean(
+        ruleHolds(rule, {
+          from: viewOf(read, 'from', variables),
+          event: eventOf(read, eventType, variables),
+          to: viewOf(read, 'to', variables),
+        }),
+      ),
     domainFor(variables, eventType),
     { maxNodes, what: `rule '${rule.id}' on ${eventType}` },
   );

@@ -3,7 +3,15 @@ import { compilePath } from '../../case/compilePath.js';
 import { inputAlphabet } from '../inputAlphabet.js';
 import { TabulationError, type DecisionTree, type PromelaFailureCode } from './decisionTree.js';
 import { resolveFiniteMachine, type AssignEffect, type Candidate, type Effect } from './finiteMachine.js';
-import { promelaFalse, promelaTrue, type PromelaExpr, type PromelaModel, type PromelaOption, type PromelaStatement, type PromelaVariable } from './promelaModel.js';
+import {
+  promelaFalse,
+  promelaTrue,
+  type PromelaExpr,
+  type PromelaModel,
+  type PromelaOption,
+  type PromelaStatement,
+  type PromelaVariable,
+} from './promelaModel.js';
 import { serializePromela } from './serializePromela.js';
 import { tabulateAssign, tabulateGuard, tabulateRule, type Variables } from './tabulate.js';
 import { asGuardImplementation } from '../../case/typeErasure.js';
@@ -23,7 +31,12 @@ export interface PromelaMapping {
 /** The result of {@link toPromela}: the model, or why this machine cannot be exported. */
 export type PromelaExport =
   | { readonly ok: true; readonly text: string; readonly mapping: PromelaMapping; readonly failure?: never }
-  | { readonly ok: false; readonly failure: { readonly code: PromelaFailureCode; readonly message: string }; readonly text?: never; readonly mapping?: never };
+  | {
+      readonly ok: false;
+      readonly failure: { readonly code: PromelaFailureCode; readonly message: string };
+      readonly text?: never;
+      readonly mapping?: never;
+    };
 
 /** Options of {@link toPromela}. */
 export interface PromelaOptions {
@@ -97,7 +110,8 @@ export function toPromela(definition: AnyPathDefinition, options: PromelaOptions
     const { model, mapping } = buildModel(definition, options);
     return { ok: true, text: serializePromela(model), mapping };
   } catch (error) {
-    if (error instanceof TabulationError) return { ok: false, failure: { code: error.code, message: `path '${definition.id}': ${error.message}` } };
+    if (error instanceof TabulationError)
+      return { ok: false, failure: { code: error.code, message: `path '${definition.id}': ${error.message}` } };
     throw error;
   }
 }
@@ -120,7 +134,11 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
   const domains = new Map<string, unknown[]>();
   const addValue = (field: string, raw: unknown): boolean => {
     const value = clamp(field, raw);
-    if (!isPlainValue(value)) throw new TabulationError(`context field '${field}' holds ${typeof value === 'object' ? 'an object' : typeof value}; only plain values are exported`, 'UNTABULATED_CODE');
+    if (!isPlainValue(value))
+      throw new TabulationError(
+        `context field '${field}' holds ${typeof value === 'object' ? 'an object' : typeof value}; only plain values are exported`,
+        'UNTABULATED_CODE',
+      );
     let domain = domains.get(field);
     if (!domain) {
       fields.push(field);
@@ -130,7 +148,10 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
     if (domain.some((known) => sameValue(known, value))) return false;
     domain.push(value);
     if (domain.length > 255) {
-      throw new TabulationError(`context field '${field}' takes more than 255 values; if it counts, give it a ceiling (counterCeilings)`, 'CONTEXT_TOO_LARGE');
+      throw new TabulationError(
+        `context field '${field}' takes more than 255 values; if it counts, give it a ceiling (counterCeilings)`,
+        'CONTEXT_TOO_LARGE',
+      );
     }
     return true;
   };
@@ -176,7 +197,8 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
     for (const [eventType, candidates] of byType) {
       for (const candidate of candidates) {
         for (const variant of candidate.variants) {
-          for (const effect of variant.effects) if (effect.kind === 'assign') assignsUsed.set(assignKey(effect, eventType), { effect, eventType });
+          for (const effect of variant.effects)
+            if (effect.kind === 'assign') assignsUsed.set(assignKey(effect, eventType), { effect, eventType });
         }
       }
     }
@@ -213,7 +235,9 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
   const nextVariables = new Map(fields.map((field) => [field, unique(`next_${identifier(field)}`)]));
   const fromVariables = new Map(fields.map((field) => [field, unique(`from_${identifier(field)}`)]));
   const payloadVariables = new Map(
-    eventTypes.flatMap((type) => payloadFields.get(type)!.map((field) => [`${type}.${field}`, unique(`p_${identifier(type)}_${identifier(field)}`)] as const)),
+    eventTypes.flatMap((type) =>
+      payloadFields.get(type)!.map((field) => [`${type}.${field}`, unique(`p_${identifier(type)}_${identifier(field)}`)] as const),
+    ),
   );
   const historyVariables = finite.slots.map((slot) => unique(`h_${identifier(slot.node.parent!.path.join('_') || 'root')}`));
   const eventIs = (type: string) => equals(name(eventName), name(eventDefines[eventTypes.indexOf(type)]!));
@@ -223,15 +247,17 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
     if (index < 0) throw new TabulationError(`${what}: value ${JSON.stringify(value)} is outside its domain`, 'UNTABULATED_CODE');
     return index;
   };
-  const stepVariable = (eventType: string) => (variable: string): PromelaExpr => {
-    if (variable.startsWith('payload.')) return name(payloadVariables.get(`${eventType}.${variable.slice('payload.'.length)}`)!);
-    if (variable.startsWith('ctx.')) return name(contextVariables.get(variable.slice('ctx.'.length))!);
-    if (variable === 'from.value') return name(fromState);
-    if (variable === 'to.value') return name(stateName);
-    if (variable.startsWith('from.ctx.')) return name(fromVariables.get(variable.slice('from.ctx.'.length))!);
-    if (variable.startsWith('to.ctx.')) return name(contextVariables.get(variable.slice('to.ctx.'.length))!);
-    throw new TabulationError(`unknown variable '${variable}'`);
-  };
+  const stepVariable =
+    (eventType: string) =>
+    (variable: string): PromelaExpr => {
+      if (variable.startsWith('payload.')) return name(payloadVariables.get(`${eventType}.${variable.slice('payload.'.length)}`)!);
+      if (variable.startsWith('ctx.')) return name(contextVariables.get(variable.slice('ctx.'.length))!);
+      if (variable === 'from.value') return name(fromState);
+      if (variable === 'to.value') return name(stateName);
+      if (variable.startsWith('from.ctx.')) return name(fromVariables.get(variable.slice('from.ctx.'.length))!);
+      if (variable.startsWith('to.ctx.')) return name(contextVariables.get(variable.slice('to.ctx.'.length))!);
+      throw new TabulationError(`unknown variable '${variable}'`);
+    };
   const boolean = (value: boolean) => (value ? promelaTrue : promelaFalse);
 
   // --- Guards. ---
@@ -263,16 +289,23 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
       // Every new value is computed from the context before this action, then all are committed.
       return [
         { kind: 'comment', text: effect.name },
-        ...assigned.map((field): PromelaStatement => ({
-          kind: 'assign',
-          name: nextVariables.get(field)!,
-          value: treeExpression(
-            tree,
-            (partial) => (field in partial ? num(indexOf(domains.get(field)!, clamp(field, partial[field]), `context field '${field}'`)) : name(contextVariables.get(field)!)),
-            stepVariable(eventType),
-          ),
-        })),
-        ...assigned.map((field): PromelaStatement => ({ kind: 'assign', name: contextVariables.get(field)!, value: name(nextVariables.get(field)!) })),
+        ...assigned.map(
+          (field): PromelaStatement => ({
+            kind: 'assign',
+            name: nextVariables.get(field)!,
+            value: treeExpression(
+              tree,
+              (partial) =>
+                field in partial
+                  ? num(indexOf(domains.get(field)!, clamp(field, partial[field]), `context field '${field}'`))
+                  : name(contextVariables.get(field)!),
+              stepVariable(eventType),
+            ),
+          }),
+        ),
+        ...assigned.map(
+          (field): PromelaStatement => ({ kind: 'assign', name: contextVariables.get(field)!, value: name(nextVariables.get(field)!) }),
+        ),
       ];
     });
 
@@ -295,7 +328,15 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
     body.push({ kind: 'assign', name: tookName, value: num(1) });
     const guard = guardExpression(candidate.guard, eventType);
     if (guard.kind === 'number' && guard.value === 1) return body;
-    return [{ kind: 'if', options: [{ guard, body }, { guard: 'else', body: candidateChain(candidates, eventType, at + 1) }] }];
+    return [
+      {
+        kind: 'if',
+        options: [
+          { guard, body },
+          { guard: 'else', body: candidateChain(candidates, eventType, at + 1) },
+        ],
+      },
+    ];
   };
 
   const byConfiguration: PromelaOption[] = finite.configurations
@@ -306,7 +347,10 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
         {
           kind: 'if',
           options: [
-            ...[...finite.steps[configuration.index]!].map(([eventType, candidates]) => ({ guard: eventIs(eventType), body: candidateChain(candidates, eventType) })),
+            ...[...finite.steps[configuration.index]!].map(([eventType, candidates]) => ({
+              guard: eventIs(eventType),
+              body: candidateChain(candidates, eventType),
+            })),
             { guard: 'else', body: [] },
           ],
         },
@@ -322,7 +366,10 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
       return [
         {
           guard: { kind: 'and', operands: [equals(name(tookName), num(1)), eventIs(eventType), { kind: 'not', operand: holds }] },
-          body: [{ kind: 'printf', text: `VIOLATED ${rule.id}` }, { kind: 'assert', condition: promelaFalse }],
+          body: [
+            { kind: 'printf', text: `VIOLATED ${rule.id}` },
+            { kind: 'assert', condition: promelaFalse },
+          ],
         },
       ];
     }),
@@ -331,7 +378,9 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
   const reset = (variable: string): PromelaStatement => ({ kind: 'assign', name: variable, value: num(0) });
   const step: PromelaStatement[] = [
     { kind: 'assign', name: fromState, value: name(stateName) },
-    ...fields.map((field): PromelaStatement => ({ kind: 'assign', name: fromVariables.get(field)!, value: name(contextVariables.get(field)!) })),
+    ...fields.map(
+      (field): PromelaStatement => ({ kind: 'assign', name: fromVariables.get(field)!, value: name(contextVariables.get(field)!) }),
+    ),
     { kind: 'if', options: [...byConfiguration, { guard: 'else', body: [] }] },
     { kind: 'if', options: [...ruleOptions, { guard: 'else', body: [] }] },
     { kind: 'comment', text: 'Scratch variables back to 0, so that a stored state is the machine state alone.' },
@@ -340,40 +389,52 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
 
   const inputs: PromelaStatement[][] = alphabet.entries.map((entry, index) => [
     { kind: 'assign', name: eventName, value: name(eventDefines[eventTypes.indexOf(entry.type)]!) },
-    ...payloadFields.get(entry.type)!.map((field): PromelaStatement => ({
-      kind: 'assign',
-      name: payloadVariables.get(`${entry.type}.${field}`)!,
-      value: num(indexOf(payloadDomains.get(`${entry.type}.${field}`)!, entry.event.payload[field], `payload field '${field}'`)),
-    })),
+    ...payloadFields.get(entry.type)!.map(
+      (field): PromelaStatement => ({
+        kind: 'assign',
+        name: payloadVariables.get(`${entry.type}.${field}`)!,
+        value: num(indexOf(payloadDomains.get(`${entry.type}.${field}`)!, entry.event.payload[field], `payload field '${field}'`)),
+      }),
+    ),
     { kind: 'printf', text: `EVENT ${index}` },
   ]);
 
   const width = (count: number): PromelaVariable['type'] => (count <= 256 ? 'byte' : 'short');
-  const initialValueOf = (field: string): unknown => field.split('.').reduce<unknown>((record, key) => (record as Record<string, unknown> | undefined)?.[key], initialContext);
+  const initialValueOf = (field: string): unknown =>
+    field.split('.').reduce<unknown>((record, key) => (record as Record<string, unknown> | undefined)?.[key], initialContext);
   const variablesList: PromelaVariable[] = [
     { name: stateName, type: width(finite.configurations.length), initial: finite.initial, comment: 'the active state (S_…)' },
-    ...fields.map((field): PromelaVariable => ({
-      name: contextVariables.get(field)!,
-      type: 'byte',
-      initial: indexOf(domains.get(field)!, clamp(field, initialValueOf(field)), `context field '${field}'`),
-      comment: `context.${field}: ${domains.get(field)!.map((value, index) => `${index} = ${value === undefined ? 'undefined' : JSON.stringify(value)}`).join(', ')}`,
-    })),
-    ...finite.slots.map((slot, index): PromelaVariable => ({
-      name: historyVariables[index]!,
-      type: 'byte',
-      initial: 0,
-      comment: `history of '${slot.node.parent!.path.join('.')}': 0 = none, ${slot.options.map((option, at) => `${at + 1} = ${option.path.join('.')}`).join(', ')}`,
-    })),
+    ...fields.map(
+      (field): PromelaVariable => ({
+        name: contextVariables.get(field)!,
+        type: 'byte',
+        initial: indexOf(domains.get(field)!, clamp(field, initialValueOf(field)), `context field '${field}'`),
+        comment: `context.${field}: ${domains
+          .get(field)!
+          .map((value, index) => `${index} = ${value === undefined ? 'undefined' : JSON.stringify(value)}`)
+          .join(', ')}`,
+      }),
+    ),
+    ...finite.slots.map(
+      (slot, index): PromelaVariable => ({
+        name: historyVariables[index]!,
+        type: 'byte',
+        initial: 0,
+        comment: `history of '${slot.node.parent!.path.join('.')}': 0 = none, ${slot.options.map((option, at) => `${at + 1} = ${option.path.join('.')}`).join(', ')}`,
+      }),
+    ),
     { name: eventName, type: width(eventTypes.length + 1), initial: 0, comment: 'the input being applied (E_…); 0 between steps' },
-    ...[...payloadVariables].map(([key, variable]): PromelaVariable => ({
-      name: variable,
-      type: 'byte',
-      initial: 0,
-      comment: `payload.${key.slice(key.indexOf('.') + 1)} of ${key.slice(0, key.indexOf('.'))}: ${payloadDomains
-        .get(key)!
-        .map((value, index) => `${index} = ${value === undefined ? 'absent' : JSON.stringify(value)}`)
-        .join(', ')}`,
-    })),
+    ...[...payloadVariables].map(
+      ([key, variable]): PromelaVariable => ({
+        name: variable,
+        type: 'byte',
+        initial: 0,
+        comment: `payload.${key.slice(key.indexOf('.') + 1)} of ${key.slice(0, key.indexOf('.'))}: ${payloadDomains
+          .get(key)!
+          .map((value, index) => `${index} = ${value === undefined ? 'absent' : JSON.stringify(value)}`)
+          .join(', ')}`,
+      }),
+    ),
     { name: tookName, type: 'bit', initial: 0, comment: 'the machine took a transition in this step' },
     { name: fromState, type: width(finite.configurations.length), initial: 0, comment: 'the state before the step, for the rules' },
     ...fields.map((field): PromelaVariable => ({ name: fromVariables.get(field)!, type: 'byte', initial: 0 })),
@@ -390,7 +451,11 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
       ...alphabet.entries.map((entry, index) => `EVENT ${index} = ${entry.type} ${JSON.stringify(entry.payload)} (${entry.role})`),
     ],
     defines: [
-      ...finite.configurations.map((configuration, index) => ({ name: configurationDefines[index]!, value: index, comment: configuration.name })),
+      ...finite.configurations.map((configuration, index) => ({
+        name: configurationDefines[index]!,
+        value: index,
+        comment: configuration.name,
+      })),
       ...eventTypes.map((_type, index) => ({ name: eventDefines[index]!, value: index + 1 })),
     ],
     variables: variablesList,

@@ -133,7 +133,11 @@ function lockedError(dataDir: string, file: string, holder: LockHolder | 'unread
 }
 
 /** The first live (or unreadable) holder above `generation`, walking up to the first missing file. */
-async function holderAbove(dataDir: string, generation: number, processes: ProcessTable): Promise<{ file: string; holder: LockHolder | 'unreadable' } | undefined> {
+async function holderAbove(
+  dataDir: string,
+  generation: number,
+  processes: ProcessTable,
+): Promise<{ file: string; holder: LockHolder | 'unreadable' } | undefined> {
   for (let above = generation + 1; ; above += 1) {
     const file = join(dataDir, `${lockPrefix}${above}`);
     const holder = await readHolder(file);
@@ -161,7 +165,10 @@ export async function claimDirectory(directory: string, processes: ProcessTable 
     await writeFile(draft, content);
   } catch (error) {
     const reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
-    throw new EventStoreError({ code: 'STORE_UNAVAILABLE', message: `cannot create a file in the PGlite directory ${dataDir} (${reason})` }, { cause: error });
+    throw new EventStoreError(
+      { code: 'STORE_UNAVAILABLE', message: `cannot create a file in the PGlite directory ${dataDir} (${reason})` },
+      { cause: error },
+    );
   }
   try {
     let vanished = 0;

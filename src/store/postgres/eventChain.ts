@@ -34,11 +34,18 @@ const smallestKeyBytes = 32;
 export function createEventChain(key: IntegrityKey | undefined): EventChain {
   if (key === undefined) {
     const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
-    return { keyed: false, keyCheck: null, link: (previous, digest) => sha256(`${previous}.${digest}`), seal: (seq, link) => sha256(`head.${seq}.${link}`) };
+    return {
+      keyed: false,
+      keyCheck: null,
+      link: (previous, digest) => sha256(`${previous}.${digest}`),
+      seal: (seq, link) => sha256(`head.${seq}.${link}`),
+    };
   }
   const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : Buffer.from(key);
   if (bytes.length < smallestKeyBytes) {
-    throw new TypeError(`integrityKey must be at least ${smallestKeyBytes} bytes (got ${bytes.length}): use a random secret from the host's secret store`);
+    throw new TypeError(
+      `integrityKey must be at least ${smallestKeyBytes} bytes (got ${bytes.length}): use a random secret from the host's secret store`,
+    );
   }
   const hmac = (text: string) => createHmac('sha256', bytes).update(text).digest('base64');
   return {

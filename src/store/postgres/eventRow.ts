@@ -31,7 +31,12 @@ export interface ChainPosition {
 export const chainStart: ChainPosition = { seq: 0, link: '' };
 
 function tampered(caseId: string, seq: number, why: string): EventStoreError {
-  return new EventStoreError({ code: 'TAMPERED_EVENT', message: `case '${excerptOf(caseId)}' seq ${seq}: ${why}; it was changed outside the store`, caseId, seq });
+  return new EventStoreError({
+    code: 'TAMPERED_EVENT',
+    message: `case '${excerptOf(caseId)}' seq ${seq}: ${why}; it was changed outside the store`,
+    caseId,
+    seq,
+  });
 }
 
 /**
@@ -66,7 +71,12 @@ export function eventFromRow(caseId: string, row: EventRow): RecordedEvent {
  *
  * @internal
  */
-export function followChain(chain: EventChain, caseId: string, at: ChainPosition, row: EventRow): { event: RecordedEvent; at: ChainPosition } {
+export function followChain(
+  chain: EventChain,
+  caseId: string,
+  at: ChainPosition,
+  row: EventRow,
+): { event: RecordedEvent; at: ChainPosition } {
   if (row.seq !== at.seq + 1) throw tampered(caseId, at.seq + 1, `the stored events jump from seq ${at.seq} to ${row.seq}`);
   const event = eventFromRow(caseId, row);
   const link = chain.link(at.link, row.digest);
@@ -90,7 +100,8 @@ export function checkHead(
     if (at.seq > 0) throw tampered(caseId, at.seq, 'the case has no head row');
     return;
   }
-  if (head.seq > at.seq) throw tampered(caseId, at.seq + 1, `the case's head is at seq ${head.seq}, but its stored events end at seq ${at.seq}`);
+  if (head.seq > at.seq)
+    throw tampered(caseId, at.seq + 1, `the case's head is at seq ${head.seq}, but its stored events end at seq ${at.seq}`);
   if (head.seq !== at.seq || head.chain !== at.link || head.seal !== chain.seal(at.seq, at.link)) {
     throw tampered(caseId, at.seq, "the case's head does not match its stored events");
   }

@@ -55,7 +55,9 @@ async function loadPglite(dataDir: string | undefined): Promise<PgliteLike> {
   try {
     module = (await import('@electric-sql/pglite')) as unknown as typeof module;
   } catch (error) {
-    throw new Error('createPgliteStore needs the optional peer dependency @electric-sql/pglite: npm install @electric-sql/pglite', { cause: error });
+    throw new Error('createPgliteStore needs the optional peer dependency @electric-sql/pglite: npm install @electric-sql/pglite', {
+      cause: error,
+    });
   }
   try {
     const db = new module.PGlite(dataDir);

@@ -29,7 +29,18 @@ export interface PostgresStoreOptions extends SqlStoreOptions {
 
 // Connection exceptions (08…), the server shutting down or starting (57P01-57P03), and the
 // socket errors Node reports when the server is gone.
-const unavailableCodes = new Set(['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENOENT']);
+const unavailableCodes = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENOENT',
+]);
 
 /** @internal */
 export function isPgUnavailable(error: unknown): boolean {

@@ -121,18 +121,21 @@ export async function migrateSchema(client: SqlClient, chain: EventChain): Promi
          applied_at timestamptz NOT NULL DEFAULT now()
        )`,
     );
-    const done = await session.query<{ version: number }>(`/* kykypolku:appliedMigrations:schema */ SELECT version FROM kykypolku_schema_migrations`);
+    const done = await session.query<{ version: number }>(
+      `/* kykypolku:appliedMigrations:schema */ SELECT version FROM kykypolku_schema_migrations`,
+    );
     const applied = new Set(done.rows.map((row) => row.version));
     const now: number[] = [];
     let sealed: SealReport | undefined;
     for (const migration of schemaMigrations) {
       if (applied.has(migration.version)) continue;
-      for (const statement of migration.statements) await session.query(`/* kykypolku:migration${migration.version}:schema */ ${statement}`);
+      for (const statement of migration.statements)
+        await session.query(`/* kykypolku:migration${migration.version}:schema */ ${statement}`);
       if (migration.rows) sealed = await migration.rows(session, chain);
-      await session.query(`/* kykypolku:recordMigration:schema */ INSERT INTO kykypolku_schema_migrations (version, name) VALUES ($1, $2)`, [
-        migration.version,
-        migration.name,
-      ]);
+      await session.query(
+        `/* kykypolku:recordMigration:schema */ INSERT INTO kykypolku_schema_migrations (version, name) VALUES ($1, $2)`,
+        [migration.version, migration.name],
+      );
       now.push(migration.version);
     }
     await checkIntegrityKey(session, chain);

@@ -47,12 +47,7 @@ export async function sealEvents(session: SqlSession, chain: EventChain): Promis
     await session.query(
       `/* kykypolku:sealHead:schema */ INSERT INTO kykypolku_heads (case_id, last_seq, chain, seal, last_position)
          SELECT $1, $2, $3, $4, max(position) FROM kykypolku_events WHERE case_id = $1`,
-      [
-      caseId,
-      at.seq,
-      at.link,
-      chain.seal(at.seq, at.link),
-      ],
+      [caseId, at.seq, at.link, chain.seal(at.seq, at.link)],
     );
     sealedCases++;
   }

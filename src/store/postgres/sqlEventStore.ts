@@ -2,13 +2,7 @@ import { excerptOf } from '../../clientExcerpt.js';
 import type { RecordedEvent } from '../../path/recordedEvent.js';
 import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from '../caseIndex.js';
 import { caseIdProblem } from '../../case/caseId.js';
-import {
-  checkBatch,
-  type AppendFailure,
-  type AppendOptions,
-  type AppendResult,
-  type IndexedEventStore,
-} from '../eventStore.js';
+import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, type IndexedEventStore } from '../eventStore.js';
 import type { ScanOptions } from '../scanOptions.js';
 import { EventStoreError } from '../eventStoreError.js';
 import { checkCaseQuery, checkCaseloadQuery } from '../queryCheck.js';
@@ -129,7 +123,12 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
     const rows = await read<EventRow & HeadColumns>(storeStatements.readCase, [caseId]);
     // No events: one row of nulls, with the head if the case has one (then its events are gone).
     const events = verifiedCase(caseId, rows[0]?.seq === null ? [] : rows);
-    if (events.length === 0) checkHead(chain, caseId, chainStart, { seq: rows[0]?.head_seq ?? null, chain: rows[0]?.head_chain ?? null, seal: rows[0]?.head_seal ?? null });
+    if (events.length === 0)
+      checkHead(chain, caseId, chainStart, {
+        seq: rows[0]?.head_seq ?? null,
+        chain: rows[0]?.head_chain ?? null,
+        seal: rows[0]?.head_seal ?? null,
+      });
     else knowHead(caseId, { seq: events.length, link: rows[rows.length - 1]!.chain! });
     return events;
   }
@@ -164,7 +163,10 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
   }
 
   /** Runs a read; an unreachable database or a missing schema becomes an error that says so. */
-  async function read<TRow>(statement: FixedStatement | { readonly text: string; readonly name?: undefined }, values: readonly unknown[]): Promise<readonly TRow[]> {
+  async function read<TRow>(
+    statement: FixedStatement | { readonly text: string; readonly name?: undefined },
+    values: readonly unknown[],
+  ): Promise<readonly TRow[]> {
     try {
       return (await client.query<TRow>(statement.text, values, statement.name)).rows;
     } catch (error) {
@@ -180,7 +182,10 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
   function explain(error: unknown): EventStoreError {
     if (error instanceof EventStoreError) return error;
     if (client.isUnavailable(error)) {
-      return new EventStoreError({ code: 'STORE_UNAVAILABLE', message: `${storeName} is unavailable: ${messageOf(error)}` }, { cause: error });
+      return new EventStoreError(
+        { code: 'STORE_UNAVAILABLE', message: `${storeName} is unavailable: ${messageOf(error)}` },
+        { cause: error },
+      );
     }
     const sqlState = sqlStateOf(error);
     const message =
@@ -252,7 +257,15 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
         const projection = options.projection;
         const statement = projection ? appendProjected(events.length) : appendUnprojected(events.length);
         const caseRow = projection
-          ? [last.path.id, last.path.version, last.at, projection.state, projection.status, projection.assignee ?? null, projection.nextDueAt ?? null]
+          ? [
+              last.path.id,
+              last.path.version,
+              last.at,
+              projection.state,
+              projection.status,
+              projection.assignee ?? null,
+              projection.nextDueAt ?? null,
+            ]
           : [];
         // The batch is chained to the case's head: the one this store last saw when it is still at
         // the expected seq (the statement checks it), else read now. A new case needs no read.
@@ -262,7 +275,16 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
           from ??= await headOf(caseId);
           if (from.seq !== expectedSeq) break;
           const batch = batchParameters(events, batchShape(events.length), chain, from);
-          const values = [caseId, expectedSeq, last.seq, from.link, batch.head.link, chain.seal(batch.head.seq, batch.head.link), ...caseRow, ...batch.values];
+          const values = [
+            caseId,
+            expectedSeq,
+            last.seq,
+            from.link,
+            batch.head.link,
+            chain.seal(batch.head.seq, batch.head.link),
+            ...caseRow,
+            ...batch.values,
+          ];
           let appended = 0;
           try {
             appended = (await client.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0;
@@ -285,7 +307,15 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
         if (explained.failure.code === 'STORE_UNAVAILABLE') return unavailable(caseId, error);
         if (explained.failure.code === 'STORE_FAILED') {
           const { sqlState } = explained.failure;
-          return { ok: false, failure: { code: 'STORE_FAILED', message: `${storeName} refused the batch, so nothing was written (${describeSqlState(sqlState)})`, caseId, sqlState } };
+          return {
+            ok: false,
+            failure: {
+              code: 'STORE_FAILED',
+              message: `${storeName} refused the batch, so nothing was written (${describeSqlState(sqlState)})`,
+              caseId,
+              sqlState,
+            },
+          };
         }
         throw explained;
       }
@@ -301,7 +331,11 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
       const unreadable: ChainPosition = { seq: -1, link: '' };
       let after = '0';
       for (;;) {
-        const rows = await read<EventRow & { case_id: string; page_position: string }>(storeStatements.readAllPage, [after, end!.last_position, pageSize]);
+        const rows = await read<EventRow & { case_id: string; page_position: string }>(storeStatements.readAllPage, [
+          after,
+          end!.last_position,
+          pageSize,
+        ]);
         for (const row of rows) {
           // Each case's chain is followed across the scan; a broken case is skipped from there on.
           const at = chains.get(row.case_id) ?? chainStart;
@@ -321,10 +355,14 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
         after = rows[rows.length - 1]!.page_position;
       }
       // A case's last events deleted: its chain ended short of its head.
-      await checkScannedHeads(end!.last_position, (caseId) => {
-        const at = chains.get(caseId);
-        return at === unreadable ? 'checked' : (at?.seq ?? 0);
-      }, scan);
+      await checkScannedHeads(
+        end!.last_position,
+        (caseId) => {
+          const at = chains.get(caseId);
+          return at === unreadable ? 'checked' : (at?.seq ?? 0);
+        },
+        scan,
+      );
     },
 
     async *readCases(scan: ScanOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
@@ -342,7 +380,11 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
         }
       };
       for (;;) {
-        const rows = await read<EventRow & HeadColumns & { case_id: string }>(storeStatements.readCasesPage, [afterCase, afterSeq, pageSize]);
+        const rows = await read<EventRow & HeadColumns & { case_id: string }>(storeStatements.readCasesPage, [
+          afterCase,
+          afterSeq,
+          pageSize,
+        ]);
         for (const row of rows) {
           if (current.length > 0 && current[0]!.case_id !== row.case_id) {
             const events = finished();

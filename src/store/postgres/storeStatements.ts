@@ -18,7 +18,10 @@ export interface FixedStatement {
   readonly text: string;
 }
 
-const fixed = (name: string, scope: StatementScope, text: string): FixedStatement => ({ name: `kykypolku_${name}`, text: tag(name, scope, text) });
+const fixed = (name: string, scope: StatementScope, text: string): FixedStatement => ({
+  name: `kykypolku_${name}`,
+  text: tag(name, scope, text),
+});
 
 const eventColumns = 'seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload, digest, chain';
 
@@ -39,7 +42,10 @@ function batchRows(first: number, size: number): string {
   if (size > largestValuesBatch) {
     return `unnest(${columnTypes.map((type, column) => `$${first + column}::${type}[]`).join(', ')}) AS batch(${eventColumns})`;
   }
-  const rows = Array.from({ length: size }, (_, row) => `(${columnTypes.map((type, column) => `$${first + row * columnTypes.length + column}::${type}`).join(', ')})`);
+  const rows = Array.from(
+    { length: size },
+    (_, row) => `(${columnTypes.map((type, column) => `$${first + row * columnTypes.length + column}::${type}`).join(', ')})`,
+  );
   return `(VALUES ${rows.join(', ')}) AS batch(${eventColumns})`;
 }
 
@@ -77,12 +83,19 @@ const upsertCaseRow = `ON CONFLICT (case_id) DO UPDATE SET
 /** @internal */
 export const storeStatements = {
   caseSeq: fixed('caseSeq', 'case', 'SELECT coalesce(max(seq), 0)::int AS last_seq FROM kykypolku_events WHERE case_id = $1'),
-  eventsByIds: fixed('eventsByIds', 'case', `SELECT ${eventColumns} FROM kykypolku_events WHERE case_id = $1 AND event_id = ANY($2::text[])`),
+  eventsByIds: fixed(
+    'eventsByIds',
+    'case',
+    `SELECT ${eventColumns} FROM kykypolku_events WHERE case_id = $1 AND event_id = ANY($2::text[])`,
+  ),
   /** The case's events with its head on every row (one row of nulls but the head when it has no events). */
   readCase: fixed(
     'readCase',
     'case',
-    `SELECT ${eventColumns.split(', ').map((column) => `e.${column}`).join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
+    `SELECT ${eventColumns
+      .split(', ')
+      .map((column) => `e.${column}`)
+      .join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
     FROM (SELECT 1) AS one
     LEFT JOIN kykypolku_heads h ON h.case_id = $1
     LEFT JOIN kykypolku_events e ON e.case_id = $1
@@ -128,7 +141,10 @@ export const storeStatements = {
   readCasesPage: fixed(
     'readCasesPage',
     'scan',
-    `SELECT e.case_id, ${eventColumns.split(', ').map((column) => `e.${column}`).join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
+    `SELECT e.case_id, ${eventColumns
+      .split(', ')
+      .map((column) => `e.${column}`)
+      .join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
     FROM kykypolku_events e LEFT JOIN kykypolku_heads h ON h.case_id = e.case_id
    WHERE (e.case_id, e.seq) > ($1, $2) ORDER BY e.case_id, e.seq LIMIT $3`,
   ),
@@ -209,7 +225,8 @@ export function listCasesStatement(query: CheckedCaseQuery): { text: string; val
   if (query.state !== undefined) where.push(`state = ${bind(query.state)}`);
   if (query.status !== undefined) where.push(`status = ${bind(query.status)}`);
   if (query.assignee !== undefined) where.push(`assignee = ${bind(query.assignee)}`);
-  if (query.dueBefore !== undefined) where.push(`status = 'open'`, 'next_due_at IS NOT NULL', `next_due_at < ${bind(query.dueBefore)}::timestamptz`);
+  if (query.dueBefore !== undefined)
+    where.push(`status = 'open'`, 'next_due_at IS NOT NULL', `next_due_at < ${bind(query.dueBefore)}::timestamptz`);
   const text = tag(
     'listCases',
     'scan',
@@ -223,7 +240,11 @@ export function listCasesStatement(query: CheckedCaseQuery): { text: string; val
 export function countActiveStatement(assignee: string, pathId: string | undefined): { text: string; values: unknown[] } {
   const onPath = pathId === undefined ? '' : ' AND path_id = $2';
   return {
-    text: tag('countActiveCases', 'scan', `SELECT count(*)::int AS active FROM kykypolku_cases WHERE status = 'open' AND assignee = $1${onPath}`),
+    text: tag(
+      'countActiveCases',
+      'scan',
+      `SELECT count(*)::int AS active FROM kykypolku_cases WHERE status = 'open' AND assignee = $1${onPath}`,
+    ),
     values: pathId === undefined ? [assignee] : [assignee, pathId],
   };
 }

@@ -17,14 +17,36 @@ const referred = (route: 'employmentServices' | 'socialHealthServices' | 'selfCo
   actor: route === 'selfContact' ? { role: 'client', id: 'client-1' } : teExpert,
   payload: { route },
 });
-const eligible = (unemploymentMonths: number): Input => ({ type: 'ELIGIBILITY_CONFIRMED', at: next(), actor: coordinator, payload: { unemploymentMonths, targetGroup: 'unemployed' } });
-const consent = (scope: 'employmentServices' | 'kela' | 'socialHealth'): Input => ({ type: 'CONSENT_GIVEN', at: next(), actor: coordinator, payload: { scope } });
-const withdraw = (scope: 'employmentServices' | 'kela' | 'socialHealth'): Input => ({ type: 'CONSENT_WITHDRAWN', at: next(), actor: coordinator, payload: { scope } });
+const eligible = (unemploymentMonths: number): Input => ({
+  type: 'ELIGIBILITY_CONFIRMED',
+  at: next(),
+  actor: coordinator,
+  payload: { unemploymentMonths, targetGroup: 'unemployed' },
+});
+const consent = (scope: 'employmentServices' | 'kela' | 'socialHealth'): Input => ({
+  type: 'CONSENT_GIVEN',
+  at: next(),
+  actor: coordinator,
+  payload: { scope },
+});
+const withdraw = (scope: 'employmentServices' | 'kela' | 'socialHealth'): Input => ({
+  type: 'CONSENT_WITHDRAWN',
+  at: next(),
+  actor: coordinator,
+  payload: { scope },
+});
 const declinedConsent = (): Input => ({ type: 'CONSENT_DECLINED', at: next(), actor: coordinator });
 const planAgreed = (): Input => ({ type: 'PLAN_AGREED', at: next(), actor: coordinator });
 const capacityAssessed = (): Input => ({ type: 'FUNCTIONAL_CAPACITY_ASSESSED', at: next(), actor: { role: 'teamMember', id: 'physio-1' } });
-const network = (partner: 'employmentServices' | 'kela' | 'socialHealth'): Input => ({ type: 'NETWORK_WORK_DONE', at: next(), actor: coordinator, payload: { partner } });
-const referTo = (service: 'workTrial' | 'physiotherapy' | 'doctor' | 'kelaRehabilitationAssessment' | 'rehabilitativeWorkActivity'): Input => ({
+const network = (partner: 'employmentServices' | 'kela' | 'socialHealth'): Input => ({
+  type: 'NETWORK_WORK_DONE',
+  at: next(),
+  actor: coordinator,
+  payload: { partner },
+});
+const referTo = (
+  service: 'workTrial' | 'physiotherapy' | 'doctor' | 'kelaRehabilitationAssessment' | 'rehabilitativeWorkActivity',
+): Input => ({
   type: 'REFERRED_TO_SERVICE',
   at: next(),
   actor: coordinator,
@@ -44,16 +66,21 @@ const inMapping = (...consents: ('employmentServices' | 'kela' | 'socialHealth')
 const inSupport = (...consents: ('employmentServices' | 'kela' | 'socialHealth')[]): Input[] => [...inMapping(...consents), planAgreed()];
 
 describe('Eksote coordinator service', () => {
-  it.each(['employmentServices', 'socialHealthServices', 'selfContact'] as const)('takes a referral by the %s route into the eligibility check (S3:368–372)', (route) => {
-    givenCase(coordinatorServicePath).when(referred(route)).thenAccepted('eligibilityCheck');
-  });
+  it.each(['employmentServices', 'socialHealthServices', 'selfContact'] as const)(
+    'takes a referral by the %s route into the eligibility check (S3:368–372)',
+    (route) => {
+      givenCase(coordinatorServicePath).when(referred(route)).thenAccepted('eligibilityCheck');
+    },
+  );
 
   describe('eligible only if unemployed under 12 months (S3:363)', () => {
     it('takes a client unemployed 11 months', () => {
       givenCase(coordinatorServicePath, [referred()]).when(eligible(11)).thenAccepted('consentPending');
     });
     it.each([12, 13, 24])('refuses a client unemployed %i months', (months) => {
-      givenCase(coordinatorServicePath, [referred()]).when(eligible(months)).thenRejected('RULE_VIOLATED', { ruleId: 'eligible-only-under-12-months-unemployed' });
+      givenCase(coordinatorServicePath, [referred()])
+        .when(eligible(months))
+        .thenRejected('RULE_VIOLATED', { ruleId: 'eligible-only-under-12-months-unemployed' });
     });
     it('redirects a client unemployed over 12 months to TYP', () => {
       const caseRef = givenCase(coordinatorServicePath, [referred()])
@@ -65,22 +92,32 @@ describe('Eksote coordinator service', () => {
 
   describe('consent before network work (S3:338)', () => {
     it('refuses network work with the employment services or Kela without consent', () => {
-      givenCase(coordinatorServicePath, inMapping()).when(network('employmentServices')).thenRejected('RULE_VIOLATED', { ruleId: 'consent-before-network-work' });
-      givenCase(coordinatorServicePath, inMapping('employmentServices')).when(network('kela')).thenRejected('RULE_VIOLATED', { ruleId: 'consent-before-network-work' });
+      givenCase(coordinatorServicePath, inMapping())
+        .when(network('employmentServices'))
+        .thenRejected('RULE_VIOLATED', { ruleId: 'consent-before-network-work' });
+      givenCase(coordinatorServicePath, inMapping('employmentServices'))
+        .when(network('kela'))
+        .thenRejected('RULE_VIOLATED', { ruleId: 'consent-before-network-work' });
     });
     it('allows network work with a partner the client consented to', () => {
       givenCase(coordinatorServicePath, inMapping('kela')).when(network('kela')).thenAccepted('mapping');
     });
     it('works with the client alone after consent is declined: mapping goes on', () => {
-      givenCase(coordinatorServicePath, [referred(), eligible(3)]).when(declinedConsent()).thenAccepted('mapping');
+      givenCase(coordinatorServicePath, [referred(), eligible(3)])
+        .when(declinedConsent())
+        .thenAccepted('mapping');
     });
     it('refuses network work again after consent is withdrawn', () => {
-      givenCase(coordinatorServicePath, [...inSupport('kela'), withdraw('kela')]).when(network('kela')).thenRejected('RULE_VIOLATED', { ruleId: 'consent-before-network-work' });
+      givenCase(coordinatorServicePath, [...inSupport('kela'), withdraw('kela')])
+        .when(network('kela'))
+        .thenRejected('RULE_VIOLATED', { ruleId: 'consent-before-network-work' });
     });
     it('refuses a referral to a Kela service without Kela consent, not to the area’s own services', () => {
-      givenCase(coordinatorServicePath, inSupport('employmentServices')).when(referTo('kelaRehabilitationAssessment')).thenRejected('RULE_VIOLATED', {
-        ruleId: 'consent-before-network-work',
-      });
+      givenCase(coordinatorServicePath, inSupport('employmentServices'))
+        .when(referTo('kelaRehabilitationAssessment'))
+        .thenRejected('RULE_VIOLATED', {
+          ruleId: 'consent-before-network-work',
+        });
       givenCase(coordinatorServicePath, inSupport()).when(referTo('physiotherapy')).thenAccepted('activeSupport');
     });
   });
@@ -92,7 +129,9 @@ describe('Eksote coordinator service', () => {
       });
     });
     it('refers to a work trial once capacity is assessed', () => {
-      givenCase(coordinatorServicePath, [...inSupport('employmentServices'), capacityAssessed()]).when(referTo('workTrial')).thenAccepted('activeSupport');
+      givenCase(coordinatorServicePath, [...inSupport('employmentServices'), capacityAssessed()])
+        .when(referTo('workTrial'))
+        .thenAccepted('activeSupport');
     });
     it('refers to a doctor before it: the doctor is part of the assessment (S3:460)', () => {
       givenCase(coordinatorServicePath, inSupport()).when(referTo('doctor')).thenAccepted('activeSupport');
@@ -106,39 +145,54 @@ describe('Eksote coordinator service', () => {
 
   describe('a job or study place keeps support until the next interim review (S3:433)', () => {
     it('refuses closing as employed before the interim review without a reason', () => {
-      givenCase(coordinatorServicePath, [...inSupport(), placeGained()]).when(closeEmployed()).thenRejected('RULE_VIOLATED', {
-        ruleId: 'support-until-interim-review-after-place',
-      });
+      givenCase(coordinatorServicePath, [...inSupport(), placeGained()])
+        .when(closeEmployed())
+        .thenRejected('RULE_VIOLATED', {
+          ruleId: 'support-until-interim-review-after-place',
+        });
     });
     it('closes early with a reason', () => {
-      const caseRef = givenCase(coordinatorServicePath, [...inSupport(), placeGained()]).when(closeEmployed('clientWish')).thenAccepted('closed');
+      const caseRef = givenCase(coordinatorServicePath, [...inSupport(), placeGained()])
+        .when(closeEmployed('clientWish'))
+        .thenAccepted('closed');
       expect(caseRef.state.outcome).toBe('employedOrStudying');
     });
     it('closes after the interim review without one', () => {
-      givenCase(coordinatorServicePath, [...inSupport(), placeGained(), interimReview()]).when(closeEmployed()).thenAccepted('closed');
+      givenCase(coordinatorServicePath, [...inSupport(), placeGained(), interimReview()])
+        .when(closeEmployed())
+        .thenAccepted('closed');
     });
     it('does not count an interim review held before the place was gained', () => {
-      givenCase(coordinatorServicePath, [...inSupport(), interimReview(), planAgreed(), placeGained()]).when(closeEmployed()).thenRejected('RULE_VIOLATED', {
-        ruleId: 'support-until-interim-review-after-place',
-      });
+      givenCase(coordinatorServicePath, [...inSupport(), interimReview(), planAgreed(), placeGained()])
+        .when(closeEmployed())
+        .thenRejected('RULE_VIOLATED', {
+          ruleId: 'support-until-interim-review-after-place',
+        });
     });
     it('refuses "employed or studying" with no place gained at all', () => {
-      givenCase(coordinatorServicePath, inSupport()).when(closeEmployed('clientWish')).thenRejected('RULE_VIOLATED', { ruleId: 'support-until-interim-review-after-place' });
+      givenCase(coordinatorServicePath, inSupport())
+        .when(closeEmployed('clientWish'))
+        .thenRejected('RULE_VIOLATED', { ruleId: 'support-until-interim-review-after-place' });
     });
   });
 
   it('ends as independent or transferred to TYP by their own events (S3:435, S3:437)', () => {
     expect(
-      givenCase(coordinatorServicePath, inSupport()).when({ type: 'CLIENT_COPES_INDEPENDENTLY', at: next(), actor: coordinator }).thenAccepted('closed').state.outcome,
+      givenCase(coordinatorServicePath, inSupport())
+        .when({ type: 'CLIENT_COPES_INDEPENDENTLY', at: next(), actor: coordinator })
+        .thenAccepted('closed').state.outcome,
     ).toBe('independent');
-    expect(givenCase(coordinatorServicePath, inSupport()).when({ type: 'TYP_CRITERIA_MET', at: next(), actor: teExpert }).thenAccepted('closed').state.outcome).toBe(
-      'transferredToTyp',
-    );
+    expect(
+      givenCase(coordinatorServicePath, inSupport()).when({ type: 'TYP_CRITERIA_MET', at: next(), actor: teExpert }).thenAccepted('closed')
+        .state.outcome,
+    ).toBe('transferredToTyp');
   });
 
   it('moves between active support and the interim review', () => {
     givenCase(coordinatorServicePath, inSupport()).when(interimReview()).thenAccepted('interimReview');
-    givenCase(coordinatorServicePath, [...inSupport(), interimReview()]).when(planAgreed()).thenAccepted('activeSupport');
+    givenCase(coordinatorServicePath, [...inSupport(), interimReview()])
+      .when(planAgreed())
+      .thenAccepted('activeSupport');
   });
 
   describe('the 12-month limit is a decision due, never a silent close (S3:330, S3:354)', () => {
@@ -148,7 +202,9 @@ describe('Eksote coordinator service', () => {
         type: 'ELIGIBILITY_CONFIRMED',
         at: '2025-01-10T09:00:00Z',
         actor: coordinator,
-        payload: unemployedSince ? { unemploymentMonths, targetGroup: 'unemployed', unemployedSince } : { unemploymentMonths, targetGroup: 'partiallyWorkAble' },
+        payload: unemployedSince
+          ? { unemploymentMonths, targetGroup: 'unemployed', unemployedSince }
+          : { unemploymentMonths, targetGroup: 'partiallyWorkAble' },
       },
     ];
     const limit = (inputs: Input[], now: string) => {
@@ -158,7 +214,11 @@ describe('Eksote coordinator service', () => {
     };
     // Days and months count in Finnish time: 1 September begins at 00:00 in Helsinki, 21:00 UTC the day before.
     it('is due 12 months into unemployment, from the day it began', () => {
-      expect(limit(start(4, '2024-09-01'), '2025-08-01T00:00:00Z')).toMatchObject({ kind: 'decision', dueAt: '2025-08-31T21:00:00.000Z', overdue: false });
+      expect(limit(start(4, '2024-09-01'), '2025-08-01T00:00:00Z')).toMatchObject({
+        kind: 'decision',
+        dueAt: '2025-08-31T21:00:00.000Z',
+        overdue: false,
+      });
     });
     it('is due 12 months into the service when that comes first', () => {
       expect(limit(start(0, '2025-01-05'), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2026-01-04T22:00:00.000Z' });
@@ -171,9 +231,12 @@ describe('Eksote coordinator service', () => {
     });
     it('keeps the case open past the limit', () => {
       const caseRef = openCase(coordinatorServicePath, { caseId: 'past' });
-      for (const input of [...start(11), { type: 'CONSENT_DECLINED', at: '2026-06-01T00:00:00Z', actor: coordinator } as Input]) expect(caseRef.record(input).ok).toBe(true);
+      for (const input of [...start(11), { type: 'CONSENT_DECLINED', at: '2026-06-01T00:00:00Z', actor: coordinator } as Input])
+        expect(caseRef.record(input).ok).toBe(true);
       expect(caseRef.state.status).toBe('open');
-      expect(caseRef.deadlines('2026-06-02T00:00:00Z')).toContainEqual(expect.objectContaining({ id: 'twelve-month-limit', overdue: true }));
+      expect(caseRef.deadlines('2026-06-02T00:00:00Z')).toContainEqual(
+        expect.objectContaining({ id: 'twelve-month-limit', overdue: true }),
+      );
     });
   });
 
@@ -181,7 +244,12 @@ describe('Eksote coordinator service', () => {
     const caseRef = givenCase(coordinatorServicePath, [referred(), eligible(2)]).caseRef;
     expect(caseRef.deadlines(next()).map((deadline) => deadline.id)).toContain('kykyviisari-filled');
     caseRef.record({ type: 'CONSENT_DECLINED', at: next(), actor: coordinator });
-    caseRef.record({ type: 'KYKYVIISARI_RECORDED', at: next(), actor: coordinator, payload: { instrumentVersion: '2022', phase: 'baseline', administeredOn: '2025-02-01' } });
+    caseRef.record({
+      type: 'KYKYVIISARI_RECORDED',
+      at: next(),
+      actor: coordinator,
+      payload: { instrumentVersion: '2022', phase: 'baseline', administeredOn: '2025-02-01' },
+    });
     expect(caseRef.deadlines(next()).map((deadline) => deadline.id)).not.toContain('kykyviisari-filled');
   });
 });

@@ -21,7 +21,8 @@ function caseWith(inputs: readonly IpsInput[]) {
   return caseRef;
 }
 
-const ids = (caseRef: ReturnType<typeof caseWith>, now: string) => caseRef.deadlines(now).map((deadline) => [deadline.id, deadline.dueAt, deadline.overdue]);
+const ids = (caseRef: ReturnType<typeof caseWith>, now: string) =>
+  caseRef.deadlines(now).map((deadline) => [deadline.id, deadline.dueAt, deadline.overdue]);
 
 describe('IPS Kykyviisari schedule and rapid job search, as deadlines not guards (S1:243, S1:242)', () => {
   it('asks for the baseline right at the start, the follow-up at six months, and the first employer contact within a month', () => {
@@ -46,17 +47,24 @@ describe('IPS Kykyviisari schedule and rapid job search, as deadlines not guards
   });
 
   it('asks for the final Kykyviisari during the hand-over, and is overdue after two weeks', () => {
-    const caseRef = caseWith([...start, kykyviisari('2024-01-09', 'baseline'), { type: 'HANDOVER_STARTED', at: at('2024-03-01'), actor: coach }]);
-    expect(caseRef.deadlines(at('2024-03-20'))).toContainEqual(expect.objectContaining({ id: 'kykyviisari-final', dueAt: '2024-03-15T09:00:00.000Z', overdue: true }));
+    const caseRef = caseWith([
+      ...start,
+      kykyviisari('2024-01-09', 'baseline'),
+      { type: 'HANDOVER_STARTED', at: at('2024-03-01'), actor: coach },
+    ]);
+    expect(caseRef.deadlines(at('2024-03-20'))).toContainEqual(
+      expect.objectContaining({ id: 'kykyviisari-final', dueAt: '2024-03-15T09:00:00.000Z', overdue: true }),
+    );
   });
 
   it('never refuses an event because a Kykyviisari is missing', () => {
     const caseRef = caseWith([...start, { type: 'CLIENT_CHOSE_SUPPORTED_EMPLOYMENT', at: at('2025-06-01'), actor: coach }]);
-    expect(caseRef.deadlines(at('2025-06-02')).filter((deadline) => deadline.overdue).map((deadline) => deadline.id)).toEqual([
-      'kykyviisari-baseline',
-      'first-employer-contact-within-one-month',
-      'kykyviisari-followup',
-    ]);
+    expect(
+      caseRef
+        .deadlines(at('2025-06-02'))
+        .filter((deadline) => deadline.overdue)
+        .map((deadline) => deadline.id),
+    ).toEqual(['kykyviisari-baseline', 'first-employer-contact-within-one-month', 'kykyviisari-followup']);
     expect(caseRef.stateName).toBe('active.vocationalProfiling');
   });
 });

@@ -16,7 +16,11 @@ function scoresFor(total: number): Record<string, number> {
 describe('IPS-25 fidelity', () => {
   it('has 25 items: staffing 3, organisation 8, services 14', () => {
     const groups = ipsFidelityItems.map((item) => item.group);
-    expect([groups.filter((g) => g === 'staffing').length, groups.filter((g) => g === 'organisation').length, groups.filter((g) => g === 'services').length]).toEqual([3, 8, 14]);
+    expect([
+      groups.filter((g) => g === 'staffing').length,
+      groups.filter((g) => g === 'organisation').length,
+      groups.filter((g) => g === 'services').length,
+    ]).toEqual([3, 8, 14]);
   });
 
   it.each([
@@ -37,7 +41,10 @@ describe('IPS-25 fidelity', () => {
   });
 
   it('rates Kätevä 83 (autumn 2021) and 91 (autumn 2022) as fair: above the threshold of 74 (S2:80–81)', () => {
-    expect([ipsFidelityBand(83), ipsFidelityBand(91)]).toEqual([{ ok: true, band: 'fair' }, { ok: true, band: 'fair' }]);
+    expect([ipsFidelityBand(83), ipsFidelityBand(91)]).toEqual([
+      { ok: true, band: 'fair' },
+      { ok: true, band: 'fair' },
+    ]);
   });
 
   it.each([24, 126, 99.5])('refuses a total of %s', (total) => {
@@ -46,13 +53,19 @@ describe('IPS-25 fidelity', () => {
 
   it('sums each group', () => {
     const all3 = Object.fromEntries(ipsFidelityItems.map((item) => [item.id, 3]));
-    expect(rateIpsFidelity({ reviewedOn: '2022-10-15', scores: all3 })).toMatchObject({ ok: true, review: { total: 75, groups: { staffing: 9, organisation: 24, services: 42 } } });
+    expect(rateIpsFidelity({ reviewedOn: '2022-10-15', scores: all3 })).toMatchObject({
+      ok: true,
+      review: { total: 75, groups: { staffing: 9, organisation: 24, services: 42 } },
+    });
   });
 
   it('refuses 24 items: an incomplete rating is never imputed', () => {
     const scores = scoresFor(100);
     delete scores.disclosure;
-    expect(rateIpsFidelity({ reviewedOn: '2022-10-15', scores })).toMatchObject({ ok: false, rejection: { code: 'INCOMPLETE_RATING', missing: ['disclosure'] } });
+    expect(rateIpsFidelity({ reviewedOn: '2022-10-15', scores })).toMatchObject({
+      ok: false,
+      rejection: { code: 'INCOMPLETE_RATING', missing: ['disclosure'] },
+    });
   });
 
   it.each([0, 6, 2.5])('refuses an item scored %s', (score) => {
@@ -63,21 +76,40 @@ describe('IPS-25 fidelity', () => {
   });
 
   it('refuses an item that is not on the scale and a date that is not a date', () => {
-    expect(rateIpsFidelity({ reviewedOn: '2022-10-15', scores: { ...scoresFor(100), charisma: 5 } })).toMatchObject({ ok: false, rejection: { code: 'UNKNOWN_ITEM', items: ['charisma'] } });
-    expect(rateIpsFidelity({ reviewedOn: 'autumn', scores: scoresFor(100) })).toMatchObject({ ok: false, rejection: { code: 'INVALID_REVIEW_DATE' } });
+    expect(rateIpsFidelity({ reviewedOn: '2022-10-15', scores: { ...scoresFor(100), charisma: 5 } })).toMatchObject({
+      ok: false,
+      rejection: { code: 'UNKNOWN_ITEM', items: ['charisma'] },
+    });
+    expect(rateIpsFidelity({ reviewedOn: 'autumn', scores: scoresFor(100) })).toMatchObject({
+      ok: false,
+      rejection: { code: 'INVALID_REVIEW_DATE' },
+    });
   });
 
   describe('review cadence: every 6 months until good, then yearly (THL), configurable', () => {
-    const rated = (reviewedOn: string, total: number): IpsFidelityReview => ({ status: 'rated', reviewedOn, total, band: 'fair', groups: { staffing: 0, organisation: 0, services: 0 } });
+    const rated = (reviewedOn: string, total: number): IpsFidelityReview => ({
+      status: 'rated',
+      reviewedOn,
+      total,
+      band: 'fair',
+      groups: { staffing: 0, organisation: 0, services: 0 },
+    });
     it('first six months after the start', () => {
       expect(nextIpsFidelityReviewDue({ serviceStartedOn: '2021-03-01', reviews: [] })).toBe('2021-09-01');
     });
     it('six months after a fair review, a year after a good one', () => {
       expect(nextIpsFidelityReviewDue({ serviceStartedOn: '2021-03-01', reviews: [rated('2021-10-15', 83)] })).toBe('2022-04-15');
-      expect(nextIpsFidelityReviewDue({ serviceStartedOn: '2021-03-01', reviews: [rated('2021-10-15', 83), rated('2022-10-15', 104)] })).toBe('2023-10-15');
+      expect(
+        nextIpsFidelityReviewDue({ serviceStartedOn: '2021-03-01', reviews: [rated('2021-10-15', 83), rated('2022-10-15', 104)] }),
+      ).toBe('2023-10-15');
     });
     it('treats a review recorded as not rated (Essote, S1:269) as not yet good', () => {
-      expect(nextIpsFidelityReviewDue({ serviceStartedOn: '2021-03-01', reviews: [{ status: 'notRated', reviewedOn: '2022-06-01', reason: 'teamTooSmall' }] })).toBe('2022-12-01');
+      expect(
+        nextIpsFidelityReviewDue({
+          serviceStartedOn: '2021-03-01',
+          reviews: [{ status: 'notRated', reviewedOn: '2022-06-01', reason: 'teamTooSmall' }],
+        }),
+      ).toBe('2022-12-01');
     });
     it('follows another policy, such as a baseline at two months and then every two years', () => {
       const cadence = { firstReviewAfterMonths: 2, belowGoodEveryMonths: 6, goodEveryMonths: 24, goodFrom: 100 };

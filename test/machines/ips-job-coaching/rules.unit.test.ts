@@ -28,19 +28,31 @@ describe('IPS job coaching hard rules', () => {
     });
 
     it('closes from hand-over once both are secured', () => {
-      const caseRef = givenCase(ipsJobCoachingPath, [...reachIps.inWorkSupport(), handoverStarted(), newPlanSecured(), supportNetworkConfirmed()])
+      const caseRef = givenCase(ipsJobCoachingPath, [
+        ...reachIps.inWorkSupport(),
+        handoverStarted(),
+        newPlanSecured(),
+        supportNetworkConfirmed(),
+      ])
         .when(closedWith('employed'))
         .thenAccepted('closed');
       expect(caseRef.state.outcome).toBe('employed');
     });
 
-    it.each(['jobSearch', 'employerEngagement', 'inWorkSupport'] as const)('refuses a non-administrative closing straight from %s', (phase) => {
-      givenCase(ipsJobCoachingPath, reachIps[phase]()).when(closedWith('pension')).thenRejected('RULE_VIOLATED', { ruleId: 'closing-through-handover' });
-    });
+    it.each(['jobSearch', 'employerEngagement', 'inWorkSupport'] as const)(
+      'refuses a non-administrative closing straight from %s',
+      (phase) => {
+        givenCase(ipsJobCoachingPath, reachIps[phase]())
+          .when(closedWith('pension'))
+          .thenRejected('RULE_VIOLATED', { ruleId: 'closing-through-handover' });
+      },
+    );
 
     it.each(['selfDiscontinued', 'moved', 'unreachable'] as const)('allows the administrative closure %s without hand-over', (outcome) => {
       givenCase(ipsJobCoachingPath, reachIps.jobSearch()).when(closedWith(outcome, supervisor)).thenAccepted('closed');
-      givenCase(ipsJobCoachingPath, [...reachIps.jobSearch(), paused()]).when(closedWith(outcome)).thenAccepted('closed');
+      givenCase(ipsJobCoachingPath, [...reachIps.jobSearch(), paused()])
+        .when(closedWith(outcome))
+        .thenAccepted('closed');
     });
   });
 
@@ -53,14 +65,24 @@ describe('IPS job coaching hard rules', () => {
 
     it('refuses "work trial" without a work trial, and takes it after one', () => {
       const handover = () => [handoverStarted(), newPlanSecured(), supportNetworkConfirmed()];
-      givenCase(ipsJobCoachingPath, [...reachIps.jobSearch(), ...handover()]).when(closedWith('workTrial')).thenRejected('RULE_VIOLATED', {
-        ruleId: 'outcome-matches-history',
-      });
-      givenCase(ipsJobCoachingPath, [...reachIps.jobSearch(), workTrialStarted(), ...handover()]).when(closedWith('workTrial')).thenAccepted('closed');
+      givenCase(ipsJobCoachingPath, [...reachIps.jobSearch(), ...handover()])
+        .when(closedWith('workTrial'))
+        .thenRejected('RULE_VIOLATED', {
+          ruleId: 'outcome-matches-history',
+        });
+      givenCase(ipsJobCoachingPath, [...reachIps.jobSearch(), workTrialStarted(), ...handover()])
+        .when(closedWith('workTrial'))
+        .thenAccepted('closed');
     });
 
     it('keeps "employed" once employed, even when the job later ended', () => {
-      givenCase(ipsJobCoachingPath, [...reachIps.inWorkSupport(), jobEnded(), handoverStarted(), newPlanSecured(), supportNetworkConfirmed()])
+      givenCase(ipsJobCoachingPath, [
+        ...reachIps.inWorkSupport(),
+        jobEnded(),
+        handoverStarted(),
+        newPlanSecured(),
+        supportNetworkConfirmed(),
+      ])
         .when(closedWith('employed'))
         .thenAccepted('closed');
     });

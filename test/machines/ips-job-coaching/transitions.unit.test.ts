@@ -47,7 +47,9 @@ const history = (from: keyof typeof reachIps | 'opened') => (from === 'opened' ?
 
 describe('IPS job coaching transitions', () => {
   it.each(forward)('from %s, %s leads to %s', (from, event, to) => {
-    givenCase(ipsJobCoachingPath, history(from)).when(event()).thenAccepted(to as never);
+    givenCase(ipsJobCoachingPath, history(from))
+      .when(event())
+      .thenAccepted(to as never);
   });
 
   it('closes as declined when the client makes the informed choice not to start (EUSE)', () => {
@@ -72,7 +74,9 @@ describe('IPS job coaching transitions', () => {
   );
 
   it.each(phases)('pauses in %s and resumes in the same phase (S1:263)', (phase) => {
-    const caseRef = givenCase(ipsJobCoachingPath, [...reachIps[phase](), paused()]).when(resumed()).thenAccepted(`active.${phase}`);
+    const caseRef = givenCase(ipsJobCoachingPath, [...reachIps[phase](), paused()])
+      .when(resumed())
+      .thenAccepted(`active.${phase}`);
     expect(caseRef.state.context.phaseLeft).toBeNull();
   });
 
@@ -91,15 +95,24 @@ describe('IPS job coaching transitions', () => {
 
   it('has no time-out: a case stays open however long it runs (S1:242)', () => {
     const { caseRef } = givenCase(ipsJobCoachingPath, reachIps.jobSearch());
-    const twoYearsLater = caseRef.record({ type: 'EMPLOYER_CONTACTED', at: '2030-01-01T00:00:00Z', actor: { role: 'coach', id: 'c' }, payload: { employerId: 'x-1' } });
+    const twoYearsLater = caseRef.record({
+      type: 'EMPLOYER_CONTACTED',
+      at: '2030-01-01T00:00:00Z',
+      actor: { role: 'coach', id: 'c' },
+      payload: { employerId: 'x-1' },
+    });
     expect(twoYearsLater.ok).toBe(true);
     expect(caseRef.state.status).toBe('open');
     expect(caseRef.deadlines('2031-01-01T00:00:00Z').every((deadline) => deadline.kind === 'target')).toBe(true);
   });
 
   it('starts the hand-over from any phase and from a pause, and can call it off back to the phase left', () => {
-    givenCase(ipsJobCoachingPath, [...reachIps.employerEngagement(), handoverStarted()]).when(resumed()).thenAccepted('active.employerEngagement');
-    givenCase(ipsJobCoachingPath, [...reachIps.jobSearch(), paused(), handoverStarted()]).when(resumed()).thenAccepted('active.jobSearch');
+    givenCase(ipsJobCoachingPath, [...reachIps.employerEngagement(), handoverStarted()])
+      .when(resumed())
+      .thenAccepted('active.employerEngagement');
+    givenCase(ipsJobCoachingPath, [...reachIps.jobSearch(), paused(), handoverStarted()])
+      .when(resumed())
+      .thenAccepted('active.jobSearch');
   });
 
   it('names the coach as the assignee, for caseloads', () => {

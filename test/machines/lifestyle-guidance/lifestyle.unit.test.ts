@@ -8,20 +8,46 @@ const lifestyleCoach = { role: 'lifestyleCoach', id: 'lc-1' } as const;
 let day = 0;
 const next = () => new Date(Date.UTC(2022, 0, 3) + ++day * 86_400_000).toISOString();
 
-const referred = (): Input => ({ type: 'REFERRED', at: next(), actor: { role: 'referrer', id: 'nurse-1' }, payload: { source: 'workAbilitySupportService' } });
-const enrolled = (mode: 'individual' | 'group' | 'digitalGroup' = 'individual'): Input => ({ type: 'ENROLLED', at: next(), actor: lifestyleCoach, payload: { mode } });
+const referred = (): Input => ({
+  type: 'REFERRED',
+  at: next(),
+  actor: { role: 'referrer', id: 'nurse-1' },
+  payload: { source: 'workAbilitySupportService' },
+});
+const enrolled = (mode: 'individual' | 'group' | 'digitalGroup' = 'individual'): Input => ({
+  type: 'ENROLLED',
+  at: next(),
+  actor: lifestyleCoach,
+  payload: { mode },
+});
 const plan = (): Input => ({ type: 'PLAN_CREATED', at: next(), actor: lifestyleCoach });
 const session = (): Input => ({ type: 'SESSION_HELD', at: next(), actor: lifestyleCoach, payload: { channel: 'inPerson' } });
-const measurement = (phase: 'baseline' | 'interim' | 'final'): Input => ({ type: 'MEASUREMENT_RECORDED', at: next(), actor: lifestyleCoach, payload: { kind: 'waist', phase } });
+const measurement = (phase: 'baseline' | 'interim' | 'final'): Input => ({
+  type: 'MEASUREMENT_RECORDED',
+  at: next(),
+  actor: lifestyleCoach,
+  payload: { kind: 'waist', phase },
+});
 const intensiveDone = (): Input => ({ type: 'INTENSIVE_PHASE_COMPLETED', at: next(), actor: lifestyleCoach });
-const closed = (outcome: 'completed' | 'discontinued' | 'transferred'): Input => ({ type: 'CLOSED', at: next(), actor: lifestyleCoach, payload: { outcome } });
+const closed = (outcome: 'completed' | 'discontinued' | 'transferred'): Input => ({
+  type: 'CLOSED',
+  at: next(),
+  actor: lifestyleCoach,
+  payload: { outcome },
+});
 
 const inPlanning = () => [referred(), enrolled(), session()];
 const inGuidance = () => [referred(), enrolled(), session(), plan(), session()];
 
 describe('lifestyle guidance', () => {
   it('walks a whole process: referral, enrolment, plan, guidance, follow-up, final measurement, completed', () => {
-    const caseRef = givenCase(lifestyleGuidancePath, [...inGuidance(), session(), intensiveDone(), { type: 'FOLLOW_UP_SESSION_HELD', at: next(), actor: lifestyleCoach }, measurement('final')])
+    const caseRef = givenCase(lifestyleGuidancePath, [
+      ...inGuidance(),
+      session(),
+      intensiveDone(),
+      { type: 'FOLLOW_UP_SESSION_HELD', at: next(), actor: lifestyleCoach },
+      measurement('final'),
+    ])
       .when(closed('completed'))
       .thenAccepted('closed');
     expect(caseRef.state.outcome).toBe('completed');
@@ -32,10 +58,14 @@ describe('lifestyle guidance', () => {
       givenCase(lifestyleGuidancePath, inPlanning()).when(session()).thenAccepted('planning');
     });
     it('starts guidance with the first session after the plan', () => {
-      givenCase(lifestyleGuidancePath, [...inPlanning(), plan()]).when(session()).thenAccepted('intensiveGuidance');
+      givenCase(lifestyleGuidancePath, [...inPlanning(), plan()])
+        .when(session())
+        .thenAccepted('intensiveGuidance');
     });
     it('refuses closing as completed without a plan', () => {
-      givenCase(lifestyleGuidancePath, inPlanning()).when(closed('completed')).thenRejected('RULE_VIOLATED', { ruleId: 'completed-only-after-final-measurement' });
+      givenCase(lifestyleGuidancePath, inPlanning())
+        .when(closed('completed'))
+        .thenRejected('RULE_VIOLATED', { ruleId: 'completed-only-after-final-measurement' });
     });
     it('lets a client discontinue at any time', () => {
       givenCase(lifestyleGuidancePath, inPlanning()).when(closed('discontinued')).thenAccepted('closed');
@@ -46,7 +76,8 @@ describe('lifestyle guidance', () => {
   it('does not force the intensive phase to end at three months or at 12 sessions (S1:232)', () => {
     const caseRef = openCase(lifestyleGuidancePath, { caseId: 'long' });
     for (const input of inGuidance()) caseRef.record(input);
-    for (let week = 0; week < 24; week++) expect(caseRef.record({ type: 'SESSION_HELD', at: next(), actor: lifestyleCoach, payload: { channel: 'video' } }).ok).toBe(true);
+    for (let week = 0; week < 24; week++)
+      expect(caseRef.record({ type: 'SESSION_HELD', at: next(), actor: lifestyleCoach, payload: { channel: 'video' } }).ok).toBe(true);
     caseRef.record({ type: 'INTERVAL_LENGTHENED', at: next(), actor: lifestyleCoach });
     expect(caseRef.stateName).toBe('intensiveGuidance');
   });
@@ -57,7 +88,16 @@ describe('lifestyle guidance', () => {
       { type: 'ENROLLED', at: '2022-02-03T09:00:00Z', actor: lifestyleCoach, payload: { mode } },
     ];
     const sessions = (count: number): Input[] =>
-      Array.from({ length: count }, (_, index) => ({ type: 'SESSION_HELD', at: new Date(Date.UTC(2022, 1, 4 + index)).toISOString(), actor: lifestyleCoach, payload: { channel: 'inPerson' } }) as Input);
+      Array.from(
+        { length: count },
+        (_, index) =>
+          ({
+            type: 'SESSION_HELD',
+            at: new Date(Date.UTC(2022, 1, 4 + index)).toISOString(),
+            actor: lifestyleCoach,
+            payload: { channel: 'inPerson' },
+          }) as Input,
+      );
     const due = (inputs: Input[], now: string) => {
       const caseRef = openCase(lifestyleGuidancePath, { caseId: 'sessions' });
       for (const input of inputs) expect(caseRef.record(input).ok).toBe(true);
@@ -70,7 +110,12 @@ describe('lifestyle guidance', () => {
       ]);
     });
     it('is met by the 12th session', () => {
-      expect(due([...start(), ...sessions(1), { type: 'PLAN_CREATED', at: '2022-02-20T09:00:00Z', actor: lifestyleCoach }, ...sessions(0)], '2022-03-01T00:00:00Z')).toHaveLength(1);
+      expect(
+        due(
+          [...start(), ...sessions(1), { type: 'PLAN_CREATED', at: '2022-02-20T09:00:00Z', actor: lifestyleCoach }, ...sessions(0)],
+          '2022-03-01T00:00:00Z',
+        ),
+      ).toHaveLength(1);
       expect(due([...start(), ...sessions(12)], '2022-06-01T00:00:00Z')).toEqual([]);
     });
     it('applies to individual guidance only', () => {

@@ -9,8 +9,18 @@ const contact: WorkabilityInput = {
   actor: nurse,
   payload: { route: 'selfBooking', hasOccupationalOrStudentHealthCare: false, workAbilityConcern: true },
 };
-const booked: WorkabilityInput = { type: 'INITIAL_ASSESSMENT_BOOKED', at: '2025-02-03T09:00:00Z', actor: nurse, payload: { channel: 'phone' } };
-const assessed: WorkabilityInput = { type: 'INITIAL_ASSESSMENT_DONE', at: '2025-02-20T09:00:00Z', actor: nurse, payload: { nextRole: 'nurse' } };
+const booked: WorkabilityInput = {
+  type: 'INITIAL_ASSESSMENT_BOOKED',
+  at: '2025-02-03T09:00:00Z',
+  actor: nurse,
+  payload: { channel: 'phone' },
+};
+const assessed: WorkabilityInput = {
+  type: 'INITIAL_ASSESSMENT_DONE',
+  at: '2025-02-20T09:00:00Z',
+  actor: nurse,
+  payload: { nextRole: 'nurse' },
+};
 
 function caseWith(inputs: readonly WorkabilityInput[]) {
   const caseRef = openCase(workabilityPath, { caseId: 'deadlines' });
@@ -43,7 +53,10 @@ describe('work-ability path deadlines', () => {
   });
 
   it('has nothing due on a closed case', () => {
-    const caseRef = caseWith([contact, { type: 'CLOSED', at: '2025-02-01T09:00:00Z', actor: doctor, payload: { endReason: 'unreachable' } }]);
+    const caseRef = caseWith([
+      contact,
+      { type: 'CLOSED', at: '2025-02-01T09:00:00Z', actor: doctor, payload: { endReason: 'unreachable' } },
+    ]);
     expect(caseRef.deadlines('2026-01-01T00:00:00Z')).toEqual([]);
   });
 

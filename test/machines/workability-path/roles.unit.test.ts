@@ -51,14 +51,28 @@ describe('who may record what on the work-ability path', () => {
   it('does not let a doctor record a nurse’s health check', () => {
     const caseRef = openCase(workabilityPath, { caseId: 'doctor' });
     for (const input of reach.healthCheck()) caseRef.record(input);
-    const outcome = caseRef.record({ type: 'HEALTH_CHECK_DONE', at: '2025-12-01T00:00:00Z', actor: { role: 'doctor', id: 'd' }, payload: { mode: 'clinic' } });
-    expect(outcome).toMatchObject({ ok: false, rejection: { code: 'ROLE_NOT_PERMITTED', role: 'doctor', eventType: 'HEALTH_CHECK_DONE', permittedRoles: ['nurse'] } });
+    const outcome = caseRef.record({
+      type: 'HEALTH_CHECK_DONE',
+      at: '2025-12-01T00:00:00Z',
+      actor: { role: 'doctor', id: 'd' },
+      payload: { mode: 'clinic' },
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      rejection: { code: 'ROLE_NOT_PERMITTED', role: 'doctor', eventType: 'HEALTH_CHECK_DONE', permittedRoles: ['nurse'] },
+    });
   });
 
   it('lists only what a role may record among the next events', () => {
     const caseRef = openCase(workabilityPath, { caseId: 'next' });
     for (const input of reach.healthCheck()) caseRef.record(input);
-    expect(caseRef.nextEvents('doctor')).toEqual(['TEAM_REVIEWED', 'FOLLOW_UP_PLAN_MADE', 'REFERRED_ONWARD', 'NEXT_APPOINTMENT_SET', 'CLOSED']);
+    expect(caseRef.nextEvents('doctor')).toEqual([
+      'TEAM_REVIEWED',
+      'FOLLOW_UP_PLAN_MADE',
+      'REFERRED_ONWARD',
+      'NEXT_APPOINTMENT_SET',
+      'CLOSED',
+    ]);
     expect(caseRef.nextEvents('nurse')).toEqual([
       'HEALTH_CHECK_DONE',
       'TEAM_REVIEWED',

@@ -38,11 +38,15 @@ describe('work-ability path hard rules', () => {
     ];
 
     it.each(routes)('refuses booking the doctor %s before mapping', (_name, history) => {
-      givenCase(workabilityPath, history()).when(doctorVisitBooked()).thenRejected('RULE_VIOLATED', { ruleId: 'situation-mapped-before-doctor' });
+      givenCase(workabilityPath, history())
+        .when(doctorVisitBooked())
+        .thenRejected('RULE_VIOLATED', { ruleId: 'situation-mapped-before-doctor' });
     });
 
     it.each(routes)('books the doctor %s once mapped', (_name, history) => {
-      givenCase(workabilityPath, [...history(), situationMapped()]).when(doctorVisitBooked()).thenAccepted('doctorAssessment');
+      givenCase(workabilityPath, [...history(), situationMapped()])
+        .when(doctorVisitBooked())
+        .thenAccepted('doctorAssessment');
     });
 
     it.each([
@@ -57,11 +61,15 @@ describe('work-ability path hard rules', () => {
     });
 
     it('does not let the doctor map the situation the visit depends on', () => {
-      givenCase(workabilityPath, reach.healthCheck()).when(situationMapped({ role: 'doctor', id: 'd' })).thenRejected('ROLE_NOT_PERMITTED');
+      givenCase(workabilityPath, reach.healthCheck())
+        .when(situationMapped({ role: 'doctor', id: 'd' }))
+        .thenRejected('ROLE_NOT_PERMITTED');
     });
 
     it('cannot hold the doctor assessment without a booked visit', () => {
-      givenCase(workabilityPath, [...reach.healthCheck(), situationMapped()]).when(doctorAssessmentDone()).thenRejected('NOT_ALLOWED_IN_STATE');
+      givenCase(workabilityPath, [...reach.healthCheck(), situationMapped()])
+        .when(doctorAssessmentDone())
+        .thenRejected('NOT_ALLOWED_IN_STATE');
     });
   });
 
@@ -105,6 +113,8 @@ describe('work-ability path hard rules', () => {
 
   it('routes the initial assessment to the nurse or the coordinator only (S0:133)', () => {
     givenCase(workabilityPath, [contactReceived(), assessmentBooked()]).when(assessmentDone('nurse')).thenAccepted('healthCheck');
-    givenCase(workabilityPath, [contactReceived(), assessmentBooked()]).when(assessmentDone('coordinator')).thenAccepted('coordinatorSupport');
+    givenCase(workabilityPath, [contactReceived(), assessmentBooked()])
+      .when(assessmentDone('coordinator'))
+      .thenAccepted('coordinatorSupport');
   });
 });

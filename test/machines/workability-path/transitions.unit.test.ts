@@ -49,7 +49,9 @@ const transitions: readonly [from: keyof typeof reach, event: () => WorkabilityI
 
 describe('work-ability support path transitions', () => {
   it.each(transitions)('from %s, %s leads to %s', (from, event, to) => {
-    givenCase(workabilityPath, reach[from]()).when(event()).thenAccepted(to as never);
+    givenCase(workabilityPath, reach[from]())
+      .when(event())
+      .thenAccepted(to as never);
   });
 
   it('starts in opened and takes only a contact there', () => {
@@ -71,7 +73,14 @@ describe('work-ability support path transitions', () => {
     }
   });
 
-  const openStates = ['contacted', 'initialAssessment', 'healthCheck', 'coordinatorSupport', 'doctorAssessment', 'servicePlanning'] as const;
+  const openStates = [
+    'contacted',
+    'initialAssessment',
+    'healthCheck',
+    'coordinatorSupport',
+    'doctorAssessment',
+    'servicePlanning',
+  ] as const;
 
   it.each(openStates)('takes the weekly team review, a next appointment and closing in %s', (state) => {
     givenCase(workabilityPath, reach[state]()).when(teamReviewed()).thenAccepted(state);
