@@ -46,9 +46,15 @@ export const coordinatorLabels = {
     },
     // S3:433 limits only the exit "employed or studying": every other exit closes at once.
     closingAllowed: {
-      fi: 'päättymisen syy ”sai työ- tai opiskelupaikan” vain, kun paikka on saatu ja sen jälkeen pidetty väliarviointi tai annettu syy aiemmalle päättymiselle',
-      sv: 'avslutsorsaken ”fick arbets- eller studieplats” endast när platsen har fåtts och sedan dess en mellanutvärdering hållits eller ett skäl för tidigare avslut getts',
-      en: 'the exit “employed or studying” only once a place was gained and, since then, an interim review held or an early-close reason given',
+      fi:
+        'päättymisen syy ”sai työ- tai opiskelupaikan” vain, kun paikka on saatu ja sen jälkeen pidetty väliarviointi ' +
+        'tai annettu syy aiemmalle päättymiselle',
+      sv:
+        'avslutsorsaken ”fick arbets- eller studieplats” endast när platsen har fåtts och sedan dess en mellanutvärdering hållits ' +
+        'eller ett skäl för tidigare avslut getts',
+      en:
+        'the exit “employed or studying” only once a place was gained and, since then, ' +
+        'an interim review held or an early-close reason given',
     },
   },
 } as const;

@@ -24,9 +24,15 @@ export const consentBeforeNetworkWork: CoordinatorRule<'consent-before-network-w
   id: 'consent-before-network-work',
   name: { fi: 'suostumus tiedonvaihtoon', sv: 'samtycke till informationsutbyte', en: 'consent to data exchange' },
   sentence: {
-    fi: 'Verkostotyö TE-palvelujen, Kelan tai sote-palvelujen kanssa ja ohjaus TE-palvelujen tai Kelan palveluun edellyttävät asiakkaan suostumusta tiedonvaihtoon.',
-    sv: 'Nätverksarbete med TE-tjänsterna, FPA eller social- och hälsovården och hänvisning till TE-tjänsternas eller FPA:s tjänster förutsätter klientens samtycke till informationsutbyte.',
-    en: 'Network work with the employment services, Kela or social and health services, and referral to an employment-services or Kela service, need the client’s consent to data exchange.',
+    fi:
+      'Verkostotyö TE-palvelujen, Kelan tai sote-palvelujen kanssa ja ohjaus TE-palvelujen tai Kelan palveluun ' +
+      'edellyttävät asiakkaan suostumusta tiedonvaihtoon.',
+    sv:
+      'Nätverksarbete med TE-tjänsterna, FPA eller social- och hälsovården och hänvisning till TE-tjänsternas eller FPA:s tjänster ' +
+      'förutsätter klientens samtycke till informationsutbyte.',
+    en:
+      'Network work with the employment services, Kela or social and health services, and referral to an employment-services ' +
+      'or Kela service, need the client’s consent to data exchange.',
   },
   source: { seed: '003_b3609eb1a20809d4.txt', lines: '338' },
   enforcedBy: ['consentForPartner', 'consentForService'],
@@ -66,9 +72,15 @@ export const supportUntilInterimReview: CoordinatorRule<'support-until-interim-r
     en: 'interim review held or early-close reason',
   },
   sentence: {
-    fi: 'Työ- tai opiskelupaikan saanut asiakas saa tukea vähintään seuraavaan väliarviointiin asti, ellei aiemmalle päättämiselle anneta syytä.',
-    sv: 'En klient som fått arbets- eller studieplats får stöd åtminstone till nästa mellanutvärdering, om inte ett skäl för tidigare avslut anges.',
-    en: 'A client who gained a job or study place keeps support at least until the next interim review, unless a reason to close early is given.',
+    fi:
+      'Työ- tai opiskelupaikan saanut asiakas saa tukea vähintään seuraavaan väliarviointiin asti, ' +
+      'ellei aiemmalle päättämiselle anneta syytä.',
+    sv:
+      'En klient som fått arbets- eller studieplats får stöd åtminstone till nästa mellanutvärdering, ' +
+      'om inte ett skäl för tidigare avslut anges.',
+    en:
+      'A client who gained a job or study place keeps support at least until the next interim review, ' +
+      'unless a reason to close early is given.',
   },
   source: { seed: '003_b3609eb1a20809d4.txt', lines: '433' },
   enforcedBy: ['closingAllowed'],

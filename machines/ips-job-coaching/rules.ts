@@ -13,7 +13,9 @@ export const closingThroughHandover: IpsRule<'closing-through-handover'> = {
     en: 'new plan and support network secured',
   },
   sentence: {
-    fi: 'Työhönvalmennus päättyy vain niin, että asiakkaalla on uudet suunnitelmat ja tukiverkosto varmistettuna (hallinnollisia päättymisiä lukuun ottamatta).',
+    fi:
+      'Työhönvalmennus päättyy vain niin, että asiakkaalla on uudet suunnitelmat ja tukiverkosto varmistettuna ' +
+      '(hallinnollisia päättymisiä lukuun ottamatta).',
     sv: 'Arbetsträningen avslutas endast när klienten har nya planer och ett säkrat stödnätverk (utom vid administrativa avslut).',
     en: 'Job coaching ends only when the client has a new plan and a secured support network (administrative closures aside).',
   },

@@ -25,7 +25,10 @@ export const kykyviisariAreaLabels = {
   workAndFuture: { fi: 'Työ ja tulevaisuus', sv: 'Arbete och framtid', en: 'Work and future' },
 } as const satisfies Record<KykyviisariArea, { fi: string; sv: string; en: string }>;
 
-/** When in a client relationship the instrument was filled in: at the start, about six months in, at the end (S1 `001_55550c4af1568658.txt`:243). */
+/**
+ * When in a client relationship the instrument was filled in: at the start, about six months in, at the
+ * end (S1 `001_55550c4af1568658.txt`:243).
+ */
 export const kykyviisariPhase = z.enum(['baseline', 'followup', 'final']);
 
 /** An area score as the Kykyviisari service reports it, on its 0–10 scale. */

@@ -33,9 +33,15 @@ export const consentBeforeIdentifiableTeamWork: TeamIntakeRule<'consent-before-i
     en: 'consent, or an anonymous consultation',
   },
   sentence: {
-    fi: 'Asiakkaan tunnistettavat tiedot käsitellään moniammatillisessa tiimissä vain asiakkaan suostumuksella; anonyymi konsultaatio ei sitä vaadi.',
-    sv: 'Klientens identifierbara uppgifter behandlas i det mångprofessionella teamet endast med klientens samtycke; en anonym konsultation kräver det inte.',
-    en: 'The multi-professional team handles a client’s identifiable data only with the client’s consent; an anonymous consultation does not need it.',
+    fi:
+      'Asiakkaan tunnistettavat tiedot käsitellään moniammatillisessa tiimissä vain asiakkaan suostumuksella; ' +
+      'anonyymi konsultaatio ei sitä vaadi.',
+    sv:
+      'Klientens identifierbara uppgifter behandlas i det mångprofessionella teamet endast med klientens samtycke; ' +
+      'en anonym konsultation kräver det inte.',
+    en:
+      'The multi-professional team handles a client’s identifiable data only with the client’s consent; ' +
+      'an anonymous consultation does not need it.',
   },
   source: { seed: '003_b3609eb1a20809d4.txt', lines: '338' },
   enforcedBy: ['consentForTeamWork'],

@@ -62,8 +62,12 @@ export const initialAssessmentUnlessNetworkMeeting: WorkabilityRule<'initial-ass
   id: 'initial-assessment-unless-network-meeting',
   name: { fi: 'alkoi verkostopalaverista', sv: 'började vid ett nätverksmöte', en: 'started at a network meeting' },
   sentence: {
-    fi: 'Yhteydenoton jälkeen tehdään alkukartoitus; suoraan työkykykoordinaattorille siirrytään vain, jos asiakkuus alkoi verkostopalaverista.',
-    sv: 'Efter kontakten görs en inledande kartläggning; direkt till koordinatorn går man bara om klientrelationen började vid ett nätverksmöte.',
+    fi:
+      'Yhteydenoton jälkeen tehdään alkukartoitus; suoraan työkykykoordinaattorille siirrytään vain, ' +
+      'jos asiakkuus alkoi verkostopalaverista.',
+    sv:
+      'Efter kontakten görs en inledande kartläggning; direkt till koordinatorn går man bara om klientrelationen ' +
+      'började vid ett nätverksmöte.',
     en: 'After the contact comes the initial assessment; a case goes straight to the coordinator only when it began at a network meeting.',
   },
   source: { seed: '001_55550c4af1568658.txt', lines: '185' },

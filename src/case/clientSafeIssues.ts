@@ -27,7 +27,9 @@ function clientSafeIssue(issue: EventIssue): EventIssue {
     case 'unrecognized_keys': {
       const keys = rest.keys.slice(0, namedKeys).map((key) => excerptOf(key));
       const more = rest.keys.length - keys.length;
-      const message = `Unrecognized key${rest.keys.length === 1 ? '' : 's'}: ${keys.map((key) => `"${key}"`).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+      const quotedKeys = keys.map((key) => `"${key}"`).join(', ');
+      const andMore = more > 0 ? ` and ${more} more` : '';
+      const message = `Unrecognized key${rest.keys.length === 1 ? '' : 's'}: ${quotedKeys}${andMore}`;
       return { ...rest, keys, message };
     }
     case 'invalid_union':

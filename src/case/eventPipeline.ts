@@ -85,7 +85,9 @@ export function applyEvent(core: CaseCore, type: string, at: string, actor: Even
       ok: false,
       rejection: {
         code: 'ROLE_NOT_PERMITTED',
-        message: `role '${excerptOf(actor.role)}' may not record ${type} on ${plan.pathVersion.id}; permitted: ${[...permitted].join(', ') || 'nobody'}`,
+        message:
+          `role '${excerptOf(actor.role)}' may not record ${type} on ${plan.pathVersion.id}; ` +
+          `permitted: ${[...permitted].join(', ') || 'nobody'}`,
         role: actor.role,
         eventType: type,
         permittedRoles: [...permitted],

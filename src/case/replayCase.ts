@@ -186,9 +186,10 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
     if (!migration) {
       return {
         code: 'WRONG_PATH',
-        message: `event seq ${event.seq} was recorded under ${excerptOf(event.path.id)}@${event.path.version}, not ${expected.id}@${expected.version}${
-          migrations.size > 0 ? ` or a version it migrates from (${[...migrations.keys()].join(', ')})` : ''
-        }`,
+        message:
+          `event seq ${event.seq} was recorded under ${excerptOf(event.path.id)}@${event.path.version}, ` +
+          `not ${expected.id}@${expected.version}` +
+          (migrations.size > 0 ? ` or a version it migrates from (${[...migrations.keys()].join(', ')})` : ''),
         index,
         seq: event.seq,
         expected,

@@ -77,7 +77,8 @@ export const checkMessages = {
     caught: 'perusteltu: poistaminen rikkoo',
     notCaught: 'EI perusteltu: poistaminen muuttaa polkua mutta ei riko mitään sääntöä (puuttuuko sääntö?)',
     notCaughtWhileBroken:
-      'EI perusteltu: poistaminen muuttaa polkua mutta ei riko mitään ennestään pätenyttä sääntöä (korjaa jo rikkoutuneet säännöt ja tarkista uudelleen)',
+      'EI perusteltu: poistaminen muuttaa polkua mutta ei riko mitään ennestään pätenyttä sääntöä ' +
+      '(korjaa jo rikkoutuneet säännöt ja tarkista uudelleen)',
     dead: 'kuollut: poistaminen ei muuta mitään (ehto ei koskaan estä mitään)',
     routes: 'reititys: poistaminen muuttaa polun suuntaa eikä riko mitään sääntöä',
     unused: 'käyttämätön: mikään siirtymä ei käytä ehtoa',
@@ -121,7 +122,8 @@ export const checkMessages = {
     caught: 'motiverat: att ta bort det bryter mot',
     notCaught: 'INTE motiverat: att ta bort det ändrar vägen men bryter inte mot någon regel (saknas en regel?)',
     notCaughtWhileBroken:
-      'INTE motiverat: att ta bort det ändrar vägen men bryter inte mot någon regel som gällde förut (rätta de regler som redan bryts och kontrollera igen)',
+      'INTE motiverat: att ta bort det ändrar vägen men bryter inte mot någon regel som gällde förut ' +
+      '(rätta de regler som redan bryts och kontrollera igen)',
     dead: 'dött: att ta bort det ändrar ingenting (det stoppar aldrig något)',
     routes: 'vägval: att ta bort det ändrar vart vägen går, utan att bryta mot någon regel',
     unused: 'oanvänt: ingen övergång använder det',

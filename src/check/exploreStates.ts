@@ -130,7 +130,9 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
       if (elapsedMs > options.timeBudget!.ms) {
         stop = {
           code: 'TIME_BUDGET_EXCEEDED',
-          message: `path '${definition.id}': stopped after ${Math.round(elapsedMs)} ms (budget ${options.timeBudget!.ms} ms) with ${snapshots.length} states found, ${snapshots.length - head} not yet explored`,
+          message:
+            `path '${definition.id}': stopped after ${Math.round(elapsedMs)} ms (budget ${options.timeBudget!.ms} ms) ` +
+            `with ${snapshots.length} states found, ${snapshots.length - head} not yet explored`,
           timeBudgetMs: options.timeBudget!.ms,
           elapsedMs,
         };
@@ -160,7 +162,9 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
           if (snapshots.length >= options.maxStates) {
             stop = {
               code: 'STATE_BUDGET_EXCEEDED',
-              message: `path '${definition.id}': more than ${options.maxStates} states; raise maxStates, or give counters a ceiling (counterCeilings)`,
+              message:
+                `path '${definition.id}': more than ${options.maxStates} states; ` +
+                'raise maxStates, or give counters a ceiling (counterCeilings)',
               maxStates: options.maxStates,
             };
             break explore;

@@ -45,8 +45,10 @@ export function formatGuardCheck<D extends AnyPathDefinition>(
                 : words.guardUndecided;
     lines.push(`  ${guard.verdict === 'caught' || guard.verdict === 'routes' ? '✓' : '✗'} ${guard.guard} (${kind}) — ${label}: ${verdict}`);
     for (const mutation of guard.mutations) {
+      const brokenRules = mutation.brokenRules.length > 0 ? `; ✗ ${mutation.brokenRules.join(', ')}` : '';
       lines.push(
-        `      ${words.always(mutation.value)}: ${mutation.states} ${words.states}, ${mutation.transitions} ${words.transitions}${mutation.brokenRules.length > 0 ? `; ✗ ${mutation.brokenRules.join(', ')}` : ''}`,
+        `      ${words.always(mutation.value)}: ` +
+          `${mutation.states} ${words.states}, ${mutation.transitions} ${words.transitions}${brokenRules}`,
       );
       // Where no rule breaks, show what changes: the shortest walk to the first difference.
       if (mutation.witness && mutation.brokenRules.length === 0) {
@@ -64,9 +66,10 @@ export function formatGuardCheck<D extends AnyPathDefinition>(
   }
   const violatedBefore = new Set<string>(check.baseline.violatedRules);
   for (const gap of check.enforcementGaps) {
-    lines.push(
-      `  ✗ ${violatedBefore.has(gap.ruleId) ? words.enforcementGapBroken(gap.guard, gap.ruleId) : words.enforcementGap(gap.guard, gap.ruleId)}`,
-    );
+    const gapMessage = violatedBefore.has(gap.ruleId)
+      ? words.enforcementGapBroken(gap.guard, gap.ruleId)
+      : words.enforcementGap(gap.guard, gap.ruleId);
+    lines.push(`  ✗ ${gapMessage}`);
   }
   const unjustified = check.guards.filter((guard) => guard.verdict !== 'caught' && guard.verdict !== 'routes').length;
   lines.push(check.justified ? words.allJustified : words.notJustified(unjustified, check.enforcementGaps.length));

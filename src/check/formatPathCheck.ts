@@ -33,9 +33,10 @@ export function formatCounterexample<D extends AnyPathDefinition>(
   const lang = options.lang ?? 'en';
   const words = checkMessages[lang];
   const rule = definition.rules.find((candidate) => candidate.id === counterexample.ruleId);
+  const title = `${words.counterexample} (${words.inputs(counterexample.inputs.length)})`;
   const head = rule
-    ? `${words.counterexample} (${words.inputs(counterexample.inputs.length)}) — ${rule.id}: ${rule.sentence[lang]} (${formatSource(rule.source)})`
-    : `${words.counterexample} (${words.inputs(counterexample.inputs.length)}) — ${counterexample.ruleId}`;
+    ? `${title} — ${rule.id}: ${rule.sentence[lang]} (${formatSource(rule.source)})`
+    : `${title} — ${counterexample.ruleId}`;
   return [head, ...indent(formatTrace(definition, counterexample, lang, words.breaksRule), '  ')].join('\n');
 }
 
@@ -70,7 +71,9 @@ export function formatPathCheck<D extends AnyPathDefinition>(definition: D, chec
   const lang = options.lang ?? 'en';
   const words = checkMessages[lang];
   const lines = [
-    `${definition.title[lang]} (${check.path.id} v${check.path.version}): ${check.states} ${words.states}, ${check.transitions} ${words.transitions}, ${words.depth} ${check.depth}, ${check.alphabet} ${words.inputsPerState}`,
+    `${definition.title[lang]} (${check.path.id} v${check.path.version}): ` +
+      `${check.states} ${words.states}, ${check.transitions} ${words.transitions}, ` +
+      `${words.depth} ${check.depth}, ${check.alphabet} ${words.inputsPerState}`,
   ];
   for (const verdict of check.rules) {
     const rule = definition.rules.find((candidate) => candidate.id === verdict.ruleId)!;

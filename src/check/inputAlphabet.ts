@@ -48,7 +48,8 @@ export function inputAlphabet(definition: AnyPathDefinition): InputAlphabet {
       const parsed = schema.safeParse(payload);
       if (!parsed.success) {
         throw new Error(
-          `path '${definition.id}': the enumerated payload ${JSON.stringify(payload)} of ${type} does not pass its own schema; a refinement on an enumerable field? Move the condition into a guard.`,
+          `path '${definition.id}': the enumerated payload ${JSON.stringify(payload)} of ${type} does not pass its own schema; ` +
+            'a refinement on an enumerable field? Move the condition into a guard.',
         );
       }
       indices.push(entries.length);

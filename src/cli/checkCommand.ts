@@ -79,7 +79,9 @@ export function runCheck(options: RunCheckOptions, io: CommandIo): number {
  */
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: `kykypolku check [<path-id>…] [--module <file>]… [--lang fi|sv|en] [--json] [--guards] [--max-states <n>] [--max-seconds <n>] [--quiet]
+  usage:
+    'kykypolku check [<path-id>…] [--module <file>]… [--lang fi|sv|en] [--json] [--guards] ' +
+    `[--max-states <n>] [--max-seconds <n>] [--quiet]
       Explores every reachable state of each path (default: every built-in path; with --module,
       every path definition a host's module exports) and checks every rule on every transition;
       prints each broken rule's shortest counterexample in the path's labels, dead ends and states

@@ -163,12 +163,12 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
 
     const print = (line = '') => options.out.write(`${line}\n`);
     print(
-      `${title} (${definition.id} v${definition.version}) — ${cohort.cases.length} synthetic clients, seed ${options.seed}, ${options.storeName}`,
+      `${title} (${definition.id} v${definition.version}) — ` +
+        `${cohort.cases.length} synthetic clients, seed ${options.seed}, ${options.storeName}`,
     );
     print(`  events recorded through the rules: ${cohort.recorded}; stored: ${stored}`);
-    print(
-      `  replayed from the store: ${replayed} cases, ${mismatches.length === 0 ? 'every one equal to its live case' : `${mismatches.length} DIFFERENT`}`,
-    );
+    const replayVerdict = mismatches.length === 0 ? 'every one equal to its live case' : `${mismatches.length} DIFFERENT`;
+    print(`  replayed from the store: ${replayed} cases, ${replayVerdict}`);
     for (const mismatch of mismatches.slice(0, 5)) print(`    ${mismatch}`);
     if (summary.overdueAtEnd.at !== undefined) {
       print(`  open cases with a deadline passed at ${summary.overdueAtEnd.at} (listCases): ${summary.overdueAtEnd.cases}`);
@@ -200,7 +200,9 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
 /** `kykypolku demo`: the main job, on embedded PostgreSQL by default. @internal */
 export const demoCommand: CliCommand = {
   name: 'demo',
-  usage: `kykypolku demo [--path <id>]… [--clients <n>] [--seed <n>] [--lang fi|sv|en] [--json] [--quiet] [--report <dir>] ${storeOptionsUsage}
+  usage:
+    'kykypolku demo [--path <id>]… [--clients <n>] [--seed <n>] [--lang fi|sv|en] [--json] [--quiet] ' +
+    `[--report <dir>] ${storeOptionsUsage}
       Runs a seeded synthetic cohort (default 1 000 clients) through the rules of each path, stores
       every case in PostgreSQL (embedded PGlite in memory, unless --database-url names a server or
       --data-dir a directory; the database must not hold the cohort already), replays every case

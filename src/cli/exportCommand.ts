@@ -68,7 +68,8 @@ export const exportCommand: CliCommand = {
       // Every unreadable case is named, even with --quiet: the export is not the whole store.
       for (const problem of unreadable)
         io.err.write(
-          `unreadable: ${caseIdForDisplay(problem.caseId)} seq ${problem.seq}: ${problem.code} (its events from that seq on are not exported)\n`,
+          `unreadable: ${caseIdForDisplay(problem.caseId)} seq ${problem.seq}: ${problem.code} ` +
+            '(its events from that seq on are not exported)\n',
         );
       if (!values.quiet || unreadable.length > 0) {
         const missing = unreadable.length > 0 ? `; ${unreadable.length} ${unreadable.length === 1 ? 'case' : 'cases'} unreadable` : '';

@@ -48,7 +48,8 @@ export const importCommand: CliCommand = {
         });
       } else {
         io.out.write(
-          `${definition.id}: stored ${result.storedCases} cases (${result.storedEvents} events) in ${opened.name}; ${alreadyRecorded} already stored; ` +
+          `${definition.id}: stored ${result.storedCases} cases (${result.storedEvents} events) in ${opened.name}; ` +
+            `${alreadyRecorded} already stored; ` +
             `${summary.rejectedCases} rejected, ${notStored.length} not stored; ${summary.malformedLines} malformed lines\n`,
         );
         writeRejectedCases(io.out, result.verdicts);

@@ -17,10 +17,10 @@ interface Writable {
 export function writeLogProblems(out: Writable, problems: readonly LogLineProblem[], malformedLines: number): void {
   for (const problem of problems.slice(0, listedInText)) out.write(`  line ${problem.line}: ${problem.code}: ${problem.message}\n`);
   const unlisted = malformedLines - Math.min(problems.length, listedInText);
-  if (unlisted > 0)
-    out.write(
-      `  … and ${unlisted} more malformed lines (--json lists ${problems.length === malformedLines ? 'them all' : `the first ${problems.length}`})\n`,
-    );
+  if (unlisted > 0) {
+    const jsonLists = problems.length === malformedLines ? 'them all' : `the first ${problems.length}`;
+    out.write(`  … and ${unlisted} more malformed lines (--json lists ${jsonLists})\n`);
+  }
 }
 
 /**

@@ -18,7 +18,10 @@ Exit codes: 0 success, 1 a check failed or the store could not be used, 2 bad us
 
 /** One command's help: its usage lines and what it does. */
 function commandHelp(command: CliCommand): string {
-  return `Usage:\n  ${command.usage}\n\nExit codes: 0 success, 1 a check failed or the store could not be used, 2 bad usage. Every command: kykypolku help\n`;
+  return (
+    `Usage:\n  ${command.usage}\n\n` +
+    'Exit codes: 0 success, 1 a check failed or the store could not be used, 2 bad usage. Every command: kykypolku help\n'
+  );
 }
 
 /** `--help` or `-h` among a command's options (not after `--`, where it would be a file name). */

@@ -50,7 +50,9 @@ function printReport(report: MigrationReport, modelCheck: VersionModelCheck, sto
   write(`  model check of v${version}: ${modelCheck.ok ? 'every rule holds' : 'FAILED'}`);
   for (const line of modelCheck.lines) write(`    ${line}`);
   write(
-    `  cases of ${id}: ${report.cases}; on v${version} already: ${report.onTarget}; open on an older version that would move: ${report.wouldMove}; closed, staying on their version: ${report.closedStaying}; on a newer version: ${report.onNewer}`,
+    `  cases of ${id}: ${report.cases}; on v${version} already: ${report.onTarget}; ` +
+      `open on an older version that would move: ${report.wouldMove}; ` +
+      `closed, staying on their version: ${report.closedStaying}; on a newer version: ${report.onNewer}`,
   );
   if (report.unreadable.length > 0) {
     write(`  cases that could not be read (${report.unreadable.length}): changed outside the store, they stop the migration`);
@@ -64,7 +66,8 @@ function printReport(report: MigrationReport, modelCheck: VersionModelCheck, sto
   for (const blocker of report.blockers) {
     const seq = 'seq' in blocker.failure && blocker.failure.seq !== undefined ? `seq ${blocker.failure.seq}` : 'no seq';
     write(
-      `    ${caseIdForDisplay(blocker.caseId)} (v${blocker.fromVersion}, under its ${blocker.under}) ${seq}: ${blocker.failure.code}: ${blocker.failure.message}`,
+      `    ${caseIdForDisplay(blocker.caseId)} (v${blocker.fromVersion}, under its ${blocker.under}) ` +
+        `${seq}: ${blocker.failure.code}: ${blocker.failure.message}`,
     );
   }
 }

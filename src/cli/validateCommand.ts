@@ -31,7 +31,8 @@ export const validateCommand: CliCommand = {
       writeJsonReport(io.out, result.verdicts, result.problems, { summary });
     } else {
       io.out.write(
-        `${definition.id} v${definition.version}: ${summary.lines} lines, ${summary.cases} cases — ${summary.acceptedCases} accepted, ${summary.rejectedCases} rejected; ${summary.malformedLines} malformed lines\n`,
+        `${definition.id} v${definition.version}: ${summary.lines} lines, ${summary.cases} cases — ` +
+          `${summary.acceptedCases} accepted, ${summary.rejectedCases} rejected; ${summary.malformedLines} malformed lines\n`,
       );
       for (const [code, count] of Object.entries(summary.rejectedByCode)) io.out.write(`  ${code.padEnd(24)} ${count}\n`);
       writeRejectedCases(io.out, result.verdicts);

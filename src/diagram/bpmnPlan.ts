@@ -120,8 +120,10 @@ export function planBpmn(definition: AnyPathDefinition, lang: Language): BpmnPla
   const nodes: BpmnNode[] = [];
   const flows: BpmnFlow[] = [];
   const laneOfEvent = (event: string): string => definition.performers?.[event] ?? definition.permissions[event]?.[0] ?? roles[0]!;
-  const recordedBy = (event: string): string =>
-    `${wordIn('recordedBy', lang)}: ${(definition.permissions[event] ?? []).map((role) => definition.roles[role]?.[lang] ?? role).join(', ')}`;
+  const recordedBy = (event: string): string => {
+    const roleNames = (definition.permissions[event] ?? []).map((role) => definition.roles[role]?.[lang] ?? role);
+    return `${wordIn('recordedBy', lang)}: ${roleNames.join(', ')}`;
+  };
   const flow = (source: string, target: string, extra: Partial<Pick<BpmnFlow, 'name' | 'condition' | 'isDefault'>> = {}): void => {
     flows.push({
       id: bpmnId('Flow', String(flows.length), source, target),

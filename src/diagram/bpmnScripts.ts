@@ -40,7 +40,8 @@ export function conditionScript(logic: PortableLogic, condition: BpmnFlowConditi
   if (condition.kind === 'state') return `next(null, environment.variables.state === ${JSON.stringify(condition.state)});`;
   if (condition.kind === 'outcome') {
     const value = stateValueOf(condition.finalState);
-    return `next(null, (${logic.outcomeOf})({ value: ${JSON.stringify(value)}, context: ${contextExpression(logic)} }) === ${JSON.stringify(condition.outcome)});`;
+    const outcome = `(${logic.outcomeOf})({ value: ${JSON.stringify(value)}, context: ${contextExpression(logic)} })`;
+    return `next(null, ${outcome} === ${JSON.stringify(condition.outcome)});`;
   }
   const parts = [guardCall(logic, condition.holds), ...condition.fails.map((fails) => `!(${guardCall(logic, fails)})`)];
   return `var args = { context: ${contextExpression(logic)}, event: environment.variables.event };\nnext(null, ${parts.join(' && ')});`;
@@ -88,7 +89,8 @@ export function historyScript(history: NonNullable<BpmnNode['history']>): string
   }
   return [
     `var entries = ${JSON.stringify(history.entries)};`,
-    `var remembered = (environment.variables.history || {})[${JSON.stringify(history.state.parent ?? '')}] || ${JSON.stringify(history.state.historyDefault ?? '')};`,
+    `var remembered = (environment.variables.history || {})[${JSON.stringify(history.state.parent ?? '')}] || ` +
+      `${JSON.stringify(history.state.historyDefault ?? '')};`,
     'environment.variables.state = entries[remembered] || remembered;',
     'next();',
   ].join('\n');

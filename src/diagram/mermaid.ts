@@ -78,7 +78,8 @@ export function renderMermaid(diagram: MermaidStateDiagram): string {
           break;
         case 'transition':
           lines.push(
-            `${pad}${statement.from} --> ${statement.to}${statement.label === undefined ? '' : ` : ${escapeMermaidLabel(statement.label)}`}`,
+            `${pad}${statement.from} --> ${statement.to}` +
+              (statement.label === undefined ? '' : ` : ${escapeMermaidLabel(statement.label)}`),
           );
           break;
         case 'regionSeparator':

@@ -28,17 +28,21 @@ export function diagramBlocks(definition: AnyPathDefinition, level: 2 | 3): Mark
 export function toPathDocument(definition: AnyPathDefinition, options: { readonly lang?: Language } = {}): string {
   const lang = options.lang ?? 'en';
   const table = describePathTable(definition, { lang });
+  const sources = definition.sources.map((source) => `${source.id} ${codeSpan(source.seed)} (${source.title})`).join('; ');
+  const formats = 'mermaid|dot|bpmn|scxml|svg|table|table-json';
   return renderMarkdown([
     { kind: 'raw', text: '<!-- Generated from the path definition by `npm run docs`; edit the definition, not this file. -->' },
     { kind: 'heading', level: 1, text: `${table.path.title} (${codeSpan(definition.id)} v${definition.version})` },
     {
       kind: 'paragraph',
-      text: `Sources: ${definition.sources.map((source) => `${source.id} ${codeSpan(source.seed)} (${source.title})`).join('; ')}. Other formats: \`kykypolku diagram ${definition.id} --format mermaid|dot|bpmn|scxml|svg|table|table-json [--lang fi|sv|en]\`.`,
+      text: `Sources: ${sources}. Other formats: \`kykypolku diagram ${definition.id} --format ${formats} [--lang fi|sv|en]\`.`,
     },
     { kind: 'heading', level: 2, text: 'Diagram' },
     {
       kind: 'paragraph',
-      text: 'States are boxes; ↻ lines inside a state are in-state events (the state does not change); a condition in brackets is the guard, in its own words: when it holds, the transition is taken.',
+      text:
+        'States are boxes; ↻ lines inside a state are in-state events (the state does not change); ' +
+        'a condition in brackets is the guard, in its own words: when it holds, the transition is taken.',
     },
     ...diagramBlocks(definition, 3),
     ...pathTableBlocks(table, 2),

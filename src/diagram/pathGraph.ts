@@ -9,7 +9,13 @@ import { guardExpressionOf, type GuardExpression } from './guardExpression.js';
  *
  * @example
  * ```ts
- * const state: GraphState = { id: 'active.review', parent: 'active', kind: 'atomic', initial: undefined, label: { fi: 'Arviointi', sv: 'Granskning', en: 'Review' } };
+ * const state: GraphState = {
+ *   id: 'active.review',
+ *   parent: 'active',
+ *   kind: 'atomic',
+ *   initial: undefined,
+ *   label: { fi: 'Arviointi', sv: 'Granskning', en: 'Review' },
+ * };
  * ```
  */
 export interface GraphState {
@@ -32,7 +38,11 @@ export interface GraphState {
  *
  * @example
  * ```ts
- * const action: GraphAction = { name: 'markSituationMapped', implementation: workabilityPath.machine.implementations.actions.markSituationMapped, params: undefined };
+ * const action: GraphAction = {
+ *   name: 'markSituationMapped',
+ *   implementation: workabilityPath.machine.implementations.actions.markSituationMapped,
+ *   params: undefined,
+ * };
  * ```
  */
 export interface GraphAction {
@@ -154,7 +164,8 @@ export function describePathGraph(definition: AnyPathDefinition): PathGraph {
   const root = definition.machine.root;
   if (root.transitions.size > 0) {
     warnings.push(
-      `the machine's root handles ${[...root.transitions.keys()].join(', ')}; root-level transitions are not drawn: put them on the top-level states`,
+      `the machine's root handles ${[...root.transitions.keys()].join(', ')}; ` +
+        'root-level transitions are not drawn: put them on the top-level states',
     );
   }
   for (const node of nodes) {

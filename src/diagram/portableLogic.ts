@@ -54,10 +54,11 @@ function isAssign(implementation: unknown): implementation is AssignAction {
 
 function assignmentSource(assignment: unknown): string {
   if (typeof assignment === 'function') return functionExpression(assignment as () => unknown);
-  const fields = Object.entries(assignment as Record<string, unknown>).map(
-    ([key, value]) =>
-      `${JSON.stringify(key)}: ${typeof value === 'function' ? `(${functionExpression(value as () => unknown)})(args, params)` : JSON.stringify(value)}`,
-  );
+  const fields = Object.entries(assignment as Record<string, unknown>).map(([key, value]) => {
+    const expression =
+      typeof value === 'function' ? `(${functionExpression(value as () => unknown)})(args, params)` : JSON.stringify(value);
+    return `${JSON.stringify(key)}: ${expression}`;
+  });
   return `function (args, params) { return { ${fields.join(', ')} }; }`;
 }
 
@@ -100,7 +101,8 @@ export function portableLogicOf(definition: AnyPathDefinition): PortableLogic {
       try {
         if (JSON.stringify(copy(...args)) !== expected) {
           warnings.push(
-            `${what} answers differently when taken out of its module (it reads a name from around it); the export may not run it faithfully`,
+            `${what} answers differently when taken out of its module (it reads a name from around it); ` +
+              'the export may not run it faithfully',
           );
           return;
         }

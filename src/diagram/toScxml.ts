@@ -12,8 +12,10 @@ const kykypolkuNamespace = 'urn:kykypolku:diagram';
 /** A guard expression as an ECMAScript condition over SCXML's `_event`. */
 function conditionOf(expression: GuardExpression): string {
   switch (expression.kind) {
-    case 'guard':
-      return `guard[${JSON.stringify(expression.name)}](_event${expression.params === undefined ? '' : `, ${JSON.stringify(expression.params)}`})`;
+    case 'guard': {
+      const params = expression.params === undefined ? '' : `, ${JSON.stringify(expression.params)}`;
+      return `guard[${JSON.stringify(expression.name)}](_event${params})`;
+    }
     case 'not':
       return `!(${conditionOf(expression.item)})`;
     case 'and':
@@ -34,7 +36,8 @@ function dataModelScript(logic: PortableLogic, graph: PathGraph): string {
     'var guard = {',
     ...[...logic.guards].map(
       ([name, source]) =>
-        `  ${JSON.stringify(name)}: function (e, params) { return Boolean((${source})({ context: context, event: eventOf(e) }, params)); },`,
+        `  ${JSON.stringify(name)}: function (e, params) { ` +
+        `return Boolean((${source})({ context: context, event: eventOf(e) }, params)); },`,
     ),
     '};',
     'var update = {',
@@ -47,7 +50,8 @@ function dataModelScript(logic: PortableLogic, graph: PathGraph): string {
       if (source === undefined || key === undefined || seen.has(key)) continue;
       seen.add(key);
       lines.push(
-        `  ${JSON.stringify(key)}: function (e, params) { context = Object.assign({}, context, (${source})({ context: context, event: eventOf(e) }, params)); },`,
+        `  ${JSON.stringify(key)}: function (e, params) { ` +
+          `context = Object.assign({}, context, (${source})({ context: context, event: eventOf(e) }, params)); },`,
       );
     }
   }
@@ -87,7 +91,8 @@ function newerSyntaxWarnings(logic: PortableLogic, graph: PathGraph): string[] {
   const flagged = new Map(sources.filter(([, source]) => newer.test(source)));
   return [...flagged.keys()].map(
     (what) =>
-      `${what} uses syntax newer than ECMAScript 2015 (??, ?. or object spread); SCXML interpreters that parse ECMAScript 2015, such as SCION, cannot load it`,
+      `${what} uses syntax newer than ECMAScript 2015 (??, ?. or object spread); ` +
+      'SCXML interpreters that parse ECMAScript 2015, such as SCION, cannot load it',
   );
 }
 

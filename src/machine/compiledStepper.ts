@@ -349,9 +349,8 @@ function guardPasses(candidate: Candidate, event: EventObject, snapshot: AnyMach
     const guardType =
       typeof guard === 'string' ? guard : typeof guard === 'object' && guard !== null ? (guard as { type?: string }).type : undefined;
     throw new Error(
-      `Unable to evaluate guard ${guardType ? `'${guardType}' ` : ''}in transition for event '${event.type}' in state node '${candidate.source.id}':\n${
-        (error as { message?: unknown } | undefined)?.message
-      }`,
+      `Unable to evaluate guard ${guardType ? `'${guardType}' ` : ''}in transition for event '${event.type}' ` +
+        `in state node '${candidate.source.id}':\n${(error as { message?: unknown } | undefined)?.message}`,
     );
   }
 }

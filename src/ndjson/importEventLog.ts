@@ -113,7 +113,9 @@ export async function importEventLog(
         status: 'notStored',
         events: events.length,
         code: 'LOG_HAS_MALFORMED_LINES',
-        message: `${count === 1 ? '1 line' : `${count} lines`} of the log belong to no case (the first at line ${validation.problems[0]?.line ?? '?'}) and may be this case's; nothing was stored`,
+        message:
+          `${count === 1 ? '1 line' : `${count} lines`} of the log belong to no case ` +
+          `(the first at line ${validation.problems[0]?.line ?? '?'}) and may be this case's; nothing was stored`,
       });
       continue;
     }
@@ -156,7 +158,9 @@ async function storeCase(
       status: 'notStored',
       events: events.length,
       code: 'CASE_DIFFERS',
-      message: `the store holds case '${excerptOf(caseId)}' with ${comparison.stored} events, and its seq ${comparison.seq} is not the log's; nothing was appended`,
+      message:
+        `the store holds case '${excerptOf(caseId)}' with ${comparison.stored} events, ` +
+        `and its seq ${comparison.seq} is not the log's; nothing was appended`,
       seq: comparison.seq,
     };
   }

@@ -25,7 +25,10 @@ export type FhirEncounterClass = 'AMB' | 'VR' | 'HH';
  * path in `machines/<path-id>/fhir.ts`; `toFhir` does the rest for any path.
  */
 export interface FhirPathMapping {
-  /** The EpisodeOfCare status after an event: referred or waiting → planned/waitlist, active phases → active, paused → onhold, closed → finished, withdrawn before the start → cancelled. */
+  /**
+   * The EpisodeOfCare status after an event: referred or waiting → planned/waitlist, active phases →
+   * active, paused → onhold, closed → finished, withdrawn before the start → cancelled.
+   */
   episodeStatus(view: FhirStatusView): EpisodeOfCareStatus;
   /** The events that are encounters with the client, and each one's class. */
   readonly encounters: Readonly<Record<string, (event: RecordedEvent) => FhirEncounterClass>>;

@@ -22,7 +22,8 @@ export type MigratedEventFor<TEvents extends EventSchemas> = {
  * const fromV2: PathMigration<typeof reviewEventsV3> = {
  *   from: 2,
  *   // Every other event keeps its type and payload, which v3 declares as v2 did.
- *   event: ({ type, payload }) => (type === 'PAUSED' ? { type: 'ON_HOLD', payload: {} } : ({ type, payload } as MigratedEventFor<typeof reviewEventsV3>)),
+ *   event: ({ type, payload }) =>
+ *     type === 'PAUSED' ? { type: 'ON_HOLD', payload: {} } : ({ type, payload } as MigratedEventFor<typeof reviewEventsV3>),
  * };
  * ```
  */

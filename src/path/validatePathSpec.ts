@@ -68,7 +68,8 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
       if (combinations > largestPayloadAlphabet) {
         throw new PathDefinitionError(
           pathId,
-          `event '${eventType}' has ${combinations} payload combinations of its finite fields (at most ${largestPayloadAlphabet}); make a field that no guard reads open (a number without bounds, a string) or split the event`,
+          `event '${eventType}' has ${combinations} payload combinations of its finite fields (at most ${largestPayloadAlphabet}); ` +
+            'make a field that no guard reads open (a number without bounds, a string) or split the event',
         );
       }
     } catch (error) {

@@ -14,7 +14,11 @@ import { summarizeCases, type PathCasesSummary } from './summarizeCases.js';
  *
  * @example
  * ```ts
- * const path: ReportPath = { definition: workabilityPath, histories: await historiesFromStore(store, workabilityPath.id), casesFrom: 'production store' };
+ * const path: ReportPath = {
+ *   definition: workabilityPath,
+ *   histories: await historiesFromStore(store, workabilityPath.id),
+ *   casesFrom: 'production store',
+ * };
  * ```
  */
 export interface ReportPath {
@@ -70,7 +74,9 @@ export interface Report {
  * ```ts
  * import { buildReport } from 'kykypolku/diagram';
  * const cohort = simulateCohort(workabilityPath, { clients: 1000, seed: 1 });
- * const report = await buildReport([{ definition: workabilityPath, histories: cohort.cases.map((c) => c.history), casesFrom: 'demo cohort' }]);
+ * const report = await buildReport([
+ *   { definition: workabilityPath, histories: cohort.cases.map((c) => c.history), casesFrom: 'demo cohort' },
+ * ]);
  * for (const file of report.files) await writeFile(join('report', file.name), file.text);
  * ```
  */
@@ -122,7 +128,8 @@ export async function buildReport(paths: readonly ReportPath[], options: ReportO
                   'td',
                   {},
                   summary
-                    ? `${formatCount(summary.cases, lang)} ${reportWord('casesCount', lang)}, ${formatCount(summary.closed, lang)} ${reportWord('closedCount', lang)}`
+                    ? `${formatCount(summary.cases, lang)} ${reportWord('casesCount', lang)}, ` +
+                        `${formatCount(summary.closed, lang)} ${reportWord('closedCount', lang)}`
                     : '—',
                 ),
                 element(

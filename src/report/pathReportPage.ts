@@ -113,7 +113,10 @@ export async function pathReportPage(input: PathReportInput, lang: Language): Pr
           element(
             'p',
             { class: 'meta' },
-            `${reportWord('casesFrom', lang)}: ${inLanguage(input.casesFrom, lang)}. ${count(summary.cases)} ${reportWord('casesCount', lang)}, ${count(summary.closed)} ${reportWord('closedCount', lang)}${summary.now ? `; ${reportWord('asOf', lang)} ${formatInstant(summary.now, lang)}` : ''}.`,
+            `${reportWord('casesFrom', lang)}: ${inLanguage(input.casesFrom, lang)}. ` +
+              `${count(summary.cases)} ${reportWord('casesCount', lang)}, ${count(summary.closed)} ${reportWord('closedCount', lang)}` +
+              (summary.now ? `; ${reportWord('asOf', lang)} ${formatInstant(summary.now, lang)}` : '') +
+              '.',
           ),
           element('h3', {}, reportWord('funnel', lang)),
           barChart(

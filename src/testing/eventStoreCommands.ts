@@ -241,7 +241,8 @@ class RaceAppend extends CaseCommand {
     const lost = results[1 - won[0]!]!;
     if (lost.ok || lost.failure.code !== 'CONCURRENCY_CONFLICT' || lost.failure.actualSeq !== expectedSeq + 1) {
       throw new EventStoreModelError(
-        `the writer that lost the race on ${first.caseId} must get CONCURRENCY_CONFLICT at seq ${expectedSeq + 1}, got ${canonicalJson(lost)}`,
+        `the writer that lost the race on ${first.caseId} must get CONCURRENCY_CONFLICT at seq ${expectedSeq + 1}, ` +
+          `got ${canonicalJson(lost)}`,
       );
     }
     const winner = writers[won[0]!]!;

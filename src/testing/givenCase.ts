@@ -87,10 +87,9 @@ export function givenCase<D extends AnyPathDefinition>(
             );
           }
           for (const [key, value] of Object.entries(fields ?? {})) {
-            if (!same((rejection as unknown as Record<string, unknown>)[key], value)) {
-              throw new ScenarioError(
-                `expected ${code} with ${key} = ${JSON.stringify(value)}, got ${JSON.stringify((rejection as unknown as Record<string, unknown>)[key])}`,
-              );
+            const actual = (rejection as unknown as Record<string, unknown>)[key];
+            if (!same(actual, value)) {
+              throw new ScenarioError(`expected ${code} with ${key} = ${JSON.stringify(value)}, got ${JSON.stringify(actual)}`);
             }
           }
           if (caseRef.seq !== before.seq || !same(caseRef.history, before.history) || !same(caseRef.state, before.state)) {

@@ -420,7 +420,9 @@ function buildModel(definition: AnyPathDefinition, options: PromelaOptions): { m
         name: historyVariables[index]!,
         type: 'byte',
         initial: 0,
-        comment: `history of '${slot.node.parent!.path.join('.')}': 0 = none, ${slot.options.map((option, at) => `${at + 1} = ${option.path.join('.')}`).join(', ')}`,
+        comment:
+          `history of '${slot.node.parent!.path.join('.')}': 0 = none, ` +
+          slot.options.map((option, at) => `${at + 1} = ${option.path.join('.')}`).join(', '),
       }),
     ),
     { name: eventName, type: width(eventTypes.length + 1), initial: 0, comment: 'the input being applied (E_…); 0 between steps' },

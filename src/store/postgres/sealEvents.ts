@@ -56,7 +56,8 @@ export async function sealEvents(session: SqlSession, chain: EventChain): Promis
   let afterSeq = 0;
   for (;;) {
     const { rows } = await session.query<EventRow & { case_id: string }>(
-      `/* kykypolku:sealPage:schema */ SELECT case_id, seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload, digest, chain
+      '/* kykypolku:sealPage:schema */ SELECT case_id, seq, event_id, path_id, path_version, type, at, ' +
+        `actor_role, actor_id, payload, digest, chain
          FROM kykypolku_events WHERE (case_id, seq) > ($1, $2) ORDER BY case_id, seq LIMIT $3`,
       [afterCase, afterSeq, pageSize],
     );

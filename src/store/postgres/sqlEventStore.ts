@@ -135,8 +135,9 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
 
   /**
    * After a scan: every case whose head is within the scan's bound must have been read to its
-   * head (`readTo` says how far, or that the scan checked the case itself). One that was not lost events, or had an append in flight when the scan began; a read of
-   * the case alone (one snapshot) tells which, so a concurrent writer never raises a false alarm.
+   * head (`readTo` says how far, or that the scan checked the case itself). One that was not lost
+   * events, or had an append in flight when the scan began; a read of the case alone (one snapshot)
+   * tells which, so a concurrent writer never raises a false alarm.
    */
   async function checkScannedHeads(end: string, readTo: (caseId: string) => number | 'checked', scan: ScanOptions): Promise<void> {
     let afterCase = '';
@@ -225,7 +226,9 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
       ok: false,
       failure: {
         code: 'STORE_UNAVAILABLE',
-        message: `${storeName} is unavailable, so whether case '${excerptOf(caseId)}' was appended to is unknown; append again with the same event ids, or reload the case: ${messageOf(error)}`,
+        message:
+          `${storeName} is unavailable, so whether case '${excerptOf(caseId)}' was appended to is unknown; ` +
+          `append again with the same event ids, or reload the case: ${messageOf(error)}`,
         caseId,
       },
     };
