@@ -2,7 +2,6 @@ import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import type { AnyPathDefinition } from '../path/definition.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import { createCheckedStepper, type CheckedStep } from '../check/checkedStepper.js';
-import { createStateIndex } from '../machine/stateKey.js';
 import { describeStateValue } from '../machine/stateNodes.js';
 import { deadlineDueAt, outcomeOfView } from '../case/typeErasure.js';
 
@@ -109,7 +108,6 @@ export function summarizeCases(
   options: SummarizeOptions = {},
 ): PathCasesSummary {
   const stepper = createCheckedStepper(definition);
-  const stateIndex = createStateIndex(definition.machine);
   const order = Object.keys(definition.labels.states);
   const reached: Record<string, number> = Object.fromEntries(order.map((state) => [state, 0]));
   const endReasons: Record<string, number> = {};
@@ -126,48 +124,32 @@ export function summarizeCases(
   let latestAt: string | undefined;
 
   // The states a value names, computed once per distinct value: most steps keep or revisit states.
+  // The compiled stepper hands every case that lands in a state the same frozen value object, so
+  // an object value is looked up by identity before by its JSON.
   const pathsByValue = new Map<string, readonly string[]>();
+  const pathsByObject = new WeakMap<object, readonly string[]>();
   const pathsOf = (value: unknown): readonly string[] => {
+    if (typeof value === 'object' && value !== null) {
+      const known = pathsByObject.get(value);
+      if (known) return known;
+    }
     const key = typeof value === 'string' ? value : JSON.stringify(value);
     let paths = pathsByValue.get(key);
     if (!paths) {
       paths = statePathsOf(value);
       pathsByValue.set(key, paths);
     }
+    if (typeof value === 'object' && value !== null) pathsByObject.set(value, paths);
     return paths;
   };
 
-  // A path machine is pure (definePath refuses timers and invoked actors), so the same state,
-  // context and event always give the same next state: each distinct step is computed once and
-  // shared by every case that takes it. Snapshots are interned by the checker's state key so that
-  // the steps of different cases meet.
-  const interned = new Map<string, AnyMachineSnapshot>();
-  const steps = new WeakMap<AnyMachineSnapshot, Map<string, CheckedStep>>();
-  const intern = (candidate: AnyMachineSnapshot): AnyMachineSnapshot => {
-    const key = stateIndex.keyOf(candidate);
-    const known = interned.get(key);
-    if (known) return known;
-    interned.set(key, candidate);
-    return candidate;
-  };
-  const step = (from: AnyMachineSnapshot, event: RecordedEvent): CheckedStep => {
-    let known = steps.get(from);
-    if (!known) {
-      known = new Map();
-      steps.set(from, known);
-    }
-    const key = `${event.type} ${JSON.stringify(event.payload)}`;
-    let next = known.get(key);
-    if (!next) {
-      next = stepper.step(from, { type: event.type, payload: event.payload } as EventObject);
-      if (next.kind === 'accepted') next = { kind: 'accepted', to: intern(next.to) };
-      known.set(key, next);
-    }
-    return next;
-  };
+  // Each event is stepped as the checker steps it. With the compiled stepper a step costs less
+  // than a memo key for it would (a JSON of the payload), so none is kept.
+  const step = (from: AnyMachineSnapshot, event: RecordedEvent): CheckedStep =>
+    stepper.step(from, { type: event.type, payload: event.payload } as EventObject);
 
   for (const history of histories) {
-    let snapshot = intern(stepper.initialSnapshot);
+    let snapshot = stepper.initialSnapshot;
     let current = pathsOf(snapshot.value);
     const enteredAt = new Map<string, number>();
     // Days per state of this case alone: counted only once the whole history is accepted.

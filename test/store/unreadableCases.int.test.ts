@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checkMigration, createCaseloadIndex, exportEvents, openCaseStore, type RecordedEvent } from 'kykypolku';
+import {
+  checkMigration,
+  createCaseloadIndex,
+  exportEvents,
+  openCaseStore,
+  type EventStore,
+  type RecordedEvent,
+  type UnreadableCase,
+} from 'kykypolku';
+import { historiesFromStore } from 'kykypolku/diagram';
 import { lifestyleGuidancePath } from 'kykypolku/paths';
 import { createPgliteStore, type PgliteStore } from 'kykypolku/postgres';
 import { main } from '../../src/cli/main.js';
@@ -116,6 +125,29 @@ it('exports every event of every readable case, in append order, and names each 
 it('catches a caseload index up on every readable case, with a problem for each tampered one', async () => {
   const problems = await createCaseloadIndex([lifestyleGuidancePath]).catchUp(store);
   expect(pick(problems.map(({ caseId, reason, seq }) => ({ caseId, code: reason, seq })))).toEqual(expectedProblems);
+});
+
+it('gives the report every readable case whole, and names each tampered one (readCases and readAll alike)', async () => {
+  const good = histories.filter((history) => !badIds.includes(history[0]!.caseId));
+  const byCase = (problems: UnreadableCase[]) => pick(problems);
+  const unreadable: UnreadableCase[] = [];
+  const histories1 = await historiesFromStore(store, lifestyleGuidancePath.id, { onUnreadable: (problem) => unreadable.push(problem) });
+  expect(histories1).toEqual(good);
+  expect(byCase(unreadable)).toEqual(expectedProblems);
+  // A host's store with readAll only: the same cases, a tampered one left out whole.
+  const readAllOnly = {
+    read: store.read.bind(store),
+    readAll: store.readAll.bind(store),
+    append: store.append.bind(store),
+  } as unknown as EventStore;
+  const unreadable2: UnreadableCase[] = [];
+  const histories2 = await historiesFromStore(readAllOnly, lifestyleGuidancePath.id, {
+    onUnreadable: (problem) => unreadable2.push(problem),
+  });
+  expect(histories2.sort((a, b) => (a[0]!.caseId < b[0]!.caseId ? -1 : 1))).toEqual(good);
+  expect(byCase(unreadable2)).toEqual(expectedProblems);
+  // Without onUnreadable the store's error is thrown, as before.
+  await expect(historiesFromStore(store, lifestyleGuidancePath.id)).rejects.toMatchObject({ failure: { code: 'TAMPERED_EVENT' } });
 });
 
 it('kykypolku export writes every readable event, lists each tampered case, and exits 1', async () => {
