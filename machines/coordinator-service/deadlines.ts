@@ -11,8 +11,16 @@ const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : 
  * S3 `003_b3609eb1a20809d4.txt`:330, 354, 363 — the coordinator walks alongside for the first 12
  * months of unemployment, for 1–12 months of service. Due at the earlier of 12 months of service and
  * 12 months of unemployment; then a decision is due (continue towards TYP, or close). Never a silent
- * close. Without the day unemployment began, it is counted from the completed months given at the
- * eligibility check, one month early to be safe: the 12 months may run out any day in that month.
+ * close.
+ *
+ * Without the day unemployment began only the completed months at the eligibility check are known:
+ * unemployment then began between `months + 1` and `months` months before the check, so the 12 months
+ * run out at some point in the `(12 − months)`th month after it, and have surely run out `12 − months`
+ * months after it. The deadline is that day (a modelling choice): the earliest possible day would make
+ * the decision due at the admission itself for a client with 11 completed months, whom S3:363 admits
+ * and to whom S3:354 promises at least a month of service. So the due date is never before the check:
+ * with 0–11 completed months (the eligibility rule admits no more) it is 1–12 months after it. A host
+ * that knows the day gives `unemployedSince` for the exact date.
  */
 export const twelveMonthLimit: CoordinatorDeadline<'twelve-month-limit'> = {
   id: 'twelve-month-limit',
@@ -28,9 +36,10 @@ export const twelveMonthLimit: CoordinatorDeadline<'twelve-month-limit'> = {
     const eligibility = history.find((event) => event.type === 'ELIGIBILITY_CONFIRMED');
     if (eligibility?.type !== 'ELIGIBILITY_CONFIRMED') return undefined;
     const { unemployedSince, unemploymentMonths } = eligibility.payload;
+    const serviceLimit = addMonths(eligibility.at, 12);
     // The day unemployment began is a Finnish calendar date: it begins at local midnight.
-    const unemploymentStart = unemployedSince ? startOfDay(unemployedSince) : addMonths(eligibility.at, -(unemploymentMonths + 1));
-    return earlier(addMonths(eligibility.at, 12), addMonths(unemploymentStart, 12));
+    if (unemployedSince) return earlier(serviceLimit, addMonths(startOfDay(unemployedSince), 12));
+    return earlier(serviceLimit, addMonths(eligibility.at, 12 - unemploymentMonths));
   },
 };
 

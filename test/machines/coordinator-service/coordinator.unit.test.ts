@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openCase } from 'kykypolku';
 import { givenCase } from 'kykypolku/testing';
-import { coordinatorServicePath } from 'kykypolku/paths';
+import { coordinatorRoleNames, coordinatorServicePath } from 'kykypolku/paths';
 import type { CaseInputOf } from 'kykypolku';
 
 type Input = CaseInputOf<typeof coordinatorServicePath>;
@@ -224,10 +224,23 @@ describe('Eksote coordinator service', () => {
       expect(limit(start(0, '2025-01-05'), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2026-01-04T22:00:00.000Z' });
       expect(limit(start(0, '2025-01-09'), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2026-01-08T22:00:00.000Z' });
     });
-    it('counts from the completed months, a month early to be safe, when the start day is unknown', () => {
-      expect(limit(start(11), '2025-01-10T10:00:00Z')).toMatchObject({ dueAt: '2025-01-10T09:00:00.000Z', overdue: true });
-      // 11:00 in Helsinki in January (UTC+2) is 11:00 in July too, in summer time (UTC+3).
-      expect(limit(start(5), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2025-07-10T08:00:00.000Z' });
+    // Issue 14 item 7. S3 `003_b3609eb1a20809d4.txt`:363 admits a client unemployed under 12 months, so
+    // with 11 completed months; S3:354 promises 1–12 months of service. With only completed months known,
+    // the 12 months have surely run out (12 − months) months after the check, never at the admission.
+    it('is not overdue at admission with 11 completed months and no start day (S3:354, S3:363)', () => {
+      const admission = '2025-01-10T09:00:00Z';
+      expect(limit(start(11), admission)).toMatchObject({ overdue: false, dueAt: '2025-02-10T09:00:00.000Z' });
+    });
+    it('counts (12 − completed months) months from the check when the start day is unknown (S3:354)', () => {
+      // 11:00 in Helsinki in January (UTC+2) is 11:00 in August too, in summer time (UTC+3).
+      expect(limit(start(5), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2025-08-10T08:00:00.000Z' });
+      // No completed month: the 12 months of service and of unemployment end together.
+      expect(limit(start(0), '2025-02-01T00:00:00Z')).toMatchObject({ dueAt: '2026-01-10T09:00:00.000Z' });
+      for (let months = 0; months < 12; months++) {
+        const due = limit(start(months), '2025-01-10T09:00:00Z');
+        expect(due?.overdue).toBe(false);
+        expect(Date.parse(due?.dueAt ?? '')).toBeGreaterThan(Date.parse('2025-01-10T09:00:00Z'));
+      }
     });
     it('keeps the case open past the limit', () => {
       const caseRef = openCase(coordinatorServicePath, { caseId: 'past' });
@@ -251,5 +264,35 @@ describe('Eksote coordinator service', () => {
       payload: { instrumentVersion: '2022', phase: 'baseline', administeredOn: '2025-02-01' },
     });
     expect(caseRef.deadlines(next()).map((deadline) => deadline.id)).not.toContain('kykyviisari-filled');
+  });
+
+  // Issue 14 item 8: the labels say what the seed says and name today's organisations.
+  describe('labels', () => {
+    it('redirects "12 months or more" to TYP in every language, as the guard does (S3:363–364)', () => {
+      const { redirectedToTyp } = coordinatorServicePath.outcomes;
+      expect(redirectedToTyp.fi).toContain('vähintään 12 kk');
+      expect(redirectedToTyp.sv).toContain('minst 12 månader');
+      expect(redirectedToTyp.en).toContain('12 months or more');
+      for (const text of Object.values(redirectedToTyp)) expect(text).not.toMatch(/yli 12|över 12|over 12/);
+    });
+    it('says the client is not in the target group (S3:360–362)', () => {
+      expect(coordinatorServicePath.outcomes.notInTargetGroup.fi).toBe('Ei kuulu kohderyhmään');
+    });
+    // S3:368 "Ohjaudun palveluun TE-palveluiden kautta" (2022); since 1.1.2025 the municipal employment
+    // services (TE2024, domain.md §0): the role keeps its id, its label names today's organisation.
+    it('names the employment-services expert by the municipal employment services, with the earlier name dated', () => {
+      const label = coordinatorServicePath.roles.employmentServicesExpert;
+      for (const text of Object.values(label)) expect(text).not.toMatch(/\bTE\b|TE-/);
+      expect(label.fi).toBe('Työllisyyspalvelujen asiantuntija');
+      expect(coordinatorRoleNames.employmentServicesExpert).toMatchObject({
+        since: '2025-01-01',
+        label,
+        before: { fi: 'TE-palvelujen asiantuntija' },
+      });
+    });
+    it('names the employment services in the consent rule by today’s name (S3:338)', () => {
+      const rule = coordinatorServicePath.rules.find((candidate) => candidate.id === 'consent-before-network-work');
+      for (const text of Object.values(rule?.sentence ?? {})) expect(text).not.toMatch(/TE-/);
+    });
   });
 });
