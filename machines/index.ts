@@ -11,6 +11,7 @@ export type { CoordinatorContext, CoordinatorExit } from './coordinator-service/
 export type { LifestyleContext } from './lifestyle-guidance/machine.js';
 export type { TeamIntakeContext } from './support-team-intake/machine.js';
 export { coordinatorServices, type CoordinatorService, type NetworkPartner } from './coordinator-service/services.js';
+export { coordinatorRoleNames, type DatedRoleName } from './coordinator-service/roles.js';
 
 /**
  * Every built-in path definition, by id: the catalogue the CLI and the docs iterate over.

@@ -65,11 +65,12 @@ export const coordinatorOutcomes = {
   independent: { fi: 'Pärjää omillaan', sv: 'Klarar sig på egen hand', en: 'Copes independently' },
   transferredToTyp: { fi: 'Siirtyi TYP-asiakkaaksi', sv: 'Övergick till TYP', en: 'Transferred to TYP' },
   redirectedToTyp: {
-    fi: 'Ohjattu TYP:iin (työttömänä yli 12 kk)',
-    sv: 'Hänvisad till TYP (arbetslös över 12 månader)',
+    // The guard admits under 12 completed months, so exactly 12 is redirected too (S3:363–364).
+    fi: 'Ohjattu TYP:iin (työttömänä vähintään 12 kk)',
+    sv: 'Hänvisad till TYP (arbetslös minst 12 månader)',
     en: 'Redirected to TYP (unemployed 12 months or more)',
   },
-  notInTargetGroup: { fi: 'Ei kohderyhmää', sv: 'Inte i målgruppen', en: 'Not in the target group' },
+  notInTargetGroup: { fi: 'Ei kuulu kohderyhmään', sv: 'Inte i målgruppen', en: 'Not in the target group' },
   clientWithdrew: { fi: 'Asiakas vetäytyi', sv: 'Klienten drog sig ur', en: 'Client withdrew' },
   moved: { fi: 'Muutti pois', sv: 'Flyttade bort', en: 'Moved away' },
   unreachable: { fi: 'Ei tavoitettu', sv: 'Nåddes inte', en: 'Unreachable' },

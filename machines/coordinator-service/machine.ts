@@ -43,7 +43,7 @@ const coordinatorSetup = setup({
     /** S3:338 — network work with a partner needs the client's consent for it. */
     consentForPartner: ({ context, event }) => event.type === 'NETWORK_WORK_DONE' && context.consent[event.payload.partner],
     /**
-     * S3:338 — a referral that shares data with TE or Kela needs that consent. The services table
+     * S3:338 — a referral that shares data with the employment services or Kela needs that consent. The services table
      * comes in as params (as in the next guard), so that the guard reads nothing from around it and
      * the SCXML and BPMN exports can run it (docs/analysts.md).
      */

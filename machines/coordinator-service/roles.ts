@@ -1,3 +1,44 @@
+import type { Label } from '../../src/path/index.js';
+
+/**
+ * A role label that names an organisation, with the day the name took effect and the name before it:
+ * labels that name organisations carry effective dates (domain.md §0). The role id stays, so stored
+ * cases replay; only what people read changes.
+ */
+export interface DatedRoleName {
+  /** The name in use from `since` on. */
+  readonly label: Label;
+  /** The first day (`YYYY-MM-DD`, Finnish calendar) the name is in use. */
+  readonly since: string;
+  /** The name until the day before `since`. */
+  readonly before: Label;
+}
+
+/**
+ * The coordinator service's role labels that name an organisation. The seeds (2022–2023) speak of the
+ * TE services (S3 `003_b3609eb1a20809d4.txt`:368 "Ohjaudun palveluun TE-palveluiden kautta"); since
+ * 1.1.2025 the employment services are the municipalities' own (the TE2024 reform, domain.md §0).
+ *
+ * @example
+ * ```ts
+ * import { coordinatorRoleNames } from 'kykypolku/paths';
+ *
+ * const { label, since, before } = coordinatorRoleNames.employmentServicesExpert;
+ * const name = '2024-11-05' < since ? before.fi : label.fi; // 'TE-palvelujen asiantuntija'
+ * ```
+ */
+export const coordinatorRoleNames = {
+  employmentServicesExpert: {
+    label: {
+      fi: 'Työllisyyspalvelujen asiantuntija',
+      sv: 'Sakkunnig vid sysselsättningstjänsterna',
+      en: 'Municipal employment services expert',
+    },
+    since: '2025-01-01',
+    before: { fi: 'TE-palvelujen asiantuntija', sv: 'Sakkunnig vid TE-tjänsterna', en: 'TE services expert' },
+  },
+} as const satisfies Record<string, DatedRoleName>;
+
 /**
  * Who works in the coordinator service (S3 `003_b3609eb1a20809d4.txt`:231–233, 335, 368–372): the
  * coordinator who walks alongside; the employment-services expert and the social or health
@@ -7,7 +48,7 @@
  */
 export const coordinatorRoles = {
   coordinator: { fi: 'Työkykykoordinaattori', sv: 'Arbetsförmågekoordinator', en: 'Work-ability coordinator' },
-  employmentServicesExpert: { fi: 'TE-palvelujen asiantuntija', sv: 'Sakkunnig vid TE-tjänsterna', en: 'Employment services expert' },
+  employmentServicesExpert: coordinatorRoleNames.employmentServicesExpert.label,
   soteProfessional: { fi: 'Sote-ammattilainen', sv: 'Yrkesperson inom social- och hälsovården', en: 'Social or health professional' },
   client: { fi: 'Asiakas', sv: 'Klient', en: 'Client' },
   teamMember: {

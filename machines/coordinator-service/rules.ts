@@ -25,10 +25,11 @@ export const consentBeforeNetworkWork: CoordinatorRule<'consent-before-network-w
   name: { fi: 'suostumus tiedonvaihtoon', sv: 'samtycke till informationsutbyte', en: 'consent to data exchange' },
   sentence: {
     fi:
-      'Verkostotyö TE-palvelujen, Kelan tai sote-palvelujen kanssa ja ohjaus TE-palvelujen tai Kelan palveluun ' +
+      'Verkostotyö työllisyyspalvelujen, Kelan tai sote-palvelujen kanssa ja ohjaus työllisyyspalvelujen tai Kelan palveluun ' +
       'edellyttävät asiakkaan suostumusta tiedonvaihtoon.',
     sv:
-      'Nätverksarbete med TE-tjänsterna, FPA eller social- och hälsovården och hänvisning till TE-tjänsternas eller FPA:s tjänster ' +
+      'Nätverksarbete med sysselsättningstjänsterna, FPA eller social- och hälsovården och hänvisning till ' +
+      'sysselsättningstjänsternas eller FPA:s tjänster ' +
       'förutsätter klientens samtycke till informationsutbyte.',
     en:
       'Network work with the employment services, Kela or social and health services, and referral to an employment-services ' +

@@ -32,9 +32,9 @@ export type CoordinatorService = keyof typeof coordinatorServices;
 export const coordinatorService = z.enum(Object.keys(coordinatorServices) as [CoordinatorService, ...CoordinatorService[]]);
 
 /**
- * The organisations the coordinator works with in the client's network (S3:338). The labels carry the
- * seeds' names (TE services, Kela); since the TE2024 reform (1.1.2025) the employment services are
- * municipal employment areas (domain.md §0).
+ * The organisations the coordinator works with in the client's network (S3:338, "TE-palvelut, Kela").
+ * The codes stay as stored; since the TE2024 reform (1.1.2025) `employmentServices` is the municipal
+ * employment services, the seeds' TE services before that (domain.md §0).
  */
 export const networkPartner = z.enum(['employmentServices', 'kela', 'socialHealth']);
 
