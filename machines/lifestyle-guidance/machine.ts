@@ -14,7 +14,7 @@ const lifestyleSetup = setup({
   guards: {
     /** S1:217 — guidance follows the personal plan, so the plan comes first. */
     planCreated: ({ context }) => context.planCreated,
-    /** The final measurement ends the process; before it a case can only be discontinued or transferred. */
+    /** Before the follow-up period a case can only be discontinued or transferred (S1:220, a modelling choice). */
     notCompleted: ({ event }) => event.type === 'CLOSED' && event.payload.outcome !== 'completed',
     isFinalMeasurement: ({ event }) => event.type === 'MEASUREMENT_RECORDED' && event.payload.phase === 'final',
   },
@@ -30,7 +30,7 @@ const closeEarly = { CLOSED: { target: '#lifestyle.closed', guard: 'notCompleted
  * Lifestyle guidance (elintapaohjaus), domain.md §9(d): personal, process-like guidance on sleep,
  * nutrition and physical activity with a personal plan (S1:217); at least 12 sessions offered in the
  * first three months (a deadline, not a guard, S1:220); the intensive phase may run past three months
- * and past 12 sessions (S1:232); a follow-up period and final measurements.
+ * and past 12 sessions (S1:232); a follow-up period and the final measurements that were offered (S1:220).
  */
 export const lifestyleMachine = lifestyleSetup.createMachine({
   id: 'lifestyle',
@@ -72,7 +72,8 @@ export const lifestyleMachine = lifestyleSetup.createMachine({
         FOLLOW_UP_SESSION_HELD: {},
         INTERVAL_LENGTHENED: {},
         MEASUREMENT_RECORDED: [{ target: 'finalMeasurement', guard: 'isFinalMeasurement' }, {}],
-        ...closeEarly,
+        // The measurements were only offered (S1:220): a client who declined them completes from here.
+        CLOSED: { target: 'closed', actions: 'recordOutcome' },
       },
     },
     finalMeasurement: {

@@ -53,6 +53,30 @@ describe('lifestyle guidance', () => {
     expect(caseRef.state.outcome).toBe('completed');
   });
 
+  // S1 `001_55550c4af1568658.txt`:220 — the wellbeing measurement package was *offered*
+  // ("tarjottiin mahdollisuus osallistua … hyvinvointimittauskokonaisuuteen"), not required.
+  describe('completed without the final measurement, which was only offered (S1:220)', () => {
+    const inFollowUp = () => [
+      ...inGuidance(),
+      session(),
+      intensiveDone(),
+      { type: 'FOLLOW_UP_SESSION_HELD', at: next(), actor: lifestyleCoach } as Input,
+    ];
+    it('closes as completed from follow-up when the client declined the measurements (S1:220)', () => {
+      const caseRef = givenCase(lifestyleGuidancePath, inFollowUp()).when(closed('completed')).thenAccepted('closed');
+      expect(caseRef.state.outcome).toBe('completed');
+    });
+    it('still closes as discontinued or transferred from follow-up', () => {
+      givenCase(lifestyleGuidancePath, inFollowUp()).when(closed('discontinued')).thenAccepted('closed');
+      givenCase(lifestyleGuidancePath, inFollowUp()).when(closed('transferred')).thenAccepted('closed');
+    });
+    it('refuses completed before the intensive phase is over (the process includes its follow-up, S1:220)', () => {
+      givenCase(lifestyleGuidancePath, inGuidance())
+        .when(closed('completed'))
+        .thenRejected('RULE_VIOLATED', { ruleId: 'completed-only-after-intensive-phase' });
+    });
+  });
+
   describe('plan before guidance (S1:217)', () => {
     it('keeps sessions in planning until the plan exists', () => {
       givenCase(lifestyleGuidancePath, inPlanning()).when(session()).thenAccepted('planning');
@@ -65,7 +89,7 @@ describe('lifestyle guidance', () => {
     it('refuses closing as completed without a plan', () => {
       givenCase(lifestyleGuidancePath, inPlanning())
         .when(closed('completed'))
-        .thenRejected('RULE_VIOLATED', { ruleId: 'completed-only-after-final-measurement' });
+        .thenRejected('RULE_VIOLATED', { ruleId: 'completed-only-after-intensive-phase' });
     });
     it('lets a client discontinue at any time', () => {
       givenCase(lifestyleGuidancePath, inPlanning()).when(closed('discontinued')).thenAccepted('closed');
