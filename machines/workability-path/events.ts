@@ -10,6 +10,13 @@ import { referredFrom } from '../shared/referral.js';
  */
 export const contactRoute = z.enum(['selfBooking', 'outreach', 'jointReception', 'networkMeeting', 'internalReferral']);
 
+/**
+ * How the initial assessment is booked and held: remote by phone or e-booking (S0 `000_a7d8ebcb45cc7bbc.txt`:133),
+ * or in person "muutoinkin, kuin puhelimitse" — at an association partner's premises or a joint reception
+ * with the employment authority (S1 `001_55550c4af1568658.txt`:186).
+ */
+export const initialAssessmentChannel = z.enum(['phone', 'eBooking', 'partnerPremises', 'jointReception']);
+
 /** Where a client is referred onward from service planning. */
 export const onwardTarget = z.enum([
   'typ',
@@ -55,8 +62,12 @@ export const workabilityEvents = {
     /** The case on another path the client came from, if any. */
     referredFrom: referredFrom.optional(),
   }),
-  /** The client books electronically or by phone (S0:133). */
-  INITIAL_ASSESSMENT_BOOKED: z.strictObject({ channel: z.enum(['phone', 'eBooking']) }),
+  /**
+   * The client books electronically or by phone (S0:133); or the assessment is met in person at an
+   * association partner's premises ("yhdistysyhteistyökumppanin tiloihin") or at a joint reception with
+   * the employment authority ("yhteisvastaanottona"), S1:186.
+   */
+  INITIAL_ASSESSMENT_BOOKED: z.strictObject({ channel: initialAssessmentChannel }),
   /** After the initial assessment the client goes to the nurse or the coordinator (S0:133). */
   INITIAL_ASSESSMENT_DONE: z.strictObject({ nextRole: z.enum(['nurse', 'coordinator']) }),
   /** At the clinic or as an eVisit (S0:125–131). */

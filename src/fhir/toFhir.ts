@@ -116,7 +116,7 @@ export function toFhir(caseRef: AnyPathCase, options: ToFhirOptions): FhirBundle
   const resources: { fullUrl: string; resource: FhirResource }[] = [{ fullUrl: episodeRef, resource: episode }];
   const planEvents = caseRef.history.filter((event) => options.mapping.carePlans.includes(event.type));
   const targetsOf = new Map<number, string[]>();
-  for (const event of caseRef.history) {
+  for (const [index, event] of caseRef.history.entries()) {
     const classOf = options.mapping.encounters[event.type];
     if (classOf) {
       const reference = uuid('encounter', event.seq);
@@ -125,7 +125,7 @@ export function toFhir(caseRef: AnyPathCase, options: ToFhirOptions): FhirBundle
         id: idOf(reference),
         meta: { profile: [fiBaseProfiles.encounter] },
         status: 'finished',
-        class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: classOf(event) },
+        class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: classOf(event, caseRef.history.slice(0, index + 1)) },
         type: [eventConcept(event.type)],
         subject: options.patient,
         episodeOfCare: [{ reference: episodeRef }],

@@ -30,8 +30,12 @@ export interface FhirPathMapping {
    * active, paused → onhold, closed → finished, withdrawn before the start → cancelled.
    */
   episodeStatus(view: FhirStatusView): EpisodeOfCareStatus;
-  /** The events that are encounters with the client, and each one's class. */
-  readonly encounters: Readonly<Record<string, (event: RecordedEvent) => FhirEncounterClass>>;
+  /**
+   * The events that are encounters with the client, and each one's class. `history` is the case's
+   * history up to and including the event, for a class decided by an earlier event (an assessment
+   * held where it was booked).
+   */
+  readonly encounters: Readonly<Record<string, (event: RecordedEvent, history: readonly RecordedEvent[]) => FhirEncounterClass>>;
   /** The events that make or remake the client's plan. */
   readonly carePlans: readonly string[];
   /** The actor who is the client's case manager (careManager), if any. */

@@ -10,7 +10,7 @@ import {
 } from 'kykypolku';
 import { builtInPaths, fhirMappings, workabilityPath } from 'kykypolku/paths';
 import { createFhirR4BundleValidator } from '../support/fhirR4Validator.js';
-import { reach, coordinatorAssigned, closed } from '../support/workabilityInputs.js';
+import { assessmentDone, closed, contactReceived, coordinatorAssigned, nextAt, nurse, reach } from '../support/workabilityInputs.js';
 
 const validateBundle = createFhirR4BundleValidator();
 
@@ -99,6 +99,27 @@ describe('FHIR R4 projection', () => {
     const beside = openCase(workabilityPath, { caseId: 'fhir-b' });
     for (const input of [...reach.healthCheck(), coordinatorAssigned(false, true)]) beside.record(input);
     expect(episodeOf(toFhir(beside, { mapping: fhirMappings['workability-path']!, ...hostReferences })).careManager).toBeUndefined();
+  });
+
+  // S1 `001_55550c4af1568658.txt`:186 — an initial assessment at an association partner's premises or at a
+  // joint reception with the employment authority is met in person; by phone or e-booking it is remote.
+  it.each([
+    ['partnerPremises', 'AMB'],
+    ['jointReception', 'AMB'],
+    ['phone', 'VR'],
+    ['eBooking', 'VR'],
+  ] as const)('makes the initial assessment booked as %s an encounter of class %s (S1:186)', (channel, expected) => {
+    const caseRef = openCase(workabilityPath, { caseId: `fhir-channel-${channel}` });
+    const inputs = [
+      contactReceived(),
+      { type: 'INITIAL_ASSESSMENT_BOOKED', at: nextAt(), actor: nurse, payload: { channel } } as const,
+      assessmentDone('nurse'),
+    ];
+    for (const input of inputs) expect(caseRef.record(input).ok).toBe(true);
+    const bundle = toFhir(caseRef, { mapping: fhirMappings['workability-path']!, ...hostReferences });
+    expect(validateBundle(bundle)).toBe(true);
+    const encounters = bundle.entry.flatMap((entry) => (entry.resource.resourceType === 'Encounter' ? [entry.resource] : []));
+    expect(encounters.map((encounter) => encounter.class.code)).toEqual([expected]);
   });
 
   it('projects a case closed before any service as cancelled, and one closed after as finished', () => {

@@ -12,6 +12,8 @@ import {
   followUpPlanMade,
   healthCheckDone,
   nextAppointmentSet,
+  nextAt,
+  nurse,
   reach,
   referredOnward,
   situationMapped,
@@ -72,6 +74,18 @@ describe('work-ability support path transitions', () => {
       });
     }
   });
+
+  // S1 `001_55550c4af1568658.txt`:186 — the initial assessment is done "muutoinkin, kuin puhelimitse": at an
+  // association partner's premises ("yhdistysyhteistyökumppanin tiloihin") and as a joint reception with
+  // the employment authority ("yhteisvastaanottona").
+  it.each(['partnerPremises', 'jointReception', 'phone', 'eBooking'] as const)(
+    'records an initial assessment booked as %s (S1:186)',
+    (channel) => {
+      givenCase(workabilityPath, reach.contacted())
+        .when({ type: 'INITIAL_ASSESSMENT_BOOKED', at: nextAt(), actor: nurse, payload: { channel } })
+        .thenAccepted('initialAssessment');
+    },
+  );
 
   const openStates = [
     'contacted',
