@@ -20,6 +20,9 @@ export const workabilitySimulation: SimulationProfile<WorkabilityEvents> = {
     CONTACT_RECEIVED: {
       route: { selfBooking: 6, outreach: 1, jointReception: 1, networkMeeting: 1, internalReferral: 2 },
     },
+    // Most book remotely (S0:133); outreach to partner premises ran monthly from spring 2022 and the joint
+    // reception was tried (S1:186): the proportions are a modelling choice.
+    INITIAL_ASSESSMENT_BOOKED: { channel: { phone: 3, eBooking: 3, partnerPremises: 1, jointReception: 0.5 } },
     COORDINATOR_ASSIGNED: { clientHasSocialCareOwnWorker: { true: 1, false: 3 } },
     CLOSED: {
       endReason: {

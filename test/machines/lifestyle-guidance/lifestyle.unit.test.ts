@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openCase, type CaseInputOf } from 'kykypolku';
+import { createMachine } from 'xstate';
+import { definePath, openCase, replayCase, simulateCohort, type CaseInputOf } from 'kykypolku';
 import { givenCase } from 'kykypolku/testing';
 import { lifestyleGuidancePath } from 'kykypolku/paths';
 
@@ -75,6 +76,35 @@ describe('lifestyle guidance', () => {
         .when(closed('completed'))
         .thenRejected('RULE_VIOLATED', { ruleId: 'completed-only-after-intensive-phase' });
     });
+  });
+
+  it('only loosens: every case of a seeded cohort of the old machine replays to the same state and outcome', () => {
+    // Version 1 before issue 14 guarded CLOSED in followUp with notCompleted, like every state before it.
+    const { config } = lifestyleGuidancePath.machine;
+    const followUp = config.states!.followUp!;
+    const oldMachine = createMachine(
+      {
+        ...config,
+        states: {
+          ...config.states,
+          followUp: {
+            ...followUp,
+            on: { ...followUp.on, CLOSED: { target: '#lifestyle.closed', guard: 'notCompleted', actions: 'recordOutcome' } },
+          },
+        },
+      } as typeof config,
+      lifestyleGuidancePath.machine.implementations,
+    );
+    const oldPath = definePath({ ...lifestyleGuidancePath, machine: oldMachine } as never) as typeof lifestyleGuidancePath;
+    const cohort = simulateCohort(oldPath, { clients: 400, seed: 14 });
+    expect(cohort.cases.some((caseRef) => caseRef.state.outcome === 'completed')).toBe(true);
+    // The old machine really is stricter: completing from follow-up is refused there.
+    const before = [...inGuidance(), intensiveDone()];
+    givenCase(oldPath, before).when(closed('completed')).thenRejected('RULE_VIOLATED', { state: 'followUp' });
+    for (const caseRef of cohort.cases) {
+      const replayed = replayCase(lifestyleGuidancePath, caseRef.history);
+      expect(replayed.ok && replayed.case.state, caseRef.caseId).toEqual(caseRef.state);
+    }
   });
 
   describe('plan before guidance (S1:217)', () => {
