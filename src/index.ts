@@ -121,6 +121,7 @@ export type {
 } from './fhir/fhirResources.js';
 
 export { checkPath } from './check/checkPath.js';
+export { describeCompiledSteps, type CompiledStepReport } from './case/compiledSteps.js';
 export type {
   CheckOptions,
   CheckProgress,

@@ -25,7 +25,7 @@ export interface CompiledStepper {
   readonly report: CompiledStepReport;
 }
 
-/** Which transitions the compiled stepper answers itself, and why the others go to XState. @internal */
+/** Which transitions the compiled stepper answers itself, and why the others go to XState. */
 export interface CompiledStepReport {
   /** False when the whole machine is outside the compiled class: every step goes to XState. */
   readonly compiled: boolean;

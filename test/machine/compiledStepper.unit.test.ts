@@ -17,7 +17,7 @@ import {
   type AnyStateMachine,
   type EventObject,
 } from 'xstate';
-import type { AnyPathDefinition } from 'kykypolku';
+import { describeCompiledSteps, type AnyPathDefinition } from 'kykypolku';
 import { builtInPaths } from '../../machines/index.js';
 import { compilePath } from '../../src/case/compilePath.js';
 import { exploreStates } from '../../src/check/exploreStates.js';
@@ -155,11 +155,14 @@ describe('unit: the compiled stepper equals XState on every reachable state with
     }
   });
 
-  it('says why a machine or a transition is left to XState', () => {
-    expect(compilePath(pausePath).stepper.report).toMatchObject({
+  it('says why a machine or a transition is left to XState, through the public describeCompiledSteps', () => {
+    expect(describeCompiledSteps(pausePath)).toMatchObject({
       compiled: false,
       reason: "state 'pause.paused' has entry or exit actions",
     });
+    for (const definition of builtInPaths as readonly AnyPathDefinition[]) {
+      expect(describeCompiledSteps(definition)).toBe(compilePath(definition).stepper.report);
+    }
   });
 });
 
