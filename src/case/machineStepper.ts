@@ -31,11 +31,17 @@ export interface MachineStepper {
   readonly report: CompiledStepReport;
 }
 
-/** @internal */
-export function createMachineStepper(machine: AnyStateMachine): MachineStepper {
+/**
+ * An actor scope for stepping a path machine outside any running actor, built the way XState builds
+ * its own: nothing it is asked to log, defer, emit or execute has an effect (a path machine has no
+ * children, timers or side effects).
+ *
+ * @internal
+ */
+export function inertActorScope(machine: AnyStateMachine): AnyActorScope {
   const self = createActor(machine);
   const ignore = (): void => {};
-  const scope: AnyActorScope = {
+  return {
     self,
     id: '',
     sessionId: '',
@@ -46,6 +52,11 @@ export function createMachineStepper(machine: AnyStateMachine): MachineStepper {
     stopChild: ignore,
     actionExecutor: ignore,
   };
+}
+
+/** @internal */
+export function createMachineStepper(machine: AnyStateMachine): MachineStepper {
+  const scope = inertActorScope(machine);
   const compiled = compileStepper(machine, scope, (snapshot, event) => machine.transition(snapshot, event, scope) as AnyMachineSnapshot);
   return {
     initialSnapshot: machine.getInitialSnapshot(scope, undefined) as AnyMachineSnapshot,

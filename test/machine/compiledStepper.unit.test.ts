@@ -5,21 +5,11 @@
 // history states, re-entering and wildcard transitions, raised events, a throwing guard).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  and,
-  assign,
-  createActor,
-  not,
-  raise,
-  setup,
-  type AnyActorScope,
-  type AnyMachineSnapshot,
-  type AnyStateMachine,
-  type EventObject,
-} from 'xstate';
+import { and, assign, not, raise, setup, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import { describeCompiledSteps, type AnyPathDefinition } from 'kykypolku';
 import { builtInPaths } from '../../machines/index.js';
 import { compilePath } from '../../src/case/compilePath.js';
+import { inertActorScope } from '../../src/case/machineStepper.js';
 import { exploreStates } from '../../src/check/exploreStates.js';
 import { compileStepper } from '../../src/machine/compiledStepper.js';
 import { gatePath, pausePath, sessionPath, shapePath } from '../support/checkerFixtures.js';
@@ -29,19 +19,7 @@ import { reviewPathV2 } from '../support/reviewPathV2.js';
 
 /** XState's own step, with an inert actor scope, the reference every compiled step is held to. */
 function referenceOf(machine: AnyStateMachine) {
-  const self = createActor(machine);
-  const ignore = (): void => {};
-  const scope: AnyActorScope = {
-    self,
-    id: '',
-    sessionId: '',
-    logger: ignore,
-    defer: ignore,
-    emit: ignore,
-    system: self.system,
-    stopChild: ignore,
-    actionExecutor: ignore,
-  };
+  const scope = inertActorScope(machine);
   const transition = (snapshot: AnyMachineSnapshot, event: EventObject) => machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
   return {
     scope,

@@ -8,6 +8,17 @@ import { reviewPath, reviewPathWithoutGuard } from '../support/reviewPath.js';
 const cohort = simulateCohort(workabilityPath, { clients: 200, seed: 5, faultRate: 0 });
 const histories = cohort.cases.map((caseRef) => caseRef.history);
 
+/** A recorded review-path event of case `c` on day `day` of January 2025. */
+const reviewEvent = (seq: number, type: string, day: number, payload: Record<string, unknown>) => ({
+  caseId: 'c',
+  seq,
+  type,
+  at: `2025-01-${String(day).padStart(2, '0')}T08:00:00.000Z`,
+  actor: { role: 'author', id: 'a' },
+  payload,
+  path: { id: 'review-path', version: 1 },
+});
+
 describe('summarizeCases', () => {
   it('counts the cases that reached each state as the cohort does, and every closed case by its end reason', () => {
     const summary = summarizeCases(workabilityPath, histories);
@@ -40,18 +51,8 @@ describe('summarizeCases', () => {
   });
 
   it('measures a stay in a state from the event that entered it to the event that left it, in days', () => {
-    const at = (day: number) => `2025-01-${String(day).padStart(2, '0')}T08:00:00.000Z`;
-    const event = (seq: number, type: string, day: number, payload: Record<string, unknown>) => ({
-      caseId: 'c',
-      seq,
-      type,
-      at: at(day),
-      actor: { role: 'author', id: 'a' },
-      payload,
-      path: { id: 'review-path', version: 1 },
-    });
     const summary = summarizeCases(reviewPath, [
-      [event(1, 'SUBMITTED', 1, { priority: 'low' }), event(2, 'PAUSED', 4, {}), event(3, 'RESUMED', 11, {})],
+      [reviewEvent(1, 'SUBMITTED', 1, { priority: 'low' }), reviewEvent(2, 'PAUSED', 4, {}), reviewEvent(3, 'RESUMED', 11, {})],
     ]);
     expect(summary.timeInState['active.review']).toMatchObject({ count: 1, median: 3 });
     expect(summary.timeInState['active.waiting']).toMatchObject({ count: 1, median: 7 });
@@ -194,24 +195,14 @@ describe('time in state counts cases, not stays', () => {
   });
 
   it("adds a case's two stays in one state, and leaves out a case the machine refuses", () => {
-    const at = (day: number) => `2025-01-${String(day).padStart(2, '0')}T08:00:00.000Z`;
-    const event = (seq: number, type: string, day: number, payload: Record<string, unknown>) => ({
-      caseId: 'c',
-      seq,
-      type,
-      at: at(day),
-      actor: { role: 'author', id: 'a' },
-      payload,
-      path: { id: 'review-path', version: 1 },
-    });
     const twice = [
-      event(1, 'SUBMITTED', 1, { priority: 'low' }),
-      event(2, 'PAUSED', 4, {}),
-      event(3, 'RESUMED', 11, {}),
-      event(4, 'PAUSED', 13, {}),
-      event(5, 'RESUMED', 14, {}),
+      reviewEvent(1, 'SUBMITTED', 1, { priority: 'low' }),
+      reviewEvent(2, 'PAUSED', 4, {}),
+      reviewEvent(3, 'RESUMED', 11, {}),
+      reviewEvent(4, 'PAUSED', 13, {}),
+      reviewEvent(5, 'RESUMED', 14, {}),
     ];
-    const refused = [event(1, 'SUBMITTED', 1, { priority: 'low' }), event(2, 'PAUSED', 2, {}), event(3, 'DONE', 3, {})];
+    const refused = [reviewEvent(1, 'SUBMITTED', 1, { priority: 'low' }), reviewEvent(2, 'PAUSED', 2, {}), reviewEvent(3, 'DONE', 3, {})];
     const summary = summarizeCases(reviewPath, [twice, refused]);
     expect(summary.skipped).toBe(1);
     expect(summary.timeInState['active.waiting']).toMatchObject({ count: 1, median: 8 });

@@ -3,23 +3,7 @@
 // polyfill the calendar computes with.
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, addMonthsToDate, dateOf, startOfDay } from '../../src/time/calendar.js';
-
-const helsinki = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Helsinki',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** What a clock on the wall in Helsinki shows at an instant: `YYYY-MM-DD HH:MM:SS`. */
-function wallClock(instant: string): string {
-  const parts = Object.fromEntries(helsinki.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
-}
+import { wallClock } from '../support/helsinkiClock.js';
 
 describe('unit: calendar arithmetic in Finnish time', () => {
   it('adds a month at 01:00 on 1 March to 01:00 on 1 April, not to 29 March (UTC would)', () => {

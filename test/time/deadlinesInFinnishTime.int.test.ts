@@ -5,23 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { openCase, simulateCohort, type AnyPathDefinition } from 'kykypolku';
 import { builtInPaths } from 'kykypolku/paths';
-
-const helsinki = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Helsinki',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** What a clock on the wall in Helsinki shows at an instant: `YYYY-MM-DD HH:MM:SS`. */
-function wallClock(instant: string): string {
-  const parts = Object.fromEntries(helsinki.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
-}
+import { wallClock } from '../support/helsinkiClock.js';
 
 /**
  * Cohorts whose every event falls at one time on the Helsinki clock: local midnight on New Year's
