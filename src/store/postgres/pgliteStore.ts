@@ -2,6 +2,7 @@ import { EventStoreError } from '../eventStoreError.js';
 import { createSqlEventStore, type SqlEventStore, type SqlStoreOptions } from './sqlEventStore.js';
 import type { SqlClient, SqlResult, SqlSession } from './sqlClient.js';
 import type { DirectoryLock } from './directoryLock.js';
+import { preparedRunnerFor, type PglitePreparedRunner } from './pglitePrepared.js';
 
 /** Options of {@link createPgliteStore}. */
 export interface PgliteStoreOptions extends SqlStoreOptions {
@@ -40,25 +41,29 @@ export interface PgliteLike extends PgliteQueryable {
   readonly waitReady: Promise<void>;
 }
 
-function asSession(target: PgliteQueryable): SqlSession {
+function asSession(target: PgliteQueryable, prepared: PglitePreparedRunner | undefined, inTransaction: boolean): SqlSession {
   return {
-    // PGlite runs in this process: there is no round trip for a prepared statement to save.
-    async query<TRow>(text: string, values?: readonly unknown[]): Promise<SqlResult<TRow>> {
+    // A named statement is parsed once per database and then only bound and run (pglitePrepared.ts).
+    async query<TRow>(text: string, values?: readonly unknown[], name?: string): Promise<SqlResult<TRow>> {
+      if (name !== undefined && prepared) return prepared.run<TRow>(name, text, values ?? [], inTransaction);
       const result = await target.query<TRow>(text, values ? [...values] : undefined);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
     },
   };
 }
 
-async function loadPglite(dataDir: string | undefined): Promise<PgliteLike> {
-  let module: { PGlite: new (dataDir?: string) => PgliteLike };
+async function importPglite(): Promise<unknown> {
   try {
-    module = (await import('@electric-sql/pglite')) as unknown as typeof module;
+    return await import('@electric-sql/pglite');
   } catch (error) {
     throw new Error('createPgliteStore needs the optional peer dependency @electric-sql/pglite: npm install @electric-sql/pglite', {
       cause: error,
     });
   }
+}
+
+async function loadPglite(dataDir: string | undefined): Promise<PgliteLike> {
+  const module = (await importPglite()) as { PGlite: new (dataDir?: string) => PgliteLike };
   try {
     const db = new module.PGlite(dataDir);
     await db.waitReady;
@@ -126,9 +131,10 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
   try {
     db = options.db ?? (await loadPglite(options.dataDir));
     const opened = db;
+    const prepared = preparedRunnerFor(opened, await importPglite());
     const client: SqlClient = {
-      ...asSession(opened),
-      transaction: (work) => opened.transaction((tx) => work(asSession(tx))),
+      ...asSession(opened, prepared, false),
+      transaction: (work) => opened.transaction((tx) => work(asSession(tx, prepared, true))),
       isUnavailable: () => opened.closed,
     };
     const store = createSqlEventStore(client, 'the PGlite store', options);
