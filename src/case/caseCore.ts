@@ -22,7 +22,6 @@ export interface CaseCore {
   lastAt: string | undefined;
   /** The last event applied (kept even without history, for a log import). */
   lastEvent: RecordedEvent | undefined;
-  lastAtMillis: number;
   /** The seq of each host-given event id in the history; made on the first event that has one. */
   eventIds: Map<string, number> | undefined;
 }
@@ -44,7 +43,6 @@ export function createCaseCore(plan: CompiledPath, caseId: string, options: { re
     keepsHistory: options.keepsHistory ?? true,
     lastAt: undefined,
     lastEvent: undefined,
-    lastAtMillis: -Infinity,
     eventIds: undefined,
   };
 }

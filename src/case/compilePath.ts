@@ -4,6 +4,7 @@ import type { AnyPathMigration } from '../path/pathMigration.js';
 import type { PathVersion } from '../path/recordedEvent.js';
 import { enumeratePayloads } from '../schema/payloadDomain.js';
 import { createMachineStepper, type MachineStepper } from './machineStepper.js';
+import { createPayloadParser, type PayloadParser } from './payloadParser.js';
 
 /** What the runtime looks up on every event, computed once per definition. @internal */
 export interface CompiledPath {
@@ -11,6 +12,8 @@ export interface CompiledPath {
   readonly pathVersion: PathVersion;
   readonly eventTypes: readonly string[];
   readonly payloadSchemas: ReadonlyMap<string, z.ZodObject>;
+  /** Each event type's payload parser: zod's verdict, fast for payloads of codes and flags only. */
+  readonly payloadParsers: ReadonlyMap<string, PayloadParser>;
   readonly permittedRoles: ReadonlyMap<string, ReadonlySet<string>>;
   readonly rules: readonly AnyPathRule[];
   /** The rules each guard enforces. */
@@ -45,6 +48,7 @@ export function compilePath(definition: AnyPathDefinition): CompiledPath {
     pathVersion: Object.freeze({ id: definition.id, version: definition.version }),
     eventTypes,
     payloadSchemas: new Map(eventTypes.map((type) => [type, definition.events[type]!])),
+    payloadParsers: new Map(eventTypes.map((type) => [type, createPayloadParser(definition.events[type]!)])),
     permittedRoles: new Map(eventTypes.map((type) => [type, new Set<string>(definition.permissions[type] ?? [])])),
     rules: definition.rules,
     stepper: createMachineStepper(definition.machine),

@@ -12,6 +12,7 @@ import type { EventIssue, Rejection } from './rejection.js';
 import { copyIntoDomain, type PlainValue } from '../schema/valueDomain.js';
 import { describeFieldPath } from './fieldPath.js';
 import { ruleHolds } from './typeErasure.js';
+import { isInstantBefore } from '../time/instant.js';
 
 /** The outcome of one step of the pipeline. @internal */
 export type StepResult =
@@ -51,6 +52,14 @@ export function eventIdTakenMessage(seq: number): string {
   return `the event id already names seq ${seq} of the case, a different event`;
 }
 
+// Events without a payload (a third of them) share one empty payload, frozen once.
+const emptyPayload: Readonly<Record<string, unknown>> = Object.freeze({});
+
+function frozenPayloadOf(payload: Record<string, unknown>): Readonly<Record<string, unknown>> {
+  for (const _ in payload) return Object.freeze(payload);
+  return emptyPayload;
+}
+
 function prefixIssues(issues: readonly EventIssue[], prefix: PropertyKey): EventIssue[] {
   return issues.map((issue) => ({ ...issue, path: [prefix, ...issue.path] }));
 }
@@ -66,7 +75,7 @@ function prefixIssues(issues: readonly EventIssue[], prefix: PropertyKey): Event
 export function applyEvent(core: CaseCore, type: string, at: string, actor: EventActor, rawPayload: unknown, eventId?: string): StepResult {
   const plan = core.plan;
   // Only a missing payload stands for an empty one; `null` is a wrong payload, as JSON Schema says too.
-  const parsed = plan.payloadSchemas.get(type)!.safeParse(rawPayload === undefined ? {} : rawPayload);
+  const parsed = plan.payloadParsers.get(type)!(rawPayload === undefined ? {} : rawPayload);
   if (!parsed.success) {
     return invalid(`${type} has an invalid payload`, prefixIssues(parsed.error.issues, 'payload'));
   }
@@ -109,8 +118,7 @@ export function applyEvent(core: CaseCore, type: string, at: string, actor: Even
     };
   }
 
-  const atMillis = Date.parse(at);
-  if (atMillis < core.lastAtMillis) {
+  if (core.lastAt !== undefined && isInstantBefore(at, core.lastAt)) {
     return {
       ok: false,
       rejection: {
@@ -143,19 +151,25 @@ export function applyEvent(core: CaseCore, type: string, at: string, actor: Even
   }
 
   const seq = core.seq + 1;
-  const frozenActor = Object.freeze({ role: actor.role, id: actor.id });
+  // Most events of a case are recorded by an actor who recorded the one before: theirs is shared.
+  const lastActor = core.lastEvent?.actor;
+  const frozenActor =
+    lastActor !== undefined && lastActor.role === actor.role && lastActor.id === actor.id
+      ? lastActor
+      : Object.freeze({ role: actor.role, id: actor.id });
+  const frozenPayload = frozenPayloadOf(payload);
   // The key is left out, not set to undefined, when the host gave no id: stored and replayed
   // events then compare equal whatever a store does with absent columns.
   const event: RecordedEvent =
     eventId === undefined
-      ? Object.freeze({ caseId: core.caseId, seq, type, at, actor: frozenActor, payload: Object.freeze(payload), path: plan.pathVersion })
+      ? Object.freeze({ caseId: core.caseId, seq, type, at, actor: frozenActor, payload: frozenPayload, path: plan.pathVersion })
       : Object.freeze({
           caseId: core.caseId,
           seq,
           type,
           at,
           actor: frozenActor,
-          payload: Object.freeze(payload),
+          payload: frozenPayload,
           path: plan.pathVersion,
           eventId,
         });
@@ -168,7 +182,6 @@ export function applyEvent(core: CaseCore, type: string, at: string, actor: Even
   core.snapshot = next;
   core.lastAt = at;
   core.lastEvent = event;
-  core.lastAtMillis = atMillis;
   return { ok: true, event };
 }
 

@@ -27,6 +27,8 @@ export interface MachineStepper {
    * (it refuses it). Throws whatever a guard or action of the machine throws.
    */
   step(snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot | undefined;
+  /** Whether the machine has an enabled transition for the event, without taking it. */
+  accepts(snapshot: AnyMachineSnapshot, event: EventObject): boolean;
   /** Which transitions are compiled and which XState answers. */
   readonly report: CompiledStepReport;
 }
@@ -62,6 +64,7 @@ export function createMachineStepper(machine: AnyStateMachine): MachineStepper {
     initialSnapshot: machine.getInitialSnapshot(scope, undefined) as AnyMachineSnapshot,
     next: (snapshot, event) => compiled.step(snapshot, event) ?? snapshot,
     step: compiled.step,
+    accepts: compiled.accepts,
     report: compiled.report,
   };
 }

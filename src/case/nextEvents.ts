@@ -10,10 +10,9 @@ import type { CaseCore } from './caseCore.js';
 export function listNextEvents(core: CaseCore, role?: string): string[] {
   const { plan, snapshot } = core;
   if (snapshot.status !== 'active') return [];
-  const machine = plan.definition.machine;
   return plan.eventTypes.filter((type) => {
     if (role !== undefined && !plan.permittedRoles.get(type)!.has(role)) return false;
-    return plan.samplePayloads.get(type)!.some((payload) => machine.getTransitionData(snapshot, { type, payload }).length > 0);
+    return plan.samplePayloads.get(type)!.some((payload) => plan.stepper.accepts(snapshot, { type, payload } as { type: string }));
   });
 }
 
@@ -24,9 +23,10 @@ export function listNextEvents(core: CaseCore, role?: string): string[] {
  */
 export function machineAccepts(core: CaseCore, type: string, payload: unknown): boolean {
   const { plan, snapshot } = core;
-  const schema = plan.payloadSchemas.get(type);
-  if (!schema || snapshot.status !== 'active') return false;
-  const parsed = schema.safeParse(payload === undefined ? {} : payload);
+  const parse = plan.payloadParsers.get(type);
+  if (!parse || snapshot.status !== 'active') return false;
+  const parsed = parse(payload === undefined ? {} : payload);
   if (!parsed.success) return false;
-  return plan.definition.machine.getTransitionData(snapshot, { type, payload: parsed.data }).length > 0;
+  const event: { type: string; payload: unknown } = { type, payload: parsed.data };
+  return plan.stepper.accepts(snapshot, event);
 }

@@ -42,7 +42,7 @@ function findRetriedEvent(core: CaseCore, input: PlainValue): RecordedEvent | un
   const recorded = seq === undefined ? undefined : core.history[seq - 1];
   if (!recorded || recorded.type !== type || recorded.at !== at) return undefined;
   if (recorded.actor.role !== actor?.role || recorded.actor.id !== actor?.id) return undefined;
-  const parsed = core.plan.payloadSchemas.get(recorded.type)?.safeParse(payload === undefined ? {} : payload);
+  const parsed = core.plan.payloadParsers.get(recorded.type)?.(payload === undefined ? {} : payload);
   return parsed?.success && canonicalJson(parsed.data) === canonicalJson(recorded.payload) ? recorded : undefined;
 }
 

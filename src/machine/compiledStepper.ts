@@ -22,6 +22,11 @@ export interface CompiledStepper {
    * same snapshot). `fallback` answers what is not compiled.
    */
   step(snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot | undefined;
+  /**
+   * Whether some transition is enabled for the event (XState's `getTransitionData` is not empty),
+   * without computing where it leads.
+   */
+  accepts(snapshot: AnyMachineSnapshot, event: EventObject): boolean;
   readonly report: CompiledStepReport;
 }
 
@@ -49,6 +54,8 @@ interface TransitionDefinition {
 interface BuiltinAssign {
   (...args: never[]): unknown;
   readonly type: 'xstate.assign';
+  /** What `assign(…)` was given: a function of the arguments, or one per context property. */
+  readonly assignment?: unknown;
   resolve(
     scope: AnyActorScope,
     snapshot: AnyMachineSnapshot,
@@ -355,39 +362,80 @@ function guardPasses(candidate: Candidate, event: EventObject, snapshot: AnyMach
   }
 }
 
-function applyAssigns(candidate: Candidate, snapshot: AnyMachineSnapshot, event: EventObject, scope: AnyActorScope): AnyMachineSnapshot {
-  let next = snapshot;
+/** Thrown by the `spawn` handed to an assignment: spawning is XState's to do, so the step goes to it. */
+const spawnCalled = Symbol('spawn called');
+
+function refuseSpawn(): never {
+  throw spawnCalled;
+}
+
+/**
+ * XState's `resolveAssign`, without building a snapshot per action: each assignment sees the
+ * context the one before it made, and the step builds one snapshot at the end. An assignment that
+ * spawns is answered by XState (`undefined` here); assignments are pure, so running it again there
+ * changes nothing.
+ */
+function assignedContext(candidate: Candidate, snapshot: AnyMachineSnapshot, event: EventObject, scope: AnyActorScope): unknown {
+  let context = snapshot.context as Record<string, unknown>;
   for (const { action, builtin } of candidate.assigns) {
-    const args = { context: next.context, event, self: scope.self, system: scope.system };
     let params: unknown;
     if (typeof action === 'object' && action !== null && 'params' in action) {
       const given = (action as { params: unknown }).params;
-      params = typeof given === 'function' ? given({ context: next.context, event }) : given;
+      params = typeof given === 'function' ? given({ context, event }) : given;
     }
-    next = builtin.resolve(scope, next, args, params, builtin)[0];
+    const assignment = builtin.assignment;
+    if (assignment === undefined) {
+      // An assign made some other way than XState's assign(): its own resolve, as XState runs it.
+      const args = { context, event, self: scope.self, system: scope.system };
+      context = builtin.resolve(scope, { ...snapshot, context } as AnyMachineSnapshot, args, params, builtin)[0].context;
+      continue;
+    }
+    if (!context) throw new Error('Cannot assign to undefined `context`. Ensure that `context` is defined in the machine config.');
+    const args = { context, event, spawn: refuseSpawn, self: scope.self, system: scope.system };
+    let update: Record<string, unknown>;
+    if (typeof assignment === 'function') {
+      update = assignment(args, params) as Record<string, unknown>;
+    } else {
+      update = {};
+      for (const key of Object.keys(assignment as object)) {
+        const property = (assignment as Record<string, unknown>)[key];
+        update[key] = typeof property === 'function' ? property(args, params) : property;
+      }
+    }
+    context = Object.assign({}, context, update);
   }
-  return next;
+  return context;
 }
 
-function land(snapshot: AnyMachineSnapshot, landing: Landing): AnyMachineSnapshot {
-  // XState's cloneMachineSnapshot: the same fields, the configuration and what follows from it new.
+/**
+ * The snapshot after a compiled step, built once, field for field as XState's
+ * `createMachineSnapshot` builds it (its shared methods taken from the snapshot before).
+ */
+function nextSnapshot(snapshot: AnyMachineSnapshot, context: unknown, landing: Landing | undefined): AnyMachineSnapshot {
   let historyValue = snapshot.historyValue;
-  if (landing.records.length > 0) {
+  if (landing && landing.records.length > 0) {
     const changed: Record<string, readonly AnyStateNode[]> = { ...(historyValue as Record<string, readonly AnyStateNode[]>) };
     for (const [id, nodes] of landing.records) changed[id] = nodes;
     historyValue = changed as typeof historyValue;
   }
-  return landing.done
-    ? ({
-        ...snapshot,
-        status: 'done',
-        output: undefined,
-        _nodes: landing.nodes,
-        value: landing.value,
-        tags: new Set(landing.tags),
-        historyValue,
-      } as AnyMachineSnapshot)
-    : ({ ...snapshot, _nodes: landing.nodes, value: landing.value, tags: new Set(landing.tags), historyValue } as AnyMachineSnapshot);
+  const done = landing?.done === true;
+  return {
+    status: done ? 'done' : snapshot.status,
+    output: done ? undefined : snapshot.output,
+    error: snapshot.error,
+    machine: snapshot.machine,
+    context,
+    _nodes: landing ? landing.nodes : snapshot._nodes,
+    value: landing ? landing.value : snapshot.value,
+    tags: new Set(landing ? landing.tags : snapshot.tags),
+    children: snapshot.children,
+    historyValue,
+    matches: snapshot.matches,
+    hasTag: snapshot.hasTag,
+    can: snapshot.can,
+    getMeta: snapshot.getMeta,
+    toJSON: snapshot.toJSON,
+  } as AnyMachineSnapshot;
 }
 
 /**
@@ -409,6 +457,7 @@ export function compileStepper(
         const next = fallback(snapshot, event);
         return next === snapshot && machine.getTransitionData(snapshot, event).length === 0 ? undefined : next;
       },
+      accepts: (snapshot, event) => machine.getTransitionData(snapshot, event).length > 0,
       report: { compiled: false, reason: outside, fallbacks: [], compiledTransitions: 0 },
     };
   }
@@ -461,6 +510,14 @@ export function compileStepper(
 
   return {
     report,
+    accepts(snapshot, event) {
+      const plan = snapshot.status === 'active' ? planOf(snapshot) : undefined;
+      if (!plan) return machine.getTransitionData(snapshot, event).length > 0;
+      const candidates = plan.candidates.get(event.type);
+      if (!candidates) return false;
+      for (const candidate of candidates) if (guardPasses(candidate, event, snapshot)) return true;
+      return false;
+    },
     step(snapshot, event) {
       const plan = snapshot.status === 'active' ? planOf(snapshot) : undefined;
       if (!plan) {
@@ -485,8 +542,15 @@ export function compileStepper(
                 : undefined;
           if (!landing) return fallback(snapshot, event);
         }
-        const assigned = candidate.assigns.length === 0 ? snapshot : applyAssigns(candidate, snapshot, event, scope);
-        return landing ? land(assigned, landing) : assigned;
+        if (candidate.assigns.length === 0) return landing ? nextSnapshot(snapshot, snapshot.context, landing) : snapshot;
+        let context: unknown;
+        try {
+          context = assignedContext(candidate, snapshot, event, scope);
+        } catch (error) {
+          if (error === spawnCalled) return fallback(snapshot, event);
+          throw error;
+        }
+        return nextSnapshot(snapshot, context, landing);
       }
       return undefined;
     },

@@ -72,3 +72,23 @@ export const isoDate = z.iso.date().refine((text) => isMillisInYears(Date.parse(
 export function instantMillis(instant: string): number {
   return Date.parse(instant);
 }
+
+/**
+ * True when one validated ISO instant lies before another, to the millisecond (as `Date.parse`
+ * orders them). Two instants in UTC (`Z`) written alike — no fraction, or three digits of it —
+ * order as their text does, with no parse; any other pair (offsets, other fractions) is parsed.
+ *
+ * @example
+ * ```ts
+ * isInstantBefore('2025-03-04T09:30:00Z', '2025-03-04T11:00:00+02:00'); // false: 09:00 UTC is before 09:30
+ * ```
+ *
+ * @internal
+ */
+export function isInstantBefore(instant: string, other: string): boolean {
+  const length = instant.length;
+  if (length === other.length && (length === 20 || length === 24) && instant[length - 1] === 'Z' && other[length - 1] === 'Z') {
+    return instant < other;
+  }
+  return Date.parse(instant) < Date.parse(other);
+}

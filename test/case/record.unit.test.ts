@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { openCase, PathRuntimeError, rejectionCodes, type Rejection } from 'kykypolku';
+import { openCase, PathRuntimeError, rejectionCodes, replayCase, type Rejection } from 'kykypolku';
 import { givenCase } from 'kykypolku/testing';
 import { author, reviewer, reviewPath, reviewPathWithoutGuard } from '../support/reviewPath.js';
 
@@ -202,6 +202,33 @@ describe('recording an event', () => {
     expect(Object.isFrozen(event)).toBe(true);
     expect(Object.isFrozen(event?.payload)).toBe(true);
     expect(Object.isFrozen(caseRef.state.context)).toBe(true);
+  });
+
+  it('keeps every event, its actor and its payload frozen, recorded and replayed, where they are shared too', () => {
+    // One freeze per event: an actor who recorded the event before shares its frozen actor, and
+    // every empty payload is one frozen object. Nothing a host holds is frozen or kept.
+    const caseRef = openCase(reviewPath, { caseId: 'frozen-shared' });
+    const hostPayload = { priority: 'low' as const };
+    caseRef.record({ ...submitted, payload: hostPayload });
+    caseRef.record({ type: 'COMMENTED', at: '2025-05-02T08:00:00Z', actor: author });
+    caseRef.record({ type: 'COMMENTED', at: '2025-05-02T09:00:00Z', actor: author, payload: {} });
+    expect(Object.isFrozen(hostPayload)).toBe(false);
+    const replayed = replayCase(reviewPath, caseRef.history);
+    expect(replayed.ok).toBe(true);
+    for (const history of [caseRef.history, replayed.case!.history]) {
+      for (const event of history) {
+        expect(Object.isFrozen(event)).toBe(true);
+        expect(Object.isFrozen(event.actor)).toBe(true);
+        expect(Object.isFrozen(event.payload)).toBe(true);
+        expect(() => {
+          (event.payload as Record<string, unknown>).extra = true;
+        }).toThrow(TypeError);
+      }
+      expect(history[0]!.payload).not.toBe(hostPayload);
+      expect(history[2]!.actor).toBe(history[1]!.actor);
+      expect(history[2]!.payload).toBe(history[1]!.payload);
+      expect(history[1]!.payload).toEqual({});
+    }
   });
 
   it('does not let one case change another that started from the same initial state', () => {

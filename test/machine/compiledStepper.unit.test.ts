@@ -5,7 +5,18 @@
 // history states, re-entering and wildcard transitions, raised events, a throwing guard).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { and, assign, not, raise, setup, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
+import {
+  and,
+  assign,
+  createMachine,
+  not,
+  raise,
+  setup,
+  type AnyActorRef,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type EventObject,
+} from 'xstate';
 import { describeCompiledSteps, type AnyPathDefinition } from 'kykypolku';
 import { builtInPaths } from '../../machines/index.js';
 import { compilePath } from '../../src/case/compilePath.js';
@@ -29,10 +40,11 @@ function referenceOf(machine: AnyStateMachine) {
     step(
       snapshot: AnyMachineSnapshot,
       event: EventObject,
-    ): { readonly next: AnyMachineSnapshot; readonly taken: boolean } | { readonly threw: string } {
+    ): { readonly next: AnyMachineSnapshot; readonly taken: boolean; readonly enabled: boolean } | { readonly threw: string } {
       try {
         const next = transition(snapshot, event);
-        return { next, taken: next !== snapshot || machine.getTransitionData(snapshot, event).length > 0 };
+        const enabled = machine.getTransitionData(snapshot, event).length > 0;
+        return { next, taken: next !== snapshot || enabled, enabled };
       } catch (error) {
         return { threw: (error as Error).message };
       }
@@ -79,6 +91,8 @@ function expectSameStep(
   }
   if ('threw' in expected) throw new Error(`XState threw '${expected.threw}', the compiled stepper did not`);
   expect(actual !== undefined).toBe(expected.taken);
+  // accepts() answers as getTransitionData does, without taking the step.
+  expect(compiled.accepts(snapshot, event)).toBe(expected.enabled);
   const next = actual ?? snapshot;
   expect(next === snapshot).toBe(expected.next === snapshot);
   expect(next.context === snapshot.context).toBe(expected.next.context === snapshot.context);
@@ -243,6 +257,22 @@ const wildcardMachine = edgeSetup.createMachine({
   states: { a: { on: { '*': { actions: 'note' }, GO: 'b' } }, b: { on: { NEXT: 'a' } } },
 });
 
+// Assigns in a row, each seeing the context the one before made, with params computed from it.
+const chainMachine = edgeSetup.createMachine({
+  id: 'chain',
+  initial: 'a',
+  context: { count: 1, seen: [] },
+  states: {
+    a: {
+      on: {
+        STAY: { actions: ['bump', { type: 'addBy', params: ({ context }) => ({ by: context.count }) }, 'note'] },
+        GO: { target: 'b', actions: ['bump', 'bump'] },
+      },
+    },
+    b: { on: { NEXT: 'a', STAY: { actions: assign(({ context }) => ({ count: context.count * 2 })) } } },
+  },
+});
+
 const walkEvents = [
   'GO',
   'STAY',
@@ -283,6 +313,7 @@ describe('unit: the compiled stepper equals XState on random walks through its e
     ['parallel states', parallelMachine],
     ['entry actions', entryMachine],
     ['a wildcard transition', wildcardMachine],
+    ['assigns in a row, with params from the context', chainMachine],
   ] as const)('%s', ([name, machine]) => {
     const reference = referenceOf(machine);
     const stepper = compiledOf(machine, reference);
@@ -297,6 +328,39 @@ describe('unit: the compiled stepper equals XState on random walks through its e
       }),
       propertyRun(`compiled stepper, ${name}`, 300),
     );
+  });
+
+  it('leaves an assign that spawns to XState when it runs, with the same state and children', () => {
+    const child = createMachine({ id: 'child', initial: 'idle', states: { idle: {} } });
+    const spawning = setup({
+      types: { context: {} as { count: number; child?: AnyActorRef }, events: {} as Walked },
+      actors: { child },
+    }).createMachine({
+      id: 'spawning',
+      initial: 'a',
+      context: { count: 0 },
+      states: {
+        a: {
+          on: {
+            GO: { target: 'b', actions: assign({ child: ({ spawn }) => spawn('child', { id: 'kid' }) }) },
+            STAY: { actions: assign({ count: ({ context }) => context.count + 1 }) },
+          },
+        },
+        b: {},
+      },
+    });
+    const reference = referenceOf(spawning);
+    const stepper = compiledOf(spawning, reference);
+    // Nothing in the definition says the assign spawns: it is compiled, and handed over when it does.
+    expect(stepper.report).toMatchObject({ compiled: true, fallbacks: [] });
+    const stayed = stepper.step(reference.initial, { type: 'STAY' })!;
+    expect(stayed.context).toEqual({ count: 1 });
+    const spawned = stepper.step(stayed, { type: 'GO' })!;
+    const expected = reference.transition(stayed, { type: 'GO' });
+    expect(spawned.value).toBe(expected.value);
+    expect(Object.keys(spawned.children)).toEqual(Object.keys(expected.children));
+    expect(Object.keys(spawned.children)).toEqual(['kid']);
+    expect((spawned.context as { child?: AnyActorRef }).child?.id).toBe('kid');
   });
 
   it('walks the built-in paths at random, each step equal to XState', () => {
