@@ -29,6 +29,8 @@ export interface MachineStepper {
   step(snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot | undefined;
   /** Whether the machine has an enabled transition for the event, without taking it. */
   accepts(snapshot: AnyMachineSnapshot, event: EventObject): boolean;
+  /** False when no transition for the event type leaves the snapshot's state, whatever the payload. */
+  mayAccept(snapshot: AnyMachineSnapshot, eventType: string): boolean;
   /** Which transitions are compiled and which XState answers. */
   readonly report: CompiledStepReport;
 }
@@ -65,6 +67,7 @@ export function createMachineStepper(machine: AnyStateMachine): MachineStepper {
     next: (snapshot, event) => compiled.step(snapshot, event) ?? snapshot,
     step: compiled.step,
     accepts: compiled.accepts,
+    mayAccept: compiled.mayAccept,
     report: compiled.report,
   };
 }

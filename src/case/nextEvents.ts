@@ -12,6 +12,7 @@ export function listNextEvents(core: CaseCore, role?: string): string[] {
   if (snapshot.status !== 'active') return [];
   return plan.eventTypes.filter((type) => {
     if (role !== undefined && !plan.permittedRoles.get(type)!.has(role)) return false;
+    if (!plan.stepper.mayAccept(snapshot, type)) return false;
     return plan.samplePayloads.get(type)!.some((payload) => plan.stepper.accepts(snapshot, { type, payload } as { type: string }));
   });
 }
@@ -24,7 +25,7 @@ export function listNextEvents(core: CaseCore, role?: string): string[] {
 export function machineAccepts(core: CaseCore, type: string, payload: unknown): boolean {
   const { plan, snapshot } = core;
   const parse = plan.payloadParsers.get(type);
-  if (!parse || snapshot.status !== 'active') return false;
+  if (!parse || snapshot.status !== 'active' || !plan.stepper.mayAccept(snapshot, type)) return false;
   const parsed = parse(payload === undefined ? {} : payload);
   if (!parsed.success) return false;
   const event: { type: string; payload: unknown } = { type, payload: parsed.data };

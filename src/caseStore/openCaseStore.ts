@@ -170,6 +170,22 @@ export interface CaseStore<D extends AnyPathDefinition> {
   record(caseId: string, input: AnyCaseInputOf<D>, options?: CaseRecordOptions): Promise<CaseStoreRecordResult<D>>;
   /** Loads a case with the path version it was recorded under. */
   load(caseId: string): Promise<CaseStoreLoadResult<D>>;
+  /**
+   * Every case of the store, in case id order, each as {@link CaseStore.load} gives it — read in bulk
+   * (the store's `readCases`, a page of rows per statement, every chain checked), not one query
+   * per case: for a report, an export or a check over a whole store. A case whose stored events were
+   * changed outside the store comes as `TAMPERED_EVENT`, one that does not replay as
+   * `CASE_UNREADABLE`, and the scan goes on. A store that cannot be reached throws, as `readCases` does.
+   *
+   * @example
+   * ```ts
+   * for await (const loaded of cases.loadAll()) {
+   *   if (loaded.ok) tally(loaded.case.state);
+   *   else console.error(loaded.failure.code, loaded.failure.caseId);
+   * }
+   * ```
+   */
+  loadAll(): AsyncIterable<CaseStoreLoadResult<D>>;
   /** The store's `listCases`. */
   listCases(query?: CaseQuery): Promise<readonly CaseSummary[]>;
   /** The store's `countActiveCases`: an assignee's open cases. */
@@ -225,6 +241,10 @@ export function openCaseStore<D extends AnyPathDefinition>(
     }
     if (events.length === 0)
       return { ok: false, failure: { code: 'UNKNOWN_CASE', message: `the store holds no case '${excerptOf(caseId)}'`, caseId } };
+    return replayStored(caseId, events);
+  }
+
+  function replayStored(caseId: string, events: readonly unknown[]): CaseStoreLoadResult<D> {
     const replayed = replayFromCatalogue(paths, events, { caseId });
     if (!replayed.ok) {
       const reason = replayed.failure;
@@ -284,6 +304,16 @@ export function openCaseStore<D extends AnyPathDefinition>(
 
   return {
     load,
+
+    async *loadAll() {
+      // A tampered case is reported by the scan where it meets it, and given in its place.
+      const tampered: TamperedEvent[] = [];
+      for await (const events of store.readCases({ onUnreadable: (failure) => void tampered.push(failure) })) {
+        while (tampered.length > 0) yield { ok: false, failure: tampered.shift()! };
+        yield replayStored(events[0]!.caseId, events);
+      }
+      while (tampered.length > 0) yield { ok: false, failure: tampered.shift()! };
+    },
 
     async record(caseId, input, recordOptions = {}) {
       // A case id outside the value domain can name no stored case: refused as record refuses a

@@ -64,8 +64,9 @@ function percent(part: number, whole: number): string {
 export async function runDemo(options: DemoOptions): Promise<{ exitCode: number; summaries: DemoPathSummary[] }> {
   const summaries: DemoPathSummary[] = [];
   const reportPaths: ReportPath[] = [];
+  const runs: { definition: AnyPathDefinition; cohort: ReturnType<typeof simulateCohort>; stored: number; lastAt: string | undefined }[] =
+    [];
   for (const definition of options.paths) {
-    const title = definition.title[options.lang];
     const recording = createProgress(`${definition.id}: recording cases`, options.err, options.quiet || options.json);
     const cohort = simulateCohort(definition, {
       clients: options.clients,
@@ -93,25 +94,41 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
       storing.update(index + 1, cohort.cases.length);
     }
     storing.finish();
+    runs.push({ definition, cohort, stored, lastAt });
+  }
 
-    const replaying = createProgress(`${definition.id}: replaying cases`, options.err, options.quiet || options.json);
-    const cases = openCaseStore(options.store, [definition]);
-    const mismatches: string[] = [];
-    let replayed = 0;
-    for (const live of cohort.cases) {
-      const result = await cases.load(live.caseId);
-      if (!result.ok) {
-        mismatches.push(`${live.caseId}: ${result.failure.code} ${result.failure.message}`);
-      } else if (
-        JSON.stringify(result.case.state) !== JSON.stringify(live.state) ||
-        JSON.stringify(result.case.history) !== JSON.stringify(live.history)
-      ) {
-        mismatches.push(`${live.caseId}: the replayed case differs from the live case`);
-      }
-      replayed++;
-      replaying.update(replayed, cohort.cases.length);
+  // Every stored case read back in bulk (loadAll: pages of rows, each chain checked), replayed
+  // with its path and compared with the live case it was recorded from.
+  const cases = openCaseStore(options.store, options.paths);
+  const live = new Map(runs.flatMap(({ cohort }) => cohort.cases.map((caseRef) => [caseRef.caseId, caseRef] as const)));
+  const mismatchesOf = new Map(options.paths.map((definition) => [definition.id, [] as string[]]));
+  const replayedOf = new Map(options.paths.map((definition) => [definition.id, 0]));
+  const replaying = createProgress('replaying every case from the store', options.err, options.quiet || options.json);
+  const unmatched = new Set(live.keys());
+  for await (const result of cases.loadAll()) {
+    const caseId = result.ok ? result.case.caseId : result.failure.caseId;
+    const recorded = live.get(caseId);
+    if (!recorded) continue;
+    unmatched.delete(caseId);
+    const pathId = recorded.definition.id;
+    replayedOf.set(pathId, replayedOf.get(pathId)! + 1);
+    if (!result.ok) {
+      mismatchesOf.get(pathId)!.push(`${caseId}: ${result.failure.code} ${result.failure.message}`);
+    } else if (
+      JSON.stringify(result.case.state) !== JSON.stringify(recorded.state) ||
+      JSON.stringify(result.case.history) !== JSON.stringify(recorded.history)
+    ) {
+      mismatchesOf.get(pathId)!.push(`${caseId}: the replayed case differs from the live case`);
     }
-    replaying.finish();
+    replaying.update(live.size - unmatched.size, live.size);
+  }
+  replaying.finish();
+  for (const caseId of unmatched) mismatchesOf.get(live.get(caseId)!.definition.id)!.push(`${caseId}: not found in the store`);
+
+  for (const { definition, cohort, stored, lastAt } of runs) {
+    const title = definition.title[options.lang];
+    const mismatches = mismatchesOf.get(definition.id)!;
+    const replayed = replayedOf.get(definition.id)!;
 
     // The queries across cases, answered from the rows stored with the events.
     const overdue = lastAt === undefined ? [] : await cases.listCases({ pathId: definition.id, dueBefore: lastAt, limit: 10_000 });

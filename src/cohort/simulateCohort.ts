@@ -47,6 +47,8 @@ const faultKinds: readonly FaultKind[] = ['unknownType', 'invalidPayload', 'wron
 interface Candidate {
   readonly type: string;
   readonly payload: Record<string, unknown>;
+  /** The payload with its open dates filled by a placeholder, for asking whether it is accepted. */
+  readonly probe: Record<string, unknown>;
 }
 
 /**
@@ -71,7 +73,10 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
   const maxEvents = options.maxEventsPerCase ?? 60;
   const roles = Object.keys(definition.roles);
   const candidates = plan.eventTypes.flatMap((type) =>
-    plan.samplePayloads.get(type)!.map((payload) => ({ type, payload: fillOpenFields(definition, type, payload) })),
+    plan.samplePayloads.get(type)!.map((payload) => {
+      const filled = fillOpenFields(definition, type, payload);
+      return { type, payload: filled, probe: withDates(filled, '2025-01-01T08:00:00Z') };
+    }),
   );
   const eventWeight = (type: string, state: string): number =>
     (profile.eventWeightsIn as Record<string, Record<string, number>> | undefined)?.[state]?.[type] ??
@@ -88,6 +93,7 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
     return ranges?.[type] ?? ranges?.default ?? [0, 14];
   };
 
+  const acceptedNow = acceptedCandidates(candidates);
   const cases: PathCase<D>[] = [];
   const rejections: Partial<Record<RejectionCode, number>> = {};
   const reached: Record<string, number> = {};
@@ -104,7 +110,7 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
     const seen = new Set<string>([caseRef.stateName]);
     let at = addDays(start, random.integer(0, 364));
     const tryFault = (kind: FaultKind): void => {
-      const input = faultyInput(kind, caseRef, candidates, roles, at, random);
+      const input = faultyInput(kind, caseRef, candidates, acceptedNow(caseRef), roles, at, random);
       if (!input) return;
       const seqBefore = caseRef.seq;
       const stateBefore = caseRef.state;
@@ -117,7 +123,7 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
       if (step > 0 && random.next() < faultRate) tryFault(faultKinds[random.integer(0, faultKinds.length - 1)]!);
       // First the event type by its weight, then one of its accepted payloads by theirs, so that an
       // event with many payload variants is not chosen more often for that reason alone.
-      const accepted = candidates.filter((candidate) => accepts(caseRef, candidate));
+      const accepted = acceptedNow(caseRef);
       const stateName = caseRef.stateName;
       const type = random.weighted([...new Set(accepted.map((candidate) => candidate.type))], (candidate) =>
         eventWeight(candidate, stateName),
@@ -150,7 +156,23 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
 }
 
 function accepts(caseRef: PathCase<AnyPathDefinition>, candidate: Candidate): boolean {
-  return acceptsAny(caseRef, candidate.type, withDates(candidate.payload, '2025-01-01T08:00:00Z'));
+  return acceptsAny(caseRef, candidate.type, candidate.probe);
+}
+
+/**
+ * The candidates a case accepts now, asked once per state of the case: a fault tried at a step
+ * and the step itself ask about the same state (a refused fault changes nothing).
+ */
+function acceptedCandidates(candidates: readonly Candidate[]): (caseRef: PathCase<AnyPathDefinition>) => readonly Candidate[] {
+  let askedAt: { readonly caseRef: PathCase<AnyPathDefinition>; readonly seq: number } | undefined;
+  let accepted: readonly Candidate[] = [];
+  return (caseRef) => {
+    if (askedAt?.caseRef !== caseRef || askedAt.seq !== caseRef.seq) {
+      accepted = candidates.filter((candidate) => accepts(caseRef, candidate));
+      askedAt = { caseRef, seq: caseRef.seq };
+    }
+    return accepted;
+  };
 }
 
 /** Open date fields get a placeholder here and the event's own date when it is recorded. */
@@ -178,13 +200,13 @@ function faultyInput(
   kind: FaultKind,
   caseRef: PathCase<AnyPathDefinition>,
   candidates: readonly Candidate[],
+  acceptedNow: readonly Candidate[],
   roles: readonly string[],
   at: string,
   random: SeededRandom,
 ): unknown {
   const definition = caseRef.definition;
   const pick = <T>(items: readonly T[]): T | undefined => items[random.integer(0, items.length - 1)];
-  const acceptedNow = candidates.filter((candidate) => accepts(caseRef, candidate));
   const someone = (type: string) => ({ role: definition.permissions[type]?.[0] ?? roles[0]!, id: 'fault-1' });
   switch (kind) {
     case 'unknownType':
@@ -215,7 +237,7 @@ function faultyInput(
       );
     }
     case 'notAllowed': {
-      const refused = candidates.filter((candidate) => !accepts(caseRef, candidate) && caseRef.history.length > 0);
+      const refused = caseRef.history.length > 0 ? candidates.filter((candidate) => !acceptedNow.includes(candidate)) : [];
       const candidate = pick(refused);
       return candidate && { type: candidate.type, at, actor: someone(candidate.type), payload: withDates(candidate.payload, at) };
     }

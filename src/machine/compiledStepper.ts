@@ -27,6 +27,11 @@ export interface CompiledStepper {
    * without computing where it leads.
    */
   accepts(snapshot: AnyMachineSnapshot, event: EventObject): boolean;
+  /**
+   * False when no transition for the event type exists from the snapshot's state at all, whatever
+   * the payload: a caller can skip parsing it. True says only that a transition might be enabled.
+   */
+  mayAccept(snapshot: AnyMachineSnapshot, eventType: string): boolean;
   readonly report: CompiledStepReport;
 }
 
@@ -458,6 +463,7 @@ export function compileStepper(
         return next === snapshot && machine.getTransitionData(snapshot, event).length === 0 ? undefined : next;
       },
       accepts: (snapshot, event) => machine.getTransitionData(snapshot, event).length > 0,
+      mayAccept: () => true,
       report: { compiled: false, reason: outside, fallbacks: [], compiledTransitions: 0 },
     };
   }
@@ -517,6 +523,10 @@ export function compileStepper(
       if (!candidates) return false;
       for (const candidate of candidates) if (guardPasses(candidate, event, snapshot)) return true;
       return false;
+    },
+    mayAccept(snapshot, eventType) {
+      const plan = snapshot.status === 'active' ? planOf(snapshot) : undefined;
+      return plan === undefined || plan.candidates.has(eventType);
     },
     step(snapshot, event) {
       const plan = snapshot.status === 'active' ? planOf(snapshot) : undefined;

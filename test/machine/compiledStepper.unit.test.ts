@@ -93,6 +93,8 @@ function expectSameStep(
   expect(actual !== undefined).toBe(expected.taken);
   // accepts() answers as getTransitionData does, without taking the step.
   expect(compiled.accepts(snapshot, event)).toBe(expected.enabled);
+  // mayAccept() may say yes too often, never no when a transition is enabled.
+  if (expected.enabled) expect(compiled.mayAccept(snapshot, event.type)).toBe(true);
   const next = actual ?? snapshot;
   expect(next === snapshot).toBe(expected.next === snapshot);
   expect(next.context === snapshot.context).toBe(expected.next.context === snapshot.context);
