@@ -73,7 +73,7 @@ describe('kykypolku demo', () => {
     expect(run.stdout).toMatch(
       /Reached the work-ability doctor's assessment: \d+\.\d % of cases \(seeds: about 33\.3 %, 001_55550c4af1568658\.txt:177\)/,
     );
-    expect(run.stderr).toContain('workability-path: replaying cases 100/100');
+    expect(run.stderr).toContain('replaying every case from the store 100/100');
   });
 
   it('answers bad usage with exit code 2 and the usage', () => {
