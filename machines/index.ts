@@ -2,9 +2,9 @@ import { coordinatorServicePath } from './coordinator-service/index.js';
 import { ipsJobCoachingPath } from './ips-job-coaching/index.js';
 import { lifestyleGuidancePath } from './lifestyle-guidance/index.js';
 import { supportTeamIntakePath } from './support-team-intake/index.js';
-import { workabilityPath } from './workability-path/index.js';
+import { workabilityPath, workabilityPathV1 } from './workability-path/index.js';
 
-export { coordinatorServicePath, ipsJobCoachingPath, lifestyleGuidancePath, supportTeamIntakePath, workabilityPath };
+export { coordinatorServicePath, ipsJobCoachingPath, lifestyleGuidancePath, supportTeamIntakePath, workabilityPath, workabilityPathV1 };
 export type { WorkabilityContext } from './workability-path/machine.js';
 export type { IpsContext, IpsPhase } from './ips-job-coaching/machine.js';
 export type { CoordinatorContext, CoordinatorExit } from './coordinator-service/machine.js';
@@ -29,6 +29,22 @@ export const builtInPaths = [
   lifestyleGuidancePath,
   supportTeamIntakePath,
 ] as const;
+
+/**
+ * Every built-in path version that stored cases may still be on: the latest of each path ({@link builtInPaths})
+ * and the earlier versions kept for the cases recorded under them. The catalogue to replay, export or
+ * migration-check a store with; new cases open on the latest.
+ *
+ * @example
+ * ```ts
+ * import { createPathCatalogue } from 'kykypolku';
+ * import { builtInPathVersions } from 'kykypolku/paths';
+ *
+ * const catalogue = createPathCatalogue(builtInPathVersions);
+ * catalogue.get('workability-path', 1); // the version stored cases of 2025 were recorded under
+ * ```
+ */
+export const builtInPathVersions = [...builtInPaths, workabilityPathV1] as const;
 
 export {
   ipsFidelityBand,

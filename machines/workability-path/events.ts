@@ -90,5 +90,20 @@ export const workabilityEvents = {
   CLOSED: z.strictObject({ endReason }),
 };
 
-/** The events the work-ability machine receives. */
+/** The events the work-ability machine receives (version 1). */
 export type WorkabilityEvents = typeof workabilityEvents;
+
+/**
+ * The events of version 2: version 1's, each with the same schema, and `NO_FURTHER_VISIT_NEEDED`. S0
+ * `000_a7d8ebcb45cc7bbc.txt`:133 gives the next appointment at the previous contact "jos se on tarpeen", if one is
+ * needed: after an onward referral, or when the plan is followed elsewhere, none is, and the professional says so
+ * with this event (no payload: the seeds name no reasons, and the onward target is already on `REFERRED_ONWARD`).
+ */
+export const workabilityEventsV2 = {
+  ...workabilityEvents,
+  /** No further visit is needed for now (S0:133 "jos se on tarpeen"): clears the next-appointment target until the next service. */
+  NO_FURTHER_VISIT_NEEDED: z.strictObject({}),
+};
+
+/** The events the version-2 work-ability machine receives. */
+export type WorkabilityEventsV2 = typeof workabilityEventsV2;

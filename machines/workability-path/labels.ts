@@ -64,3 +64,23 @@ export const workabilityOutcomes = {
   moved: { fi: 'Muutti pois', sv: 'Flyttade bort', en: 'Moved away' },
   other: { fi: 'Muu syy', sv: 'Annat', en: 'Other' },
 } as const;
+
+/**
+ * The labels of version 2: version 1's, the new event, and the case-manager guard read both ways (S1:167).
+ */
+export const workabilityLabelsV2 = {
+  states: workabilityLabels.states,
+  events: {
+    ...workabilityLabels.events,
+    NO_FURTHER_VISIT_NEEDED: { fi: 'Seuraavaa käyntiä ei tarvita', sv: 'Inget nytt besök behövs', en: 'No further visit needed' },
+  },
+  guards: {
+    ...workabilityLabels.guards,
+    // Version 2 (S1:167 both ways): the coordinator is case manager exactly when the client has no own-worker.
+    caseManagerAllowed: {
+      fi: 'asiakasvastaavaksi, jos ja vain jos asiakkaalla ei ole sosiaalihuollon omatyöntekijää',
+      sv: 'som klientansvarig om och endast om klienten inte har en egen kontaktperson inom socialvården',
+      en: 'as case manager exactly when the client has no social-care own-worker',
+    },
+  },
+} as const;

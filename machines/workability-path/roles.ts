@@ -37,3 +37,12 @@ export const workabilityPermissions = {
   NEXT_APPOINTMENT_SET: ['nurse', 'coordinator', 'doctor'],
   CLOSED: ['nurse', 'coordinator', 'doctor'],
 } as const satisfies Record<string, readonly WorkabilityRole[]>;
+
+/**
+ * Who may record what in version 2: as version 1, and the professionals who give the next appointment say when
+ * none is needed (S0 `000_a7d8ebcb45cc7bbc.txt`:133).
+ */
+export const workabilityPermissionsV2 = {
+  ...workabilityPermissions,
+  NO_FURTHER_VISIT_NEEDED: workabilityPermissions.NEXT_APPOINTMENT_SET,
+} as const satisfies Record<string, readonly WorkabilityRole[]>;

@@ -1,11 +1,28 @@
 import type { PathRule } from '../../src/path/index.js';
-import type { WorkabilityEvents } from './events.js';
-import type { workabilityMachine } from './machine.js';
+import type { WorkabilityEvents, WorkabilityEventsV2 } from './events.js';
+import type { sharedGuards, WorkabilityContext, workabilityMachine } from './machine.js';
+import type { workabilityMachineV2 } from './machineV2.js';
 
 type WorkabilityRule<TId extends string> = PathRule<typeof workabilityMachine, WorkabilityEvents, TId>;
+type WorkabilityRuleV2<TId extends string> = PathRule<typeof workabilityMachineV2, WorkabilityEventsV2, TId>;
+
+/** A state as the rules both versions share read it (both versions keep the same context). */
+interface SharedView {
+  readonly value: unknown;
+  readonly context: WorkabilityContext;
+}
+
+/**
+ * A rule both versions share: it reads only what both versions' steps have, so it is a rule of each version
+ * (a version-1 rule as such is not one of version 2, whose events are more).
+ */
+interface SharedRule<TId extends string> extends Omit<WorkabilityRule<TId>, 'holds' | 'enforcedBy'> {
+  readonly enforcedBy: readonly (keyof typeof sharedGuards)[];
+  holds(step: { readonly from: SharedView; readonly event: { readonly type: string }; readonly to: SharedView }): boolean;
+}
 
 /** S1 `001_55550c4af1568658.txt`:165 — who the service is for. */
-export const eligibleAtEntry: WorkabilityRule<'eligible-at-entry'> = {
+export const eligibleAtEntry: SharedRule<'eligible-at-entry'> = {
   id: 'eligible-at-entry',
   name: { fi: 'asiakas kuuluu palvelun piiriin', sv: 'klienten hör till målgruppen', en: 'client eligible' },
   sentence: {
@@ -20,7 +37,7 @@ export const eligibleAtEntry: WorkabilityRule<'eligible-at-entry'> = {
 };
 
 /** S1 `001_55550c4af1568658.txt`:185 — "the only precondition". */
-export const situationMappedBeforeDoctor: WorkabilityRule<'situation-mapped-before-doctor'> = {
+export const situationMappedBeforeDoctor: SharedRule<'situation-mapped-before-doctor'> = {
   id: 'situation-mapped-before-doctor',
   name: { fi: 'tilanne kartoitettu', sv: 'situationen kartlagd', en: 'situation mapped' },
   sentence: {
@@ -58,7 +75,7 @@ export const coordinatorCaseManagerOnlyWithoutOwnWorker: WorkabilityRule<'coordi
  * initial assessment; only a relationship that began at a network meeting, with the coordinator
  * there, goes straight to the coordinator.
  */
-export const initialAssessmentUnlessNetworkMeeting: WorkabilityRule<'initial-assessment-unless-network-meeting'> = {
+export const initialAssessmentUnlessNetworkMeeting: SharedRule<'initial-assessment-unless-network-meeting'> = {
   id: 'initial-assessment-unless-network-meeting',
   name: { fi: 'alkoi verkostopalaverista', sv: 'började vid ett nätverksmöte', en: 'started at a network meeting' },
   sentence: {
@@ -76,10 +93,53 @@ export const initialAssessmentUnlessNetworkMeeting: WorkabilityRule<'initial-ass
     event.type !== 'COORDINATOR_ASSIGNED' || from.value !== 'contacted' || from.context.route === 'networkMeeting',
 };
 
-/** The hard rules of the work-ability support path. */
+/** The hard rules of the work-ability support path (version 1). */
 export const workabilityRules = [
   eligibleAtEntry,
   situationMappedBeforeDoctor,
   coordinatorCaseManagerOnlyWithoutOwnWorker,
+  initialAssessmentUnlessNetworkMeeting,
+];
+
+/**
+ * S1 `001_55550c4af1568658.txt`:167, "Työkykykoordinaattori toimii niiden asiakkaiden asiakasvastaavana, joilla ei
+ * ole sosiaalihuollon omatyöntekijää", read both ways: without an own-worker the coordinator *is* the case
+ * manager; with one, the own-worker is and the coordinator is not. So every case past the coordinator's
+ * assignment has exactly one case manager. The two flags change only on `COORDINATOR_ASSIGNED`, so checking each
+ * assignment keeps the invariant in every later state. Version 2.
+ */
+export const exactlyOneCaseManager: WorkabilityRuleV2<'exactly-one-case-manager'> = {
+  id: 'exactly-one-case-manager',
+  name: {
+    fi: 'yksi asiakasvastaava: koordinaattori tai omatyöntekijä',
+    sv: 'en klientansvarig: koordinatorn eller den egna kontaktpersonen',
+    en: 'one case manager: the coordinator or the own-worker',
+  },
+  sentence: {
+    fi:
+      'Työkykykoordinaattorin nimeämisestä lähtien asiakkaalla on täsmälleen yksi asiakasvastaava: työkykykoordinaattori, ' +
+      'jos asiakkaalla ei ole sosiaalihuollon omatyöntekijää, muuten omatyöntekijä.',
+    sv:
+      'Från det att arbetsförmågekoordinatorn utses har klienten exakt en klientansvarig: koordinatorn, om klienten ' +
+      'inte har en egen kontaktperson inom socialvården, annars den egna kontaktpersonen.',
+    en:
+      'From the coordinator’s assignment on, the client has exactly one case manager: the coordinator when the client ' +
+      'has no social-care own-worker, otherwise the own-worker.',
+  },
+  source: { seed: '001_55550c4af1568658.txt', lines: '167' },
+  enforcedBy: ['caseManagerAllowed'],
+  holds: ({ event, to }) =>
+    event.type !== 'COORDINATOR_ASSIGNED' || to.context.coordinatorIsCaseManager !== to.context.clientHasSocialCareOwnWorker,
+};
+
+/**
+ * The hard rules of version 2: version 1's, with `coordinator-case-manager-only-without-own-worker` replaced by
+ * `exactly-one-case-manager`, which says all it said (no coordinator as case manager beside an own-worker) and
+ * its other half (no case without a case manager). One guard enforces both halves, and a refusal names one rule.
+ */
+export const workabilityRulesV2 = [
+  eligibleAtEntry,
+  situationMappedBeforeDoctor,
+  exactlyOneCaseManager,
   initialAssessmentUnlessNetworkMeeting,
 ];

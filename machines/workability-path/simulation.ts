@@ -1,5 +1,5 @@
 import type { SimulationProfile } from '../../src/path/index.js';
-import type { WorkabilityEvents } from './events.js';
+import type { WorkabilityEvents, WorkabilityEventsV2 } from './events.js';
 
 /**
  * How a synthetic cohort moves on the work-ability path. The weights are tuned so that about one
@@ -54,4 +54,14 @@ export const workabilitySimulation: SimulationProfile<WorkabilityEvents> = {
       source: { seed: '001_55550c4af1568658.txt', lines: '177' },
     },
   ],
+};
+
+/**
+ * Version 2's cohort: as version 1's, with `NO_FURTHER_VISIT_NEEDED` now and then (a modelling choice; the seeds
+ * give no figure). The case-manager guard now leaves one accepted `asCaseManager` per assignment, so the
+ * own-worker weights above decide it.
+ */
+export const workabilitySimulationV2: SimulationProfile<WorkabilityEventsV2> = {
+  ...workabilitySimulation,
+  eventWeights: { ...workabilitySimulation.eventWeights, NO_FURTHER_VISIT_NEEDED: 0.3 },
 };

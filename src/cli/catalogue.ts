@@ -1,4 +1,4 @@
-import { builtInPaths } from '../../machines/index.js';
+import { builtInPaths, builtInPathVersions } from '../../machines/index.js';
 import type { AnyPathDefinition } from '../path/definition.js';
 import { UsageError } from './command.js';
 
@@ -16,4 +16,14 @@ export function selectPaths(ids: readonly string[] | undefined): AnyPathDefiniti
     if (!found) throw new UsageError(`unknown path '${id}'; known: ${all.map((path) => path.id).join(', ')}`);
     return found;
   });
+}
+
+/**
+ * The catalogue for cases already stored: every built-in path version still in use (`builtInPathVersions`), so that
+ * a case recorded under an earlier version replays with it. Commands that open new cases use {@link selectPaths}.
+ *
+ * @internal
+ */
+export function storedCasePaths(): AnyPathDefinition[] {
+  return [...builtInPathVersions];
 }

@@ -6,7 +6,7 @@ import { checkMigration, type MigrationReport } from '../catalogue/checkMigratio
 import { asCatalogue, type PathCatalogue } from '../catalogue/pathCatalogue.js';
 import { checkPath } from '../check/checkPath.js';
 import { formatPathCheck } from '../check/formatPathCheck.js';
-import { selectPaths } from './catalogue.js';
+import { storedCasePaths } from './catalogue.js';
 import { UsageError, type CliCommand } from './command.js';
 import { loadPathModules } from './loadPathModules.js';
 import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
@@ -41,7 +41,7 @@ function parseTarget(value: string | undefined): { id: string; version: number }
 }
 
 async function loadCatalogue(modules: readonly string[] | undefined): Promise<PathCatalogue> {
-  return asCatalogue(modules && modules.length > 0 ? await loadPathModules(modules) : selectPaths(undefined));
+  return asCatalogue(modules && modules.length > 0 ? await loadPathModules(modules) : storedCasePaths());
 }
 
 function printReport(report: MigrationReport, modelCheck: VersionModelCheck, storeName: string, write: (line: string) => void): void {
@@ -79,7 +79,8 @@ export const migrateCheckCommand: CliCommand = {
       The gate before deploying a new version of a path: model-checks it, replays every stored case
       of the path under it, through its migrations, and lists each case that would not replay or
       would break a rule (open cases on an older version are those it would move). --module names
-      a module exporting every version of your paths still in use (default: the built-in paths).
+      a module exporting every version of your paths still in use (default: every built-in path
+      version, builtInPathVersions).
       A case the store cannot read (changed outside it) is listed with its seq, and the check goes
       on. Exit code 1 if any case is listed or the model check of the new version fails.`,
   async run(args, io) {
