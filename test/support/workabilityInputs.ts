@@ -1,8 +1,19 @@
 import type { CaseInputOf } from 'kykypolku';
-import type { workabilityPath } from 'kykypolku/paths';
+import type { workabilityPath, workabilityPathV1 } from 'kykypolku/paths';
 
 /** Inputs of the work-ability path for tests, named after what happened. */
 export type WorkabilityInput = CaseInputOf<typeof workabilityPath>;
+
+/** Inputs of version 1 of the path, kept for its stored cases. */
+export type WorkabilityV1Input = CaseInputOf<typeof workabilityPathV1>;
+
+/** The same inputs for version 1: each is one of version 1's, except the one event version 2 added. */
+export function asV1(inputs: readonly WorkabilityInput[]): WorkabilityV1Input[] {
+  return inputs.map((input) => {
+    if (input.type === 'NO_FURTHER_VISIT_NEEDED') throw new TypeError('NO_FURTHER_VISIT_NEEDED is not an event of version 1');
+    return input;
+  });
+}
 
 export const nurse = { role: 'nurse', id: 'nurse-1' } as const;
 export const coordinator = { role: 'coordinator', id: 'coordinator-1' } as const;
@@ -79,6 +90,11 @@ export const nextAppointmentSet = (): WorkabilityInput => ({
   at: nextAt(),
   actor: nurse,
   payload: { appointmentOn: '2025-03-20' },
+});
+export const noFurtherVisitNeeded = (actor: WorkabilityInput['actor'] = nurse): WorkabilityInput => ({
+  type: 'NO_FURTHER_VISIT_NEEDED',
+  at: nextAt(),
+  actor,
 });
 export const closed = (endReason: 'employed' | 'noFurtherNeed' | 'unreachable' = 'noFurtherNeed'): WorkabilityInput => ({
   type: 'CLOSED',

@@ -22,6 +22,8 @@ const expected: Record<EventType, readonly Role[]> = {
   REFERRED_ONWARD: ['nurse', 'coordinator', 'doctor', 'socialWorker'],
   NEXT_APPOINTMENT_SET: ['nurse', 'coordinator', 'doctor'],
   CLOSED: ['nurse', 'coordinator', 'doctor'],
+  // Version 2: whoever gives the next appointment says when none is needed (S0:133 "jos se on tarpeen").
+  NO_FURTHER_VISIT_NEEDED: ['nurse', 'coordinator', 'doctor'],
 };
 
 const roles = Object.keys(workabilityPath.roles) as Role[];
@@ -72,6 +74,7 @@ describe('who may record what on the work-ability path', () => {
       'REFERRED_ONWARD',
       'NEXT_APPOINTMENT_SET',
       'CLOSED',
+      'NO_FURTHER_VISIT_NEEDED',
     ]);
     expect(caseRef.nextEvents('nurse')).toEqual([
       'HEALTH_CHECK_DONE',
@@ -81,6 +84,7 @@ describe('who may record what on the work-ability path', () => {
       'REFERRED_ONWARD',
       'NEXT_APPOINTMENT_SET',
       'CLOSED',
+      'NO_FURTHER_VISIT_NEEDED',
     ]);
   });
 });

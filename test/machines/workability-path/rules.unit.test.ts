@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { givenCase } from 'kykypolku/testing';
-import { workabilityPath } from 'kykypolku/paths';
+import { workabilityPath, workabilityPathV1 } from 'kykypolku/paths';
 import {
+  asV1,
   assessmentBooked,
   assessmentDone,
   contactReceived,
@@ -21,7 +22,7 @@ describe('work-ability path hard rules', () => {
     expect(workabilityPath.rules.map((rule) => [rule.id, `${rule.source.seed}:${rule.source.lines}`])).toEqual([
       ['eligible-at-entry', '001_55550c4af1568658.txt:165'],
       ['situation-mapped-before-doctor', '001_55550c4af1568658.txt:185'],
-      ['coordinator-case-manager-only-without-own-worker', '001_55550c4af1568658.txt:167'],
+      ['exactly-one-case-manager', '001_55550c4af1568658.txt:167'],
       ['initial-assessment-unless-network-meeting', '001_55550c4af1568658.txt:185'],
     ]);
   });
@@ -73,23 +74,43 @@ describe('work-ability path hard rules', () => {
     });
   });
 
-  describe('the coordinator is case manager only without a social-care own-worker (S1:167)', () => {
+  // S1:167 "Työkykykoordinaattori toimii niiden asiakkaiden asiakasvastaavana, joilla ei ole sosiaalihuollon
+  // omatyöntekijää", read both ways (issue 14 item 5): the coordinator is the case manager exactly when the client
+  // has no own-worker, so every case past the assignment has one case manager, never none and never two.
+  describe('S1:167 — exactly one case manager from the assignment on: the coordinator, or the own-worker', () => {
     const entries: readonly [name: string, history: () => WorkabilityInput[]][] = [
       ['at a network meeting', () => reach.contacted('networkMeeting')],
       ['from the health check', () => reach.healthCheck()],
       ['in coordinator support', () => reach.coordinatorSupport()],
       ['from service planning', () => reach.servicePlanning()],
+      ['again in coordinator support after an earlier assignment', () => [...reach.coordinatorSupport(), coordinatorAssigned(true, false)]],
     ];
-    it.each(entries)('refuses the coordinator as case manager %s when the client has an own-worker', (_name, history) => {
-      givenCase(workabilityPath, history()).when(coordinatorAssigned(true, true)).thenRejected('RULE_VIOLATED', {
-        ruleId: 'coordinator-case-manager-only-without-own-worker',
-      });
+    it.each(entries)(
+      'refuses the coordinator as case manager %s when the client has an own-worker (two case managers)',
+      (_name, history) => {
+        givenCase(workabilityPath, history()).when(coordinatorAssigned(true, true)).thenRejected('RULE_VIOLATED', {
+          ruleId: 'exactly-one-case-manager',
+        });
+      },
+    );
+    it.each(entries)('refuses the coordinator not as case manager %s when the client has no own-worker (none)', (_name, history) => {
+      const before = givenCase(workabilityPath, history());
+      before.when(coordinatorAssigned(false, false)).thenRejected('RULE_VIOLATED', { ruleId: 'exactly-one-case-manager' });
     });
     it.each(entries)('assigns the coordinator %s: as case manager without an own-worker, or beside one', (_name, history) => {
       const asManager = givenCase(workabilityPath, history()).when(coordinatorAssigned(true, false)).thenAccepted('coordinatorSupport');
       expect(asManager.state.context).toMatchObject({ coordinatorIsCaseManager: true, clientHasSocialCareOwnWorker: false });
       const beside = givenCase(workabilityPath, history()).when(coordinatorAssigned(false, true)).thenAccepted('coordinatorSupport');
       expect(beside.state.context).toMatchObject({ coordinatorIsCaseManager: false, clientHasSocialCareOwnWorker: true });
+    });
+    it('version 1, kept for its stored cases, still accepts an assignment that leaves no case manager (S1:167 read one way)', () => {
+      const history = asV1(reach.healthCheck());
+      const [assignedWithoutManager] = asV1([coordinatorAssigned(false, false)]);
+      const v1 = givenCase(workabilityPathV1, history).when(assignedWithoutManager!);
+      expect(v1.thenAccepted('coordinatorSupport').state.context).toMatchObject({ coordinatorIsCaseManager: false });
+      givenCase(workabilityPathV1, asV1(reach.healthCheck()))
+        .when(asV1([coordinatorAssigned(true, true)])[0]!)
+        .thenRejected('RULE_VIOLATED', { ruleId: 'coordinator-case-manager-only-without-own-worker' });
     });
   });
 
