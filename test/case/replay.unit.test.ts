@@ -102,10 +102,10 @@ describe('replaying a case from its events', () => {
 
     it('WRONG_PATH for an event recorded under another path or version', () => {
       const events = history();
-      events[0] = { ...events[0], path: { id: 'workability-path', version: 2 } };
+      events[0] = { ...events[0], path: { id: 'workability-path', version: 9 } };
       expect(replayCase(workabilityPath, events)).toMatchObject({
         ok: false,
-        failure: { code: 'WRONG_PATH', seq: 1, found: { version: 2 } },
+        failure: { code: 'WRONG_PATH', seq: 1, found: { version: 9 } },
       });
     });
 

@@ -24,7 +24,7 @@ describe('kykypolku demo', () => {
       },
     ];
     expect(summary).toMatchObject({
-      path: { id: 'workability-path', version: 1 },
+      path: { id: 'workability-path', version: 2 },
       clients: 200,
       casesReplayed: 200,
       replayMismatches: [],
@@ -86,6 +86,6 @@ describe('kykypolku demo', () => {
   });
 
   it('lists the built-in paths', () => {
-    expect(execFileSync(process.execPath, [cli, 'paths'], { encoding: 'utf8' })).toContain('workability-path\tv1');
+    expect(execFileSync(process.execPath, [cli, 'paths'], { encoding: 'utf8' })).toContain('workability-path\tv2');
   });
 });

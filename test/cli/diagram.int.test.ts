@@ -23,7 +23,7 @@ describe('kykypolku diagram', () => {
     ['bpmn', /^<\?xml[\s\S]*<bpmn:definitions[\s\S]*<bpmndi:BPMNDiagram/],
     ['scxml', /^<\?xml[\s\S]*<scxml xmlns="http:\/\/www.w3.org\/2005\/07\/scxml"/],
     ['svg', /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/],
-    ['table', /^# Tjänsten för stöd för arbetsförmågan \(`workability-path` v1\)\n/],
+    ['table', /^# Tjänsten för stöd för arbetsförmågan \(`workability-path` v2\)\n/],
     ['table-json', /^\{\n {2}"path": \{/],
   ])('prints the %s format', (format, shape) => {
     const run = kykypolku('diagram', 'workability-path', '--format', format, '--lang', 'sv');

@@ -348,8 +348,8 @@ describe('the exception transitions, as a service manager reads them in Finnish'
     }
   });
 
-  it('work-ability path: the coordinator is refused only as case manager of a client with a social-care own-worker (S1:167)', () => {
-    const condition = 'ei asiakasvastaavaksi, jos asiakkaalla on sosiaalihuollon omatyöntekijä';
+  it('work-ability path: the coordinator is case manager exactly when the client has no social-care own-worker (S1:167, v2)', () => {
+    const condition = 'asiakasvastaavaksi, jos ja vain jos asiakkaalla ei ole sosiaalihuollon omatyöntekijää';
     expect(conditionsFi(workability!, 'healthCheck', 'COORDINATOR_ASSIGNED', 'coordinatorSupport')).toEqual([condition]);
     expect(conditionsFi(workability!, 'contacted', 'COORDINATOR_ASSIGNED', 'coordinatorSupport')).toEqual([
       `alkoi verkostopalaverista ja (${condition})`,
