@@ -9,7 +9,7 @@ import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
 /** `kykypolku import`: a host's NDJSON log into a store, case by case. @internal */
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: `kykypolku import <file.ndjson | -> --path <id> [--json] [--quiet] [--ignore-malformed-lines] ${storeOptionsUsage}
+  usage: `kykypolku import <file.ndjson | -> --path <id>[@<version>] [--json] [--quiet] [--ignore-malformed-lines] ${storeOptionsUsage}
       Validates an NDJSON event log as validate does and stores each case whose lines are all
       accepted, whole, with its case row; a case with a rejected line is not stored. A line that
       belongs to no case stores nothing, unless --ignore-malformed-lines. A case already stored is

@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { AnyPathDefinition } from '../path/definition.js';
-import { selectPaths } from './catalogue.js';
+import { selectPathVersion } from './catalogue.js';
 import { UsageError } from './command.js';
 
 /** The log a command reads and the path it was recorded on. @internal */
@@ -14,16 +14,16 @@ export interface LogSource {
 }
 
 /**
- * Checks the `<file> --path <id>` arguments of `validate` and `import`, before anything is opened:
- * exactly one readable file, not a directory (or `-`), and a known path.
+ * Checks the `<file> --path <id>[@<version>]` arguments of `validate` and `import`, before anything is opened:
+ * exactly one readable file, not a directory (or `-`), and a known path (an earlier version by `@<version>`).
  *
  * @internal
  */
 export async function logSource(positionals: readonly string[], pathId: string | undefined): Promise<LogSource> {
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError('give exactly one log file (or - for standard input)');
-  if (!pathId) throw new UsageError('--path <id> names the path the log was recorded on');
-  const [definition] = selectPaths([pathId]);
+  if (!pathId) throw new UsageError('--path <id>[@<version>] names the path the log was recorded on');
+  const definition = selectPathVersion(pathId);
   if (file !== '-') {
     // Checked here, not when streaming starts, so that a directory or an unreadable file is one line
     // and exit code 2 instead of a stream error from deep inside readline.
@@ -37,7 +37,7 @@ export async function logSource(positionals: readonly string[], pathId: string |
     if (isDirectory) throw new UsageError(`'${file}' is a directory; give an NDJSON log file (or - for standard input)`);
   }
   return {
-    definition: definition!,
+    definition,
     lines: () =>
       createInterface({ input: file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity }),
   };

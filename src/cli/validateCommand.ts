@@ -7,10 +7,11 @@ import { logSource } from './logSource.js';
 /** `kykypolku validate`: checks a host's NDJSON event log through a path's rules. @internal */
 export const validateCommand: CliCommand = {
   name: 'validate',
-  usage: `kykypolku validate <file.ndjson | -> --path <id> [--json] [--quiet]
+  usage: `kykypolku validate <file.ndjson | -> --path <id>[@<version>] [--json] [--quiet]
       Replays each case of an NDJSON event log (one input or recorded event a line, cases
       interleaved) through the path's rules and reports per case: accepted, or the first rejected
-      line with its code and reason. --json prints one verdict a line, then a summary line. Exit code
+      line with its code and reason. --path <id>@<version> names an earlier version of a built-in
+      path, for a log recorded under it (e.g. workability-path@1). --json prints one verdict a line, then a summary line. Exit code
       1 if any case or line is rejected.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
