@@ -17,7 +17,7 @@ import type {
   Trace,
   FhirReference,
 } from 'kykypolku';
-import type { IpsFidelityReview, ipsJobCoachingPath, workabilityPath } from 'kykypolku/paths';
+import type { IpsFidelityReview, ipsJobCoachingPath, workabilityPath, workabilityPathV1 } from 'kykypolku/paths';
 import type { SqlEventStore } from 'kykypolku/postgres';
 import type { EventStoreCommand, EventStoreModel } from 'kykypolku/testing';
 import type { workabilityEvents } from '../../machines/workability-path/events.js';
@@ -48,11 +48,12 @@ export declare function practitioner(actor: EventActor): FhirReference;
 export declare const caseIdentifierSystem: string;
 export declare const fidelityScores: Readonly<Record<string, number>>;
 /** The parts of the work-ability path's definition, as definePath's example spreads them. */
-export declare const roles: (typeof workabilityPath)['roles'];
-export declare const permissions: (typeof workabilityPath)['permissions'];
-export declare const labels: (typeof workabilityPath)['labels'];
-export declare const rules: (typeof workabilityPath)['rules'];
-export declare const deadlines: (typeof workabilityPath)['deadlines'];
+// The parts of a definition, as definePath's example writes version 1 (with `workabilityMachine`, `workabilityEvents`).
+export declare const roles: (typeof workabilityPathV1)['roles'];
+export declare const permissions: (typeof workabilityPathV1)['permissions'];
+export declare const labels: (typeof workabilityPathV1)['labels'];
+export declare const rules: (typeof workabilityPathV1)['rules'];
+export declare const deadlines: (typeof workabilityPathV1)['deadlines'];
 export declare const outcomes: (typeof workabilityPath)['outcomes'];
 export declare const sources: (typeof workabilityPath)['sources'];
 export declare const input: CaseInputOf<typeof workabilityPath>;
