@@ -14,6 +14,7 @@ const directory = mkdtempSync(join(tmpdir(), 'kykypolku-migrate-workability-'));
 const dataDir = join(directory, 'cases');
 const cohort = simulateCohort(workabilityPathV1, { clients: 1000, seed: 1 });
 const open = cohort.cases.filter((live) => live.state.status !== 'closed').length;
+const events = cohort.cases.reduce((sum, live) => sum + live.history.length, 0);
 
 beforeAll(async () => {
   const store = await createPgliteStore({ dataDir });
@@ -38,6 +39,8 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 
 describe('kykypolku migrate-check on the v1 demo cohort of the work-ability path', () => {
   it('passes the gate to workability-path@2 with the built-in catalogue (builtInPathVersions): every open case moves', async () => {
+    // Past the SQL stores' 5 000-row read page, so the gate reads the store in more than one page.
+    expect(events).toBeGreaterThan(5000);
     const run = await cli('migrate-check', '--to', 'workability-path@2', '--data-dir', dataDir);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
