@@ -12,7 +12,9 @@ export type {
 } from './path/definition.js';
 export type { EventSchemas, EventTypeOf, MachineEventOf } from './path/eventSchemas.js';
 export type { GuardNameOf, StatePathOf, StateView } from './path/stateView.js';
-export { PathDefinitionError } from './path/definitionError.js';
+export { PathDefinitionError, type PathDefinitionErrorCode } from './path/definitionError.js';
+export { serviceTaskProblem, type ServiceTask, type ServiceTaskCoding, type ServiceTaskProblem } from './path/serviceTask.js';
+export { withServiceTask } from './path/withServiceTask.js';
 export type { Deadline, DeadlineKind, DeadlineRule } from './path/deadline.js';
 export { languages, type Label, type Language } from './path/label.js';
 export type { PathRule, RuleStep } from './path/rule.js';

@@ -6,6 +6,7 @@ import { coordinatorMachine } from './machine.js';
 import { coordinatorPermissions, coordinatorPerformers, coordinatorRoles } from './roles.js';
 import { coordinatorRules } from './rules.js';
 import { coordinatorSimulation } from './simulation.js';
+import { hostChosenServiceTask } from '../shared/serviceTasks.js';
 
 /**
  * The Eksote (Etelä-Karjala) work-ability coordinator service: a personal coordinator walks alongside
@@ -43,6 +44,7 @@ export const coordinatorServicePath = definePath({
     },
     { id: 'S4', seed: '004_23d4cbe064c012a3.txt', title: 'Innokylä: Työtä – Etelä-Karjalan osatyökykyisten työkykyohjelma 2020–2022' },
   ],
+  serviceTask: hostChosenServiceTask,
   simulation: coordinatorSimulation,
   // The coordinator who walks alongside: the last coordinator to record on the case.
   assigneeOf: (history) => history.findLast((event) => event.actor.role === 'coordinator')?.actor.id,

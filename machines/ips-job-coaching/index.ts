@@ -6,6 +6,7 @@ import { ipsMachine } from './machine.js';
 import { ipsPermissions, ipsPerformers, ipsRoles } from './roles.js';
 import { ipsRules } from './rules.js';
 import { ipsSimulation } from './simulation.js';
+import { employmentSupportServiceTask } from '../shared/serviceTasks.js';
 
 /**
  * IPS five-phase job coaching ("Sijoita ja valmenna!", laatukriteereihin perustuva työhönvalmennus)
@@ -37,6 +38,7 @@ export const ipsJobCoachingPath = definePath({
   outcomes: ipsOutcomes,
   outcomeOf: ({ context }) => context.outcome ?? undefined,
   sources: [{ id: 'S1', seed: '001_55550c4af1568658.txt', title: 'Essote: Työkykyohjelman hankkeiden loppuraportti' }],
+  serviceTask: employmentSupportServiceTask,
   simulation: ipsSimulation,
   // The coach is the client's own worker (S1:242): the last coach who took the client.
   assigneeOf: (history) => history.findLast((event) => event.type === 'COACH_ASSIGNED')?.actor.id,

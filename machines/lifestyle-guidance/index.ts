@@ -6,6 +6,7 @@ import { lifestyleMachine } from './machine.js';
 import { lifestylePermissions, lifestylePerformers, lifestyleRoles } from './roles.js';
 import { lifestyleRules } from './rules.js';
 import { lifestyleSimulation } from './simulation.js';
+import { hostChosenServiceTask } from '../shared/serviceTasks.js';
 
 /**
  * Essote's lifestyle guidance (elintapaohjaus) for unemployed and partially work-able clients:
@@ -43,6 +44,7 @@ export const lifestyleGuidancePath = definePath({
     },
     { id: 'S1', seed: '001_55550c4af1568658.txt', title: 'Essote: Työkykyohjelman hankkeiden loppuraportti' },
   ],
+  serviceTask: hostChosenServiceTask,
   simulation: lifestyleSimulation,
   // The lifestyle coach who enrolled the client and guides the process.
   assigneeOf: (history) => history.findLast((event) => event.type === 'ENROLLED' || event.type === 'PLAN_CREATED')?.actor.id,

@@ -5,6 +5,7 @@ import { teamIntakeMachine } from './machine.js';
 import { teamIntakePermissions, teamIntakeRoles } from './roles.js';
 import { teamIntakeRules } from './rules.js';
 import { teamIntakeSimulation } from './simulation.js';
+import { hostChosenServiceTask } from '../shared/serviceTasks.js';
 
 /**
  * Keski-Suomi's work-ability support team intake ("Meijän kyvyt käyttöön"): the intake service handles
@@ -45,6 +46,7 @@ export const supportTeamIntakePath = definePath({
       title: 'Socomin aamukahveilla 16.2.2023: Työ- ja toimintakyvyn tuen ekosysteemimäisen mallin kehittäminen (Eksote)',
     },
   ],
+  serviceTask: hostChosenServiceTask,
   simulation: teamIntakeSimulation,
   // The case manager (asiakasvastaava) once named; until then, nobody.
   assigneeOf: (history) => history.findLast((event) => event.type === 'CASE_MANAGER_ASSIGNED')?.actor.id,

@@ -8,6 +8,7 @@ import { workabilityMigrationsV2 } from './migrations.js';
 import { workabilityPermissions, workabilityPermissionsV2, workabilityRoles } from './roles.js';
 import { workabilityRules, workabilityRulesV2 } from './rules.js';
 import { workabilitySimulation, workabilitySimulationV2 } from './simulation.js';
+import { employmentSupportServiceTask } from '../shared/serviceTasks.js';
 
 /** What every version of the path shares: its id, name, roles, end reasons and seeds. */
 const shared = {
@@ -24,6 +25,7 @@ const shared = {
     },
     { id: 'S1', seed: '001_55550c4af1568658.txt', title: 'Essote: Työkykyohjelman hankkeiden loppuraportti' },
   ],
+  serviceTask: employmentSupportServiceTask,
   // The coordinator is the one who follows a case through (S1:167); before one is assigned, nobody is.
   assigneeOf: (history: readonly { readonly type: string; readonly actor: { readonly id: string } }[]) =>
     history.findLast((event) => event.type === 'COORDINATOR_ASSIGNED')?.actor.id,

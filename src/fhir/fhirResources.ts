@@ -60,6 +60,7 @@ export interface FhirEncounter {
   readonly type: readonly FhirCodeableConcept[];
   readonly subject: FhirReference;
   readonly episodeOfCare: readonly FhirReference[];
+  readonly serviceType?: FhirCodeableConcept;
   readonly participant: readonly { readonly individual: FhirReference }[];
   readonly period: FhirPeriod;
 }

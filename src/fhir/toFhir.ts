@@ -44,8 +44,9 @@ interface Step {
 
 /**
  * A case as a FHIR R4 collection Bundle (domain.md §5): an EpisodeOfCare with its status projected
- * from the state and a statusHistory from the transitions, Encounters for visits and contacts, a
- * CarePlan for each plan (a newer one replaces the older), and a Provenance for who recorded what.
+ * from the state and a statusHistory from the transitions, its path and social-care service task
+ * (the path's `serviceTask`: coded when the host supplied the code, text otherwise) as its types,
+ * Encounters for visits and contacts (the service task as their serviceType), a CarePlan for each plan (a newer one replaces the older), and a Provenance for who recorded what.
  * Resource ids are stable `urn:uuid`s derived from the case; references to people and organisations
  * come from the host.
  *
@@ -88,6 +89,14 @@ export function toFhir(caseRef: AnyPathCase, options: ToFhirOptions): FhirBundle
     };
   });
 
+  // The social-care service task: the host's code when it gave one, else only the path's note as text
+  // (a concept with text and no coding, so no code is invented).
+  const task = definition.serviceTask;
+  const serviceTask: FhirCodeableConcept | undefined = task && {
+    ...(task.coding ? { coding: [{ system: task.coding.system, code: task.coding.code }] } : {}),
+    text: task.note[lang],
+  };
+
   const episodeRef = uuid('episode');
   const statusHistory: { status: EpisodeOfCareStatus; period: { start: string; end?: string } }[] = [];
   for (const step of steps) {
@@ -106,7 +115,10 @@ export function toFhir(caseRef: AnyPathCase, options: ToFhirOptions): FhirBundle
     identifier: [{ system: options.caseIdentifierSystem, value: caseRef.caseId }],
     status: last?.status ?? 'planned',
     statusHistory,
-    type: [{ coding: [{ system: `${base}:path`, code: pathId, display: definition.title[lang] }], text: definition.title[lang] }],
+    type: [
+      { coding: [{ system: `${base}:path`, code: pathId, display: definition.title[lang] }], text: definition.title[lang] },
+      ...(serviceTask ? [serviceTask] : []),
+    ],
     patient: options.patient,
     ...(options.managingOrganization ? { managingOrganization: options.managingOrganization } : {}),
     period: { ...(steps[0] ? { start: steps[0].event.at } : {}), ...(closed && last ? { end: last.event.at } : {}) },
@@ -127,6 +139,7 @@ export function toFhir(caseRef: AnyPathCase, options: ToFhirOptions): FhirBundle
         status: 'finished',
         class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: classOf(event, caseRef.history.slice(0, index + 1)) },
         type: [eventConcept(event.type)],
+        ...(serviceTask ? { serviceType: serviceTask } : {}),
         subject: options.patient,
         episodeOfCare: [{ reference: episodeRef }],
         participant: [{ individual: options.practitioner(event.actor) }],

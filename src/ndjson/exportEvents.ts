@@ -1,4 +1,6 @@
+import type { AnyPathDefinition } from '../path/definition.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
+import type { ServiceTaskCoding } from '../path/serviceTask.js';
 import type { EventStore } from '../store/eventStore.js';
 import type { UnreadableCase } from '../store/scanOptions.js';
 
@@ -9,6 +11,11 @@ export interface ExportEventsOptions {
   /** Called every `progressEvery` events (default 100 000) with the events written so far. */
   readonly onProgress?: (written: number) => void;
   readonly progressEvery?: number;
+  /**
+   * The host's path definitions (with their service-task codes, see `withServiceTask`): when given,
+   * each line of a path version found here whose service task is coded carries it as `serviceTask`.
+   */
+  readonly catalogue?: readonly AnyPathDefinition[];
 }
 
 /**
@@ -21,6 +28,10 @@ export interface ExportEventsOptions {
  * ```
  */
 export function eventLine(event: RecordedEvent): string {
+  return lineOf(event, undefined);
+}
+
+function lineOf(event: RecordedEvent, serviceTask: ServiceTaskCoding | undefined): string {
   const { caseId, seq, type, at, actor, payload, path, eventId } = event as RecordedEvent & { eventId?: string };
   return JSON.stringify({
     caseId,
@@ -31,13 +42,17 @@ export function eventLine(event: RecordedEvent): string {
     payload,
     path: { id: path.id, version: path.version },
     ...(eventId === undefined ? {} : { eventId }),
+    // Not part of the stored event: the configuration of its path, for a reader that files or
+    // keeps records by service task. Reading a line back leaves it out.
+    ...(serviceTask === undefined ? {} : { serviceTask: { system: serviceTask.system, code: serviceTask.code } }),
   });
 }
 
 /**
  * Writes every event of a store, in append order, as NDJSON lines: the format `kykypolku validate`
  * reads back (recorded-event lines) and `docs/schemas/<path-id>/recorded-event.schema.json` describes.
- * Streams: one event at a time. A case the store cannot read (a row changed outside it) is named
+ * Given a `catalogue`, each line also names its path's service task code (`serviceTask`, which
+ * `validate` and `import` ignore). Streams: one event at a time. A case the store cannot read (a row changed outside it) is named
  * in `unreadable` with the seq, and the export goes on: its events before that seq are written,
  * none from it on.
  *
@@ -56,11 +71,14 @@ export async function exportEvents(
   options: ExportEventsOptions = {},
 ): Promise<{ readonly events: number; readonly unreadable: readonly UnreadableCase[] }> {
   const progressEvery = options.progressEvery ?? 100_000;
+  const serviceTasks = new Map<string, ServiceTaskCoding>();
+  for (const path of options.catalogue ?? [])
+    if (path.serviceTask?.coding) serviceTasks.set(`${path.id}@${path.version}`, path.serviceTask.coding);
   let events = 0;
   const unreadable: UnreadableCase[] = [];
   for await (const event of store.readAll({ onUnreadable: (problem) => void unreadable.push(problem) })) {
     if (options.pathId !== undefined && event.path.id !== options.pathId) continue;
-    await write(eventLine(event));
+    await write(lineOf(event, serviceTasks.get(`${event.path.id}@${event.path.version}`)));
     events++;
     if (options.onProgress && events % progressEvery === 0) options.onProgress(events);
   }

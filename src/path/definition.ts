@@ -6,6 +6,7 @@ import type { Label } from './label.js';
 import type { AnyPathMigration, PathMigration } from './pathMigration.js';
 import type { EventActor, RecordedEventFor } from './recordedEvent.js';
 import type { PathRule } from './rule.js';
+import type { ServiceTask } from './serviceTask.js';
 import type { SimulationProfile } from './simulationProfile.js';
 import type { SourceRef } from './source.js';
 import type { GuardNameOf, StatePathOf, StateView } from './stateView.js';
@@ -83,6 +84,12 @@ export interface PathDefinition<
    * "Path versions".
    */
   readonly migrations?: readonly PathMigration<TEvents>[];
+  /**
+   * The social-care service task (palvelutehtävä) the path's cases are filed under: what the sources
+   * say of it, and the code once the host supplies it (`withServiceTask`). Configuration, not part
+   * of the machine: setting it changes no stored case. Retention by service task keys on it.
+   */
+  readonly serviceTask?: ServiceTask;
 }
 
 /**
@@ -118,6 +125,7 @@ export interface AnyPathDefinition {
   readonly simulation?: SimulationProfile<EventSchemas>;
   assigneeOf?(history: never, state: never): string | undefined;
   readonly migrations?: readonly AnyPathMigration[];
+  readonly serviceTask?: ServiceTask;
 }
 
 /** Any rule of any path, as the engine handles it. */

@@ -10,6 +10,7 @@ export type { EventSchemas, EventTypeOf, MachineEventOf } from './eventSchemas.j
 export type { GuardNameOf, StatePathOf, StateView } from './stateView.js';
 export type { Label, Language } from './label.js';
 export type { SourceRef } from './source.js';
+export type { ServiceTask, ServiceTaskCoding } from './serviceTask.js';
 export type { PathRule, RuleStep } from './rule.js';
 export type { DeadlineKind, DeadlineRule } from './deadline.js';
 export type { MigratedEventFor, PathMigration } from './pathMigration.js';

@@ -6,6 +6,7 @@ import { guardRefsOf } from '../machine/guardRefs.js';
 import { listStateNodes, statePathOf } from '../machine/stateNodes.js';
 import { eventTypeMaxLength, pathIdMaxLength, pathIdPattern } from '../schema/codeStrings.js';
 import { countPayloads, UnsupportedFieldError } from '../schema/payloadDomain.js';
+import { serviceTaskProblem, type ServiceTask } from './serviceTask.js';
 
 const idPattern = pathIdPattern;
 
@@ -185,6 +186,27 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
     if (migratedFrom.has(migration.from)) throw new PathDefinitionError(pathId, `two migrations from version ${migration.from}`);
     migratedFrom.add(migration.from);
   }
+  if (spec.serviceTask !== undefined) checkServiceTask(pathId, spec.serviceTask, spec.sources);
+}
+
+/**
+ * A path's service task: a note in every language, a cited source, and a coding that is well formed
+ * when given. Throws a {@link PathDefinitionError} with the code `INVALID_SERVICE_TASK`.
+ *
+ * @internal
+ */
+export function checkServiceTask(pathId: string, task: ServiceTask, sources: readonly { readonly seed: string }[]): void {
+  const fault = (message: string) => new PathDefinitionError(pathId, message, 'INVALID_SERVICE_TASK');
+  for (const language of languages) {
+    if (typeof task.note?.[language] !== 'string' || task.note[language].trim() === '')
+      throw fault(`serviceTask.note has no '${language}' label`);
+  }
+  if (task.source !== undefined && !sources.some((source) => source.seed === task.source?.seed)) {
+    throw fault("serviceTask.source cites a seed that is not among the path's sources");
+  }
+  if (task.coding === undefined) return;
+  const problem = serviceTaskProblem(task.coding);
+  if (problem) throw fault(`serviceTask.${problem.field === 'coding' ? 'coding' : `coding.${problem.field}`}: ${problem.message}`);
 }
 
 /** A cited seed must be one of the path's sources, so that a reader is given its title. */

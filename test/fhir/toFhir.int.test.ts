@@ -4,8 +4,10 @@ import {
   openCase,
   simulateCohort,
   toFhir,
+  withServiceTask,
   type AnyPathDefinition,
   type FhirBundle,
+  type FhirEncounter,
   type FhirEpisodeOfCare,
 } from 'kykypolku';
 import { builtInPaths, fhirMappings, workabilityPath } from 'kykypolku/paths';
@@ -148,5 +150,33 @@ describe('FHIR R4 projection', () => {
     expect(episodeOf(bundle).identifier).toEqual([{ system: hostReferences.caseIdentifierSystem, value: 'fhir-e' }]);
     for (const entry of bundle.entry)
       expect(entry.fullUrl).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  // Issue 14 item 12 — S1 `001_55550c4af1568658.txt`:334: the service task is configuration, carried into FHIR.
+  it('carries the path’s service task: coded when the host supplied the code, as text otherwise, and never an invented code', () => {
+    const record = (definition: AnyPathDefinition, caseId: string) => {
+      const caseRef = openCase(definition, { caseId });
+      for (const input of reach.doctorAssessment()) caseRef.record(input as never);
+      return toFhir(caseRef, { mapping: fhirMappings['workability-path']!, ...hostReferences });
+    };
+    const uncoded = record(workabilityPath, 'fhir-task-a');
+    expect(validateBundle(uncoded)).toBe(true);
+    const note = workabilityPath.serviceTask!.note.fi;
+    expect(episodeOf(uncoded).type[1]).toEqual({ text: note });
+    const encounters = (bundle: FhirBundle) =>
+      bundle.entry.map((entry) => entry.resource).filter((resource): resource is FhirEncounter => resource.resourceType === 'Encounter');
+    expect(encounters(uncoded).map((encounter) => encounter.serviceType)).toEqual([{ text: note }]);
+
+    const coding = { system: 'urn:oid:1.2.246.537.6.99999', code: 'host-task-1' };
+    const coded = record(withServiceTask(workabilityPath, coding), 'fhir-task-b');
+    expect(validateBundle(coded), JSON.stringify(validateBundle.errors?.slice(0, 3))).toBe(true);
+    expect(episodeOf(coded).type[1]).toEqual({ coding: [coding], text: note });
+    expect(encounters(coded)[0]!.serviceType).toEqual({ coding: [coding], text: note });
+
+    // A path without a service task keeps the path type alone.
+    const { serviceTask: _, ...untasked } = workabilityPath;
+    const plain = record(untasked as AnyPathDefinition, 'fhir-task-c');
+    expect(episodeOf(plain).type).toHaveLength(1);
+    expect(encounters(plain)[0]).not.toHaveProperty('serviceType');
   });
 });

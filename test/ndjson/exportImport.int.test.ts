@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, exportEvents, importEventLog, simulateCohort, validateEventLog, type RecordedEvent } from 'kykypolku';
+import {
+  createMemoryStore,
+  exportEvents,
+  importEventLog,
+  simulateCohort,
+  validateEventLog,
+  withServiceTask,
+  type RecordedEvent,
+} from 'kykypolku';
 import { ipsJobCoachingPath, workabilityPath } from 'kykypolku/paths';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -104,5 +112,41 @@ describe('NDJSON export and import', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  // Issue 14 item 12 — S1 `001_55550c4af1568658.txt`:334: the service task is configuration, carried into NDJSON.
+  it('names the host’s service task code on every line of a coded path, which validate and import read past', async () => {
+    const coding = { system: 'urn:oid:1.2.246.537.6.99999', code: 'host-task-1' };
+    const coded = withServiceTask(workabilityPath, coding);
+    const store = createMemoryStore();
+    for (const caseRef of simulateCohort(workabilityPath, { clients: 12, seed: 8, faultRate: 0 }).cases) {
+      await store.append(caseRef.caseId, caseRef.history, { expectedSeq: 0 });
+    }
+    for (const caseRef of simulateCohort(ipsJobCoachingPath, { clients: 5, seed: 8, faultRate: 0 }).cases) {
+      await store.append(
+        `ips-${caseRef.caseId}`,
+        caseRef.history.map((event) => ({ ...event, caseId: `ips-${caseRef.caseId}` })),
+        {
+          expectedSeq: 0,
+        },
+      );
+    }
+    const plain = await exported(store);
+    const lines: string[] = [];
+    // The IPS path is in the catalogue uncoded: its lines carry nothing.
+    await exportEvents(store, (line) => void lines.push(line), { catalogue: [coded, ipsJobCoachingPath] });
+    expect(lines).toHaveLength(plain.length);
+    lines.forEach((line, index) => {
+      const event = JSON.parse(line) as { path: { id: string }; serviceTask?: unknown };
+      if (event.path.id === 'workability-path') {
+        expect(event.serviceTask).toEqual(coding);
+        expect(line).toBe(`${plain[index]!.slice(0, -1)},"serviceTask":${JSON.stringify(coding)}}`);
+      } else expect(line).toBe(plain[index]);
+    });
+    const workability = lines.filter((line) => line.includes('"workability-path"'));
+    expect((await validateEventLog(coded, workability)).summary).toMatchObject({ cases: 12, acceptedCases: 12 });
+    const target = createMemoryStore();
+    await importEventLog(coded, workability, target);
+    expect(await exported(target)).toEqual(plain.filter((line) => line.includes('"workability-path"')));
   });
 });
