@@ -29,6 +29,27 @@ export const lifestyleLabels = {
   },
 } as const;
 
+/**
+ * The names of lifestyle guidance, version 2: version 1's, the offered session not held, and the
+ * guard that asks a plan of individual clients only.
+ */
+export const lifestyleLabelsV2 = {
+  states: lifestyleLabels.states,
+  events: {
+    ...lifestyleLabels.events,
+    SESSION_OFFERED_NOT_HELD: {
+      fi: 'Tarjottu ohjauskerta ei toteutunut',
+      sv: 'Erbjudet handledningstillfälle blev inte av',
+      en: 'Offered session not held',
+    },
+  },
+  guards: {
+    planCreatedOrGroup: { fi: 'suunnitelma laadittu tai ryhmäasiakas', sv: 'plan upprättad eller gruppklient', en: 'plan created, or a group client' },
+    notCompleted: lifestyleLabels.guards.notCompleted,
+    isFinalMeasurement: lifestyleLabels.guards.isFinalMeasurement,
+  },
+} as const;
+
 /** The outcomes of lifestyle guidance. */
 export const lifestyleOutcomes = {
   completed: { fi: 'Suoritettu', sv: 'Slutförd', en: 'Completed' },

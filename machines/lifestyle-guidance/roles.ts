@@ -30,3 +30,9 @@ export const lifestylePerformers = {
   INFO_SESSION_ATTENDED: 'client',
   REFERRED: 'referrer',
 } as const satisfies { readonly [E in keyof typeof lifestylePermissions]?: (typeof lifestylePermissions)[E][number] };
+
+/** Who may record what, version 2: the lifestyle coach also records an offered session that was not held. */
+export const lifestylePermissionsV2 = {
+  ...lifestylePermissions,
+  SESSION_OFFERED_NOT_HELD: ['lifestyleCoach'],
+} as const satisfies Record<string, readonly LifestyleRole[]>;

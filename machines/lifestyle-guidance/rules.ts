@@ -1,8 +1,11 @@
 import type { PathRule } from '../../src/path/index.js';
 import type { LifestyleEvents } from './events.js';
+import type { LifestyleEventsV2 } from './eventsV2.js';
 import type { lifestyleMachine } from './machine.js';
+import type { lifestyleMachineV2 } from './machineV2.js';
 
 type LifestyleRule<TId extends string> = PathRule<typeof lifestyleMachine, LifestyleEvents, TId>;
+type LifestyleRuleV2<TId extends string> = PathRule<typeof lifestyleMachineV2, LifestyleEventsV2, TId>;
 
 const guidanceStates = new Set(['intensiveGuidance', 'followUp', 'finalMeasurement']);
 
@@ -46,5 +49,41 @@ export const completedOnlyAfterIntensivePhase: LifestyleRule<'completed-only-aft
     (typeof from.value === 'string' && completableStates.has(from.value)),
 };
 
-/** The hard rules of lifestyle guidance. */
+/** The hard rules of lifestyle guidance, version 1. */
 export const lifestyleRules = [planBeforeGuidance, completedOnlyAfterIntensivePhase];
+
+/**
+ * Version 2 — S1:217 "Elintapaohjauksessa asiakkaalle laaditaan henkilökohtainen suunnitelma" speaks
+ * of the personal, process-like guidance ("henkilökohtaista, prosessimaista neuvontaa"); the groups
+ * of S1:220 are described by what they did, with no plan. A plan is asked of individual clients only:
+ * no rule stricter than its source.
+ */
+export const planBeforeIndividualGuidance: LifestyleRuleV2<'plan-before-guidance'> = {
+  id: 'plan-before-guidance',
+  name: { fi: 'suunnitelma laadittu tai ryhmäasiakas', sv: 'plan upprättad eller gruppklient', en: 'plan created, or a group client' },
+  sentence: {
+    fi: 'Yksilöohjaus alkaa vasta, kun asiakkaalle on laadittu henkilökohtainen suunnitelma; ryhmäohjaukselta lähde ei suunnitelmaa edellytä.',
+    sv: 'Individuell handledning börjar först när en personlig plan har upprättats; för grupphandledning kräver källan ingen plan.',
+    en: 'Individual guidance starts only once the client has a personal plan; the source asks no plan of group guidance.',
+  },
+  source: { seed: '001_55550c4af1568658.txt', lines: '217, 220' },
+  enforcedBy: ['planCreatedOrGroup'],
+  holds: ({ to }) =>
+    typeof to.value !== 'string' ||
+    !guidanceStates.has(to.value) ||
+    to.context.planCreated ||
+    (to.context.mode !== null && to.context.mode !== 'individual'),
+};
+
+/** Version 2 keeps version 1's completion rule as it is (it reads only the state and the event). */
+export const completedOnlyAfterIntensivePhaseV2: LifestyleRuleV2<'completed-only-after-intensive-phase'> = {
+  ...completedOnlyAfterIntensivePhase,
+  enforcedBy: ['notCompleted'],
+  holds: ({ from, event }) =>
+    event.type !== 'CLOSED' ||
+    event.payload.outcome !== 'completed' ||
+    (typeof from.value === 'string' && completableStates.has(from.value)),
+};
+
+/** The hard rules of lifestyle guidance, version 2. */
+export const lifestyleRulesV2 = [planBeforeIndividualGuidance, completedOnlyAfterIntensivePhaseV2];

@@ -1,5 +1,6 @@
 import type { SimulationProfile } from '../../src/path/index.js';
 import type { LifestyleEvents } from './events.js';
+import type { LifestyleEventsV2 } from './eventsV2.js';
 
 /**
  * How a synthetic cohort moves in lifestyle guidance: more than 50 people tried the service but not all
@@ -42,4 +43,14 @@ export const lifestyleSimulation: SimulationProfile<LifestyleEvents> = {
       source: { seed: '000_a7d8ebcb45cc7bbc.txt', lines: '54' },
     },
   ],
+};
+
+/**
+ * Version 2: as version 1, and now and then an offered session the client declined or missed (a
+ * modelling choice; the seeds give no share).
+ */
+export const lifestyleSimulationV2: SimulationProfile<LifestyleEventsV2> = {
+  ...lifestyleSimulation,
+  eventWeights: { ...lifestyleSimulation.eventWeights, SESSION_OFFERED_NOT_HELD: 0.3 },
+  payloadWeights: { ...lifestyleSimulation.payloadWeights, SESSION_OFFERED_NOT_HELD: { reason: { declined: 1, noShow: 1 } } },
 };
