@@ -44,7 +44,11 @@ export const lifestyleLabelsV2 = {
     },
   },
   guards: {
-    planCreatedOrGroup: { fi: 'suunnitelma laadittu tai ryhmäasiakas', sv: 'plan upprättad eller gruppklient', en: 'plan created, or a group client' },
+    planCreatedOrGroup: {
+      fi: 'suunnitelma laadittu tai ryhmäasiakas',
+      sv: 'plan upprättad eller gruppklient',
+      en: 'plan created, or a group client',
+    },
     notCompleted: lifestyleLabels.guards.notCompleted,
     isFinalMeasurement: lifestyleLabels.guards.isFinalMeasurement,
   },

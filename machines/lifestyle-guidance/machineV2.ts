@@ -3,7 +3,7 @@ import type { MachineEventOf } from '../../src/path/index.js';
 import type { LifestyleEventsV2 } from './eventsV2.js';
 
 // Version 1's machine (machine.ts) stays as it was published, so that its stored cases replay
-// exactly as before; this is version 2 beside it, the same states with two changes marked below.
+// exactly as before; this is version 2 beside it, the same states with three changes marked below.
 
 /** What the version 2 machine remembers: version 1's, and how the client takes part. */
 export interface LifestyleContextV2 {
@@ -39,7 +39,8 @@ const offeredNotHeld = { SESSION_OFFERED_NOT_HELD: {} } as const;
 
 /**
  * Lifestyle guidance, version 2: as version 1 (see machine.ts), with offered sessions that were not
- * held on record (S1:220), and a personal plan asked only of individual clients (S1:217, 220).
+ * held on record (S1:220), a personal plan asked only of individual clients (S1:217, 220), and a plan
+ * that may be made or revised during the guidance.
  */
 export const lifestyleMachineV2 = lifestyleSetupV2.createMachine({
   id: 'lifestyle',
@@ -73,6 +74,9 @@ export const lifestyleMachineV2 = lifestyleSetupV2.createMachine({
       on: {
         SESSION_HELD: {},
         ...offeredNotHeld,
+        // Change 3: a plan may be made or revised during guidance ("jonka toteutumista tuetaan prosessin
+        // aikana", S1:217) — a group client's among them, whose guidance began without one.
+        PLAN_CREATED: { actions: 'markPlanCreated' },
         INTERVAL_LENGTHENED: {},
         MEASUREMENT_RECORDED: {},
         INTENSIVE_PHASE_COMPLETED: { target: 'followUp' },
