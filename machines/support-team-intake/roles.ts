@@ -27,3 +27,12 @@ export const teamIntakePermissions = {
   PLAN_FOLLOWED_UP: ['caseManager'],
   CLOSED: ['intakeWorker', 'caseManager'],
 } as const satisfies Record<string, readonly TeamIntakeRole[]>;
+
+/**
+ * Who may record what, version 2: the professional who identified the need may refer the client
+ * straight to the team (S2 `002_f1ffdd193307e45a.txt`:73, 75).
+ */
+export const teamIntakePermissionsV2 = {
+  ...teamIntakePermissions,
+  REFERRED_TO_TEAM: ['intakeWorker', 'professional'],
+} as const satisfies Record<string, readonly TeamIntakeRole[]>;
