@@ -15,10 +15,12 @@ export const employmentSupportServiceTask: ServiceTask = {
       'Lähde nimeää palvelutehtäväksi ”vammaisten henkilöiden työllistymistä tukeva toiminta” ja toteaa, ettei mikään tarjolla ' +
       'olevista sopinut; palvelun järjestäjä valitsee palvelutehtävän ja antaa sen koodin.',
     sv:
-      'Källan nämner uppgiften ”sysselsättningsfrämjande verksamhet för personer med funktionsnedsättning” och konstaterar att ' +
+      'Källan nämner uppgiften ”vammaisten henkilöiden työllistymistä tukeva toiminta” (sysselsättningsfrämjande verksamhet ' +
+      'för personer med funktionsnedsättning) och konstaterar att ' +
       'ingen av de tillgängliga passade; anordnaren väljer serviceuppgiften och anger dess kod.',
     en:
-      'The source names the task "employment-supporting activity for disabled persons" and says none of those available fitted; ' +
+      'The source names the task "vammaisten henkilöiden työllistymistä tukeva toiminta" (employment-supporting activity for ' +
+      'disabled persons) and says none of those available fitted; ' +
       'the host chooses the service task and supplies its code.',
   },
   source: { seed: '001_55550c4af1568658.txt', lines: '334' },

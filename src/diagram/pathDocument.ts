@@ -37,6 +37,7 @@ export function toPathDocument(definition: AnyPathDefinition, options: { readonl
       kind: 'paragraph',
       text: `Sources: ${sources}. Other formats: \`kykypolku diagram ${definition.id} --format ${formats} [--lang fi|sv|en]\`.`,
     },
+    ...serviceTaskBlocks(definition, lang),
     { kind: 'heading', level: 2, text: 'Diagram' },
     {
       kind: 'paragraph',
@@ -47,6 +48,17 @@ export function toPathDocument(definition: AnyPathDefinition, options: { readonl
     ...diagramBlocks(definition, 3),
     ...pathTableBlocks(table, 2),
   ]);
+}
+
+/** What the path says of its social-care service task, and whose its code is. */
+function serviceTaskBlocks(definition: AnyPathDefinition, lang: Language): MarkdownBlock[] {
+  const task = definition.serviceTask;
+  if (!task) return [];
+  const source = task.source ? `, after ${codeSpan(`${task.source.seed}:${task.source.lines}`)}` : '';
+  const code = task.coding
+    ? `Code: ${codeSpan(task.coding.code)} in ${codeSpan(task.coding.system)}.`
+    : 'Code: supplied by the host (`withServiceTask`).';
+  return [{ kind: 'paragraph', text: `Social-care service task (palvelutehtävä)${source}: ${task.note[lang]} ${code}` }];
 }
 
 /** The markers around a generated section in a handwritten file. @internal */

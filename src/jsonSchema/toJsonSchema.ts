@@ -75,6 +75,8 @@ export function toJsonSchema(definition: AnyPathDefinition): PathJsonSchemas {
       type: z.literal(type),
       payload: definition.events[type]!,
       path: z.object({ id: z.literal(definition.id), version: z.literal(definition.version) }),
+      // Written by exportEvents given a catalogue with the path's service task code; never stored.
+      serviceTask: z.strictObject({ system: z.string().max(200), code: z.string().max(64) }).optional(),
     }),
   );
   const union = (schemas: z.ZodType[]) => (schemas.length === 1 ? schemas[0]! : z.union(schemas as [z.ZodType, z.ZodType, ...z.ZodType[]]));

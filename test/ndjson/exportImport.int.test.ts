@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +10,7 @@ import {
   createMemoryStore,
   exportEvents,
   importEventLog,
+  toJsonSchema,
   simulateCohort,
   validateEventLog,
   withServiceTask,
@@ -144,6 +147,12 @@ describe('NDJSON export and import', () => {
       } else expect(line).toBe(plain[index]);
     });
     const workability = lines.filter((line) => line.includes('"workability-path"'));
+    // The published recorded-event schema describes such a line, and still refuses any other extra key.
+    const ajv = new Ajv2020({ strict: true });
+    (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
+    const recorded = ajv.compile(toJsonSchema(workabilityPath).recordedEvent);
+    for (const line of workability) expect(recorded(JSON.parse(line)), JSON.stringify(recorded.errors?.slice(0, 2))).toBe(true);
+    expect(recorded({ ...JSON.parse(workability[0]!), serviceTask: { ...coding, note: 'x' } })).toBe(false);
     expect((await validateEventLog(coded, workability)).summary).toMatchObject({ cases: 12, acceptedCases: 12 });
     const target = createMemoryStore();
     await importEventLog(coded, workability, target);
