@@ -62,7 +62,9 @@ export const planBeforeIndividualGuidance: LifestyleRuleV2<'plan-before-guidance
   id: 'plan-before-guidance',
   name: { fi: 'suunnitelma laadittu tai ryhmäasiakas', sv: 'plan upprättad eller gruppklient', en: 'plan created, or a group client' },
   sentence: {
-    fi: 'Yksilöohjaus alkaa vasta, kun asiakkaalle on laadittu henkilökohtainen suunnitelma; ryhmäohjaukselta lähde ei suunnitelmaa edellytä.',
+    fi:
+      'Yksilöohjaus alkaa vasta, kun asiakkaalle on laadittu henkilökohtainen suunnitelma; ' +
+      'ryhmäohjaukselta lähde ei suunnitelmaa edellytä.',
     sv: 'Individuell handledning börjar först när en personlig plan har upprättats; för grupphandledning kräver källan ingen plan.',
     en: 'Individual guidance starts only once the client has a personal plan; the source asks no plan of group guidance.',
   },

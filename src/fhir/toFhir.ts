@@ -46,7 +46,8 @@ interface Step {
  * A case as a FHIR R4 collection Bundle (domain.md §5): an EpisodeOfCare with its status projected
  * from the state and a statusHistory from the transitions, its path and social-care service task
  * (the path's `serviceTask`: coded when the host supplied the code, text otherwise) as its types,
- * Encounters for visits and contacts (the service task as their serviceType), a CarePlan for each plan (a newer one replaces the older), and a Provenance for who recorded what.
+ * Encounters for visits and contacts (the service task as their serviceType), a CarePlan for each
+ * plan (a newer one replaces the older), and a Provenance for who recorded what.
  * Resource ids are stable `urn:uuid`s derived from the case; references to people and organisations
  * come from the host.
  *
