@@ -1,11 +1,11 @@
-import { coordinatorServicePath } from './coordinator-service/index.js';
+import { coordinatorServicePath, coordinatorServicePathV1 } from './coordinator-service/index.js';
 import { ipsJobCoachingPath } from './ips-job-coaching/index.js';
 import { lifestyleGuidancePath, lifestyleGuidancePathV1 } from './lifestyle-guidance/index.js';
 import { supportTeamIntakePath, supportTeamIntakePathV1 } from './support-team-intake/index.js';
 import { workabilityPath, workabilityPathV1 } from './workability-path/index.js';
 
 export { coordinatorServicePath, ipsJobCoachingPath, lifestyleGuidancePath, supportTeamIntakePath, workabilityPath, workabilityPathV1 };
-export { lifestyleGuidancePathV1, supportTeamIntakePathV1 };
+export { coordinatorServicePathV1, lifestyleGuidancePathV1, supportTeamIntakePathV1 };
 export type { WorkabilityContext } from './workability-path/machine.js';
 export type { IpsContext, IpsPhase } from './ips-job-coaching/machine.js';
 export type { CoordinatorContext, CoordinatorExit } from './coordinator-service/machine.js';
@@ -46,7 +46,13 @@ export const builtInPaths = [
  * catalogue.get('workability-path', 1); // the version stored cases of 2025 were recorded under
  * ```
  */
-export const builtInPathVersions = [...builtInPaths, workabilityPathV1, lifestyleGuidancePathV1, supportTeamIntakePathV1] as const;
+export const builtInPathVersions = [
+  ...builtInPaths,
+  workabilityPathV1,
+  coordinatorServicePathV1,
+  lifestyleGuidancePathV1,
+  supportTeamIntakePathV1,
+] as const;
 
 export {
   ipsFidelityBand,

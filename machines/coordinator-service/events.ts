@@ -50,5 +50,33 @@ export const coordinatorEvents = {
   CLOSED: z.strictObject({ exit: closingExit, earlyCloseReason: z.enum(['clientWish', 'fullTimeStart', 'other']).optional() }),
 };
 
-/** The event schemas of the coordinator service. */
-export type CoordinatorEvents = typeof coordinatorEvents;
+/** The event schemas of the coordinator service, version 1. */
+export type CoordinatorEventsV1 = typeof coordinatorEvents;
+
+/**
+ * Why TYP is not the service for a client who comes to the coordinator all the same (S3
+ * `003_b3609eb1a20809d4.txt`:573, "Mikäli TYP-kriteerit ei täyty tai TYP-asiakkuus ei ole
+ * oikea-aikainen tai ajankohtainen"): the TYP criteria are not met, or a TYP client relationship is
+ * not timely now (the seed's "oikea-aikainen tai ajankohtainen", one code).
+ */
+export const typNotSuitable = z.enum(['criteriaNotMet', 'notTimely']);
+
+/**
+ * Version 2 of the eligibility check. The completed months of unemployment are asked only where they
+ * decide: not of a disability pensioner (S3:362, "vammainen työkyvyttömyyseläkkeellä oleva", who is in
+ * the target group without being unemployed), nor of a client directed here because TYP does not suit
+ * (`typNotSuitable`, S3:573), who may have been unemployed longer than 12 months or be outside the
+ * labour force (S3:571). Every version 1 payload is a version 2 payload that means the same.
+ */
+export const eligibilityConfirmedV2 = z.strictObject({
+  unemploymentMonths: z.number().int().min(0).max(24).optional(),
+  targetGroup,
+  unemployedSince: isoDate.optional(),
+  typNotSuitable: typNotSuitable.optional(),
+});
+
+/** The events of the coordinator service, version 2: the eligibility check of S3:362 and S3:573. */
+export const coordinatorEventsV2 = { ...coordinatorEvents, ELIGIBILITY_CONFIRMED: eligibilityConfirmedV2 };
+
+/** The event schemas of the coordinator service (the latest version). */
+export type CoordinatorEvents = typeof coordinatorEventsV2;

@@ -1,5 +1,5 @@
-/** Finnish, Swedish and English names of the coordinator service. */
-export const coordinatorLabels = {
+/** Finnish, Swedish and English names of the coordinator service, version 1. */
+export const coordinatorLabelsV1 = {
   states: {
     opened: { fi: 'Avattu', sv: 'Öppnad', en: 'Opened' },
     eligibilityCheck: { fi: 'Kriteerien tarkistus', sv: 'Kontroll av kriterierna', en: 'Eligibility check' },
@@ -55,6 +55,22 @@ export const coordinatorLabels = {
       en:
         'the exit “employed or studying” only once a place was gained and, since then, ' +
         'an interim review held or an early-close reason given',
+    },
+  },
+} as const;
+
+const { unemployedUnder12Months: _v1Gate, ...sharedGuardLabels } = coordinatorLabelsV1.guards;
+
+/** Finnish, Swedish and English names of the coordinator service (the latest version): version 2's eligibility gate. */
+export const coordinatorLabels = {
+  ...coordinatorLabelsV1,
+  guards: {
+    ...sharedGuardLabels,
+    // S3:362–363, 573: the months of unemployment decide only where they measure the client.
+    admittedToService: {
+      fi: 'työttömänä alle 12 kk, vammainen työkyvyttömyyseläkkeellä tai TYP ei sovi (kriteerit eivät täyty tai ei oikea-aikainen)',
+      sv: 'arbetslös under 12 månader, på sjukpension med funktionsnedsättning eller TYP passar inte (kriterierna uppfylls inte eller inte aktuellt)',
+      en: 'unemployed under 12 months, disabled on a disability pension, or TYP does not suit (criteria not met or not timely)',
     },
   },
 } as const;

@@ -1,12 +1,22 @@
-import type { PathRule } from '../../src/path/index.js';
-import type { CoordinatorEvents } from './events.js';
-import type { coordinatorMachine } from './machine.js';
+import type { MachineEventOf, PathRule } from '../../src/path/index.js';
+import type { CoordinatorEvents, CoordinatorEventsV1 } from './events.js';
+import type { CoordinatorContext, coordinatorMachine, coordinatorMachineV1 } from './machine.js';
 import { coordinatorServices, referralNeedsConsent } from './services.js';
 
 type CoordinatorRule<TId extends string> = PathRule<typeof coordinatorMachine, CoordinatorEvents, TId>;
+type CoordinatorRuleV1<TId extends string> = PathRule<typeof coordinatorMachineV1, CoordinatorEventsV1, TId>;
+
+/**
+ * What the rules both versions share read of a step: typed with the latest events, which every
+ * version 1 event is one of, so the same rule object serves both versions.
+ */
+interface CoordinatorStep {
+  readonly from: { readonly context: CoordinatorContext };
+  readonly event: MachineEventOf<CoordinatorEvents>;
+}
 
 /** S3 `003_b3609eb1a20809d4.txt`:363, :330 — eligible only if unemployed under 12 months; longer goes to TYP. */
-export const eligibleUnder12Months: CoordinatorRule<'eligible-only-under-12-months-unemployed'> = {
+export const eligibleUnder12Months: CoordinatorRuleV1<'eligible-only-under-12-months-unemployed'> = {
   id: 'eligible-only-under-12-months-unemployed',
   name: { fi: 'työttömänä alle 12 kk', sv: 'arbetslös under 12 månader', en: 'unemployed under 12 months' },
   sentence: {
@@ -20,7 +30,7 @@ export const eligibleUnder12Months: CoordinatorRule<'eligible-only-under-12-mont
 };
 
 /** S3:338 — "Huom. Suostumukset tiedonvaihtoon!" */
-export const consentBeforeNetworkWork: CoordinatorRule<'consent-before-network-work'> = {
+export const consentBeforeNetworkWork = {
   id: 'consent-before-network-work',
   name: { fi: 'suostumus tiedonvaihtoon', sv: 'samtycke till informationsutbyte', en: 'consent to data exchange' },
   sentence: {
@@ -37,7 +47,7 @@ export const consentBeforeNetworkWork: CoordinatorRule<'consent-before-network-w
   },
   source: { seed: '003_b3609eb1a20809d4.txt', lines: '338' },
   enforcedBy: ['consentForPartner', 'consentForService'],
-  holds: ({ from, event }) => {
+  holds: ({ from, event }: CoordinatorStep) => {
     if (event.type === 'NETWORK_WORK_DONE') return from.context.consent[event.payload.partner];
     if (event.type === 'REFERRED_TO_SERVICE') {
       const partner = referralNeedsConsent(event.payload.service);
@@ -45,10 +55,10 @@ export const consentBeforeNetworkWork: CoordinatorRule<'consent-before-network-w
     }
     return true;
   },
-};
+} as const;
 
 /** S3:570 — "ei laiteta asiakasta työllistymistä edistävään palveluun ennen kuin toimintakykyä on arvioitu". */
-export const capacityBeforeEmploymentServices: CoordinatorRule<'capacity-assessed-before-employment-promoting-service'> = {
+export const capacityBeforeEmploymentServices = {
   id: 'capacity-assessed-before-employment-promoting-service',
   name: { fi: 'toimintakyky arvioitu', sv: 'funktionsförmågan bedömd', en: 'functional capacity assessed' },
   sentence: {
@@ -58,14 +68,14 @@ export const capacityBeforeEmploymentServices: CoordinatorRule<'capacity-assesse
   },
   source: { seed: '003_b3609eb1a20809d4.txt', lines: '570' },
   enforcedBy: ['capacityAssessedIfEmploymentPromoting'],
-  holds: ({ from, event }) =>
+  holds: ({ from, event }: CoordinatorStep) =>
     event.type !== 'REFERRED_TO_SERVICE' ||
     !coordinatorServices[event.payload.service].employmentPromoting ||
     from.context.functionalCapacityAssessed,
-};
+} as const;
 
 /** S3:433 — "Palvelu voi jatkua vähintään seuraavaan väliarviointiin asti." */
-export const supportUntilInterimReview: CoordinatorRule<'support-until-interim-review-after-place'> = {
+export const supportUntilInterimReview = {
   id: 'support-until-interim-review-after-place',
   name: {
     fi: 'väliarviointi pidetty tai syy aiemmalle päättymiselle',
@@ -85,16 +95,53 @@ export const supportUntilInterimReview: CoordinatorRule<'support-until-interim-r
   },
   source: { seed: '003_b3609eb1a20809d4.txt', lines: '433' },
   enforcedBy: ['closingAllowed'],
-  holds: ({ from, event }) =>
+  holds: ({ from, event }: CoordinatorStep) =>
     event.type !== 'CLOSED' ||
     event.payload.exit !== 'employedOrStudying' ||
     (from.context.placeGained && (from.context.reviewedSincePlace || event.payload.earlyCloseReason !== undefined)),
-};
+} as const;
 
-/** The hard rules of the coordinator service. */
-export const coordinatorRules = [
+/** The hard rules of the coordinator service, version 1. */
+export const coordinatorRulesV1 = [
   eligibleUnder12Months,
   consentBeforeNetworkWork,
   capacityBeforeEmploymentServices,
   supportUntilInterimReview,
 ];
+
+/**
+ * S3 `003_b3609eb1a20809d4.txt`:363, 362, 573 — the service is for a client unemployed under 12 months
+ * (longer, and TYP is the service), for a disability pensioner, whom months of unemployment do not
+ * measure, and for a client directed here because the TYP criteria are not met or a TYP client
+ * relationship is not timely.
+ */
+export const eligibleForService: CoordinatorRule<'eligible-under-12-months-pension-or-typ-unsuitable'> = {
+  id: 'eligible-under-12-months-pension-or-typ-unsuitable',
+  name: {
+    fi: 'alle 12 kk työttömänä, työkyvyttömyyseläkkeellä tai TYP ei sovi',
+    sv: 'arbetslös under 12 månader, på sjukpension eller TYP passar inte',
+    en: 'unemployed under 12 months, on a disability pension, or TYP does not suit',
+  },
+  sentence: {
+    fi:
+      'Palveluun pääsee, jos on ollut työttömänä alle 12 kuukautta, on vammainen työkyvyttömyyseläkkeellä oleva tai ' +
+      'TYP-kriteerit eivät täyty tai TYP-asiakkuus ei ole oikea-aikainen; muut yli 12 kuukautta työttömänä olleet saavat tuen TYP-palvelusta.',
+    sv:
+      'Tjänsten är för den som varit arbetslös kortare än 12 månader, för en person med funktionsnedsättning på sjukpension ' +
+      'och för den som inte uppfyller TYP-kriterierna eller för vilken TYP inte är aktuellt nu; ' +
+      'andra som varit arbetslösa längre får stöd av TYP.',
+    en:
+      'The service is for a client unemployed under 12 months, a disabled client on a disability pension, and a client who does ' +
+      'not meet the TYP criteria or for whom TYP is not timely; others unemployed longer get support from TYP.',
+  },
+  source: { seed: '003_b3609eb1a20809d4.txt', lines: '362-363, 573' },
+  enforcedBy: ['admittedToService'],
+  holds: ({ event }) =>
+    event.type !== 'ELIGIBILITY_CONFIRMED' ||
+    event.payload.targetGroup === 'disabilityPensioner' ||
+    event.payload.typNotSuitable !== undefined ||
+    (event.payload.unemploymentMonths !== undefined && event.payload.unemploymentMonths < 12),
+};
+
+/** The hard rules of the coordinator service (the latest version). */
+export const coordinatorRules = [eligibleForService, consentBeforeNetworkWork, capacityBeforeEmploymentServices, supportUntilInterimReview];

@@ -1,5 +1,5 @@
 import type { SimulationProfile } from '../../src/path/index.js';
-import type { CoordinatorEvents } from './events.js';
+import type { CoordinatorEvents, CoordinatorEventsV1 } from './events.js';
 
 /**
  * How a synthetic cohort moves in the coordinator service. The Eksote pilot (1.9.–30.11.2022) had 9
@@ -7,7 +7,7 @@ import type { CoordinatorEvents } from './events.js';
  * (S3 `003_b3609eb1a20809d4.txt`:457–460): too few for a share to compare with, so the weights are
  * modelling choices.
  */
-export const coordinatorSimulation: SimulationProfile<CoordinatorEvents> = {
+export const coordinatorSimulationV1: SimulationProfile<CoordinatorEventsV1> = {
   eventWeights: {
     ELIGIBILITY_FAILED: 0.15,
     CONSENT_DECLINED: 0.2,
@@ -35,3 +35,10 @@ export const coordinatorSimulation: SimulationProfile<CoordinatorEvents> = {
   },
   daysBetween: { default: [3, 21] },
 };
+
+/**
+ * Version 2 moves as version 1 (the weights are modelling choices). The new payload fields of the
+ * eligibility check take the simulator's defaults, so a few clients come as disability pensioners or
+ * because TYP does not suit.
+ */
+export const coordinatorSimulation: SimulationProfile<CoordinatorEvents> = coordinatorSimulationV1;

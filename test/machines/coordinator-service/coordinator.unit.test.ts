@@ -80,7 +80,7 @@ describe('Eksote coordinator service', () => {
     it.each([12, 13, 24])('refuses a client unemployed %i months', (months) => {
       givenCase(coordinatorServicePath, [referred()])
         .when(eligible(months))
-        .thenRejected('RULE_VIOLATED', { ruleId: 'eligible-only-under-12-months-unemployed' });
+        .thenRejected('RULE_VIOLATED', { ruleId: 'eligible-under-12-months-pension-or-typ-unsuitable' });
     });
     it('redirects a client unemployed over 12 months to TYP', () => {
       const caseRef = givenCase(coordinatorServicePath, [referred()])
