@@ -1,11 +1,11 @@
 import { coordinatorServicePath, coordinatorServicePathV1 } from './coordinator-service/index.js';
-import { ipsJobCoachingPath } from './ips-job-coaching/index.js';
+import { ipsJobCoachingPath, ipsJobCoachingPathV1 } from './ips-job-coaching/index.js';
 import { lifestyleGuidancePath, lifestyleGuidancePathV1 } from './lifestyle-guidance/index.js';
 import { supportTeamIntakePath, supportTeamIntakePathV1 } from './support-team-intake/index.js';
 import { workabilityPath, workabilityPathV1 } from './workability-path/index.js';
 
 export { coordinatorServicePath, ipsJobCoachingPath, lifestyleGuidancePath, supportTeamIntakePath, workabilityPath, workabilityPathV1 };
-export { coordinatorServicePathV1, lifestyleGuidancePathV1, supportTeamIntakePathV1 };
+export { coordinatorServicePathV1, ipsJobCoachingPathV1, lifestyleGuidancePathV1, supportTeamIntakePathV1 };
 export type { WorkabilityContext } from './workability-path/machine.js';
 export type { IpsContext, IpsPhase } from './ips-job-coaching/machine.js';
 export type { CoordinatorContext, CoordinatorExit } from './coordinator-service/machine.js';
@@ -49,6 +49,7 @@ export const builtInPaths = [
 export const builtInPathVersions = [
   ...builtInPaths,
   workabilityPathV1,
+  ipsJobCoachingPathV1,
   coordinatorServicePathV1,
   lifestyleGuidancePathV1,
   supportTeamIntakePathV1,

@@ -76,5 +76,16 @@ export const ipsEvents = {
   CLOSED: z.strictObject({ outcome: ipsOutcome }),
 };
 
-/** The event schemas of IPS job coaching. */
-export type IpsEvents = typeof ipsEvents;
+/** The event schemas of IPS job coaching, version 1. */
+export type IpsEventsV1 = typeof ipsEvents;
+
+/**
+ * The events of IPS job coaching, version 2: version 1's, and S1 `001_55550c4af1568658.txt`:331 "Kun
+ * asiakkaan tilanne ei etene, on aika pohtia tilannetta yhdessä lähettävän tahon kanssa" — the coach and
+ * the referrer (lähettävä taho) have thought the client's situation over together. A flag-free event:
+ * what they decided shows in the events that follow (a re-profiling, a pause, the hand-over).
+ */
+export const ipsEventsV2 = { ...ipsEvents, REVIEWED_WITH_REFERRER: z.strictObject({}) };
+
+/** The event schemas of IPS job coaching (the latest version). */
+export type IpsEvents = typeof ipsEventsV2;

@@ -1,5 +1,5 @@
 /** Finnish (THL's IPS phase names, domain.md §1.1), Swedish and English names of the IPS path. */
-export const ipsLabels = {
+export const ipsLabelsV1 = {
   states: {
     opened: { fi: 'Avattu', sv: 'Öppnad', en: 'Opened' },
     referred: { fi: 'Lähete vastaanotettu', sv: 'Remiss mottagen', en: 'Referral received' },
@@ -59,6 +59,19 @@ export const ipsLabels = {
       fi: 'lopputulos vastaa tapahtunutta',
       sv: 'utfallet motsvarar det som skett',
       en: 'outcome matches what happened',
+    },
+  },
+} as const;
+
+/** Finnish, Swedish and English names of IPS job coaching (the latest version): version 2's review with the referrer. */
+export const ipsLabels = {
+  ...ipsLabelsV1,
+  events: {
+    ...ipsLabelsV1.events,
+    REVIEWED_WITH_REFERRER: {
+      fi: 'Tilanne pohdittu yhdessä lähettävän tahon kanssa',
+      sv: 'Situationen begrundad tillsammans med remittenten',
+      en: 'Situation reviewed with the referrer',
     },
   },
 } as const;

@@ -13,8 +13,8 @@ export const ipsRoles = {
 /** A role on the IPS path. */
 export type IpsRole = keyof typeof ipsRoles;
 
-/** Who may record what. The coach records the coaching; the referrer the referral and the network. */
-export const ipsPermissions = {
+/** Who may record what, version 1. The coach records the coaching; the referrer the referral and the network. */
+export const ipsPermissionsV1 = {
   REFERRAL_RECEIVED: ['coach', 'referrer', 'supervisor'],
   COACH_ASSIGNED: ['coach'],
   CLIENT_CHOSE_SUPPORTED_EMPLOYMENT: ['coach'],
@@ -39,10 +39,16 @@ export const ipsPermissions = {
   CLOSED: ['coach', 'supervisor'],
 } as const satisfies Record<string, readonly IpsRole[]>;
 
+/** Who may record what (the latest version): the review with the referrer is the coach's or the referrer's to record (S1:331). */
+export const ipsPermissions = { ...ipsPermissionsV1, REVIEWED_WITH_REFERRER: ['coach', 'referrer'] } as const satisfies Record<
+  string,
+  readonly IpsRole[]
+>;
+
 /**
  * Whose work an event records, where that is not the first role permitted to record it: the lane each task is drawn in.
  */
 export const ipsPerformers = {
   // The referring party refers; the coach may record it for them.
   REFERRAL_RECEIVED: 'referrer',
-} as const satisfies { readonly [E in keyof typeof ipsPermissions]?: (typeof ipsPermissions)[E][number] };
+} as const satisfies { readonly [E in keyof typeof ipsPermissionsV1]?: (typeof ipsPermissionsV1)[E][number] };

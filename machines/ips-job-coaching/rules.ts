@@ -1,11 +1,19 @@
-import type { PathRule } from '../../src/path/index.js';
+import type { MachineEventOf, StateView } from '../../src/path/index.js';
 import { administrativeOutcomes, type IpsEvents } from './events.js';
-import type { ipsMachine } from './machine.js';
+import type { ipsMachineV1 } from './machine.js';
 
-type IpsRule<TId extends string> = PathRule<typeof ipsMachine, IpsEvents, TId>;
+/**
+ * What the rules read of a step, in every version: the states (the same in each version) and the
+ * latest events, which every version 1 event is one of, so the same rule serves both versions.
+ */
+interface IpsStep {
+  readonly from: StateView<typeof ipsMachineV1>;
+  readonly event: MachineEventOf<IpsEvents>;
+  readonly to: StateView<typeof ipsMachineV1>;
+}
 
 /** S1 `001_55550c4af1568658.txt`:331 and :259 — "saattaen vaihtaminen": no ending without a new plan and a support network. */
-export const closingThroughHandover: IpsRule<'closing-through-handover'> = {
+export const closingThroughHandover = {
   id: 'closing-through-handover',
   name: {
     fi: 'uusi suunnitelma ja tukiverkosto varmistettu',
@@ -21,14 +29,14 @@ export const closingThroughHandover: IpsRule<'closing-through-handover'> = {
   },
   source: { seed: '001_55550c4af1568658.txt', lines: '331' },
   enforcedBy: ['handoverComplete', 'administrativeClosure'],
-  holds: ({ from, event }) =>
+  holds: ({ from, event }: IpsStep) =>
     event.type !== 'CLOSED' ||
     administrativeOutcomes.has(event.payload.outcome) ||
     (from.value === 'handover' && from.context.newPlanSecured && from.context.supportNetworkConfirmed),
-};
+} as const;
 
 /** S1 `001_55550c4af1568658.txt`:258 — employment, work trial and rehabilitative work activity kept apart. */
-export const outcomeMatchesHistory: IpsRule<'outcome-matches-history'> = {
+export const outcomeMatchesHistory = {
   id: 'outcome-matches-history',
   name: { fi: 'lopputulos vastaa tapahtunutta', sv: 'utfallet motsvarar det som skett', en: 'outcome matches what happened' },
   sentence: {
@@ -38,14 +46,14 @@ export const outcomeMatchesHistory: IpsRule<'outcome-matches-history'> = {
   },
   source: { seed: '001_55550c4af1568658.txt', lines: '258' },
   enforcedBy: ['outcomeMatchesHistory'],
-  holds: ({ from, event }) =>
+  holds: ({ from, event }: IpsStep) =>
     event.type !== 'CLOSED' ||
     ((event.payload.outcome !== 'employed' || from.context.hasBeenEmployed) &&
       (event.payload.outcome !== 'workTrial' || from.context.workTrialStarted)),
-};
+} as const;
 
 /** S1 `001_55550c4af1568658.txt`:263 — health first: a pause returns to the phase it left. */
-export const resumeReturnsToPhaseLeft: IpsRule<'resume-returns-to-phase-left'> = {
+export const resumeReturnsToPhaseLeft = {
   id: 'resume-returns-to-phase-left',
   name: { fi: 'palataan vaiheeseen, josta lähdettiin', sv: 'tillbaka till fasen man lämnade', en: 'back to the phase left' },
   sentence: {
@@ -55,9 +63,9 @@ export const resumeReturnsToPhaseLeft: IpsRule<'resume-returns-to-phase-left'> =
   },
   source: { seed: '001_55550c4af1568658.txt', lines: '263' },
   enforcedBy: [],
-  holds: ({ from, event, to }) =>
+  holds: ({ from, event, to }: IpsStep) =>
     event.type !== 'RESUMED' || (typeof to.value === 'object' && 'active' in to.value && to.value.active === from.context.phaseLeft),
-};
+} as const;
 
-/** The hard rules of IPS job coaching. */
+/** The hard rules of IPS job coaching: the same in every version (version 2 adds no rule, S1:331 asks for a review, not a gate). */
 export const ipsRules = [closingThroughHandover, outcomeMatchesHistory, resumeReturnsToPhaseLeft];

@@ -1,5 +1,5 @@
 import type { SimulationProfile } from '../../src/path/index.js';
-import type { IpsEvents } from './events.js';
+import type { IpsEvents, IpsEventsV1 } from './events.js';
 
 /**
  * How a synthetic cohort moves in IPS job coaching, tuned towards the Essote figures: 35 clients
@@ -7,7 +7,7 @@ import type { IpsEvents } from './events.js';
  * employed (S1:258). Referral sources weighted as S1:256 reports them (19 municipal pilot, 6 social
  * work, 3 TYP, 3 TE, 2 coordinator or lifestyle coaches, 3 self).
  */
-export const ipsSimulation: SimulationProfile<IpsEvents> = {
+export const ipsSimulationV1: SimulationProfile<IpsEventsV1> = {
   eventWeights: {
     CLIENT_DECLINED: 0.15,
     REPROFILE_NEEDED: 0.15,
@@ -68,4 +68,10 @@ export const ipsSimulation: SimulationProfile<IpsEvents> = {
       source: { seed: '001_55550c4af1568658.txt', lines: '256-258' },
     },
   ],
+};
+
+/** Version 2: as version 1, and now and then a review with the referrer (the weight is a modelling choice). */
+export const ipsSimulation: SimulationProfile<IpsEvents> = {
+  ...ipsSimulationV1,
+  eventWeights: { ...ipsSimulationV1.eventWeights, REVIEWED_WITH_REFERRER: 0.1 },
 };

@@ -30,6 +30,8 @@ describe('IPS Kykyviisari schedule and rapid job search, as deadlines not guards
       ['kykyviisari-baseline', '2024-01-22T09:00:00.000Z', false],
       ['first-employer-contact-within-one-month', '2024-02-08T09:00:00.000Z', false],
       // Six months after 11:00 Finnish winter time is 11:00 Finnish summer time: 08:00 UTC.
+      // Version 2 (S1:331): three months without progress, think it over with the referrer.
+      ['review-with-referrer-when-stalled', '2024-04-08T08:00:00.000Z', false],
       ['kykyviisari-followup', '2024-07-08T08:00:00.000Z', false],
     ]);
   });
@@ -43,7 +45,8 @@ describe('IPS Kykyviisari schedule and rapid job search, as deadlines not guards
       { type: 'EMPLOYER_CONTACTED', at: at('2024-01-25'), actor: coach, payload: { employerId: 'e-1' } },
       kykyviisari('2024-07-01', 'followup'),
     ]);
-    expect(caseRef.deadlines(at('2024-08-01'))).toEqual([]);
+    // Only the review with the referrer is left (S1:331): nothing has moved the case since the employer contact.
+    expect(ids(caseRef, at('2024-08-01'))).toEqual([['review-with-referrer-when-stalled', '2024-04-25T08:00:00.000Z', true]]);
   });
 
   it('asks for the final Kykyviisari during the hand-over, and is overdue after two weeks', () => {
