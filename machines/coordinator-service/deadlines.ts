@@ -50,7 +50,7 @@ export const twelveMonthLimitV1: CoordinatorDeadlineV1<'twelve-month-limit'> = {
 
 /**
  * Version 2 of the 12-month limit: as version 1 for a client admitted on the months of unemployment
- * (S3:363). A disability pensioner (S3:362) and a client for whom TYP does not suit (S3:573) are not in
+ * (S3:363). A disability pensioner (S3:362) and a client directed here because TYP does not suit (S3:573) are not in
  * the service for the first 12 months of unemployment, so for them only the service limit counts: 12
  * months after the eligibility check (S3:354, "Kesto: 1-12 kk"), whatever months or day of
  * unemployment are also given.
@@ -62,9 +62,11 @@ export const twelveMonthLimit: CoordinatorDeadline<'twelve-month-limit'> = {
     if (state.value === 'closed') return undefined;
     const eligibility = history.find((event) => event.type === 'ELIGIBILITY_CONFIRMED');
     if (eligibility?.type !== 'ELIGIBILITY_CONFIRMED') return undefined;
-    const { unemployedSince, unemploymentMonths, targetGroup, typNotSuitable } = eligibility.payload;
+    const { unemployedSince, unemploymentMonths, targetGroup } = eligibility.payload;
+    const referral = history.find((event) => event.type === 'REFERRED');
+    const typNotSuitable = referral?.type === 'REFERRED' && referral.payload.typNotSuitable !== undefined;
     const serviceLimit = addMonths(eligibility.at, 12);
-    if (targetGroup === 'disabilityPensioner' || typNotSuitable !== undefined) return serviceLimit;
+    if (targetGroup === 'disabilityPensioner' || typNotSuitable) return serviceLimit;
     if (unemployedSince) return earlier(serviceLimit, addMonths(startOfDay(unemployedSince), 12));
     // The eligibility rule admits no one else without the months.
     return unemploymentMonths === undefined ? serviceLimit : earlier(serviceLimit, addMonths(eligibility.at, 12 - unemploymentMonths));

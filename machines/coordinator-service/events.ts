@@ -54,29 +54,37 @@ export const coordinatorEvents = {
 export type CoordinatorEventsV1 = typeof coordinatorEvents;
 
 /**
- * Why TYP is not the service for a client who comes to the coordinator all the same (S3
+ * Why TYP is not the service for a client directed to the coordinator all the same (S3
  * `003_b3609eb1a20809d4.txt`:573, "Mikäli TYP-kriteerit ei täyty tai TYP-asiakkuus ei ole
- * oikea-aikainen tai ajankohtainen"): the TYP criteria are not met, or a TYP client relationship is
- * not timely now (the seed's "oikea-aikainen tai ajankohtainen", one code).
+ * oikea-aikainen tai ajankohtainen, voidaan asiakas ohjata työ- ja toimintakyvyn tuen palvelumalliin"):
+ * the TYP criteria are not met, or a TYP client relationship is not timely now (the seed's
+ * "oikea-aikainen tai ajankohtainen", one code). The seed speaks of directing the client (ohjata), so the
+ * reason comes with the referral.
  */
 export const typNotSuitable = z.enum(['criteriaNotMet', 'notTimely']);
+
+/** Version 2 of the referral: the reason TYP does not suit, when that is why the client is directed here (S3:573). */
+export const referredV2 = z.strictObject({
+  route: coordinatorRoute,
+  referredFrom: referredFrom.optional(),
+  typNotSuitable: typNotSuitable.optional(),
+});
 
 /**
  * Version 2 of the eligibility check. The completed months of unemployment are asked only where they
  * decide: not of a disability pensioner (S3:362, "vammainen työkyvyttömyyseläkkeellä oleva", who is in
  * the target group without being unemployed), nor of a client directed here because TYP does not suit
- * (`typNotSuitable`, S3:573), who may have been unemployed longer than 12 months or be outside the
- * labour force (S3:571). Every version 1 payload is a version 2 payload that means the same.
+ * (S3:573), who may have been unemployed longer than 12 months or be outside the labour force (S3:571).
+ * Every version 1 payload is a version 2 payload that means the same.
  */
 export const eligibilityConfirmedV2 = z.strictObject({
   unemploymentMonths: z.number().int().min(0).max(24).optional(),
   targetGroup,
   unemployedSince: isoDate.optional(),
-  typNotSuitable: typNotSuitable.optional(),
 });
 
-/** The events of the coordinator service, version 2: the eligibility check of S3:362 and S3:573. */
-export const coordinatorEventsV2 = { ...coordinatorEvents, ELIGIBILITY_CONFIRMED: eligibilityConfirmedV2 };
+/** The events of the coordinator service, version 2: the referral and eligibility check of S3:362 and S3:573. */
+export const coordinatorEventsV2 = { ...coordinatorEvents, REFERRED: referredV2, ELIGIBILITY_CONFIRMED: eligibilityConfirmedV2 };
 
 /** The event schemas of the coordinator service (the latest version). */
 export type CoordinatorEvents = typeof coordinatorEventsV2;

@@ -25,6 +25,11 @@ export interface CoordinatorContext {
   /** An interim review has been held since the place was gained. */
   readonly reviewedSincePlace: boolean;
   readonly exit: CoordinatorExit | null;
+  /**
+   * Version 2: the client was directed here because TYP does not suit (S3:573), so the months of
+   * unemployment do not decide eligibility. Absent on version 1, whose context stays as it was.
+   */
+  readonly typNotSuitable?: boolean;
 }
 
 const initialContext: CoordinatorContext = {
@@ -157,9 +162,12 @@ const closeBeforeSupport = { CLOSED: { target: '#coordinator.closed', guard: 'cl
  * The states of the coordinator service, with the guard of the eligibility check each version names:
  * everything after that check is the same in every version.
  */
-const coordinatorStates = <TGate extends string>(eligibilityGate: TGate) =>
+const coordinatorStates = <TGate extends string, TReferral extends { readonly target: 'eligibilityCheck' }>(
+  eligibilityGate: TGate,
+  referral: TReferral,
+) =>
   ({
-    opened: { on: { REFERRED: { target: 'eligibilityCheck' } } },
+    opened: { on: { REFERRED: referral } },
     eligibilityCheck: {
       on: {
         ELIGIBILITY_CONFIRMED: { target: 'consentPending', guard: eligibilityGate },
@@ -191,7 +199,7 @@ export const coordinatorMachineV1 = coordinatorSetup.createMachine({
   id: 'coordinator',
   initial: 'opened',
   context: initialContext,
-  states: coordinatorStates('unemployedUnder12Months'),
+  states: coordinatorStates('unemployedUnder12Months', { target: 'eligibilityCheck' } as const),
 });
 
 const coordinatorSetupV2 = setup({
@@ -199,16 +207,19 @@ const coordinatorSetupV2 = setup({
   guards: {
     /**
      * S3:363 — unemployed under 12 months; and besides them (S3:362) a disability pensioner, whom the
-     * months of unemployment do not measure, and (S3:573) a client for whom TYP does not suit now.
+     * months of unemployment do not measure, and (S3:573) a client directed here because TYP does not suit now.
      */
-    admittedToService: ({ event }) =>
+    admittedToService: ({ context, event }) =>
       event.type === 'ELIGIBILITY_CONFIRMED' &&
       (event.payload.targetGroup === 'disabilityPensioner' ||
-        event.payload.typNotSuitable !== undefined ||
+        context.typNotSuitable === true ||
         (event.payload.unemploymentMonths !== undefined && event.payload.unemploymentMonths < 12)),
     ...sharedGuards,
   },
   actions: {
+    recordTypNotSuitable: assign(({ event }) => ({
+      typNotSuitable: event.type === 'REFERRED' && event.payload.typNotSuitable !== undefined,
+    })),
     giveConsent: assign(sharedUpdates.giveConsent),
     withdrawConsent: assign(sharedUpdates.withdrawConsent),
     markCapacityAssessed: assign({ functionalCapacityAssessed: true }),
@@ -224,11 +235,11 @@ const coordinatorSetupV2 = setup({
 /**
  * The Eksote work-ability coordinator service (työkykykoordinaattoripalvelu), domain.md §9(c), version
  * 2: as version 1, and the eligibility check also admits a disability pensioner without months of
- * unemployment (S3:362) and a client for whom TYP does not suit (S3:573).
+ * unemployment (S3:362) and a client directed here because TYP does not suit (S3:573, from the referral).
  */
 export const coordinatorMachine = coordinatorSetupV2.createMachine({
   id: 'coordinator',
   initial: 'opened',
-  context: initialContext,
-  states: coordinatorStates('admittedToService'),
+  context: { ...initialContext, typNotSuitable: false },
+  states: coordinatorStates('admittedToService', { target: 'eligibilityCheck', actions: 'recordTypNotSuitable' } as const),
 });

@@ -113,7 +113,7 @@ export const coordinatorRulesV1 = [
  * S3 `003_b3609eb1a20809d4.txt`:363, 362, 573 — the service is for a client unemployed under 12 months
  * (longer, and TYP is the service), for a disability pensioner, whom months of unemployment do not
  * measure, and for a client directed here because the TYP criteria are not met or a TYP client
- * relationship is not timely.
+ * relationship is not timely (the reason comes with the referral, `REFERRED.typNotSuitable`).
  */
 export const eligibleForService: CoordinatorRule<'eligible-under-12-months-pension-or-typ-unsuitable'> = {
   id: 'eligible-under-12-months-pension-or-typ-unsuitable',
@@ -136,10 +136,10 @@ export const eligibleForService: CoordinatorRule<'eligible-under-12-months-pensi
   },
   source: { seed: '003_b3609eb1a20809d4.txt', lines: '362-363, 573' },
   enforcedBy: ['admittedToService'],
-  holds: ({ event }) =>
+  holds: ({ from, event }) =>
     event.type !== 'ELIGIBILITY_CONFIRMED' ||
     event.payload.targetGroup === 'disabilityPensioner' ||
-    event.payload.typNotSuitable !== undefined ||
+    from.context.typNotSuitable === true ||
     (event.payload.unemploymentMonths !== undefined && event.payload.unemploymentMonths < 12),
 };
 

@@ -37,8 +37,13 @@ export const coordinatorSimulationV1: SimulationProfile<CoordinatorEventsV1> = {
 };
 
 /**
- * Version 2 moves as version 1 (the weights are modelling choices). The new payload fields of the
- * eligibility check take the simulator's defaults, so a few clients come as disability pensioners or
- * because TYP does not suit.
+ * Version 2 moves as version 1; one referral in five comes because TYP does not suit (S3:573), and a few
+ * eligibility checks give no months (the shares are modelling choices: the seeds give none).
  */
-export const coordinatorSimulation: SimulationProfile<CoordinatorEvents> = coordinatorSimulationV1;
+export const coordinatorSimulation: SimulationProfile<CoordinatorEvents> = {
+  ...coordinatorSimulationV1,
+  payloadWeights: {
+    ...coordinatorSimulationV1.payloadWeights,
+    REFERRED: { ...coordinatorSimulationV1.payloadWeights?.REFERRED, typNotSuitable: { undefined: 8, criteriaNotMet: 1, notTimely: 1 } },
+  },
+};

@@ -12,11 +12,11 @@ const coordinator = { role: 'coordinator', id: 'coord-1' } as const;
 let day = 0;
 const next = () => new Date(Date.UTC(2025, 2, 1) + ++day * 86_400_000).toISOString();
 
-const referred = (): Input => ({
+const referred = (typNotSuitable?: 'criteriaNotMet' | 'notTimely'): Input => ({
   type: 'REFERRED',
   at: next(),
   actor: { role: 'employmentServicesExpert', id: 'te-1' },
-  payload: { route: 'employmentServices' },
+  payload: typNotSuitable ? { route: 'employmentServices', typNotSuitable } : { route: 'employmentServices' },
 });
 type Eligibility = Extract<Input, { type: 'ELIGIBILITY_CONFIRMED' }>['payload'];
 const eligible = (payload: Eligibility, at = next()): Input => ({ type: 'ELIGIBILITY_CONFIRMED', at, actor: coordinator, payload });
@@ -41,17 +41,18 @@ describe('coordinator service v2: the eligibility check (issue 14 item 6)', () =
   // S3:573 "Mikäli TYP-kriteerit ei täyty tai TYP-asiakkuus ei ole oikea-aikainen tai ajankohtainen, voidaan
   // asiakas ohjata työ- ja toimintakyvyn tuen palvelumalliin".
   it.each(['criteriaNotMet', 'notTimely'] as const)(
-    'admits a client unemployed 18 months for whom TYP does not suit: %s (S3:573)',
+    'admits a client unemployed 18 months directed here as TYP does not suit: %s (S3:573)',
     (why) => {
-      givenCase(coordinatorServicePath, [referred()])
-        .when(eligible({ unemploymentMonths: 18, targetGroup: 'unemployed', typNotSuitable: why }))
+      // The seed speaks of directing (ohjata) the client here: the reason comes with the referral.
+      givenCase(coordinatorServicePath, [referred(why)])
+        .when(eligible({ unemploymentMonths: 18, targetGroup: 'unemployed' }))
         .thenAccepted('consentPending');
     },
   );
   // S3:571: "työnhakijalla, osatyökykyisellä tai työvoiman ulkopuolella olevalla henkilöllä" — not always unemployed.
   it('admits a client for whom TYP does not suit without months of unemployment (S3:571, S3:573)', () => {
-    givenCase(coordinatorServicePath, [referred()])
-      .when(eligible({ targetGroup: 'partiallyWorkAble', typNotSuitable: 'criteriaNotMet' }))
+    givenCase(coordinatorServicePath, [referred('criteriaNotMet')])
+      .when(eligible({ targetGroup: 'partiallyWorkAble' }))
       .thenAccepted('consentPending');
   });
   // S3:362 "vammainen työkyvyttömyyseläkkeellä oleva": in the target group without being unemployed.
@@ -71,7 +72,7 @@ describe('coordinator service v2: the eligibility check (issue 14 item 6)', () =
     expect(refused).toMatchObject({ ok: false, rejection: { code: 'INVALID_EVENT' } });
   });
   // S3:363 "olet ollut työttömänä alle 12 kk (yli 12 kk työttömänä olleet saavat tarvittaessa tuen TYP –palvelusta)".
-  it.each([12, 13, 24])('still redirects a client unemployed %i months when TYP is not said not to suit (S3:363)', (months) => {
+  it.each([12, 13, 24])('still redirects a client unemployed %i months not directed here as TYP does not suit (S3:363)', (months) => {
     givenCase(coordinatorServicePath, [referred()])
       .when(eligible({ unemploymentMonths: months, targetGroup: 'unemployed' }))
       .thenRejected('RULE_VIOLATED', { ruleId: 'eligible-under-12-months-pension-or-typ-unsuitable' });
@@ -99,26 +100,25 @@ describe('coordinator service v2: the eligibility check (issue 14 item 6)', () =
   });
   it('takes the reason TYP does not suit only as one of its codes, never free text', () => {
     const caseRef = openCase(coordinatorServicePath, { caseId: 'typ-text' });
-    expect(caseRef.record(referred()).ok).toBe(true);
     const refused = caseRef.record({
-      type: 'ELIGIBILITY_CONFIRMED',
+      type: 'REFERRED',
       at: next(),
       actor: coordinator,
-      payload: { targetGroup: 'unemployed', typNotSuitable: 'asiakas ei halua' as 'notTimely' },
+      payload: { route: 'selfContact', typNotSuitable: 'asiakas ei halua' as 'notTimely' },
     });
     expect(refused).toMatchObject({ ok: false, rejection: { code: 'INVALID_EVENT' } });
     expect(JSON.stringify(refused)).not.toContain('asiakas ei halua');
   });
 
   describe('the 12-month limit of a client not admitted on months of unemployment (S3:354 "Kesto: 1-12 kk")', () => {
-    const limitOf = (payload: Eligibility) => {
+    const limitOf = (payload: Eligibility, typNotSuitable?: 'notTimely') => {
       const caseRef = openCase(coordinatorServicePath, { caseId: 'limit' });
-      expect(caseRef.record(referred()).ok).toBe(true);
+      expect(caseRef.record(referred(typNotSuitable)).ok).toBe(true);
       expect(caseRef.record(eligible(payload, '2025-04-10T09:00:00Z')).ok).toBe(true);
       return caseRef.deadlines('2025-04-10T10:00:00Z').find((deadline) => deadline.id === 'twelve-month-limit');
     };
     it('is 12 months of service for a client unemployed 18 months for whom TYP does not suit, not overdue at admission', () => {
-      expect(limitOf({ unemploymentMonths: 18, targetGroup: 'unemployed', typNotSuitable: 'notTimely' })).toMatchObject({
+      expect(limitOf({ unemploymentMonths: 18, targetGroup: 'unemployed' }, 'notTimely')).toMatchObject({
         dueAt: '2026-04-10T09:00:00.000Z',
         overdue: false,
       });
