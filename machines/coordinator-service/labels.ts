@@ -68,9 +68,15 @@ export const coordinatorLabels = {
     ...sharedGuardLabels,
     // S3:362–363, 573: the months of unemployment decide only where they measure the client.
     admittedToService: {
-      fi: 'työttömänä alle 12 kk, vammainen työkyvyttömyyseläkkeellä tai ohjattu, koska TYP ei sovi (kriteerit eivät täyty tai ei oikea-aikainen)',
-      sv: 'arbetslös under 12 månader, på sjukpension med funktionsnedsättning eller hänvisad för att TYP inte passar (kriterierna uppfylls inte eller inte aktuellt)',
-      en: 'unemployed under 12 months, disabled on a disability pension, or directed here as TYP does not suit (criteria not met or not timely)',
+      fi:
+        'työttömänä alle 12 kk, vammainen työkyvyttömyyseläkkeellä tai ohjattu, koska TYP ei sovi ' +
+        '(kriteerit eivät täyty tai ei oikea-aikainen)',
+      sv:
+        'arbetslös under 12 månader, på sjukpension med funktionsnedsättning eller hänvisad för att TYP inte passar ' +
+        '(kriterierna uppfylls inte eller inte aktuellt)',
+      en:
+        'unemployed under 12 months, disabled on a disability pension, or directed here as TYP does not suit ' +
+        '(criteria not met or not timely)',
     },
   },
 } as const;

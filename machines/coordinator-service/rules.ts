@@ -125,14 +125,15 @@ export const eligibleForService: CoordinatorRule<'eligible-under-12-months-pensi
   sentence: {
     fi:
       'Palveluun pääsee, jos on ollut työttömänä alle 12 kuukautta, on vammainen työkyvyttömyyseläkkeellä oleva tai ' +
-      'TYP-kriteerit eivät täyty tai TYP-asiakkuus ei ole oikea-aikainen; muut yli 12 kuukautta työttömänä olleet saavat tuen TYP-palvelusta.',
+      'ohjataan palveluun, koska TYP-kriteerit eivät täyty tai TYP-asiakkuus ei ole oikea-aikainen; ' +
+      'muut vähintään 12 kuukautta työttömänä olleet saavat tuen TYP-palvelusta.',
     sv:
       'Tjänsten är för den som varit arbetslös kortare än 12 månader, för en person med funktionsnedsättning på sjukpension ' +
-      'och för den som inte uppfyller TYP-kriterierna eller för vilken TYP inte är aktuellt nu; ' +
-      'andra som varit arbetslösa längre får stöd av TYP.',
+      'och för den som hänvisas hit för att TYP-kriterierna inte uppfylls eller TYP inte är aktuellt nu; ' +
+      'andra som varit arbetslösa minst 12 månader får stöd av TYP.',
     en:
-      'The service is for a client unemployed under 12 months, a disabled client on a disability pension, and a client who does ' +
-      'not meet the TYP criteria or for whom TYP is not timely; others unemployed longer get support from TYP.',
+      'The service is for a client unemployed under 12 months, a disabled client on a disability pension, and a client directed ' +
+      'here because the TYP criteria are not met or TYP is not timely; others unemployed 12 months or more get support from TYP.',
   },
   source: { seed: '003_b3609eb1a20809d4.txt', lines: '362-363, 573' },
   enforcedBy: ['admittedToService'],
