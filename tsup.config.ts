@@ -21,8 +21,8 @@ export default defineConfig({
   },
   // Peers, never bundled and never loaded by the main entry: fast-check of kykypolku/testing, the
   // database drivers of kykypolku/postgres (PGlite is loaded only when a PGlite store is made).
-  // kykypolku/diagram's bpmn-moddle and elkjs are dependencies, loaded by dynamic import only
-  // when a BPMN or SVG layout is asked for.
+  // kykypolku/diagram's bpmn-moddle, elkjs and @hpcc-js/wasm-graphviz are dependencies, loaded by
+  // dynamic import only when a BPMN layout or an SVG is asked for.
   external: ['fast-check', 'pg', '@electric-sql/pglite'],
   target: 'node20',
   platform: 'node',

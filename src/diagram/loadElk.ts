@@ -48,8 +48,8 @@ interface Point {
 let elk: Promise<ElkLayoutEngine> | undefined;
 
 /**
- * elkjs, loaded when a layout is first needed and kept: only `toBpmn`, `toSvg` and the report
- * load it. elkjs is CommonJS, and bundlers and test runners wrap its default export differently,
+ * elkjs, loaded when a layout is first needed and kept: only `toBpmn` loads it. elkjs is
+ * CommonJS, and bundlers and test runners wrap its default export differently,
  * so the `default` chain is unwrapped to its constructor.
  *
  * @internal

@@ -8,7 +8,7 @@
  * renderMarkup(tree); // '<transition event="SITUATION_MAPPED" cond="a &amp;&amp; b"/>\n'
  * ```
  */
-export type MarkupNode = MarkupElement | MarkupText | MarkupComment;
+export type MarkupNode = MarkupElement | MarkupText | MarkupComment | MarkupVerbatim;
 
 /** An element: a name, attributes in the order given, and children. */
 export interface MarkupElement {
@@ -28,6 +28,20 @@ export interface MarkupText {
 export interface MarkupComment {
   readonly kind: 'comment';
   readonly text: string;
+}
+
+/**
+ * Markup written out as it is, not escaped: only for well-formed XML a trusted renderer made
+ * (the SVG Graphviz draws), never for text that came from outside.
+ */
+export interface MarkupVerbatim {
+  readonly kind: 'verbatim';
+  readonly markup: string;
+}
+
+/** A verbatim node (see {@link MarkupVerbatim}). @example verbatim('<svg xmlns="http://www.w3.org/2000/svg"/>') */
+export function verbatim(markup: string): MarkupVerbatim {
+  return { kind: 'verbatim', markup };
 }
 
 type Child = MarkupNode | string | false | undefined | null | readonly Child[];
@@ -106,6 +120,7 @@ export function renderMarkup(node: MarkupNode, options: RenderMarkupOptions = {}
       }
       return escapeText(current.text);
     }
+    if (current.kind === 'verbatim') return current.markup;
     if (current.kind === 'comment') {
       if (current.text.includes('--')) throw new Error("renderMarkup: a comment must not contain '--'");
       return `<!-- ${current.text} -->`;

@@ -1,30 +1,62 @@
 import type { AnyPathDefinition } from '../path/definition.js';
 import type { Language } from '../path/label.js';
-import { renderDot, type DotStatement, type DotValue } from './dot.js';
+import { renderDot, type DotAttributes, type DotStatement, type DotValue } from './dot.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import { element } from './markup.js';
-import { childStatesOf, describePathGraph, type GraphState, type PathGraph } from './pathGraph.js';
-import { transitionLine, transitionTextOf } from './transitionText.js';
+import { childStatesOf, describePathGraph, type GraphState, type GraphTransition, type PathGraph } from './pathGraph.js';
+import { transitionLine, transitionTextOf, type TransitionText } from './transitionText.js';
 
 const fontname = 'Helvetica';
 
+/** A transition as a DOT drawing shows it: its words, and attributes that style it (the diff's colours). @internal */
+export interface DotTransition {
+  readonly transition: GraphTransition;
+  readonly text: TransitionText;
+  /** Extra lines under the label (the diff's "was: …"). */
+  readonly notes?: readonly string[];
+  readonly attributes?: DotAttributes;
+}
+
+/**
+ * What {@link pathDotGraph} draws: states (labels already in one language) and transitions with
+ * their words. A path's own graph gives one ({@link toDot}); the version diff gives the union of
+ * two versions, styled.
+ *
+ * @internal
+ */
+export interface DotView {
+  readonly name: string;
+  readonly title: string;
+  readonly states: readonly GraphState[];
+  readonly initial: string;
+  readonly transitions: readonly DotTransition[];
+  readonly lang: Language;
+  readonly stateAttributes?: (state: GraphState) => DotAttributes;
+  /** Statements drawn after everything else (the diff's legend). */
+  readonly extra?: readonly DotStatement[];
+}
+
 /** The label of a state: its name, then a line per in-state event (↻). */
-function stateLabel(graph: PathGraph, state: GraphState, lang: Language): DotValue {
-  const inState = graph.transitions.filter((transition) => transition.source === state.id && transition.target === undefined);
-  if (inState.length === 0) return state.label[lang];
+function stateLabel(view: DotView, state: GraphState): DotValue {
+  const inState = view.transitions.filter(({ transition }) => transition.source === state.id && transition.target === undefined);
+  if (inState.length === 0) return state.label[view.lang];
   return {
     html: element(
       'table',
       { border: 0, cellborder: 0, cellspacing: 1 },
-      element('tr', {}, element('td', {}, element('b', {}, state.label[lang]))),
-      inState.map((transition) =>
+      element('tr', {}, element('td', {}, element('b', {}, state.label[view.lang]))),
+      inState.map(({ text, notes, attributes }) =>
         element(
           'tr',
           {},
           element(
             'td',
             { align: 'left' },
-            element('font', { 'point-size': 10 }, `↻ ${transitionLine(transitionTextOf(graph.definition, transition, lang))}`),
+            element(
+              'font',
+              { 'point-size': 10, color: typeof attributes?.fontcolor === 'string' ? attributes.fontcolor : undefined },
+              [`↻ ${transitionLine(text)}`, ...(notes ?? [])].join(' '),
+            ),
           ),
         ),
       ),
@@ -33,17 +65,121 @@ function stateLabel(graph: PathGraph, state: GraphState, lang: Language): DotVal
 }
 
 /** The leaf a diagram edge attaches to for a (possibly compound) state: its initial descendant. */
-function anchorOf(graph: PathGraph, id: string): string {
+function anchorOf(graph: Pick<PathGraph, 'states'>, id: string): string {
   let current = graph.states.find((state) => state.id === id);
   while (current && (current.kind === 'compound' || current.kind === 'parallel')) {
-    const next: string | undefined = current.initial ?? childStatesOf(graph, current.id)[0]?.id;
+    const next: string | undefined = current.initial ?? childStatesOf(graph as PathGraph, current.id)[0]?.id;
     if (next === undefined) break;
     current = graph.states.find((state) => state.id === next);
   }
   return current?.id ?? id;
 }
 
+/** How many characters a line of an arrow's label holds before it wraps at a space. */
+const lineLength = 40;
+
+/**
+ * A long condition on lines of about {@link lineLength} characters, broken at spaces: a condition
+ * on one line would make its arrow's label, and so the whole picture, as wide as the sentence.
+ */
+function wrapped(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > lineLength) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
 const isContainer = (state: GraphState | undefined): boolean => state?.kind === 'compound' || state?.kind === 'parallel';
+
+/**
+ * The DOT digraph of a view. Every state and transition carries an `id` (`state:<path>`,
+ * `transition:<source>:<EVENT>:<index>`), which Graphviz writes on its SVG groups, so a page
+ * script or a test finds what it drew.
+ *
+ * @internal
+ */
+export function pathDotGraph(view: DotView): string {
+  const lang = view.lang;
+  const graph = { states: view.states } as PathGraph;
+  const stateById = new Map(view.states.map((state) => [state.id, state]));
+  const within = (id: string, ancestor: string): boolean => id === ancestor || id.startsWith(`${ancestor}.`);
+  const block = (parent: string | undefined): DotStatement[] => {
+    const statements: DotStatement[] = [];
+    const parentState = parent === undefined ? undefined : stateById.get(parent);
+    const initial = parent === undefined ? view.initial : parentState?.initial;
+    if (initial !== undefined) {
+      const start = parent === undefined ? '__start' : `__start:${parent}`;
+      statements.push({ kind: 'node', id: start, attributes: { shape: 'point', width: 0.15, label: '' } });
+      statements.push({
+        kind: 'edge',
+        from: start,
+        to: anchorOf(graph, initial),
+        attributes: { lhead: isContainer(stateById.get(initial)) ? `cluster:${initial}` : undefined },
+      });
+    }
+    for (const state of childStatesOf(graph, parent)) {
+      const styled = view.stateAttributes?.(state) ?? {};
+      if (isContainer(state)) {
+        statements.push({
+          kind: 'subgraph',
+          id: `cluster:${state.id}`,
+          attributes: { id: `state:${state.id}`, label: stateLabel(view, state), style: 'rounded', ...styled },
+          statements: block(state.id),
+        });
+      } else {
+        statements.push({
+          kind: 'node',
+          id: state.id,
+          attributes:
+            state.kind === 'history'
+              ? {
+                  id: `state:${state.id}`,
+                  shape: 'circle',
+                  label: state.history === 'deep' ? 'H*' : 'H',
+                  xlabel: state.label[lang],
+                  width: 0.35,
+                  fixedsize: 'true',
+                  ...styled,
+                }
+              : { id: `state:${state.id}`, label: stateLabel(view, state), peripheries: state.kind === 'final' ? 2 : undefined, ...styled },
+        });
+      }
+    }
+    return statements;
+  };
+  const edges: DotStatement[] = view.transitions
+    .filter(({ transition }) => transition.target !== undefined)
+    .map(({ transition, text, notes, attributes }) => {
+      const target = transition.target!;
+      const lines = [text.event, ...(text.condition === undefined ? [] : wrapped(`[${text.condition}]`)), ...(notes ?? [])];
+      // Graphviz clips an edge at a cluster only when the other end lies outside it.
+      const ltail = isContainer(stateById.get(transition.source)) && !within(target, transition.source) ? `cluster:${transition.source}` : undefined;
+      const lhead = isContainer(stateById.get(target)) && !within(transition.source, target) ? `cluster:${target}` : undefined;
+      // A clipped edge's `label` stays where the unclipped edge would run, far from the drawn
+      // arrow; an external label (`xlabel`) is placed beside the arrow as drawn.
+      const clipped = ltail !== undefined || lhead !== undefined;
+      return {
+        kind: 'edge',
+        from: anchorOf(graph, transition.source),
+        to: anchorOf(graph, target),
+        attributes: { id: `transition:${transition.id}`, [clipped ? 'xlabel' : 'label']: lines.join('\n'), ltail, lhead, ...attributes },
+      };
+    });
+  return renderDot({
+    name: view.name,
+    attributes: {
+      graph: { label: view.title, labelloc: 't', fontname, compound: 'true', forcelabels: 'true', rankdir: 'TB', nodesep: 0.4 },
+      node: { shape: 'box', style: 'rounded', fontname, fontsize: 12 },
+      edge: { fontname, fontsize: 10 },
+    },
+    statements: [...block(undefined), ...edges, ...(view.extra ?? [])],
+  });
+}
 
 /**
  * The path as a Graphviz DOT digraph, labelled in one language: states as rounded boxes (in-state
@@ -59,71 +195,13 @@ const isContainer = (state: GraphState | undefined): boolean => state?.kind === 
 export function toDot(definition: AnyPathDefinition, options: DiagramOptions = {}): DiagramResult {
   const lang = options.lang ?? 'en';
   const graph = describePathGraph(definition);
-  const stateById = new Map(graph.states.map((state) => [state.id, state]));
-  const within = (id: string, ancestor: string): boolean => id === ancestor || id.startsWith(`${ancestor}.`);
-  const block = (parent: string | undefined): DotStatement[] => {
-    const statements: DotStatement[] = [];
-    const parentState = parent === undefined ? undefined : stateById.get(parent);
-    const initial = parent === undefined ? graph.initial : parentState?.initial;
-    if (initial !== undefined) {
-      const start = parent === undefined ? '__start' : `__start:${parent}`;
-      statements.push({ kind: 'node', id: start, attributes: { shape: 'point', width: 0.15, label: '' } });
-      statements.push({
-        kind: 'edge',
-        from: start,
-        to: anchorOf(graph, initial),
-        attributes: { lhead: isContainer(stateById.get(initial)) ? `cluster:${initial}` : undefined },
-      });
-    }
-    for (const state of childStatesOf(graph, parent)) {
-      if (isContainer(state)) {
-        statements.push({
-          kind: 'subgraph',
-          id: `cluster:${state.id}`,
-          attributes: { label: stateLabel(graph, state, lang), style: 'rounded' },
-          statements: block(state.id),
-        });
-      } else {
-        statements.push({
-          kind: 'node',
-          id: state.id,
-          attributes:
-            state.kind === 'history'
-              ? { shape: 'circle', label: state.history === 'deep' ? 'H*' : 'H', xlabel: state.label[lang], width: 0.35, fixedsize: 'true' }
-              : { label: stateLabel(graph, state, lang), peripheries: state.kind === 'final' ? 2 : undefined },
-        });
-      }
-    }
-    return statements;
-  };
-  const edges: DotStatement[] = graph.transitions
-    .filter((transition) => transition.target !== undefined)
-    .map((transition) => {
-      const text = transitionTextOf(definition, transition, lang);
-      const target = transition.target!;
-      return {
-        kind: 'edge',
-        from: anchorOf(graph, transition.source),
-        to: anchorOf(graph, target),
-        attributes: {
-          label: text.condition === undefined ? text.event : `${text.event}\n[${text.condition}]`,
-          // Graphviz clips an edge at a cluster only when the other end lies outside it.
-          ltail:
-            isContainer(stateById.get(transition.source)) && !within(target, transition.source)
-              ? `cluster:${transition.source}`
-              : undefined,
-          lhead: isContainer(stateById.get(target)) && !within(transition.source, target) ? `cluster:${target}` : undefined,
-        },
-      };
-    });
-  const text = renderDot({
+  const text = pathDotGraph({
     name: definition.id,
-    attributes: {
-      graph: { label: definition.title[lang], labelloc: 't', fontname, compound: 'true', rankdir: 'TB', nodesep: 0.4 },
-      node: { shape: 'box', style: 'rounded', fontname, fontsize: 12 },
-      edge: { fontname, fontsize: 10 },
-    },
-    statements: [...block(undefined), ...edges],
+    title: definition.title[lang],
+    states: graph.states,
+    initial: graph.initial,
+    transitions: graph.transitions.map((transition) => ({ transition, text: transitionTextOf(definition, transition, lang) })),
+    lang,
   });
   return { text, warnings: graph.warnings };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { languages, type AnyPathDefinition, type Language } from 'kykypolku';
-import { describePathGraph, describePathTable, toBpmn, toDot, toMermaid, toPathTableMarkdown, toScxml } from 'kykypolku/diagram';
+import { describePathGraph, describePathTable, toBpmn, toDot, toMermaid, toPathTableMarkdown, toScxml, toSvg } from 'kykypolku/diagram';
 import { builtInPaths } from 'kykypolku/paths';
 import { reviewPath } from '../support/reviewPath.js';
 
@@ -17,6 +17,10 @@ describe('the exporters on the hand-made review path', () => {
     await expect((await toBpmn(reviewPath, { lang: 'en' })).text).toMatchFileSnapshot('golden/review-path.en.bpmn');
   });
 
+  it('writes the same SVG as the golden file: the DOT as Graphviz (WebAssembly) lays it out', async () => {
+    await expect((await toSvg(reviewPath, { lang: 'en' })).text).toMatchFileSnapshot('golden/review-path.en.svg');
+  });
+
   it('writes the same path tables as the golden files, as Markdown and as JSON', async () => {
     await expect(toPathTableMarkdown(reviewPath, { lang: 'en' })).toMatchFileSnapshot('golden/review-path.en.table.md');
     await expect(`${JSON.stringify(describePathTable(reviewPath, { lang: 'fi' }), null, 2)}\n`).toMatchFileSnapshot(
@@ -27,6 +31,7 @@ describe('the exporters on the hand-made review path', () => {
   it('writes the same bytes every time', async () => {
     expect(toMermaid(reviewPath).text).toBe(toMermaid(reviewPath).text);
     expect((await toBpmn(reviewPath)).text).toBe((await toBpmn(reviewPath)).text);
+    expect((await toSvg(reviewPath)).text).toBe((await toSvg(reviewPath)).text);
   });
 
   it('reads "otherwise" on an unguarded transition that follows a guarded one, and the guard’s own label on a guarded one', () => {
