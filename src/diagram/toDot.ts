@@ -98,8 +98,8 @@ const isContainer = (state: GraphState | undefined): boolean => state?.kind === 
 
 /**
  * The DOT digraph of a view. Every state and transition carries an `id` (`state:<path>`,
- * `transition:<source>:<EVENT>:<index>`), which Graphviz writes on its SVG groups, so a page
- * script or a test finds what it drew.
+ * `transition:<source>:<EVENT>:<index>`) and a class (`state`, `transition`), which Graphviz
+ * writes on its SVG groups, so a page script or a test finds what it drew.
  *
  * @internal
  */
@@ -128,7 +128,7 @@ export function pathDotGraph(view: DotView): string {
         statements.push({
           kind: 'subgraph',
           id: `cluster:${state.id}`,
-          attributes: { id: `state:${state.id}`, label: stateLabel(view, state), style: 'rounded', ...styled },
+          attributes: { id: `state:${state.id}`, class: 'state', label: stateLabel(view, state), style: 'rounded', ...styled },
           statements: block(state.id),
         });
       } else {
@@ -139,6 +139,7 @@ export function pathDotGraph(view: DotView): string {
             state.kind === 'history'
               ? {
                   id: `state:${state.id}`,
+                  class: 'state',
                   shape: 'circle',
                   label: state.history === 'deep' ? 'H*' : 'H',
                   xlabel: state.label[lang],
@@ -146,7 +147,13 @@ export function pathDotGraph(view: DotView): string {
                   fixedsize: 'true',
                   ...styled,
                 }
-              : { id: `state:${state.id}`, label: stateLabel(view, state), peripheries: state.kind === 'final' ? 2 : undefined, ...styled },
+              : {
+                  id: `state:${state.id}`,
+                  class: 'state',
+                  label: stateLabel(view, state),
+                  peripheries: state.kind === 'final' ? 2 : undefined,
+                  ...styled,
+                },
         });
       }
     }
@@ -158,7 +165,8 @@ export function pathDotGraph(view: DotView): string {
       const target = transition.target!;
       const lines = [text.event, ...(text.condition === undefined ? [] : wrapped(`[${text.condition}]`)), ...(notes ?? [])];
       // Graphviz clips an edge at a cluster only when the other end lies outside it.
-      const ltail = isContainer(stateById.get(transition.source)) && !within(target, transition.source) ? `cluster:${transition.source}` : undefined;
+      const ltail =
+        isContainer(stateById.get(transition.source)) && !within(target, transition.source) ? `cluster:${transition.source}` : undefined;
       const lhead = isContainer(stateById.get(target)) && !within(transition.source, target) ? `cluster:${target}` : undefined;
       // A clipped edge's `label` stays where the unclipped edge would run, far from the drawn
       // arrow; an external label (`xlabel`) is placed beside the arrow as drawn.
@@ -167,7 +175,14 @@ export function pathDotGraph(view: DotView): string {
         kind: 'edge',
         from: anchorOf(graph, transition.source),
         to: anchorOf(graph, target),
-        attributes: { id: `transition:${transition.id}`, [clipped ? 'xlabel' : 'label']: lines.join('\n'), ltail, lhead, ...attributes },
+        attributes: {
+          id: `transition:${transition.id}`,
+          class: 'transition',
+          [clipped ? 'xlabel' : 'label']: lines.join('\n'),
+          ltail,
+          lhead,
+          ...attributes,
+        },
       };
     });
   return renderDot({

@@ -35,7 +35,9 @@ function curvePoints(fragment: string): [number, number][] {
 /** How far a box lies from the nearest point of the curve in an SVG fragment. */
 function distanceToCurve(box: SvgText['box'], fragment: string): number {
   return Math.min(
-    ...curvePoints(fragment).map(([x, y]) => Math.hypot(Math.max(box.left - x, 0, x - box.right), Math.max(box.top - y, 0, y - box.bottom))),
+    ...curvePoints(fragment).map(([x, y]) =>
+      Math.hypot(Math.max(box.left - x, 0, x - box.right), Math.max(box.top - y, 0, y - box.bottom)),
+    ),
   );
 }
 
@@ -57,9 +59,9 @@ describe.each(paths.map((path) => [`${path.id} v${path.version}`, path] as const
         continue;
       }
       // On an arrow: the event on one line, the condition in brackets on the next (wrapped when long), in the arrow's group.
-      const group = new RegExp(`<g id="transition:${transition.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" class="edge">([\\s\\S]*?)</g>`).exec(
-        text,
-      );
+      const group = new RegExp(
+        `<g id="transition:${transition.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" class="edge transition">([\\s\\S]*?)</g>`,
+      ).exec(text);
       expect(group, transition.id).not.toBeNull();
       const onArrow = svgTexts(group![1]!);
       const [eventLine, ...conditionLines] = onArrow.map((entry) => entry.text);

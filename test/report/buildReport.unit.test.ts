@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkPath, createMemoryStore } from 'kykypolku';
-import { buildReport, historiesFromStore, summarizeCases, summarizePathCheck, type PathCheckSummary } from 'kykypolku/diagram';
+import {
+  buildReport,
+  historiesFromStore,
+  summarizeCases,
+  summarizePathCheck,
+  toSvg,
+  type PathCheckSummary,
+} from 'kykypolku/diagram';
 import { workabilityPath } from 'kykypolku/paths';
 import { simulateCohort } from '../../src/cohort/simulateCohort.js';
 import { reviewPath, reviewPathWithoutGuard } from '../support/reviewPath.js';
@@ -74,6 +81,14 @@ describe('buildReport', () => {
     expect(first.files).toEqual(second.files);
     expect(first.files.map((file) => file.name)).toEqual(['index.html', 'workability-path.html']);
     for (const file of first.files) expect(file.text).not.toContain(process.cwd());
+  });
+
+  it('embeds the very SVG `toSvg` draws (Graphviz), in the page’s language', async () => {
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      const report = await buildReport([{ definition: reviewPath }], { lang });
+      const page = report.files.find((file) => file.name === 'review-path.html')!.text;
+      expect(page, lang).toContain((await toSvg(reviewPath, { lang })).text.trimEnd());
+    }
   });
 
   it('shows the model checker’s verdict when given, with each rule and its counterexample', async () => {
