@@ -20,3 +20,13 @@ export { historiesFromStore } from '../report/historiesFromStore.js';
 export { summarizePathCheck, type PathCheckSummary } from '../report/pathCheckSummary.js';
 export { summarizeCases, type PathCasesSummary, type StayDistribution, type SummarizeOptions } from '../report/summarizeCases.js';
 export { toPathDocument } from './pathDocument.js';
+export {
+  diffPaths,
+  pathDiffSubjects,
+  type PathDiff,
+  type PathDiffChange,
+  type PathDiffRow,
+  type PathDiffSubject,
+} from './pathDiff.js';
+export { toPathDiffMarkdown } from './pathDiffTable.js';
+export { toPathDiffDot, toPathDiffSvg } from './pathDiffDiagram.js';
