@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPath, createMemoryStore } from 'kykypolku';
-import {
-  buildReport,
-  historiesFromStore,
-  summarizeCases,
-  summarizePathCheck,
-  toSvg,
-  type PathCheckSummary,
-} from 'kykypolku/diagram';
+import { buildReport, historiesFromStore, summarizeCases, summarizePathCheck, toSvg, type PathCheckSummary } from 'kykypolku/diagram';
 import { workabilityPath } from 'kykypolku/paths';
 import { simulateCohort } from '../../src/cohort/simulateCohort.js';
 import { reviewPath, reviewPathWithoutGuard } from '../support/reviewPath.js';
