@@ -8,8 +8,8 @@ import { simulateCohort } from '../cohort/simulateCohort.js';
 import { buildReport, type ReportPath } from '../report/buildReport.js';
 import { checkPath } from '../check/checkPath.js';
 import { summarizePathCheck, type PathCheckSummary } from '../report/pathCheckSummary.js';
-import { selectPaths } from './catalogue.js';
 import { integerOption, languageOption, UsageError, type CliCommand, type CommandIo } from './command.js';
+import { pathsFromOptions, resolvePathReference } from './pathReference.js';
 
 /** The model checker's verdict on a path (`checkPath`), in the report's shape and language. @internal */
 export function checkSummaryFor(definition: AnyPathDefinition, lang: Language): PathCheckSummary {
@@ -35,10 +35,13 @@ export async function writeReport(
 /** `kykypolku report`: the HTML report of the built-in paths on a demo cohort. @internal */
 export const reportCommand: CliCommand = {
   name: 'report',
-  usage: `kykypolku report [--out <dir>] [--path <id>]… [--clients <n>] [--seed <n>] [--lang fi|sv|en] [--now <instant>]
+  usage: `kykypolku report [--out <dir>] [--path <path>[@<version>]]… [--module <file>]… [--clients <n>] [--seed <n>]
+      [--lang fi|sv|en] [--now <instant>]
       Writes an HTML report (index.html and one self-contained page per path): the diagram, the
       path table, rules with sources, the model checker's results, and the funnel, end reasons,
       time in state and overdue deadlines of a seeded demo cohort (default 1 000 clients) as charts.
+      --module reports a host's own paths (a built JavaScript module exporting path definitions;
+      each path's latest version unless --path names one) instead of the built-in ones.
       Default --out kykypolku-report.`,
   async run(args: readonly string[], io: CommandIo) {
     const { values, positionals } = parseArgs({
@@ -50,6 +53,7 @@ export const reportCommand: CliCommand = {
         seed: { type: 'string' },
         lang: { type: 'string' },
         now: { type: 'string' },
+        module: { type: 'string', multiple: true },
       },
       strict: true,
       allowPositionals: true,
@@ -60,7 +64,12 @@ export const reportCommand: CliCommand = {
     const clients = integerOption('clients', values.clients, 1000);
     const seed = integerOption('seed', values.seed, 1);
     const lang = languageOption(values.lang, languages);
-    const paths = selectPaths(values.path).map((definition) => ({
+    const catalogue = await pathsFromOptions(values.module);
+    const chosen =
+      values.path && values.path.length > 0
+        ? values.path.map((reference) => resolvePathReference(catalogue, reference))
+        : catalogue.pathIds.map((id) => catalogue.latest(id)!);
+    const paths = chosen.map((definition) => ({
       definition,
       histories: simulateCohort(definition, { clients, seed, faultRate: 0 }).cases.map((caseRef) => caseRef.history),
       casesFrom: demoCohortWords(clients, seed),

@@ -218,18 +218,21 @@ export function diffPaths(from: AnyPathDefinition, to: AnyPathDefinition, option
         code: `${label} ${payload.code}`,
       };
     });
+  const enforcers = (guards: readonly string[]) => guards.join(', ') || '–';
   const ruleItems = (definition: AnyPathDefinition) =>
     definition.rules.map((rule) => ({
       key: rule.id,
       name: rule.name[lang],
-      words: `${rule.sentence[lang]} (${formatSource(rule.source)}; ${diffWord('enforcedBy', lang)}: ${rule.enforcedBy.join(', ') || '–'})`,
+      words: `${rule.sentence[lang]} (${formatSource(rule.source)}; ${diffWord('enforcedBy', lang)}: ${enforcers(rule.enforcedBy)})`,
       code: `${rule.name[lang]} ${rule.sentence[lang]} ${formatSource(rule.source)} ${rule.enforcedBy.join(' ')} ${codeOf(rule.holds)}`,
     }));
   const deadlineItems = (definition: AnyPathDefinition) =>
     definition.deadlines.map((deadline) => ({
       key: deadline.id,
       name: deadline.label[lang],
-      words: `${deadline.label[lang]} (${diffWord(deadline.kind === 'decision' ? 'decision' : 'target', lang)}; ${formatSource(deadline.source)})`,
+      words: `${deadline.label[lang]} (${diffWord(deadline.kind === 'decision' ? 'decision' : 'target', lang)}; ${formatSource(
+        deadline.source,
+      )})`,
       code: `${deadline.label[lang]} ${deadline.kind} ${formatSource(deadline.source)} ${codeOf(deadline.dueAt)}`,
     }));
   const assigneeItems = (definition: AnyPathDefinition) =>

@@ -15,7 +15,8 @@ import type { PathDiff } from './pathDiff.js';
  */
 export function toPathDiffMarkdown(diff: PathDiff): string {
   const { lang } = diff;
-  const title = `${codeSpan(diff.from.id)} v${diff.from.version} → ${diff.to.id === diff.from.id ? '' : `${codeSpan(diff.to.id)} `}v${diff.to.version}`;
+  const toId = diff.to.id === diff.from.id ? '' : `${codeSpan(diff.to.id)} `;
+  const title = `${codeSpan(diff.from.id)} v${diff.from.version} → ${toId}v${diff.to.version}`;
   return renderMarkdown([
     { kind: 'heading', level: 1, text: title },
     diff.rows.length === 0
