@@ -1,9 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { diffPaths, toPathDiffMarkdown, toPathDiffSvg, toSvg } from 'kykypolku/diagram';
+import { workabilityPath } from 'kykypolku/paths';
 import { artifactsDirectory } from '../support/browser.js';
+import { reviewPath } from '../support/reviewPath.js';
+import { reviewPathV2 } from '../support/reviewPathV2.js';
 
 // The built CLI, as an analyst runs it after `npm ci` (`npm test` builds first).
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -22,7 +27,7 @@ describe('kykypolku diagram', () => {
     ['dot', /^digraph "workability-path" \{/],
     ['bpmn', /^<\?xml[\s\S]*<bpmn:definitions[\s\S]*<bpmndi:BPMNDiagram/],
     ['scxml', /^<\?xml[\s\S]*<scxml xmlns="http:\/\/www.w3.org\/2005\/07\/scxml"/],
-    ['svg', /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/],
+    ['svg', /^<svg width="[\d.]+pt" height="[\d.]+pt"\n viewBox="[^"]*" xmlns="http:\/\/www.w3.org\/2000\/svg"/],
     ['table', /^# Tjänsten för stöd för arbetsförmågan \(`workability-path` v2\)\n/],
     ['table-json', /^\{\n {2}"path": \{/],
   ])('prints the %s format', (format, shape) => {
@@ -44,6 +49,111 @@ describe('kykypolku diagram', () => {
       status: 2,
       stderr: expect.stringContaining("unknown path 'no-such-path'"),
     });
+  });
+});
+
+// A host's own catalogue (both review-path versions), built to JavaScript as a host ships it.
+const hostModule = join(artifactsDirectory, 'host-module', 'reviewCatalogue.mjs');
+beforeAll(async () => {
+  await build({
+    entryPoints: [fileURLToPath(new URL('../support/reviewCatalogue.ts', import.meta.url))],
+    outfile: hostModule,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    // kykypolku, xstate and zod stay imports, resolved as in a host's project (here, this package itself).
+    packages: 'external',
+  });
+});
+
+describe('kykypolku diagram --module', () => {
+  it("draws a host's own path exactly as the library draws it: the latest version, or the one named", async () => {
+    const latest = kykypolku('diagram', 'review-path', '--module', hostModule, '--format', 'svg', '--lang', 'fi');
+    expect(latest).toMatchObject({ status: 0, stderr: '' });
+    expect(latest.stdout).toBe((await toSvg(reviewPathV2, { lang: 'fi' })).text);
+    const first = kykypolku('diagram', 'review-path@1', '--module', hostModule, '--format', 'svg', '--lang', 'fi');
+    expect(first.stdout).toBe((await toSvg(reviewPath, { lang: 'fi' })).text);
+  });
+
+  it('replaces the built-in catalogue, and names what it holds when a path is not in it', () => {
+    expect(kykypolku('diagram', 'workability-path', '--module', hostModule, '--format', 'dot')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("unknown path 'workability-path'; known: review-path@1, review-path@2"),
+    });
+    expect(kykypolku('diagram', 'review-path', '--module', 'no/such/module.js', '--format', 'dot')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('cannot load no/such/module.js'),
+    });
+  });
+});
+
+describe('kykypolku diagram --diff', () => {
+  it('lists what review-path v2 adds to v1 as a table, the same as diffPaths', () => {
+    const run = kykypolku('diagram', '--diff', 'review-path@1', 'review-path@2', '--module', hostModule);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout).toBe(toPathDiffMarkdown(diffPaths(reviewPath, reviewPathV2)));
+    expect(run.stdout).toContain('| State | added | `active.escalated` | Escalated |  | Escalated |');
+    const json = kykypolku('diagram', '--diff', 'review-path@1', 'review-path', '--module', hostModule, '--format', 'table-json');
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(diffPaths(reviewPath, reviewPathV2))));
+  });
+
+  it('draws the change on one diagram, in the language asked', async () => {
+    const run = kykypolku('diagram', '--diff', 'review-path@1', 'review-path@2', '--module', hostModule, '--format', 'svg', '--lang', 'sv');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe((await toPathDiffSvg(reviewPath, reviewPathV2, { lang: 'sv' })).text);
+    expect(kykypolku('diagram', '--diff', 'review-path@1', 'review-path@2', '--module', hostModule, '--format', 'dot').stdout).toMatch(
+      /^digraph "review-path-diff" \{/,
+    );
+  });
+
+  it('finds no difference between a built-in path and itself', () => {
+    const id = workabilityPath.id;
+    expect(kykypolku('diagram', '--diff', id, `${id}@${workabilityPath.version}`).stdout).toContain('No differences.');
+  });
+
+  it('answers a missing version, one path instead of two, or a format it cannot draw with exit code 2 and the reason', () => {
+    expect(kykypolku('diagram', '--diff', 'review-path@1', 'review-path@9', '--module', hostModule)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("unknown path 'review-path@9'"),
+    });
+    expect(kykypolku('diagram', '--diff', 'review-path@1')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('diagram --diff takes two path versions'),
+    });
+    expect(kykypolku('diagram', '--diff', 'workability-path', 'workability-path', '--format', 'bpmn')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--format must be one of table, table-json, dot, svg'),
+    });
+    expect(kykypolku('diagram', '--diff', 'review path!', 'workability-path')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('name a path as <path> or <path>@<version>'),
+    });
+  });
+});
+
+describe('kykypolku report --module', () => {
+  it("reports a host's own path as the built-in ones are reported: its page embeds the same diagram", async () => {
+    const out = join(artifactsDirectory, 'host-report');
+    rmSync(out, { recursive: true, force: true });
+    const run = kykypolku('report', '--module', hostModule, '--path', 'review-path@1', '--clients', '20', '--out', out, '--lang', 'en');
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout.trim().split('\n')).toEqual([join(out, 'index.html'), join(out, 'review-path.html')]);
+    const page = readFileSync(join(out, 'review-path.html'), 'utf8');
+    expect(page).toContain((await toSvg(reviewPath, { lang: 'en' })).text.trimEnd());
+    // Without --path: each of the module's paths at its latest version.
+    const latest = kykypolku('report', '--module', hostModule, '--clients', '20', '--out', out);
+    expect(latest.status).toBe(0);
+    expect(readFileSync(join(out, 'review-path.html'), 'utf8')).toContain('id="state:active.escalated"');
+  });
+});
+
+describe('kykypolku diagram in the CommonJS build', () => {
+  it('draws the SVG through Graphviz from require() as from import', () => {
+    const script =
+      "require('./dist/diagram.cjs').toSvg(require('./dist/paths.cjs').workabilityPath, { lang: 'sv' }).then((r) => process.stdout.write(r.text))";
+    const cjs = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+    expect(cjs.status).toBe(0);
+    expect(cjs.stdout).toBe(kykypolku('diagram', 'workability-path', '--format', 'svg', '--lang', 'sv').stdout);
   });
 });
 
