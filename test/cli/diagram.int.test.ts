@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffPaths, toPathDiffMarkdown, toPathDiffSvg, toSvg } from 'kykypolku/diagram';
 import { workabilityPath } from 'kykypolku/paths';
 import { artifactsDirectory } from '../support/browser.js';
+import { buildHostModule } from '../support/hostModule.js';
 import { reviewPath } from '../support/reviewPath.js';
 import { reviewPathV2 } from '../support/reviewPathV2.js';
 
@@ -52,17 +52,19 @@ describe('kykypolku diagram', () => {
   });
 });
 
-// A host's own catalogue (both review-path versions), built to JavaScript as a host ships it.
-const hostModule = join(artifactsDirectory, 'host-module', 'reviewCatalogue.mjs');
+let hostModule: string;
 beforeAll(async () => {
-  await build({
-    entryPoints: [fileURLToPath(new URL('../support/reviewCatalogue.ts', import.meta.url))],
-    outfile: hostModule,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    // kykypolku, xstate and zod stay imports, resolved as in a host's project (here, this package itself).
-    packages: 'external',
+  hostModule = await buildHostModule();
+});
+
+describe('the help of diagram and report', () => {
+  it('lists --diff and --module', () => {
+    const diagram = kykypolku('diagram', '--help').stdout;
+    expect(diagram).toContain('kykypolku diagram --diff <old> <new> [--format table|table-json|dot|svg] [--module <file>]…');
+    expect(diagram).toContain(
+      'kykypolku diagram <path>[@<version>] --format mermaid|dot|bpmn|scxml|svg|table|table-json [--module <file>]…',
+    );
+    expect(kykypolku('report', '--help').stdout).toContain('[--module <file>]…');
   });
 });
 
