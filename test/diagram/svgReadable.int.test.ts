@@ -6,6 +6,7 @@ import { languages, type AnyPathDefinition } from 'kykypolku';
 import { describePathGraph, toSvg } from 'kykypolku/diagram';
 import { builtInPaths } from 'kykypolku/paths';
 import { transitionLine, transitionTextOf } from '../../src/diagram/transitionText.js';
+import { graphvizTextWidth } from '../../src/diagram/graphvizTextWidth.js';
 import { reviewPath } from '../support/reviewPath.js';
 import { reviewPathV2 } from '../support/reviewPathV2.js';
 import { overlappingTexts, svgTexts, type SvgText } from '../support/svgText.js';
@@ -87,5 +88,28 @@ describe.each(paths.map((path) => [`${path.id} v${path.version}`, path] as const
     expect(drawnIds(en!)).toEqual(drawnIds(fi!));
     expect(drawnIds(fi!)).toHaveLength(graph.states.length + graph.transitions.filter((transition) => transition.target).length);
     expect((await toSvg(definition, { lang: 'fi' })).text).toBe(fi);
+  });
+});
+
+describe('the width each text is given', () => {
+  // Graphviz's own measure (its JSON output's text-drawing operations) is the oracle: the SVG's
+  // textLength must be what Graphviz laid the picture out for, so a browser keeps the layout.
+  it.each([
+    ['Työkykykoordinaattori nimetty [alkoi verkostopalaverista]', false],
+    ['Arbetsförmågekoordinator utsedd — “plan” ≥ 2 (H*)', false],
+    ['↻ Tiimipalaveri pidetty', true],
+    ['ÄÖÅ äöå é ü × §', true],
+  ] as const)('is what Graphviz measures for %j (bold: %s)', async (text, bold) => {
+    const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
+    const graphviz = await Graphviz.load();
+    const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const label = bold ? `<<b>${escaped}</b>>` : `<${escaped}>`;
+    const layout = JSON.parse(
+      graphviz.layout(`digraph { node [fontname="Helvetica", fontsize=11]; a [label=${label}]; }`, 'json', 'dot'),
+    ) as {
+      objects: { _ldraw_: { op: string; width?: number }[] }[];
+    };
+    const measured = layout.objects[0]!._ldraw_.find((operation) => operation.op === 'T')!.width!;
+    expect(graphvizTextWidth(text, 11, bold)).toBeCloseTo(measured, 1);
   });
 });

@@ -11,114 +11,6 @@ export function decodeXml(text: string): string {
   });
 }
 
-// Helvetica's advance widths (Adobe's AFM, thousandths of an em), the metrics Graphviz itself lays
-// text out with when it has no font files; other characters count as a full em, to err wide.
-const helvetica: Record<string, number> = {
-  ' ': 278,
-  '!': 278,
-  '"': 355,
-  '#': 556,
-  $: 556,
-  '%': 889,
-  '&': 667,
-  "'": 191,
-  '(': 333,
-  ')': 333,
-  '*': 389,
-  '+': 584,
-  ',': 278,
-  '-': 333,
-  '.': 278,
-  '/': 278,
-  ':': 278,
-  ';': 278,
-  '<': 584,
-  '=': 584,
-  '>': 584,
-  '?': 556,
-  '@': 1015,
-  '[': 278,
-  '\\': 278,
-  ']': 278,
-  _: 556,
-  '`': 333,
-  '{': 334,
-  '|': 260,
-  '}': 334,
-  '~': 584,
-  '–': 556,
-  '—': 1000,
-  '’': 222,
-  '→': 1000,
-  '≥': 549,
-  '≤': 549,
-  '↻': 1000,
-  '…': 1000,
-  a: 556,
-  b: 556,
-  c: 500,
-  d: 556,
-  e: 556,
-  f: 278,
-  g: 556,
-  h: 556,
-  i: 222,
-  j: 222,
-  k: 500,
-  l: 222,
-  m: 833,
-  n: 556,
-  o: 556,
-  p: 556,
-  q: 556,
-  r: 333,
-  s: 500,
-  t: 278,
-  u: 556,
-  v: 500,
-  w: 722,
-  x: 500,
-  y: 500,
-  z: 500,
-  A: 667,
-  B: 667,
-  C: 722,
-  D: 722,
-  E: 667,
-  F: 611,
-  G: 778,
-  H: 722,
-  I: 278,
-  J: 500,
-  K: 667,
-  L: 556,
-  M: 833,
-  N: 722,
-  O: 778,
-  P: 667,
-  Q: 778,
-  R: 722,
-  S: 667,
-  T: 611,
-  U: 722,
-  V: 667,
-  W: 944,
-  X: 667,
-  Y: 667,
-  Z: 611,
-  ä: 556,
-  ö: 556,
-  å: 556,
-  é: 556,
-  ü: 556,
-  Ä: 667,
-  Ö: 778,
-  Å: 667,
-  É: 667,
-  Ü: 722,
-};
-for (const digit of '0123456789') helvetica[digit] = 556;
-
 /** A text element of an SVG with its box in the SVG's own coordinates. */
 export interface SvgText {
   readonly text: string;
@@ -130,16 +22,18 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 /**
- * Every `<text>` element of an SVG (as Graphviz writes them: absolute x/y, an anchor, a size) with
- * the box its glyphs cover: Helvetica widths (bold 6 % wider), from ascender to descender.
+ * Every `<text>` element of an SVG (as kykypolku writes Graphviz's: absolute x/y, an anchor, a size,
+ * and the width it was laid out for as `textLength`, which a browser keeps in any font) with the
+ * box its glyphs cover, from ascender to descender. A text without a width is an error: a browser
+ * would draw it as wide as its own font makes it.
  */
 export function svgTexts(svg: string): SvgText[] {
   return [...svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)].map((match) => {
     const tag = match[1]!;
     const text = decodeXml(match[2]!);
     const size = Number(attribute(tag, 'font-size') ?? '14');
-    const bold = attribute(tag, 'font-weight') === 'bold' ? 1.06 : 1;
-    const width = ([...text].reduce((sum, glyph) => sum + (helvetica[glyph] ?? 1000), 0) / 1000) * size * bold;
+    const width = Number(attribute(tag, 'textLength'));
+    if (!Number.isFinite(width) || attribute(tag, 'lengthAdjust') !== 'spacingAndGlyphs') throw new Error(`no textLength on '${text}'`);
     const x = Number(attribute(tag, 'x'));
     const y = Number(attribute(tag, 'y'));
     const anchor = attribute(tag, 'text-anchor') ?? 'start';
