@@ -1,8 +1,8 @@
 /**
- * Diagrams, tables and reports of kykypolku paths, for analysts: Mermaid, Graphviz DOT, BPMN 2.0
- * with layout, SCXML, path tables and the HTML report. A subpath of its own so that the engine's
- * main entry stays light: BPMN building and layout load `bpmn-moddle` and `elkjs` only when
- * `toBpmn` runs.
+ * Diagrams, tables and reports of kykypolku paths, for analysts: Mermaid, Graphviz DOT and SVG,
+ * BPMN 2.0 with layout, SCXML, path tables, version diffs and the HTML report. A subpath of its
+ * own so that the engine's main entry stays light: BPMN building and layout load `bpmn-moddle`
+ * and `elkjs` only when `toBpmn` runs, and Graphviz (WebAssembly) loads only when an SVG is drawn.
  *
  * @packageDocumentation
  */
