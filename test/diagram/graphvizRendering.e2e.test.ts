@@ -28,7 +28,7 @@ function decode(text: string): string {
 
 /** What Graphviz drew: each node, edge and cluster group of its SVG with the lines of text in it. */
 function drawn(svg: string): { kind: 'node' | 'edge' | 'cluster'; texts: string[] }[] {
-  return [...svg.matchAll(/<g id="[^"]*" class="(node|edge|cluster)">([\s\S]*?)<\/g>/g)].map((group) => ({
+  return [...svg.matchAll(/<g id="[^"]*" class="(node|edge|cluster)(?: [^"]*)?">([\s\S]*?)<\/g>/g)].map((group) => ({
     kind: group[1] as 'node' | 'edge' | 'cluster',
     texts: [...group[2]!.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((text) => decode(text[1]!)),
   }));
