@@ -27,19 +27,3 @@ export function selectPaths(ids: readonly string[] | undefined): AnyPathDefiniti
 export function storedCasePaths(): AnyPathDefinition[] {
   return [...builtInPathVersions];
 }
-
-/**
- * One path a log was recorded on, named `<id>` (the latest version) or `<id>@<version>` (any version in
- * {@link storedCasePaths}), for `validate` and `import` of a log recorded under an earlier version.
- *
- * @internal
- */
-export function selectPathVersion(name: string): AnyPathDefinition {
-  const match = /^(.+)@(\d+)$/.exec(name);
-  if (!match) return selectPaths([name])[0]!;
-  const [, id, version] = match;
-  const all = storedCasePaths();
-  const found = all.find((path) => path.id === id && path.version === Number(version));
-  if (!found) throw new UsageError(`unknown path version '${name}'; known: ${all.map((path) => `${path.id}@${path.version}`).join(', ')}`);
-  return found;
-}

@@ -3,7 +3,9 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { AnyPathDefinition } from '../path/definition.js';
-import { selectPathVersion } from './catalogue.js';
+import { createPathCatalogue } from '../catalogue/pathCatalogue.js';
+import { storedCasePaths } from './catalogue.js';
+import { resolvePathReference } from './pathReference.js';
 import { UsageError } from './command.js';
 
 /** The log a command reads and the path it was recorded on. @internal */
@@ -23,7 +25,8 @@ export async function logSource(positionals: readonly string[], pathId: string |
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError('give exactly one log file (or - for standard input)');
   if (!pathId) throw new UsageError('--path <id>[@<version>] names the path the log was recorded on');
-  const definition = selectPathVersion(pathId);
+  // `<id>` is the latest version, `<id>@<version>` any version stored cases may be on.
+  const definition = resolvePathReference(createPathCatalogue(storedCasePaths()), pathId);
   if (file !== '-') {
     // Checked here, not when streaming starts, so that a directory or an unreadable file is one line
     // and exit code 2 instead of a stream error from deep inside readline.

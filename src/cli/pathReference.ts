@@ -1,18 +1,19 @@
 import { createPathCatalogue, type PathCatalogue } from '../catalogue/pathCatalogue.js';
 import type { AnyPathDefinition } from '../path/definition.js';
-import { selectPaths } from './catalogue.js';
+import { storedCasePaths } from './catalogue.js';
 import { UsageError } from './command.js';
 import { loadPathModules } from './loadPathModules.js';
 
 /**
  * The paths a command draws or reports: every version a host's modules export (`--module`), or
- * else the built-in paths. As for `check` and `migrate-check`, modules replace the built-in
+ * else every built-in path version (`builtInPathVersions`: the latest, and the earlier ones stored
+ * cases may be on, so `workability-path@1` draws the version those cases were recorded under). As for `check` and `migrate-check`, modules replace the built-in
  * catalogue rather than add to it, so a region's own `workability-path` is the one drawn.
  *
  * @internal
  */
 export async function pathsFromOptions(modules: readonly string[] | undefined): Promise<PathCatalogue> {
-  return createPathCatalogue(modules && modules.length > 0 ? await loadPathModules(modules) : selectPaths(undefined));
+  return createPathCatalogue(modules && modules.length > 0 ? await loadPathModules(modules) : storedCasePaths());
 }
 
 /**

@@ -45,7 +45,7 @@ describe('kykypolku validate --path <id>@<version>', () => {
   it('answers an unknown version with exit code 2 and the versions it knows', async () => {
     const run = await cli('validate', log, '--path', 'workability-path@7');
     expect(run.code).toBe(2);
-    expect(run.err).toContain("unknown path version 'workability-path@7'");
+    expect(run.err).toContain("unknown path 'workability-path@7'");
     expect(run.err).toContain('workability-path@1');
   });
 });
