@@ -179,8 +179,10 @@ export interface CaseStore<D extends AnyPathDefinition> {
    *
    * @example
    * ```ts
+   * const cases = openCaseStore(await createPgliteStore({ dataDir: './cases' }), builtInPathVersions);
+   * const byState = new Map<string, number>();
    * for await (const loaded of cases.loadAll()) {
-   *   if (loaded.ok) tally(loaded.case.state);
+   *   if (loaded.ok) byState.set(loaded.case.stateName, (byState.get(loaded.case.stateName) ?? 0) + 1);
    *   else console.error(loaded.failure.code, loaded.failure.caseId);
    * }
    * ```
