@@ -41,6 +41,12 @@ export interface Exploration {
   /** Accepted transitions that keep every rule, per state: target state and alphabet entry. */
   readonly successors: readonly (readonly number[])[];
   readonly successorVias: readonly (readonly number[])[];
+  /**
+   * Transitions the machine takes but a rule forbids (so the runtime refuses them), per state:
+   * alphabet entry and the index in `definition.rules` of the first rule broken, the one `record`
+   * names. Kept so that the report's simulator answers every input from the exploration itself.
+   */
+  readonly brokenSteps: readonly (readonly { readonly via: number; readonly rule: number }[])[];
   readonly transitions: number;
   readonly violatingTransitions: number;
   /** Per rule id, the first violation found. */
@@ -82,6 +88,7 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
   const depths: number[] = [];
   const successors: number[][] = [];
   const successorVias: number[][] = [];
+  const brokenSteps: { via: number; rule: number }[][] = [];
   const violations = new Map<string, FoundViolation>();
   const acceptedTypes = new Set<string>();
   const reachedNodes = new Set<string>();
@@ -97,6 +104,7 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
     depths.push(depth);
     successors.push([]);
     successorVias.push([]);
+    brokenSteps.push([]);
     stateIndex.addLastFound(at);
     return at;
   };
@@ -153,6 +161,7 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
         if (outcome.kind === 'breaksRules') {
           for (const rule of outcome.broken) if (!violations.has(rule.id)) violations.set(rule.id, { from: head, via, to });
           violatingTransitions++;
+          brokenSteps[head]!.push({ via, rule: definition.rules.indexOf(outcome.broken[0]!) });
           continue;
         }
         transitions++;
@@ -187,6 +196,7 @@ export function exploreStates(definition: AnyPathDefinition, options: ExploreOpt
     depths,
     successors,
     successorVias,
+    brokenSteps,
     transitions,
     violatingTransitions,
     violations,
