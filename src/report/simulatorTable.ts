@@ -73,7 +73,8 @@ export function simulatorTableOf(exploration: Exploration): SimulatorTable | und
       return;
     }
     const answers = new Map<number, number>();
-    exploration.successorVias[state]!.forEach((via, position) => answers.set(via, exploration.successors[state]![position]!));
+    const vias = exploration.successorVias[state]!;
+    for (const [position, via] of vias.entries()) answers.set(via, exploration.successors[state]![position]!);
     for (const broken of exploration.brokenSteps[state]!) answers.set(broken.via, -1 - broken.rule);
     entries.forEach((entry, via) => {
       if (answers.has(via)) return;
