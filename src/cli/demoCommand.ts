@@ -173,7 +173,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
         definition,
         histories: cohort.cases.map((caseRef) => caseRef.history),
         casesFrom: demoCohortWords(cohort.cases.length, options.seed),
-        check: checkSummaryFor(definition, options.lang),
+        check: checkSummaryFor(definition),
       });
     }
     if (options.json) continue;
@@ -208,7 +208,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
   if (options.json) options.out.write(`${JSON.stringify(summaries, null, 2)}\n`);
   if (options.reportDirectory !== undefined) {
     const written = await writeReport(reportPaths, { out: options.reportDirectory, lang: options.lang });
-    options.err.write(`report: ${written[0]} and ${written.length - 1} path page(s)\n`);
+    options.err.write(`report: ${written[0]} and ${written.length - 1} other page(s)\n`);
   }
   const failed = summaries.some((summary) => summary.replayMismatches.length > 0 || summary.faultsNotRejected > 0);
   return { exitCode: failed ? 1 : 0, summaries };

@@ -11,17 +11,24 @@ import { summarizePathCheck, type PathCheckSummary } from '../report/pathCheckSu
 import { integerOption, languageOption, UsageError, type CliCommand, type CommandIo } from './command.js';
 import { pathsFromOptions, resolvePathReference } from './pathReference.js';
 
-/** The model checker's verdict on a path (`checkPath`), in the report's shape and language. @internal */
-export function checkSummaryFor(definition: AnyPathDefinition, lang: Language): PathCheckSummary {
-  return summarizePathCheck(definition, checkPath(definition), lang);
+/** The model checker's verdict on a path (`checkPath`, run once), in the report's shape, in every language. @internal */
+export function checkSummaryFor(definition: AnyPathDefinition): Record<Language, PathCheckSummary> {
+  const check = checkPath(definition);
+  return Object.fromEntries(languages.map((lang) => [lang, summarizePathCheck(definition, check, lang)])) as Record<
+    Language,
+    PathCheckSummary
+  >;
 }
 
-/** Builds the report and writes its files into a directory; returns the paths written. @internal */
+/**
+ * Builds the report, in every language with `lang` first (its pages unsuffixed, the others
+ * `*.<lang>.html`), and writes its files into a directory; returns the paths written. @internal
+ */
 export async function writeReport(
   paths: readonly ReportPath[],
   options: { readonly out: string; readonly lang: Language; readonly now?: string },
 ): Promise<string[]> {
-  const report = await buildReport(paths, { lang: options.lang, ...(options.now ? { now: options.now } : {}) });
+  const report = await buildReport(paths, { lang: options.lang, languages, ...(options.now ? { now: options.now } : {}) });
   await mkdir(options.out, { recursive: true });
   const written: string[] = [];
   for (const file of report.files) {
@@ -37,12 +44,14 @@ export const reportCommand: CliCommand = {
   name: 'report',
   usage: `kykypolku report [--out <dir>] [--path <path>[@<version>]]… [--module <file>]… [--clients <n>] [--seed <n>]
       [--lang fi|sv|en] [--now <instant>]
-      Writes an HTML report (index.html and one self-contained page per path): the diagram, the
-      path table, rules with sources, the model checker's results, and the funnel, end reasons,
-      time in state and overdue deadlines of a seeded demo cohort (default 1 000 clients) as charts.
-      --module reports a host's own paths (a built JavaScript module exporting path definitions;
-      each path's latest version unless --path names one) instead of the built-in ones.
-      Default --out kykypolku-report.`,
+      Writes an HTML report (index.html and one self-contained page per path, in --lang, and the
+      same pages in the other languages as *.<lang>.html, with a language switch): the diagram
+      (pan, zoom, click a state), a step-through simulator, the path table, rules with sources,
+      the model checker's results, and the funnel, end reasons, time in state and overdue
+      deadlines of a seeded demo cohort (default 1 000 clients) as charts. No server, no outside
+      request: open index.html. --module reports a host's own paths (a built JavaScript module
+      exporting path definitions; each path's latest version unless --path names one) instead of
+      the built-in ones. Default --out kykypolku-report.`,
   async run(args: readonly string[], io: CommandIo) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -73,7 +82,7 @@ export const reportCommand: CliCommand = {
       definition,
       histories: simulateCohort(definition, { clients, seed, faultRate: 0 }).cases.map((caseRef) => caseRef.history),
       casesFrom: demoCohortWords(clients, seed),
-      check: checkSummaryFor(definition, lang),
+      check: checkSummaryFor(definition),
     }));
     const out = resolve(values.out ?? 'kykypolku-report');
     const written = await writeReport(paths, { out, lang, ...(values.now ? { now: values.now } : {}) });

@@ -3,10 +3,11 @@ import type { Label, Language } from '../path/label.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import { element, renderMarkup } from '../diagram/markup.js';
 import type { PathCheckSummary } from './pathCheckSummary.js';
-import { pathReportPage } from './pathReportPage.js';
+import { languageSwitch, pathReportPage } from './pathReportPage.js';
 import { formatCount } from './reportFormat.js';
 import { reportStyle } from './reportStyle.js';
 import { reportWord, statusWord } from './reportWords.js';
+import { simulatorTable } from './simulatorTable.js';
 import { summarizeCases, type PathCasesSummary } from './summarizeCases.js';
 
 /**
@@ -30,8 +31,11 @@ export interface ReportPath {
    * or a label per language so that no page mixes languages.
    */
   readonly casesFrom?: string | Label;
-  /** The model checker's result, mapped to the report's shape; the section says so when missing. */
-  readonly check?: PathCheckSummary;
+  /**
+   * The model checker's result, mapped to the report's shape; the section says so when missing.
+   * One summary, or one per language of the report (`summarizePathCheck` words its findings).
+   */
+  readonly check?: PathCheckSummary | { readonly [L in Language]?: PathCheckSummary };
 }
 
 /**
@@ -43,14 +47,20 @@ export interface ReportPath {
  * ```
  */
 export interface ReportOptions {
-  /** The language of every page. Default `en`. */
+  /** The report's first language: its pages are `index.html` and `<path-id>.html`. Default `en`. */
   readonly lang?: Language;
+  /**
+   * Every language the report is written in, each page with a switch between them. Pages in a
+   * language other than `lang` are `index.<lang>.html` and `<path-id>.<lang>.html`. Default: `lang` only.
+   */
+  readonly languages?: readonly Language[];
   /** The instant deadlines are judged at (ISO). Default: the latest event of each path's cases. */
   readonly now?: string;
 }
 
 /**
- * A report: files by name (`index.html` and `<path-id>.html`), each a self-contained page, and the
+ * A report: files by name (`index.html` and `<path-id>.html`, and `*.<lang>.html` for further
+ * languages), each a self-contained page, and the
  * case summaries the charts were drawn from.
  *
  * @example
@@ -64,11 +74,18 @@ export interface Report {
   readonly summaries: readonly (PathCasesSummary | undefined)[];
 }
 
+/** The file of page `name` (`index`, a path id) in `lang`: the first language's pages carry no suffix. */
+function pageFile(name: string, lang: Language, first: Language): string {
+  return lang === first ? `${name}.html` : `${name}.${lang}.html`;
+}
+
 /**
- * Builds the HTML report: an index and one self-contained page per path with its diagram (SVG),
- * path table, rules with sources, the model checker's results, and charts of its cases — the
- * funnel, end reasons, time in each state and overdue deadlines. Pure: write the files where you
- * like.
+ * Builds the HTML report: an index and one self-contained page per path with its diagram (SVG,
+ * pan and zoom; click a state for what leaves it), a step-through simulator, path table, rules
+ * with sources, the model checker's results, and charts of its cases — the funnel, end reasons,
+ * time in each state and overdue deadlines. The simulator answers from the checker's explored
+ * state graph, embedded in the page (no server, no outside request). Pure: write the files where
+ * you like.
  *
  * @example
  * ```ts
@@ -82,17 +99,50 @@ export interface Report {
  */
 export async function buildReport(paths: readonly ReportPath[], options: ReportOptions = {}): Promise<Report> {
   const lang = options.lang ?? 'en';
+  const languages = options.languages && options.languages.length > 0 ? [...new Set([lang, ...options.languages])] : [lang];
+  const switchFor = (name: string) =>
+    languages.length > 1 ? languages.map((other) => ({ lang: other, href: pageFile(name, other, lang) })) : undefined;
   const summaries = paths.map((path) =>
     path.histories ? summarizeCases(path.definition, path.histories, options.now ? { now: options.now } : {}) : undefined,
   );
+  const simulators = paths.map((path) => simulatorTable(path.definition));
   const files: { name: string; text: string }[] = [];
-  for (const [index, path] of paths.entries()) {
-    const text = await pathReportPage(
-      { definition: path.definition, summary: summaries[index], casesFrom: path.casesFrom ?? '—', check: path.check },
-      lang,
-    );
-    files.push({ name: `${path.definition.id}.html`, text });
+  for (const pageLang of languages) {
+    files.push({
+      name: pageFile('index', pageLang, lang),
+      text: indexPage(paths, summaries, pageLang, (id) => pageFile(id, pageLang, lang), switchFor('index')),
+    });
+    for (const [index, path] of paths.entries()) {
+      const text = await pathReportPage(
+        {
+          definition: path.definition,
+          summary: summaries[index],
+          casesFrom: path.casesFrom ?? '—',
+          check: checkIn(path.check, pageLang),
+          indexHref: pageFile('index', pageLang, lang),
+          languageLinks: switchFor(path.definition.id),
+          simulator: simulators[index],
+        },
+        pageLang,
+      );
+      files.push({ name: pageFile(path.definition.id, pageLang, lang), text });
+    }
   }
+  return { files, summaries };
+}
+
+function checkIn(check: ReportPath['check'], lang: Language): PathCheckSummary | undefined {
+  if (check === undefined || 'status' in check) return check as PathCheckSummary | undefined;
+  return (check as { readonly [L in Language]?: PathCheckSummary })[lang];
+}
+
+function indexPage(
+  paths: readonly ReportPath[],
+  summaries: readonly (PathCasesSummary | undefined)[],
+  lang: Language,
+  hrefOf: (id: string) => string,
+  links: readonly { readonly lang: Language; readonly href: string }[] | undefined,
+): string {
   const index = element(
     'html',
     { lang },
@@ -106,7 +156,7 @@ export async function buildReport(paths: readonly ReportPath[], options: ReportO
     element(
       'body',
       {},
-      element('header', {}, element('h1', {}, reportWord('reportTitle', lang))),
+      element('header', {}, links && languageSwitch(links, lang), element('h1', {}, reportWord('reportTitle', lang))),
       element(
         'main',
         {},
@@ -119,10 +169,11 @@ export async function buildReport(paths: readonly ReportPath[], options: ReportO
             {},
             paths.map((path, position) => {
               const summary = summaries[position];
+              const check = checkIn(path.check, lang);
               return element(
                 'tr',
                 {},
-                element('td', {}, element('a', { href: `${path.definition.id}.html` }, path.definition.title[lang])),
+                element('td', {}, element('a', { href: hrefOf(path.definition.id) }, path.definition.title[lang])),
                 element('td', {}, element('code', {}, path.definition.id), ` v${path.definition.version}`),
                 element(
                   'td',
@@ -134,8 +185,8 @@ export async function buildReport(paths: readonly ReportPath[], options: ReportO
                 ),
                 element(
                   'td',
-                  { class: path.check ? `status-${path.check.status}` : undefined },
-                  path.check ? reportWord(statusWord[path.check.status], lang) : reportWord('checkMissing', lang),
+                  { class: check ? `status-${check.status}` : undefined },
+                  check ? reportWord(statusWord[check.status], lang) : reportWord('checkMissing', lang),
                 ),
               );
             }),
@@ -145,6 +196,5 @@ export async function buildReport(paths: readonly ReportPath[], options: ReportO
       element('footer', {}, reportWord('generated', lang)),
     ),
   );
-  files.unshift({ name: 'index.html', text: `<!doctype html>\n${renderMarkup(index, { mode: 'html' })}` });
-  return { files, summaries };
+  return `<!doctype html>\n${renderMarkup(index, { mode: 'html' })}`;
 }

@@ -6,7 +6,9 @@ import { describePathTable, pathTableHeadings } from '../diagram/pathTable.js';
 import { stateDiagramSvg } from '../diagram/toSvg.js';
 import { barChart, boxPlotChart } from './charts.js';
 import type { PathCheckSummary } from './pathCheckSummary.js';
+import { reportScript } from './reportScript.js';
 import { reportStyle } from './reportStyle.js';
+import type { SimulatorTable } from './simulatorTable.js';
 import { formatCount, formatDecimal, formatInstant, formatPercent, inLanguage } from './reportFormat.js';
 import { checkedSentence, reportWord, statusWord } from './reportWords.js';
 import type { PathCasesSummary } from './summarizeCases.js';
@@ -19,6 +21,29 @@ export interface PathReportInput {
   /** Where the cases come from, in words, one language for all or a label per language. */
   readonly casesFrom: string | Label;
   readonly check: PathCheckSummary | undefined;
+  /** The same page in each language of the report, for the language switch (none: no switch). */
+  /** Where the index of the same language is; default `index.html`. */
+  readonly indexHref?: string;
+  readonly languageLinks?: readonly { readonly lang: Language; readonly href: string }[];
+  /** The simulator's table; `undefined` when the path has more states than the checker's budget. */
+  readonly simulator?: SimulatorTable | undefined;
+}
+
+const languageNames: Record<Language, string> = { fi: 'suomi', sv: 'svenska', en: 'English' };
+
+/** The language switch: plain links, so that it works without the script. @internal */
+export function languageSwitch(links: readonly { readonly lang: Language; readonly href: string }[], lang: Language): MarkupElement {
+  return element(
+    'nav',
+    { class: 'languages', 'aria-label': reportWord('language', lang) },
+    links.map((link) =>
+      element(
+        'a',
+        { href: link.href, hreflang: link.lang, lang: link.lang, 'aria-current': link.lang === lang ? 'page' : undefined },
+        languageNames[link.lang],
+      ),
+    ),
+  );
 }
 
 const code = (text: string) => element('code', {}, text);
@@ -55,17 +80,110 @@ function table(headers: readonly string[], rows: readonly (readonly (MarkupNode 
  * name (where a developer opens it) kept in the tooltip.
  */
 function sourceText(definition: AnyPathDefinition, source: SourceRef, lang: Language): MarkupElement {
+  return element('span', { class: 'source', title: `${source.seed}:${source.lines}` }, sourceWords(definition, source, lang));
+}
+
+/** A source in words: the document's title and id, and the line(s). */
+function sourceWords(definition: AnyPathDefinition, source: SourceRef, lang: Language): string {
   const document = definition.sources.find((candidate) => candidate.seed === source.seed);
   const lineWord = reportWord(/[-–,]/.test(source.lines) ? 'lines' : 'line', lang);
   const where = `${lineWord} ${source.lines}`;
-  return element(
-    'span',
-    { class: 'source', title: `${source.seed}:${source.lines}` },
-    document ? `${document.title} (${document.id}), ${where}` : `${source.seed}, ${where}`,
-  );
+  return document ? `${document.title} (${document.id}), ${where}` : `${source.seed}, ${where}`;
 }
 
-/** The full HTML page of a path: one self-contained file (inline SVG and styles, no scripts). @internal */
+/**
+ * What the page's script needs, in the page's language: the simulator's table and the words it
+ * shows. JSON inside a script element, with `<` escaped so that no text can close the element.
+ */
+function reportData(definition: AnyPathDefinition, simulator: SimulatorTable | undefined, lang: Language): string {
+  const labelsIn = (labels: Readonly<Record<string, Label>>) =>
+    Object.fromEntries(Object.entries(labels).map(([key, label]) => [key, label[lang]]));
+  const wordKeys = [
+    'zoomIn',
+    'zoomOut',
+    'zoomFit',
+    'diagramHint',
+    'stateNow',
+    'event',
+    'recordIt',
+    'startAgain',
+    'possibleHere',
+    'refusedHere',
+    'accepted',
+    'refused',
+    'notAllowedInState',
+    'caseClosed',
+    'breaksRule',
+    'steps',
+  ] as const;
+  const data = {
+    table: simulator ?? null,
+    text: {
+      words: Object.fromEntries(wordKeys.map((key) => [key, reportWord(key, lang)])),
+      states: labelsIn(definition.labels.states),
+      events: labelsIn(definition.labels.events),
+      roles: labelsIn(definition.roles),
+      rules: definition.rules.map((rule) => ({
+        id: rule.id,
+        sentence: rule.sentence[lang],
+        source: sourceWords(definition, rule.source, lang),
+      })),
+    },
+  };
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+/**
+ * Each state with the events that leave it (its own, and its enclosing states'), who may record
+ * each, and the rules with their sources: readable as a list, and the panel a click on the
+ * diagram opens.
+ */
+function stateInfos(definition: AnyPathDefinition, lang: Language): MarkupElement[] {
+  const tableData = describePathTable(definition, { lang });
+  const ruleSource = new Map(definition.rules.map((rule) => [rule.id, rule.source]));
+  return tableData.states.map((state) => {
+    const rows = tableData.transitions.filter((row) => row.from.id === state.id || state.id.startsWith(`${row.from.id}.`));
+    return element(
+      'article',
+      { class: 'state-info', id: `state-${state.id}`, 'data-state-info': state.id },
+      element('h3', {}, state.label, ' ', code(state.id)),
+      rows.length === 0
+        ? element('p', {}, state.kind === 'final' ? reportWord('nothingLeaves', lang) : '—')
+        : element(
+            'ul',
+            {},
+            rows.map((row) =>
+              element(
+                'li',
+                {},
+                element('strong', {}, row.event.label),
+                ' ',
+                row.to === null ? reportWord('staysIn', lang) : `${reportWord('leavesTo', lang)} ${row.to.label}`,
+                row.from.id !== state.id && ` (${reportWord('fromEnclosing', lang)}: ${row.from.label})`,
+                row.condition !== null && element('div', {}, `${reportWord('condition', lang)}: ${row.condition}`),
+                element('div', {}, `${reportWord('mayRecord', lang)}: ${row.recordedBy.map((role) => role.label).join(', ') || '—'}`),
+                row.guards.flatMap((guard) =>
+                  guard.rules.map((rule) => {
+                    const source = ruleSource.get(rule);
+                    const sentence = definition.rules.find((candidate) => candidate.id === rule)?.sentence[lang];
+                    return element(
+                      'div',
+                      { class: 'state-rule' },
+                      `${reportWord('ruleWord', lang)} `,
+                      code(rule),
+                      sentence ? `: ${sentence} ` : ' ',
+                      source && ['(', sourceText(definition, source, lang), ')'],
+                    );
+                  }),
+                ),
+              ),
+            ),
+          ),
+    );
+  });
+}
+
+/** The full HTML page of a path: one self-contained file (inline SVG, styles and script). @internal */
 export async function pathReportPage(input: PathReportInput, lang: Language): Promise<string> {
   const { definition, summary, check } = input;
   const tableData = describePathTable(definition, { lang });
@@ -185,7 +303,8 @@ export async function pathReportPage(input: PathReportInput, lang: Language): Pr
       element(
         'header',
         {},
-        element('a', { href: 'index.html' }, reportWord('backToIndex', lang)),
+        element('a', { href: input.indexHref ?? 'index.html' }, reportWord('backToIndex', lang)),
+        input.languageLinks && languageSwitch(input.languageLinks, lang),
         element('h1', {}, definition.title[lang]),
         element(
           'p',
@@ -199,6 +318,19 @@ export async function pathReportPage(input: PathReportInput, lang: Language): Pr
         'main',
         {},
         element('section', { id: 'diagram' }, element('h2', {}, reportWord('diagram', lang)), element('figure', {}, svg)),
+        element(
+          'section',
+          { id: 'simulator' },
+          element('h2', {}, reportWord('simulator', lang)),
+          input.simulator
+            ? [
+                element('p', { class: 'meta' }, reportWord('simulatorIntro', lang)),
+                element('noscript', {}, element('p', {}, reportWord('simulatorNeedsScript', lang))),
+                element('div', { id: 'sim-root' }),
+              ]
+            : element('p', {}, reportWord('simulatorMissing', lang)),
+        ),
+        element('section', { id: 'states' }, element('h2', {}, reportWord('states', lang)), stateInfos(definition, lang)),
         element(
           'section',
           { id: 'table' },
@@ -254,6 +386,8 @@ export async function pathReportPage(input: PathReportInput, lang: Language): Pr
         element('section', { id: 'cases' }, element('h2', {}, reportWord('cases', lang)), casesSection),
       ),
       element('footer', {}, reportWord('generated', lang)),
+      element('script', { type: 'application/json', id: 'report-data' }, reportData(definition, input.simulator, lang)),
+      element('script', {}, reportScript),
     ),
   );
   return `<!doctype html>\n${renderMarkup(page, { mode: 'html' })}`;

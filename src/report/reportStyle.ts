@@ -17,5 +17,29 @@ code { font-family: Menlo, Consolas, monospace; font-size: 12px; }
 .status-violated { color: #a12b2b; font-weight: bold; }
 .status-incomplete { color: #8a5a00; font-weight: bold; }
 .chart { display: block; margin: 4px 0 16px; background: #fff; border: 1px solid #d5dde6; border-radius: 6px; }
+.languages { float: right; display: flex; gap: 10px; font-size: 14px; }
+.languages a[aria-current='page'] { font-weight: bold; color: #1c2b39; text-decoration: none; }
+.diagram-tools { display: flex; gap: 6px; align-items: center; margin: 0 0 6px; }
+.diagram-tools button { min-width: 32px; height: 28px; font-size: 16px; }
+figure.zoomable { overflow: hidden; cursor: grab; touch-action: none; }
+figure.zoomable.dragging { cursor: grabbing; }
+figure.zoomable svg { display: block; width: 100%; height: auto; max-height: 75vh; }
+.state-hook { cursor: pointer; }
+.state-hook:focus { outline: none; }
+.is-current > rect, .is-current > path, .is-current > polygon, .is-current > ellipse { fill: #fff3cd; }
+.is-selected > rect, .is-selected > path, .is-selected > polygon, .is-selected > ellipse { stroke: #d97706; stroke-width: 3px; }
+#state-panel:not(:empty) { margin: 10px 0; padding: 4px 12px; background: #fff; border: 1px solid #d97706; border-radius: 6px; }
+.state-info ul { margin: 4px 0 12px; padding-left: 20px; font-size: 14px; }
+.state-info li { margin-bottom: 6px; }
+.state-rule, .state-info li > div { color: #35506b; font-size: 13px; }
+#states .state-info { border-top: 1px solid #eef1f4; }
+.sim-controls select { max-width: 100%; }
+#sim-answer { margin: 8px 0; padding: 6px 10px; border-radius: 6px; }
+#sim-answer:empty { display: none; }
+.sim-accepted { color: #1d6b35; }
+#sim-answer.sim-accepted { background: #e8f5ec; }
+.sim-refused { color: #a12b2b; }
+#sim-answer.sim-refused { background: #fbeaea; }
+#sim-log { font-size: 13px; }
 footer { max-width: 1180px; margin: 40px auto 24px; padding: 0 24px; color: #52667a; font-size: 12px; }
 `;
