@@ -1,10 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyPathDefinition } from 'kykypolku';
 import { builtInPaths } from 'kykypolku/paths';
+import { describeStateValue } from '../../src/machine/stateNodes.js';
+import type { SimulatorTable } from '../../src/report/simulatorTable.js';
+import { reportWords } from '../../src/report/reportWords.js';
 import { artifactsDirectory, launchBrowser, screenshot } from '../support/browser.js';
+import { chooseEntry, seededRandom, walkCase, walkSeed, type RecordVerdict } from './simulatorWalk.js';
 
 // The built CLI, as an analyst runs it after `npm ci` (`npm test` builds first).
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -12,51 +18,109 @@ const out = join(artifactsDirectory, 'report');
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 const languages = ['fi', 'sv', 'en'] as const;
-const outIn = (lang: string) => (lang === 'fi' ? out : `${out}-${lang}`);
+type Lang = (typeof languages)[number];
+/** fi is the report's first language (`--lang fi`): its pages carry no suffix. */
+const fileOf = (name: string, lang: Lang) => (lang === 'fi' ? `${name}.html` : `${name}.${lang}.html`);
+const urlOf = (name: string, lang: Lang) => pathToFileURL(join(out, fileOf(name, lang))).href;
+const describeValue = (value: unknown) => describeStateValue(value as Parameters<typeof describeStateValue>[0]);
+const seed = walkSeed('report simulator in the browser against record');
 
 beforeAll(async () => {
-  for (const lang of languages) {
-    rmSync(outIn(lang), { recursive: true, force: true });
-    const run = spawnSync(process.execPath, [cli, 'report', '--out', outIn(lang), '--clients', '300', '--lang', lang], {
-      encoding: 'utf8',
-    });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-  }
+  rmSync(out, { recursive: true, force: true });
+  const run = spawnSync(process.execPath, [cli, 'report', '--out', out, '--clients', '300', '--lang', 'fi'], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
   browser = await launchBrowser();
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
 });
 
+/** A page that collects console errors, page errors and every request that leaves the folder. */
+async function openPage(url: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const problems: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) problems.push(`outside request: ${request.url()}`);
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+/** The ids of the diagram's states the page's script found (by `data-state` or Graphviz's `<title>`). */
+const hookedStates = (page: Page) =>
+  page.evaluate(`(() => [...new Set([...document.querySelectorAll('#diagram svg .state-hook')].map((group) =>
+    group.getAttribute('data-state') ?? [...group.children].find((child) => child.tagName === 'title').textContent.trim().replace(/^cluster:/, '')))])()`) as Promise<
+    string[]
+  >;
+
+// Run in the page (a string, so the test needs no DOM types): every text of every SVG inside the
+// SVG's box, no two texts of one SVG overlapping, and each state's own labels inside its shape.
+const layoutProblems = `(() => {
+  const found = [];
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  for (const svg of document.querySelectorAll('svg')) {
+    const name = svg.getAttribute('class') || 'diagram';
+    const box = svg.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll('text')].map((text) => ({ text, drawn: text.getBoundingClientRect() })).filter((t) => t.drawn.width > 0);
+    for (const { text, drawn } of texts) {
+      if (drawn.left < box.left - 0.5 || drawn.right > box.right + 0.5 || drawn.top < box.top - 0.5 || drawn.bottom > box.bottom + 0.5) {
+        found.push(name + ': "' + text.textContent + '" outside its SVG (' + Math.round(drawn.left - box.left) + '..' + Math.round(drawn.right - box.left) + ' of ' + Math.round(box.width) + ')');
+      }
+    }
+    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+      if (overlap(texts[i].drawn, texts[j].drawn)) found.push(name + ': "' + texts[i].text.textContent + '" overlaps "' + texts[j].text.textContent + '"');
+    }
+    for (const group of svg.querySelectorAll('.state-hook')) {
+      const shape = [...group.children].find((child) => ['rect', 'path', 'polygon', 'ellipse'].includes(child.tagName));
+      if (!shape) continue;
+      const outline = shape.getBoundingClientRect();
+      for (const text of [...group.children].filter((child) => child.tagName === 'text')) {
+        const drawn = text.getBoundingClientRect();
+        if (drawn.width === 0) continue;
+        if (drawn.left < outline.left - 0.5 || drawn.right > outline.right + 0.5 || drawn.top < outline.top - 0.5 || drawn.bottom > outline.bottom + 0.5) {
+          found.push(name + ': state label "' + text.textContent + '" outside its box');
+        }
+      }
+    }
+  }
+  return found;
+})()`;
+
+/** In-page code: the diagram group the script hooked for `state`. */
+const findGroup = (state: string) =>
+  `[...document.querySelectorAll('#diagram svg .state-hook')].find((group) => (group.getAttribute('data-state') ?? ` +
+  `[...group.children].find((child) => child.tagName === 'title').textContent.trim().replace(/^cluster:/, '')) === ${JSON.stringify(state)})`;
+
+const viewBoxOf = async (page: Page): Promise<[number, number, number, number]> =>
+  (await page.locator('#diagram svg').getAttribute('viewBox'))!.split(/[\s,]+/).map(Number) as [number, number, number, number];
+
 describe('kykypolku report', () => {
-  it('writes an index and one page per built-in path, and names them', () => {
-    expect(readdirSync(out).sort()).toEqual(['index.html', ...builtInPaths.map((path) => `${path.id}.html`)].sort());
+  it('writes an index and one page per built-in path in every language, and names them', () => {
+    const names = ['index', ...builtInPaths.map((path) => path.id)];
+    expect(readdirSync(out).sort()).toEqual(languages.flatMap((lang) => names.map((name) => fileOf(name, lang))).sort());
   });
 
-  it('opens the index in a browser with a link to every path and no console error', async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(pathToFileURL(join(out, 'index.html')).href);
-    for (const path of builtInPaths) expect(await page.locator(`a[href="${path.id}.html"]`).textContent()).toBe(path.title.fi);
+  it.each(languages)('opens the %s index with a link to every path, a language switch, and no console error', async (lang) => {
+    const { page, problems } = await openPage(urlOf('index', lang));
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    for (const path of builtInPaths) expect(await page.locator(`a[href="${fileOf(path.id, lang)}"]`).textContent()).toBe(path.title[lang]);
+    for (const other of languages) expect(await page.locator(`nav.languages a[hreflang="${other}"]`).getAttribute('href')).toBe(fileOf('index', other));
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it.each(builtInPaths.map((path) => [path.id, path] as const))(
-    'shows %s with its diagram, table, rules, checker section and four charts, and no console error',
+  it.each(builtInPaths.map((path) => [path.id, path as AnyPathDefinition] as const))(
+    'shows %s with its diagram, simulator, states, table, rules, checker section and four charts, and no console error',
     async (id, definition) => {
-      const page = await browser.newPage();
-      await page.setViewportSize({ width: 1280, height: 900 });
-      const problems: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-      await page.goto(pathToFileURL(join(out, `${id}.html`)).href);
+      const { page, problems } = await openPage(urlOf(id, 'fi'));
       expect(await page.title()).toContain(definition.title.fi);
-      expect(await page.locator('#diagram svg g.state').count()).toBe(Object.keys(definition.labels.states).length);
+      expect((await hookedStates(page)).sort()).toEqual(Object.keys(definition.labels.states).sort());
+      expect(await page.locator('#states article.state-info').count()).toBe(Object.keys(definition.labels.states).length);
       expect(await page.locator('table.path-table tbody tr').count()).toBeGreaterThan(0);
       // Sources by the document's title and line; the seed file stays in the tooltip for developers.
       for (const rule of definition.rules) {
@@ -74,37 +138,119 @@ describe('kykypolku report', () => {
       // The first state is where every case starts: its bar is the longest.
       const firstBar = await page.locator('svg.chart-funnel g.bar').first().getAttribute('data-value');
       expect(Number(firstBar)).toBe(300);
+      expect(await page.locator('#sim-state').getAttribute('data-state-index')).toBe('0');
       expect(problems).toEqual([]);
       await screenshot(page, `report-${id}.png`);
       await page.close();
     },
   );
 
-  // What a browser draws, measured: every text of every chart and of the diagram lies inside its
-  // SVG, so no label is cut at the edge, in any language.
-  it.each(languages.flatMap((lang) => builtInPaths.map((path) => [lang, path.id] as const)))(
-    'in %s, draws every text of %s inside its SVG',
-    async (lang, id) => {
-      const page = await browser.newPage();
-      await page.setViewportSize({ width: 1600, height: 900 });
-      await page.goto(pathToFileURL(join(outIn(lang), `${id}.html`)).href);
-      // Run in the page (a string, so the test needs no DOM types): text boxes against their SVG's box.
-      const outside = (await page.evaluate(`(() => {
-      const found = [];
-      for (const svg of document.querySelectorAll('svg')) {
-        const box = svg.getBoundingClientRect();
-        for (const text of svg.querySelectorAll('text')) {
-          const drawn = text.getBoundingClientRect();
-          if (drawn.width === 0) continue;
-          if (drawn.left < box.left - 0.5 || drawn.right > box.right + 0.5 || drawn.top < box.top - 0.5 || drawn.bottom > box.bottom + 0.5) {
-            found.push((svg.getAttribute('class') || 'diagram') + ': "' + text.textContent + '" (' + Math.round(drawn.left - box.left) + '..' + Math.round(drawn.right - box.left) + ' of ' + Math.round(box.width) + ')');
-          }
-        }
+  const pages = languages.flatMap((lang) => builtInPaths.map((path) => [lang, path.id, path as AnyPathDefinition] as const));
+
+  it.each(pages)('in %s, lays out every text of %s inside its box with no two overlapping, with no outside request', async (lang, id) => {
+    const { page, problems } = await openPage(urlOf(id, lang), 1600);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    expect(await page.evaluate(layoutProblems)).toEqual([]);
+    // The switch leads to the same path in each language, and works without the script (plain links).
+    for (const other of languages) expect(await page.locator(`nav.languages a[hreflang="${other}"]`).getAttribute('href')).toBe(fileOf(id, other));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it.each(pages)('in %s, pans and zooms the diagram of %s and opens a clicked state’s events, roles and rules', async (lang, id, definition) => {
+    const { page, problems } = await openPage(urlOf(id, lang));
+    const fit = await viewBoxOf(page);
+    const states = await hookedStates(page);
+    const leaf = states.find((state) => !states.some((other) => other.startsWith(`${state}.`)))!;
+    await page.evaluate(`${findGroup(leaf)}.setAttribute('data-test-leaf', '')`);
+    const node = page.locator('#diagram svg [data-test-leaf]');
+    const before = (await node.first().boundingBox())!;
+
+    await page.click('#zoom-in');
+    await page.click('#zoom-in');
+    const zoomed = await viewBoxOf(page);
+    expect(zoomed[2]).toBeCloseTo(fit[2] / 1.5625, 3);
+    const after = (await node.first().boundingBox())!;
+    expect(after.width).toBeGreaterThan(before.width * 1.4);
+
+    // Drag to pan: the view moves against the pointer, by the pointer's distance in diagram units.
+    const figure = (await page.locator('#diagram figure').boundingBox())!;
+    await page.mouse.move(figure.x + figure.width / 2, figure.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(figure.x + figure.width / 2 - 120, figure.y + 40, { steps: 6 });
+    await page.mouse.up();
+    const panned = await viewBoxOf(page);
+    expect(panned[0]).toBeGreaterThan(zoomed[0]);
+    expect(panned[2]).toBeCloseTo(zoomed[2], 3);
+
+    // Wheel over the diagram zooms out around the pointer.
+    await page.mouse.move(figure.x + figure.width / 2, figure.y + 40);
+    await page.mouse.wheel(0, 200);
+    await page.waitForFunction(`document.querySelector('#diagram svg').getAttribute('viewBox').split(' ')[2] > ${panned[2] + 0.001}`);
+
+    await page.click('#zoom-fit');
+    expect(await viewBoxOf(page)).toEqual(fit);
+
+    // A click on a state opens its panel; the keyboard reaches every state.
+    await node.first().click();
+    expect(await page.locator('#state-panel').getAttribute('data-state')).toBe(leaf);
+    expect(await page.locator('#state-panel h3').textContent()).toContain(definition.labels.states[leaf]![lang]);
+    for (const state of states) {
+      await page.evaluate(`${findGroup(state)}.focus()`);
+      await page.keyboard.press('Enter');
+      expect(await page.locator('#state-panel').getAttribute('data-state')).toBe(state);
+      const rows = definition.permissions;
+      const panel = (await page.locator('#state-panel').textContent())!;
+      // Who may record each leaving event, by the role's name in this language.
+      for (const item of await page.locator('#state-panel li strong').allTextContents()) {
+        const type = Object.keys(definition.labels.events).find((event) => definition.labels.events[event]![lang] === item)!;
+        expect(type, item).toBeDefined();
+        for (const role of rows[type] ?? []) expect(panel).toContain(definition.roles[role]![lang]);
       }
-      return found;
-    })()`)) as string[];
-      expect(outside).toEqual([]);
-      await page.close();
-    },
-  );
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it.each(pages)('in %s, the simulator of %s answers a seeded random walk exactly as record does', async (lang, id, definition) => {
+    const { page, problems } = await openPage(urlOf(id, lang));
+    const table = JSON.parse((await page.locator('#report-data').textContent())!).table as SimulatorTable;
+    const random = seededRandom(seed ^ (languages.indexOf(lang) * 7919 + builtInPaths.findIndex((path) => path.id === id)));
+    const words = reportWords;
+    for (let walk = 0; walk < 2; walk++) {
+      await page.click('#sim-reset');
+      const { record } = walkCase(definition, `browser-walk-${walk}`);
+      let state = 0;
+      for (let step = 0; step < 25; step++) {
+        const entry = chooseEntry(table, state, random);
+        await page.selectOption('#sim-event', String(entry));
+        await page.click('#sim-step');
+        const answer = page.locator('#sim-answer');
+        const outcome = await answer.getAttribute('data-outcome');
+        const shown: RecordVerdict =
+          outcome === 'accepted'
+            ? { kind: 'accepted', value: (await page.locator('#sim-state').getAttribute('data-value'))! }
+            : (await answer.getAttribute('data-rule'))
+              ? { kind: 'refused', code: (await answer.getAttribute('data-code'))!, ruleId: (await answer.getAttribute('data-rule'))! }
+              : { kind: 'refused', code: (await answer.getAttribute('data-code'))! };
+        const where = `seed ${seed}, ${lang} ${id}, walk ${walk}, step ${step}, ${table.entries[entry]!.type}`;
+        expect(shown, where).toEqual(record(table, entry, describeValue));
+        // Told in the page's language.
+        expect(await answer.textContent(), where).toContain(outcome === 'accepted' ? words.accepted[lang] : words.refused[lang]);
+        if (shown.kind === 'accepted') state = Number(await page.locator('#sim-state').getAttribute('data-state-index'));
+        if (shown.kind === 'refused' && shown.code === 'CASE_CLOSED') break;
+      }
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the embedded state graph small: the report data of each path page', () => {
+    for (const path of builtInPaths) {
+      const html = readFileSync(join(out, fileOf(path.id, 'fi')), 'utf8');
+      const data = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html)![1]!;
+      process.stdout.write(`[size] ${path.id}: page ${Math.round(html.length / 1024)} KiB, embedded data ${Math.round(data.length / 1024)} KiB\n`);
+      expect(data.length).toBeLessThan(256 * 1024);
+    }
+  });
 });
