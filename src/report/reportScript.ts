@@ -5,10 +5,11 @@
  * simulator, which looks its answers up in the table embedded as JSON (`#report-data`), never
  * computes one.
  *
- * The diagram's states are found by a hook any renderer can give: a group with
- * `data-state="<dotted state id>"` (kykypolku's own SVG), or Graphviz's `<g class="node">` /
- * `<g class="cluster">` whose `<title>` is the state id (`cluster:<id>` for a cluster). Only ids
- * the page describes (`[data-state-info]`) count, so Graphviz's start points are left alone.
+ * The diagram's states are found by a hook any renderer can give, first found wins: a group with
+ * `data-state="<dotted state id>"`, or `id="state:<dotted state id>"` (kykypolku's Graphviz SVG),
+ * or Graphviz's plain `<g class="node">` / `<g class="cluster">` whose `<title>` is the state id
+ * (`cluster:<id>` for a cluster). Only ids the page describes (`[data-state-info]`) count, so
+ * start points and edges are left alone.
  *
  * @internal
  */
@@ -30,25 +31,27 @@ export const reportScript = String.raw`
   function stateIdOf(group) {
     var own = group.getAttribute('data-state');
     if (own !== null) return own;
+    var id = group.getAttribute('id') || '';
+    if (id.indexOf('state:') === 0) return id.slice('state:'.length);
     var title = null;
     for (var child = group.firstElementChild; child; child = child.nextElementSibling) {
       if (child.tagName.toLowerCase() === 'title') title = child;
     }
     if (!title) return null;
-    var id = title.textContent.trim();
+    id = title.textContent.trim();
     if (group.classList.contains('cluster')) id = id.replace(/^cluster:/, '');
     return id;
   }
 
   var groupsById = {};
   if (svg) {
-    var candidates = svg.querySelectorAll('[data-state]');
-    if (candidates.length === 0) candidates = svg.querySelectorAll('g.node, g.cluster');
+    var candidates = svg.querySelectorAll('[data-state], g.node, g.cluster');
     candidates.forEach(function (group) {
       var id = stateIdOf(group);
       if (id === null || !infoById[id]) return;
       (groupsById[id] = groupsById[id] || []).push(group);
       group.classList.add('state-hook');
+      group.setAttribute('data-hooked-state', id);
       group.setAttribute('tabindex', '0');
       group.setAttribute('role', 'button');
       group.setAttribute('aria-label', text.states[id] || id);

@@ -51,12 +51,11 @@ async function openPage(url: string, width = 1280): Promise<{ page: Page; proble
   return { page, problems };
 }
 
-/** The ids of the diagram's states the page's script found (by `data-state` or Graphviz's `<title>`). */
+/** The ids of the diagram's states the page's script found (by `data-state`, `id="state:…"` or Graphviz's `<title>`). */
 const hookedStates = (page: Page) =>
-  page.evaluate(`(() => [...new Set([...document.querySelectorAll('#diagram svg .state-hook')].map((group) =>
-    group.getAttribute('data-state') ?? [...group.children].find((child) => child.tagName === 'title').textContent.trim().replace(/^cluster:/, '')))])()`) as Promise<
-    string[]
-  >;
+  page.evaluate(
+    `[...new Set([...document.querySelectorAll('#diagram svg .state-hook')].map((group) => group.getAttribute('data-hooked-state')))]`,
+  ) as Promise<string[]>;
 
 // Run in the page (a string, so the test needs no DOM types): every text of every SVG inside the
 // SVG's box, no two texts of one SVG overlapping, and each state's own labels inside its shape.
@@ -83,7 +82,7 @@ const layoutProblems = `(() => {
         const drawn = text.getBoundingClientRect();
         if (drawn.width === 0) continue;
         if (drawn.left < outline.left - 0.5 || drawn.right > outline.right + 0.5 || drawn.top < outline.top - 0.5 || drawn.bottom > outline.bottom + 0.5) {
-          found.push(name + ': state label "' + text.textContent + '" outside its box');
+          found.push(name + ': state label "' + text.textContent + '" outside its box (' + Math.round(drawn.left - outline.left) + '..' + Math.round(drawn.right - outline.left) + ' of ' + Math.round(outline.width) + ')');
         }
       }
     }
@@ -92,9 +91,7 @@ const layoutProblems = `(() => {
 })()`;
 
 /** In-page code: the diagram group the script hooked for `state`. */
-const findGroup = (state: string) =>
-  `[...document.querySelectorAll('#diagram svg .state-hook')].find((group) => (group.getAttribute('data-state') ?? ` +
-  `[...group.children].find((child) => child.tagName === 'title').textContent.trim().replace(/^cluster:/, '')) === ${JSON.stringify(state)})`;
+const findGroup = (state: string) => `document.querySelector('#diagram svg [data-hooked-state="${state}"]')`;
 
 const viewBoxOf = async (page: Page): Promise<[number, number, number, number]> =>
   (await page.locator('#diagram svg').getAttribute('viewBox'))!.split(/[\s,]+/).map(Number) as [number, number, number, number];
@@ -109,7 +106,8 @@ describe('kykypolku report', () => {
     const { page, problems } = await openPage(urlOf('index', lang));
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     for (const path of builtInPaths) expect(await page.locator(`a[href="${fileOf(path.id, lang)}"]`).textContent()).toBe(path.title[lang]);
-    for (const other of languages) expect(await page.locator(`nav.languages a[hreflang="${other}"]`).getAttribute('href')).toBe(fileOf('index', other));
+    for (const other of languages)
+      expect(await page.locator(`nav.languages a[hreflang="${other}"]`).getAttribute('href')).toBe(fileOf('index', other));
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -152,65 +150,68 @@ describe('kykypolku report', () => {
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     expect(await page.evaluate(layoutProblems)).toEqual([]);
     // The switch leads to the same path in each language, and works without the script (plain links).
-    for (const other of languages) expect(await page.locator(`nav.languages a[hreflang="${other}"]`).getAttribute('href')).toBe(fileOf(id, other));
+    for (const other of languages)
+      expect(await page.locator(`nav.languages a[hreflang="${other}"]`).getAttribute('href')).toBe(fileOf(id, other));
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it.each(pages)('in %s, pans and zooms the diagram of %s and opens a clicked state’s events, roles and rules', async (lang, id, definition) => {
-    const { page, problems } = await openPage(urlOf(id, lang));
-    const fit = await viewBoxOf(page);
-    const states = await hookedStates(page);
-    const leaf = states.find((state) => !states.some((other) => other.startsWith(`${state}.`)))!;
-    await page.evaluate(`${findGroup(leaf)}.setAttribute('data-test-leaf', '')`);
-    const node = page.locator('#diagram svg [data-test-leaf]');
-    const before = (await node.first().boundingBox())!;
+  it.each(pages)(
+    'in %s, pans and zooms the diagram of %s and opens a clicked state’s events, roles and rules',
+    async (lang, id, definition) => {
+      const { page, problems } = await openPage(urlOf(id, lang));
+      const fit = await viewBoxOf(page);
+      const states = await hookedStates(page);
+      const leaf = states.find((state) => !states.some((other) => other.startsWith(`${state}.`)))!;
+      const node = page.locator(`#diagram svg [data-hooked-state="${leaf}"]`);
+      const before = (await node.first().boundingBox())!;
 
-    await page.click('#zoom-in');
-    await page.click('#zoom-in');
-    const zoomed = await viewBoxOf(page);
-    expect(zoomed[2]).toBeCloseTo(fit[2] / 1.5625, 3);
-    const after = (await node.first().boundingBox())!;
-    expect(after.width).toBeGreaterThan(before.width * 1.4);
+      await page.click('#zoom-in');
+      await page.click('#zoom-in');
+      const zoomed = await viewBoxOf(page);
+      expect(zoomed[2]).toBeCloseTo(fit[2] / 1.5625, 3);
+      const after = (await node.first().boundingBox())!;
+      expect(after.width).toBeGreaterThan(before.width * 1.4);
 
-    // Drag to pan: the view moves against the pointer, by the pointer's distance in diagram units.
-    const figure = (await page.locator('#diagram figure').boundingBox())!;
-    await page.mouse.move(figure.x + figure.width / 2, figure.y + 40);
-    await page.mouse.down();
-    await page.mouse.move(figure.x + figure.width / 2 - 120, figure.y + 40, { steps: 6 });
-    await page.mouse.up();
-    const panned = await viewBoxOf(page);
-    expect(panned[0]).toBeGreaterThan(zoomed[0]);
-    expect(panned[2]).toBeCloseTo(zoomed[2], 3);
+      // Drag to pan: the view moves against the pointer, by the pointer's distance in diagram units.
+      const figure = (await page.locator('#diagram figure').boundingBox())!;
+      await page.mouse.move(figure.x + figure.width / 2, figure.y + 40);
+      await page.mouse.down();
+      await page.mouse.move(figure.x + figure.width / 2 - 120, figure.y + 40, { steps: 6 });
+      await page.mouse.up();
+      const panned = await viewBoxOf(page);
+      expect(panned[0]).toBeGreaterThan(zoomed[0]);
+      expect(panned[2]).toBeCloseTo(zoomed[2], 3);
 
-    // Wheel over the diagram zooms out around the pointer.
-    await page.mouse.move(figure.x + figure.width / 2, figure.y + 40);
-    await page.mouse.wheel(0, 200);
-    await page.waitForFunction(`document.querySelector('#diagram svg').getAttribute('viewBox').split(' ')[2] > ${panned[2] + 0.001}`);
+      // Wheel over the diagram zooms out around the pointer.
+      await page.mouse.move(figure.x + figure.width / 2, figure.y + 40);
+      await page.mouse.wheel(0, 200);
+      await page.waitForFunction(`document.querySelector('#diagram svg').getAttribute('viewBox').split(' ')[2] > ${panned[2] + 0.001}`);
 
-    await page.click('#zoom-fit');
-    expect(await viewBoxOf(page)).toEqual(fit);
+      await page.click('#zoom-fit');
+      expect(await viewBoxOf(page)).toEqual(fit);
 
-    // A click on a state opens its panel; the keyboard reaches every state.
-    await node.first().click();
-    expect(await page.locator('#state-panel').getAttribute('data-state')).toBe(leaf);
-    expect(await page.locator('#state-panel h3').textContent()).toContain(definition.labels.states[leaf]![lang]);
-    for (const state of states) {
-      await page.evaluate(`${findGroup(state)}.focus()`);
-      await page.keyboard.press('Enter');
-      expect(await page.locator('#state-panel').getAttribute('data-state')).toBe(state);
-      const rows = definition.permissions;
-      const panel = (await page.locator('#state-panel').textContent())!;
-      // Who may record each leaving event, by the role's name in this language.
-      for (const item of await page.locator('#state-panel li strong').allTextContents()) {
-        const type = Object.keys(definition.labels.events).find((event) => definition.labels.events[event]![lang] === item)!;
-        expect(type, item).toBeDefined();
-        for (const role of rows[type] ?? []) expect(panel).toContain(definition.roles[role]![lang]);
+      // A click on a state opens its panel; the keyboard reaches every state.
+      await node.first().click();
+      expect(await page.locator('#state-panel').getAttribute('data-state')).toBe(leaf);
+      expect(await page.locator('#state-panel h3').textContent()).toContain(definition.labels.states[leaf]![lang]);
+      for (const state of states) {
+        await page.evaluate(`${findGroup(state)}.focus()`);
+        await page.keyboard.press('Enter');
+        expect(await page.locator('#state-panel').getAttribute('data-state')).toBe(state);
+        const rows = definition.permissions;
+        const panel = (await page.locator('#state-panel').textContent())!;
+        // Who may record each leaving event, by the role's name in this language.
+        for (const item of await page.locator('#state-panel li strong').allTextContents()) {
+          const type = Object.keys(definition.labels.events).find((event) => definition.labels.events[event]![lang] === item)!;
+          expect(type, item).toBeDefined();
+          for (const role of rows[type] ?? []) expect(panel).toContain(definition.roles[role]![lang]);
+        }
       }
-    }
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   it.each(pages)('in %s, the simulator of %s answers a seeded random walk exactly as record does', async (lang, id, definition) => {
     const { page, problems } = await openPage(urlOf(id, lang));
@@ -249,7 +250,9 @@ describe('kykypolku report', () => {
     for (const path of builtInPaths) {
       const html = readFileSync(join(out, fileOf(path.id, 'fi')), 'utf8');
       const data = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html)![1]!;
-      process.stdout.write(`[size] ${path.id}: page ${Math.round(html.length / 1024)} KiB, embedded data ${Math.round(data.length / 1024)} KiB\n`);
+      process.stdout.write(
+        `[size] ${path.id}: page ${Math.round(html.length / 1024)} KiB, embedded data ${Math.round(data.length / 1024)} KiB\n`,
+      );
       expect(data.length).toBeLessThan(256 * 1024);
     }
   });
