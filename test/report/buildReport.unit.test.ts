@@ -3,6 +3,7 @@ import { checkPath, createMemoryStore } from 'kykypolku';
 import { buildReport, historiesFromStore, summarizeCases, summarizePathCheck, toSvg, type PathCheckSummary } from 'kykypolku/diagram';
 import { workabilityPath } from 'kykypolku/paths';
 import { simulateCohort } from '../../src/cohort/simulateCohort.js';
+import { simulatorTable } from '../../src/report/simulatorTable.js';
 import { reviewPath, reviewPathWithoutGuard } from '../support/reviewPath.js';
 
 const cohort = simulateCohort(workabilityPath, { clients: 200, seed: 5, faultRate: 0 });
@@ -118,6 +119,8 @@ function visibleText(html: string): string {
   return (
     html
       .replace(/<style[\s\S]*?<\/style>/g, ' ')
+      // The page's script and its data are code; what the script shows comes from the words tested here too.
+      .replace(/<script[\s\S]*?<\/script>/g, ' ')
       .replace(/<code>[\s\S]*?<\/code>/g, ' ')
       .replace(/<[^>]+>/g, ' ')
       .replace(/&[a-z]+;/g, ' ')
@@ -191,6 +194,77 @@ describe('the report speaks one language', () => {
       expect(page).toContain(`title="${rule.source.seed}:${rule.source.lines}">${document.title} (${document.id}), rivi`);
     }
     expect(visibleText(page)).not.toMatch(/[0-9a-f]{16}\.txt/);
+  });
+});
+
+describe('the interactive report', () => {
+  const pages = async () => {
+    const check = checkPath(reviewPath);
+    const report = await buildReport(
+      [
+        {
+          definition: reviewPath,
+          check: { fi: summarizePathCheck(reviewPath, check, 'fi'), sv: summarizePathCheck(reviewPath, check, 'sv') },
+        },
+      ],
+      { lang: 'sv', languages: ['fi', 'sv', 'en'] },
+    );
+    return new Map(report.files.map((file) => [file.name, file.text]));
+  };
+  const dataOf = (page: string) => JSON.parse(/<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(page)![1]!);
+
+  it('writes every page in each language, the first language unsuffixed, each with a switch to the same page in the others', async () => {
+    const files = await pages();
+    expect([...files.keys()]).toEqual([
+      'index.html',
+      'review-path.html',
+      'index.fi.html',
+      'review-path.fi.html',
+      'index.en.html',
+      'review-path.en.html',
+    ]);
+    const page = files.get('review-path.fi.html')!;
+    expect(page).toContain('<html lang="fi">');
+    expect(page).toContain('<a href="review-path.fi.html" hreflang="fi" lang="fi" aria-current="page">suomi</a>');
+    expect(page).toContain('<a href="review-path.html" hreflang="sv" lang="sv">svenska</a>');
+    expect(page).toContain('<a href="review-path.en.html" hreflang="en" lang="en">English</a>');
+    expect(page).toContain('<a href="index.fi.html">← Kaikki polut</a>');
+    expect(files.get('index.en.html')).toContain('<a href="review-path.en.html">');
+  });
+
+  it('shows each language its own checker summary, and says so where a language has none', async () => {
+    const files = await pages();
+    expect(visibleText(files.get('review-path.fi.html')!)).toContain('Mallintarkistin kävi läpi');
+    expect(visibleText(files.get('review-path.html')!)).toContain('Modellkontrollen gick igenom');
+    expect(visibleText(files.get('review-path.en.html')!)).toContain("The model checker's results were not given");
+  });
+
+  it('embeds the simulator table of the checker’s exploration, with the words it shows in the page’s language', async () => {
+    const files = await pages();
+    const data = dataOf(files.get('review-path.fi.html')!);
+    expect(data.table).toEqual(JSON.parse(JSON.stringify(simulatorTable(reviewPath))));
+    expect(data.text.words.recordIt).toBe('Kirjaa');
+    expect(data.text.rules.map((rule: { id: string }) => rule.id)).toEqual(reviewPath.rules.map((rule) => rule.id));
+    expect(dataOf(files.get('review-path.en.html')!).text.events.SUBMITTED).toBe(reviewPath.labels.events.SUBMITTED.en);
+  });
+
+  it('reads without the script: each state with the events that leave it, who records them and the rules with sources', async () => {
+    const page = (await pages()).get('review-path.en.html')!;
+    for (const state of Object.keys(reviewPath.labels.states)) expect(page).toContain(`data-state-info="${state}"`);
+    const waiting = /<article class="state-info" id="state-active.waiting"[\s\S]*?<\/article>/.exec(page)![0];
+    // active.waiting is inside active: what leaves active leaves it too, and the page says from where.
+    expect(waiting).toContain('from the enclosing state');
+    expect(visibleText(page)).toContain('Recorded by');
+    expect(page).toContain('<noscript>');
+    // No outside request: nothing is loaded from anywhere, the script is inline.
+    expect(page).not.toMatch(/<(script|img|link|iframe)[^>]*\s(src|href)=/);
+    expect(page).not.toMatch(/(fetch|XMLHttpRequest|import)\(/);
+  });
+
+  it('escapes < in the embedded data, so that no label can close its script element', async () => {
+    const page = (await pages()).get('review-path.html')!;
+    const data = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(page)![1]!;
+    expect(data).not.toContain('<');
   });
 });
 
