@@ -21,6 +21,10 @@ code { font-family: Menlo, Consolas, monospace; font-size: 12px; }
 .languages a[aria-current='page'] { font-weight: bold; color: #1c2b39; text-decoration: none; }
 .diagram-tools { display: flex; gap: 6px; align-items: center; margin: 0 0 6px; }
 .diagram-tools button { min-width: 32px; height: 28px; font-size: 16px; }
+/* Graphviz sizes every box for Helvetica's widths: draw the diagram's words in Helvetica or a font
+   of the same widths (Arial, Liberation Sans), else DejaVu Sans Condensed (close), never a wider
+   fallback that would spill out of the boxes. */
+#diagram svg text { font-family: Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans Condensed', sans-serif; }
 figure.zoomable { overflow: hidden; cursor: grab; touch-action: none; }
 figure.zoomable.dragging { cursor: grabbing; }
 figure.zoomable svg { display: block; width: 100%; height: auto; max-height: 75vh; }
