@@ -75,8 +75,9 @@ const layoutProblems = `(() => {
       if (overlap(texts[i].drawn, texts[j].drawn)) found.push(name + ': "' + texts[i].text.textContent + '" overlaps "' + texts[j].text.textContent + '"');
     }
     for (const group of svg.querySelectorAll('.state-hook')) {
-      const shape = [...group.children].find((child) => ['rect', 'path', 'polygon', 'ellipse'].includes(child.tagName));
-      if (!shape) continue;
+      // A box's words go inside it; a small round mark (a history state) is labelled beside it.
+      const shape = [...group.children].find((child) => ['rect', 'path', 'polygon', 'ellipse', 'circle'].includes(child.tagName));
+      if (!shape || shape.tagName === 'ellipse' || shape.tagName === 'circle') continue;
       const outline = shape.getBoundingClientRect();
       for (const text of [...group.children].filter((child) => child.tagName === 'text')) {
         const drawn = text.getBoundingClientRect();
