@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -244,6 +244,12 @@ describe('kykypolku report', () => {
       }
     }
     expect(problems).toEqual([]);
+    if (lang === 'fi') {
+      // What an analyst sees after a walk: the case's state lit in the diagram, the answer, the steps.
+      mkdirSync(artifactsDirectory, { recursive: true });
+      await page.locator('#diagram').screenshot({ path: join(artifactsDirectory, `report-diagram-${id}.png`) });
+      await page.locator('#simulator').screenshot({ path: join(artifactsDirectory, `report-simulator-${id}.png`) });
+    }
     await page.close();
   });
 
