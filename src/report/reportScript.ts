@@ -276,7 +276,8 @@ export const reportScript = String.raw`
     if (answer.kind === 'accepted') return words.accepted + ' ' + stateName(answer.to) + '.';
     if (answer.code === 'RULE_VIOLATED') {
       var rule = text.rules[answer.rule];
-      return words.refused + ' (RULE_VIOLATED): ' + words.breaksRule + ' ' + rule.id + ' \u2014 ' + rule.sentence + ' (' + rule.source + ')';
+      return words.refused + ' (RULE_VIOLATED): ' + words.breaksRule + ' ' + rule.id +
+        ' \u2014 ' + rule.sentence + ' (' + rule.source + ')';
     }
     return words.refused + ' (' + answer.code + '): ' + (answer.code === 'CASE_CLOSED' ? words.caseClosed : words.notAllowedInState);
   }

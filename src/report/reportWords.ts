@@ -90,9 +90,15 @@ export const reportWords = {
   },
   simulator: { fi: 'Askeltava simulaattori', sv: 'Stegvis simulator', en: 'Step-through simulator' },
   simulatorIntro: {
-    fi: 'Valitse tapahtuma ja kirjaa se: simulaattori kertoo seuraavan tilan tai hylkäyksen koodin ja säännön. Vastaukset ovat mallintarkistimen läpikäymästä tilaverkosta, samat kuin moottorin.',
-    sv: 'Välj en händelse och registrera den: simulatorn visar nästa tillstånd eller avslagets kod och regel. Svaren kommer ur modellkontrollens genomgångna tillståndsgraf, samma som motorns.',
-    en: "Choose an event and record it: the simulator shows the next state, or the refusal with its code and rule. Its answers come from the model checker's explored state graph, the same as the engine's.",
+    fi:
+      'Valitse tapahtuma ja kirjaa se: simulaattori kertoo seuraavan tilan tai hylkäyksen koodin ja säännön. ' +
+      'Vastaukset ovat mallintarkistimen läpikäymästä tilaverkosta, samat kuin moottorin.',
+    sv:
+      'Välj en händelse och registrera den: simulatorn visar nästa tillstånd eller avslagets kod och regel. ' +
+      'Svaren kommer ur modellkontrollens genomgångna tillståndsgraf, samma som motorns.',
+    en:
+      'Choose an event and record it: the simulator shows the next state, or the refusal with its code and rule. ' +
+      "Its answers come from the model checker's explored state graph, the same as the engine's.",
   },
   simulatorNeedsScript: {
     fi: 'Simulaattori tarvitsee JavaScriptin. Polkutaulukko yllä luettelee jokaisen siirtymän.',
