@@ -50,6 +50,10 @@ export interface ReportOptions {
   /** The report's first language: its pages are `index.html` and `<path-id>.html`. Default `en`. */
   readonly lang?: Language;
   /**
+   * The most reachable states a path's simulator embeds; a path with more gets none. Default 10 000.
+   */
+  readonly simulatorMaxStates?: number;
+  /**
    * Every language the report is written in, each page with a switch between them. Pages in a
    * language other than `lang` are `index.<lang>.html` and `<path-id>.<lang>.html`. Default: `lang` only.
    */
@@ -105,7 +109,7 @@ export async function buildReport(paths: readonly ReportPath[], options: ReportO
   const summaries = paths.map((path) =>
     path.histories ? summarizeCases(path.definition, path.histories, options.now ? { now: options.now } : {}) : undefined,
   );
-  const simulators = paths.map((path) => simulatorTable(path.definition));
+  const simulators = paths.map((path) => simulatorTable(path.definition, options.simulatorMaxStates));
   const files: { name: string; text: string }[] = [];
   for (const pageLang of languages) {
     files.push({

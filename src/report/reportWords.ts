@@ -106,9 +106,9 @@ export const reportWords = {
     en: 'The simulator needs JavaScript. The path table above lists every transition.',
   },
   simulatorMissing: {
-    fi: 'Simulaattoria ei ole: polulla on enemmän tiloja kuin mallintarkistimen raja.',
-    sv: 'Ingen simulator: vägen har fler tillstånd än modellkontrollens gräns.',
-    en: "No simulator: the path has more states than the model checker's budget.",
+    fi: 'Simulaattoria ei ole: polulla on liian monta tilannetta sivulle upotettavaksi.',
+    sv: 'Ingen simulator: vägen har för många lägen för att bäddas in på sidan.',
+    en: 'No simulator: the path has too many situations to embed in the page.',
   },
   stateNow: { fi: 'Tila nyt', sv: 'Tillstånd nu', en: 'State now' },
   event: { fi: 'Tapahtuma', sv: 'Händelse', en: 'Event' },

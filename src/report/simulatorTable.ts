@@ -95,13 +95,22 @@ export function simulatorTableOf(exploration: Exploration): SimulatorTable | und
 }
 
 /**
- * Explores a path as `checkPath` does (its default budget) and returns its simulator table, or
- * `undefined` when the path has more states than the budget.
+ * The most states a page's simulator embeds: about 150 bytes of JSON a state on the built-in paths,
+ * so at most some 1.5 MB. A path with more gets no simulator (the page says so) rather than a page
+ * too heavy to open.
  *
  * @internal
  */
-export function simulatorTable(definition: AnyPathDefinition): SimulatorTable | undefined {
-  return simulatorTableOf(exploreStates(definition, exploreOptionsOf({})));
+export const simulatorMaxStates = 10_000;
+
+/**
+ * Explores a path as `checkPath` does and returns its simulator table, or `undefined` when the
+ * path has more than `maxStates` reachable states (default {@link simulatorMaxStates}).
+ *
+ * @internal
+ */
+export function simulatorTable(definition: AnyPathDefinition, maxStates = simulatorMaxStates): SimulatorTable | undefined {
+  return simulatorTableOf(exploreStates(definition, exploreOptionsOf({ maxStates })));
 }
 
 /**

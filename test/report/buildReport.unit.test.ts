@@ -261,6 +261,14 @@ describe('the interactive report', () => {
     expect(page).not.toMatch(/(fetch|XMLHttpRequest|import)\(/);
   });
 
+  it('embeds no simulator for a path with more states than the page may carry, and says so', async () => {
+    const report = await buildReport([{ definition: reviewPath }], { lang: 'en', simulatorMaxStates: 2 });
+    const page = report.files.find((file) => file.name === 'review-path.html')!.text;
+    expect(page).toContain('No simulator: the path has too many situations to embed in the page.');
+    expect(page).not.toContain('id="sim-root"');
+    expect(dataOf(page).table).toBeNull();
+  });
+
   it('escapes < in the embedded data, so that no label can close its script element', async () => {
     const page = (await pages()).get('review-path.html')!;
     const data = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(page)![1]!;
