@@ -139,7 +139,12 @@ describe('kykypolku report --module', () => {
     rmSync(out, { recursive: true, force: true });
     const run = kykypolku('report', '--module', hostModule, '--path', 'review-path@1', '--clients', '20', '--out', out, '--lang', 'en');
     expect(run).toMatchObject({ status: 0, stderr: '' });
-    expect(run.stdout.trim().split('\n')).toEqual([join(out, 'index.html'), join(out, 'review-path.html')]);
+    // --lang's pages unsuffixed, the other two languages beside them.
+    expect(run.stdout.trim().split('\n')).toEqual(
+      ['index.html', 'review-path.html', 'index.fi.html', 'review-path.fi.html', 'index.sv.html', 'review-path.sv.html'].map((file) =>
+        join(out, file),
+      ),
+    );
     const page = readFileSync(join(out, 'review-path.html'), 'utf8');
     expect(page).toContain((await toSvg(reviewPath, { lang: 'en' })).text.trimEnd());
     // Without --path: each of the module's paths at its latest version.
