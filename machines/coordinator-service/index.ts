@@ -1,4 +1,5 @@
 import { definePath } from '../../src/path/index.js';
+import { coordinatorIndicators } from './indicators.js';
 import { coordinatorDeadlines, coordinatorDeadlinesV1 } from './deadlines.js';
 import { coordinatorEvents, coordinatorEventsV2 } from './events.js';
 import { coordinatorLabels, coordinatorLabelsV1, coordinatorOutcomes } from './labels.js';
@@ -75,6 +76,7 @@ export const coordinatorServicePathV1 = definePath({
 export const coordinatorServicePath = definePath({
   ...shared,
   version: 2,
+  indicators: coordinatorIndicators,
   machine: coordinatorMachine,
   events: coordinatorEventsV2,
   labels: coordinatorLabels,

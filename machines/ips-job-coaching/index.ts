@@ -1,4 +1,5 @@
 import { definePath } from '../../src/path/index.js';
+import { ipsIndicators } from './indicators.js';
 import { ipsDeadlines, ipsDeadlinesV1 } from './deadlines.js';
 import { ipsEvents, ipsEventsV2 } from './events.js';
 import { ipsLabels, ipsLabelsV1, ipsOutcomes } from './labels.js';
@@ -65,6 +66,7 @@ export const ipsJobCoachingPathV1 = definePath({
 export const ipsJobCoachingPath = definePath({
   ...shared,
   version: 2,
+  indicators: ipsIndicators,
   machine: ipsMachine,
   events: ipsEventsV2,
   permissions: ipsPermissions,

@@ -1,4 +1,5 @@
 import { definePath } from '../../src/path/index.js';
+import { teamIntakeIndicators } from './indicators.js';
 import { hostChosenServiceTask } from '../shared/serviceTasks.js';
 import { teamIntakeEvents } from './events.js';
 import { teamIntakeLabels, teamIntakeOutcomes } from './labels.js';
@@ -75,6 +76,7 @@ export const supportTeamIntakePathV1 = definePath({
 export const supportTeamIntakePath = definePath({
   ...teamIntakeCommon,
   version: 2,
+  indicators: teamIntakeIndicators,
   machine: teamIntakeMachineV2,
   permissions: teamIntakePermissionsV2,
   rules: teamIntakeRules,

@@ -1,4 +1,5 @@
 import { definePath } from '../../src/path/index.js';
+import { workabilityIndicators } from './indicators.js';
 import { workabilityDeadlines, workabilityDeadlinesV2 } from './deadlines.js';
 import { workabilityEvents, workabilityEventsV2 } from './events.js';
 import { workabilityLabels, workabilityLabelsV2, workabilityOutcomes } from './labels.js';
@@ -75,6 +76,7 @@ export const workabilityPathV1 = definePath({
 export const workabilityPath = definePath({
   ...shared,
   version: 2,
+  indicators: workabilityIndicators,
   machine: workabilityMachineV2,
   events: workabilityEventsV2,
   permissions: workabilityPermissionsV2,

@@ -4,6 +4,7 @@ import type { DeadlineKind, DeadlineRule } from './deadline.js';
 import type { EventSchemas, EventTypeOf } from './eventSchemas.js';
 import type { Label } from './label.js';
 import type { AnyPathMigration, PathMigration } from './pathMigration.js';
+import type { PathIndicator } from './indicator.js';
 import type { EventActor, RecordedEventFor } from './recordedEvent.js';
 import type { PathRule } from './rule.js';
 import type { ServiceTask } from './serviceTask.js';
@@ -90,6 +91,11 @@ export interface PathDefinition<
    * of the machine: setting it changes no stored case. Retention by service task keys on it.
    */
   readonly serviceTask?: ServiceTask;
+  /**
+   * The service indicators of the path (optional): shares, distributions and changes the engine
+   * counts in the database by period and path version. See docs/hosts.md, "Indicators".
+   */
+  readonly indicators?: readonly PathIndicator<EventTypeOf<TEvents>>[];
 }
 
 /**
@@ -126,6 +132,7 @@ export interface AnyPathDefinition {
   assigneeOf?(history: never, state: never): string | undefined;
   readonly migrations?: readonly AnyPathMigration[];
   readonly serviceTask?: ServiceTask;
+  readonly indicators?: readonly PathIndicator[];
 }
 
 /** Any rule of any path, as the engine handles it. */

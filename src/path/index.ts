@@ -20,3 +20,14 @@ export type { EpisodeOfCareStatus, FhirEncounterClass, FhirPathMapping, FhirStat
 export { addDays, addMonths, addMonthsToDate, dateOf, serviceTimeZone, startOfDay } from '../time/calendar.js';
 export { isoDate, isoInstant } from '../time/instant.js';
 export { hostIdCode, pathIdCode } from '../schema/codeStrings.js';
+export type {
+  ChangeIndicator,
+  DistributionIndicator,
+  EventMatch,
+  IndicatorCategorySource,
+  IndicatorFieldValue,
+  IndicatorKind,
+  IndicatorPeriodBasis,
+  PathIndicator,
+  ShareIndicator,
+} from './indicator.js';

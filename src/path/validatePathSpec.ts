@@ -5,6 +5,7 @@ import { languages, type Label } from './label.js';
 import { guardRefsOf } from '../machine/guardRefs.js';
 import { listStateNodes, statePathOf } from '../machine/stateNodes.js';
 import { eventTypeMaxLength, pathIdMaxLength, pathIdPattern } from '../schema/codeStrings.js';
+import { validateIndicators } from './validateIndicators.js';
 import { countPayloads, UnsupportedFieldError } from '../schema/payloadDomain.js';
 import { serviceTaskProblem, type ServiceTask } from './serviceTask.js';
 
@@ -174,6 +175,7 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
     if (deadline.source?.seed) checkCited(pathId, `deadline '${deadline.id}'`, deadline.source.seed, spec.sources);
   }
   for (const [outcome, label] of Object.entries(spec.outcomes)) checkLabel(pathId, `outcome '${outcome}'`, label as Label);
+  validateIndicators(spec);
 
   const migratedFrom = new Set<number>();
   for (const migration of spec.migrations ?? []) {
