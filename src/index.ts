@@ -159,3 +159,30 @@ export {
   type PromelaMapping,
   type PromelaOptions,
 } from './check/promela/toPromela.js';
+export {
+  checkIndicatorQuery,
+  countIndicators,
+  defaultSmallNumberThreshold,
+  periodOf,
+  type ChangeCell,
+  type DistributionCell,
+  type IndicatorCase,
+  type IndicatorCell,
+  type IndicatorCountResult,
+  type IndicatorPath,
+  type IndicatorPeriodUnit,
+  type IndicatorQuery,
+  type IndicatorQueryRejection,
+  type ShareCell,
+} from './indicators/index.js';
+export type {
+  ChangeIndicator,
+  DistributionIndicator,
+  EventMatch,
+  IndicatorCategorySource,
+  IndicatorFieldValue,
+  IndicatorKind,
+  IndicatorPeriodBasis,
+  PathIndicator,
+  ShareIndicator,
+} from './path/indicator.js';

@@ -32,6 +32,13 @@ export interface SqlEventStore extends IndexedEventStore {
    * once (they take turns under an advisory lock). Run it once at start-up, before anything else.
    */
   migrate(): Promise<SchemaMigrationReport>;
+  /**
+   * Runs one read-only aggregate statement built by the engine (the indicators' counts, which the
+   * database computes over the case rows and events). Not for host SQL.
+   *
+   * @internal
+   */
+  aggregate<TRow>(statement: { readonly text: string; readonly values: readonly unknown[] }): Promise<readonly TRow[]>;
 }
 
 interface SummaryRow {
@@ -422,6 +429,10 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
         assignee: row.assignee ?? undefined,
         nextDueAt: row.next_due ?? undefined,
       }));
+    },
+
+    async aggregate<TRow>(statement: { readonly text: string; readonly values: readonly unknown[] }): Promise<readonly TRow[]> {
+      return read<TRow>({ text: statement.text }, statement.values);
     },
 
     async countActiveCases(query: CaseloadQuery): Promise<number> {

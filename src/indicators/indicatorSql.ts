@@ -1,0 +1,134 @@
+import type { EventMatch, IndicatorPeriodBasis, PathIndicator } from '../path/indicator.js';
+import { serviceTimeZone } from '../time/calendar.js';
+import type { CheckedIndicatorQuery, IndicatorPeriodUnit } from './indicatorQuery.js';
+
+// One statement per indicator over the case rows and the events: the case rows give the path, the
+// version a case is on and whether it is closed; the events, read in one pass filtered by type, give
+// the instants and payload values. Event types and values go as parameters; field names and
+// keys are written into the text, which definePath allows only as plain names (validateIndicators).
+
+/** A statement and its parameters. @internal */
+export interface IndicatorStatement {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+class Parameters {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+const local = (instant: string) => `(${instant} AT TIME ZONE '${serviceTimeZone}')`;
+
+const periodFormats: Record<IndicatorPeriodUnit, string> = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' };
+
+function matchSql(match: EventMatch, parameters: Parameters): string {
+  const type = `e.type = ${parameters.add(match.type)}`;
+  if (match.where === undefined) return `(${type})`;
+  const values = parameters.add(match.where.equals.map(String));
+  return `(${type} AND e.payload->>'${match.where.field}' = ANY(${values}::text[]))`;
+}
+
+/** The events a statement needs to see of each case: the first one, or those of the types it names. */
+function relevantRows(basis: IndicatorPeriodBasis, types: readonly string[], parameters: Parameters): string {
+  const byType = `e.type = ANY(${parameters.add([...new Set(types)])}::text[])`;
+  return basis.by === 'contact' ? `(e.seq = 1 OR ${byType})` : byType;
+}
+
+function instantSql(basis: IndicatorPeriodBasis, parameters: Parameters): string {
+  if (basis.by === 'contact') return 'min(e.at::timestamptz) FILTER (WHERE e.seq = 1)';
+  if (basis.by === 'closing') return 'min(c.last_event_at)::timestamptz';
+  return `min(e.at::timestamptz) FILTER (WHERE ${matchSql(basis.event, parameters)})`;
+}
+
+function typesOf(indicator: PathIndicator): string[] {
+  const basis = indicator.period.by === 'event' ? [indicator.period.event.type] : [];
+  switch (indicator.kind) {
+    case 'share':
+      return [...basis, indicator.numerator.type, ...(indicator.denominator ? [indicator.denominator.type] : [])];
+    case 'distribution':
+      return [...basis, ...indicator.categories.map((source) => source.event.type)];
+    case 'change':
+      return [...basis, indicator.from.type, indicator.to.type];
+  }
+}
+
+/** The per-case columns and the outer select of each kind. */
+function kindSql(indicator: PathIndicator, parameters: Parameters): { perCase: string; outer: string; where: string; group: string } {
+  switch (indicator.kind) {
+    case 'share': {
+      const counted = indicator.denominator ? `bool_or(${matchSql(indicator.denominator, parameters)})` : 'true';
+      const within = indicator.numerator.withinMonths;
+      const hit =
+        within === undefined
+          ? 'first_hit IS NOT NULL'
+          : `first_hit <= (${local('instant')} + make_interval(months => ${parameters.add(within)}::int)) AT TIME ZONE '${serviceTimeZone}'`;
+      return {
+        perCase: `coalesce(${counted}, false) AS counted, min(e.at::timestamptz) FILTER (WHERE ${matchSql(indicator.numerator, parameters)}) AS first_hit`,
+        outer: `count(*)::int AS denominator, count(*) FILTER (WHERE ${hit})::int AS numerator`,
+        where: 'AND counted',
+        group: '',
+      };
+    }
+    case 'distribution': {
+      const matches = indicator.categories.map((source) => matchSql(source.event, parameters));
+      const values = indicator.categories.map((source, index) =>
+        source.field !== undefined
+          ? `WHEN ${matches[index]} THEN e.payload->>'${source.field}'`
+          : `WHEN ${matches[index]} THEN ${parameters.add(source.category)}::text`,
+      );
+      return {
+        perCase: `(array_agg(CASE ${values.join(' ')} END ORDER BY e.seq DESC) FILTER (WHERE ${matches.join(' OR ')}))[1] AS category`,
+        outer: 'category, count(*)::int AS cases',
+        where: 'AND category IS NOT NULL',
+        group: ', category',
+      };
+    }
+    case 'change': {
+      const field = indicator.scores.field;
+      const both = `jsonb_typeof(from_scores->k.key) = 'number' AND jsonb_typeof(to_scores->k.key) = 'number'`;
+      return {
+        perCase:
+          `(array_agg(e.payload->'${field}' ORDER BY e.seq) FILTER (WHERE ${matchSql(indicator.from, parameters)}))[1] AS from_scores, ` +
+          `(array_agg(e.payload->'${field}' ORDER BY e.seq DESC) FILTER (WHERE ${matchSql(indicator.to, parameters)}))[1] AS to_scores`,
+        outer:
+          `k.key, count(*)::int AS with_both, count(*) FILTER (WHERE ${both})::int AS cases, ` +
+          `round(avg((to_scores->>k.key)::numeric - (from_scores->>k.key)::numeric) FILTER (WHERE ${both}), 2)::text AS mean_change`,
+        where: `AND from_scores IS NOT NULL AND to_scores IS NOT NULL`,
+        group: ', k.key',
+      };
+    }
+  }
+}
+
+/**
+ * The statement that counts one indicator of a path for a checked query.
+ *
+ * @internal
+ */
+export function indicatorStatement(pathId: string, indicator: PathIndicator, query: CheckedIndicatorQuery): IndicatorStatement {
+  const parameters = new Parameters();
+  const path = parameters.add(pathId);
+  const from = parameters.add(query.from);
+  const to = parameters.add(query.to);
+  const inRange = (instant: string) => `${local(instant)}::date BETWEEN ${from}::date AND ${to}::date`;
+  const closing = indicator.period.by === 'closing';
+  const instant = instantSql(indicator.period, parameters);
+  const rows = relevantRows(indicator.period, typesOf(indicator), parameters);
+  const kind = kindSql(indicator, parameters);
+  const keys = indicator.kind === 'change' ? ` CROSS JOIN unnest(${parameters.add([...indicator.scores.keys])}::text[]) AS k(key)` : '';
+  // A closed case is counted at its last event: the case rows narrow the scan to the period first.
+  const closedInRange = closing ? ` AND c.status = 'closed' AND ${inRange('c.last_event_at::timestamptz')}` : '';
+  const text =
+    `/* kykypolku:indicator:${pathId}/${indicator.id} */ ` +
+    `SELECT to_char(${local('instant')}, '${periodFormats[query.by]}') AS period, path_version, ${kind.outer} FROM (` +
+    `SELECT c.case_id, c.path_version, ${instant} AS instant, ${kind.perCase} ` +
+    `FROM kykypolku_cases c LEFT JOIN kykypolku_events e ON e.case_id = c.case_id AND ${rows} ` +
+    `WHERE c.path_id = ${path}${closedInRange} GROUP BY c.case_id, c.path_version` +
+    `) per_case${keys} WHERE instant IS NOT NULL AND ${inRange('instant')} ${kind.where} ` +
+    `GROUP BY 1, 2${kind.group} ORDER BY 1, 2${kind.group}`;
+  return { text, values: parameters.values };
+}
