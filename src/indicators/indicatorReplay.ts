@@ -57,12 +57,16 @@ export function indicatorRowsByReplay(
   const add = (period: string, version: number, sub: string, values: number[], change?: number) => {
     const key = `${period}\u0000${version}`;
     let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = new Map()));
+    if (!cell) {
+      cell = new Map();
+      cells.set(key, cell);
+    }
     let entry = cell.get(sub);
-    if (!entry) cell.set(sub, (entry = { period, version, values: values.map(() => 0), mean: [] }));
-    values.forEach((value, index) => {
-      entry.values[index]! += value;
-    });
+    if (!entry) {
+      entry = { period, version, values: values.map(() => 0), mean: [] };
+      cell.set(sub, entry);
+    }
+    for (const [index, value] of values.entries()) entry.values[index] = (entry.values[index] ?? 0) + value;
     if (change !== undefined) entry.mean!.push(change);
   };
   for (const kase of cases) {
