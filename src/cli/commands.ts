@@ -5,6 +5,7 @@ import { diagramCommand } from './diagramCommand.js';
 import { docsCommand } from './docsCommand.js';
 import { exportCommand } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
+import { indicatorsCommand } from './indicatorsCommand.js';
 import { migrateCheckCommand } from './migrateCheckCommand.js';
 import { pathsCommand } from './pathsCommand.js';
 import { reportCommand } from './reportCommand.js';
@@ -23,5 +24,6 @@ export const commands: readonly CliCommand[] = [
   migrateCheckCommand,
   diagramCommand,
   reportCommand,
+  indicatorsCommand,
   docsCommand,
 ];

@@ -14,6 +14,7 @@ import { createProgress } from './progress.js';
 import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
 import type { ReportPath } from '../report/buildReport.js';
 import { checkSummaryFor, writeReport } from './reportCommand.js';
+import { type DemoIndicatorFigure, demoIndicators } from './demoIndicators.js';
 
 /** Options of the `demo` command. @internal */
 export interface DemoOptions {
@@ -48,6 +49,8 @@ export interface DemoPathSummary {
   readonly faultsNotRejected: number;
   readonly reachedState: Readonly<Record<string, number>>;
   readonly reference: readonly { state: string; share: number; seedShare: number; source: string }[];
+  /** The path's declared indicators over the cohort, counted in the store, with the seeds' figures. */
+  readonly indicators: readonly DemoIndicatorFigure[];
 }
 
 function percent(part: number, whole: number): string {
@@ -152,6 +155,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
       source: formatSource(figure.source),
       label: figure.label[options.lang],
     }));
+    const indicators = await demoIndicators(options.store, definition, options.lang);
     const summary: DemoPathSummary = {
       path: { id: definition.id, version: definition.version },
       clients: cohort.cases.length,
@@ -166,6 +170,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
       faultsNotRejected: cohort.faultsNotRejected,
       reachedState: cohort.reached,
       reference: reference.map(({ label: _label, ...figure }) => figure),
+      indicators: indicators.figures,
     };
     summaries.push(summary);
     if (options.reportDirectory !== undefined) {
@@ -203,6 +208,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
     for (const figure of reference) {
       print(`  ${figure.label}: ${percent(figure.share, 1)} of cases (seeds: about ${percent(figure.seedShare, 1)}, ${figure.source})`);
     }
+    for (const line of indicators.lines) print(line);
     print();
   }
   if (options.json) options.out.write(`${JSON.stringify(summaries, null, 2)}\n`);
