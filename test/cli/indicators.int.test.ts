@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCaseStore } from 'kykypolku';
+import { workabilityPath } from 'kykypolku/paths';
+import { createPgliteStore } from 'kykypolku/postgres';
+import { main } from '../../src/cli/main.js';
+import { assessmentBooked, assessmentDone, closed, contactReceived, type WorkabilityInput } from '../support/workabilityInputs.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'kykypolku-indicators-'));
+const dataDir = join(directory, 'cases');
+const at = (input: WorkabilityInput, instant: string): WorkabilityInput => ({ ...input, at: instant });
+
+// Six clients in March 2025: each assessed within a month; two closed, both employed.
+beforeAll(async () => {
+  const store = await createPgliteStore({ dataDir });
+  const cases = openCaseStore(store, [workabilityPath]);
+  for (let n = 1; n <= 6; n++) {
+    const caseId = `case-${n}`;
+    await cases.record(caseId, at(contactReceived(), `2025-03-0${n}T08:00:00Z`));
+    await cases.record(caseId, at(assessmentBooked(), `2025-03-0${n}T09:00:00Z`));
+    await cases.record(caseId, at(assessmentDone('nurse'), `2025-03-1${n}T09:00:00Z`));
+    if (n <= 2) await cases.record(caseId, at(closed('employed'), `2025-03-2${n}T09:00:00Z`));
+  }
+  await store.close();
+}, 60_000);
+
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const chunks = { out: '', err: '' };
+  out.on('data', (chunk: Buffer) => (chunks.out += chunk.toString()));
+  err.on('data', (chunk: Buffer) => (chunks.err += chunk.toString()));
+  const code = await main(args, { out: out as never, err: err as never });
+  return { code, ...chunks };
+}
+
+const range = ['--from', '2025-01-01', '--to', '2025-12-31'];
+
+describe('kykypolku indicators', () => {
+  it('prints a table in Finnish with definitions, sources and the small-number note on the cell of two', async () => {
+    const run = await cli('indicators', ...range, '--path', 'workability-path', '--lang', 'fi', '--data-dir', dataDir);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('workability-path / access-within-one-month: Palvelu kuukauden sisällä');
+    expect(run.out).toContain('(lähde 000_a7d8ebcb45cc7bbc.txt:119)');
+    expect(run.out).toMatch(/2025-03 {2}versio 1 {2}6 \/ 6 \(100\s?%\)\n/);
+    expect(run.out).toContain('2025-03  versio 1  Työllistyi 2 (yhteensä 2) *');
+    expect(run.out).toContain('* solussa alle 5 asiakasta');
+  });
+
+  it('gives CSV and JSON by quarter', async () => {
+    const csv = await cli(
+      'indicators',
+      ...range,
+      '--by',
+      'quarter',
+      '--format',
+      'csv',
+      '--path',
+      'workability-path',
+      '--data-dir',
+      dataDir,
+    );
+    expect(csv.code).toBe(0);
+    expect(csv.out.split('\n').slice(0, 3)).toEqual([
+      'path,indicator,period,pathVersion,kind,category,numerator,denominator,meanChange,small',
+      'workability-path,access-within-one-month,2025-Q1,1,share,,6,6,,false',
+      'workability-path,reached-workability-doctor,2025-Q1,1,share,,0,2,,true',
+    ]);
+    const json = await cli('indicators', ...range, '--by', 'year', '--format', 'json', '--data-dir', dataDir);
+    const parsed = JSON.parse(json.out) as { indicators: { id: string; countedBy: string; cells: unknown[] }[] };
+    expect(parsed.indicators.find((indicator) => indicator.id === 'end-reasons')).toMatchObject({
+      countedBy: 'closing',
+      cells: [{ period: '2025', counts: { employed: 2 }, total: 2 }],
+    });
+  });
+
+  it('refuses a bad date with exit code 2 naming the option', async () => {
+    const run = await cli('indicators', '--from', '2025-13-01', '--to', '2025-12-31', '--data-dir', dataDir);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('--from: from must be a calendar date YYYY-MM-DD');
+  });
+});
