@@ -1,0 +1,107 @@
+/**
+ * Issue 18's benchmark: every declared indicator for a year by month on a PostgreSQL server
+ * holding 100 000 cases (≈ 1.5 M events), timed as a ratio to one scan of the events table, with
+ * the plan of each statement (EXPLAIN ANALYZE).
+ *
+ * The store is seeded from real cohorts: a base cohort of each path recorded through the rules and
+ * appended through the store, then copied in SQL under new case ids, each copy shifted by whole
+ * days so the year's months fill (the statements read only the case rows and the events, so the
+ * copies need no chain of their own). KYKYPOLKU_BENCH_CASES sets the size (default 100 000).
+ */
+import { expect, it } from 'vitest';
+import { type AnyPathDefinition, countIndicators, projectCase, simulateCohort } from 'kykypolku';
+import { coordinatorServicePath, ipsJobCoachingPath, supportTeamIntakePath, workabilityPath } from 'kykypolku/paths';
+import { createPostgresStore } from 'kykypolku/postgres';
+import { checkIndicatorQuery } from '../../src/indicators/indicatorPeriod.js';
+import { indicatorStatement } from '../../src/indicators/indicatorSql.js';
+import { useThrowawayServer } from '../support/postgresServer.js';
+import { medianOf } from './harness.js';
+
+const postgres = useThrowawayServer({ durable: false });
+
+const targetCases = Number(process.env.KYKYPOLKU_BENCH_CASES ?? 100_000);
+// Base cohorts per path (their share of the store) and how many copies of each make the target.
+const base: readonly { definition: AnyPathDefinition; clients: number }[] = [
+  { definition: workabilityPath, clients: 1_500 },
+  { definition: ipsJobCoachingPath, clients: 300 },
+  { definition: supportTeamIntakePath, clients: 200 },
+  { definition: coordinatorServicePath, clients: 200 },
+];
+const query = { from: '2025-01-01', to: '2025-12-31', by: 'month' } as const;
+const rounds = 5;
+
+it('counts each indicator for a year by month, as a ratio to one scan of the events', async () => {
+  const url = await postgres.server.createDatabase();
+  const pool = postgres.newPool(url, 4);
+  const store = createPostgresStore({ pool });
+  await store.migrate();
+  const baseClients = base.reduce((sum, entry) => sum + entry.clients, 0);
+  const copies = Math.max(1, Math.round(targetCases / baseClients));
+  let started = performance.now();
+  for (const { definition, clients } of base) {
+    const cohort = simulateCohort(definition, { clients, seed: 1, faultRate: 0 });
+    for (const live of cohort.cases) {
+      const saved = await store.append(live.caseId, live.history, { expectedSeq: 0, projection: projectCase(live) });
+      if (!saved.ok) throw new Error(saved.failure.message);
+    }
+  }
+  // Copy k of every base case: a new id, every instant k days later (so the months fill).
+  const shifted = (column: string) =>
+    `to_char((${column}::timestamptz + make_interval(days => k % 365)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  await pool.query(
+    `INSERT INTO kykypolku_events (case_id, seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload, digest, chain)
+     SELECT e.case_id || '~' || k, e.seq, e.event_id, e.path_id, e.path_version, e.type, ${shifted('e.at')}, e.actor_role, e.actor_id,
+            e.payload, e.digest, e.chain
+     FROM kykypolku_events e CROSS JOIN generate_series(1, $1::int - 1) AS k`,
+    [copies],
+  );
+  await pool.query(
+    `INSERT INTO kykypolku_cases (case_id, last_seq, path_id, path_version, last_event_at, state, status, assignee, next_due, next_due_at)
+     SELECT c.case_id || '~' || k, c.last_seq, c.path_id, c.path_version, ${shifted('c.last_event_at')}, c.state, c.status, c.assignee, NULL, NULL
+     FROM kykypolku_cases c CROSS JOIN generate_series(1, $1::int - 1) AS k WHERE c.case_id NOT LIKE '%~%'`,
+    [copies],
+  );
+  await pool.query('VACUUM ANALYZE kykypolku_events');
+  await pool.query('VACUUM ANALYZE kykypolku_cases');
+  const size = await pool.query<{ cases: number; events: number }>(
+    'SELECT (SELECT count(*)::int FROM kykypolku_cases) AS cases, (SELECT count(*)::int FROM kykypolku_events) AS events',
+  );
+  const { cases, events } = size.rows[0]!;
+  const seedSeconds = (performance.now() - started) / 1000;
+  const lines = [
+    '',
+    `seeded ${cases.toLocaleString('en-US')} cases, ${events.toLocaleString('en-US')} events in ${seedSeconds.toFixed(0)} s ` +
+      `(${baseClients} cases through the store, ${copies} copies)`,
+  ];
+
+  // One scan of the events, reading every row's instant: the unit the indicators are measured in.
+  const scanTimes: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    started = performance.now();
+    await pool.query('SELECT count(*), max(at) FROM kykypolku_events');
+    scanTimes.push(performance.now() - started);
+  }
+  const scan = medianOf(scanTimes);
+  lines.push(`one scan of the events (SELECT count(*), max(at)): median ${scan.toFixed(0)} ms over ${rounds}`);
+
+  const checked = checkIndicatorQuery(query);
+  if (!checked.ok) throw new Error(checked.message);
+  const plans: string[] = [];
+  for (const { definition } of base) {
+    for (const indicator of definition.indicators ?? []) {
+      const times: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        started = performance.now();
+        const counted = await countIndicators(store, [{ id: definition.id, indicators: [indicator] }], query);
+        times.push(performance.now() - started);
+        expect(counted.ok && counted.cells.length).toBeGreaterThan(0);
+      }
+      const time = medianOf(times);
+      lines.push(`${`${definition.id}/${indicator.id}`.padEnd(66)} ${time.toFixed(0).padStart(6)} ms  ${(time / scan).toFixed(2)}× a scan`);
+      const statement = indicatorStatement(definition.id, indicator, checked.query);
+      const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, [...statement.values]);
+      plans.push(`plan of ${definition.id}/${indicator.id}:`, ...plan.rows.map((row) => `    ${row['QUERY PLAN']}`));
+    }
+  }
+  process.stdout.write(`${[...lines, '', ...plans].join('\n')}\n`);
+}, 1_800_000);
