@@ -58,7 +58,8 @@ export const ipsIndicators = [
     kind: 'share',
     name: { fi: 'Toistaiseksi voimassa oleva työsopimus', sv: 'Tillsvidareanställning', en: 'Permanent contract' },
     definition: {
-      fi: 'Kauden aikana päättyneistä työllistyneiden työhönvalmennuksista se osuus, jossa työsopimus oli toistaiseksi voimassa oleva.',
+      fi:
+        'Kauden aikana päättyneistä työllistyneiden työhönvalmennuksista se osuus, ' + 'jossa työsopimus oli toistaiseksi voimassa oleva.',
       sv: 'Av de sysselsattas arbetscoachningar som avslutats under perioden, andelen med en tillsvidareanställning.',
       en: 'Of the job coachings closed in the period in which the client started a job, the share with a permanent contract.',
     },
@@ -94,7 +95,8 @@ export const ipsIndicators = [
       en: 'Employer contact within a month',
     },
     definition: {
-      fi: 'Kauden aikana työhönvalmentajan saaneista se osuus, jonka ensimmäinen työnantajakontakti oli viimeistään kuukauden kuluttua.',
+      fi:
+        'Kauden aikana työhönvalmentajan saaneista se osuus, ' + 'jonka ensimmäinen työnantajakontakti oli viimeistään kuukauden kuluttua.',
       sv: 'Av dem som fick en arbetscoach under perioden, andelen vars första arbetsgivarkontakt skedde inom en månad.',
       en: 'Of the clients who got a job coach in the period, the share whose first employer contact came within one month.',
     },
@@ -108,7 +110,9 @@ export const ipsIndicators = [
     name: { fi: 'Kykyviisarin muutos', sv: 'Förändring i Kykyviisari', en: 'Kykyviisari change' },
     definition: {
       fi: 'Alku- ja loppumittauksen Kykyviisari-pisteiden keskimääräinen muutos osa-alueittain, kun loppumittaus tehtiin kaudella.',
-      sv: 'Den genomsnittliga förändringen per område mellan Kykyviisari-poängen vid start och slut, när slutmätningen gjordes under perioden.',
+      sv:
+        'Den genomsnittliga förändringen per område mellan Kykyviisari-poängen vid start och slut, ' +
+        'när slutmätningen gjordes under perioden.',
       en: 'The mean change per area from the baseline to the final Kykyviisari scores, for final measurements in the period.',
     },
     source: { seed: s1, lines: '243' },

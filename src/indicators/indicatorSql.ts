@@ -65,9 +65,12 @@ function kindSql(indicator: PathIndicator, parameters: Parameters): { perCase: s
       const hit =
         within === undefined
           ? 'first_hit IS NOT NULL'
-          : `first_hit <= (${local('instant')} + make_interval(months => ${parameters.add(within)}::int)) AT TIME ZONE '${serviceTimeZone}'`;
+          : `first_hit <= (${local('instant')} + make_interval(months => ${parameters.add(within)}::int))` +
+            ` AT TIME ZONE '${serviceTimeZone}'`;
       return {
-        perCase: `coalesce(${counted}, false) AS counted, min(e.at::timestamptz) FILTER (WHERE ${matchSql(indicator.numerator, parameters)}) AS first_hit`,
+        perCase:
+          `coalesce(${counted}, false) AS counted, ` +
+          `min(e.at::timestamptz) FILTER (WHERE ${matchSql(indicator.numerator, parameters)}) AS first_hit`,
         outer: `count(*)::int AS denominator, count(*) FILTER (WHERE ${hit})::int AS numerator`,
         where: 'AND counted',
         group: '',
