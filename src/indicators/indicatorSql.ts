@@ -123,14 +123,17 @@ export function indicatorStatement(pathId: string, indicator: PathIndicator, que
   const rows = relevantRows(indicator.period, typesOf(indicator), parameters);
   const kind = kindSql(indicator, parameters);
   const keys = indicator.kind === 'change' ? ` CROSS JOIN unnest(${parameters.add([...indicator.scores.keys])}::text[]) AS k(key)` : '';
-  // A closed case is counted at its last event: the case rows narrow the scan to the period first.
-  const closedInRange = closing ? ` AND c.status = 'closed' AND ${inRange('c.last_event_at::timestamptz')}` : '';
+  // A closed case is counted at its last event. Only the status narrows the case rows here: the
+  // planner cannot estimate a range over the cast text instant, and with it (1 row expected, 48 000
+  // found among 100 000 cases) chose an index probe per case, 1.8 s instead of one hash join; the
+  // range is applied once, outside.
+  const closedOnly = closing ? ` AND c.status = 'closed'` : '';
   const text =
     `/* kykypolku:indicator:${pathId}/${indicator.id} */ ` +
     `SELECT to_char(${local('instant')}, '${periodFormats[query.by]}') AS period, path_version, ${kind.outer} FROM (` +
     `SELECT c.case_id, c.path_version, ${instant} AS instant, ${kind.perCase} ` +
     `FROM kykypolku_cases c LEFT JOIN kykypolku_events e ON e.case_id = c.case_id AND ${rows} ` +
-    `WHERE c.path_id = ${path}${closedInRange} GROUP BY c.case_id, c.path_version` +
+    `WHERE c.path_id = ${path}${closedOnly} GROUP BY c.case_id, c.path_version` +
     `) per_case${keys} WHERE instant IS NOT NULL AND ${inRange('instant')} ${kind.where} ` +
     `GROUP BY 1, 2${kind.group} ORDER BY 1, 2${kind.group}`;
   return { text, values: parameters.values };

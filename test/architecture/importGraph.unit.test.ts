@@ -37,8 +37,8 @@ const layers: readonly (readonly string[])[] = [
   ['src/check', 'src/cohort', 'src/fhir', 'src/jsonSchema'],
   // The store port and its adapters.
   ['src/store'],
-  // Over many cases and versions: the catalogue, caseloads, event logs.
-  ['src/catalogue', 'src/caseload', 'src/ndjson'],
+  // Over many cases and versions: the catalogue, caseloads, event logs, service indicators.
+  ['src/catalogue', 'src/caseload', 'src/ndjson', 'src/indicators'],
   // The application service over the store port and the catalogue.
   ['src/caseStore'],
   // What a person reads: diagrams and reports.
