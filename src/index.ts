@@ -174,6 +174,12 @@ export {
   type IndicatorQuery,
   type IndicatorQueryRejection,
   type ShareCell,
+  indicatorExpressionLanguage,
+  measureUrl,
+  toFhirMeasure,
+  toFhirMeasureReport,
+  type FhirMeasure,
+  type FhirMeasureReport,
 } from './indicators/index.js';
 export type {
   ChangeIndicator,

@@ -12,3 +12,11 @@ export {
   type ShareCell,
 } from './indicatorQuery.js';
 export type { IndicatorCase } from './indicatorReplay.js';
+export {
+  indicatorExpressionLanguage,
+  measureUrl,
+  toFhirMeasure,
+  toFhirMeasureReport,
+  type FhirMeasure,
+  type FhirMeasureReport,
+} from './fhirMeasures.js';

@@ -113,6 +113,7 @@ function kindSql(indicator: PathIndicator, parameters: Parameters): { perCase: s
  * @internal
  */
 export function indicatorStatement(pathId: string, indicator: PathIndicator, query: CheckedIndicatorQuery): IndicatorStatement {
+  if (indicator.kind === 'distribution' && indicator.period.by === 'closing') return closedDistributionStatement(pathId, indicator, query);
   const parameters = new Parameters();
   const path = parameters.add(pathId);
   const from = parameters.add(query.from);
@@ -136,5 +137,39 @@ export function indicatorStatement(pathId: string, indicator: PathIndicator, que
     `WHERE c.path_id = ${path}${closedOnly} GROUP BY c.case_id, c.path_version` +
     `) per_case${keys} WHERE instant IS NOT NULL AND ${inRange('instant')} ${kind.where} ` +
     `GROUP BY 1, 2${kind.group} ORDER BY 1, 2${kind.group}`;
+  return { text, values: parameters.values };
+}
+
+/**
+ * A distribution of closed cases: the last matching event of each case by DISTINCT ON over the
+ * matching events only, joined to the closed case rows. (The general form's ordered array_agg
+ * sorted every event of every case: 1.3 s on 100 000 cases, against one sort of the matches.)
+ */
+function closedDistributionStatement(
+  pathId: string,
+  indicator: Extract<PathIndicator, { kind: 'distribution' }>,
+  query: CheckedIndicatorQuery,
+): IndicatorStatement {
+  const parameters = new Parameters();
+  const path = parameters.add(pathId);
+  const from = parameters.add(query.from);
+  const to = parameters.add(query.to);
+  const matches = indicator.categories.map((source) => matchSql(source.event, parameters));
+  const values = indicator.categories.map((source, index) =>
+    source.field !== undefined
+      ? `WHEN ${matches[index]} THEN e.payload->>'${source.field}'`
+      : `WHEN ${matches[index]} THEN ${parameters.add(source.category)}::text`,
+  );
+  const instant = 'c.last_event_at::timestamptz';
+  const text =
+    `/* kykypolku:indicator:${pathId}/${indicator.id} */ ` +
+    `SELECT to_char(${local(instant)}, '${periodFormats[query.by]}') AS period, c.path_version, last.category, count(*)::int AS cases ` +
+    `FROM kykypolku_cases c JOIN (` +
+    `SELECT DISTINCT ON (e.case_id) e.case_id, CASE ${values.join(' ')} END AS category FROM kykypolku_events e ` +
+    `WHERE e.path_id = ${path} AND (${matches.join(' OR ')}) ORDER BY e.case_id, e.seq DESC` +
+    `) last ON last.case_id = c.case_id ` +
+    `WHERE c.path_id = ${path} AND c.status = 'closed' AND last.category IS NOT NULL ` +
+    `AND ${local(instant)}::date BETWEEN ${from}::date AND ${to}::date ` +
+    `GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
   return { text, values: parameters.values };
 }

@@ -99,7 +99,17 @@ it('counts each indicator for a year by month, as a ratio to one scan of the eve
       const time = medianOf(times);
       lines.push(`${`${definition.id}/${indicator.id}`.padEnd(66)} ${time.toFixed(0).padStart(6)} ms  ${(time / scan).toFixed(2)}× a scan`);
       const statement = indicatorStatement(definition.id, indicator, checked.query);
-      const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, [...statement.values]);
+      // The plan under the setting the store's aggregate() runs with.
+      const client = await pool.connect();
+      let plan: { rows: { 'QUERY PLAN': string }[] };
+      try {
+        await client.query('BEGIN');
+        await client.query(`SET LOCAL work_mem = '64MB'`);
+        plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, [...statement.values]);
+        await client.query('ROLLBACK');
+      } finally {
+        client.release();
+      }
       plans.push(`plan of ${definition.id}/${indicator.id}:`, ...plan.rows.map((row) => `    ${row['QUERY PLAN']}`));
     }
   }
