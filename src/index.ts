@@ -192,3 +192,11 @@ export type {
   PathIndicator,
   ShareIndicator,
 } from './path/indicator.js';
+export {
+  toFhirTasks,
+  toFhirWorkflow,
+  type FhirActivityDefinition,
+  type FhirPlanDefinition,
+  type FhirTask,
+  type FhirWorkflowOptions,
+} from './fhir/toFhirWorkflow.js';
