@@ -32,15 +32,17 @@ function share(numerator: number, denominator: number, lang: Language): string {
   const percent =
     denominator === 0
       ? '–'
-      : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { style: 'percent', maximumFractionDigits: 1 }).format(
-          numerator / denominator,
-        );
+      : new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(numerator / denominator);
   return `${numerator} / ${denominator} (${percent})`;
 }
 
-function signed(value: number | null): string {
+const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : `${lang}-FI`);
+
+function signed(value: number | null, lang: Language): string {
   if (value === null) return '–';
-  return `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(
+    value,
+  );
 }
 
 function cellText(path: IndicatorTablePath, indicator: PathIndicator, cell: IndicatorCell, lang: Language): string {
@@ -52,7 +54,7 @@ function cellText(path: IndicatorTablePath, indicator: PathIndicator, cell: Indi
     return `${parts.join(', ')} (${words.total[lang]} ${cell.total})`;
   }
   return Object.entries(cell.byKey)
-    .map(([key, entry]) => `${categoryName(path, indicator, key, lang)} ${signed(entry.meanChange)} (n ${entry.cases})`)
+    .map(([key, entry]) => `${categoryName(path, indicator, key, lang)} ${signed(entry.meanChange, lang)} (n ${entry.cases})`)
     .join(', ');
 }
 
