@@ -7,8 +7,9 @@ import { loadPathModules } from './loadPathModules.js';
 /**
  * The paths a command draws or reports: every version a host's modules export (`--module`), or
  * else every built-in path version (`builtInPathVersions`: the latest, and the earlier ones stored
- * cases may be on, so `workability-path@1` draws the version those cases were recorded under). As for `check` and `migrate-check`, modules replace the built-in
- * catalogue rather than add to it, so a region's own `workability-path` is the one drawn.
+ * cases may be on, so `workability-path@1` draws the version those cases were recorded under).
+ * As for `check` and `migrate-check`, modules replace the built-in catalogue rather than add to
+ * it, so a region's own `workability-path` is the one drawn.
  *
  * @internal
  */

@@ -47,8 +47,8 @@ describe('kykypolku indicators', () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain('workability-path / access-within-one-month: Palvelu kuukauden sisällä');
     expect(run.out).toContain('(lähde 000_a7d8ebcb45cc7bbc.txt:119)');
-    expect(run.out).toMatch(/2025-03 {2}versio 1 {2}6 \/ 6 \(100\s?%\)\n/);
-    expect(run.out).toContain('2025-03  versio 1  Työllistyi 2 (yhteensä 2) *');
+    expect(run.out).toMatch(/2025-03 {2}versio 2 {2}6 \/ 6 \(100\s?%\)\n/);
+    expect(run.out).toContain('2025-03  versio 2  Työllistyi 2 (yhteensä 2) *');
     expect(run.out).toContain('* solussa alle 5 asiakasta');
   });
 
@@ -68,8 +68,8 @@ describe('kykypolku indicators', () => {
     expect(csv.code).toBe(0);
     expect(csv.out.split('\n').slice(0, 3)).toEqual([
       'path,indicator,period,pathVersion,kind,category,numerator,denominator,meanChange,small',
-      'workability-path,access-within-one-month,2025-Q1,1,share,,6,6,,false',
-      'workability-path,reached-workability-doctor,2025-Q1,1,share,,0,2,,true',
+      'workability-path,access-within-one-month,2025-Q1,2,share,,6,6,,false',
+      'workability-path,reached-workability-doctor,2025-Q1,2,share,,0,2,,true',
     ]);
     const json = await cli('indicators', ...range, '--by', 'year', '--format', 'json', '--data-dir', dataDir);
     const parsed = JSON.parse(json.out) as { indicators: { id: string; countedBy: string; cells: unknown[] }[] };

@@ -16,6 +16,7 @@ import type {
   RoleOf,
   Trace,
   FhirReference,
+  IndicatorCell,
 } from 'kykypolku';
 import type { IpsFidelityReview, ipsJobCoachingPath, workabilityPath, workabilityPathV1 } from 'kykypolku/paths';
 import type { SqlEventStore } from 'kykypolku/postgres';
@@ -44,6 +45,7 @@ export declare const caseRef: PathCase<typeof workabilityPath>;
 export declare const ipsCase: PathCase<typeof ipsJobCoachingPath>;
 export declare const sqlStore: SqlEventStore;
 export declare const patient: FhirReference;
+export declare const cell: IndicatorCell;
 export declare function practitioner(actor: EventActor): FhirReference;
 export declare const caseIdentifierSystem: string;
 export declare const fidelityScores: Readonly<Record<string, number>>;
