@@ -1,8 +1,9 @@
 /**
  * Diagrams, tables and reports of kykypolku paths, for analysts: Mermaid, Graphviz DOT and SVG,
- * BPMN 2.0 with layout, SCXML, path tables, version diffs and the HTML report. A subpath of its
- * own so that the engine's main entry stays light: BPMN building and layout load `bpmn-moddle`
- * and `elkjs` only when `toBpmn` runs, and Graphviz (WebAssembly) loads only when an SVG is drawn.
+ * BPMN 2.0 with layout (executable, and a process map for people), SCXML, path tables, version
+ * diffs and the HTML report. A subpath of its own so that the engine's main entry stays light: BPMN
+ * building and layout load `bpmn-moddle` and `elkjs` only when `toBpmn` runs, and Graphviz
+ * (WebAssembly) loads only when an SVG is drawn.
  *
  * @packageDocumentation
  */
@@ -13,6 +14,7 @@ export { toMermaid } from './toMermaid.js';
 export { toDot } from './toDot.js';
 export { toScxml } from './toScxml.js';
 export { toBpmn } from './toBpmn.js';
+export { toBpmnProcessMap } from './toBpmnProcessMap.js';
 export { describePathTable, toPathTableMarkdown, type PathTable, type PathTableRule, type PathTableTransition } from './pathTable.js';
 export { toSvg } from './toSvg.js';
 export { buildReport, type Report, type ReportOptions, type ReportPath } from '../report/buildReport.js';

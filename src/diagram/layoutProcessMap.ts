@@ -1,0 +1,432 @@
+import type { Bounds } from './layoutBpmn.js';
+import type { MapNode, ProcessMapPlan } from './processMapPlan.js';
+
+/** A point of a flow's route. @internal */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Where everything of a process map is drawn, labels included. @internal */
+export interface ProcessMapLayout {
+  readonly pool: Bounds;
+  readonly lanes: ReadonlyMap<string, Bounds>;
+  readonly shapes: ReadonlyMap<string, Bounds>;
+  /** The label of a gateway or an event, below it. */
+  readonly shapeLabels: ReadonlyMap<string, Bounds>;
+  readonly edges: ReadonlyMap<string, readonly Point[]>;
+  readonly edgeLabels: ReadonlyMap<string, Bounds>;
+}
+
+const sizeOf = (node: MapNode): { width: number; height: number } =>
+  node.kind === 'task'
+    ? { width: 100, height: 80 }
+    : node.kind === 'start' || node.kind === 'end'
+      ? { width: 36, height: 36 }
+      : { width: 50, height: 50 };
+
+/** bpmn-js draws an outside label (gateways, events, flows) 90 px wide, in 11 px Arial, wrapping at words. */
+const labelWidth = 90;
+const lineHeight = 14;
+/** A generous average width of a character of 11 px Arial, so that the estimate is not smaller than the drawing. */
+const characterWidth = 6.2;
+
+/** The lines bpmn-js wraps a label into, estimated, and the box they take. @internal */
+export function labelBoxOf(text: string): { width: number; height: number } {
+  let lines = 0;
+  let current = 0;
+  for (const word of text.split(/\s+/).filter((part) => part.length > 0)) {
+    const width = word.length * characterWidth;
+    if (current === 0 || current + characterWidth + width > labelWidth) {
+      lines += Math.max(1, Math.ceil(width / labelWidth));
+      current = width % labelWidth;
+    } else {
+      current += characterWidth + width;
+    }
+  }
+  return { width: labelWidth, height: Math.max(1, lines) * lineHeight };
+}
+
+const hasOutsideLabel = (node: MapNode) => node.kind !== 'task' && node.name !== undefined;
+
+/** One place in a layer: a node, or a bend of a flow that passes the layer. */
+interface Item {
+  readonly id: string;
+  readonly node: MapNode | undefined;
+  readonly lane: number;
+  readonly layer: number;
+  readonly width: number;
+  /** Room needed above and below the item's line (the y flows enter and leave it at). */
+  above: number;
+  below: number;
+  order: number;
+  y: number;
+}
+
+/** A flow as the layout sees it: a chain of items from layer to layer, left to right. */
+interface Chain {
+  readonly flow: ProcessMapPlan['flows'][number];
+  readonly items: Item[];
+  /** The flow runs right to left (it closes a loop): it is laid out reversed and drawn back. */
+  readonly reversed: boolean;
+  /** For a reversed chain: the level above each end node its route runs at. */
+  startLevel: number;
+  endLevel: number;
+}
+
+const laneGap = 24;
+const itemGap = 22;
+const portLevel = 10;
+const portStep = 8;
+
+/**
+ * Lays out a process map as a layered drawing in lanes (a Sugiyama-style layout of its own, so
+ * that lanes, loops and labels are placed on purpose): flows that close a loop are turned around
+ * (depth-first from the start, in the machine's order), each node gets the layer of its longest
+ * way from the start, and a flow that passes layers gets a bend in each; within each lane the
+ * order in a layer is swept by barycentres to cut crossings; lines follow their predecessors
+ * where there is room; flows are routed orthogonally through the gaps between layers, each
+ * vertical run on its own track. A guard's label sits just after its gateway on a bend of its
+ * own, so no two labels share a place; a loop leaves and enters its nodes from the top.
+ *
+ * @internal
+ */
+export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
+  const laneIndex = new Map(plan.lanes.map((lane, index) => [lane.role, index]));
+  const nodeById = new Map(plan.nodes.map((node) => [node.id, node]));
+  const outgoing = new Map<string, ProcessMapPlan['flows'][number][]>();
+  for (const flow of plan.flows) outgoing.set(flow.source, [...(outgoing.get(flow.source) ?? []), flow]);
+
+  // Loops: a flow to a node still on the depth-first stack closes one.
+  const reversed = new Set<string>();
+  const visited = new Set<string>();
+  const onStack = new Set<string>();
+  const discovery: string[] = [];
+  const visit = (id: string): void => {
+    visited.add(id);
+    onStack.add(id);
+    discovery.push(id);
+    for (const flow of outgoing.get(id) ?? []) {
+      if (onStack.has(flow.target)) reversed.add(flow.id);
+      else if (!visited.has(flow.target)) visit(flow.target);
+    }
+    onStack.delete(id);
+  };
+  for (const node of plan.nodes) if (!visited.has(node.id)) visit(node.id);
+
+  // Layers: the longest way from the start; a labelled flow spans two layers, so that its label
+  // has a bend of its own to sit at.
+  const layer = new Map<string, number>(plan.nodes.map((node) => [node.id, 0]));
+  const forward = plan.flows.map((flow) =>
+    reversed.has(flow.id)
+      ? { from: flow.target, to: flow.source, span: 1 }
+      : { from: flow.source, to: flow.target, span: flow.name && !reversed.has(flow.id) ? 2 : 1 },
+  );
+  for (let round = 0; round < plan.nodes.length; round++) {
+    let changed = false;
+    for (const edge of forward) {
+      const wanted = layer.get(edge.from)! + edge.span;
+      if (wanted > layer.get(edge.to)!) {
+        layer.set(edge.to, wanted);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+
+  const items: Item[] = [];
+  const itemOf = new Map<string, Item>();
+  const discoveryIndex = new Map(discovery.map((id, index) => [id, index]));
+  for (const node of plan.nodes) {
+    const size = sizeOf(node);
+    const label = hasOutsideLabel(node) ? labelBoxOf(node.name!).height + 4 : 0;
+    const item: Item = {
+      id: node.id,
+      node,
+      lane: laneIndex.get(node.lane) ?? 0,
+      layer: layer.get(node.id)!,
+      width: hasOutsideLabel(node) ? Math.max(size.width, labelWidth) : size.width,
+      above: size.height / 2,
+      below: size.height / 2 + label,
+      order: discoveryIndex.get(node.id) ?? 0,
+      y: 0,
+    };
+    items.push(item);
+    itemOf.set(node.id, item);
+  }
+  const chains: Chain[] = plan.flows.map((flow) => {
+    const isReversed = reversed.has(flow.id);
+    const from = itemOf.get(isReversed ? flow.target : flow.source)!;
+    const to = itemOf.get(isReversed ? flow.source : flow.target)!;
+    const chain: Item[] = [from];
+    // A bend runs in the lane of the flow's source, so the flow changes lanes at its end.
+    const bendLane = itemOf.get(flow.source)!.lane;
+    for (let at = from.layer + 1; at < to.layer; at++) {
+      const bend: Item = {
+        id: `${flow.id}@${at}`,
+        node: undefined,
+        lane: bendLane,
+        layer: at,
+        width: 0,
+        above: 4,
+        below: 4,
+        order: from.order,
+        y: 0,
+      };
+      // The first bend after a gateway carries the flow's label, above its line.
+      if (at === from.layer + 1 && flow.name && !isReversed) bend.above = labelBoxOf(flow.name).height + 6;
+      items.push(bend);
+      chain.push(bend);
+    }
+    chain.push(to);
+    return { flow, items: chain, reversed: isReversed, startLevel: 0, endLevel: 0 };
+  });
+
+  // Order within layers: barycentre sweeps, lane by lane, keeping the order with fewest crossings.
+  const layerCount = Math.max(0, ...items.map((item) => item.layer)) + 1;
+  const layers: Item[][] = Array.from({ length: layerCount }, () => []);
+  for (const item of items) layers[item.layer]!.push(item);
+  const neighbours = new Map<Item, { left: Item[]; right: Item[] }>(items.map((item) => [item, { left: [], right: [] }]));
+  for (const chain of chains) {
+    for (let index = 1; index < chain.items.length; index++) {
+      neighbours.get(chain.items[index]!)!.left.push(chain.items[index - 1]!);
+      neighbours.get(chain.items[index - 1]!)!.right.push(chain.items[index]!);
+    }
+  }
+  const sortLayer = (list: Item[], key: (item: Item) => number) => {
+    const keys = new Map(list.map((item) => [item, key(item)]));
+    list.sort((a, b) => a.lane - b.lane || keys.get(a)! - keys.get(b)! || a.order - b.order);
+    list.forEach((item, index) => {
+      item.order = index;
+    });
+  };
+  for (const list of layers) sortLayer(list, (item) => item.order);
+  const crossingsBetween = (left: Item[], right: Item[]): number => {
+    const pairs: [number, number][] = [];
+    for (const item of left)
+      for (const next of neighbours.get(item)!.right) if (next.layer === item.layer + 1) pairs.push([item.order, next.order]);
+    let count = 0;
+    for (let a = 0; a < pairs.length; a++) {
+      for (let b = a + 1; b < pairs.length; b++) {
+        const [a1, a2] = pairs[a]!;
+        const [b1, b2] = pairs[b]!;
+        if ((a1 - b1) * (a2 - b2) < 0) count++;
+      }
+    }
+    return count;
+  };
+  const totalCrossings = () => layers.slice(1).reduce((sum, list, index) => sum + crossingsBetween(layers[index]!, list), 0);
+  const barycentre = (item: Item, side: 'left' | 'right') => {
+    const list = neighbours.get(item)![side];
+    return list.length === 0 ? item.order : list.reduce((sum, other) => sum + other.order, 0) / list.length;
+  };
+  let best = totalCrossings();
+  let bestOrder = new Map(items.map((item) => [item, item.order]));
+  for (let sweep = 0; sweep < 12 && best > 0; sweep++) {
+    if (sweep % 2 === 0) for (const list of layers.slice(1)) sortLayer(list, (item) => barycentre(item, 'left'));
+    else for (const list of layers.slice(0, -1).reverse()) sortLayer(list, (item) => barycentre(item, 'right'));
+    const crossings = totalCrossings();
+    if (crossings < best) {
+      best = crossings;
+      bestOrder = new Map(items.map((item) => [item, item.order]));
+    }
+  }
+  for (const item of items) item.order = bestOrder.get(item)!;
+  for (const list of layers) list.sort((a, b) => a.order - b.order);
+
+  // Reversed chains leave and enter their end nodes from above, each at a level of its own.
+  const levelsUsed = new Map<string, number>();
+  const nextLevel = (key: string) => {
+    const level = levelsUsed.get(key) ?? 0;
+    levelsUsed.set(key, level + 1);
+    return level;
+  };
+  for (const chain of chains) {
+    if (!chain.reversed) continue;
+    chain.startLevel = nextLevel(`out:${chain.items[0]!.id}`);
+    chain.endLevel = nextLevel(`in:${chain.items[chain.items.length - 1]!.id}`);
+  }
+  for (const item of items) {
+    if (!item.node) continue;
+    const levels = Math.max(levelsUsed.get(`out:${item.id}`) ?? 0, levelsUsed.get(`in:${item.id}`) ?? 0);
+    const height = sizeOf(item.node).height;
+    if (levels > 0) item.above = Math.max(item.above, height / 2 + portLevel + (levels - 1) * portStep + 4);
+  }
+  // The label of a loop back from a gateway ("refused") sits above the gateway, over its levels.
+  const loopLabels = new Map<string, number>();
+  for (const chain of chains) {
+    if (!chain.reversed || !chain.flow.name) continue;
+    const end = chain.items[chain.items.length - 1]!;
+    const height = labelBoxOf(chain.flow.name).height;
+    loopLabels.set(chain.flow.id, end.above);
+    end.above += height + 4;
+  }
+
+  // Lines: within each lane, stacked from the top, each placed at its predecessors' line when there is room.
+  const laneHeights = plan.lanes.map(() => 0);
+  for (const list of layers) {
+    const lastBottom = new Map<number, number>();
+    for (const item of list) {
+      const top = lastBottom.has(item.lane) ? lastBottom.get(item.lane)! + itemGap : laneGap;
+      const minimum = top + item.above;
+      const predecessors = neighbours.get(item)!.left.filter((other) => other.lane === item.lane && other.layer < item.layer);
+      const wanted = predecessors.length === 0 ? minimum : predecessors.reduce((sum, other) => sum + other.y, 0) / predecessors.length;
+      item.y = Math.round(Math.max(minimum, wanted));
+      lastBottom.set(item.lane, item.y + item.below);
+      laneHeights[item.lane] = Math.max(laneHeights[item.lane]!, item.y + item.below + laneGap);
+    }
+  }
+
+  // Lanes from top to bottom; every line's y is absolute from here on.
+  const laneTop: number[] = [];
+  let top = 0;
+  for (const height of laneHeights) {
+    laneTop.push(top);
+    top += Math.max(80, height);
+  }
+  const lineY = (item: Item) => laneTop[item.lane]! + item.y;
+  const heightOf = (item: Item) => (item.node ? sizeOf(item.node).height : 0);
+  const levelY = (item: Item, level: number) => lineY(item) - heightOf(item) / 2 - portLevel - level * portStep;
+  /** The y a chain's hop into its item ends at, and the y its hop out of its first item starts at. */
+  const hopEndY = (chain: Chain, index: number) => {
+    const item = chain.items[index]!;
+    return chain.reversed && index === chain.items.length - 1 ? levelY(item, chain.endLevel) : lineY(item);
+  };
+  const hopStartY = (chain: Chain, index: number) =>
+    chain.reversed && index === 0 ? levelY(chain.items[0]!, chain.startLevel) : lineY(chain.items[index]!);
+
+  // Columns and the gaps between them: each gap as wide as its tracks and labels need.
+  const verticalRuns: { gap: number; from: number; to: number; key: string }[] = [];
+  for (const chain of chains) {
+    for (let index = 0; index + 1 < chain.items.length; index++) {
+      const gap = chain.items[index]!.layer;
+      verticalRuns.push({ gap, from: hopStartY(chain, index), to: hopEndY(chain, index + 1), key: `${chain.flow.id}#${index}` });
+    }
+  }
+  const trackOf = new Map<string, number>();
+  const tracksInGap = new Map<number, number>();
+  for (let gap = 0; gap < layerCount; gap++) {
+    const runs = verticalRuns.filter((run) => run.gap === gap && run.from !== run.to);
+    runs.sort((a, b) => Math.min(a.from, a.to) - Math.min(b.from, b.to));
+    const trackEnds: number[] = [];
+    for (const run of runs) {
+      const low = Math.min(run.from, run.to);
+      const high = Math.max(run.from, run.to);
+      let track = trackEnds.findIndex((end) => end + 6 < low);
+      if (track === -1) {
+        track = trackEnds.length;
+        trackEnds.push(high);
+      } else trackEnds[track] = high;
+      trackOf.set(run.key, track);
+    }
+    tracksInGap.set(gap, trackEnds.length);
+  }
+  const labelledGap = new Set<number>();
+  for (const chain of chains) if (chain.flow.name && !chain.reversed) labelledGap.add(chain.items[0]!.layer);
+  const laneLabelWidth = 30;
+  const columnLeft: number[] = [];
+  const columnWidth: number[] = [];
+  const gapLeft: number[] = [];
+  let x = laneLabelWidth + 20;
+  for (let at = 0; at < layerCount; at++) {
+    columnLeft.push(x);
+    const width = Math.max(10, ...layers[at]!.map((item) => item.width));
+    columnWidth.push(width);
+    x += width;
+    gapLeft.push(x);
+    const tracks = tracksInGap.get(at) ?? 0;
+    x += Math.max(40, 14 + tracks * 8 + (labelledGap.has(at) ? labelWidth + 12 : 12));
+  }
+  const trackX = (gap: number, track: number) => gapLeft[gap]! + 10 + track * 8;
+  const labelX = (gap: number) => gapLeft[gap]! + 10 + (tracksInGap.get(gap) ?? 0) * 8 + 4;
+
+  const width = x + 20;
+  const lanes = new Map<string, Bounds>();
+  plan.lanes.forEach((lane, index) => {
+    lanes.set(lane.id, { x: laneLabelWidth, y: laneTop[index]!, width: width - laneLabelWidth, height: Math.max(80, laneHeights[index]!) });
+  });
+  const shapes = new Map<string, Bounds>();
+  const shapeLabels = new Map<string, Bounds>();
+  const centreX = (item: Item) => columnLeft[item.layer]! + columnWidth[item.layer]! / 2;
+  for (const item of items) {
+    if (!item.node) continue;
+    const size = sizeOf(item.node);
+    const shape = { x: Math.round(centreX(item) - size.width / 2), y: Math.round(lineY(item) - size.height / 2), ...size };
+    shapes.set(item.id, shape);
+    if (hasOutsideLabel(item.node)) {
+      const box = labelBoxOf(item.node.name!);
+      shapeLabels.set(item.id, { x: Math.round(centreX(item) - box.width / 2), y: shape.y + shape.height + 4, ...box });
+    }
+  }
+
+  // Routes: left to right through each chain, then turned back for a reversed one.
+  const edges = new Map<string, Point[]>();
+  const edgeLabels = new Map<string, Bounds>();
+  for (const chain of chains) {
+    const points: Point[] = [];
+    const first = chain.items[0]!;
+    const last = chain.items[chain.items.length - 1]!;
+    const rightOf = (item: Item): number =>
+      item.node ? shapes.get(item.id)!.x + shapes.get(item.id)!.width : columnLeft[item.layer]! + columnWidth[item.layer]!;
+    const leftOf = (item: Item): number => (item.node ? shapes.get(item.id)!.x : columnLeft[item.layer]!);
+    let y: number;
+    if (chain.reversed) {
+      const shape = shapes.get(first.id)!;
+      const portX = Math.round(shape.x + shape.width / 2 - chain.startLevel * 6);
+      y = levelY(first, chain.startLevel);
+      points.push({ x: portX, y: shape.y }, { x: portX, y });
+      points.push({ x: columnLeft[first.layer]! + columnWidth[first.layer]!, y });
+    } else {
+      y = lineY(first);
+      points.push({ x: rightOf(first), y });
+    }
+    chain.items.slice(1).forEach((item, index) => {
+      const isLast = index === chain.items.length - 2;
+      const targetY = hopEndY(chain, index + 1);
+      const gap = chain.items[index]!.layer;
+      if (targetY !== y) {
+        const track = trackX(gap, trackOf.get(`${chain.flow.id}#${index}`) ?? 0);
+        points.push({ x: track, y }, { x: track, y: targetY });
+      }
+      y = targetY;
+      if (isLast && chain.reversed) {
+        const shape = shapes.get(item.id)!;
+        const portX = Math.round(shape.x + shape.width / 2 + chain.endLevel * 6);
+        points.push({ x: portX, y }, { x: portX, y: shape.y });
+      } else {
+        points.push({ x: leftOf(item), y });
+        if (!item.node) points.push({ x: rightOf(item), y });
+      }
+      if (index === 0 && chain.flow.name && !chain.reversed) {
+        const box = labelBoxOf(chain.flow.name);
+        edgeLabels.set(chain.flow.id, { x: labelX(gap), y: lineY(item) - box.height - 2, ...box });
+      }
+    });
+    if (chain.reversed && chain.flow.name) {
+      const box = labelBoxOf(chain.flow.name);
+      const shape = shapes.get(last.id)!;
+      edgeLabels.set(chain.flow.id, {
+        x: Math.round(shape.x + shape.width / 2 - box.width / 2),
+        y: Math.round(lineY(last) - loopLabels.get(chain.flow.id)! - box.height - 2),
+        ...box,
+      });
+    }
+    const route = withoutStraightPoints(points);
+    edges.set(chain.flow.id, chain.reversed ? route.reverse() : route);
+  }
+  const pool: Bounds = { x: 0, y: 0, width, height: top };
+  return { pool, lanes, shapes, shapeLabels, edges, edgeLabels };
+}
+
+/** A route without repeated points and without points in the middle of a straight run. */
+function withoutStraightPoints(points: readonly Point[]): Point[] {
+  const result: Point[] = [];
+  for (const point of points) {
+    const last = result[result.length - 1];
+    if (last && last.x === point.x && last.y === point.y) continue;
+    const before = result[result.length - 2];
+    if (before && last && ((before.x === last.x && last.x === point.x) || (before.y === last.y && last.y === point.y))) result.pop();
+    result.push(point);
+  }
+  return result;
+}

@@ -1,0 +1,154 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ModdleElement } from 'bpmn-moddle';
+import { languages, type AnyPathDefinition } from 'kykypolku';
+import { describePathGraph, toBpmn, toBpmnProcessMap } from 'kykypolku/diagram';
+import { builtInPaths } from 'kykypolku/paths';
+import { wordIn } from '../../src/diagram/diagramWords.js';
+import { describeGuard } from '../../src/diagram/guardExpression.js';
+import { boxesOverlap, countCrossings, countLabelOverlaps, drawingOf, type Box } from '../support/bpmnGeometry.js';
+import { lintBpmn } from '../support/bpmnlint.js';
+import { guardCombinationsPath } from '../support/guardCombinationsPath.js';
+import { reviewPath } from '../support/reviewPath.js';
+
+const paths: readonly AnyPathDefinition[] = [reviewPath, guardCombinationsPath, ...builtInPaths];
+
+const inside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
+
+/** The process's flow nodes and sequence flows, read back by bpmn-moddle. */
+function processOf(rootElement: ModdleElement) {
+  const process = (rootElement.get('rootElements') as ModdleElement[]).find((element) => element.$type === 'bpmn:Process')!;
+  const elements = process.get('flowElements') as ModdleElement[];
+  const lanes = ((process.get('laneSets') as ModdleElement[])[0]!.get('lanes') as ModdleElement[]).map((lane) => ({
+    id: lane.id!,
+    name: lane.get('name') as string,
+    nodes: (lane.get('flowNodeRef') as ModdleElement[]).map((node) => node.id!),
+  }));
+  const nameOf = (element: ModdleElement) => element.get('name') as string | undefined;
+  return {
+    process,
+    lanes,
+    nameOf,
+    tasks: elements.filter((element) => element.$type === 'bpmn:ReceiveTask'),
+    ends: elements.filter((element) => element.$type === 'bpmn:EndEvent'),
+    gateways: elements.filter((element) => element.$type === 'bpmn:ExclusiveGateway' || element.$type === 'bpmn:EventBasedGateway'),
+    flows: elements.filter((element) => element.$type === 'bpmn:SequenceFlow'),
+  };
+}
+
+// Crossings and label overlaps per path, printed at the end (they go into the closing note).
+const figures: string[] = [];
+afterAll(() => {
+  if (figures.length > 0) console.log(`process map layout, per path (fi):\n${figures.join('\n')}`);
+});
+
+describe.each(paths.map((path) => [path.id, path] as const))('the BPMN process map of %s', (id, definition) => {
+  it.for(languages)('in %s, passes bpmnlint’s recommended rules with no finding and reads back without a warning', async (lang) => {
+    const { text, warnings } = await toBpmnProcessMap(definition, { lang });
+    expect(warnings).toEqual([]);
+    expect(await lintBpmn(text)).toEqual({ findings: [], importWarnings: [] });
+    expect(text).toContain('isExecutable="false"');
+  });
+
+  it.for(languages)(
+    'in %s, says only words a person reads: event labels on tasks, guards on branches, outcomes at the ends',
+    async (lang) => {
+      const { text } = await toBpmnProcessMap(definition, { lang });
+      const { rootElement } = await drawingOf(text);
+      const { tasks, ends, gateways, flows, lanes, nameOf } = processOf(rootElement);
+      const graph = describePathGraph(definition);
+      const eventLabels = new Set(Object.values(definition.labels.events).map((label) => label[lang]));
+      const outcomeLabels = new Set(Object.values(definition.outcomes).map((label) => label[lang]));
+      const stateLabels = new Set(Object.values(definition.labels.states).map((label) => label[lang]));
+      // Every task is a piece of work of the path, named by its event's label, in the lane of the role that does it.
+      expect(tasks.length).toBeGreaterThan(0);
+      for (const task of tasks) expect(eventLabels, task.id).toContain(nameOf(task));
+      const laneName = (nodeId: string) => lanes.find((lane) => lane.nodes.includes(nodeId))?.name;
+      for (const task of tasks) {
+        const event = Object.entries(definition.labels.events).find(([, label]) => label[lang] === nameOf(task))![0];
+        const performer = definition.performers?.[event] ?? definition.permissions[event]![0]!;
+        expect(laneName(task.id!), task.id).toBe(definition.roles[performer]![lang]);
+      }
+      // Every event the machine accepts somewhere is a task somewhere.
+      const taskNames = new Set(tasks.map(nameOf));
+      for (const transition of graph.transitions)
+        expect(taskNames, transition.id).toContain(definition.labels.events[transition.event]![lang]);
+      // Every end event is an end reason (or, with none, the final state), and every end reason the machine gives is one.
+      for (const end of ends) expect([...outcomeLabels, ...stateLabels], end.id).toContain(nameOf(end));
+      const endNames = new Set(ends.map(nameOf));
+      for (const outcome of outcomeLabels) expect(endNames).toContain(outcome);
+      // Every branch of a choice carries words: a guard's own condition, "otherwise" or "refused",
+      // an end reason, or the phase a return leads to; and each guarded transition's condition is on a branch.
+      const guardTexts = new Set(
+        graph.transitions.flatMap((transition) => (transition.guard ? [describeGuard(definition, transition.guard, lang)] : [])),
+      );
+      const choices = gateways.filter(
+        (gateway) => gateway.$type === 'bpmn:ExclusiveGateway' && (gateway.get('outgoing') as unknown[]).length > 1,
+      );
+      const branchNames = new Set<string>();
+      for (const choice of choices) {
+        expect(nameOf(choice), choice.id).toBeTruthy();
+        for (const flow of choice.get('outgoing') as ModdleElement[]) {
+          const name = nameOf(flow)!;
+          branchNames.add(name);
+          if (choice.id!.startsWith('Choice__')) {
+            expect([...guardTexts, wordIn('otherwise', lang), wordIn('refused', lang)], `${choice.id} → ${flow.id}`).toContain(name);
+          } else if (choice.id!.startsWith('EndReason__')) {
+            expect([...outcomeLabels], flow.id).toContain(name);
+          } else {
+            expect([...stateLabels], flow.id).toContain(name);
+          }
+        }
+      }
+      for (const guardText of guardTexts) expect(branchNames, guardText).toContain(guardText);
+      // A waiting point is named by its state.
+      for (const wait of gateways.filter((gateway) => gateway.$type === 'bpmn:EventBasedGateway'))
+        expect(stateLabels).toContain(nameOf(wait));
+      expect(flows.length).toBeGreaterThan(tasks.length);
+    },
+  );
+
+  it('draws every shape in its lane with no two overlapping, and keeps crossings and label overlaps low', async () => {
+    const { text } = await toBpmnProcessMap(definition, { lang: 'fi' });
+    const drawing = await drawingOf(text);
+    const { lanes } = processOf(drawing.rootElement);
+    const flowCount = (text.match(/<bpmn:sequenceFlow /g) ?? []).length;
+    expect(drawing.routes).toHaveLength(flowCount);
+    for (const [index, a] of drawing.flowNodes.entries()) {
+      for (const b of drawing.flowNodes.slice(index + 1)) expect(boxesOverlap(a, b), `${a.id} overlaps ${b.id}`).toBe(false);
+    }
+    for (const node of drawing.flowNodes) {
+      const lane = lanes.find((candidate) => candidate.nodes.includes(node.id))!;
+      expect(inside(node, drawing.lanes.find((box) => box.id === lane.id)!), `${node.id} in its lane`).toBe(true);
+    }
+    for (const label of drawing.labels) {
+      expect(
+        drawing.lanes.some((lane) => inside(label, lane)),
+        `label of ${label.id} inside a lane`,
+      ).toBe(true);
+    }
+    // Every route runs orthogonally: each segment horizontal or vertical.
+    for (const route of drawing.routes) {
+      route.points.slice(1).forEach((point, index) => {
+        const before = route.points[index]!;
+        expect(point.x === before.x || point.y === before.y, `${route.id} segment ${index}`).toBe(true);
+      });
+    }
+    const crossings = countCrossings(drawing.routes);
+    const overlaps = countLabelOverlaps(drawing);
+    const executable = await drawingOf((await toBpmn(definition, { lang: 'fi' })).text);
+    const executableCrossings = countCrossings(executable.routes);
+    const pool = drawing.lanes.reduce((right, lane) => Math.max(right, lane.x + lane.width), 0);
+    const height = drawing.lanes.reduce((bottom, lane) => Math.max(bottom, lane.y + lane.height), 0);
+    figures.push(
+      `  ${id}: ${drawing.flowNodes.length} shapes, ${drawing.routes.length} flows, ${pool}×${height} px; ` +
+        `crossings ${crossings} (executable BPMN: ${executableCrossings}); ` +
+        `overlapping label pairs ${overlaps.labelPairs}, labels on shapes ${overlaps.labelOnShape}`,
+    );
+    expect(overlaps).toEqual({ labelPairs: 0, labelOnShape: 0 });
+    expect(crossings).toBeLessThan(Math.max(20, executableCrossings / 4));
+  });
+});
