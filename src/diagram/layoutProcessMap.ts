@@ -269,8 +269,18 @@ export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
     for (const item of list) {
       const top = lastBottom.has(item.lane) ? lastBottom.get(item.lane)! + itemGap : laneGap;
       const minimum = top + item.above;
-      const predecessors = neighbours.get(item)!.left.filter((other) => other.lane === item.lane && other.layer < item.layer);
-      const wanted = predecessors.length === 0 ? minimum : predecessors.reduce((sum, other) => sum + other.y, 0) / predecessors.length;
+      // A straight run where the item continues one predecessor (a chain, or the first of a fan);
+      // elsewhere as high as there is room, so that a fan does not push what follows down a staircase.
+      const predecessors = neighbours.get(item)!.left.filter((other) => other.lane === item.lane && other.layer === item.layer - 1);
+      const [only] = predecessors;
+      const continues =
+        predecessors.length === 1 &&
+        only !== undefined &&
+        neighbours
+          .get(only)!
+          .right.filter((next) => next.layer === only.layer + 1)
+          .sort((a, b) => a.order - b.order)[0] === item;
+      const wanted = continues ? only.y : minimum;
       item.y = Math.round(Math.max(minimum, wanted));
       lastBottom.set(item.lane, item.y + item.below);
       laneHeights[item.lane] = Math.max(laneHeights[item.lane]!, item.y + item.below + laneGap);
@@ -296,31 +306,62 @@ export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
     chain.reversed && index === 0 ? levelY(chain.items[0]!, chain.startLevel) : lineY(chain.items[index]!);
 
   // Columns and the gaps between them: each gap as wide as its tracks and labels need.
-  const verticalRuns: { gap: number; from: number; to: number; key: string }[] = [];
+  // Vertical runs: the flows out of one point (a fan) share one trunk, and so do the flows into
+  // one point (a join); each trunk gets a track of its own in its gap, in an order that does not
+  // make flows cross (a run down from higher up further right, a run up from higher up further left).
+  interface Run {
+    readonly gap: number;
+    readonly from: number;
+    readonly to: number;
+    readonly key: string;
+    readonly trunk: string;
+  }
+  const runs: Run[] = [];
+  const fanOut = (item: Item) => neighbours.get(item)!.right.filter((next) => next.layer === item.layer + 1).length > 1;
+  const fanIn = (item: Item) => neighbours.get(item)!.left.filter((before) => before.layer === item.layer - 1).length > 1;
   for (const chain of chains) {
     for (let index = 0; index + 1 < chain.items.length; index++) {
-      const gap = chain.items[index]!.layer;
-      verticalRuns.push({ gap, from: hopStartY(chain, index), to: hopEndY(chain, index + 1), key: `${chain.flow.id}#${index}` });
+      const source = chain.items[index]!;
+      const target = chain.items[index + 1]!;
+      const from = hopStartY(chain, index);
+      const to = hopEndY(chain, index + 1);
+      const key = `${chain.flow.id}#${index}`;
+      const trunk = fanOut(source) ? `out:${source.id}:${from}` : fanIn(target) ? `in:${target.id}:${to}` : key;
+      runs.push({ gap: source.layer, from, to, key, trunk });
     }
   }
   const trackOf = new Map<string, number>();
   const tracksInGap = new Map<number, number>();
   for (let gap = 0; gap < layerCount; gap++) {
-    const runs = verticalRuns.filter((run) => run.gap === gap && run.from !== run.to);
-    runs.sort((a, b) => Math.min(a.from, a.to) - Math.min(b.from, b.to));
-    const trackEnds: number[] = [];
+    const trunks = new Map<string, { low: number; high: number; start: number; down: number }>();
     for (const run of runs) {
-      const low = Math.min(run.from, run.to);
-      const high = Math.max(run.from, run.to);
-      let track = trackEnds.findIndex((end) => end + 6 < low);
-      if (track === -1) {
-        track = trackEnds.length;
-        trackEnds.push(high);
-      } else trackEnds[track] = high;
-      trackOf.set(run.key, track);
+      if (run.gap !== gap || run.from === run.to) continue;
+      const trunk = trunks.get(run.trunk) ?? { low: Number.POSITIVE_INFINITY, high: Number.NEGATIVE_INFINITY, start: 0, down: 0 };
+      trunk.low = Math.min(trunk.low, run.from, run.to);
+      trunk.high = Math.max(trunk.high, run.from, run.to);
+      trunk.start = run.trunk.startsWith('in:') ? run.to : run.from;
+      trunk.down += (run.to > run.from ? 1 : -1) * (run.trunk.startsWith('in:') ? -1 : 1);
+      trunks.set(run.trunk, trunk);
     }
-    tracksInGap.set(gap, trackEnds.length);
+    const ordered = [...trunks.entries()].sort(([, a], [, b]) => {
+      const aDown = a.down > 0;
+      const bDown = b.down > 0;
+      if (aDown !== bDown) return aDown ? 1 : -1;
+      return aDown ? b.start - a.start : a.start - b.start;
+    });
+    const placed: { low: number; high: number; track: number }[] = [];
+    let tracks = 0;
+    for (const [name, trunk] of ordered) {
+      const track = placed
+        .filter((other) => other.low <= trunk.high + 6 && trunk.low <= other.high + 6)
+        .reduce((most, other) => Math.max(most, other.track + 1), 0);
+      placed.push({ low: trunk.low, high: trunk.high, track });
+      tracks = Math.max(tracks, track + 1);
+      trackOf.set(`${gap}:${name}`, track);
+    }
+    tracksInGap.set(gap, tracks);
   }
+  const trackOfRun = new Map(runs.map((run) => [run.key, trackOf.get(`${run.gap}:${run.trunk}`) ?? 0]));
   const labelledGap = new Set<number>();
   for (const chain of chains) if (chain.flow.name && !chain.reversed) labelledGap.add(chain.items[0]!.layer);
   const laneLabelWidth = 30;
@@ -385,7 +426,7 @@ export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
       const targetY = hopEndY(chain, index + 1);
       const gap = chain.items[index]!.layer;
       if (targetY !== y) {
-        const track = trackX(gap, trackOf.get(`${chain.flow.id}#${index}`) ?? 0);
+        const track = trackX(gap, trackOfRun.get(`${chain.flow.id}#${index}`) ?? 0);
         points.push({ x: track, y }, { x: track, y: targetY });
       }
       y = targetY;

@@ -179,7 +179,12 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
   });
 
   // Pending flows to states, resolved to entries below.
-  const toState: { source: string; state: GraphState; extra: Partial<Pick<MapFlow, 'name' | 'condition' | 'isDefault'>> }[] = [];
+  const toState: {
+    source: string;
+    from: string;
+    state: GraphState;
+    extra: Partial<Pick<MapFlow, 'name' | 'condition' | 'isDefault'>>;
+  }[] = [];
   const finalEntries = new Map<string, string>();
   const historyEntries = new Map<string, string>();
 
@@ -248,7 +253,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
         transition.target === undefined ? leaf : graph.states.find((state) => state.id === transition.target);
       if (reachable.length === 1 && reachable[0]!.guard === undefined) {
         const target = targetOf(reachable[0]!);
-        if (target) toState.push({ source: task, state: target, extra: {} });
+        if (target) toState.push({ source: task, from: leaf.id, state: target, extra: {} });
         continue;
       }
       const choice = bpmnId('Choice', leaf.id, event);
@@ -260,15 +265,17 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
         if (transition.guard) {
           toState.push({
             source: choice,
+            from: leaf.id,
             state: target,
             extra: { name: describeGuard(definition, transition.guard, lang), condition: guardSource(transition.guard) },
           });
         } else {
-          toState.push({ source: choice, state: target, extra: { name: wordIn('otherwise', lang), isDefault: true } });
+          toState.push({ source: choice, from: leaf.id, state: target, extra: { name: wordIn('otherwise', lang), isDefault: true } });
         }
       }
       // No candidate holds: the event is refused and the case stays where it was.
-      if (firstUnguarded === -1) toState.push({ source: choice, state: leaf, extra: { name: wordIn('refused', lang), isDefault: true } });
+      if (firstUnguarded === -1)
+        toState.push({ source: choice, from: leaf.id, state: leaf, extra: { name: wordIn('refused', lang), isDefault: true } });
     }
   }
 
@@ -305,9 +312,21 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
   };
   const initialEntry = initialLeaf ? resolve(initialLeaf, nodes[0]!.lane) : undefined;
   if (initialEntry) flow('StartEvent', initialEntry);
+  // Work that leaves the case where it was comes back to its state through one join after the
+  // state's tasks, so that a state has one loop, not one per task.
+  const stays = new Map<string, number>();
+  for (const pending of toState) if (pending.state.id === pending.from) stays.set(pending.from, (stays.get(pending.from) ?? 0) + 1);
+  for (const [leafId, count] of stays) {
+    if (count < 2) continue;
+    const back = bpmnId('Stay', leafId);
+    nodes.push({ id: back, kind: 'join', name: undefined, lane: laneOfState.get(leafId)!, documentation: leafId });
+    const entry = entryOf.get(leafId);
+    if (entry) flow(back, entry);
+  }
   for (const pending of toState) {
     const sourceLane = nodes.find((node) => node.id === pending.source)!.lane;
-    const target = resolve(pending.state, sourceLane);
+    const stay = pending.state.id === pending.from && (stays.get(pending.from) ?? 0) >= 2;
+    const target = stay ? bpmnId('Stay', pending.from) : resolve(pending.state, sourceLane);
     if (target) flow(pending.source, target, pending.extra);
   }
 
@@ -316,7 +335,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
   const incoming = new Map<string, number>();
   for (const current of flows) incoming.set(current.target, (incoming.get(current.target) ?? 0) + 1);
   for (const [target, count] of incoming) {
-    if (count <= 1) continue;
+    if (count <= 1 || nodes.find((node) => node.id === target)?.kind === 'join') continue;
     const join = bpmnId('Join', target);
     const targetNode = nodes.find((node) => node.id === target)!;
     flows.forEach((current, index) => {

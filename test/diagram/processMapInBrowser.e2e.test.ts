@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languages, type AnyPathDefinition } from 'kykypolku';
+import { toBpmnProcessMap } from 'kykypolku/diagram';
+import { builtInPaths } from 'kykypolku/paths';
+import { launchBrowser, screenshot } from '../support/browser.js';
+import { reviewPath } from '../support/reviewPath.js';
+
+const require = createRequire(import.meta.url);
+const asset = (specifier: string) => readFileSync(require.resolve(specifier), 'utf8');
+
+const paths: readonly AnyPathDefinition[] = [reviewPath, ...builtInPaths];
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The little of the DOM the page script uses (the project's types know no DOM). */
+interface PageElement {
+  querySelector(selector: string): PageElement | null;
+  readonly textContent: string | null;
+  getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+}
+
+interface Drawn {
+  readonly warnings: string[];
+  readonly drawn: number;
+  /** The boxes bpmn-js drew the text of each outside label and each task name in, on the page. */
+  readonly texts: { id: string; x: number; y: number; width: number; height: number }[];
+  readonly viewport: { width: number; scale: number };
+}
+
+// The process map opens in bpmn-js (the viewer of Camunda Modeler and bpmn.io) in a real
+// headless Chromium, fitted to the width of a 1 920 px screen; what the test reads is what bpmn-js drew.
+describe.each(paths.map((path) => [path.id, path] as const))('the process map of %s in bpmn-js', (id, definition) => {
+  it.for(languages)('in %s, imports with no warning, draws every element, and no two texts overlap', async (lang) => {
+    const { text } = await toBpmnProcessMap(definition, { lang });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.setContent(`<!doctype html><html><head><meta charset="utf-8">
+      <style>${asset('bpmn-js/dist/assets/diagram-js.css')}${asset('bpmn-js/dist/assets/bpmn-js.css')}
+      html, body { margin: 0; } #canvas { width: 1920px; height: 1080px; }</style>
+      </head><body><div id="canvas"></div></body></html>`);
+    await page.addScriptTag({ content: asset('bpmn-js/dist/bpmn-viewer.production.min.js') });
+    const result: Drawn = await page.evaluate(async (xml) => {
+      type Viewer = { importXML(xml: string): Promise<{ warnings: { message: string }[] }>; get(name: string): unknown };
+      const viewer = new (globalThis as unknown as { BpmnJS: new (options: unknown) => Viewer }).BpmnJS({ container: '#canvas' });
+      const { warnings } = await viewer.importXML(xml);
+      const canvas = viewer.get('canvas') as {
+        zoom(kind: string | number, centre?: unknown): number;
+        viewbox(): { inner: { width: number; height: number } };
+      };
+      // Fit to width: the whole map across the screen, its top at the top.
+      const { inner } = canvas.viewbox();
+      const scale = Math.min(1, 1920 / (inner.width + 40));
+      canvas.zoom(scale, { x: 0, y: 0 });
+      const registry = viewer.get('elementRegistry') as {
+        getAll(): { id: string; type: string }[];
+        getGraphics(id: string): PageElement | undefined;
+      };
+      const texts: Drawn['texts'] = [];
+      for (const element of registry.getAll()) {
+        if (element.type === 'bpmn:Participant' || element.type === 'bpmn:Lane' || element.type === 'bpmn:Process') continue;
+        const graphics = registry.getGraphics(element.id);
+        const text = graphics?.querySelector('text');
+        if (!text || (text.textContent ?? '').trim() === '') continue;
+        const box = text.getBoundingClientRect();
+        texts.push({ id: element.id, x: box.x, y: box.y, width: box.width, height: box.height });
+      }
+      return {
+        warnings: warnings.map((warning) => warning.message),
+        drawn: registry.getAll().length,
+        texts,
+        viewport: { width: 1920, scale },
+      };
+    }, text);
+    expect(result.warnings).toEqual([]);
+    expect(errors).toEqual([]);
+    const elements = (text.match(/<bpmndi:BPMN(Shape|Edge) /g) ?? []).length;
+    expect(result.drawn).toBeGreaterThanOrEqual(elements);
+    const overlapping: string[] = [];
+    result.texts.forEach((a, index) => {
+      for (const b of result.texts.slice(index + 1)) {
+        if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+          overlapping.push(`${a.id} × ${b.id}`);
+      }
+    });
+    if (lang === 'fi')
+      console.log(
+        `${id}: ${result.texts.length} texts drawn at scale ${result.viewport.scale.toFixed(2)}, ${overlapping.length} overlapping`,
+      );
+    expect(overlapping).toEqual([]);
+    if (lang === 'fi') await screenshot(page, `${id}.process-map.png`);
+    await page.close();
+  });
+});
