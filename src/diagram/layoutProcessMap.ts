@@ -75,7 +75,10 @@ interface Chain {
 }
 
 const laneGap = 24;
+/** Room between two nodes in a layer; bends of flows that pass a layer need less, between each other least. */
 const itemGap = 22;
+const bendGap = 12;
+const bendsGap = 6;
 const portLevel = 10;
 const portStep = 8;
 
@@ -84,7 +87,8 @@ const portStep = 8;
  * that lanes, loops and labels are placed on purpose): flows that close a loop are turned around
  * (depth-first from the start, in the machine's order), each node gets the layer of its longest
  * way from the start, and a flow that passes layers gets a bend in each; within each lane the
- * order in a layer is swept by barycentres to cut crossings; lines follow their predecessors
+ * order in a layer is swept by barycentres, and of the depth-first order and each sweep's the one
+ * whose drawing has the fewest crossings is kept; lines follow their predecessors
  * where there is room; flows are routed orthogonally through the gaps between layers, each
  * vertical run on its own track. A guard's label sits just after its gateway on a bend of its
  * own, so no two labels share a place; a loop leaves and enters its nodes from the top.
@@ -93,7 +97,6 @@ const portStep = 8;
  */
 export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
   const laneIndex = new Map(plan.lanes.map((lane, index) => [lane.role, index]));
-  const nodeById = new Map(plan.nodes.map((node) => [node.id, node]));
   const outgoing = new Map<string, ProcessMapPlan['flows'][number][]>();
   for (const flow of plan.flows) outgoing.set(flow.source, [...(outgoing.get(flow.source) ?? []), flow]);
 
@@ -201,262 +204,287 @@ export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
     });
   };
   for (const list of layers) sortLayer(list, (item) => item.order);
-  const crossingsBetween = (left: Item[], right: Item[]): number => {
-    const pairs: [number, number][] = [];
-    for (const item of left)
-      for (const next of neighbours.get(item)!.right) if (next.layer === item.layer + 1) pairs.push([item.order, next.order]);
-    let count = 0;
-    for (let a = 0; a < pairs.length; a++) {
-      for (let b = a + 1; b < pairs.length; b++) {
-        const [a1, a2] = pairs[a]!;
-        const [b1, b2] = pairs[b]!;
-        if ((a1 - b1) * (a2 - b2) < 0) count++;
-      }
-    }
-    return count;
-  };
-  const totalCrossings = () => layers.slice(1).reduce((sum, list, index) => sum + crossingsBetween(layers[index]!, list), 0);
   const barycentre = (item: Item, side: 'left' | 'right') => {
     const list = neighbours.get(item)![side];
     return list.length === 0 ? item.order : list.reduce((sum, other) => sum + other.order, 0) / list.length;
   };
-  let best = totalCrossings();
-  let bestOrder = new Map(items.map((item) => [item, item.order]));
-  for (let sweep = 0; sweep < 12 && best > 0; sweep++) {
+  // Candidate orders: the depth-first order and each sweep's; the one drawn with the fewest
+  // crossings (counted on the routes, with a little weight on height) is kept.
+  const candidates: Map<Item, number>[] = [new Map(items.map((item) => [item, item.order]))];
+  for (let sweep = 0; sweep < 12; sweep++) {
     if (sweep % 2 === 0) for (const list of layers.slice(1)) sortLayer(list, (item) => barycentre(item, 'left'));
     else for (const list of layers.slice(0, -1).reverse()) sortLayer(list, (item) => barycentre(item, 'right'));
-    const crossings = totalCrossings();
-    if (crossings < best) {
-      best = crossings;
-      bestOrder = new Map(items.map((item) => [item, item.order]));
-    }
+    candidates.push(new Map(items.map((item) => [item, item.order])));
   }
-  for (const item of items) item.order = bestOrder.get(item)!;
-  for (const list of layers) list.sort((a, b) => a.order - b.order);
+  const base = new Map(items.map((item) => [item, { above: item.above, below: item.below }]));
+  let chosen: { layout: ProcessMapLayout; score: number } | undefined;
+  for (const candidate of candidates) {
+    for (const item of items) {
+      item.order = candidate.get(item)!;
+      item.above = base.get(item)!.above;
+      item.below = base.get(item)!.below;
+      item.y = 0;
+    }
+    for (const list of layers) list.sort((a, b) => a.order - b.order);
+    const layout = draw();
+    const score = countRouteCrossings([...layout.edges.values()]) + layout.pool.height / 50;
+    if (!chosen || score < chosen.score) chosen = { layout, score };
+  }
+  return chosen!.layout;
 
-  // Reversed chains leave and enter their end nodes from above, each at a level of its own.
-  const levelsUsed = new Map<string, number>();
-  const nextLevel = (key: string) => {
-    const level = levelsUsed.get(key) ?? 0;
-    levelsUsed.set(key, level + 1);
-    return level;
-  };
-  for (const chain of chains) {
-    if (!chain.reversed) continue;
-    chain.startLevel = nextLevel(`out:${chain.items[0]!.id}`);
-    chain.endLevel = nextLevel(`in:${chain.items[chain.items.length - 1]!.id}`);
-  }
-  for (const item of items) {
-    if (!item.node) continue;
-    const levels = Math.max(levelsUsed.get(`out:${item.id}`) ?? 0, levelsUsed.get(`in:${item.id}`) ?? 0);
-    const height = sizeOf(item.node).height;
-    if (levels > 0) item.above = Math.max(item.above, height / 2 + portLevel + (levels - 1) * portStep + 4);
-  }
-  // The label of a loop back from a gateway ("refused") sits above the gateway, over its levels.
-  const loopLabels = new Map<string, number>();
-  for (const chain of chains) {
-    if (!chain.reversed || !chain.flow.name) continue;
-    const end = chain.items[chain.items.length - 1]!;
-    const height = labelBoxOf(chain.flow.name).height;
-    loopLabels.set(chain.flow.id, end.above);
-    end.above += height + 4;
-  }
+  function draw(): ProcessMapLayout {
+    // Reversed chains leave and enter their end nodes from above, each at a level of its own.
+    const levelsUsed = new Map<string, number>();
+    const nextLevel = (key: string) => {
+      const level = levelsUsed.get(key) ?? 0;
+      levelsUsed.set(key, level + 1);
+      return level;
+    };
+    for (const chain of chains) {
+      if (!chain.reversed) continue;
+      chain.startLevel = nextLevel(`out:${chain.items[0]!.id}`);
+      chain.endLevel = nextLevel(`in:${chain.items[chain.items.length - 1]!.id}`);
+    }
+    for (const item of items) {
+      if (!item.node) continue;
+      const levels = Math.max(levelsUsed.get(`out:${item.id}`) ?? 0, levelsUsed.get(`in:${item.id}`) ?? 0);
+      const height = sizeOf(item.node).height;
+      if (levels > 0) item.above = Math.max(item.above, height / 2 + portLevel + (levels - 1) * portStep + 4);
+    }
+    // The label of a loop back from a gateway ("refused") sits above the gateway, over its levels.
+    const loopLabels = new Map<string, number>();
+    for (const chain of chains) {
+      if (!chain.reversed || !chain.flow.name) continue;
+      const end = chain.items[chain.items.length - 1]!;
+      const height = labelBoxOf(chain.flow.name).height;
+      loopLabels.set(chain.flow.id, end.above);
+      end.above += height + 4;
+    }
 
-  // Lines: within each lane, stacked from the top, each placed at its predecessors' line when there is room.
-  const laneHeights = plan.lanes.map(() => 0);
-  for (const list of layers) {
-    const lastBottom = new Map<number, number>();
-    for (const item of list) {
-      const top = lastBottom.has(item.lane) ? lastBottom.get(item.lane)! + itemGap : laneGap;
-      const minimum = top + item.above;
-      // A straight run where the item continues one predecessor (a chain, or the first of a fan);
-      // elsewhere as high as there is room, so that a fan does not push what follows down a staircase.
-      const predecessors = neighbours.get(item)!.left.filter((other) => other.lane === item.lane && other.layer === item.layer - 1);
-      const [only] = predecessors;
-      const continues =
-        predecessors.length === 1 &&
-        only !== undefined &&
-        neighbours
-          .get(only)!
-          .right.filter((next) => next.layer === only.layer + 1)
-          .sort((a, b) => a.order - b.order)[0] === item;
-      const wanted = continues ? only.y : minimum;
-      item.y = Math.round(Math.max(minimum, wanted));
-      lastBottom.set(item.lane, item.y + item.below);
-      laneHeights[item.lane] = Math.max(laneHeights[item.lane]!, item.y + item.below + laneGap);
-    }
-  }
-
-  // Lanes from top to bottom; every line's y is absolute from here on.
-  const laneTop: number[] = [];
-  let top = 0;
-  for (const height of laneHeights) {
-    laneTop.push(top);
-    top += Math.max(80, height);
-  }
-  const lineY = (item: Item) => laneTop[item.lane]! + item.y;
-  const heightOf = (item: Item) => (item.node ? sizeOf(item.node).height : 0);
-  const levelY = (item: Item, level: number) => lineY(item) - heightOf(item) / 2 - portLevel - level * portStep;
-  /** The y a chain's hop into its item ends at, and the y its hop out of its first item starts at. */
-  const hopEndY = (chain: Chain, index: number) => {
-    const item = chain.items[index]!;
-    return chain.reversed && index === chain.items.length - 1 ? levelY(item, chain.endLevel) : lineY(item);
-  };
-  const hopStartY = (chain: Chain, index: number) =>
-    chain.reversed && index === 0 ? levelY(chain.items[0]!, chain.startLevel) : lineY(chain.items[index]!);
-
-  // Columns and the gaps between them: each gap as wide as its tracks and labels need.
-  // Vertical runs: the flows out of one point (a fan) share one trunk, and so do the flows into
-  // one point (a join); each trunk gets a track of its own in its gap, in an order that does not
-  // make flows cross (a run down from higher up further right, a run up from higher up further left).
-  interface Run {
-    readonly gap: number;
-    readonly from: number;
-    readonly to: number;
-    readonly key: string;
-    readonly trunk: string;
-  }
-  const runs: Run[] = [];
-  const fanOut = (item: Item) => neighbours.get(item)!.right.filter((next) => next.layer === item.layer + 1).length > 1;
-  const fanIn = (item: Item) => neighbours.get(item)!.left.filter((before) => before.layer === item.layer - 1).length > 1;
-  for (const chain of chains) {
-    for (let index = 0; index + 1 < chain.items.length; index++) {
-      const source = chain.items[index]!;
-      const target = chain.items[index + 1]!;
-      const from = hopStartY(chain, index);
-      const to = hopEndY(chain, index + 1);
-      const key = `${chain.flow.id}#${index}`;
-      const trunk = fanOut(source) ? `out:${source.id}:${from}` : fanIn(target) ? `in:${target.id}:${to}` : key;
-      runs.push({ gap: source.layer, from, to, key, trunk });
-    }
-  }
-  const trackOf = new Map<string, number>();
-  const tracksInGap = new Map<number, number>();
-  for (let gap = 0; gap < layerCount; gap++) {
-    const trunks = new Map<string, { low: number; high: number; start: number; down: number }>();
-    for (const run of runs) {
-      if (run.gap !== gap || run.from === run.to) continue;
-      const trunk = trunks.get(run.trunk) ?? { low: Number.POSITIVE_INFINITY, high: Number.NEGATIVE_INFINITY, start: 0, down: 0 };
-      trunk.low = Math.min(trunk.low, run.from, run.to);
-      trunk.high = Math.max(trunk.high, run.from, run.to);
-      trunk.start = run.trunk.startsWith('in:') ? run.to : run.from;
-      trunk.down += (run.to > run.from ? 1 : -1) * (run.trunk.startsWith('in:') ? -1 : 1);
-      trunks.set(run.trunk, trunk);
-    }
-    const ordered = [...trunks.entries()].sort(([, a], [, b]) => {
-      const aDown = a.down > 0;
-      const bDown = b.down > 0;
-      if (aDown !== bDown) return aDown ? 1 : -1;
-      return aDown ? b.start - a.start : a.start - b.start;
-    });
-    const placed: { low: number; high: number; track: number }[] = [];
-    let tracks = 0;
-    for (const [name, trunk] of ordered) {
-      const track = placed
-        .filter((other) => other.low <= trunk.high + 6 && trunk.low <= other.high + 6)
-        .reduce((most, other) => Math.max(most, other.track + 1), 0);
-      placed.push({ low: trunk.low, high: trunk.high, track });
-      tracks = Math.max(tracks, track + 1);
-      trackOf.set(`${gap}:${name}`, track);
-    }
-    tracksInGap.set(gap, tracks);
-  }
-  const trackOfRun = new Map(runs.map((run) => [run.key, trackOf.get(`${run.gap}:${run.trunk}`) ?? 0]));
-  const labelledGap = new Set<number>();
-  for (const chain of chains) if (chain.flow.name && !chain.reversed) labelledGap.add(chain.items[0]!.layer);
-  const laneLabelWidth = 30;
-  const columnLeft: number[] = [];
-  const columnWidth: number[] = [];
-  const gapLeft: number[] = [];
-  let x = laneLabelWidth + 20;
-  for (let at = 0; at < layerCount; at++) {
-    columnLeft.push(x);
-    const width = Math.max(10, ...layers[at]!.map((item) => item.width));
-    columnWidth.push(width);
-    x += width;
-    gapLeft.push(x);
-    const tracks = tracksInGap.get(at) ?? 0;
-    x += Math.max(40, 14 + tracks * 8 + (labelledGap.has(at) ? labelWidth + 12 : 12));
-  }
-  const trackX = (gap: number, track: number) => gapLeft[gap]! + 10 + track * 8;
-  const labelX = (gap: number) => gapLeft[gap]! + 10 + (tracksInGap.get(gap) ?? 0) * 8 + 4;
-
-  const width = x + 20;
-  const lanes = new Map<string, Bounds>();
-  plan.lanes.forEach((lane, index) => {
-    lanes.set(lane.id, { x: laneLabelWidth, y: laneTop[index]!, width: width - laneLabelWidth, height: Math.max(80, laneHeights[index]!) });
-  });
-  const shapes = new Map<string, Bounds>();
-  const shapeLabels = new Map<string, Bounds>();
-  const centreX = (item: Item) => columnLeft[item.layer]! + columnWidth[item.layer]! / 2;
-  for (const item of items) {
-    if (!item.node) continue;
-    const size = sizeOf(item.node);
-    const shape = { x: Math.round(centreX(item) - size.width / 2), y: Math.round(lineY(item) - size.height / 2), ...size };
-    shapes.set(item.id, shape);
-    if (hasOutsideLabel(item.node)) {
-      const box = labelBoxOf(item.node.name!);
-      shapeLabels.set(item.id, { x: Math.round(centreX(item) - box.width / 2), y: shape.y + shape.height + 4, ...box });
-    }
-  }
-
-  // Routes: left to right through each chain, then turned back for a reversed one.
-  const edges = new Map<string, Point[]>();
-  const edgeLabels = new Map<string, Bounds>();
-  for (const chain of chains) {
-    const points: Point[] = [];
-    const first = chain.items[0]!;
-    const last = chain.items[chain.items.length - 1]!;
-    const rightOf = (item: Item): number =>
-      item.node ? shapes.get(item.id)!.x + shapes.get(item.id)!.width : columnLeft[item.layer]! + columnWidth[item.layer]!;
-    const leftOf = (item: Item): number => (item.node ? shapes.get(item.id)!.x : columnLeft[item.layer]!);
-    let y: number;
-    if (chain.reversed) {
-      const shape = shapes.get(first.id)!;
-      const portX = Math.round(shape.x + shape.width / 2 - chain.startLevel * 6);
-      y = levelY(first, chain.startLevel);
-      points.push({ x: portX, y: shape.y }, { x: portX, y });
-      points.push({ x: columnLeft[first.layer]! + columnWidth[first.layer]!, y });
-    } else {
-      y = lineY(first);
-      points.push({ x: rightOf(first), y });
-    }
-    chain.items.slice(1).forEach((item, index) => {
-      const isLast = index === chain.items.length - 2;
-      const targetY = hopEndY(chain, index + 1);
-      const gap = chain.items[index]!.layer;
-      if (targetY !== y) {
-        const track = trackX(gap, trackOfRun.get(`${chain.flow.id}#${index}`) ?? 0);
-        points.push({ x: track, y }, { x: track, y: targetY });
+    // Lines: within each lane, stacked from the top, each placed at its predecessors' line when there is room.
+    const laneHeights = plan.lanes.map(() => 0);
+    for (const list of layers) {
+      const lastBottom = new Map<number, number>();
+      const lastItem = new Map<number, Item>();
+      for (const item of list) {
+        const above = lastItem.get(item.lane);
+        const gap = above === undefined ? 0 : above.node && item.node ? itemGap : above.node || item.node ? bendGap : bendsGap;
+        const top = lastBottom.has(item.lane) ? lastBottom.get(item.lane)! + gap : laneGap;
+        const minimum = top + item.above;
+        // A straight run where the item continues one predecessor (a chain, or the first of a fan);
+        // elsewhere as high as there is room, so that a fan does not push what follows down a staircase.
+        const predecessors = neighbours.get(item)!.left.filter((other) => other.lane === item.lane && other.layer === item.layer - 1);
+        const [only] = predecessors;
+        const continues =
+          predecessors.length === 1 &&
+          only !== undefined &&
+          neighbours
+            .get(only)!
+            .right.filter((next) => next.layer === only.layer + 1)
+            .sort((a, b) => a.order - b.order)[0] === item;
+        const wanted = continues ? only.y : minimum;
+        item.y = Math.round(Math.max(minimum, wanted));
+        lastBottom.set(item.lane, item.y + item.below);
+        lastItem.set(item.lane, item);
+        laneHeights[item.lane] = Math.max(laneHeights[item.lane]!, item.y + item.below + laneGap);
       }
-      y = targetY;
-      if (isLast && chain.reversed) {
-        const shape = shapes.get(item.id)!;
-        const portX = Math.round(shape.x + shape.width / 2 + chain.endLevel * 6);
-        points.push({ x: portX, y }, { x: portX, y: shape.y });
-      } else {
-        points.push({ x: leftOf(item), y });
-        if (!item.node) points.push({ x: rightOf(item), y });
+    }
+
+    // Lanes from top to bottom; every line's y is absolute from here on.
+    const laneTop: number[] = [];
+    let top = 0;
+    for (const height of laneHeights) {
+      laneTop.push(top);
+      top += Math.max(80, height);
+    }
+    const lineY = (item: Item) => laneTop[item.lane]! + item.y;
+    const heightOf = (item: Item) => (item.node ? sizeOf(item.node).height : 0);
+    const levelY = (item: Item, level: number) => lineY(item) - heightOf(item) / 2 - portLevel - level * portStep;
+    /** The y a chain's hop into its item ends at, and the y its hop out of its first item starts at. */
+    const hopEndY = (chain: Chain, index: number) => {
+      const item = chain.items[index]!;
+      return chain.reversed && index === chain.items.length - 1 ? levelY(item, chain.endLevel) : lineY(item);
+    };
+    const hopStartY = (chain: Chain, index: number) =>
+      chain.reversed && index === 0 ? levelY(chain.items[0]!, chain.startLevel) : lineY(chain.items[index]!);
+
+    // Columns and the gaps between them: each gap as wide as its tracks and labels need.
+    // Vertical runs: the flows out of one point (a fan) share one trunk, and so do the flows into
+    // one point (a join); each trunk gets a track of its own in its gap, in an order that does not
+    // make flows cross (a run down from higher up further right, a run up from higher up further left).
+    interface Run {
+      readonly gap: number;
+      readonly from: number;
+      readonly to: number;
+      readonly key: string;
+      readonly trunk: string;
+    }
+    const runs: Run[] = [];
+    const fanOut = (item: Item) => neighbours.get(item)!.right.filter((next) => next.layer === item.layer + 1).length > 1;
+    const fanIn = (item: Item) => neighbours.get(item)!.left.filter((before) => before.layer === item.layer - 1).length > 1;
+    for (const chain of chains) {
+      for (let index = 0; index + 1 < chain.items.length; index++) {
+        const source = chain.items[index]!;
+        const target = chain.items[index + 1]!;
+        const from = hopStartY(chain, index);
+        const to = hopEndY(chain, index + 1);
+        const key = `${chain.flow.id}#${index}`;
+        const trunk = fanOut(source) ? `out:${source.id}:${from}` : fanIn(target) ? `in:${target.id}:${to}` : key;
+        runs.push({ gap: source.layer, from, to, key, trunk });
       }
-      if (index === 0 && chain.flow.name && !chain.reversed) {
-        const box = labelBoxOf(chain.flow.name);
-        edgeLabels.set(chain.flow.id, { x: labelX(gap), y: lineY(item) - box.height - 2, ...box });
+    }
+    const trackOf = new Map<string, number>();
+    const tracksInGap = new Map<number, number>();
+    for (let gap = 0; gap < layerCount; gap++) {
+      const trunks = new Map<string, { low: number; high: number; start: number; down: number }>();
+      for (const run of runs) {
+        if (run.gap !== gap || run.from === run.to) continue;
+        const trunk = trunks.get(run.trunk) ?? { low: Number.POSITIVE_INFINITY, high: Number.NEGATIVE_INFINITY, start: 0, down: 0 };
+        trunk.low = Math.min(trunk.low, run.from, run.to);
+        trunk.high = Math.max(trunk.high, run.from, run.to);
+        trunk.start = run.trunk.startsWith('in:') ? run.to : run.from;
+        trunk.down += (run.to > run.from ? 1 : -1) * (run.trunk.startsWith('in:') ? -1 : 1);
+        trunks.set(run.trunk, trunk);
       }
-    });
-    if (chain.reversed && chain.flow.name) {
-      const box = labelBoxOf(chain.flow.name);
-      const shape = shapes.get(last.id)!;
-      edgeLabels.set(chain.flow.id, {
-        x: Math.round(shape.x + shape.width / 2 - box.width / 2),
-        y: Math.round(lineY(last) - loopLabels.get(chain.flow.id)! - box.height - 2),
-        ...box,
+      const ordered = [...trunks.entries()].sort(([, a], [, b]) => {
+        const aDown = a.down > 0;
+        const bDown = b.down > 0;
+        if (aDown !== bDown) return aDown ? 1 : -1;
+        return aDown ? b.start - a.start : a.start - b.start;
       });
+      const placed: { low: number; high: number; track: number }[] = [];
+      let tracks = 0;
+      for (const [name, trunk] of ordered) {
+        const track = placed
+          .filter((other) => other.low <= trunk.high + 6 && trunk.low <= other.high + 6)
+          .reduce((most, other) => Math.max(most, other.track + 1), 0);
+        placed.push({ low: trunk.low, high: trunk.high, track });
+        tracks = Math.max(tracks, track + 1);
+        trackOf.set(`${gap}:${name}`, track);
+      }
+      tracksInGap.set(gap, tracks);
     }
-    const route = withoutStraightPoints(points);
-    edges.set(chain.flow.id, chain.reversed ? route.reverse() : route);
+    const trackOfRun = new Map(runs.map((run) => [run.key, trackOf.get(`${run.gap}:${run.trunk}`) ?? 0]));
+    const labelledGap = new Set<number>();
+    for (const chain of chains) if (chain.flow.name && !chain.reversed) labelledGap.add(chain.items[0]!.layer);
+    const laneLabelWidth = 30;
+    const columnLeft: number[] = [];
+    const columnWidth: number[] = [];
+    const gapLeft: number[] = [];
+    let x = laneLabelWidth + 20;
+    for (let at = 0; at < layerCount; at++) {
+      columnLeft.push(x);
+      const width = Math.max(10, ...layers[at]!.map((item) => item.width));
+      columnWidth.push(width);
+      x += width;
+      gapLeft.push(x);
+      const tracks = tracksInGap.get(at) ?? 0;
+      x += Math.max(40, 14 + tracks * 8 + (labelledGap.has(at) ? labelWidth + 12 : 12));
+    }
+    const trackX = (gap: number, track: number) => gapLeft[gap]! + 10 + track * 8;
+    const labelX = (gap: number) => gapLeft[gap]! + 10 + (tracksInGap.get(gap) ?? 0) * 8 + 4;
+
+    const width = x + 20;
+    const lanes = new Map<string, Bounds>();
+    plan.lanes.forEach((lane, index) => {
+      lanes.set(lane.id, {
+        x: laneLabelWidth,
+        y: laneTop[index]!,
+        width: width - laneLabelWidth,
+        height: Math.max(80, laneHeights[index]!),
+      });
+    });
+    const shapes = new Map<string, Bounds>();
+    const shapeLabels = new Map<string, Bounds>();
+    const centreX = (item: Item) => columnLeft[item.layer]! + columnWidth[item.layer]! / 2;
+    for (const item of items) {
+      if (!item.node) continue;
+      const size = sizeOf(item.node);
+      const shape = { x: Math.round(centreX(item) - size.width / 2), y: Math.round(lineY(item) - size.height / 2), ...size };
+      shapes.set(item.id, shape);
+      if (hasOutsideLabel(item.node)) {
+        const box = labelBoxOf(item.node.name!);
+        shapeLabels.set(item.id, { x: Math.round(centreX(item) - box.width / 2), y: shape.y + shape.height + 4, ...box });
+      }
+    }
+
+    // Routes: left to right through each chain, then turned back for a reversed one.
+    const edges = new Map<string, Point[]>();
+    const edgeLabels = new Map<string, Bounds>();
+    for (const chain of chains) {
+      const points: Point[] = [];
+      const first = chain.items[0]!;
+      const last = chain.items[chain.items.length - 1]!;
+      const rightOf = (item: Item): number =>
+        item.node ? shapes.get(item.id)!.x + shapes.get(item.id)!.width : columnLeft[item.layer]! + columnWidth[item.layer]!;
+      const leftOf = (item: Item): number => (item.node ? shapes.get(item.id)!.x : columnLeft[item.layer]!);
+      let y: number;
+      if (chain.reversed) {
+        const shape = shapes.get(first.id)!;
+        const portX = Math.round(shape.x + shape.width / 2 - chain.startLevel * 6);
+        y = levelY(first, chain.startLevel);
+        points.push({ x: portX, y: shape.y }, { x: portX, y });
+        points.push({ x: columnLeft[first.layer]! + columnWidth[first.layer]!, y });
+      } else {
+        y = lineY(first);
+        points.push({ x: rightOf(first), y });
+      }
+      chain.items.slice(1).forEach((item, index) => {
+        const isLast = index === chain.items.length - 2;
+        const targetY = hopEndY(chain, index + 1);
+        const gap = chain.items[index]!.layer;
+        if (targetY !== y) {
+          const track = trackX(gap, trackOfRun.get(`${chain.flow.id}#${index}`) ?? 0);
+          points.push({ x: track, y }, { x: track, y: targetY });
+        }
+        y = targetY;
+        if (isLast && chain.reversed) {
+          const shape = shapes.get(item.id)!;
+          const portX = Math.round(shape.x + shape.width / 2 + chain.endLevel * 6);
+          points.push({ x: portX, y }, { x: portX, y: shape.y });
+        } else {
+          points.push({ x: leftOf(item), y });
+          if (!item.node) points.push({ x: rightOf(item), y });
+        }
+        if (index === 0 && chain.flow.name && !chain.reversed) {
+          const box = labelBoxOf(chain.flow.name);
+          edgeLabels.set(chain.flow.id, { x: labelX(gap), y: lineY(item) - box.height - 2, ...box });
+        }
+      });
+      if (chain.reversed && chain.flow.name) {
+        const box = labelBoxOf(chain.flow.name);
+        const shape = shapes.get(last.id)!;
+        edgeLabels.set(chain.flow.id, {
+          x: Math.round(shape.x + shape.width / 2 - box.width / 2),
+          y: Math.round(lineY(last) - loopLabels.get(chain.flow.id)! - box.height - 2),
+          ...box,
+        });
+      }
+      const route = withoutStraightPoints(points);
+      edges.set(chain.flow.id, chain.reversed ? route.reverse() : route);
+    }
+    const pool: Bounds = { x: 0, y: 0, width, height: top };
+    return { pool, lanes, shapes, shapeLabels, edges, edgeLabels };
   }
-  const pool: Bounds = { x: 0, y: 0, width, height: top };
-  return { pool, lanes, shapes, shapeLabels, edges, edgeLabels };
+}
+
+/** How many times two different routes cross away from their ends (runs that share a trunk do not cross). @internal */
+export function countRouteCrossings(routes: readonly (readonly Point[])[]): number {
+  const segments = routes.flatMap((route, id) => route.slice(1).map((point, index) => ({ id, a: route[index]!, b: point })));
+  let count = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const first = segments[i]!;
+    for (let j = i + 1; j < segments.length; j++) {
+      const second = segments[j]!;
+      if (first.id === second.id) continue;
+      const d = (first.b.x - first.a.x) * (second.b.y - second.a.y) - (first.b.y - first.a.y) * (second.b.x - second.a.x);
+      if (d === 0) continue;
+      const t = ((second.a.x - first.a.x) * (second.b.y - second.a.y) - (second.a.y - first.a.y) * (second.b.x - second.a.x)) / d;
+      const u = ((second.a.x - first.a.x) * (first.b.y - first.a.y) - (second.a.y - first.a.y) * (first.b.x - first.a.x)) / d;
+      if (t > 1e-9 && t < 1 - 1e-9 && u > 1e-9 && u < 1 - 1e-9) count++;
+    }
+  }
+  return count;
 }
 
 /** A route without repeated points and without points in the middle of a straight run. */

@@ -39,6 +39,16 @@ function processOf(rootElement: ModdleElement) {
   };
 }
 
+const crossingCeilings: Readonly<Record<string, number>> = {
+  'review-path': 60,
+  'guard-combinations': 5,
+  'workability-path': 160,
+  'ips-job-coaching': 850,
+  'coordinator-service': 400,
+  'lifestyle-guidance': 45,
+  'support-team-intake': 50,
+};
+
 // Crossings and label overlaps per path, printed at the end (they go into the closing note).
 const figures: string[] = [];
 afterAll(() => {
@@ -150,6 +160,8 @@ describe.each(paths.map((path) => [path.id, path] as const))('the BPMN process m
         `overlapping label pairs ${overlaps.labelPairs}, labels on shapes ${overlaps.labelOnShape}`,
     );
     expect(overlaps).toEqual({ labelPairs: 0, labelOnShape: 0 });
-    expect(crossings).toBeLessThan(Math.max(20, executableCrossings / 4));
+    // Ceilings a little above today's figures, so that a change to the layout that makes any map
+    // harder to read fails here (the executable BPMN's figures are printed beside them).
+    expect(crossings).toBeLessThanOrEqual(crossingCeilings[id] ?? 0);
   });
 });
