@@ -5,6 +5,7 @@ import { toPathDiffDot, toPathDiffSvg } from '../diagram/pathDiffDiagram.js';
 import { toPathDiffMarkdown } from '../diagram/pathDiffTable.js';
 import { describePathTable, toPathTableMarkdown } from '../diagram/pathTable.js';
 import { toBpmn } from '../diagram/toBpmn.js';
+import { toBpmnProcessMap } from '../diagram/toBpmnProcessMap.js';
 import { toDot } from '../diagram/toDot.js';
 import { toMermaid } from '../diagram/toMermaid.js';
 import { toScxml } from '../diagram/toScxml.js';
@@ -14,7 +15,9 @@ import { languages, type Language } from '../path/label.js';
 import { languageOption, UsageError, type CliCommand } from './command.js';
 import { pathsFromOptions, resolvePathReference } from './pathReference.js';
 
-const formats = ['mermaid', 'dot', 'bpmn', 'scxml', 'svg', 'table', 'table-json'] as const;
+// `bpmn` stays the name of the executable BPMN it always was, so that scripts written against it
+// keep working; `bpmn-executable` says what it is for, beside the process map `bpmn-map`.
+const formats = ['mermaid', 'dot', 'bpmn-map', 'bpmn-executable', 'bpmn', 'scxml', 'svg', 'table', 'table-json'] as const;
 const diffFormats = ['table', 'table-json', 'dot', 'svg'] as const;
 
 async function drawPath(definition: AnyPathDefinition, format: (typeof formats)[number], lang: Language): Promise<DiagramResult> {
@@ -24,6 +27,9 @@ async function drawPath(definition: AnyPathDefinition, format: (typeof formats)[
       return toMermaid(definition, options);
     case 'dot':
       return toDot(definition, options);
+    case 'bpmn-map':
+      return toBpmnProcessMap(definition, options);
+    case 'bpmn-executable':
     case 'bpmn':
       return toBpmn(definition, options);
     case 'scxml':
@@ -65,9 +71,11 @@ function formatOption<F extends string>(value: string | undefined, allowed: read
 /** `kykypolku diagram`: one path in one format, or what a new version changes, on standard output. @internal */
 export const diagramCommand: CliCommand = {
   name: 'diagram',
-  usage: `kykypolku diagram <path>[@<version>] --format mermaid|dot|bpmn|scxml|svg|table|table-json [--module <file>]… [--lang fi|sv|en]
-      Prints a path as a Mermaid state diagram, Graphviz DOT, BPMN 2.0 with layout, SCXML, an SVG
-      state diagram (laid out by Graphviz), or its path table (Markdown or JSON). Warnings go to
+  usage: `kykypolku diagram <path>[@<version>] --format <format> [--module <file>]… [--lang fi|sv|en]
+      <format>: mermaid|dot|bpmn-map|bpmn-executable|scxml|svg|table|table-json. Prints a path as a
+      Mermaid state diagram, Graphviz DOT, a BPMN 2.0 process map for people (bpmn-map), the
+      executable BPMN 2.0 that runs in a BPMN engine (bpmn-executable, also called bpmn), SCXML, an
+      SVG state diagram (laid out by Graphviz), or its path table (Markdown or JSON). Warnings go to
       standard error. --module draws a host's own paths (a built JavaScript module exporting path
       definitions) instead of the built-in ones; <path> alone is its latest version.
   kykypolku diagram --diff <old> <new> [--format table|table-json|dot|svg] [--module <file>]… [--lang fi|sv|en]

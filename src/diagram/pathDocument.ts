@@ -29,7 +29,7 @@ export function toPathDocument(definition: AnyPathDefinition, options: { readonl
   const lang = options.lang ?? 'en';
   const table = describePathTable(definition, { lang });
   const sources = definition.sources.map((source) => `${source.id} ${codeSpan(source.seed)} (${source.title})`).join('; ');
-  const formats = 'mermaid|dot|bpmn|scxml|svg|table|table-json';
+  const formats = 'mermaid|dot|bpmn-map|bpmn-executable|scxml|svg|table|table-json';
   return renderMarkdown([
     { kind: 'raw', text: '<!-- Generated from the path definition by `npm run docs`; edit the definition, not this file. -->' },
     { kind: 'heading', level: 1, text: `${table.path.title} (${codeSpan(definition.id)} v${definition.version})` },

@@ -25,7 +25,9 @@ describe('kykypolku diagram', () => {
 
   it.each([
     ['dot', /^digraph "workability-path" \{/],
-    ['bpmn', /^<\?xml[\s\S]*<bpmn:definitions[\s\S]*<bpmndi:BPMNDiagram/],
+    ['bpmn', /^<\?xml[\s\S]*<bpmn:definitions[\s\S]*<bpmn:process [^>]*isExecutable="true"[\s\S]*<bpmndi:BPMNDiagram/],
+    ['bpmn-executable', /^<\?xml[\s\S]*<bpmn:definitions[\s\S]*<bpmn:process [^>]*isExecutable="true"[\s\S]*<bpmndi:BPMNDiagram/],
+    ['bpmn-map', /^<\?xml[\s\S]*<bpmn:definitions[\s\S]*<bpmn:process [^>]*isExecutable="false"[\s\S]*<bpmndi:BPMNDiagram/],
     ['scxml', /^<\?xml[\s\S]*<scxml xmlns="http:\/\/www.w3.org\/2005\/07\/scxml"/],
     ['svg', /^<svg width="[\d.]+pt" height="[\d.]+pt"\n viewBox="[^"]*" xmlns="http:\/\/www.w3.org\/2000\/svg"/],
     ['table', /^# Tjänsten för stöd för arbetsförmågan \(`workability-path` v2\)\n/],
@@ -36,10 +38,23 @@ describe('kykypolku diagram', () => {
     expect(run.stdout).toMatch(shape);
   });
 
+  it('prints the same executable BPMN for bpmn and bpmn-executable, and a process map without scripts for bpmn-map', () => {
+    const old = kykypolku('diagram', 'workability-path', '--format', 'bpmn', '--lang', 'fi');
+    const executable = kykypolku('diagram', 'workability-path', '--format', 'bpmn-executable', '--lang', 'fi');
+    const map = kykypolku('diagram', 'workability-path', '--format', 'bpmn-map', '--lang', 'fi');
+    expect(executable.stdout).toBe(old.stdout);
+    expect(executable.stdout).toContain('Missä tilassa asiakkuus on?');
+    expect(map.status).toBe(0);
+    expect(map.stderr).toBe('');
+    expect(map.stdout).not.toContain('Missä tilassa asiakkuus on?');
+    expect(map.stdout).not.toContain('<bpmn:scriptTask');
+    expect(map.stdout).toContain('name="Lääkärin vastaanotto varattu"');
+  });
+
   it('answers a wrong format, a missing path or an unknown path with exit code 2 and the reason', () => {
     expect(kykypolku('diagram', 'workability-path', '--format', 'png')).toMatchObject({
       status: 2,
-      stderr: expect.stringContaining('--format must be one of mermaid, dot, bpmn, scxml'),
+      stderr: expect.stringContaining('--format must be one of mermaid, dot, bpmn-map, bpmn-executable, bpmn, scxml'),
     });
     expect(kykypolku('diagram', '--format', 'dot')).toMatchObject({
       status: 2,
