@@ -96,6 +96,14 @@ const portStep = 8;
  * @internal
  */
 export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
+  // A flow that changes lanes may bend in its source's lane (and change lanes at its end) or in its
+  // target's (and change at its start); which crosses less depends on the path, so both are drawn.
+  const inSourceLane = layoutWith(plan, 'source');
+  const inTargetLane = layoutWith(plan, 'target');
+  return (inTargetLane.score < inSourceLane.score ? inTargetLane : inSourceLane).layout;
+}
+
+function layoutWith(plan: ProcessMapPlan, bendLane: 'source' | 'target'): { layout: ProcessMapLayout; score: number } {
   const laneIndex = new Map(plan.lanes.map((lane, index) => [lane.role, index]));
   const outgoing = new Map<string, ProcessMapPlan['flows'][number][]>();
   for (const flow of plan.flows) outgoing.set(flow.source, [...(outgoing.get(flow.source) ?? []), flow]);
@@ -162,13 +170,12 @@ export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
     const from = itemOf.get(isReversed ? flow.target : flow.source)!;
     const to = itemOf.get(isReversed ? flow.source : flow.target)!;
     const chain: Item[] = [from];
-    // A bend runs in the lane of the flow's source, so the flow changes lanes at its end.
-    const bendLane = itemOf.get(flow.source)!.lane;
+    const laneOfBends = itemOf.get(bendLane === 'source' ? flow.source : flow.target)!.lane;
     for (let at = from.layer + 1; at < to.layer; at++) {
       const bend: Item = {
         id: `${flow.id}@${at}`,
         node: undefined,
-        lane: bendLane,
+        lane: laneOfBends,
         layer: at,
         width: 0,
         above: 4,
@@ -230,7 +237,7 @@ export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
     const score = countRouteCrossings([...layout.edges.values()]) + layout.pool.height / 50;
     if (!chosen || score < chosen.score) chosen = { layout, score };
   }
-  return chosen!.layout;
+  return chosen!;
 
   function draw(): ProcessMapLayout {
     // Reversed chains leave and enter their end nodes from above, each at a level of its own.

@@ -40,7 +40,7 @@ function processOf(rootElement: ModdleElement) {
 }
 
 const crossingCeilings: Readonly<Record<string, number>> = {
-  'review-path': 60,
+  'review-path': 45,
   'guard-combinations': 5,
   'workability-path': 160,
   'ips-job-coaching': 850,
