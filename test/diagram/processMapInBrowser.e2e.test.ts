@@ -57,9 +57,15 @@ describe.each(paths.map((path) => [path.id, path] as const))('the process map of
         zoom(kind: string | number, centre?: unknown): number;
         viewbox(): { inner: { width: number; height: number } };
       };
-      // Fit to width: the whole map across the screen, its top at the top.
+      // Fit to width: the whole map across the screen, and the page as tall as the map then is,
+      // so that the screenshot shows all of it.
       const { inner } = canvas.viewbox();
       const scale = Math.min(1, 1920 / (inner.width + 40));
+      const container = (
+        globalThis as unknown as { document: { querySelector(selector: string): { style: { height: string } } } }
+      ).document.querySelector('#canvas');
+      container.style.height = `${Math.ceil(inner.height * scale) + 40}px`;
+      (canvas as unknown as { resized(): void }).resized();
       canvas.zoom(scale, { x: 0, y: 0 });
       const registry = viewer.get('elementRegistry') as {
         getAll(): { id: string; type: string }[];
