@@ -76,9 +76,8 @@ describe('the help of diagram and report', () => {
   it('lists --diff and --module', () => {
     const diagram = kykypolku('diagram', '--help').stdout;
     expect(diagram).toContain('kykypolku diagram --diff <old> <new> [--format table|table-json|dot|svg] [--module <file>]…');
-    expect(diagram).toContain(
-      'kykypolku diagram <path>[@<version>] --format mermaid|dot|bpmn|scxml|svg|table|table-json [--module <file>]…',
-    );
+    expect(diagram).toContain('kykypolku diagram <path>[@<version>] --format <format> [--module <file>]…');
+    expect(diagram).toContain('<format>: mermaid|dot|bpmn-map|bpmn-executable|scxml|svg|table|table-json.');
     expect(kykypolku('report', '--help').stdout).toContain('[--module <file>]…');
   });
 });

@@ -42,7 +42,7 @@ function processOf(rootElement: ModdleElement) {
 const crossingCeilings: Readonly<Record<string, number>> = {
   'review-path': 45,
   'guard-combinations': 5,
-  'workability-path': 160,
+  'workability-path': 175, // v2 adds NO_FURTHER_VISIT_NEEDED to every open state: 167 (executable BPMN: 325)
   'ips-job-coaching': 850,
   'coordinator-service': 400,
   'lifestyle-guidance': 45,
