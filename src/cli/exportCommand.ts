@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { caseIdForDisplay } from '../clientExcerpt.js';
 import { exportEvents } from '../ndjson/exportEvents.js';
 import { UsageError, type CliCommand } from './command.js';
+import { pathsFromOptions } from './pathReference.js';
 import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
 
 /** The --out file, opened before the store: a path that cannot be written is said in one line. */
@@ -21,9 +22,11 @@ async function openOutput(file: string): Promise<WriteStream> {
 /** `kykypolku export`: a store's events as NDJSON. @internal */
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `kykypolku export --format ndjson [--path <id>] [--out <file>] ${storeOptionsUsage}
+  usage: `kykypolku export --format ndjson [--path <id>] [--module <file>]… [--out <file>] ${storeOptionsUsage}
       Writes every stored event, in append order, one recorded event a line (the format validate
-      reads back). To standard output unless --out names a file; progress on standard error. A case
+      reads back). To standard output unless --out names a file; progress on standard error. A path
+      whose service task has a code (a host's path given by --module, with withServiceTask) puts it
+      on each of its lines as serviceTask; the built-in paths ship no code. A case
       the store cannot read (changed outside it) is named with its seq on standard error and the
       export goes on without its events from that seq; then the exit code is 1.`,
   async run(args, io) {
@@ -34,6 +37,7 @@ export const exportCommand: CliCommand = {
         path: { type: 'string' },
         out: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        module: { type: 'string', multiple: true },
         ...storeOptions,
       },
       strict: true,
@@ -41,6 +45,8 @@ export const exportCommand: CliCommand = {
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (values.format !== 'ndjson') throw new UsageError(`--format must be ndjson${values.format ? `, got '${values.format}'` : ''}`);
+    // The paths whose service-task codes go on the lines: a host's modules, or the built-in versions.
+    const catalogue = await pathsFromOptions(values.module);
     const file = values.out ? await openOutput(values.out) : undefined;
     const out = file ?? io.out;
     const opened = await openStore(values).catch((error: unknown) => {
@@ -56,6 +62,7 @@ export const exportCommand: CliCommand = {
         },
         {
           ...(values.path === undefined ? {} : { pathId: values.path }),
+          catalogue: catalogue.definitions,
           onProgress: (written) => {
             if (!values.quiet) io.err.write(`exported ${written.toLocaleString('en-US')} events\n`);
           },

@@ -5,13 +5,13 @@ import { artifactsDirectory } from './browser.js';
 
 /**
  * A host's own catalogue (both review-path versions, test/support/reviewCatalogue.ts) built to
- * JavaScript as a host ships it, for `--module`. kykypolku, xstate and zod stay imports, resolved
+ * JavaScript as a host ships it, for `--module` (or another such module of test/support, by name). kykypolku, xstate and zod stay imports, resolved
  * as in a host's project (here, this package itself, so `dist/` must be built). Returns its path.
  */
-export async function buildHostModule(): Promise<string> {
-  const outfile = join(artifactsDirectory, 'host-module', 'reviewCatalogue.mjs');
+export async function buildHostModule(entry = 'reviewCatalogue'): Promise<string> {
+  const outfile = join(artifactsDirectory, 'host-module', `${entry}.mjs`);
   await build({
-    entryPoints: [fileURLToPath(new URL('./reviewCatalogue.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(`./${entry}.ts`, import.meta.url))],
     outfile,
     bundle: true,
     format: 'esm',
