@@ -6,6 +6,7 @@ import { languages, type Language } from '../path/label.js';
 import { demoCohortWords } from '../report/reportWords.js';
 import { simulateCohort } from '../cohort/simulateCohort.js';
 import { buildReport, type ReportPath } from '../report/buildReport.js';
+import type { ReportDiff } from '../report/diffReportPage.js';
 import { checkPath } from '../check/checkPath.js';
 import { summarizePathCheck, type PathCheckSummary } from '../report/pathCheckSummary.js';
 import { integerOption, languageOption, UsageError, type CliCommand, type CommandIo } from './command.js';
@@ -26,9 +27,14 @@ export function checkSummaryFor(definition: AnyPathDefinition): Record<Language,
  */
 export async function writeReport(
   paths: readonly ReportPath[],
-  options: { readonly out: string; readonly lang: Language; readonly now?: string },
+  options: { readonly out: string; readonly lang: Language; readonly now?: string; readonly diffs?: readonly ReportDiff[] },
 ): Promise<string[]> {
-  const report = await buildReport(paths, { lang: options.lang, languages, ...(options.now ? { now: options.now } : {}) });
+  const report = await buildReport(paths, {
+    lang: options.lang,
+    languages,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.diffs ? { diffs: options.diffs } : {}),
+  });
   await mkdir(options.out, { recursive: true });
   const written: string[] = [];
   for (const file of report.files) {
@@ -42,8 +48,8 @@ export async function writeReport(
 /** `kykypolku report`: the HTML report of the built-in paths on a demo cohort. @internal */
 export const reportCommand: CliCommand = {
   name: 'report',
-  usage: `kykypolku report [--out <dir>] [--path <path>[@<version>]]… [--module <file>]… [--clients <n>] [--seed <n>]
-      [--lang fi|sv|en] [--now <instant>]
+  usage: `kykypolku report [--out <dir>] [--path <path>[@<version>]]… [--module <file>]… [--diff <old>..<new>]…
+      [--clients <n>] [--seed <n>] [--lang fi|sv|en] [--now <instant>]
       Writes an HTML report (index.html and one self-contained page per path, in --lang, and the
       same pages in the other languages as *.<lang>.html, with a language switch): the diagram
       (pan, zoom, click a state), a step-through simulator, the path table, rules with sources,
@@ -51,7 +57,9 @@ export const reportCommand: CliCommand = {
       deadlines of a seeded demo cohort (default 1 000 clients) as charts. No server, no outside
       request: open index.html. --module reports a host's own paths (a built JavaScript module
       exporting path definitions; each path's latest version unless --path names one) instead of
-      the built-in ones. Default --out kykypolku-report.`,
+      the built-in ones. --diff <old>..<new> (e.g. review-path@1..review-path@2, repeatable) adds a
+      page comparing two versions: both on one diagram and every difference in a table, as
+      diagram --diff prints them. Default --out kykypolku-report.`,
   async run(args: readonly string[], io: CommandIo) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -63,6 +71,7 @@ export const reportCommand: CliCommand = {
         lang: { type: 'string' },
         now: { type: 'string' },
         module: { type: 'string', multiple: true },
+        diff: { type: 'string', multiple: true },
       },
       strict: true,
       allowPositionals: true,
@@ -84,8 +93,14 @@ export const reportCommand: CliCommand = {
       casesFrom: demoCohortWords(clients, seed),
       check: checkSummaryFor(definition),
     }));
+    const diffs = (values.diff ?? []).map((pair) => {
+      const [from, to, ...rest] = pair.split('..');
+      if (!from || !to || rest.length > 0)
+        throw new UsageError(`--diff takes <old>..<new>, e.g. review-path@1..review-path@2; got '${pair.slice(0, 80)}'`);
+      return { from: resolvePathReference(catalogue, from), to: resolvePathReference(catalogue, to) };
+    });
     const out = resolve(values.out ?? 'kykypolku-report');
-    const written = await writeReport(paths, { out, lang, ...(values.now ? { now: values.now } : {}) });
+    const written = await writeReport(paths, { out, lang, diffs, ...(values.now ? { now: values.now } : {}) });
     for (const path of written) io.out.write(`${path}\n`);
     return 0;
   },

@@ -18,6 +18,7 @@ export { toBpmnProcessMap } from './toBpmnProcessMap.js';
 export { describePathTable, toPathTableMarkdown, type PathTable, type PathTableRule, type PathTableTransition } from './pathTable.js';
 export { toSvg } from './toSvg.js';
 export { buildReport, type Report, type ReportOptions, type ReportPath } from '../report/buildReport.js';
+export type { ReportDiff } from '../report/diffReportPage.js';
 export { historiesFromStore } from '../report/historiesFromStore.js';
 export { summarizePathCheck, type PathCheckSummary } from '../report/pathCheckSummary.js';
 export { summarizeCases, type PathCasesSummary, type StayDistribution, type SummarizeOptions } from '../report/summarizeCases.js';

@@ -3,6 +3,7 @@ import type { Label, Language } from '../path/label.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import { element, renderMarkup } from '../diagram/markup.js';
 import type { PathCheckSummary } from './pathCheckSummary.js';
+import { diffPageName, diffReportPage, diffTitle, type ReportDiff } from './diffReportPage.js';
 import { languageSwitch, pathReportPage } from './pathReportPage.js';
 import { formatCount } from './reportFormat.js';
 import { reportStyle } from './reportStyle.js';
@@ -60,6 +61,11 @@ export interface ReportOptions {
   readonly languages?: readonly Language[];
   /** The instant deadlines are judged at (ISO). Default: the latest event of each path's cases. */
   readonly now?: string;
+  /**
+   * Versions of a path to compare, each on a page of its own (`diff-<path>-v<from>-v<to>.html`): the
+   * two drawn on one diagram and every difference in a table, linked from the index.
+   */
+  readonly diffs?: readonly ReportDiff[];
 }
 
 /**
@@ -111,11 +117,17 @@ export async function buildReport(paths: readonly ReportPath[], options: ReportO
   );
   const simulators = paths.map((path) => simulatorTable(path.definition, options.simulatorMaxStates));
   const files: { name: string; text: string }[] = [];
+  const diffs = options.diffs ?? [];
   for (const pageLang of languages) {
     files.push({
       name: pageFile('index', pageLang, lang),
-      text: indexPage(paths, summaries, pageLang, (id) => pageFile(id, pageLang, lang), switchFor('index')),
+      text: indexPage(paths, diffs, summaries, pageLang, (id) => pageFile(id, pageLang, lang), switchFor('index')),
     });
+    for (const diff of diffs) {
+      const name = diffPageName(diff);
+      const text = await diffReportPage(diff, pageLang, pageFile('index', pageLang, lang), switchFor(name));
+      files.push({ name: pageFile(name, pageLang, lang), text });
+    }
     for (const [index, path] of paths.entries()) {
       const text = await pathReportPage(
         {
@@ -142,6 +154,7 @@ function checkIn(check: ReportPath['check'], lang: Language): PathCheckSummary |
 
 function indexPage(
   paths: readonly ReportPath[],
+  diffs: readonly ReportDiff[],
   summaries: readonly (PathCasesSummary | undefined)[],
   lang: Language,
   hrefOf: (id: string) => string,
@@ -196,6 +209,13 @@ function indexPage(
             }),
           ),
         ),
+        diffs.length > 0 && element('h2', {}, reportWord('versionDiffs', lang)),
+        diffs.length > 0 &&
+          element(
+            'ul',
+            {},
+            diffs.map((diff) => element('li', {}, element('a', { href: hrefOf(diffPageName(diff)) }, diffTitle(diff, lang)))),
+          ),
       ),
       element('footer', {}, reportWord('generated', lang)),
     ),

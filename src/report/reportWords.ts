@@ -4,6 +4,8 @@ import { formatCount } from './reportFormat.js';
 /** The report's own words in every supported language. @internal */
 export const reportWords = {
   index: { fi: 'Polut', sv: 'Vägar', en: 'Paths' },
+  versionDiffs: { fi: 'Versioiden erot', sv: 'Skillnader mellan versioner', en: 'Differences between versions' },
+  differences: { fi: 'Erot', sv: 'Skillnader', en: 'Differences' },
   reportTitle: { fi: 'Palvelupolkujen raportti', sv: 'Rapport om servicevägarna', en: 'Service path report' },
   backToIndex: { fi: '← Kaikki polut', sv: '← Alla vägar', en: '← All paths' },
   diagram: { fi: 'Kaavio', sv: 'Diagram', en: 'Diagram' },

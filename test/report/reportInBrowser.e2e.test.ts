@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyPathDefinition } from 'kykypolku';
-import { builtInPaths } from 'kykypolku/paths';
+import { diffPaths } from 'kykypolku/diagram';
+import { builtInPaths, workabilityPath, workabilityPathV1 } from 'kykypolku/paths';
 import { describeStateValue } from '../../src/machine/stateNodes.js';
 import type { SimulatorTable } from '../../src/report/simulatorTable.js';
 import { reportWords } from '../../src/report/reportWords.js';
@@ -24,10 +25,16 @@ const fileOf = (name: string, lang: Lang) => (lang === 'fi' ? `${name}.html` : `
 const urlOf = (name: string, lang: Lang) => pathToFileURL(join(out, fileOf(name, lang))).href;
 const describeValue = (value: unknown) => describeStateValue(value as Parameters<typeof describeStateValue>[0]);
 const seed = walkSeed('report simulator in the browser against record');
+/** The page comparing the work-ability path's two versions, asked for with --diff. */
+const diffPage = 'diff-workability-path-v1-v2';
 
 beforeAll(async () => {
   rmSync(out, { recursive: true, force: true });
-  const run = spawnSync(process.execPath, [cli, 'report', '--out', out, '--clients', '300', '--lang', 'fi'], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [cli, 'report', '--out', out, '--clients', '300', '--lang', 'fi', '--diff', 'workability-path@1..workability-path@2'],
+    { encoding: 'utf8' },
+  );
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   browser = await launchBrowser();
@@ -101,8 +108,8 @@ const viewBoxOf = async (page: Page): Promise<[number, number, number, number]> 
   (await page.locator('#diagram svg').getAttribute('viewBox'))!.split(/[\s,]+/).map(Number) as [number, number, number, number];
 
 describe('kykypolku report', () => {
-  it('writes an index and one page per built-in path in every language, and names them', () => {
-    const names = ['index', ...builtInPaths.map((path) => path.id)];
+  it('writes an index, one page per built-in path and the version diff asked for, in every language, and names them', () => {
+    const names = ['index', ...builtInPaths.map((path) => path.id), diffPage];
     expect(readdirSync(out).sort()).toEqual(languages.flatMap((lang) => names.map((name) => fileOf(name, lang))).sort());
   });
 
@@ -148,6 +155,24 @@ describe('kykypolku report', () => {
   );
 
   const pages = languages.flatMap((lang) => builtInPaths.map((path) => [lang, path.id, path as AnyPathDefinition] as const));
+
+  it.each(languages)('in %s, shows the work-ability v1 → v2 diff: its diagram and every difference, laid out, linked', async (lang) => {
+    const { page, problems } = await openPage(urlOf(diffPage, lang), 1600);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    const rows = diffPaths(workabilityPathV1, workabilityPath, { lang }).rows;
+    expect(await page.locator('#differences tbody tr').count()).toBe(rows.length);
+    const table = (await page.locator('#differences').textContent())!;
+    for (const row of rows) expect(table).toContain(row.name);
+    expect(await page.locator('#diagram svg').count()).toBe(1);
+    expect(await page.evaluate(layoutProblems)).toEqual([]);
+    for (const other of languages)
+      expect(await page.locator(`nav.languages a[hreflang="${other}"]`).getAttribute('href')).toBe(fileOf(diffPage, other));
+    const index = await openPage(urlOf('index', lang));
+    expect(await index.page.locator(`a[href="${fileOf(diffPage, lang)}"]`).count()).toBe(1);
+    expect([...problems, ...index.problems]).toEqual([]);
+    await index.page.close();
+    await page.close();
+  });
 
   it.each(pages)('in %s, lays out every text of %s inside its box with no two overlapping, with no outside request', async (lang, id) => {
     const { page, problems } = await openPage(urlOf(id, lang), 1600);
