@@ -175,7 +175,7 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       expect(all[0]).toEqual({
         caseId: 'list-b',
         pathId: 'workability-path',
-        pathVersion: 1,
+        pathVersion: workabilityPath.version,
         seq: 3,
         lastEventAt: b[2]!.at,
         state: 'healthCheck',
