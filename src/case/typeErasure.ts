@@ -103,6 +103,16 @@ export function acceptsAny(caseRef: ErasedRecorder, type: string, payload: unkno
 }
 
 /**
+ * The event types a case of any path accepts now from a role of any name. Safe: `nextEvents` takes
+ * the role as a string at run time and answers no event for a role the path does not know.
+ *
+ * @internal
+ */
+export function nextEventsForAnyRole(caseRef: { nextEvents(role?: never): readonly string[] }, role: string): readonly string[] {
+  return caseRef.nextEvents(role as never);
+}
+
+/**
  * An input built by engine code from a definition's own event types, roles and sample payloads
  * (or one the case has just recorded), as the path's typed input. Safe: it has the envelope's
  * shape, a type of `D`, a payload its schema allows and a role `D` permits; `record` checks it all

@@ -2,6 +2,7 @@ import type { AnyPathCase } from '../case/pathCase.js';
 import type { AnyPathDefinition } from '../path/definition.js';
 import type { FhirPathMapping } from '../path/fhirMapping.js';
 import type { Language } from '../path/label.js';
+import { nextEventsForAnyRole } from '../case/typeErasure.js';
 import { resourceUuid } from './fhirIds.js';
 import type { FhirCodeableConcept, FhirReference } from './fhirResources.js';
 
@@ -157,7 +158,7 @@ export function toFhirTasks(
   });
   const rolesByType = new Map<string, string[]>();
   for (const role of Object.keys(definition.roles)) {
-    for (const type of caseRef.nextEvents(role as never)) rolesByType.set(type, [...(rolesByType.get(type) ?? []), role]);
+    for (const type of nextEventsForAnyRole(caseRef, role)) rolesByType.set(type, [...(rolesByType.get(type) ?? []), role]);
   }
   const last = caseRef.history[caseRef.history.length - 1];
   return [...rolesByType.entries()].map(([type, roles]) => ({

@@ -3,7 +3,7 @@
  * same event sequence, in one run. Targets: record ≥ 2×, replay ≥ 3× the baseline's events/second.
  */
 import { it } from 'vitest';
-import { initialTransition, transition } from 'xstate';
+import { createActor, initialTransition, transition } from 'xstate';
 import { openCase, replayCase, type CaseInputOf } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
 import { compareWithBaseline, printRows } from './harness.js';
@@ -66,6 +66,15 @@ it('record and replayCase against XState transition()', () => {
       setup: () => Array.from({ length: casesPerRun }, (_, c) => openCase(workabilityPath, { caseId: `c${c}` })),
       run: (cases: ReturnType<typeof openCase<typeof workabilityPath>>[]) => {
         for (const caseRef of cases) for (const input of tenEventCase) caseRef.record(input);
+      },
+    },
+    {
+      // What a host without kykypolku would keep: one long-lived actor per case, and send() each event.
+      name: '(c) a long-lived XState actor per case, send() per event (no checks)',
+      opsPerRun: casesPerRun * events,
+      setup: () => Array.from({ length: casesPerRun }, () => createActor(machine).start()),
+      run: (actors: ReturnType<typeof createActor<typeof machine>>[]) => {
+        for (const actor of actors) for (const event of machineEvents) actor.send(event as never);
       },
     },
     {

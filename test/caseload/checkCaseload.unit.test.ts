@@ -101,7 +101,7 @@ describe('checking a coach’s caseload before assigning (S1:243)', () => {
       at: '2024-01-01T00:00:00Z',
       actor: coach('c'),
       payload: {},
-      path: { id: 'ips-job-coaching', version: 1 },
+      path: { id: 'ips-job-coaching', version: ipsJobCoachingPath.version },
     };
     expect(index.apply(event)).toMatchObject({ caseId: 'x', seq: 2, reason: 'OUT_OF_SEQUENCE' });
     expect(index.apply({ ...event, path: { id: 'unknown', version: 1 }, caseId: 'y', seq: 1 })).toMatchObject({ reason: 'UNKNOWN_PATH' });
