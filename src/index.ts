@@ -200,3 +200,14 @@ export {
   type FhirTask,
   type FhirWorkflowOptions,
 } from './fhir/toFhirWorkflow.js';
+export {
+  largestClaimBatch,
+  type ArmedDeadline,
+  type ClaimRequest,
+  type ClaimResult,
+  type DeadlineClaim,
+  type DeadlineClaims,
+  type DeadlineFailure,
+  type DeadlineFailureCode,
+  type SettleResult,
+} from './deadlines/deadlineClaims.js';

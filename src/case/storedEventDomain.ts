@@ -85,9 +85,29 @@ export function projectionIssue(projection: unknown): EventIssue | undefined {
   const inDomain = checkDomain(projection, ['projection']);
   if (!inDomain.ok) return inDomain.issue;
   const nextDueAt = (projection as { nextDueAt?: unknown }).nextDueAt;
-  if (nextDueAt === undefined) return undefined;
-  const parsed = isoInstant.safeParse(nextDueAt);
-  return parsed.success ? undefined : { ...parsed.error.issues[0]!, path: ['projection', 'nextDueAt'] };
+  if (nextDueAt !== undefined) {
+    const parsed = isoInstant.safeParse(nextDueAt);
+    if (!parsed.success) return { ...parsed.error.issues[0]!, path: ['projection', 'nextDueAt'] };
+  }
+  return armedDeadlinesIssue((projection as { deadlines?: unknown }).deadlines);
+}
+
+/** The most deadlines one case arms: far past any path's, small enough for one statement. */
+const mostArmedDeadlines = 100;
+
+function armedDeadlinesIssue(deadlines: unknown): EventIssue | undefined {
+  if (deadlines === undefined) return undefined;
+  const path = ['projection', 'deadlines'];
+  if (!Array.isArray(deadlines) || deadlines.length > mostArmedDeadlines)
+    return { code: 'custom', message: `must be an array of at most ${mostArmedDeadlines} deadlines`, path, input: undefined };
+  for (const [index, deadline] of deadlines.entries()) {
+    const { id, dueAt } = (deadline ?? {}) as { id?: unknown; dueAt?: unknown };
+    if (typeof id !== 'string' || id.length === 0 || id.length > 200)
+      return { code: 'custom', message: 'must be a deadline id of 1 to 200 characters', path: [...path, index, 'id'], input: undefined };
+    const parsed = isoInstant.safeParse(dueAt);
+    if (!parsed.success) return { ...parsed.error.issues[0]!, path: [...path, index, 'dueAt'] };
+  }
+  return undefined;
 }
 
 /** One issue in a store's message: where and why, keys cut short so no stored text is repeated whole. @internal */

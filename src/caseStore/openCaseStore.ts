@@ -7,6 +7,7 @@ import { openCase } from '../case/openCase.js';
 import type { PathCase } from '../case/pathCase.js';
 import { replayCase } from '../case/replayCase.js';
 import type { Rejection } from '../case/rejection.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from '../store/caseIndex.js';
 import type { AppendFailure, IndexedEventStore } from '../store/eventStore.js';
 import { EventStoreError, type TamperedEvent } from '../store/eventStoreError.js';
@@ -194,6 +195,13 @@ export interface CaseStore<D extends AnyPathDefinition> {
   countActiveCases(query: CaseloadQuery): Promise<number>;
   /** Recomputes every case's projection from its events; a case it cannot read is reported, not thrown. */
   rebuildProjections(): Promise<RebuildReport>;
+  /**
+   * Arms the deadlines of open cases stored before the store kept armed deadlines (an SQL store
+   * migrated to schema version 3): each is replayed and its projection written again, with the
+   * deadlines it arms. A deadline worker runs it before its first claim; it does nothing once
+   * every case is armed.
+   */
+  armDeadlines(): Promise<RebuildReport>;
 }
 
 function seqOf(failure: CatalogueReplayFailure): number | undefined {
@@ -377,6 +385,39 @@ export function openCaseStore<D extends AnyPathDefinition>(
       }
       if (batch.length > 0) written += await store.writeProjections(batch);
       // A scan reports a tampered case where it meets it; the report keeps one case id order.
+      unreadable.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+      return { cases, written, unreadable };
+    },
+
+    async armDeadlines() {
+      let cases = 0;
+      let written = 0;
+      const unreadable: { caseId: string; failure: CatalogueReplayFailure | TamperedEvent }[] = [];
+      // A case that cannot be read stays unarmed: seen once, it ends the loop instead of repeating it.
+      const seen = new Set<string>();
+      for (;;) {
+        const caseIds = (await store.casesToArm(500)).filter((caseId) => !seen.has(caseId));
+        if (caseIds.length === 0) break;
+        const batch: ProjectionUpdate[] = [];
+        for (const caseId of caseIds) {
+          seen.add(caseId);
+          cases++;
+          let events: readonly RecordedEvent[];
+          try {
+            events = await store.read(caseId);
+          } catch (error) {
+            if (error instanceof EventStoreError && error.failure.code === 'TAMPERED_EVENT') {
+              unreadable.push({ caseId, failure: error.failure });
+              continue;
+            }
+            throw error;
+          }
+          const replayed = replayFromCatalogue(paths, events, { caseId });
+          if (!replayed.ok) unreadable.push({ caseId, failure: replayed.failure });
+          batch.push({ caseId, seq: events.length, projection: replayed.ok ? projectCase(replayed.case) : undefined });
+        }
+        written += await store.writeProjections(batch);
+      }
       unreadable.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
       return { cases, written, unreadable };
     },

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { ScanOptions } from './scanOptions.js';
+import type { ArmedDeadline } from '../deadlines/deadlineClaims.js';
 
 /**
  * A case's current state as a store keeps it for queries across cases: written with the events in
@@ -13,10 +14,15 @@ export interface CaseProjection {
   readonly assignee: string | undefined;
   /** The earliest `dueAt` of the definition's deadlines (an ISO instant); none once closed. */
   readonly nextDueAt: string | undefined;
+  /**
+   * Every deadline the definition says is due for the open case (none once closed): the store arms
+   * exactly these for `claimDueDeadlines`, written with the events. Left out, the case arms none.
+   */
+  readonly deadlines?: readonly ArmedDeadline[];
 }
 
 /** One case as `listCases` returns it: its projection and where its log stands. */
-export interface CaseSummary extends CaseProjection {
+export interface CaseSummary extends Omit<CaseProjection, 'deadlines'> {
   readonly caseId: string;
   readonly pathId: string;
   /** The version of the case's last event: the version it is on now. */

@@ -1,6 +1,7 @@
 import { excerptOf } from '../clientExcerpt.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { CaseIndex, CaseProjection } from './caseIndex.js';
+import type { DeadlineClaims } from '../deadlines/deadlineClaims.js';
 import { caseIdProblem } from '../case/caseId.js';
 import { describeIssue, projectionIssue, storedEventIssue } from '../case/storedEventDomain.js';
 import type { ScanOptions } from './scanOptions.js';
@@ -183,4 +184,4 @@ export function checkBatch(
  * const store: IndexedEventStore = createMemoryStore();
  * ```
  */
-export interface IndexedEventStore extends EventStore, CaseIndex {}
+export interface IndexedEventStore extends EventStore, CaseIndex, DeadlineClaims {}

@@ -5,6 +5,7 @@ import { checkBatch, type AppendOptions, type AppendResult, type IndexedEventSto
 import { checkCaseQuery, checkCaseloadQuery } from './queryCheck.js';
 import { eventIdTaken, judgeRetry } from './retriedBatch.js';
 import { compareCaseIds, compareSummaries, matchesQuery } from './summaryOrder.js';
+import { createMemoryDeadlines } from '../deadlines/memoryDeadlines.js';
 
 function frozenCopy(event: RecordedEvent): RecordedEvent {
   // A stored event must not change when the host later mutates the object it appended.
@@ -18,7 +19,14 @@ function frozenCopy(event: RecordedEvent): RecordedEvent {
 interface StoredCase {
   readonly events: RecordedEvent[];
   readonly byEventId: Map<string, RecordedEvent>;
-  projection: CaseProjection | undefined;
+  /** The projection without its armed deadlines, which live in the deadline table. */
+  projection: Omit<CaseProjection, 'deadlines'> | undefined;
+}
+
+/** A projection as a case row keeps it, and the deadlines it arms apart. */
+function caseRowOf(projection: CaseProjection): Omit<CaseProjection, 'deadlines'> {
+  const { deadlines: _armed, ...row } = projection;
+  return row;
 }
 
 /**
@@ -35,6 +43,12 @@ interface StoredCase {
 export function createMemoryStore(): IndexedEventStore {
   const cases = new Map<string, StoredCase>();
   const all: RecordedEvent[] = [];
+  const deadlines = createMemoryDeadlines();
+
+  function armFrom(caseId: string, pathId: string, projection: CaseProjection | undefined): void {
+    if (projection) deadlines.arm(caseId, pathId, projection.deadlines ?? []);
+    else deadlines.disarm(caseId);
+  }
 
   function summaryOf(caseId: string, stored: StoredCase): CaseSummary | undefined {
     const last = stored.events[stored.events.length - 1];
@@ -67,7 +81,8 @@ export function createMemoryStore(): IndexedEventStore {
       const copies = events.map(frozenCopy);
       stored.events.push(...copies);
       for (const copy of copies) if (copy.eventId !== undefined) stored.byEventId.set(copy.eventId, copy);
-      stored.projection = options.projection ? { ...options.projection } : undefined;
+      stored.projection = options.projection ? caseRowOf(options.projection) : undefined;
+      armFrom(caseId, copies[copies.length - 1]!.path.id, options.projection);
       all.push(...copies);
       cases.set(caseId, stored);
       return { ok: true, seq: stored.events.length, alreadyRecorded: false };
@@ -109,9 +124,15 @@ export function createMemoryStore(): IndexedEventStore {
         const stored = cases.get(update.caseId);
         if (!stored || stored.events.length !== update.seq) continue;
         if (update.projection || stored.projection) written++;
-        stored.projection = update.projection ? { ...update.projection } : undefined;
+        stored.projection = update.projection ? caseRowOf(update.projection) : undefined;
+        armFrom(update.caseId, stored.events[stored.events.length - 1]?.path.id ?? '', update.projection);
       }
       return written;
     },
+    claimDueDeadlines: (request) => deadlines.claimDueDeadlines(request),
+    completeDeadline: (claim) => deadlines.completeDeadline(claim),
+    releaseDeadline: (claim) => deadlines.releaseDeadline(claim),
+    // Every case the memory store holds was appended with the deadline table in place.
+    casesToArm: async () => [],
   };
 }

@@ -1,11 +1,12 @@
 import type { AnyPathCase } from '../case/pathCase.js';
 import type { CaseProjection } from './caseIndex.js';
+import type { ArmedDeadline } from '../deadlines/deadlineClaims.js';
 import { assigneeOfCase, deadlineDueAt } from '../case/typeErasure.js';
 
 /**
  * A case's current-state row: its state, whether it is open, who is responsible (the definition's
  * `assigneeOf`) and its next deadline (the earliest `dueAt` of the definition's deadlines; none
- * once the case is closed). Pure: the same case gives the same row.
+ * once the case is closed), and every deadline due for an open case, to arm. Pure: the same case gives the same row.
  *
  * @example
  * ```ts
@@ -19,10 +20,12 @@ export function projectCase(caseRef: AnyPathCase): CaseProjection {
   const view = { value: state.value, context: state.context };
   let nextDueAt: string | undefined;
   let nextDueMillis = Infinity;
+  const deadlines: ArmedDeadline[] = [];
   if (state.status === 'open') {
     for (const deadline of definition.deadlines) {
       const dueAt = deadlineDueAt(deadline, history, view);
       if (dueAt === undefined) continue;
+      deadlines.push({ id: deadline.id, dueAt });
       const millis = Date.parse(dueAt);
       if (millis < nextDueMillis) {
         nextDueMillis = millis;
@@ -35,5 +38,6 @@ export function projectCase(caseRef: AnyPathCase): CaseProjection {
     status: state.status,
     assignee: assigneeOfCase(definition, history, view),
     nextDueAt,
+    deadlines,
   };
 }

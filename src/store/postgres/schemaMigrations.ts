@@ -87,6 +87,34 @@ export const schemaMigrations: readonly SchemaMigration[] = [
     ],
     rows: sealEvents,
   },
+  {
+    version: 3,
+    name: 'armed deadlines',
+    statements: [
+      // One row per case × deadline id × due instant the case's projection arms, written with its
+      // events. A row is `settled` once a worker completed it; `attempts` counts its claims, so a
+      // claim whose lease ran out and was handed out again can no longer settle it.
+      `CREATE TABLE kykypolku_deadlines (
+         case_id     text COLLATE "C" NOT NULL,
+         deadline_id text COLLATE "C" NOT NULL,
+         due_at_ts   timestamptz NOT NULL,
+         due_at      text NOT NULL,
+         path_id     text NOT NULL,
+         settled     boolean NOT NULL DEFAULT false,
+         attempts    integer NOT NULL DEFAULT 0,
+         worker_id   text,
+         lease_until timestamptz,
+         PRIMARY KEY (case_id, deadline_id, due_at_ts)
+       ) WITH (fillfactor = 80)`,
+      // The claim's scan: unsettled rows in the order they are handed out.
+      `CREATE INDEX kykypolku_deadlines_due ON kykypolku_deadlines (due_at_ts, case_id, deadline_id) WHERE NOT settled`,
+      // Cases stored before this step have no armed rows: only a replay with their definitions can
+      // say which deadlines they arm. Their rows are marked, and armDeadlines() replays them.
+      `ALTER TABLE kykypolku_cases ADD COLUMN deadlines_armed boolean NOT NULL DEFAULT false`,
+      `ALTER TABLE kykypolku_cases ALTER COLUMN deadlines_armed SET DEFAULT true`,
+      `CREATE INDEX kykypolku_cases_unarmed ON kykypolku_cases (case_id) WHERE status = 'open' AND NOT deadlines_armed`,
+    ],
+  },
 ];
 
 /** What `migrate()` did. */

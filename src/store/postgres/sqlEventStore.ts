@@ -12,6 +12,16 @@ import { IntegrityKeyError } from './integrityKeyError.js';
 import { batchParameters, chainStart, checkHead, eventFromRow, followChain, type ChainPosition, type EventRow } from './eventRow.js';
 import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
 import type { SqlClient } from './sqlClient.js';
+import { checkClaim, checkClaimRequest, notHeld } from '../../deadlines/claimCheck.js';
+import {
+  largestClaimBatch,
+  type ClaimRequest,
+  type ClaimResult,
+  type DeadlineClaim,
+  type DeadlineFailure,
+  type SettleResult,
+} from '../../deadlines/deadlineClaims.js';
+import { compareArmed } from '../../deadlines/memoryDeadlines.js';
 import {
   appendProjected,
   appendUnprojected,
@@ -275,6 +285,8 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
               projection.status,
               projection.assignee ?? null,
               projection.nextDueAt ?? null,
+              (projection.deadlines ?? []).map((deadline) => deadline.id),
+              (projection.deadlines ?? []).map((deadline) => deadline.dueAt),
             ]
           : [];
         // The batch is chained to the case's head: the one this store last saw when it is still at
@@ -462,13 +474,26 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
             let count = 0;
             for (const { caseId, seq, projection } of batch) {
               const result = projection
-                ? await session.query(
+                ? await session.query<{ written: number }>(
                     storeStatements.writeProjection.text,
-                    [caseId, seq, projection.state, projection.status, projection.assignee ?? null, projection.nextDueAt ?? null],
+                    [
+                      caseId,
+                      seq,
+                      projection.state,
+                      projection.status,
+                      projection.assignee ?? null,
+                      projection.nextDueAt ?? null,
+                      (projection.deadlines ?? []).map((deadline) => deadline.id),
+                      (projection.deadlines ?? []).map((deadline) => deadline.dueAt),
+                    ],
                     storeStatements.writeProjection.name,
                   )
-                : await session.query(storeStatements.clearProjection.text, [caseId, seq], storeStatements.clearProjection.name);
-              count += result.rowCount;
+                : await session.query<{ written: number }>(
+                    storeStatements.clearProjection.text,
+                    [caseId, seq],
+                    storeStatements.clearProjection.name,
+                  );
+              count += result.rows[0]?.written ?? 0;
             }
             return count;
           });
@@ -478,7 +503,72 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
       }
       return written;
     },
+
+    async claimDueDeadlines(request: ClaimRequest): Promise<ClaimResult> {
+      const checked = checkClaimRequest(request);
+      if (!checked.ok) return checked;
+      const { now, limit, workerId, leaseUntil } = checked.request;
+      try {
+        const rows = await read<ClaimRow>(storeStatements.claimDue, [now, limit, workerId, leaseUntil]);
+        const claims = rows.map(
+          (row): DeadlineClaim => ({
+            caseId: row.case_id,
+            pathId: row.path_id,
+            deadlineId: row.deadline_id,
+            dueAt: row.due_at,
+            workerId,
+            leaseUntil,
+            attempt: row.attempts,
+          }),
+        );
+        return { ok: true, claims: claims.sort(compareArmed) };
+      } catch (error) {
+        return { ok: false, failure: deadlineFailureOf(explain(error)) };
+      }
+    },
+
+    completeDeadline: (claim) => settle('completeDeadline', claim, true),
+    releaseDeadline: (claim) => settle('releaseDeadline', claim, false),
+
+    async casesToArm(limit: number): Promise<readonly string[]> {
+      if (!Number.isInteger(limit) || limit < 1 || limit > largestClaimBatch) throw new RangeError(`casesToArm: limit must be an integer from 1 to ${largestClaimBatch}`);
+      return (await read<{ case_id: string }>(storeStatements.casesToArm, [limit])).map((row) => row.case_id);
+    },
   };
+
+  async function settle(operation: string, claim: DeadlineClaim, complete: boolean): Promise<SettleResult> {
+    const checked = checkClaim(operation, claim);
+    if (!checked.ok) return checked;
+    const held = checked.claim;
+    const key = [held.caseId, held.deadlineId, new Date(held.dueMillis).toISOString()];
+    try {
+      const result = await client.query(
+        storeStatements.settleClaim.text,
+        [...key, held.attempt, held.workerId, complete],
+        storeStatements.settleClaim.name,
+      );
+      if (result.rowCount === 1) return { ok: true };
+      const [standing] = await read<{ settled: boolean }>(storeStatements.claimStanding, key);
+      return notHeld(held, standing === undefined ? 'moot' : standing.settled ? 'settled' : 'claimedAgain');
+    } catch (error) {
+      return { ok: false, failure: deadlineFailureOf(explain(error)) };
+    }
+  }
+}
+
+interface ClaimRow {
+  readonly case_id: string;
+  readonly path_id: string;
+  readonly deadline_id: string;
+  readonly due_at: string;
+  readonly attempts: number;
+}
+
+/** A store error as a deadline call's failure: an outage, or a statement the store did not expect to fail. */
+function deadlineFailureOf(error: EventStoreError): DeadlineFailure {
+  const failure = error.failure;
+  if (failure.code === 'STORE_UNAVAILABLE') return { code: 'STORE_UNAVAILABLE', message: failure.message };
+  return { code: 'STORE_FAILED', message: failure.message, sqlState: failure.code === 'STORE_FAILED' ? failure.sqlState : undefined };
 }
 
 function sqlStateOf(error: unknown): string | undefined {

@@ -77,8 +77,35 @@ const caseRowColumns = 'case_id, last_seq, path_id, path_version, last_event_at,
 const upsertCaseRow = `ON CONFLICT (case_id) DO UPDATE SET
     last_seq = EXCLUDED.last_seq, path_id = EXCLUDED.path_id, path_version = EXCLUDED.path_version,
     last_event_at = EXCLUDED.last_event_at, state = EXCLUDED.state, status = EXCLUDED.status,
-    assignee = EXCLUDED.assignee, next_due = EXCLUDED.next_due, next_due_at = EXCLUDED.next_due_at
+    assignee = EXCLUDED.assignee, next_due = EXCLUDED.next_due, next_due_at = EXCLUDED.next_due_at, deadlines_armed = true
   WHERE kykypolku_cases.last_seq <= EXCLUDED.last_seq`;
+
+/**
+ * The case's armed deadlines made exactly those of parameters `ids` and `dues` (parallel arrays),
+ * once `written` (a CTE) has a row: a row no longer listed (met, made moot, or moved) goes, settled
+ * or not; a listed one already armed stays as it is (so a settled one stays settled); a new one is
+ * armed unclaimed. Due instants compare as instants, so one instant written two ways is one row.
+ */
+function armDeadlines(ids: string, dues: string, pathId: string, written: string): string {
+  return `disarmed AS (
+  DELETE FROM kykypolku_deadlines d
+   WHERE d.case_id = $1 AND EXISTS (SELECT 1 FROM ${written})
+     AND NOT EXISTS (SELECT 1 FROM unnest(${ids}::text[], ${dues}::text[]) AS a(id, due)
+                      WHERE a.id = d.deadline_id AND a.due::timestamptz = d.due_at_ts)
+), armed AS (
+  INSERT INTO kykypolku_deadlines (case_id, deadline_id, due_at_ts, due_at, path_id)
+  SELECT $1, a.id, a.due::timestamptz, a.due, ${pathId} FROM unnest(${ids}::text[], ${dues}::text[]) AS a(id, due)
+   WHERE EXISTS (SELECT 1 FROM ${written})
+  ON CONFLICT (case_id, deadline_id, due_at_ts) DO NOTHING
+)`;
+}
+
+/** The case's unsettled deadlines dropped once `written` has a row: a case without a projection arms none until rebuilt. */
+function disarmDeadlines(written: string): string {
+  return `disarmed AS (
+  DELETE FROM kykypolku_deadlines WHERE case_id = $1 AND NOT settled AND EXISTS (SELECT 1 FROM ${written})
+)`;
+}
 
 /** @internal */
 export const storeStatements = {
@@ -112,18 +139,63 @@ export const storeStatements = {
   writeProjection: fixed(
     'writeProjection',
     'case',
-    `INSERT INTO kykypolku_cases (${caseRowColumns})
+    `WITH written AS (
+  INSERT INTO kykypolku_cases (${caseRowColumns})
   SELECT case_id, seq, path_id, path_version, at, $3, $4, $5, $6::text, $6::text::timestamptz
     FROM kykypolku_events
    WHERE case_id = $1 AND seq = $2::int AND seq = (SELECT max(seq) FROM kykypolku_events WHERE case_id = $1)
-  ${upsertCaseRow}`,
+  ${upsertCaseRow}
+  RETURNING path_id
+), ${armDeadlines('$7', '$8', '(SELECT path_id FROM written)', 'written')}
+SELECT count(*)::int AS written FROM written`,
   ),
-  /** A case that could not be rebuilt loses its row, if its log has not moved on. */
+  /** A case that could not be rebuilt loses its row and its unsettled deadlines, if its log has not moved on. */
   clearProjection: fixed(
     'clearProjection',
     'case',
-    `DELETE FROM kykypolku_cases WHERE case_id = $1 AND last_seq = $2::int
-   AND $2::int = (SELECT max(seq) FROM kykypolku_events WHERE case_id = $1)`,
+    `WITH written AS (
+  DELETE FROM kykypolku_cases WHERE case_id = $1 AND last_seq = $2::int
+   AND $2::int = (SELECT max(seq) FROM kykypolku_events WHERE case_id = $1)
+  RETURNING case_id
+), ${disarmDeadlines('written')}
+SELECT count(*)::int AS written FROM written`,
+  ),
+  /**
+   * Claims due deadlines no worker holds: the soonest `$2` unsettled rows due at `$1` whose lease
+   * (if any) has run out, locked with SKIP LOCKED so concurrent claimers take disjoint rows, each
+   * leased to `$3` until `$4`.
+   */
+  claimDue: fixed(
+    'claimDue',
+    'scan',
+    `WITH due AS (
+  SELECT case_id, deadline_id, due_at_ts FROM kykypolku_deadlines
+   WHERE NOT settled AND due_at_ts <= $1::timestamptz AND (lease_until IS NULL OR lease_until <= $1::timestamptz)
+   ORDER BY due_at_ts, case_id, deadline_id
+   LIMIT $2 FOR UPDATE SKIP LOCKED
+)
+UPDATE kykypolku_deadlines d SET attempts = d.attempts + 1, worker_id = $3, lease_until = $4::timestamptz
+  FROM due WHERE d.case_id = due.case_id AND d.deadline_id = due.deadline_id AND d.due_at_ts = due.due_at_ts
+RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
+  ),
+  /** Settles (`$6` true) or releases a claim still held: same attempt, same worker, not settled. */
+  settleClaim: fixed(
+    'settleClaim',
+    'case',
+    `UPDATE kykypolku_deadlines SET settled = $6::boolean, worker_id = NULL, lease_until = NULL
+   WHERE case_id = $1 AND deadline_id = $2 AND due_at_ts = $3::timestamptz AND attempts = $4::int AND worker_id = $5 AND NOT settled`,
+  ),
+  /** Where a claim that could not be settled stands now, to say why. */
+  claimStanding: fixed(
+    'claimStanding',
+    'case',
+    `SELECT settled FROM kykypolku_deadlines WHERE case_id = $1 AND deadline_id = $2 AND due_at_ts = $3::timestamptz`,
+  ),
+  /** Open cases stored before armed deadlines were kept (schema step 3). */
+  casesToArm: fixed(
+    'casesToArm',
+    'scan',
+    `SELECT case_id FROM kykypolku_cases WHERE status = 'open' AND NOT deadlines_armed ORDER BY case_id LIMIT $1`,
   ),
   lastPosition: fixed('lastPosition', 'scan', 'SELECT coalesce(max(position), 0)::text AS last_position FROM kykypolku_events'),
   /**
@@ -171,7 +243,7 @@ function sized(kind: string, size: number, text: () => string): SizedStatement {
  * Appends a batch with the case's new row, in one statement and so one transaction: the row is
  * written only when the events were. Parameters: case id, expected seq, the last event's seq, the
  * chain's link before and after the batch, the head's seal, path id, path version and `at`, the projection (state,
- * status, assignee, next due), the batch.
+ * status, assignee, next due), the armed deadlines' ids and due instants (two arrays), the batch.
  *
  * @internal
  */
@@ -179,12 +251,12 @@ export function appendProjected(size: number): SizedStatement {
   return sized(
     'appendProjected',
     size,
-    () => `WITH ${appendBatch(14, size)}, projected AS (
+    () => `WITH ${appendBatch(16, size)}, projected AS (
   INSERT INTO kykypolku_cases (${caseRowColumns})
   SELECT $1, $3::int, $7, $8::int, $9, $10, $11, $12, $13::text, $13::text::timestamptz
    WHERE EXISTS (SELECT 1 FROM appended)
   ${upsertCaseRow}
-)
+), ${armDeadlines('$14', '$15', '$7', 'appended')}
 SELECT count(*)::int AS appended FROM appended`,
   );
 }
@@ -203,7 +275,7 @@ export function appendUnprojected(size: number): SizedStatement {
     size,
     () => `WITH ${appendBatch(7, size)}, unprojected AS (
   DELETE FROM kykypolku_cases WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)
-)
+), ${disarmDeadlines('appended')}
 SELECT count(*)::int AS appended FROM appended`,
   );
 }
