@@ -69,7 +69,8 @@ export function checkClaimRequest(request: unknown): { ok: true; request: Checke
   const fields = fieldsOf(request);
   if (!fields) return invalid(operation, 'request', 'a plain object of now, limit, workerId and lease whose fields can be read');
   for (const key of fields.keys())
-    if (!['now', 'limit', 'workerId', 'lease'].includes(key)) return invalid(operation, 'request', 'an object of now, limit, workerId and lease only');
+    if (!['now', 'limit', 'workerId', 'lease'].includes(key))
+      return invalid(operation, 'request', 'an object of now, limit, workerId and lease only');
   const now = fields.get('now');
   if (typeof now !== 'string' || !isoInstant.safeParse(now).success) return invalid(operation, 'now', instantExpected);
   const limit = fields.get('limit');
@@ -88,7 +89,10 @@ export function checkClaimRequest(request: unknown): { ok: true; request: Checke
 }
 
 /** Checks a claim given back to `completeDeadline` / `releaseDeadline`. @internal */
-export function checkClaim(operation: string, claim: DeadlineClaim): { ok: true; claim: CheckedClaim } | { ok: false; failure: DeadlineFailure } {
+export function checkClaim(
+  operation: string,
+  claim: DeadlineClaim,
+): { ok: true; claim: CheckedClaim } | { ok: false; failure: DeadlineFailure } {
   const fields = fieldsOf(claim);
   const expected = 'a claim as claimDueDeadlines returned it';
   if (!fields) return invalid(operation, 'claim', expected);

@@ -54,17 +54,20 @@ export function createMemoryDeadlines(): MemoryDeadlines {
       for (const { id, dueAt } of armed) {
         const dueMillis = Date.parse(dueAt);
         const key = keyOf(id, dueMillis);
-        next.set(key, previous.get(key) ?? {
-          caseId,
-          pathId,
-          deadlineId: id,
-          dueAt,
-          dueMillis,
-          settled: false,
-          attempts: 0,
-          workerId: undefined,
-          leaseUntilMillis: undefined,
-        });
+        next.set(
+          key,
+          previous.get(key) ?? {
+            caseId,
+            pathId,
+            deadlineId: id,
+            dueAt,
+            dueMillis,
+            settled: false,
+            attempts: 0,
+            workerId: undefined,
+            leaseUntilMillis: undefined,
+          },
+        );
       }
       if (next.size === 0) byCase.delete(caseId);
       else byCase.set(caseId, next);

@@ -46,7 +46,7 @@ describe.each([
   [
     'the PGlite store',
     async (): Promise<IndexedEventStore> => {
-      await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads');
+      await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines');
       return pglite;
     },
   ],

@@ -1,6 +1,8 @@
 import { createMemoryStore } from 'kykypolku';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
+import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 
 describeEventStoreContract('the memory store', async () => createMemoryStore());
 describeIndexedStoreContract('the memory store', async () => createMemoryStore());
+describeDeadlineClaimsContract('the memory store', async () => createMemoryStore());

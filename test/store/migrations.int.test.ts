@@ -14,12 +14,12 @@ it('migrates a new database once when four processes start at the same moment, e
   const stores = pools.map((pool) => createPostgresStore({ pool }));
   const reports = await Promise.all(stores.map((store) => store.migrate()));
   expect(reports.filter((report) => report.applied.length > 0)).toEqual([
-    { version: 2, applied: [1, 2], sealed: { sealedCases: 0, damaged: [] } },
+    { version: 3, applied: [1, 2, 3], sealed: { sealedCases: 0, damaged: [] } },
   ]);
-  expect(reports.every((report) => report.version === 2)).toBe(true);
-  expect(await stores[0]!.migrate()).toEqual({ version: 2, applied: [] });
+  expect(reports.every((report) => report.version === 3)).toBe(true);
+  expect(await stores[0]!.migrate()).toEqual({ version: 3, applied: [] });
   const { rows } = await pools[0]!.query<{ version: number }>('SELECT version FROM kykypolku_schema_migrations ORDER BY version');
-  expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+  expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
 });
 
 it('tells a host that forgot to migrate what to do', async () => {
@@ -68,7 +68,7 @@ it('brings the rows of a schema-1 store into the chain under its key, and names 
   await schemaOneDatabase(pool, cases);
   await pool.query(`UPDATE kykypolku_events SET payload = '{"channel": "phone"}' WHERE case_id = 'old-b' AND seq = 20`);
   const store = createPostgresStore({ pool, integrityKey: 'a host secret of at least thirty-two bytes' });
-  expect(await store.migrate()).toEqual({ version: 2, applied: [2], sealed: { sealedCases: 2, damaged: [{ caseId: 'old-b', seq: 20 }] } });
+  expect(await store.migrate()).toEqual({ version: 3, applied: [2, 3], sealed: { sealedCases: 2, damaged: [{ caseId: 'old-b', seq: 20 }] } });
   expect(await store.read('old-a')).toEqual(cases[0]);
   expect(await store.read('old-c')).toEqual(cases[2]);
   // The case changed before the upgrade reads as it did: tampered, at the same seq.
@@ -79,5 +79,5 @@ it('brings the rows of a schema-1 store into the chain under its key, and names 
   expect(await store.append('old-c', more.slice(12), { expectedSeq: 12 })).toEqual({ ok: true, seq: 13, alreadyRecorded: false });
   await pool.query(`DELETE FROM kykypolku_events WHERE case_id = 'old-a' AND seq > 5000`);
   await expect(store.read('old-a')).rejects.toMatchObject({ failure: { code: 'TAMPERED_EVENT', seq: 5001 } });
-  expect(await store.migrate()).toEqual({ version: 2, applied: [] });
+  expect(await store.migrate()).toEqual({ version: 3, applied: [] });
 });

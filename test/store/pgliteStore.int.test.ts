@@ -5,6 +5,7 @@ import { eventStoreProperty } from 'kykypolku/testing';
 import { createPgliteStore, type PgliteStore, type SqlStoreOptions } from 'kykypolku/postgres';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
+import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { describeIntegrityContract } from './integrityContract.js';
 import { propertyRun } from '../support/property.js';
@@ -26,21 +27,22 @@ afterAll(async () => {
 });
 
 async function emptyStore() {
-  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads');
+  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines');
   return store;
 }
 
 it('migrates once: a second migrate() finds nothing to do', async () => {
-  expect(await store.migrate()).toEqual({ version: 2, applied: [] });
+  expect(await store.migrate()).toEqual({ version: 3, applied: [] });
 });
 
 describeEventStoreContract('the PGlite store', emptyStore);
 describeIntegrityContract('the PGlite store', async (options) => {
-  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_integrity');
+  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity');
   const reopen = (reopened: SqlStoreOptions) => createPgliteStore({ db, ...reopened });
   return { store: await reopen(options), reopen, sql: async (text, values) => (await db.query(text, values)).rows as never };
 });
 describeIndexedStoreContract('the PGlite store', emptyStore);
+describeDeadlineClaimsContract('the PGlite store', emptyStore);
 describeSqlStoreFailures('the PGlite store', async () => ({ store: await emptyStore(), exec: async (sql) => void (await db.exec(sql)) }));
 
 it('agrees with the model of an event store in random runs of appends, stale appends and reads', async () => {
@@ -49,11 +51,11 @@ it('agrees with the model of an event store in random runs of appends, stale app
 
 it('agrees with the model when it reads in pages of 7 rows, so every run crosses many pages', async () => {
   // The integrity contract above may have left the database keyed: this store opens it without a key.
-  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_integrity');
+  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity');
   const smallPages = await createPgliteStore({ db, readPageSize: 7 });
   const empty = async () => {
     // Positions from 1 again: text order and number order part at 10, 100, 1 000.
-    await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads RESTART IDENTITY');
+    await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines RESTART IDENTITY');
     return smallPages;
   };
   await fc.assert(eventStoreProperty(reviewPath, empty), propertyRun('PGlite store, pages of 7, against the model', 25));

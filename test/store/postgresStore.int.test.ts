@@ -10,6 +10,7 @@ import { propertyRun } from '../support/property.js';
 import { reviewPath } from '../support/reviewPath.js';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
+import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { describeIntegrityContract } from './integrityContract.js';
 
@@ -30,6 +31,7 @@ it('runs on a real PostgreSQL server', () => {
 
 describeEventStoreContract('the PostgreSQL store', freshStore);
 describeIndexedStoreContract('the PostgreSQL store', freshStore);
+describeDeadlineClaimsContract('the PostgreSQL store', freshStore);
 describeSqlStoreFailures('the PostgreSQL store', async () => {
   const { pool } = await postgres.freshPool(4);
   const store = createPostgresStore({ pool });

@@ -27,7 +27,7 @@ const stores: [string, () => Promise<IndexedEventStore>][] = [
   [
     'the PGlite store',
     async () => {
-      await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads');
+      await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines');
       return pglite;
     },
   ],

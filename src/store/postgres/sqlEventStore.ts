@@ -531,7 +531,8 @@ export function createSqlEventStore(client: SqlClient, storeName: string, option
     releaseDeadline: (claim) => settle('releaseDeadline', claim, false),
 
     async casesToArm(limit: number): Promise<readonly string[]> {
-      if (!Number.isInteger(limit) || limit < 1 || limit > largestClaimBatch) throw new RangeError(`casesToArm: limit must be an integer from 1 to ${largestClaimBatch}`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > largestClaimBatch)
+        throw new RangeError(`casesToArm: limit must be an integer from 1 to ${largestClaimBatch}`);
       return (await read<{ case_id: string }>(storeStatements.casesToArm, [limit])).map((row) => row.case_id);
     },
   };
