@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
-import { EventStoreError, type RecordedEvent } from 'kykypolku';
+import { EventStoreError, openCaseStore, type RecordedEvent } from 'kykypolku';
 import { createPostgresStore } from 'kykypolku/postgres';
 import { digestOf } from '../../src/store/postgres/eventRow.js';
 import { schemaMigrations } from '../../src/store/postgres/schemaMigrations.js';
 import { longCase } from '../support/longCases.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
+import { author, reviewPath, reviewer } from '../support/reviewPath.js';
 
 const postgres = useThrowawayServer();
 
@@ -68,7 +69,11 @@ it('brings the rows of a schema-1 store into the chain under its key, and names 
   await schemaOneDatabase(pool, cases);
   await pool.query(`UPDATE kykypolku_events SET payload = '{"channel": "phone"}' WHERE case_id = 'old-b' AND seq = 20`);
   const store = createPostgresStore({ pool, integrityKey: 'a host secret of at least thirty-two bytes' });
-  expect(await store.migrate()).toEqual({ version: 3, applied: [2, 3], sealed: { sealedCases: 2, damaged: [{ caseId: 'old-b', seq: 20 }] } });
+  expect(await store.migrate()).toEqual({
+    version: 3,
+    applied: [2, 3],
+    sealed: { sealedCases: 2, damaged: [{ caseId: 'old-b', seq: 20 }] },
+  });
   expect(await store.read('old-a')).toEqual(cases[0]);
   expect(await store.read('old-c')).toEqual(cases[2]);
   // The case changed before the upgrade reads as it did: tampered, at the same seq.
@@ -80,4 +85,37 @@ it('brings the rows of a schema-1 store into the chain under its key, and names 
   await pool.query(`DELETE FROM kykypolku_events WHERE case_id = 'old-a' AND seq > 5000`);
   await expect(store.read('old-a')).rejects.toMatchObject({ failure: { code: 'TAMPERED_EVENT', seq: 5001 } });
   expect(await store.migrate()).toEqual({ version: 3, applied: [] });
+});
+
+it('keeps every case of a schema-2 store readable through step 3, and arms the deadlines of its open cases from their events', async () => {
+  const { pool } = await postgres.freshPool(2);
+  const store = createPostgresStore({ pool });
+  await store.migrate();
+  const cases = openCaseStore(store, [reviewPath]);
+  const at = (day: number) => `2025-03-${String(day).padStart(2, '0')}T09:00:00Z`;
+  // Open and due, open and met by a review, closed; 600 more open ones, past one arming batch.
+  for (let n = 0; n < 603; n++)
+    await cases.record(`old-${String(n).padStart(3, '0')}`, { type: 'SUBMITTED', at: at(1), actor: author, payload: { priority: 'low' } });
+  await cases.record('old-001', { type: 'REVIEWED', at: at(2), actor: reviewer, payload: { approved: true } });
+  await cases.record('old-002', { type: 'REVIEWED', at: at(2), actor: reviewer, payload: { approved: true } });
+  await cases.record('old-002', { type: 'DONE', at: at(3), actor: reviewer, payload: {} });
+  const before = await Promise.all(['old-000', 'old-001', 'old-002'].map((caseId) => store.read(caseId)));
+  // Step 3 only adds: taking away what it added leaves the tables exactly as schema 2 had them.
+  await pool.query('DROP TABLE kykypolku_deadlines');
+  await pool.query('ALTER TABLE kykypolku_cases DROP COLUMN deadlines_armed');
+  await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version = 3');
+
+  expect(await store.migrate()).toEqual({ version: 3, applied: [3] });
+  expect(await Promise.all(['old-000', 'old-001', 'old-002'].map((caseId) => store.read(caseId)))).toEqual(before);
+  const request = { now: at(20), limit: 1000, workerId: 'w', lease: 60_000 };
+  expect(await store.claimDueDeadlines(request)).toEqual({ ok: true, claims: [] });
+  expect(await store.casesToArm(1000)).toHaveLength(602);
+  expect(await cases.armDeadlines()).toEqual({ cases: 602, written: 602, unreadable: [] });
+  expect(await store.casesToArm(1000)).toEqual([]);
+  const claimed = await store.claimDueDeadlines(request);
+  // Every open case but the reviewed one is due a week after its submission.
+  expect(claimed.claims?.map((claim) => claim.caseId)).toHaveLength(601);
+  expect(claimed.claims?.map((claim) => claim.caseId)).not.toContain('old-001');
+  expect(claimed.claims?.[0]).toMatchObject({ deadlineId: 'review-within-a-week', dueAt: '2025-03-08T09:00:00.000Z' });
+  expect(await cases.armDeadlines()).toEqual({ cases: 0, written: 0, unreadable: [] });
 });
