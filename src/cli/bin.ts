@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { main } from './main.js';
+import { requestStop } from './stopRequest.js';
 
 // Interrupted (Ctrl+C) or stopped: exit through process.exit, so the lock on a --data-dir is let
-// go at exit instead of being left for the next run to recover.
-process.once('SIGINT', () => process.exit(130));
-process.once('SIGTERM', () => process.exit(143));
+// go at exit instead of being left for the next run to recover; a command that holds something
+// (the deadline worker's claims) gives it back first, then ends.
+process.once('SIGINT', () => requestStop(130));
+process.once('SIGTERM', () => requestStop(143));
 
 // A reader that stopped early (`| head -1`) closed the pipe: there is no one left to write to, so
 // end quietly as Unix tools do, rather than with an unhandled EPIPE stack trace.

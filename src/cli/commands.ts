@@ -1,5 +1,6 @@
 import { checkCommand } from './checkCommand.js';
 import type { CliCommand } from './command.js';
+import { deadlinesCommand } from './deadlinesCommand.js';
 import { demoCommand } from './demoCommand.js';
 import { diagramCommand } from './diagramCommand.js';
 import { docsCommand } from './docsCommand.js';
@@ -22,6 +23,7 @@ export const commands: readonly CliCommand[] = [
   importCommand,
   exportCommand,
   migrateCheckCommand,
+  deadlinesCommand,
   diagramCommand,
   reportCommand,
   indicatorsCommand,

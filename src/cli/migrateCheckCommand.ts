@@ -40,7 +40,8 @@ function parseTarget(value: string | undefined): { id: string; version: number }
   return { id: match[1]!, version: Number(match[2]) };
 }
 
-async function loadCatalogue(modules: readonly string[] | undefined): Promise<PathCatalogue> {
+/** The catalogue `--module` names (every version still in use), or every built-in path version. @internal */
+export async function loadCatalogue(modules: readonly string[] | undefined): Promise<PathCatalogue> {
   return asCatalogue(modules && modules.length > 0 ? await loadPathModules(modules) : storedCasePaths());
 }
 

@@ -30,10 +30,15 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * bare names only from its own directory up, so the bundle is written inside the project.
  */
 export async function bundleDeadlineWorker(): Promise<{ script: string; dispose(): void }> {
+  return bundleEntry('test/support/deadlineWorker.ts');
+}
+
+/** Bundles one entry of the project (such as the CLI, src/cli/bin.ts) into a script node can run. */
+export async function bundleEntry(entry: string): Promise<{ script: string; dispose(): void }> {
   const directory = mkdtempSync(join(root, '.deadline-worker-'));
-  const script = join(directory, 'worker.mjs');
+  const script = join(directory, 'entry.mjs');
   await build({
-    entryPoints: [join(root, 'test/support/deadlineWorker.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     platform: 'node',
     format: 'esm',
