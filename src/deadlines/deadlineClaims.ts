@@ -95,7 +95,10 @@ export type SettleResult = { readonly ok: true; readonly failure?: never } | { r
  * ```
  */
 export interface DeadlineClaims {
-  /** Claims up to `limit` deadlines due at `now` that no worker holds, soonest first. */
+  /**
+   * Claims up to `limit` deadlines due at `now` that no worker holds, soonest available first (by
+   * due instant, or by the end of the lease a claim handed out again ran out at).
+   */
   claimDueDeadlines(request: ClaimRequest): Promise<ClaimResult>;
   /** Settles a claim: the deadline is never handed out again for this due instant. */
   completeDeadline(claim: DeadlineClaim): Promise<SettleResult>;

@@ -22,6 +22,9 @@ export interface MemoryDeadlines extends Omit<DeadlineClaims, 'casesToArm'> {
   disarm(caseId: string): void;
 }
 
+/** When a row may next be claimed: its due instant, or the end of the lease that holds it (as the SQL stores' `available_at`). */
+const availableAt = (row: ArmedRow): number => row.leaseUntilMillis ?? row.dueMillis;
+
 // One key per deadline id × due instant: the same instant written two ways is one deadline.
 const keyOf = (deadlineId: string, dueMillis: number) => `${dueMillis}\u0000${deadlineId}`;
 
@@ -83,25 +86,26 @@ export function createMemoryDeadlines(): MemoryDeadlines {
       if (!checked.ok) return checked;
       const { nowMillis, limit, workerId, leaseUntil } = checked.request;
       const due: ArmedRow[] = [];
-      for (const rows of byCase.values())
-        for (const row of rows.values())
-          if (!row.settled && row.dueMillis <= nowMillis && (row.leaseUntilMillis === undefined || row.leaseUntilMillis <= nowMillis))
-            due.push(row);
-      due.sort(compareArmed);
-      const claims = due.slice(0, limit).map((row): DeadlineClaim => {
-        row.attempts++;
-        row.workerId = workerId;
-        row.leaseUntilMillis = Date.parse(leaseUntil);
-        return {
-          caseId: row.caseId,
-          pathId: row.pathId,
-          deadlineId: row.deadlineId,
-          dueAt: row.dueAt,
-          workerId,
-          leaseUntil,
-          attempt: row.attempts,
-        };
-      });
+      for (const rows of byCase.values()) for (const row of rows.values()) if (!row.settled && availableAt(row) <= nowMillis) due.push(row);
+      due.sort((a, b) => availableAt(a) - availableAt(b) || compareArmed(a, b));
+      // Which rows: soonest available first; in what order they come back: by due instant, as on the SQL stores.
+      const claims = due
+        .slice(0, limit)
+        .sort(compareArmed)
+        .map((row): DeadlineClaim => {
+          row.attempts++;
+          row.workerId = workerId;
+          row.leaseUntilMillis = Date.parse(leaseUntil);
+          return {
+            caseId: row.caseId,
+            pathId: row.pathId,
+            deadlineId: row.deadlineId,
+            dueAt: row.dueAt,
+            workerId,
+            leaseUntil,
+            attempt: row.attempts,
+          };
+        });
       return { ok: true, claims };
     },
     async completeDeadline(claim) {

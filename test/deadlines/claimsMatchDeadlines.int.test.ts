@@ -107,7 +107,7 @@ function property(createStore: () => Promise<IndexedEventStore>) {
       const claimed = await store.claimDueDeadlines({ now, limit: 100, workerId: 'w', lease: 1000 });
       if (!claimed.ok) throw new Error(claimed.failure.message);
       const got = claimed.claims.map((claim) => `${claim.caseId}/${claim.deadlineId}@${Date.parse(claim.dueAt)}`);
-      expect(got.sort()).toEqual(expected.sort());
+      expect([...got].sort()).toEqual(expected.sort());
       for (const [index, claim] of claimed.claims.entries()) {
         if (next.release[index]) expect(await store.releaseDeadline(claim)).toEqual({ ok: true });
         else {

@@ -45,4 +45,12 @@ describe('docs/developers.md', () => {
   it('has a concurrent-writers example that compiles and records every event', () => {
     expect(compileAndRun('concurrentWriters', example('concurrent-writers'))).toBe('4 of 4 recorded\n');
   });
+
+  it('has a deadlines-that-fire example that compiles and claims each due deadline once', () => {
+    const out = compileAndRun('deadlinesThatFire', example('deadlines-that-fire'));
+    process.stdout.write(out);
+    expect(out).toMatch(/^2025-06-01: wp-1 \S+ was due 2025-0[3-5]-\d\d\n/);
+    expect(new Set(out.trim().split('\n')).size).toBe(out.trim().split('\n').length);
+    expect(out).not.toContain('not settled');
+  });
 });

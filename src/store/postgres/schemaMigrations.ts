@@ -93,7 +93,9 @@ export const schemaMigrations: readonly SchemaMigration[] = [
     statements: [
       // One row per case × deadline id × due instant the case's projection arms, written with its
       // events. A row is `settled` once a worker completed it; `attempts` counts its claims, so a
-      // claim whose lease ran out and was handed out again can no longer settle it.
+      // claim whose lease ran out and was handed out again can no longer settle it. `available_at`
+      // is when it may next be claimed: its due instant, or the end of the lease that holds it, so
+      // the claim's index scan never wades through rows other workers hold.
       `CREATE TABLE kykypolku_deadlines (
          case_id     text COLLATE "C" NOT NULL,
          deadline_id text COLLATE "C" NOT NULL,
@@ -104,10 +106,11 @@ export const schemaMigrations: readonly SchemaMigration[] = [
          attempts    integer NOT NULL DEFAULT 0,
          worker_id   text,
          lease_until timestamptz,
+         available_at timestamptz NOT NULL,
          PRIMARY KEY (case_id, deadline_id, due_at_ts)
        ) WITH (fillfactor = 80)`,
       // The claim's scan: unsettled rows in the order they are handed out.
-      `CREATE INDEX kykypolku_deadlines_due ON kykypolku_deadlines (due_at_ts, case_id, deadline_id) WHERE NOT settled`,
+      `CREATE INDEX kykypolku_deadlines_available ON kykypolku_deadlines (available_at, case_id, deadline_id) WHERE NOT settled`,
       // Cases stored before this step have no armed rows: only a replay with their definitions can
       // say which deadlines they arm. Their rows are marked, and armDeadlines() replays them.
       `ALTER TABLE kykypolku_cases ADD COLUMN deadlines_armed boolean NOT NULL DEFAULT false`,

@@ -93,8 +93,8 @@ function armDeadlines(ids: string, dues: string, pathId: string, written: string
      AND NOT EXISTS (SELECT 1 FROM unnest(${ids}::text[], ${dues}::text[]) AS a(id, due)
                       WHERE a.id = d.deadline_id AND a.due::timestamptz = d.due_at_ts)
 ), armed AS (
-  INSERT INTO kykypolku_deadlines (case_id, deadline_id, due_at_ts, due_at, path_id)
-  SELECT $1, a.id, a.due::timestamptz, a.due, ${pathId} FROM unnest(${ids}::text[], ${dues}::text[]) AS a(id, due)
+  INSERT INTO kykypolku_deadlines (case_id, deadline_id, due_at_ts, due_at, path_id, available_at)
+  SELECT $1, a.id, a.due::timestamptz, a.due, ${pathId}, a.due::timestamptz FROM unnest(${ids}::text[], ${dues}::text[]) AS a(id, due)
    WHERE EXISTS (SELECT 1 FROM ${written})
   ON CONFLICT (case_id, deadline_id, due_at_ts) DO NOTHING
 )`;
@@ -161,20 +161,20 @@ SELECT count(*)::int AS written FROM written`,
 SELECT count(*)::int AS written FROM written`,
   ),
   /**
-   * Claims due deadlines no worker holds: the soonest `$2` unsettled rows due at `$1` whose lease
-   * (if any) has run out, locked with SKIP LOCKED so concurrent claimers take disjoint rows, each
-   * leased to `$3` until `$4`.
+   * Claims due deadlines no worker holds: the first `$2` unsettled rows available at `$1` (due, and
+   * any lease on them run out), locked with SKIP LOCKED so concurrent claimers take disjoint rows,
+   * each leased to `$3` until `$4`, which is when it is available again.
    */
   claimDue: fixed(
     'claimDue',
     'scan',
     `WITH due AS (
   SELECT case_id, deadline_id, due_at_ts FROM kykypolku_deadlines
-   WHERE NOT settled AND due_at_ts <= $1::timestamptz AND (lease_until IS NULL OR lease_until <= $1::timestamptz)
-   ORDER BY due_at_ts, case_id, deadline_id
+   WHERE NOT settled AND available_at <= $1::timestamptz
+   ORDER BY available_at, case_id, deadline_id
    LIMIT $2 FOR UPDATE SKIP LOCKED
 )
-UPDATE kykypolku_deadlines d SET attempts = d.attempts + 1, worker_id = $3, lease_until = $4::timestamptz
+UPDATE kykypolku_deadlines d SET attempts = d.attempts + 1, worker_id = $3, lease_until = $4::timestamptz, available_at = $4::timestamptz
   FROM due WHERE d.case_id = due.case_id AND d.deadline_id = due.deadline_id AND d.due_at_ts = due.due_at_ts
 RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
   ),
@@ -182,7 +182,7 @@ RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
   settleClaim: fixed(
     'settleClaim',
     'case',
-    `UPDATE kykypolku_deadlines SET settled = $6::boolean, worker_id = NULL, lease_until = NULL
+    `UPDATE kykypolku_deadlines SET settled = $6::boolean, worker_id = NULL, lease_until = NULL, available_at = due_at_ts
    WHERE case_id = $1 AND deadline_id = $2 AND due_at_ts = $3::timestamptz AND attempts = $4::int AND worker_id = $5 AND NOT settled`,
   ),
   /** Where a claim that could not be settled stands now, to say why. */
