@@ -24,3 +24,24 @@ export function assertCaseId(caseId: unknown): asserts caseId is string {
   const problem = caseIdProblem(caseId);
   if (problem !== undefined) throw new TypeError(`caseId ${problem}`);
 }
+
+/**
+ * Two case ids in the order of the SQL stores' "C" collation: by their UTF-8 bytes, which is the
+ * order of their code points. JavaScript's `<` compares UTF-16 code units, which puts a character
+ * past U+FFFF (a surrogate pair, such as an emoji) before U+E000–U+FFFF; this does not.
+ *
+ * @internal
+ */
+export function compareCaseIds(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index++) {
+    const unitA = a.charCodeAt(index);
+    const unitB = b.charCodeAt(index);
+    if (unitA === unitB) continue;
+    // Only where the strings first differ: a surrogate (0xD800–0xDFFF) stands for a code point
+    // above every unit from 0xE000, and below none under 0xD800.
+    const rank = (unit: number) => (unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit);
+    return rank(unitA) - rank(unitB);
+  }
+  return a.length - b.length;
+}

@@ -60,7 +60,8 @@ function isName(value: unknown): value is string {
   );
 }
 
-const instantExpected = `an ISO 8601 instant with an offset, in the years ${instantYears.first} to ${instantYears.last} (2025-03-04T09:30:00Z)`;
+const instantYearsText = `in the years ${instantYears.first} to ${instantYears.last}`;
+const instantExpected = `an ISO 8601 instant with an offset, ${instantYearsText} (2025-03-04T09:30:00Z)`;
 const nameExpected = `a string of 1 to ${longestName} characters without control characters`;
 
 /** Checks `claimDueDeadlines`' request for every store alike, before any SQL. @internal */

@@ -89,7 +89,7 @@ export type SettleResult = { readonly ok: true; readonly failure?: never } | { r
  * ```ts
  * const claimed = await store.claimDueDeadlines({ now, limit: 100, workerId: 'worker-1', lease: 60_000 });
  * if (claimed.ok) for (const claim of claimed.claims) {
- *   notify(claim);
+ *   console.log(JSON.stringify(claim)); // the host's notifier
  *   await store.completeDeadline(claim);
  * }
  * ```

@@ -1,4 +1,4 @@
-import { compareCaseIds } from '../store/summaryOrder.js';
+import { compareCaseIds } from '../case/caseId.js';
 import { checkClaim, checkClaimRequest, notHeld } from './claimCheck.js';
 import type { ArmedDeadline, ClaimRequest, ClaimResult, DeadlineClaim, DeadlineClaims, SettleResult } from './deadlineClaims.js';
 

@@ -17,26 +17,9 @@ export function matchesQuery(summary: CaseSummary, query: Omit<CaseQuery, 'limit
   return true;
 }
 
-/**
- * Two case ids in the order of the SQL stores' "C" collation: by their UTF-8 bytes, which is the
- * order of their code points. JavaScript's `<` compares UTF-16 code units, which puts a character
- * past U+FFFF (a surrogate pair, such as an emoji) before U+E000–U+FFFF; this does not.
- *
- * @internal
- */
-export function compareCaseIds(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let index = 0; index < length; index++) {
-    const unitA = a.charCodeAt(index);
-    const unitB = b.charCodeAt(index);
-    if (unitA === unitB) continue;
-    // Only where the strings first differ: a surrogate (0xD800–0xDFFF) stands for a code point
-    // above every unit from 0xE000, and below none under 0xD800.
-    const rank = (unit: number) => (unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit);
-    return rank(unitA) - rank(unitB);
-  }
-  return a.length - b.length;
-}
+// Case ids order as the "C" collation does; the function lives with the case id's domain.
+export { compareCaseIds } from '../case/caseId.js';
+import { compareCaseIds } from '../case/caseId.js';
 
 /**
  * The order of `listCases`: next deadline first (none last), then case id by code point, as the
