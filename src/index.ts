@@ -15,7 +15,7 @@ export type { GuardNameOf, StatePathOf, StateView } from './path/stateView.js';
 export { PathDefinitionError, type PathDefinitionErrorCode } from './path/definitionError.js';
 export { serviceTaskProblem, type ServiceTask, type ServiceTaskCoding, type ServiceTaskProblem } from './path/serviceTask.js';
 export { withServiceTask } from './path/withServiceTask.js';
-export type { Deadline, DeadlineKind, DeadlineRule } from './path/deadline.js';
+export type { Deadline, DeadlineAction, DeadlineEventInput, DeadlineKind, DeadlineRule } from './path/deadline.js';
 export { languages, type Label, type Language } from './path/label.js';
 export type { PathRule, RuleStep } from './path/rule.js';
 export { formatSource, type SourceRef } from './path/source.js';
@@ -76,6 +76,7 @@ export type { ScanOptions, UnreadableCase } from './store/scanOptions.js';
 export { EventStoreError, type LockHolder, type StoreFailure, type TamperedEvent } from './store/eventStoreError.js';
 export type { CaseIndex, CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './store/caseIndex.js';
 export { projectCase } from './store/projectCase.js';
+export { fireDeadline, type DeadlineFiring } from './caseStore/fireDeadline.js';
 export {
   openCaseStore,
   type AnyCaseInputOf,

@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
-import type { RecordedEventFor } from './recordedEvent.js';
+import type { z } from 'zod';
+import type { EventActor, RecordedEventFor } from './recordedEvent.js';
 import type { EventSchemas } from './eventSchemas.js';
 import type { StateView } from './stateView.js';
 import type { Label } from './label.js';
@@ -40,7 +41,43 @@ export interface DeadlineRule<
   readonly kind: DeadlineKind;
   /** When the thing is due (an ISO instant), or `undefined` when nothing is due now. */
   dueAt(history: readonly RecordedEventFor<TEvents, TRole>[], state: StateView<TMachine>): string | undefined;
+  /**
+   * What a worker does once the deadline is due (`fireDeadline`): nothing but a notice to the host
+   * (the default), or an event of this path, recorded through the ordinary pipeline so every rule
+   * still applies and replay stays identical. A firing the rules refuse is reported, never forced.
+   */
+  readonly onDue?: DeadlineAction<TEvents, TRole>;
 }
+
+/** The event a due deadline records, without `at` (the instant it fires) and `eventId` (its own). */
+export type DeadlineEventInput<TEvents extends EventSchemas, TRole extends string> = {
+  [K in keyof TEvents & string]: {
+    readonly type: K;
+    /** Usually a `system` role the path defines and permits for this event. */
+    // NoInfer: the path's roles and events come from its `roles` and `events`, never from here.
+    readonly actor: EventActor<NoInfer<TRole>>;
+    readonly payload: z.input<NoInfer<TEvents>[K]>;
+  };
+}[keyof TEvents & string];
+
+/**
+ * What a due deadline does, declared per deadline.
+ *
+ * @example
+ * ```ts
+ * const onDue = {
+ *   kind: 'event',
+ *   event: () => ({ type: 'REMINDED', actor: { role: 'system', id: 'deadline-worker' }, payload: { deadline: 'answer-within-3-days' } }),
+ * } as const;
+ * ```
+ */
+export type DeadlineAction<TEvents extends EventSchemas, TRole extends string> =
+  | { readonly kind: 'notice' }
+  | {
+      readonly kind: 'event';
+      /** The event to record when the deadline, due at `dueAt`, fires at `now`. */
+      readonly event: (due: { readonly dueAt: string; readonly now: string }) => DeadlineEventInput<TEvents, TRole>;
+    };
 
 /**
  * A deadline that is due for a case, as `caseRef.deadlines(now)` returns it.

@@ -152,6 +152,16 @@ export interface AnyDeadlineRule {
   readonly source: SourceRef;
   readonly kind: DeadlineKind;
   dueAt(history: never, state: never): string | undefined;
+  readonly onDue?:
+    | { readonly kind: 'notice' }
+    | {
+        readonly kind: 'event';
+        event(due: { readonly dueAt: string; readonly now: string }): {
+          readonly type: string;
+          readonly actor: { readonly role: string; readonly id: string };
+          readonly payload: unknown;
+        };
+      };
 }
 
 // The helpers below read a definition through a conditional type on purpose: that keeps TypeScript

@@ -22,7 +22,8 @@ const perCase = 8;
 /** One real millisecond is this many simulated ones: the run's 30 seconds are about seven simulated hours. */
 const factor = 1000;
 const pollMs = 1000;
-const leaseMs = 3000;
+// Long enough for a batch of 500 to be settled on a busy machine: a lease that ran out hands the claim out again, by design.
+const leaseMs = 8000;
 const simStart = Date.UTC(2025, 0, 1);
 /** Deadlines fall due from 5 s to 25 s of wall time after the workers start. */
 const firstDueMs = 5000;
