@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openCaseStore } from '../caseStore/openCaseStore.js';
 import type { PathCatalogue } from '../catalogue/pathCatalogue.js';
+import { fireDeadline, type DeadlineFiring } from '../caseStore/fireDeadline.js';
 import type { DeadlineClaim } from '../deadlines/deadlineClaims.js';
 import { UsageError, type CliCommand } from './command.js';
 import { loadCatalogue } from './migrateCheckCommand.js';
@@ -19,11 +20,22 @@ export function durationOption(name: string, value: string, least: number, most:
   return millis;
 }
 
-/** One notice, as the host's notifier reads it: one JSON object a line. */
-function noticeLine(claim: DeadlineClaim, claimedAt: string, catalogue: PathCatalogue): string {
-  const rule = catalogue.latest(claim.pathId)?.deadlines.find((deadline) => deadline.id === claim.deadlineId);
+/** The rule a claim names, in the latest version of its path. */
+function ruleOf(claim: DeadlineClaim, catalogue: PathCatalogue) {
+  return catalogue.latest(claim.pathId)?.deadlines.find((deadline) => deadline.id === claim.deadlineId);
+}
+
+/** One line for the host, as its notifier reads it: one JSON object a line. */
+function noticeLine(claim: DeadlineClaim, claimedAt: string, catalogue: PathCatalogue, fired?: DeadlineFiring): string {
+  const rule = ruleOf(claim, catalogue);
+  const event =
+    fired?.kind === 'recorded'
+      ? { type: 'deadlineEventRecorded', event: fired.type, seq: fired.seq }
+      : fired?.kind === 'refused'
+        ? { type: 'deadlineEventRefused', event: fired.type, code: fired.failure.code }
+        : { type: 'deadlineDue' };
   return `${JSON.stringify({
-    type: 'deadlineDue',
+    ...event,
     caseId: claim.caseId,
     pathId: claim.pathId,
     deadlineId: claim.deadlineId,
@@ -42,7 +54,8 @@ export const deadlinesCommand: CliCommand = {
       [--limit <n>] [--lease <duration>] [--worker-id <name>] [--module <file>]… [--json]
       A deadline worker: claims the deadlines due now that no other worker holds (any number of
       workers may share one PostgreSQL database; PGlite takes one process), writes one NDJSON line
-      per due deadline to standard output for the host's notifier, and settles it. --once claims
+      per due deadline to standard output for the host's notifier (or, for a deadline whose path
+      declares an event, records it and writes whether it was recorded or refused), and settles it. --once claims
       until nothing is due, --every polls at that interval (30s, 5m). A claim is leased (default
       twice the interval, at least 1m): a worker that dies loses nothing, its claims come back
       after the lease. SIGTERM stops cleanly, giving back the claims not yet written. A summary
@@ -95,7 +108,8 @@ export const deadlinesCommand: CliCommand = {
     return whileStoppable(stop, async () => {
       try {
         // Cases stored before the store kept armed deadlines are armed once, from their events.
-        totals.armed = (await openCaseStore(opened.store, catalogue).armDeadlines()).cases;
+        const cases = openCaseStore(opened.store, catalogue);
+        totals.armed = (await cases.armDeadlines()).cases;
         for (;;) {
           const pollStarted = Date.now();
           for (;;) {
@@ -113,6 +127,16 @@ export const deadlinesCommand: CliCommand = {
               if (stopping) {
                 for (const rest of claimed.claims.slice(index)) if ((await opened.store.releaseDeadline(rest)).ok) totals.released++;
                 break;
+              }
+              if (ruleOf(claim, catalogue)?.onDue?.kind === 'event') {
+                // The path's event, recorded through every rule; a refusal is reported, not forced.
+                const fired = await fireDeadline(opened.store, cases, claim, { now });
+                if (fired.kind === 'notHeld') totals.notHeld++;
+                else {
+                  io.out.write(noticeLine(claim, now, catalogue, fired));
+                  totals.notices++;
+                }
+                continue;
               }
               io.out.write(noticeLine(claim, now, catalogue));
               if ((await opened.store.completeDeadline(claim)).ok) totals.notices++;

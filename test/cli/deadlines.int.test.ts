@@ -13,6 +13,7 @@ import { requestStop } from '../../src/cli/stopRequest.js';
 import { bundleEntry } from '../support/deadlineWorkers.js';
 import { author, reviewer, reviewPath } from '../support/reviewPath.js';
 import { contactReceived } from '../support/workabilityInputs.js';
+import { clerk, reminderPath } from '../support/reminderPath.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'kykypolku-deadlines-cli-'));
 const day = (n: number) => `2025-05-${String(n).padStart(2, '0')}T09:00:00Z`;
@@ -94,6 +95,19 @@ describe('kykypolku deadlines', () => {
     const all = [...notices(first.out), ...notices(second.out)].map((line) => line.caseId);
     expect(all).toHaveLength(20);
     expect(new Set(all).size).toBe(20);
+  });
+
+  it("records the path's event for a deadline that declares one, and reports the one the rules refuse", async () => {
+    const dataDir = join(directory, 'events');
+    const store = await createPgliteStore({ dataDir });
+    await openCaseStore(store, [reminderPath]).record('r-1', { type: 'REQUESTED', at: day(1), actor: clerk, payload: {} });
+    await store.close();
+    const run = await cli(['deadlines', '--data-dir', dataDir, '--once', '--module', 'test/support/reminderCatalogue.ts']);
+    expect(run.code, run.err).toBe(0);
+    expect(notices(run.out)).toMatchObject([
+      { type: 'deadlineEventRecorded', event: 'REMINDED', seq: 2, caseId: 'r-1', deadlineId: 'answer-within-3-days' },
+      { type: 'deadlineEventRefused', event: 'ANSWERED', code: 'EVENT_REJECTED', deadlineId: 'close-within-10-days' },
+    ]);
   });
 
   it.each([
