@@ -55,10 +55,10 @@ export const deadlinesCommand: CliCommand = {
       A deadline worker: claims the deadlines due now that no other worker holds (any number of
       workers may share one PostgreSQL database; PGlite takes one process), writes one NDJSON line
       per due deadline to standard output for the host's notifier (or, for a deadline whose path
-      declares an event, records it and writes whether it was recorded or refused), and settles it. --once claims
-      until nothing is due, --every polls at that interval (30s, 5m). A claim is leased (default
-      twice the interval, at least 1m): a worker that dies loses nothing, its claims come back
-      after the lease. SIGTERM stops cleanly, giving back the claims not yet written. A summary
+      declares an event, records it and writes whether it was recorded or refused), and settles
+      it. --once claims until nothing is due, --every polls at that interval (30s, 5m). A claim
+      is leased (default twice the interval, at least 1m): a worker that dies loses nothing, its
+      claims come back after the lease. SIGTERM stops cleanly, giving back the claims not yet written. A summary
       goes to standard error (JSON with --json).`,
   async run(args, io) {
     const { values } = parseArgs({
@@ -102,7 +102,7 @@ export const deadlinesCommand: CliCommand = {
         values.json
           ? `${JSON.stringify(summary)}\n`
           : `deadlines: ${totals.notices} notices, ${totals.notHeld} no longer held, ${totals.released} given back, ` +
-              `${totals.polls} claims as ${workerId} (${opened.name})${stopped ? ', stopped' : ''}\n`,
+              `${totals.polls} claim calls as ${workerId} (${opened.name})${stopped ? ', stopped' : ''}\n`,
       );
     };
     return whileStoppable(stop, async () => {

@@ -73,7 +73,9 @@ describe('kykypolku deadlines', () => {
       workerId: 'w-1',
     });
     expect(lines.map((line) => line.caseId)).not.toContain('doc-03');
-    expect(run.err).toMatch(/^deadlines: 20 notices, 0 no longer held, 0 given back, 1 claims as w-1 \(embedded PostgreSQL \(PGlite\) in /);
+    expect(run.err).toMatch(
+      /^deadlines: 20 notices, 0 no longer held, 0 given back, 1 claim calls as w-1 \(embedded PostgreSQL \(PGlite\) in /,
+    );
     const again = await cli(['deadlines', '--data-dir', dataDir, '--once', '--json', ...module]);
     expect(again.out).toBe('');
     expect(JSON.parse(again.err)).toMatchObject({ notices: 0, notHeld: 0, released: 0, polls: 1, stopped: false });
@@ -90,7 +92,7 @@ describe('kykypolku deadlines', () => {
     });
     expect(first.code, first.err).toBe(0);
     expect(notices(first.out)).toHaveLength(1);
-    expect(first.err).toMatch(/1 notices, 0 no longer held, 7 given back, 1 claims .*, stopped\n$/);
+    expect(first.err).toMatch(/1 notices, 0 no longer held, 7 given back, 1 claim calls .*, stopped\n$/);
     const second = await cli(['deadlines', '--data-dir', dataDir, '--once', '--limit', '8', ...module]);
     const all = [...notices(first.out), ...notices(second.out)].map((line) => line.caseId);
     expect(all).toHaveLength(20);
