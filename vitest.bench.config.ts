@@ -9,9 +9,9 @@ export default defineConfig({
   resolve: { alias: packageAliases, conditions: ['node', 'import', 'module', 'default'] },
   test: {
     include: ['test/bench/**/*.bench.ts'],
-    // The store benchmark runs under vitest.bench-store.config.ts: with the conditions above, Node
+    // The store benchmarks run under vitest.bench-store.config.ts: with the conditions above, Node
     // would load pg's own dependencies as ES modules from its CommonJS code, which breaks pg.
-    exclude: ['test/bench/store.bench.ts'],
+    exclude: ['test/bench/store.bench.ts', 'test/bench/indicators.bench.ts', 'test/bench/deadlines.bench.ts'],
     fileParallelism: false,
     disableConsoleIntercept: true,
     testTimeout: 600_000,
