@@ -113,6 +113,18 @@ export function nextEventsForAnyRole(caseRef: { nextEvents(role?: never): readon
 }
 
 /**
+ * An input of any shape, as the input `openCaseStore().record` takes for a catalogue of any paths
+ * (a deadline's firing event, which its path declares). Safe as {@link recordAny}: `record` copies
+ * it into the value domain and checks every field at run time, answering a wrong one with a typed
+ * rejection.
+ *
+ * @internal
+ */
+export function asStoreInput(input: unknown): never {
+  return input as never;
+}
+
+/**
  * An input built by engine code from a definition's own event types, roles and sample payloads
  * (or one the case has just recorded), as the path's typed input. Safe: it has the envelope's
  * shape, a type of `D`, a payload its schema allows and a role `D` permits; `record` checks it all

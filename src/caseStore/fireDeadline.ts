@@ -1,3 +1,4 @@
+import { asStoreInput } from '../case/typeErasure.js';
 import type { DeadlineClaim, DeadlineFailure } from '../deadlines/deadlineClaims.js';
 import type { AnyPathDefinition } from '../path/definition.js';
 import type { IndexedEventStore } from '../store/eventStore.js';
@@ -71,7 +72,7 @@ export async function fireDeadline<D extends AnyPathDefinition>(
   const event = onDue.event({ dueAt: claim.dueAt, now: options.now });
   const eventId = firingEventId(claim);
   const input = { ...event, at: options.now, ...(eventId === undefined ? {} : { eventId }) };
-  const recorded = await cases.record(claim.caseId, input as never);
+  const recorded = await cases.record(claim.caseId, asStoreInput(input));
   const settled = await store.completeDeadline(claim);
   // The event met the deadline: its row is gone with the append, and the claim with it.
   const moot = !settled.ok && settled.failure.code === 'CLAIM_NOT_HELD' && settled.failure.reason === 'moot';

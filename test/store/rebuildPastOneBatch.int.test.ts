@@ -33,6 +33,8 @@ it('writes every case row past one transaction of updates, each equal to the rep
   for (const history of histories) {
     const replayed = replayCase(lifestyleGuidancePath, history);
     if (!replayed.ok) throw new Error(replayed.failure.message);
-    expect(byId.get(history[0]!.caseId)).toMatchObject({ seq: 5, ...projectCase(replayed.case) });
+    // The row keeps what listCases gives; the deadlines it arms are in the deadlines table.
+    const { deadlines: _armed, ...row } = projectCase(replayed.case);
+    expect(byId.get(history[0]!.caseId)).toMatchObject({ seq: 5, ...row });
   }
 });

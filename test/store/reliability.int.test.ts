@@ -255,7 +255,9 @@ describe('the PostgreSQL store on a real server', () => {
     // The projection is the one the events give.
     const loaded = await cases.load('killed');
     expect(loaded.ok).toBe(true);
-    expect(await projectionNow()).toMatchObject(loaded.ok ? { seq: loaded.case.seq, ...projectCase(loaded.case) } : {});
+    // The row as listCases gives it; the deadlines the case arms are in the deadlines table.
+    const { deadlines: _armed, ...row } = loaded.ok ? projectCase(loaded.case) : { deadlines: [] };
+    expect(await projectionNow()).toMatchObject(loaded.ok ? { seq: loaded.case.seq, ...row } : {});
   });
 
   it('refuses to load a case whose stored payload was edited in SQL, naming the case and seq', async () => {
