@@ -1,6 +1,7 @@
 import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
 import type { AnyPathDefinition } from '../path/definition.js';
 import { bpmnId, planBpmn, type BpmnNode, type BpmnPlan } from './bpmnPlan.js';
+import { boundsOf, writeDefinitions, writePool } from './bpmnPool.js';
 import { conditionScript, historyScript, updateScript } from './bpmnScripts.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import { layoutBpmn, type BpmnLayout } from './layoutBpmn.js';
@@ -22,7 +23,7 @@ async function loadLibraries() {
   return { moddle: new BpmnModdle(), elk };
 }
 
-function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle): ModdleElement {
+function writeExecutable(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle): ModdleElement {
   const { definition, lang } = plan;
   const logic = portableLogicOf(definition);
   const create = (type: string, attributes: Record<string, unknown> = {}) => moddle.create(type, attributes);
@@ -44,55 +45,23 @@ function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle
     }
     elements.set(node.id, create(elementType[node.kind], attributes));
   }
-  const flows = plan.flows.map((flow) => {
-    const source = elements.get(flow.source)!;
-    const target = elements.get(flow.target)!;
-    const element = create('bpmn:SequenceFlow', {
-      id: flow.id,
-      name: flow.name,
-      sourceRef: source,
-      targetRef: target,
-      conditionExpression: flow.condition
-        ? create('bpmn:FormalExpression', { language: 'javascript', body: conditionScript(logic, flow.condition) })
-        : undefined,
-    });
-    (source.get('outgoing') as ModdleElement[]).push(element);
-    (target.get('incoming') as ModdleElement[]).push(element);
-    if (flow.isDefault) source.set('default', element);
-    return element;
-  });
-  const lanes = plan.lanes.map((lane) =>
-    create('bpmn:Lane', {
-      id: lane.id,
-      name: lane.name,
-      flowNodeRef: plan.nodes.filter((node) => node.lane === lane.role).map((node) => elements.get(node.id)!),
-    }),
-  );
-  const process = create('bpmn:Process', {
-    id: bpmnId('Process', definition.id),
-    name: definition.title[lang],
+  const pool = writePool(moddle, {
+    definition,
+    lang,
+    processId: 'Process',
     isExecutable: true,
-    laneSets: [create('bpmn:LaneSet', { id: 'LaneSet', lanes })],
-    flowElements: [...elements.values(), ...flows],
+    lanes: plan.lanes,
+    nodes: plan.nodes,
+    elements,
+    flows: plan.flows,
+    condition: (flow) => {
+      const condition = (flow as (typeof plan.flows)[number]).condition;
+      return condition ? create('bpmn:FormalExpression', { language: 'javascript', body: conditionScript(logic, condition) }) : undefined;
+    },
   });
-  const participant = create('bpmn:Participant', {
-    id: bpmnId('Participant', definition.id),
-    name: definition.title[lang],
-    processRef: process,
-  });
-  const collaboration = create('bpmn:Collaboration', { id: 'Collaboration', participants: [participant] });
 
-  const bounds = (box: { x: number; y: number; width: number; height: number }) => create('dc:Bounds', { ...box });
+  const bounds = (box: { x: number; y: number; width: number; height: number }) => boundsOf(moddle, box);
   const planeElements: ModdleElement[] = [
-    create('bpmndi:BPMNShape', { id: `${participant.id}_di`, bpmnElement: participant, isHorizontal: true, bounds: bounds(layout.pool) }),
-    ...lanes.map((lane) =>
-      create('bpmndi:BPMNShape', {
-        id: `${lane.id}_di`,
-        bpmnElement: lane,
-        isHorizontal: true,
-        bounds: bounds(layout.lanes.get(lane.id!)!),
-      }),
-    ),
     ...plan.nodes.map((node) => {
       const shape = create('bpmndi:BPMNShape', {
         id: `${node.id}_di`,
@@ -102,7 +71,7 @@ function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle
       if (node.kind === 'exclusiveGateway') shape.set('isMarkerVisible', true);
       return shape;
     }),
-    ...flows.map((flow) =>
+    ...pool.flows.map((flow) =>
       create('bpmndi:BPMNEdge', {
         id: `${flow.id}_di`,
         bpmnElement: flow,
@@ -110,16 +79,11 @@ function writeDefinitions(plan: BpmnPlan, layout: BpmnLayout, moddle: BpmnModdle
       }),
     ),
   ];
-  const diagram = create('bpmndi:BPMNDiagram', {
-    id: 'Diagram',
-    plane: create('bpmndi:BPMNPlane', { id: 'Plane', bpmnElement: collaboration, planeElement: planeElements }),
-  });
-  return create('bpmn:Definitions', {
-    id: bpmnId('Definitions', definition.id),
+  return writeDefinitions(moddle, pool, layout, {
+    definition,
     targetNamespace: `urn:kykypolku:path:${definition.id}:${definition.version}`,
-    exporter: 'kykypolku',
-    rootElements: [...messages.values(), collaboration, process],
-    diagrams: [diagram],
+    rootsBefore: [...messages.values()],
+    planeElements,
   });
 }
 
@@ -146,6 +110,6 @@ export async function toBpmn(definition: AnyPathDefinition, options: DiagramOpti
   const { moddle, elk } = await loadLibraries();
   const plan = planBpmn(definition, lang);
   const layout = await layoutBpmn(plan, elk);
-  const { xml } = await moddle.toXML(writeDefinitions(plan, layout, moddle), { format: true });
+  const { xml } = await moddle.toXML(writeExecutable(plan, layout, moddle), { format: true });
   return { text: `${xml}\n`, warnings: [...plan.warnings, ...portableLogicOf(definition).warnings] };
 }

@@ -1,6 +1,6 @@
 import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
 import type { AnyPathDefinition } from '../path/definition.js';
-import { bpmnId } from './bpmnPlan.js';
+import { boundsOf, writeDefinitions, writePool } from './bpmnPool.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import type { Bounds } from './layoutBpmn.js';
 import { layoutProcessMap, type ProcessMapLayout } from './layoutProcessMap.js';
@@ -17,7 +17,7 @@ const elementType: Readonly<Record<MapNode['kind'], string>> = {
   task: 'bpmn:ReceiveTask',
 };
 
-function writeDefinitions(plan: ProcessMapPlan, layout: ProcessMapLayout, moddle: BpmnModdle): ModdleElement {
+function writeProcessMap(plan: ProcessMapPlan, layout: ProcessMapLayout, moddle: BpmnModdle): ModdleElement {
   const { definition, lang } = plan;
   const create = (type: string, attributes: Record<string, unknown> = {}) => moddle.create(type, attributes);
   const documentation = (text: string | undefined) => (text === undefined ? undefined : [create('bpmn:Documentation', { text })]);
@@ -28,53 +28,23 @@ function writeDefinitions(plan: ProcessMapPlan, layout: ProcessMapLayout, moddle
       create(elementType[node.kind], { id: node.id, name: node.name, documentation: documentation(node.documentation) }),
     );
   }
-  const flows = plan.flows.map((flow) => {
-    const source = elements.get(flow.source)!;
-    const target = elements.get(flow.target)!;
-    const element = create('bpmn:SequenceFlow', {
-      id: flow.id,
-      name: flow.name,
-      sourceRef: source,
-      targetRef: target,
-      conditionExpression: flow.condition === undefined ? undefined : create('bpmn:FormalExpression', { body: flow.condition }),
-    });
-    (source.get('outgoing') as ModdleElement[]).push(element);
-    (target.get('incoming') as ModdleElement[]).push(element);
-    if (flow.isDefault) source.set('default', element);
-    return element;
-  });
-  const lanes = plan.lanes.map((lane) =>
-    create('bpmn:Lane', {
-      id: lane.id,
-      name: lane.name,
-      flowNodeRef: plan.nodes.filter((node) => node.lane === lane.role).map((node) => elements.get(node.id)!),
-    }),
-  );
-  const process = create('bpmn:Process', {
-    id: bpmnId('ProcessMap', definition.id),
-    name: definition.title[lang],
+  const pool = writePool(moddle, {
+    definition,
+    lang,
+    processId: 'ProcessMap',
     isExecutable: false,
-    laneSets: [create('bpmn:LaneSet', { id: 'LaneSet', lanes })],
-    flowElements: [...elements.values(), ...flows],
+    lanes: plan.lanes,
+    nodes: plan.nodes,
+    elements,
+    flows: plan.flows,
+    condition: (flow) => {
+      const condition = (flow as (typeof plan.flows)[number]).condition;
+      return condition === undefined ? undefined : create('bpmn:FormalExpression', { body: condition });
+    },
   });
-  const participant = create('bpmn:Participant', {
-    id: bpmnId('Participant', definition.id),
-    name: definition.title[lang],
-    processRef: process,
-  });
-  const collaboration = create('bpmn:Collaboration', { id: 'Collaboration', participants: [participant] });
-  const bounds = (box: Bounds) => create('dc:Bounds', { x: box.x, y: box.y, width: box.width, height: box.height });
+  const bounds = (box: Bounds) => boundsOf(moddle, box);
   const label = (box: Bounds | undefined) => (box === undefined ? undefined : create('bpmndi:BPMNLabel', { bounds: bounds(box) }));
   const planeElements: ModdleElement[] = [
-    create('bpmndi:BPMNShape', { id: `${participant.id}_di`, bpmnElement: participant, isHorizontal: true, bounds: bounds(layout.pool) }),
-    ...lanes.map((lane) =>
-      create('bpmndi:BPMNShape', {
-        id: `${lane.id}_di`,
-        bpmnElement: lane,
-        isHorizontal: true,
-        bounds: bounds(layout.lanes.get(lane.id!)!),
-      }),
-    ),
     ...plan.nodes.map((node) => {
       const shape = create('bpmndi:BPMNShape', {
         id: `${node.id}_di`,
@@ -85,7 +55,7 @@ function writeDefinitions(plan: ProcessMapPlan, layout: ProcessMapLayout, moddle
       if (node.kind === 'choice' || node.kind === 'join') shape.set('isMarkerVisible', true);
       return shape;
     }),
-    ...flows.map((flow) =>
+    ...pool.flows.map((flow) =>
       create('bpmndi:BPMNEdge', {
         id: `${flow.id}_di`,
         bpmnElement: flow,
@@ -94,16 +64,10 @@ function writeDefinitions(plan: ProcessMapPlan, layout: ProcessMapLayout, moddle
       }),
     ),
   ];
-  const diagram = create('bpmndi:BPMNDiagram', {
-    id: 'Diagram',
-    plane: create('bpmndi:BPMNPlane', { id: 'Plane', bpmnElement: collaboration, planeElement: planeElements }),
-  });
-  return create('bpmn:Definitions', {
-    id: bpmnId('Definitions', definition.id),
+  return writeDefinitions(moddle, pool, layout, {
+    definition,
     targetNamespace: `urn:kykypolku:path:${definition.id}:${definition.version}:process-map`,
-    exporter: 'kykypolku',
-    rootElements: [collaboration, process],
-    diagrams: [diagram],
+    planeElements,
   });
 }
 
@@ -131,6 +95,6 @@ export async function toBpmnProcessMap(definition: AnyPathDefinition, options: D
   const moddle = new BpmnModdle();
   const plan = planProcessMap(definition, lang);
   const layout = layoutProcessMap(plan);
-  const { xml } = await moddle.toXML(writeDefinitions(plan, layout, moddle), { format: true });
+  const { xml } = await moddle.toXML(writeProcessMap(plan, layout, moddle), { format: true });
   return { text: `${xml}\n`, warnings: [...plan.warnings] };
 }
