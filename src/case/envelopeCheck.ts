@@ -1,6 +1,7 @@
 import { eventTypeMaxLength, hostIdMaxLength, pathIdMaxLength } from '../schema/codeStrings.js';
 import { instantYears, isMillisInYears, isoInstant, isoInstantMaxLength } from '../time/instant.js';
 import { maxCaseIdLength } from '../schema/codeStrings.js';
+import { isCanonicalUtcInstant } from '../time/canonicalInstant.js';
 
 // The fast paths below accept a subset of what the zod envelopes accept: when one says yes, zod
 // would too, and when one says no, the caller asks zod, which gives the verdict and the issues.
@@ -24,7 +25,12 @@ function isActor(value: unknown): value is { role: string; id: string } {
 }
 
 function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= isoInstantMaxLength && isoInstantPattern?.test(value) === true && isInYears(value);
+  return (
+    typeof value === 'string' &&
+    value.length <= isoInstantMaxLength &&
+    (isCanonicalUtcInstant(value) || isoInstantPattern?.test(value) === true) &&
+    isInYears(value)
+  );
 }
 
 /** The pattern has matched, so the text starts with four digits: a year well inside needs no Date.parse. */

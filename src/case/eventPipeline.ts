@@ -13,6 +13,7 @@ import { copyIntoDomain, type PlainValue } from '../schema/valueDomain.js';
 import { describeFieldPath } from './fieldPath.js';
 import { ruleHolds } from './typeErasure.js';
 import { isInstantBefore } from '../time/instant.js';
+import { markRecordedHere } from './recordedHere.js';
 
 /** The outcome of one step of the pipeline. @internal */
 export type StepResult =
@@ -70,16 +71,31 @@ function prefixIssues(issues: readonly EventIssue[], prefix: PropertyKey): Event
  * accept it → would the result break a rule → commit. Nothing is changed unless every step
  * passes.
  *
+ * `madeHere` is a stored event this plan's pipeline made (see `planThatRecorded`), replayed: its
+ * payload is already what the schema gave, and the event itself becomes the history entry.
+ *
  * @internal
  */
-export function applyEvent(core: CaseCore, type: string, at: string, actor: EventActor, rawPayload: unknown, eventId?: string): StepResult {
+export function applyEvent(
+  core: CaseCore,
+  type: string,
+  at: string,
+  actor: EventActor,
+  rawPayload: unknown,
+  eventId?: string,
+  madeHere?: RecordedEvent,
+): StepResult {
   const plan = core.plan;
-  // Only a missing payload stands for an empty one; `null` is a wrong payload, as JSON Schema says too.
-  const parsed = plan.payloadParsers.get(type)!(rawPayload === undefined ? {} : rawPayload);
-  if (!parsed.success) {
-    return invalid(`${type} has an invalid payload`, prefixIssues(parsed.error.issues, 'payload'));
+  let payload: Record<string, unknown>;
+  if (madeHere) payload = madeHere.payload as Record<string, unknown>;
+  else {
+    // Only a missing payload stands for an empty one; `null` is a wrong payload, as JSON Schema says too.
+    const parsed = plan.payloadParsers.get(type)!(rawPayload === undefined ? {} : rawPayload);
+    if (!parsed.success) {
+      return invalid(`${type} has an invalid payload`, prefixIssues(parsed.error.issues, 'payload'));
+    }
+    payload = parsed.data as Record<string, unknown>;
   }
-  const payload = parsed.data as Record<string, unknown>;
   if (eventId !== undefined) {
     const takenBy = core.eventIds?.get(eventId);
     if (takenBy !== undefined) {
@@ -151,6 +167,29 @@ export function applyEvent(core: CaseCore, type: string, at: string, actor: Even
   }
 
   const seq = core.seq + 1;
+  const event = madeHere ?? newEvent(core, seq, type, at, actor, payload, eventId);
+  if (eventId !== undefined) {
+    core.eventIds ??= new Map();
+    core.eventIds.set(eventId, seq);
+  }
+  if (core.keepsHistory) core.history.push(event);
+  core.seq = seq;
+  core.snapshot = next;
+  core.lastAt = at;
+  core.lastEvent = event;
+  return { ok: true, event };
+}
+
+function newEvent(
+  core: CaseCore,
+  seq: number,
+  type: string,
+  at: string,
+  actor: EventActor,
+  payload: Record<string, unknown>,
+  eventId: string | undefined,
+): RecordedEvent {
+  const plan = core.plan;
   // Most events of a case are recorded by an actor who recorded the one before: theirs is shared.
   const lastActor = core.lastEvent?.actor;
   const frozenActor =
@@ -162,27 +201,10 @@ export function applyEvent(core: CaseCore, type: string, at: string, actor: Even
   // events then compare equal whatever a store does with absent columns.
   const event: RecordedEvent =
     eventId === undefined
-      ? Object.freeze({ caseId: core.caseId, seq, type, at, actor: frozenActor, payload: frozenPayload, path: plan.pathVersion })
-      : Object.freeze({
-          caseId: core.caseId,
-          seq,
-          type,
-          at,
-          actor: frozenActor,
-          payload: frozenPayload,
-          path: plan.pathVersion,
-          eventId,
-        });
-  if (eventId !== undefined) {
-    core.eventIds ??= new Map();
-    core.eventIds.set(eventId, seq);
-  }
-  if (core.keepsHistory) core.history.push(event);
-  core.seq = seq;
-  core.snapshot = next;
-  core.lastAt = at;
-  core.lastEvent = event;
-  return { ok: true, event };
+      ? { caseId: core.caseId, seq, type, at, actor: frozenActor, payload: frozenPayload, path: plan.pathVersion }
+      : { caseId: core.caseId, seq, type, at, actor: frozenActor, payload: frozenPayload, path: plan.pathVersion, eventId };
+  markRecordedHere(event, plan);
+  return Object.freeze(event);
 }
 
 function payloadIssuesOf(core: CaseCore, input: unknown): EventIssue[] {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { instantYears, isMillisInYears, isoDate } from '../time/instant.js';
 
 /** A payload as its schema parses it, or zod's own failure with its issues. @internal */
 export type PayloadParse =
@@ -10,7 +11,7 @@ export type PayloadParser = (payload: unknown) => PayloadParse;
 
 interface FlatField {
   readonly key: string;
-  readonly values: ReadonlySet<unknown>;
+  readonly accepts: (value: unknown) => boolean;
   readonly optional: boolean;
 }
 
@@ -27,27 +28,45 @@ function definitionOf(schema: unknown): ZodInternals {
   return (schema as { _zod: { def: ZodInternals } })._zod.def;
 }
 
+const isoDatePattern = (isoDate.def as { pattern?: RegExp }).pattern;
+
+/** What the library's own `isoDate` accepts: its pattern, then its years (Date.parse only near their ends). */
+function isDateInYears(value: unknown): boolean {
+  if (typeof value !== 'string' || isoDatePattern?.test(value) !== true) return false;
+  const year = Number(value.slice(0, 4));
+  return (year > instantYears.first && year < instantYears.last) || isMillisInYears(Date.parse(value));
+}
+
+function oneOf(values: readonly unknown[]): (value: unknown) => boolean {
+  const set = new Set(values);
+  return (value) => set.has(value);
+}
+
 /**
- * The values a field can hold when it is a finite set and nothing else (a boolean, an enum, a
- * literal, each perhaps optional or nullable, with no refinement), or undefined. Anything else — a
- * date, a number, a default, a transform, a refinement — leaves the whole payload to zod.
+ * How to check a field that holds a finite set of values and nothing else (a boolean, an enum, a
+ * literal), or the library's own `isoDate`, each perhaps optional or nullable, with no other
+ * refinement; or undefined. Anything else — another date or string, a number, a default, a
+ * transform, a refinement — leaves the whole payload to zod.
  */
-function finiteField(definition: ZodInternals): { values: Set<unknown>; optional: boolean } | undefined {
+function fieldCheck(schema: unknown): { accepts: (value: unknown) => boolean; optional: boolean } | undefined {
+  // The one refinement known here: `isoDate`'s years, which isDateInYears checks alike.
+  if (schema === isoDate) return { accepts: isDateInYears, optional: false };
+  const definition = definitionOf(schema);
   if (definition.checks !== undefined && definition.checks.length > 0) return undefined;
   switch (definition.type) {
     case 'boolean':
-      return { values: new Set([false, true]), optional: false };
+      return { accepts: oneOf([false, true]), optional: false };
     case 'enum':
-      return definition.entries ? { values: new Set(Object.values(definition.entries)), optional: false } : undefined;
+      return definition.entries ? { accepts: oneOf(Object.values(definition.entries)), optional: false } : undefined;
     case 'literal':
-      return definition.values ? { values: new Set(definition.values), optional: false } : undefined;
+      return definition.values ? { accepts: oneOf(definition.values), optional: false } : undefined;
     case 'optional': {
-      const inner = definition.innerType && finiteField(definitionOf(definition.innerType));
-      return inner && { values: inner.values, optional: true };
+      const inner = definition.innerType && fieldCheck(definition.innerType);
+      return inner && { accepts: inner.accepts, optional: true };
     }
     case 'nullable': {
-      const inner = definition.innerType && finiteField(definitionOf(definition.innerType));
-      return inner && { values: new Set([...inner.values, null]), optional: inner.optional };
+      const inner = definition.innerType && fieldCheck(definition.innerType);
+      return inner && { accepts: (value: unknown) => value === null || inner.accepts(value), optional: inner.optional };
     }
     default:
       return undefined;
@@ -55,8 +74,9 @@ function finiteField(definition: ZodInternals): { values: Set<unknown>; optional
 }
 
 /**
- * The fields of an object schema all of whose fields are finite, with no refinement on the object
- * and no extra keys kept (strict, or stripping ones a fast check never lets through), or undefined.
+ * The fields of an object schema all of whose fields {@link fieldCheck} can check, with no
+ * refinement on the object and no extra keys kept (strict, or stripping ones a fast check never lets
+ * through), or undefined.
  */
 function flatFields(schema: z.ZodObject): readonly FlatField[] | undefined {
   const definition = definitionOf(schema);
@@ -65,9 +85,9 @@ function flatFields(schema: z.ZodObject): readonly FlatField[] | undefined {
   if (catchall !== undefined && catchall.type !== 'never') return undefined;
   const fields: FlatField[] = [];
   for (const [key, fieldSchema] of Object.entries(schema.shape)) {
-    const field = finiteField(definitionOf(fieldSchema));
+    const field = fieldCheck(fieldSchema);
     if (!field) return undefined;
-    fields.push({ key, values: field.values, optional: field.optional });
+    fields.push({ key, accepts: field.accepts, optional: field.optional });
   }
   return fields;
 }
@@ -79,8 +99,8 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The payload parser of one schema. For a payload of finite fields only (most events: codes and
- * flags), a payload whose keys are all the schema's, each holding one of its values, is copied in
+ * The payload parser of one schema. For a payload of finite fields and `isoDate`s only (most events:
+ * codes, flags and days), a payload whose keys are all the schema's, each holding one of its values, is copied in
  * the schema's key order — exactly what zod's parse gives, without it. Every other payload, and
  * every payload of another schema, is parsed by zod, which gives the verdict and the issues. Parity
  * with zod is a property test (test/case/payloadParser.unit.test.ts).
@@ -101,7 +121,7 @@ export function createPayloadParser(schema: z.ZodObject): PayloadParser {
       if (!Object.hasOwn(payload, key)) return byZod(payload);
       const field = known.get(key);
       const value = payload[key];
-      if (!field || value === undefined || !field.values.has(value)) return byZod(payload);
+      if (!field || value === undefined || !field.accepts(value)) return byZod(payload);
       if (!field.optional) requiredSeen++;
       keys++;
     }

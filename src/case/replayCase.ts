@@ -11,7 +11,8 @@ import { storedEventIssue } from './storedEventDomain.js';
 import { assertCaseId, caseIdProblem } from './caseId.js';
 import { eventTypeMaxLength } from '../schema/codeStrings.js';
 import { PathCase } from './pathCase.js';
-import { applyEvent, PathRuntimeError } from './eventPipeline.js';
+import { applyEvent, PathRuntimeError, type StepResult } from './eventPipeline.js';
+import { planThatRecorded } from './recordedHere.js';
 import type { EventIssue, Rejection } from './rejection.js';
 import { checkDomain } from '../schema/valueDomain.js';
 
@@ -155,26 +156,19 @@ function malformed(index: number, raw: unknown, issues: readonly EventIssue[]): 
  * @internal
  */
 export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number): ReplayFailure | undefined {
+  // An event this compiled path made here is frozen and was checked whole when it was made: only
+  // where it stands in this case (its case, its seq) and the path's own steps are left to check.
+  if (planThatRecorded(raw) === core.plan) return applyEventMadeHere(core, raw as RecordedEvent, index);
   const expected = core.plan.pathVersion;
   // The value domain too, as `record` and `store.append` check it: a log holding what a store
   // cannot keep (NUL, a lone surrogate, -0) is refused, not replayed into a case no store can hold.
-  const issue = storedEventIssue(raw);
+  const issue = storedEventIssue(raw, core.lastEvent);
   if (issue) {
     const parsed = checkDomain(raw).ok ? recordedEventEnvelope.safeParse(raw) : undefined;
     return malformed(index, raw, parsed && !parsed.success ? parsed.error.issues : [issue]);
   }
-  const parsed = { success: true, data: raw as z.infer<typeof recordedEventEnvelope> } as const;
-  const event = parsed.data;
-  if (event.caseId !== core.caseId) {
-    return {
-      code: 'WRONG_CASE',
-      message: `event ${index} (seq ${event.seq}) belongs to case '${excerptOf(event.caseId)}', not '${excerptOf(core.caseId)}'`,
-      index,
-      seq: event.seq,
-      expectedCaseId: core.caseId,
-      foundCaseId: event.caseId,
-    };
-  }
+  const event = raw as z.infer<typeof recordedEventEnvelope>;
+  if (event.caseId !== core.caseId) return wrongCase(core, event, index);
   let type = event.type;
   let payload = event.payload;
   let migrated = false;
@@ -208,15 +202,7 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
     }
     migrated = true;
   }
-  if (event.seq !== core.seq + 1) {
-    return {
-      code: 'OUT_OF_SEQUENCE',
-      message: `event ${index} has seq ${event.seq}; expected ${core.seq + 1}`,
-      index,
-      seq: event.seq,
-      expectedSeq: core.seq + 1,
-    };
-  }
+  if (event.seq !== core.seq + 1) return outOfSequence(core, event, index);
   if (!core.plan.payloadSchemas.has(type)) {
     // A migration's rewrite can name any type; the rejection keeps it only as an excerpt.
     const message = `path '${expected.id}' has no event '${excerptOf(type)}'`;
@@ -229,17 +215,41 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
       rejection: { code: 'UNKNOWN_EVENT_TYPE', message, eventType },
     };
   }
-  const result = applyEvent(core, type, event.at, event.actor, payload, event.eventId);
-  if (!result.ok) {
-    return {
-      code: 'EVENT_REJECTED',
-      message: `seq ${event.seq}: ${result.rejection.message}`,
-      index,
-      seq: event.seq,
-      rejection: result.rejection,
-    };
-  }
+  const failure = failureOf(applyEvent(core, type, event.at, event.actor, payload, event.eventId), index, event.seq);
   // A migrated case's history is what the store holds, not the rewrite: load equals read.
-  if (migrated && core.keepsHistory) core.history[core.history.length - 1] = deepFreeze(structuredClone(event)) as RecordedEvent;
-  return undefined;
+  if (!failure && migrated && core.keepsHistory)
+    core.history[core.history.length - 1] = deepFreeze(structuredClone(event)) as RecordedEvent;
+  return failure;
+}
+
+function applyEventMadeHere(core: CaseCore, event: RecordedEvent, index: number): ReplayFailure | undefined {
+  if (event.caseId !== core.caseId) return wrongCase(core, event, index);
+  if (event.seq !== core.seq + 1) return outOfSequence(core, event, index);
+  return failureOf(applyEvent(core, event.type, event.at, event.actor, event.payload, event.eventId, event), index, event.seq);
+}
+
+function wrongCase(core: CaseCore, event: { readonly caseId: string; readonly seq: number }, index: number): ReplayFailure {
+  return {
+    code: 'WRONG_CASE',
+    message: `event ${index} (seq ${event.seq}) belongs to case '${excerptOf(event.caseId)}', not '${excerptOf(core.caseId)}'`,
+    index,
+    seq: event.seq,
+    expectedCaseId: core.caseId,
+    foundCaseId: event.caseId,
+  };
+}
+
+function outOfSequence(core: CaseCore, event: { readonly seq: number }, index: number): ReplayFailure {
+  return {
+    code: 'OUT_OF_SEQUENCE',
+    message: `event ${index} has seq ${event.seq}; expected ${core.seq + 1}`,
+    index,
+    seq: event.seq,
+    expectedSeq: core.seq + 1,
+  };
+}
+
+function failureOf(result: StepResult, index: number, seq: number): ReplayFailure | undefined {
+  if (result.ok) return undefined;
+  return { code: 'EVENT_REJECTED', message: `seq ${seq}: ${result.rejection.message}`, index, seq, rejection: result.rejection };
 }

@@ -6,8 +6,12 @@ import { checkCaseQuery, checkCaseloadQuery } from './queryCheck.js';
 import { eventIdTaken, judgeRetry } from './retriedBatch.js';
 import { compareCaseIds, compareSummaries, matchesQuery } from './summaryOrder.js';
 import { createMemoryDeadlines } from '../deadlines/memoryDeadlines.js';
+import { planThatRecorded } from '../case/recordedHere.js';
 
 function frozenCopy(event: RecordedEvent): RecordedEvent {
+  // An event this library recorded is frozen whole already: kept as it is, it stays one the replay
+  // of a stored case knows (src/case/recordedHere.ts).
+  if (planThatRecorded(event) !== undefined) return event;
   // A stored event must not change when the host later mutates the object it appended.
   const copy = structuredClone(event) as RecordedEvent;
   Object.freeze(copy.actor);

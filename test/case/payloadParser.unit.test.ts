@@ -4,7 +4,8 @@
 // on the parsed payload key for key and in key order, and on the issues when they refuse.
 import fc from 'fast-check';
 import { z } from 'zod';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { isoDate } from 'kykypolku';
 import type { AnyPathDefinition } from 'kykypolku';
 import { builtInPaths } from '../../machines/index.js';
 import { createPayloadParser } from '../../src/case/payloadParser.js';
@@ -24,10 +25,48 @@ const definitions: readonly AnyPathDefinition[] = [
 
 const strangers: readonly unknown[] = ['', 'x', 0, -0, 1, true, false, null, [], {}, 'clinic', 'phone', 3, '2025-01-01'];
 
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+/**
+ * Strings near a calendar date: every year at and past the ends of the years taken (0999, 1000,
+ * 8999, 9000, 10000), leap days of leap and common years and centuries, month and day 0 and past
+ * the month's end, and a few that are not dates at all.
+ */
+const dateLike: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(
+        fc.oneof(fc.integer({ min: 990, max: 1010 }), fc.integer({ min: 1896, max: 2104 }), fc.integer({ min: 8990, max: 10001 })),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(([year, month, day]) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '2024-02-29',
+      '2023-02-29',
+      '2000-02-29',
+      '1900-02-29',
+      '2025-1-01',
+      '2025-01-01T00:00:00Z',
+      ' 2025-01-01',
+      '2025-01-01\n',
+      '+02025-01-01',
+      '２０２５-01-01',
+    ),
+  },
+);
+
 function payloadArbitrary(schema: z.ZodObject): fc.Arbitrary<unknown> {
   const domain = describePayloadDomain(schema);
   const fieldValue = (field: string): fc.Arbitrary<unknown> => {
     const known = domain[field]!;
+    if (known.kind === 'open' && known.format === 'date') {
+      return fc.oneof({ weight: 6, arbitrary: dateLike }, { weight: 1, arbitrary: fc.constantFrom(...strangers) });
+    }
     const values = known.kind === 'finite' ? known.values : [known.sample];
     return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: fc.constantFrom(...strangers) });
   };
@@ -96,5 +135,21 @@ describe('unit: the payload parser gives the verdict and the payload zod gives',
     const parsed = createPayloadParser(schema)(payload);
     expect(parsed).toEqual({ success: true, data: { mode: 'clinic' } });
     expect(parsed.success && parsed.data).not.toBe(payload);
+  });
+
+  it("answers a payload of the library's isoDate days without asking zod, and leaves any other date schema to zod", () => {
+    const days = z.strictObject({ meetingOn: isoDate, nextOn: isoDate.optional() });
+    const ownDate = z.strictObject({ meetingOn: z.iso.date() });
+    const daysZod = vi.spyOn(days, 'safeParse');
+    const ownZod = vi.spyOn(ownDate, 'safeParse');
+    expect(createPayloadParser(days)({ nextOn: '2024-02-29', meetingOn: '2025-03-04' })).toEqual({
+      success: true,
+      data: { meetingOn: '2025-03-04', nextOn: '2024-02-29' },
+    });
+    expect(daysZod).not.toHaveBeenCalled();
+    expect(createPayloadParser(days)({ meetingOn: '2023-02-29' }).success).toBe(false);
+    expect(daysZod).toHaveBeenCalledTimes(1);
+    expect(createPayloadParser(ownDate)({ meetingOn: '2025-03-04' }).success).toBe(true);
+    expect(ownZod).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,0 +1,59 @@
+import type { RecordedEvent } from '../path/recordedEvent.js';
+import type { CompiledPath } from './compilePath.js';
+
+// Events this library's pipeline made carry, in a private field, the compiled path that made them.
+// Such an event is frozen and was checked field by field when it was made: replaying it under the
+// same compiled path need not check its envelope, its value domain or its payload again, and it can
+// be the history entry itself. A private field, not a WeakMap: millions of recorded events would
+// make every garbage collection walk the map; and unlike a symbol no other code can read or copy it,
+// so a Proxy, a copy or a look-alike of such an event is checked like any host value.
+
+/** Lets a subclass's private field be installed on an object made elsewhere (a constructor that returns it). */
+class Adopt {
+  constructor(target: object) {
+    // biome-ignore lint/correctness/noConstructorReturn: returning the target is what installs the subclass's private field on it.
+    return target as Adopt;
+  }
+}
+
+class RecordedHere extends Adopt {
+  readonly #plan: CompiledPath;
+
+  constructor(event: object, plan: CompiledPath) {
+    super(event);
+    this.#plan = plan;
+  }
+
+  static planOf(value: object): CompiledPath | undefined {
+    return #plan in value ? (value as RecordedHere).#plan : undefined;
+  }
+}
+
+function isFlat(payload: Readonly<Record<string, unknown>>): boolean {
+  for (const key in payload) {
+    const value = payload[key];
+    if (typeof value === 'object' && value !== null) return false;
+  }
+  return true;
+}
+
+/**
+ * Marks an event `plan` is about to freeze as made by it. Only an event whose payload holds no
+ * nested object or array is marked: the payload is frozen one level deep, and anything nested could
+ * still be changed by whoever holds it. Call before the event is frozen.
+ *
+ * @internal
+ */
+export function markRecordedHere(event: RecordedEvent, plan: CompiledPath): void {
+  if (isFlat(event.payload as Readonly<Record<string, unknown>>)) new RecordedHere(event, plan);
+}
+
+/**
+ * The compiled path that made this event, when this library's pipeline made it (it is frozen, so
+ * it cannot have changed since); `undefined` for any other value.
+ *
+ * @internal
+ */
+export function planThatRecorded(value: unknown): CompiledPath | undefined {
+  return typeof value === 'object' && value !== null ? RecordedHere.planOf(value) : undefined;
+}
