@@ -38,7 +38,8 @@ export function findBinDir(): string {
   return found;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on the loopback no one listens on now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -69,9 +70,22 @@ export interface PostgresServerOptions {
   readonly durable?: boolean;
 }
 
-export async function startPostgresServer(options: PostgresServerOptions = {}): Promise<PostgresServer> {
+/** A temporary directory the server's OS user owns, and PostgreSQL's tools run in it as that user. */
+export interface ServerDirectory {
+  readonly directory: string;
+  /** Runs one of PostgreSQL's tools (initdb, pg_ctl, pg_basebackup…) in the directory; rejects when it fails. */
+  tool(name: string, args: readonly string[]): Promise<void>;
+  /** The same, synchronously: for a process exit hook, where nothing asynchronous runs any more. */
+  toolSync(name: string, args: readonly string[]): void;
+}
+
+/**
+ * Makes a temporary directory for servers. As root (CI) it belongs to the `postgres` OS user and the
+ * tools run as that user through `runuser`, since initdb and postgres refuse root.
+ */
+export function makeServerDirectory(prefix = 'kykypolku-pg-'): ServerDirectory {
   const bin = findBinDir();
-  const directory = mkdtempSync(join(tmpdir(), 'kykypolku-pg-'));
+  const directory = mkdtempSync(join(tmpdir(), prefix));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
@@ -80,10 +94,21 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
   }
   const command = (tool: string, args: readonly string[]): [string, string[]] =>
     asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), [...args]];
-  const tool = async (name: string, args: readonly string[]) => {
-    const [file, argv] = command(name, args);
-    await run(file, argv, { cwd: directory });
+  return {
+    directory,
+    async tool(name, args) {
+      const [file, argv] = command(name, args);
+      await run(file, argv, { cwd: directory });
+    },
+    toolSync(name, args) {
+      const [file, argv] = command(name, args);
+      execFileSync(file, argv, { cwd: directory, stdio: 'ignore' });
+    },
   };
+}
+
+export async function startPostgresServer(options: PostgresServerOptions = {}): Promise<PostgresServer> {
+  const { directory, tool } = makeServerDirectory();
 
   const data = join(directory, 'data');
   await tool('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-locale', '-E', 'UTF8']);
