@@ -27,9 +27,12 @@ export interface PostgresStoreOptions extends SqlStoreOptions {
   readonly pool: PgPoolLike;
 }
 
-// Connection exceptions (08…), the server shutting down or starting (57P01-57P03), and the
-// socket errors Node reports when the server is gone.
+// Connection exceptions (08…), the server shutting down or starting (57P01-57P03), the socket
+// errors Node reports when the server is gone, and a read-only server (25006): a standby not yet
+// promoted, or an old primary come back as one, where a pool points after a failover. None of
+// them is the statement's fault; once a primary answers, the same append succeeds.
 const unavailableCodes = new Set([
+  '25006',
   '57P01',
   '57P02',
   '57P03',
@@ -47,7 +50,11 @@ export function isPgUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && (code.startsWith('08') || unavailableCodes.has(code))) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection error|not queryable|Client was closed|timeout exceeded when trying to connect/i.test(message);
+  // `Query read timeout` is pg's `query_timeout` expiring: a server that stopped answering (a
+  // primary cut off by the network), whose commit may or may not have happened.
+  return /Connection terminated|connection error|not queryable|Client was closed|timeout exceeded when trying to connect|Query read timeout/i.test(
+    message,
+  );
 }
 
 function asSession(target: Pick<PgPoolClientLike, 'query'>): SqlSession {
