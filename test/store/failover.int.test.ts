@@ -54,7 +54,9 @@ it('four writers through a primary crash and a promotion: every acknowledged app
   await servers.stopPrimary('immediate');
   const acknowledgedBeforeCrash = writers.reduce((sum, writer) => sum + acknowledged(writer.lines).length, 0);
   // No primary: the old address refuses connections.
-  await Promise.all(writers.map((writer) => writer.until('STORE_UNAVAILABLE from the stopped primary', (lines) => unavailable(lines, 0) >= 2)));
+  await Promise.all(
+    writers.map((writer) => writer.until('STORE_UNAVAILABLE from the stopped primary', (lines) => unavailable(lines, 0) >= 2)),
+  );
 
   // The hosts point their pools at the standby's address before it is promoted: it answers, but
   // read-only. That too is "no primary answers", and must not read as a failed statement.
@@ -72,7 +74,10 @@ it('four writers through a primary crash and a promotion: every acknowledged app
   // Carrying on against the new primary: 25 more batches each.
   await Promise.all(
     writers.map((writer) =>
-      writer.until('25 acknowledged on the new primary', (lines) => acknowledged(lines).filter((line) => line.generation === 1).length >= 25),
+      writer.until(
+        '25 acknowledged on the new primary',
+        (lines) => acknowledged(lines).filter((line) => line.generation === 1).length >= 25,
+      ),
     ),
   );
   for (const writer of writers) writer.send('stop');
