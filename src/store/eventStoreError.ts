@@ -7,7 +7,11 @@ export interface LockHolder {
 /** Why a store could not be opened, or could not answer a read or a query. */
 export type StoreFailure =
   | {
-      /** The store could not be reached, or the connection was lost; try again later. */
+      /**
+       * No primary answered: the store could not be reached, the connection was lost, or the server
+       * is read-only (a standby not yet promoted after a failover); try again later, an append with
+       * the same event ids (docs/operations.md).
+       */
       readonly code: 'STORE_UNAVAILABLE';
       readonly message: string;
     }
