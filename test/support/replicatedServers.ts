@@ -35,6 +35,8 @@ export interface ReplicatedPair {
   createDatabase(): Promise<string>;
   /** The primary's replication rows. */
   replication(): Promise<readonly ReplicationRow[]>;
+  /** `ALTER SYSTEM SET` each setting on one of the servers, then reloads its configuration. */
+  configure(server: 'primary' | 'standby', settings: Readonly<Record<string, string>>): Promise<void>;
   /** Stops the primary: `immediate` is a crash (no shutdown checkpoint, backends cut off). */
   stopPrimary(mode: 'fast' | 'immediate'): Promise<void>;
   /** `pg_ctl promote -w`: resolves once the standby has left recovery and takes writes. */
@@ -172,6 +174,11 @@ export async function startReplicatedPair(): Promise<ReplicatedPair> {
       return name;
     },
     replication: () => queryOnce<ReplicationRow>(url(primaryPort), 'SELECT application_name, state, sync_state FROM pg_stat_replication'),
+    async configure(server, settings) {
+      const at = url(server === 'primary' ? primaryPort : standbyPort);
+      for (const [name, value] of Object.entries(settings)) await queryOnce(at, `ALTER SYSTEM SET ${name} = '${value}'`);
+      await queryOnce(at, 'SELECT pg_reload_conf()');
+    },
     stopPrimary: (mode) => pgCtl(primaryData, ['-m', mode, '-w', 'stop']),
     async promoteStandby() {
       await pgCtl(standbyData, ['-w', '-t', '30', 'promote']);
