@@ -15,7 +15,13 @@ import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 
-/** The folder with PostgreSQL's initdb and pg_ctl; throws, saying how to install them, when there is none. */
+/**
+ * The tools the server tests run: initdb and pg_ctl for every throwaway server, pg_basebackup for the
+ * failover test's standby, pg_dump and pg_restore for the backup test. Debian's `postgresql` brings them all.
+ */
+const serverTools = ['initdb', 'pg_ctl', 'pg_basebackup', 'pg_dump', 'pg_restore'] as const;
+
+/** The folder with PostgreSQL's server tools; throws, saying how to install them, when there is none. */
 export function findBinDir(): string {
   const candidates: string[] = [];
   try {
@@ -29,10 +35,10 @@ export function findBinDir(): string {
     versions.sort((a, b) => (a === '15' ? -1 : b === '15' ? 1 : Number(b) - Number(a)));
     candidates.push(...versions.map((version) => `/usr/lib/postgresql/${version}/bin`));
   }
-  const found = candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
+  const found = candidates.find((dir) => serverTools.every((tool) => existsSync(join(dir, tool))));
   if (!found) {
     throw new Error(
-      'PostgreSQL server binaries (initdb, pg_ctl) not found: install them with `apt-get install -y postgresql` (.ci/run does)',
+      `PostgreSQL server binaries (${serverTools.join(', ')}) not found: install them with \`apt-get install -y postgresql\` (.ci/run does)`,
     );
   }
   return found;

@@ -91,7 +91,7 @@ async function missingReferees(chromium: ChromiumChoice): Promise<string[]> {
   try {
     findPostgresBinDir();
   } catch {
-    missing.push('PostgreSQL server binaries (initdb, pg_ctl: apt-get install -y postgresql)');
+    missing.push('PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup, pg_dump, pg_restore: apt-get install -y postgresql)');
   }
   return missing;
 }
