@@ -8,6 +8,8 @@
 // is on the new primary, none twice, every batch whole or absent, and every retry settled.
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openCase } from 'kykypolku';
+import { lifestyleGuidancePath } from 'kykypolku/paths';
 import { createPostgresStore } from 'kykypolku/postgres';
 import { type FailoverWriter, type TimedLine, startFailoverWriter } from '../support/failoverWriters.js';
 import { type ReplicatedPair, startReplicatedPair } from '../support/replicatedServers.js';
@@ -32,6 +34,16 @@ const poolOn = (url: string) => {
   pools.push(pool);
   return pool;
 };
+
+async function queryOn(url: string, text: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
 
 type Acknowledged = Extract<TimedLine, { event: 'acknowledged' }>;
 const acknowledged = (lines: readonly TimedLine[]) => lines.filter((line): line is Acknowledged => line.event === 'acknowledged');
@@ -151,4 +163,59 @@ it('node-postgres 8 has no multi-host failover: a libpq-style host list with tar
   await expect(async () => pool.query('SELECT 1')).rejects.toThrow(/Invalid URL/);
   // Through the store, a typed answer all the same: a failure of the host's configuration, not an outage.
   await expect(createPostgresStore({ pool }).read('case-1')).rejects.toMatchObject({ failure: { code: 'STORE_FAILED' } });
+});
+
+it("an append pg's query_timeout gave up on is STORE_UNAVAILABLE (it may still commit), and the same event ids settle it", async () => {
+  const servers = pair!;
+  // The promoted standby after the failover test; the primary when this test runs alone.
+  const standbyInRecovery = await queryOn(servers.standbyUrl(), 'SELECT pg_is_in_recovery() AS r');
+  const on = standbyInRecovery[0]!.r ? servers.primaryUrl : servers.standbyUrl;
+  const admin = new pg.Client({ connectionString: on() });
+  await admin.connect();
+  try {
+    await admin.query('CREATE DATABASE query_timeout');
+  } finally {
+    await admin.end();
+  }
+  const url = on('query_timeout');
+  await createPostgresStore({ pool: poolOn(url) }).migrate();
+  const pool = new pg.Pool({ connectionString: url, max: 2, query_timeout: 300 });
+  pool.on('error', () => undefined);
+  pools.push(pool);
+  const store = createPostgresStore({ pool });
+  const caseRef = openCase(lifestyleGuidancePath, { caseId: 'qt-1' });
+  caseRef.record({
+    type: 'REFERRED',
+    at: '2025-01-01T08:00:00Z',
+    actor: { role: 'referrer', id: 'nurse-1' },
+    eventId: 'qt-1/1',
+    payload: { source: 'self' },
+  });
+  caseRef.record({
+    type: 'ENROLLED',
+    at: '2025-01-01T08:01:00Z',
+    actor: { role: 'lifestyleCoach', id: 'lc-1' },
+    eventId: 'qt-1/2',
+    payload: { mode: 'individual' },
+  });
+  const batch = [...caseRef.history];
+  expect(batch).toHaveLength(2);
+
+  // A server that stops answering mid-statement, as a primary cut off by the network does: here the
+  // events table is locked, so the append waits; pg gives up after 300 ms, the statement does not.
+  const locker = new pg.Client({ connectionString: url });
+  await locker.connect();
+  await locker.query('BEGIN');
+  await locker.query('LOCK TABLE kykypolku_events IN ACCESS EXCLUSIVE MODE');
+  const saved = await store.append('qt-1', batch, { expectedSeq: 0 });
+  await locker.query('COMMIT');
+  await locker.end();
+  // Not STORE_FAILED ("nothing was written"): the statement ran on once the lock went, and wrote the batch.
+  expect(saved).toMatchObject({ ok: false, failure: { code: 'STORE_UNAVAILABLE', caseId: 'qt-1' } });
+  const check = poolOn(url);
+  for (let tries = 0; (await check.query('SELECT count(*)::int AS n FROM kykypolku_events')).rows[0].n < 2; tries++) {
+    if (tries > 50) throw new Error('the timed-out append never committed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(await store.append('qt-1', batch, { expectedSeq: 0 })).toEqual({ ok: true, seq: 2, alreadyRecorded: true });
 });
