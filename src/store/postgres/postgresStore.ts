@@ -30,7 +30,7 @@ export interface PostgresStoreOptions extends SqlStoreOptions {
 // Connection exceptions (08…), the server shutting down or starting (57P01-57P03), the socket
 // errors Node reports when the server is gone, and a read-only server (25006): a standby not yet
 // promoted, or an old primary come back as one, where a pool points after a failover. None of
-// them is the statement's fault; once a primary answers, the same append succeeds.
+// them is the statement's fault; once a primary answers, the same append (same event ids) settles it.
 const unavailableCodes = new Set([
   '25006',
   '57P01',
@@ -45,16 +45,18 @@ const unavailableCodes = new Set([
   'ENOENT',
 ]);
 
+// pg's own errors without a code: a connection lost or closed, a connect timeout, and
+// `Query read timeout`, its `query_timeout` expiring: a server that stopped answering (a primary
+// cut off by the network), whose statement may still commit.
+const unavailableMessage =
+  /Connection terminated|connection error|not queryable|Client was closed|timeout exceeded when trying to connect|Query read timeout/i;
+
 /** @internal */
 export function isPgUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && (code.startsWith('08') || unavailableCodes.has(code))) return true;
   const message = error instanceof Error ? error.message : '';
-  // `Query read timeout` is pg's `query_timeout` expiring: a server that stopped answering (a
-  // primary cut off by the network), whose commit may or may not have happened.
-  return /Connection terminated|connection error|not queryable|Client was closed|timeout exceeded when trying to connect|Query read timeout/i.test(
-    message,
-  );
+  return unavailableMessage.test(message);
 }
 
 function asSession(target: Pick<PgPoolClientLike, 'query'>): SqlSession {
