@@ -161,6 +161,9 @@ it('node-postgres 8 has no multi-host failover: a libpq-style host list with tar
   const pool = poolOn(`postgres://postgres@${hosts}/postgres?target_session_attrs=read-write`);
   // If this starts to connect, node-postgres learned libpq's failover: docs/operations.md must say so.
   await expect(async () => pool.query('SELECT 1')).rejects.toThrow(/Invalid URL/);
+  // A host list in the `host` option is looked up as one name.
+  const listed = new pg.Client({ host: '127.0.0.1,127.0.0.1', port: servers.standbyPort, user: 'postgres', connectionTimeoutMillis: 2000 });
+  await expect(listed.connect()).rejects.toMatchObject({ code: 'ENOTFOUND' });
   // Through the store, a typed answer all the same: a failure of the host's configuration, not an outage.
   await expect(createPostgresStore({ pool }).read('case-1')).rejects.toMatchObject({ failure: { code: 'STORE_FAILED' } });
 });
