@@ -63,7 +63,7 @@ export {
 } from './catalogue/replayFromCatalogue.js';
 export { checkMigration, type MigrationBlocker, type MigrationReport } from './catalogue/checkMigration.js';
 
-export { createMemoryStore } from './store/memoryStore.js';
+export { createMemoryStore, type MemoryStoreOptions } from './store/memoryStore.js';
 export type {
   AppendFailure,
   AppendFailureCode,
@@ -212,3 +212,10 @@ export {
   type DeadlineFailureCode,
   type SettleResult,
 } from './deadlines/deadlineClaims.js';
+export type { TelemetryOptions } from './telemetry/telemetryOptions.js';
+export {
+  telemetryAttributeNames,
+  telemetryMetricNames,
+  telemetrySpanNames,
+  semanticConventionsVersion,
+} from './telemetry/telemetryNames.js';

@@ -13,6 +13,8 @@ import type { AppendFailure, IndexedEventStore } from '../store/eventStore.js';
 import { EventStoreError, type TamperedEvent } from '../store/eventStoreError.js';
 import { projectCase } from '../store/projectCase.js';
 import { eventIdTaken } from '../store/retriedBatch.js';
+import { instrumentCaseStore } from '../telemetry/instrumentCaseStore.js';
+import type { TelemetryOptions } from '../telemetry/telemetryOptions.js';
 
 /** An input to any path of a catalogue: the union of each path's {@link CaseInputOf}. */
 export type AnyCaseInputOf<D extends AnyPathDefinition> = D extends AnyPathDefinition ? CaseInputOf<D> : never;
@@ -154,6 +156,8 @@ export interface CaseStoreOptions {
    * A case that does not replay under the newer version stays on its own.
    */
   readonly moveOpenCases?: boolean;
+  /** What `record` and `load` may put in their OpenTelemetry spans (no client data by default; docs/operations.md, Telemetry). */
+  readonly telemetry?: TelemetryOptions;
 }
 
 /**
@@ -312,7 +316,7 @@ export function openCaseStore<D extends AnyPathDefinition>(
     return { ok: true, event: outcome.event, case: caseRef, alreadyRecorded: saved.alreadyRecorded };
   }
 
-  return {
+  const cases: CaseStore<D> = {
     load,
 
     async *loadAll() {
@@ -422,4 +426,5 @@ export function openCaseStore<D extends AnyPathDefinition>(
       return { cases, written, unreadable };
     },
   };
+  return instrumentCaseStore(cases, options.telemetry);
 }

@@ -5,6 +5,7 @@ import type { PathCase } from '../case/pathCase.js';
 import type { PathVersion } from '../path/recordedEvent.js';
 import { replayCase, type ReplayFailure } from '../case/replayCase.js';
 import { asCatalogue, type PathCatalogue } from './pathCatalogue.js';
+import { tracedReplay } from '../telemetry/tracedReplay.js';
 
 /** Why a log could not be replayed from a catalogue: a replay failure, or a path it lacks. */
 export type CatalogueReplayFailure =
@@ -46,6 +47,20 @@ export function replayFromCatalogue<D extends AnyPathDefinition>(
   catalogue: PathCatalogue<D> | readonly D[],
   events: readonly unknown[],
   options: { readonly caseId?: string } = {},
+): CatalogueReplayResult<D> {
+  // The path is named in the span only when the catalogue holds it: a log may name anything.
+  const knownPath = () => {
+    const path = lastPathOf(events)?.path;
+    const known = path !== undefined && asCatalogue(catalogue).pathIds.includes(path.id);
+    return { id: known ? path.id : undefined, version: path?.version };
+  };
+  return tracedReplay(Array.isArray(events) ? events.length : 0, knownPath, () => replayWithin(catalogue, events, options));
+}
+
+function replayWithin<D extends AnyPathDefinition>(
+  catalogue: PathCatalogue<D> | readonly D[],
+  events: readonly unknown[],
+  options: { readonly caseId?: string },
 ): CatalogueReplayResult<D> {
   const last = lastPathOf(events);
   const definition = last ? asCatalogue(catalogue).get(last.path.id, last.path.version) : undefined;

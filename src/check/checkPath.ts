@@ -4,6 +4,7 @@ import { createTraceBuilder } from './buildTrace.js';
 import { exploreStates, type Exploration } from './exploreStates.js';
 import { compileCheck } from './compileCheck.js';
 import type { CheckOptions, PathCheck, ReachedState, RuleVerdict, StateFinding } from './pathCheck.js';
+import { tracedCheck } from '../telemetry/tracedCheck.js';
 
 /** @internal */
 export const defaultMaxStates = 200_000;
@@ -59,8 +60,10 @@ export function exploreOptionsOf(options: CheckOptions) {
  * ```
  */
 export function checkPath<D extends AnyPathDefinition>(definition: D, options: CheckOptions = {}): PathCheck<D> {
-  const exploration = exploreStates(definition, exploreOptionsOf(options));
-  return summarizeExploration(exploration, options) as PathCheck<D>;
+  return tracedCheck(definition, () => {
+    const exploration = exploreStates(definition, exploreOptionsOf(options));
+    return summarizeExploration(exploration, options) as PathCheck<D>;
+  });
 }
 
 /** The public result of an exploration. @internal */

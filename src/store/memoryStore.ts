@@ -7,6 +7,8 @@ import { eventIdTaken, judgeRetry } from './retriedBatch.js';
 import { compareCaseIds, compareSummaries, matchesQuery } from './summaryOrder.js';
 import { createMemoryDeadlines } from '../deadlines/memoryDeadlines.js';
 import { planThatRecorded } from '../case/recordedHere.js';
+import { instrumentStore } from '../telemetry/instrumentStore.js';
+import type { TelemetryOptions } from '../telemetry/telemetryOptions.js';
 
 function frozenCopy(event: RecordedEvent): RecordedEvent {
   // An event this library recorded is frozen whole already: kept as it is, it stays one the replay
@@ -33,18 +35,8 @@ function caseRowOf(projection: CaseProjection): Omit<CaseProjection, 'deadlines'
   return row;
 }
 
-/**
- * An event store in memory: for tests, the demo and hosts that persist elsewhere. Same contract
- * and the same case index as the PostgreSQL stores.
- *
- * @example
- * ```ts
- * const store = createMemoryStore();
- * await store.append('case-1', caseRef.history, { expectedSeq: 0 });
- * (await store.read('case-1')).length; // caseRef.seq
- * ```
- */
-export function createMemoryStore(): IndexedEventStore {
+/** The memory store without its telemetry: what {@link createMemoryStore} wraps. @internal */
+export function createUninstrumentedMemoryStore(): IndexedEventStore {
   const cases = new Map<string, StoredCase>();
   const all: RecordedEvent[] = [];
   const deadlines = createMemoryDeadlines();
@@ -139,4 +131,26 @@ export function createMemoryStore(): IndexedEventStore {
     // Every case the memory store holds was appended with the deadline table in place.
     casesToArm: async () => [],
   };
+}
+
+/** Options of {@link createMemoryStore}. */
+export interface MemoryStoreOptions {
+  /** What the store may put in its OpenTelemetry spans (no client data by default). */
+  readonly telemetry?: TelemetryOptions;
+}
+
+/**
+ * An event store in memory: for tests, the demo and hosts that persist elsewhere. Same contract
+ * and the same case index as the PostgreSQL stores, and the same OpenTelemetry spans and metrics
+ * (docs/operations.md, Telemetry).
+ *
+ * @example
+ * ```ts
+ * const store = createMemoryStore();
+ * await store.append('case-1', caseRef.history, { expectedSeq: 0 });
+ * (await store.read('case-1')).length; // caseRef.seq
+ * ```
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): IndexedEventStore {
+  return instrumentStore(createUninstrumentedMemoryStore(), 'memory', options.telemetry);
 }

@@ -25,7 +25,10 @@ it('spans a record with its path and event type, and counts each refusal by its 
   await cases.record('case-r', { ...session('2024-03-02T10:00:00Z'), eventId: 'id-1' });
   expect((await cases.record('case-r', { ...session('2024-03-03T10:00:00Z'), eventId: 'id-1' })).failure?.code).toBe('EVENT_ID_TAKEN');
   // Two writers at once: one of them meets the other's append.
-  const raced = await Promise.all([cases.record('case-r', session('2024-04-01T10:00:00Z')), cases.record('case-r', session('2024-04-01T11:00:00Z'))]);
+  const raced = await Promise.all([
+    cases.record('case-r', session('2024-04-01T10:00:00Z')),
+    cases.record('case-r', session('2024-04-01T11:00:00Z')),
+  ]);
   expect(raced.map((result) => result.failure?.code ?? 'ok').sort()).toEqual(['CONCURRENCY_CONFLICT', 'ok']);
 
   const records = telemetry.spans('kykypolku.case.record');
@@ -43,7 +46,9 @@ it('spans a record with its path and event type, and counts each refusal by its 
   expect(records[4]!.attributes['kykypolku.rejection.code']).toBe('UNKNOWN_EVENT_TYPE');
 
   expect(await telemetry.counted('kykypolku.rejections')).toBe(7);
-  expect(await telemetry.counted('kykypolku.rejections', { 'error.type': 'EVENT_REJECTED', 'kykypolku.rejection.code': 'TIME_WENT_BACKWARDS' })).toBe(3);
+  expect(
+    await telemetry.counted('kykypolku.rejections', { 'error.type': 'EVENT_REJECTED', 'kykypolku.rejection.code': 'TIME_WENT_BACKWARDS' }),
+  ).toBe(3);
   expect(await telemetry.counted('kykypolku.rejections', { 'kykypolku.rejection.code': 'UNKNOWN_EVENT_TYPE' })).toBe(2);
   expect(await telemetry.counted('kykypolku.rejections', { 'error.type': 'EVENT_ID_TAKEN' })).toBe(1);
   expect(await telemetry.counted('kykypolku.rejections', { 'error.type': 'CONCURRENCY_CONFLICT' })).toBe(1);
@@ -65,7 +70,11 @@ it('spans a load and its replay, an unknown case and a case that does not replay
   ]);
   expect(loads[0]!.attributes).toMatchObject({ 'kykypolku.path.id': 'lifestyle-guidance', 'kykypolku.event.count': 9 });
   const [replay] = telemetry.spans('kykypolku.replay');
-  expect(replay!.attributes).toMatchObject({ 'kykypolku.path.id': 'lifestyle-guidance', 'kykypolku.event.count': 9, 'kykypolku.outcome.code': 'OK' });
+  expect(replay!.attributes).toMatchObject({
+    'kykypolku.path.id': 'lifestyle-guidance',
+    'kykypolku.event.count': 9,
+    'kykypolku.outcome.code': 'OK',
+  });
 
   const unknownVersion = longCase('case-v', 5).map((event) => ({ ...event, path: { ...event.path, version: 99 } }));
   const replayed = replayFromCatalogue([lifestyleGuidancePath], unknownVersion);

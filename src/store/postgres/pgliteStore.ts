@@ -3,6 +3,7 @@ import { createSqlEventStore, type SqlEventStore, type SqlStoreOptions } from '.
 import type { SqlClient, SqlResult, SqlSession } from './sqlClient.js';
 import type { DirectoryLock } from './directoryLock.js';
 import { preparedRunnerFor, type PglitePreparedRunner } from './pglitePrepared.js';
+import { instrumentStore } from '../../telemetry/instrumentStore.js';
 
 /** Options of {@link createPgliteStore}. */
 export interface PgliteStoreOptions extends SqlStoreOptions {
@@ -137,7 +138,7 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
       transaction: (work) => opened.transaction((tx) => work(asSession(tx, prepared, true))),
       isUnavailable: () => opened.closed,
     };
-    const store = createSqlEventStore(client, 'the PGlite store', options);
+    const store = instrumentStore(createSqlEventStore(client, 'the PGlite store', options), 'pglite', options.telemetry);
     await store.migrate();
     const close = async () => {
       try {

@@ -1,5 +1,6 @@
 import { createSqlEventStore, type SqlEventStore, type SqlStoreOptions } from './sqlEventStore.js';
 import type { SqlClient, SqlResult, SqlSession } from './sqlClient.js';
+import { instrumentStore } from '../../telemetry/instrumentStore.js';
 
 /** A statement as `pg` takes it: a `name` makes it a prepared statement of the connection. */
 export interface PgQueryConfig {
@@ -108,5 +109,5 @@ export function createPostgresStore(options: PostgresStoreOptions): SqlEventStor
     },
     isUnavailable: isPgUnavailable,
   };
-  return createSqlEventStore(client, 'the PostgreSQL store', options);
+  return instrumentStore(createSqlEventStore(client, 'the PostgreSQL store', options), 'postgresql', options.telemetry);
 }

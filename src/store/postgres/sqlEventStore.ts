@@ -12,6 +12,8 @@ import { IntegrityKeyError } from './integrityKeyError.js';
 import { batchParameters, chainStart, checkHead, eventFromRow, followChain, type ChainPosition, type EventRow } from './eventRow.js';
 import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
 import type { SqlClient } from './sqlClient.js';
+import type { TelemetryOptions } from '../../telemetry/telemetryOptions.js';
+import { traceStatements } from '../../telemetry/tracedStatements.js';
 import { checkClaim, checkClaimRequest, notHeld } from '../../deadlines/claimCheck.js';
 import {
   largestClaimBatch,
@@ -92,6 +94,8 @@ export interface SqlStoreOptions {
    * change it.
    */
   readonly readPageSize?: number;
+  /** What the store may put in its OpenTelemetry spans (no client data by default; docs/operations.md, Telemetry). */
+  readonly telemetry?: TelemetryOptions;
 }
 
 function readPageSizeOf(options: SqlStoreOptions): number {
@@ -101,7 +105,10 @@ function readPageSizeOf(options: SqlStoreOptions): number {
 }
 
 /** @internal */
-export function createSqlEventStore(client: SqlClient, storeName: string, options: SqlStoreOptions = {}): SqlEventStore {
+export function createSqlEventStore(untraced: SqlClient, storeName: string, options: SqlStoreOptions = {}): SqlEventStore {
+  // Every statement in a span named by its tag when a host installs a tracer; the store's own
+  // operations are wrapped by each adapter (instrumentStore), which knows which store it is.
+  const client = traceStatements(untraced);
   const pageSize = readPageSizeOf(options);
   const chain = createEventChain(options.integrityKey);
   const knownHeads = new Map<string, ChainPosition>();
