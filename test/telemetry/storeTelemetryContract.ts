@@ -122,6 +122,13 @@ export function describeStoreTelemetry(name: string, stores: TelemetryStores): v
         expect(span!.status.code).toBe(SpanStatusCode.ERROR);
         expect(span!.attributes['error.type']).toBe('STORE_UNAVAILABLE');
         expect(await telemetry.measured('kykypolku.append.duration', { 'error.type': 'STORE_UNAVAILABLE' })).toBe(1);
+        // A read throws its EventStoreError: the span names the error's code, never its message.
+        await expect(store.read('telemetry-down')).rejects.toMatchObject({ failure: { code: 'STORE_UNAVAILABLE' } });
+        const [read] = telemetry.spans('kykypolku.store.read');
+        expect([read!.status, read!.attributes['error.type']]).toEqual([
+          { code: SpanStatusCode.ERROR, message: 'STORE_UNAVAILABLE' },
+          'STORE_UNAVAILABLE',
+        ]);
       });
     }
 
@@ -163,7 +170,7 @@ export function describeStoreTelemetry(name: string, stores: TelemetryStores): v
       });
     }
 
-    it('spans a read with the number of events, and a tampered or unknown case as such', async () => {
+    it('spans a read with the number of events and the path, an unknown case as one of none', async () => {
       const store = await stores.fresh();
       await store.append('telemetry-read', longCase('telemetry-read', 7), { expectedSeq: 0 });
       expect(await store.read('telemetry-read')).toHaveLength(7);
