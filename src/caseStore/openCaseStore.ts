@@ -234,6 +234,15 @@ export function openCaseStore<D extends AnyPathDefinition>(
   catalogue: PathCatalogue<D> | readonly D[],
   options: CaseStoreOptions = {},
 ): CaseStore<D> {
+  return instrumentCaseStore(openUninstrumentedCaseStore(store, catalogue, options), options.telemetry);
+}
+
+/** {@link openCaseStore} without its spans and rejection counter: what the telemetry benchmark compares with. @internal */
+export function openUninstrumentedCaseStore<D extends AnyPathDefinition>(
+  store: IndexedEventStore,
+  catalogue: PathCatalogue<D> | readonly D[],
+  options: CaseStoreOptions = {},
+): CaseStore<D> {
   const paths = asCatalogue(catalogue);
   const moveOpenCases = options.moveOpenCases ?? true;
   const retry = options.retryOnConflict;
@@ -316,7 +325,7 @@ export function openCaseStore<D extends AnyPathDefinition>(
     return { ok: true, event: outcome.event, case: caseRef, alreadyRecorded: saved.alreadyRecorded };
   }
 
-  const cases: CaseStore<D> = {
+  return {
     load,
 
     async *loadAll() {
@@ -426,5 +435,4 @@ export function openCaseStore<D extends AnyPathDefinition>(
       return { cases, written, unreadable };
     },
   };
-  return instrumentCaseStore(cases, options.telemetry);
 }
