@@ -98,3 +98,34 @@ it('spans a model check with the path, the states explored and the verdict', () 
   expect(budget!.attributes['kykypolku.outcome.code']).toBe('STATE_BUDGET_EXCEEDED');
   expect(budget!.status.code).toBe(SpanStatusCode.UNSET);
 });
+
+it('counts a record on a case that does not replay as CASE_UNREADABLE, and one that meets a writer on every attempt as RETRIES_EXHAUSTED', async () => {
+  const store = createMemoryStore();
+  const unreadable = longCase('case-u', 5).map((event) => ({ ...event, path: { ...event.path, version: 99 } }));
+  await store.append('case-u', unreadable, { expectedSeq: 0 });
+  const cases = openCaseStore(store, [lifestyleGuidancePath]);
+  expect((await cases.load('case-u')).failure?.code).toBe('CASE_UNREADABLE');
+  expect((await cases.record('case-u', session('2024-02-01T10:00:00Z'))).failure?.code).toBe('CASE_UNREADABLE');
+  expect(telemetry.spans('kykypolku.case.load')[0]!.attributes['error.type']).toBe('CASE_UNREADABLE');
+
+  // A store where another writer always got there first.
+  const contended = createMemoryStore();
+  await contended.append('case-c', longCase('case-c', 5), { expectedSeq: 0 });
+  const alwaysBehind = {
+    ...contended,
+    append: async (caseId: string) => ({
+      ok: false as const,
+      failure: { code: 'CONCURRENCY_CONFLICT' as const, message: 'behind', caseId, expectedSeq: 5, actualSeq: 6 },
+    }),
+  };
+  const retrying = openCaseStore(alwaysBehind, [lifestyleGuidancePath], { retryOnConflict: { attempts: 3 } });
+  expect((await retrying.record('case-c', session('2024-02-01T10:00:00Z'))).failure?.code).toBe('RETRIES_EXHAUSTED');
+  expect(telemetry.spans('kykypolku.case.record').map((span) => span.attributes['error.type'])).toEqual([
+    'CASE_UNREADABLE',
+    'RETRIES_EXHAUSTED',
+  ]);
+  expect(await telemetry.counted('kykypolku.rejections', { 'error.type': 'CASE_UNREADABLE' })).toBe(1);
+  expect(await telemetry.counted('kykypolku.rejections', { 'error.type': 'RETRIES_EXHAUSTED' })).toBe(1);
+  // The three attempts each loaded and replayed the case: one record span, three replays.
+  expect(telemetry.spans('kykypolku.replay').length).toBe(2 + 3);
+});
