@@ -6,7 +6,12 @@ import { packageAliases } from './vitest.config.js';
 export default defineConfig({
   resolve: { alias: packageAliases },
   test: {
-    include: ['test/bench/store.bench.ts', 'test/bench/indicators.bench.ts', 'test/bench/deadlines.bench.ts'],
+    include: [
+      'test/bench/store.bench.ts',
+      'test/bench/indicators.bench.ts',
+      'test/bench/deadlines.bench.ts',
+      'test/bench/telemetry.bench.ts',
+    ],
     fileParallelism: false,
     disableConsoleIntercept: true,
     testTimeout: 1_800_000,

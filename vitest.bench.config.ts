@@ -11,7 +11,14 @@ export default defineConfig({
     include: ['test/bench/**/*.bench.ts'],
     // The store benchmarks run under vitest.bench-store.config.ts: with the conditions above, Node
     // would load pg's own dependencies as ES modules from its CommonJS code, which breaks pg.
-    exclude: ['test/bench/store.bench.ts', 'test/bench/indicators.bench.ts', 'test/bench/deadlines.bench.ts'],
+    // telemetry.bench.ts too: under the `module` condition Node would load @opentelemetry/api's
+    // ES build, whose imports have no file extensions.
+    exclude: [
+      'test/bench/store.bench.ts',
+      'test/bench/indicators.bench.ts',
+      'test/bench/deadlines.bench.ts',
+      'test/bench/telemetry.bench.ts',
+    ],
     fileParallelism: false,
     disableConsoleIntercept: true,
     testTimeout: 600_000,
