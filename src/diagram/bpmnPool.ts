@@ -61,21 +61,7 @@ export function writePool(
 ): WrittenPool {
   const { definition, elements } = pool;
   const create = (type: string, attributes: Record<string, unknown> = {}) => moddle.create(type, attributes);
-  const flows = pool.flows.map((flow) => {
-    const source = elements.get(flow.source)!;
-    const target = elements.get(flow.target)!;
-    const element = create('bpmn:SequenceFlow', {
-      id: flow.id,
-      name: flow.name,
-      sourceRef: source,
-      targetRef: target,
-      conditionExpression: pool.condition(flow),
-    });
-    (source.get('outgoing') as ModdleElement[]).push(element);
-    (target.get('incoming') as ModdleElement[]).push(element);
-    if (flow.isDefault) source.set('default', element);
-    return element;
-  });
+  const flows = writeSequenceFlows(moddle, elements, pool.flows, pool.condition);
   const lanes = pool.lanes.map((lane) =>
     create('bpmn:Lane', {
       id: lane.id,
@@ -99,6 +85,35 @@ export function writePool(
   return { process, participant, collaboration, lanes, flows };
 }
 
+/**
+ * Sequence flows between written flow nodes: each flow on its nodes' `outgoing`/`incoming`, a
+ * default flow as its source's `default`.
+ *
+ * @internal
+ */
+export function writeSequenceFlows(
+  moddle: BpmnModdle,
+  elements: ReadonlyMap<string, ModdleElement>,
+  flows: readonly PooledFlow[],
+  condition: (flow: PooledFlow) => ModdleElement | undefined,
+): ModdleElement[] {
+  return flows.map((flow) => {
+    const source = elements.get(flow.source)!;
+    const target = elements.get(flow.target)!;
+    const element = moddle.create('bpmn:SequenceFlow', {
+      id: flow.id,
+      name: flow.name,
+      sourceRef: source,
+      targetRef: target,
+      conditionExpression: condition(flow),
+    });
+    (source.get('outgoing') as ModdleElement[]).push(element);
+    (target.get('incoming') as ModdleElement[]).push(element);
+    if (flow.isDefault) source.set('default', element);
+    return element;
+  });
+}
+
 /** A diagram box as `dc:Bounds`. @internal */
 export function boundsOf(moddle: BpmnModdle, box: Bounds): ModdleElement {
   return moddle.create('dc:Bounds', { x: box.x, y: box.y, width: box.width, height: box.height });
@@ -119,6 +134,8 @@ export function writeDefinitions(
     readonly targetNamespace: string;
     readonly rootsBefore?: readonly ModdleElement[];
     readonly planeElements: readonly ModdleElement[];
+    /** Diagrams after the pool's, e.g. the drill-down plane of a collapsed sub-process. */
+    readonly diagramsAfter?: readonly ModdleElement[];
   },
 ): ModdleElement {
   const create = (type: string, attributes: Record<string, unknown> = {}) => moddle.create(type, attributes);
@@ -150,6 +167,7 @@ export function writeDefinitions(
         id: 'Diagram',
         plane: create('bpmndi:BPMNPlane', { id: 'Plane', bpmnElement: collaboration, planeElement: planeElements }),
       }),
+      ...(diagram.diagramsAfter ?? []),
     ],
   });
 }

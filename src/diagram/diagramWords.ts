@@ -22,6 +22,8 @@ export const diagramWords = {
   history: { fi: 'H', sv: 'H', en: 'H' },
   caseDataUpdated: { fi: 'Tapauksen tiedot päivitetty', sv: 'Ärendets uppgifter uppdaterade', en: 'Case data updated' },
   rule: { fi: 'sääntö', sv: 'regel', en: 'rule' },
+  goesOnTo: { fi: 'mihin seuraavaksi?', sv: 'vart sedan?', en: 'where next?' },
+  entersPhase: { fi: 'mihin vaiheeseen?', sv: 'till vilken fas?', en: 'into which phase?' },
   recordedBy: { fi: 'Kirjaajat', sv: 'Registreras av', en: 'Recorded by' },
 } as const satisfies Record<string, Label>;
 

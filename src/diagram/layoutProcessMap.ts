@@ -19,7 +19,7 @@ export interface ProcessMapLayout {
 }
 
 const sizeOf = (node: MapNode): { width: number; height: number } =>
-  node.kind === 'task'
+  node.kind === 'task' || node.kind === 'subprocess'
     ? { width: 100, height: 80 }
     : node.kind === 'start' || node.kind === 'end'
       ? { width: 36, height: 36 }
@@ -47,7 +47,7 @@ export function labelBoxOf(text: string): { width: number; height: number } {
   return { width: labelWidth, height: Math.max(1, lines) * lineHeight };
 }
 
-const hasOutsideLabel = (node: MapNode) => node.kind !== 'task' && node.name !== undefined;
+const hasOutsideLabel = (node: MapNode) => node.kind !== 'task' && node.kind !== 'subprocess' && node.name !== undefined;
 
 /** One place in a layer: a node, or a bend of a flow that passes the layer. */
 interface Item {

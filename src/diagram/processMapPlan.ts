@@ -12,9 +12,11 @@ export interface MapNode {
   /**
    * `wait`: the case waits in a state for the next piece of work (an event-based gateway named by
    * the state); `join`: several ways into one place; `choice`: a guarded choice after a task, an
-   * end reason, or where a return to a remembered phase leads.
+   * end reason, or where a return to a remembered phase leads; `subprocess`: a compound state,
+   * drawn collapsed, its phases on a plane of their own; `fork`: inside a sub-process, the phases
+   * and the work done alongside every phase start together.
    */
-  readonly kind: 'start' | 'end' | 'wait' | 'join' | 'choice' | 'task';
+  readonly kind: 'start' | 'end' | 'wait' | 'join' | 'choice' | 'task' | 'subprocess' | 'fork';
   readonly name: string | undefined;
   /** The role whose lane holds the node. */
   readonly lane: string;
@@ -24,6 +26,10 @@ export interface MapNode {
   readonly outcome?: string;
   /** What the node is about, for the reader of the BPMN source (state paths, who may record it). */
   readonly documentation?: string;
+  /** The sub-process (its node's id) the node is drawn in; `undefined` at the top level. */
+  readonly container?: string | undefined;
+  /** For an end event in a sub-process with work alongside its phases: it ends all of the sub-process. */
+  readonly terminate?: boolean;
 }
 
 /** A sequence flow of the process map. @internal */
@@ -42,10 +48,31 @@ export interface MapFlow {
 export interface ProcessMapPlan {
   readonly definition: AnyPathDefinition;
   readonly lang: Language;
-  readonly lanes: readonly { readonly id: string; readonly role: string; readonly name: string }[];
+  /** The top level's lanes. */
+  readonly lanes: readonly MapLane[];
+  /** Every node, the sub-processes' inner nodes included (`container` says where each is drawn). */
   readonly nodes: readonly MapNode[];
+  /** Every flow; a flow runs between two nodes of one container. */
   readonly flows: readonly MapFlow[];
+  /** The compound states drawn as collapsed sub-processes, each with the lanes of its own plane. */
+  readonly subProcesses: readonly MapSubProcess[];
   readonly warnings: readonly string[];
+}
+
+/** A lane of the process map: the role whose work it holds. @internal */
+export interface MapLane {
+  readonly id: string;
+  readonly role: string;
+  readonly name: string;
+}
+
+/** A compound state drawn as a collapsed sub-process with a drill-down plane. @internal */
+export interface MapSubProcess {
+  /** The id of its node (kind `subprocess`) at the top level. */
+  readonly id: string;
+  /** The compound state's dotted path. */
+  readonly state: string;
+  readonly lanes: readonly MapLane[];
 }
 
 /** A guard expression in the machine's own names, e.g. `cameThroughNetworkMeeting and caseManagerAllowed`. */
@@ -99,14 +126,63 @@ function mostCommon(values: readonly string[], fallback: string): string {
 }
 
 /**
+ * The compound states drawn as sub-processes: top-level compound states whose children are
+ * atomic phases (and shallow history), so that each phase is a place of the sub-process and every
+ * way out of it leaves the sub-process. Others (parallel, nested, with a final child) are flattened.
+ */
+function subProcessStates(graph: PathGraph): GraphState[] {
+  return graph.states.filter((state) => {
+    if (state.kind !== 'compound' || state.parent !== undefined) return false;
+    const children = childStatesOf(graph, state.id);
+    return (
+      children.filter((child) => child.kind === 'atomic').length >= 2 &&
+      children.every((child) => child.kind === 'atomic' || (child.kind === 'history' && child.history !== 'deep'))
+    );
+  });
+}
+
+const isWithin = (stateId: string, compound: string) => stateId === compound || stateId.startsWith(`${compound}.`);
+
+/**
+ * The events a compound state takes in every phase alike and that leave the phase as it is or the
+ * compound state altogether: drawn once, alongside the phases, instead of once per phase. An event
+ * a phase handles itself (XState tries the deepest first) or that moves between phases stays with the phases.
+ */
+function alongsideEvents(graph: PathGraph, compound: GraphState): Set<string> {
+  const own = graph.transitions.filter((transition) => transition.source === compound.id);
+  const events = new Set(own.map((transition) => transition.event));
+  for (const transition of graph.transitions) {
+    if (transition.source.startsWith(`${compound.id}.`)) events.delete(transition.event);
+  }
+  for (const transition of own) {
+    if (transition.target !== undefined && isWithin(transition.target, compound.id)) events.delete(transition.event);
+  }
+  // The work alongside ends when a phase is left, so each way out terminates the sub-process; with
+  // a single way out, a terminating end says no more than a plain one would (bpmnlint's
+  // superfluous-termination), so the work stays with the phases.
+  const waysOut = graph.transitions.filter(
+    (transition) =>
+      isWithin(transition.source, compound.id) && transition.target !== undefined && !isWithin(transition.target, compound.id),
+  );
+  return waysOut.length >= 2 ? events : new Set();
+}
+
+/**
  * Plans a path's process map, the BPMN a person reads: one process per case, from its start to
  * an end event per end reason. Each state the case waits in is an event-based gateway named by
  * the state, offering a task per piece of work recorded there (the event's label), in the lane of
  * the role that does it (`performers`, else the first role that may record it). A guarded event
  * is followed by an exclusive gateway whose branches carry the guards' own conditions; when no
  * branch holds the event is refused and the case stays where it was. Work that leaves the state
- * as it is loops back to the state. Compound states are flattened to their leaves (a parent's work
- * is offered in each leaf); a return to a remembered phase is a choice among the phases.
+ * as it is loops back to the state.
+ *
+ * A top-level compound state of phases is a collapsed sub-process with a plane of its own: it starts
+ * at the phase the case enters (a choice among the phases when it may enter several, e.g. back to the
+ * phase it left), the work the compound state takes in every phase runs alongside the phases (a
+ * parallel start), and each way out ends the sub-process at an end event named by where the case
+ * goes (terminating, so that the work alongside ends too); after the sub-process a choice named by
+ * those places continues the map. Other compound states are flattened to their leaves (a parent's
+ * work is offered in each leaf); a return to a remembered phase is a choice among the phases.
  *
  * Unlike the executable BPMN (`planBpmn`), nothing here runs: there are no scripts and no
  * router, the process is cyclic as the case is, and context updates are not drawn.
@@ -135,34 +211,66 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
       isDefault: extra.isDefault ?? false,
     });
   };
+  const nodeOf = (id: string) => nodes.find((node) => node.id === id)!;
   const leaves = graph.states.filter((state) => state.kind === 'atomic' || state.kind === 'final');
   const outcomes = reachableOutcomes(definition);
   if (!outcomes.complete)
     warnings.push('the state space is too large to tell which end reasons each final state carries; every end reason is drawn');
 
-  // What each leaf offers: its own events first, then its ancestors' (XState tries the deepest first).
-  const offers = new Map<string, Map<string, GraphTransition[]>>();
+  // Sub-processes, and the node id of the one a state is drawn in.
+  const compounds = subProcessStates(graph);
+  const subIdOf = (compound: GraphState) => bpmnId('Sub', compound.id);
+  const containerOfState = (stateId: string): string | undefined => {
+    const compound = compounds.find((candidate) => isWithin(stateId, candidate.id));
+    return compound ? subIdOf(compound) : undefined;
+  };
+  const compoundOfSub = new Map(compounds.map((compound) => [subIdOf(compound), compound.id]));
+  const alongside = new Map(compounds.map((compound) => [compound.id, alongsideEvents(graph, compound)]));
+
+  // The places a case waits in: each leaf, and for a sub-process with work alongside its phases, a
+  // place of that work named by the compound state. What each offers: its own events first, then
+  // its ancestors' (XState tries the deepest first), less the work drawn alongside.
+  interface Place {
+    readonly state: GraphState;
+    readonly container: string | undefined;
+    readonly byEvent: Map<string, GraphTransition[]>;
+  }
+  const places: Place[] = [];
+  const alongsidePlaces = new Map<string, GraphState>();
   for (const leaf of leaves) {
     if (leaf.kind === 'final') continue;
     const byEvent = new Map<string, GraphTransition[]>();
     for (const state of ancestorsOf(graph, leaf)) {
+      const drawnAlongside = alongside.get(state.id) ?? new Set<string>();
       for (const transition of graph.transitions) {
-        if (transition.source === state.id) byEvent.set(transition.event, [...(byEvent.get(transition.event) ?? []), transition]);
+        if (transition.source !== state.id || drawnAlongside.has(transition.event)) continue;
+        byEvent.set(transition.event, [...(byEvent.get(transition.event) ?? []), transition]);
       }
     }
     if (byEvent.size === 0) warnings.push(`state '${leaf.id}' accepts no event (a dead end) and is drawn as an end of the map`);
-    offers.set(leaf.id, byEvent);
+    places.push({ state: leaf, container: containerOfState(leaf.id), byEvent });
+  }
+  for (const compound of compounds) {
+    const events = alongside.get(compound.id)!;
+    if (events.size === 0) continue;
+    const state: GraphState = { ...compound, id: `${compound.id}.*`, kind: 'atomic', parent: compound.id, initial: undefined };
+    const byEvent = new Map<string, GraphTransition[]>();
+    for (const transition of graph.transitions) {
+      if (transition.source === compound.id && events.has(transition.event))
+        byEvent.set(transition.event, [...(byEvent.get(transition.event) ?? []), transition]);
+    }
+    alongsidePlaces.set(compound.id, state);
+    places.push({ state, container: subIdOf(compound), byEvent });
   }
 
   // The place a flow into a state arrives at, filled in once every state's own nodes exist; joins
   // are put in front of places several flows arrive at, at the end.
   const entryOf = new Map<string, string>();
   const laneOfState = new Map<string, string>();
-  for (const leaf of leaves) {
-    if (leaf.kind === 'final') continue;
-    const events = [...offers.get(leaf.id)!.keys()];
+  for (const place of places) {
+    const events = [...place.byEvent.keys()];
     laneOfState.set(
-      leaf.id,
+      place.state.id,
       mostCommon(
         events.map((event) => performerOf(event)),
         roles[0]!,
@@ -171,12 +279,29 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
   }
 
   const initialLeaf = entryLeafOf(graph, graph.initial);
+  const laneOfEntering = (stateId: string): string => {
+    const leaf = entryLeafOf(graph, stateId);
+    return leaf ? (laneOfState.get(leaf.id) ?? roles[0]!) : roles[0]!;
+  };
   nodes.push({
     id: 'StartEvent',
     kind: 'start',
     name: initialLeaf?.label[lang] ?? definition.title[lang],
-    lane: initialLeaf ? (laneOfState.get(initialLeaf.id) ?? roles[0]!) : roles[0]!,
+    lane: initialLeaf ? laneOfEntering(initialLeaf.id) : roles[0]!,
   });
+  for (const compound of compounds) {
+    const inner = places.filter((place) => place.container === subIdOf(compound));
+    nodes.push({
+      id: subIdOf(compound),
+      kind: 'subprocess',
+      name: compound.label[lang],
+      lane: mostCommon(
+        inner.flatMap((place) => [...place.byEvent.keys()].map((event) => performerOf(event))),
+        roles[0]!,
+      ),
+      documentation: compound.id,
+    });
+  }
 
   // Pending flows to states, resolved to entries below.
   const toState: {
@@ -217,13 +342,11 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     return id;
   };
 
-  for (const leaf of leaves) {
-    if (leaf.kind === 'final') continue;
-    const byEvent = offers.get(leaf.id)!;
+  for (const { state: leaf, container, byEvent } of places) {
     const events = [...byEvent.keys()];
     if (events.length === 0) {
       const id = bpmnId('End', leaf.id);
-      nodes.push({ id, kind: 'end', name: leaf.label[lang], lane: laneOfState.get(leaf.id)!, documentation: leaf.id });
+      nodes.push({ id, kind: 'end', name: leaf.label[lang], lane: laneOfState.get(leaf.id)!, documentation: leaf.id, container });
       entryOf.set(leaf.id, id);
       continue;
     }
@@ -231,7 +354,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     let from: string | undefined;
     if (events.length > 1) {
       from = bpmnId('Wait', leaf.id);
-      nodes.push({ id: from, kind: 'wait', name: leaf.label[lang], lane, documentation: leaf.id });
+      nodes.push({ id: from, kind: 'wait', name: leaf.label[lang], lane, documentation: leaf.id, container });
       entryOf.set(leaf.id, from);
     }
     for (const event of events) {
@@ -243,6 +366,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
         lane: performerOf(event),
         event,
         documentation: `${leaf.label[lang]}. ${recordedBy(event)}`,
+        container,
       });
       if (from) flow(from, task);
       else entryOf.set(leaf.id, task);
@@ -257,7 +381,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
         continue;
       }
       const choice = bpmnId('Choice', leaf.id, event);
-      nodes.push({ id: choice, kind: 'choice', name: `${eventLabel(event)}?`, lane: performerOf(event) });
+      nodes.push({ id: choice, kind: 'choice', name: `${eventLabel(event)}?`, lane: performerOf(event), container });
       flow(task, choice);
       for (const transition of reachable) {
         const target = targetOf(transition);
@@ -279,7 +403,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     }
   }
 
-  const resolve = (state: GraphState, lane: string): string | undefined => {
+  const resolveLocal = (state: GraphState, lane: string, container: string | undefined): string | undefined => {
     if (state.kind === 'final') return finalEntryOf(state, lane);
     if (state.kind === 'history') {
       const known = historyEntries.get(state.id);
@@ -287,11 +411,6 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
       // Where a return to a remembered phase leads is known only when the case gets there: a
       // choice among the phases the parent can be left in, each named by its phase.
       const parent = graph.states.find((candidate) => candidate.id === state.parent);
-      const phases = leaves.filter(
-        (candidate) =>
-          candidate.kind !== 'final' &&
-          (state.history === 'deep' ? candidate.id.startsWith(`${state.parent}.`) : candidate.parent === state.parent),
-      );
       const id = bpmnId('Back', state.id);
       historyEntries.set(state.id, id);
       nodes.push({
@@ -300,8 +419,9 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
         name: `${wordIn('backToWhereItLeft', lang)}: ${parent?.label[lang] ?? ''}`,
         lane,
         documentation: state.id,
+        container,
       });
-      for (const phase of phases) {
+      for (const phase of phasesOf(state)) {
         const entry = entryOf.get(phase.id);
         if (entry) flow(id, entry, { name: phase.label[lang], condition: `left in ${phase.id}` });
       }
@@ -310,7 +430,40 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     const leaf = state.kind === 'atomic' ? state : entryLeafOf(graph, state.id);
     return leaf ? entryOf.get(leaf.id) : undefined;
   };
-  const initialEntry = initialLeaf ? resolve(initialLeaf, nodes[0]!.lane) : undefined;
+  const phasesOf = (history: GraphState) =>
+    leaves.filter(
+      (candidate) =>
+        candidate.kind !== 'final' &&
+        (history.history === 'deep' ? candidate.id.startsWith(`${history.parent}.`) : candidate.parent === history.parent),
+    );
+
+  // Into a sub-process: the phases the case may enter it at; out of one: the places it may go to.
+  const entries = new Map<string, Set<GraphState>>(compounds.map((compound) => [subIdOf(compound), new Set<GraphState>()]));
+  const exits = new Map<string, Map<string, GraphState>>(compounds.map((compound) => [subIdOf(compound), new Map()]));
+  const resolve = (state: GraphState, lane: string, container: string | undefined): string | undefined => {
+    const into = containerOfState(state.id);
+    if (into === container) return resolveLocal(state, lane, container);
+    if (container !== undefined) {
+      // Out of the sub-process: an end event named by where the case goes. With work alongside the
+      // phases the end terminates (it ends that work too), and each way out has an end of its own,
+      // so that no flows are drawn across the plane to one end.
+      exits.get(container)!.set(state.id, state);
+      const terminate = alongsidePlaces.has(compoundOfSub.get(container)!);
+      const known = nodes.filter((node) => node.container === container && node.documentation === state.id && node.kind === 'end');
+      const id = bpmnId('Exit', container, state.id, ...(terminate ? [String(known.length)] : []));
+      if (!terminate && known.length > 0) return known[0]!.id;
+      nodes.push({ id, kind: 'end', name: state.label[lang], lane, documentation: state.id, container, terminate });
+      return id;
+    }
+    const entered = entries.get(into!)!;
+    if (state.kind === 'history') for (const phase of phasesOf(state)) entered.add(phase);
+    else {
+      const leaf = state.kind === 'atomic' ? state : entryLeafOf(graph, state.id);
+      if (leaf) entered.add(leaf);
+    }
+    return into;
+  };
+  const initialEntry = initialLeaf ? resolve(initialLeaf, nodes[0]!.lane, undefined) : undefined;
   if (initialEntry) flow('StartEvent', initialEntry);
   // Work that leaves the case where it was comes back to its state through one join after the
   // state's tasks, so that a state has one loop, not one per task.
@@ -319,15 +472,83 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
   for (const [leafId, count] of stays) {
     if (count < 2) continue;
     const back = bpmnId('Stay', leafId);
-    nodes.push({ id: back, kind: 'join', name: undefined, lane: laneOfState.get(leafId)!, documentation: leafId });
     const entry = entryOf.get(leafId);
+    nodes.push({
+      id: back,
+      kind: 'join',
+      name: undefined,
+      lane: laneOfState.get(leafId)!,
+      documentation: leafId,
+      container: entry ? nodeOf(entry).container : undefined,
+    });
     if (entry) flow(back, entry);
   }
   for (const pending of toState) {
-    const sourceLane = nodes.find((node) => node.id === pending.source)!.lane;
+    const source = nodeOf(pending.source);
     const stay = pending.state.id === pending.from && (stays.get(pending.from) ?? 0) >= 2;
-    const target = stay ? bpmnId('Stay', pending.from) : resolve(pending.state, sourceLane);
+    const target = stay ? bpmnId('Stay', pending.from) : resolve(pending.state, source.lane, source.container);
     if (target) flow(pending.source, target, pending.extra);
+  }
+
+  // After each sub-process, the case goes where its end event said; inside, it starts at the
+  // phase it enters, with the work alongside the phases started beside it.
+  for (const compound of compounds) {
+    const sub = subIdOf(compound);
+    const places = [...exits.get(sub)!.values()];
+    if (places.length === 1) {
+      const target = resolve(places[0]!, nodeOf(sub).lane, undefined);
+      if (target) flow(sub, target);
+    } else if (places.length > 1) {
+      const choice = bpmnId('Left', compound.id);
+      nodes.push({
+        id: choice,
+        kind: 'choice',
+        name: `${compound.label[lang]}: ${wordIn('goesOnTo', lang)}`,
+        lane: nodeOf(sub).lane,
+        documentation: compound.id,
+      });
+      flow(sub, choice);
+      for (const place of places) {
+        const target = resolve(place, nodeOf(sub).lane, undefined);
+        if (target) flow(choice, target, { name: place.label[lang], condition: `left to ${place.id}` });
+      }
+    }
+  }
+  for (const compound of compounds) {
+    const sub = subIdOf(compound);
+    const entered = [...entries.get(sub)!];
+    const firstLane = entered[0] ? (laneOfState.get(entered[0].id) ?? nodeOf(sub).lane) : nodeOf(sub).lane;
+    const start = bpmnId('Start', compound.id);
+    nodes.push({ id: start, kind: 'start', name: compound.label[lang], lane: firstLane, container: sub, documentation: compound.id });
+    let from = start;
+    const alongsidePlace = alongsidePlaces.get(compound.id);
+    if (alongsidePlace) {
+      const fork = bpmnId('Fork', compound.id);
+      nodes.push({ id: fork, kind: 'fork', name: undefined, lane: firstLane, container: sub, documentation: compound.id });
+      flow(start, fork);
+      const alongsideEntry = entryOf.get(alongsidePlace.id);
+      if (alongsideEntry) flow(fork, alongsideEntry);
+      from = fork;
+    }
+    if (entered.length === 1) {
+      const entry = entryOf.get(entered[0]!.id);
+      if (entry) flow(from, entry);
+    } else if (entered.length > 1) {
+      const choice = bpmnId('Enter', compound.id);
+      nodes.push({
+        id: choice,
+        kind: 'choice',
+        name: `${compound.label[lang]}: ${wordIn('entersPhase', lang)}`,
+        lane: firstLane,
+        container: sub,
+        documentation: compound.id,
+      });
+      flow(from, choice);
+      for (const phase of leaves.filter((leaf) => entered.includes(leaf))) {
+        const entry = entryOf.get(phase.id);
+        if (entry) flow(choice, entry, { name: phase.label[lang], condition: `enters ${phase.id}` });
+      }
+    }
   }
 
   // A place several flows arrive at gets a joining gateway in front of it, so that no gateway both
@@ -335,17 +556,29 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
   const incoming = new Map<string, number>();
   for (const current of flows) incoming.set(current.target, (incoming.get(current.target) ?? 0) + 1);
   for (const [target, count] of incoming) {
-    if (count <= 1 || nodes.find((node) => node.id === target)?.kind === 'join') continue;
+    if (count <= 1 || nodeOf(target).kind === 'join') continue;
     const join = bpmnId('Join', target);
-    const targetNode = nodes.find((node) => node.id === target)!;
+    const targetNode = nodeOf(target);
     flows.forEach((current, index) => {
       if (current.target === target) flows[index] = { ...current, target: join };
     });
-    nodes.splice(nodes.indexOf(targetNode), 0, { id: join, kind: 'join', name: undefined, lane: targetNode.lane });
+    nodes.splice(nodes.indexOf(targetNode), 0, {
+      id: join,
+      kind: 'join',
+      name: undefined,
+      lane: targetNode.lane,
+      container: targetNode.container,
+    });
     flow(join, target);
   }
-  const lanes = roles
-    .filter((role) => nodes.some((node) => node.lane === role))
-    .map((role) => ({ id: bpmnId('Lane', role), role, name: definition.roles[role]![lang] }));
-  return { definition, lang, lanes, nodes, flows, warnings };
+  const lanesOf = (container: string | undefined, prefix: readonly string[]) =>
+    roles
+      .filter((role) => nodes.some((node) => node.lane === role && node.container === container))
+      .map((role) => ({ id: bpmnId('Lane', ...prefix, role), role, name: definition.roles[role]![lang] }));
+  const subProcesses = compounds.map((compound) => ({
+    id: subIdOf(compound),
+    state: compound.id,
+    lanes: lanesOf(subIdOf(compound), [compound.id]),
+  }));
+  return { definition, lang, lanes: lanesOf(undefined, []), nodes, flows, subProcesses, warnings };
 }

@@ -1,6 +1,7 @@
 import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
 import type { AnyPathDefinition } from '../path/definition.js';
-import { boundsOf, writeDefinitions, writePool } from './bpmnPool.js';
+import { bpmnId } from './bpmnPlan.js';
+import { boundsOf, type PooledFlow, writeDefinitions, writePool, writeSequenceFlows } from './bpmnPool.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import type { Bounds } from './layoutBpmn.js';
 import { layoutProcessMap, type ProcessMapLayout } from './layoutProcessMap.js';
@@ -12,40 +13,38 @@ const elementType: Readonly<Record<MapNode['kind'], string>> = {
   wait: 'bpmn:EventBasedGateway',
   join: 'bpmn:ExclusiveGateway',
   choice: 'bpmn:ExclusiveGateway',
+  fork: 'bpmn:ParallelGateway',
   // A receive task: the case waits for the work to be recorded (the targets of an event-based
   // gateway are receive tasks or catching events in BPMN 2.0, not user tasks).
   task: 'bpmn:ReceiveTask',
+  subprocess: 'bpmn:SubProcess',
 };
 
-function writeProcessMap(plan: ProcessMapPlan, layout: ProcessMapLayout, moddle: BpmnModdle): ModdleElement {
+/** The part of a plan drawn on one plane: the top level, or one sub-process's inside. */
+function planeOf(plan: ProcessMapPlan, container: string | undefined, lanes: ProcessMapPlan['lanes']): ProcessMapPlan {
+  const nodes = plan.nodes.filter((node) => node.container === container);
+  const ids = new Set(nodes.map((node) => node.id));
+  return { ...plan, lanes, nodes, flows: plan.flows.filter((flow) => ids.has(flow.source)) };
+}
+
+function writeProcessMap(plan: ProcessMapPlan, moddle: BpmnModdle): ModdleElement {
   const { definition, lang } = plan;
   const create = (type: string, attributes: Record<string, unknown> = {}) => moddle.create(type, attributes);
   const documentation = (text: string | undefined) => (text === undefined ? undefined : [create('bpmn:Documentation', { text })]);
   const elements = new Map<string, ModdleElement>();
   for (const node of plan.nodes) {
-    elements.set(
-      node.id,
-      create(elementType[node.kind], { id: node.id, name: node.name, documentation: documentation(node.documentation) }),
-    );
+    const element = create(elementType[node.kind], { id: node.id, name: node.name, documentation: documentation(node.documentation) });
+    if (node.terminate) element.set('eventDefinitions', [create('bpmn:TerminateEventDefinition', { id: `${node.id}_terminate` })]);
+    elements.set(node.id, element);
   }
-  const pool = writePool(moddle, {
-    definition,
-    lang,
-    processId: 'ProcessMap',
-    isExecutable: false,
-    lanes: plan.lanes,
-    nodes: plan.nodes,
-    elements,
-    flows: plan.flows,
-    condition: (flow) => {
-      const condition = (flow as (typeof plan.flows)[number]).condition;
-      return condition === undefined ? undefined : create('bpmn:FormalExpression', { body: condition });
-    },
-  });
+  const condition = (flow: PooledFlow) => {
+    const text = (flow as (typeof plan.flows)[number]).condition;
+    return text === undefined ? undefined : create('bpmn:FormalExpression', { body: text });
+  };
   const bounds = (box: Bounds) => boundsOf(moddle, box);
   const label = (box: Bounds | undefined) => (box === undefined ? undefined : create('bpmndi:BPMNLabel', { bounds: bounds(box) }));
-  const planeElements: ModdleElement[] = [
-    ...plan.nodes.map((node) => {
+  const shapesAndEdges = (part: ProcessMapPlan, layout: ProcessMapLayout, written: readonly ModdleElement[]): ModdleElement[] => [
+    ...part.nodes.map((node) => {
       const shape = create('bpmndi:BPMNShape', {
         id: `${node.id}_di`,
         bpmnElement: elements.get(node.id)!,
@@ -53,9 +52,10 @@ function writeProcessMap(plan: ProcessMapPlan, layout: ProcessMapLayout, moddle:
         label: label(layout.shapeLabels.get(node.id)),
       });
       if (node.kind === 'choice' || node.kind === 'join') shape.set('isMarkerVisible', true);
+      if (node.kind === 'subprocess') shape.set('isExpanded', false);
       return shape;
     }),
-    ...pool.flows.map((flow) =>
+    ...written.map((flow) =>
       create('bpmndi:BPMNEdge', {
         id: `${flow.id}_di`,
         bpmnElement: flow,
@@ -64,10 +64,59 @@ function writeProcessMap(plan: ProcessMapPlan, layout: ProcessMapLayout, moddle:
       }),
     ),
   ];
+
+  // Each sub-process: its flow nodes, flows and lanes inside it, drawn on a plane of its own (the
+  // drill-down of a collapsed sub-process in bpmn-js and Camunda Modeler).
+  const diagramsAfter = plan.subProcesses.map((sub) => {
+    const part = planeOf(plan, sub.id, sub.lanes);
+    const layout = layoutProcessMap(part);
+    const flows = writeSequenceFlows(moddle, elements, part.flows, condition);
+    const lanes = sub.lanes.map((lane) =>
+      create('bpmn:Lane', {
+        id: lane.id,
+        name: lane.name,
+        flowNodeRef: part.nodes.filter((node) => node.lane === lane.role).map((node) => elements.get(node.id)!),
+      }),
+    );
+    const element = elements.get(sub.id)!;
+    element.set('flowElements', [...part.nodes.map((node) => elements.get(node.id)!), ...flows]);
+    element.set('laneSets', [create('bpmn:LaneSet', { id: bpmnId('LaneSet', sub.state), lanes })]);
+    const laneShapes = lanes.map((lane) =>
+      create('bpmndi:BPMNShape', {
+        id: `${lane.id}_di`,
+        bpmnElement: lane,
+        isHorizontal: true,
+        bounds: bounds(layout.lanes.get(lane.id!)!),
+      }),
+    );
+    return create('bpmndi:BPMNDiagram', {
+      id: bpmnId('Diagram', sub.state),
+      plane: create('bpmndi:BPMNPlane', {
+        id: bpmnId('Plane', sub.state),
+        bpmnElement: element,
+        planeElement: [...laneShapes, ...shapesAndEdges(part, layout, flows)],
+      }),
+    });
+  });
+
+  const top = planeOf(plan, undefined, plan.lanes);
+  const layout = layoutProcessMap(top);
+  const pool = writePool(moddle, {
+    definition,
+    lang,
+    processId: 'ProcessMap',
+    isExecutable: false,
+    lanes: top.lanes,
+    nodes: top.nodes,
+    elements: new Map(top.nodes.map((node) => [node.id, elements.get(node.id)!])),
+    flows: top.flows,
+    condition,
+  });
   return writeDefinitions(moddle, pool, layout, {
     definition,
     targetNamespace: `urn:kykypolku:path:${definition.id}:${definition.version}:process-map`,
-    planeElements,
+    planeElements: shapesAndEdges(top, layout, pool.flows),
+    diagramsAfter,
   });
 }
 
@@ -94,7 +143,6 @@ export async function toBpmnProcessMap(definition: AnyPathDefinition, options: D
   const { BpmnModdle } = await import('bpmn-moddle');
   const moddle = new BpmnModdle();
   const plan = planProcessMap(definition, lang);
-  const layout = layoutProcessMap(plan);
-  const { xml } = await moddle.toXML(writeProcessMap(plan, layout, moddle), { format: true });
+  const { xml } = await moddle.toXML(writeProcessMap(plan, moddle), { format: true });
   return { text: `${xml}\n`, warnings: [...plan.warnings] };
 }

@@ -5,7 +5,7 @@ import { describePathGraph, toBpmn, toBpmnProcessMap } from 'kykypolku/diagram';
 import { builtInPaths } from 'kykypolku/paths';
 import { wordIn } from '../../src/diagram/diagramWords.js';
 import { describeGuard } from '../../src/diagram/guardExpression.js';
-import { boxesOverlap, countCrossings, countLabelOverlaps, drawingOf, type Box } from '../support/bpmnGeometry.js';
+import { boxesOverlap, countCrossings, countLabelOverlaps, drawingOf, drawingsOf, type Box } from '../support/bpmnGeometry.js';
 import { lintBpmn } from '../support/bpmnlint.js';
 import { guardCombinationsPath } from '../support/guardCombinationsPath.js';
 import { reviewPath } from '../support/reviewPath.js';
@@ -18,15 +18,27 @@ const inside = (inner: Box, outer: Box) =>
   inner.x + inner.width <= outer.x + outer.width &&
   inner.y + inner.height <= outer.y + outer.height;
 
-/** The process's flow nodes and sequence flows, read back by bpmn-moddle. */
+/** The flow elements of a container and of every sub-process in it, and the containers with lanes. */
+function throughSubProcesses(container: ModdleElement): { elements: ModdleElement[]; containers: ModdleElement[] } {
+  const own = (container.get('flowElements') as ModdleElement[] | undefined) ?? [];
+  const inner = own.filter((element) => element.$type === 'bpmn:SubProcess').map(throughSubProcesses);
+  return {
+    elements: [...own, ...inner.flatMap((part) => part.elements)],
+    containers: [container, ...inner.flatMap((part) => part.containers)],
+  };
+}
+
+/** The process's flow nodes and sequence flows, sub-processes' insides included, read back by bpmn-moddle. */
 function processOf(rootElement: ModdleElement) {
   const process = (rootElement.get('rootElements') as ModdleElement[]).find((element) => element.$type === 'bpmn:Process')!;
-  const elements = process.get('flowElements') as ModdleElement[];
-  const lanes = ((process.get('laneSets') as ModdleElement[])[0]!.get('lanes') as ModdleElement[]).map((lane) => ({
-    id: lane.id!,
-    name: lane.get('name') as string,
-    nodes: (lane.get('flowNodeRef') as ModdleElement[]).map((node) => node.id!),
-  }));
+  const { elements, containers } = throughSubProcesses(process);
+  const lanes = containers.flatMap((container) =>
+    ((container.get('laneSets') as ModdleElement[])[0]!.get('lanes') as ModdleElement[]).map((lane) => ({
+      id: lane.id!,
+      name: lane.get('name') as string,
+      nodes: (lane.get('flowNodeRef') as ModdleElement[]).map((node) => node.id!),
+    })),
+  );
   const nameOf = (element: ModdleElement) => element.get('name') as string | undefined;
   return {
     process,
@@ -124,40 +136,53 @@ describe.each(paths.map((path) => [path.id, path] as const))('the BPMN process m
 
   it('draws every shape in its lane with no two overlapping, and keeps crossings and label overlaps low', async () => {
     const { text } = await toBpmnProcessMap(definition, { lang: 'fi' });
-    const drawing = await drawingOf(text);
-    const { lanes } = processOf(drawing.rootElement);
+    // The pool's plane, and the drill-down plane of each sub-process: each is read on its own.
+    const drawings = await drawingsOf(text);
+    const { lanes } = processOf(drawings[0]!.rootElement);
     const flowCount = (text.match(/<bpmn:sequenceFlow /g) ?? []).length;
-    expect(drawing.routes).toHaveLength(flowCount);
-    for (const [index, a] of drawing.flowNodes.entries()) {
-      for (const b of drawing.flowNodes.slice(index + 1)) expect(boxesOverlap(a, b), `${a.id} overlaps ${b.id}`).toBe(false);
+    expect(drawings.flatMap((drawing) => drawing.routes)).toHaveLength(flowCount);
+    for (const drawing of drawings) {
+      for (const [index, a] of drawing.flowNodes.entries()) {
+        for (const b of drawing.flowNodes.slice(index + 1)) expect(boxesOverlap(a, b), `${a.id} overlaps ${b.id}`).toBe(false);
+      }
+      for (const node of drawing.flowNodes) {
+        const lane = lanes.find((candidate) => candidate.nodes.includes(node.id))!;
+        expect(inside(node, drawing.lanes.find((box) => box.id === lane.id)!), `${node.id} in its lane`).toBe(true);
+      }
+      for (const label of drawing.labels) {
+        expect(
+          drawing.lanes.some((lane) => inside(label, lane)),
+          `label of ${label.id} inside a lane`,
+        ).toBe(true);
+      }
+      // Every route runs orthogonally: each segment horizontal or vertical.
+      for (const route of drawing.routes) {
+        route.points.slice(1).forEach((point, index) => {
+          const before = route.points[index]!;
+          expect(point.x === before.x || point.y === before.y, `${route.id} segment ${index}`).toBe(true);
+        });
+      }
     }
-    for (const node of drawing.flowNodes) {
-      const lane = lanes.find((candidate) => candidate.nodes.includes(node.id))!;
-      expect(inside(node, drawing.lanes.find((box) => box.id === lane.id)!), `${node.id} in its lane`).toBe(true);
-    }
-    for (const label of drawing.labels) {
-      expect(
-        drawing.lanes.some((lane) => inside(label, lane)),
-        `label of ${label.id} inside a lane`,
-      ).toBe(true);
-    }
-    // Every route runs orthogonally: each segment horizontal or vertical.
-    for (const route of drawing.routes) {
-      route.points.slice(1).forEach((point, index) => {
-        const before = route.points[index]!;
-        expect(point.x === before.x || point.y === before.y, `${route.id} segment ${index}`).toBe(true);
-      });
-    }
-    const crossings = countCrossings(drawing.routes);
-    const overlaps = countLabelOverlaps(drawing);
+    const crossings = drawings.reduce((sum, drawing) => sum + countCrossings(drawing.routes), 0);
+    const overlaps = drawings
+      .map(countLabelOverlaps)
+      .reduce((sum, next) => ({ labelPairs: sum.labelPairs + next.labelPairs, labelOnShape: sum.labelOnShape + next.labelOnShape }));
     const executable = await drawingOf((await toBpmn(definition, { lang: 'fi' })).text);
     const executableCrossings = countCrossings(executable.routes);
-    const pool = drawing.lanes.reduce((right, lane) => Math.max(right, lane.x + lane.width), 0);
-    const height = drawing.lanes.reduce((bottom, lane) => Math.max(bottom, lane.y + lane.height), 0);
+    const executableOverlaps = countLabelOverlaps(executable);
+    const planes = drawings
+      .map((drawing) => {
+        const right = drawing.lanes.reduce((most, lane) => Math.max(most, lane.x + lane.width), 0);
+        const bottom = drawing.lanes.reduce((most, lane) => Math.max(most, lane.y + lane.height), 0);
+        return `${right}×${bottom}`;
+      })
+      .join(' + ');
+    const shapeCount = drawings.reduce((sum, drawing) => sum + drawing.flowNodes.length, 0);
     figures.push(
-      `  ${id}: ${drawing.flowNodes.length} shapes, ${drawing.routes.length} flows, ${pool}×${height} px; ` +
+      `  ${id}: ${shapeCount} shapes, ${flowCount} flows, ${planes} px; ` +
         `crossings ${crossings} (executable BPMN: ${executableCrossings}); ` +
-        `overlapping label pairs ${overlaps.labelPairs}, labels on shapes ${overlaps.labelOnShape}`,
+        `overlapping label pairs ${overlaps.labelPairs}, labels on shapes ${overlaps.labelOnShape} ` +
+        `(executable BPMN: ${executableOverlaps.labelPairs}, ${executableOverlaps.labelOnShape})`,
     );
     expect(overlaps).toEqual({ labelPairs: 0, labelOnShape: 0 });
     // Ceilings a little above today's figures, so that a change to the layout that makes any map

@@ -24,11 +24,22 @@ export interface BpmnDrawing {
   readonly routes: { readonly id: string; readonly points: Point[] }[];
 }
 
-/** Reads the diagram interchange of a BPMN document. */
+/** Reads the diagram interchange of a BPMN document: its first diagram (the pool's). */
 export async function drawingOf(text: string): Promise<BpmnDrawing> {
+  return (await drawingsOf(text))[0]!;
+}
+
+/**
+ * Reads every diagram of a BPMN document, one drawing per plane: the pool's first, then e.g. the
+ * drill-down plane of each collapsed sub-process (shapes of different planes never meet).
+ */
+export async function drawingsOf(text: string): Promise<BpmnDrawing[]> {
   const { rootElement } = await new BpmnModdle().fromXML(text);
-  const [diagram] = rootElement.get('diagrams') as ModdleElement[];
-  const planeElements = (diagram!.get('plane') as ModdleElement).get('planeElement') as ModdleElement[];
+  return (rootElement.get('diagrams') as ModdleElement[]).map((diagram) => planeDrawing(rootElement, diagram));
+}
+
+function planeDrawing(rootElement: ModdleElement, diagram: ModdleElement): BpmnDrawing {
+  const planeElements = (diagram.get('plane') as ModdleElement).get('planeElement') as ModdleElement[];
   const idOf = (element: ModdleElement) => (element.get('bpmnElement') as ModdleElement).id!;
   const box = (id: string, bounds: { x: number; y: number; width: number; height: number }): Box => ({
     id,
