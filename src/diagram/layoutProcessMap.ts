@@ -97,10 +97,45 @@ const portStep = 8;
  */
 export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
   // A flow that changes lanes may bend in its source's lane (and change lanes at its end) or in its
-  // target's (and change at its start); which crosses less depends on the path, so both are drawn.
-  const inSourceLane = layoutWith(plan, 'source');
-  const inTargetLane = layoutWith(plan, 'target');
-  return (inTargetLane.score < inSourceLane.score ? inTargetLane : inSourceLane).layout;
+  // target's (and change at its start); which crosses less depends on the path, so both are drawn,
+  // each with the roles' order and with the lane orders that keep flows between lanes shortest.
+  let best: { layout: ProcessMapLayout; score: number } | undefined;
+  for (const lanes of laneOrders(plan)) {
+    for (const bendLane of ['source', 'target'] as const) {
+      const drawn = layoutWith({ ...plan, lanes }, bendLane);
+      if (!best || drawn.score < best.score) best = drawn;
+    }
+  }
+  return best!.layout;
+}
+
+/**
+ * The roles' own order of lanes, and the (at most two) other orders in which the flows between
+ * lanes pass the fewest lanes in between (each lane passed is a line crossed); found among all
+ * orders for up to six lanes.
+ */
+function laneOrders(plan: ProcessMapPlan): ProcessMapPlan['lanes'][] {
+  const lanes = plan.lanes;
+  if (lanes.length < 3 || lanes.length > 6) return [lanes];
+  const laneOfNode = new Map(plan.nodes.map((node) => [node.id, node.lane]));
+  const between = plan.flows.map((flow) => [laneOfNode.get(flow.source)!, laneOfNode.get(flow.target)!] as const);
+  const cost = (order: readonly ProcessMapPlan['lanes'][number][]) => {
+    const position = new Map(order.map((lane, index) => [lane.role, index]));
+    return between.reduce((sum, [from, to]) => sum + Math.abs(position.get(from)! - position.get(to)!), 0);
+  };
+  const orders: ProcessMapPlan['lanes'][number][][] = [];
+  const permute = (done: ProcessMapPlan['lanes'][number][], rest: ProcessMapPlan['lanes'][number][]): void => {
+    if (rest.length === 0) orders.push(done);
+    rest.forEach((lane, index) => permute([...done, lane], [...rest.slice(0, index), ...rest.slice(index + 1)]));
+  };
+  permute([], [...lanes]);
+  const others = orders
+    .map((order) => ({ order, cost: cost(order) }))
+    .sort((a, b) => a.cost - b.cost)
+    .filter(({ order }) => order.some((lane, index) => lane !== lanes[index]))
+    .slice(0, 2)
+    .map(({ order }) => order);
+  return [lanes, ...others];
 }
 
 function layoutWith(plan: ProcessMapPlan, bendLane: 'source' | 'target'): { layout: ProcessMapLayout; score: number } {
@@ -215,13 +250,74 @@ function layoutWith(plan: ProcessMapPlan, bendLane: 'source' | 'target'): { layo
     const list = neighbours.get(item)![side];
     return list.length === 0 ? item.order : list.reduce((sum, other) => sum + other.order, 0) / list.length;
   };
-  // Candidate orders: the depth-first order and each sweep's; the one drawn with the fewest
-  // crossings (counted on the routes, with a little weight on height) is kept.
-  const candidates: Map<Item, number>[] = [new Map(items.map((item) => [item, item.order]))];
-  for (let sweep = 0; sweep < 12; sweep++) {
-    if (sweep % 2 === 0) for (const list of layers.slice(1)) sortLayer(list, (item) => barycentre(item, 'left'));
-    else for (const list of layers.slice(0, -1).reverse()) sortLayer(list, (item) => barycentre(item, 'right'));
-    candidates.push(new Map(items.map((item) => [item, item.order])));
+  const median = (item: Item, side: 'left' | 'right') => {
+    const list = neighbours
+      .get(item)!
+      [side].map((other) => other.order)
+      .sort((a, b) => a - b);
+    if (list.length === 0) return item.order;
+    const middle = Math.floor(list.length / 2);
+    return list.length % 2 === 1 ? list[middle]! : (list[middle - 1]! + list[middle]!) / 2;
+  };
+  // How many of their flows cross when `first` is placed just above `second`, on both sides.
+  const pairCrossings = (first: Item, second: Item) => {
+    let count = 0;
+    for (const side of ['left', 'right'] as const) {
+      for (const a of neighbours.get(first)![side]) for (const b of neighbours.get(second)![side]) if (a.order > b.order) count++;
+    }
+    return count;
+  };
+  // After a sweep, neighbours in a layer (of one lane) trade places while that makes fewer crossings.
+  const transpose = () => {
+    for (let round = 0; round < 6; round++) {
+      let improved = false;
+      for (const list of layers) {
+        for (let index = 0; index + 1 < list.length; index++) {
+          const first = list[index]!;
+          const second = list[index + 1]!;
+          if (first.lane !== second.lane || pairCrossings(second, first) >= pairCrossings(first, second)) continue;
+          list[index] = second;
+          list[index + 1] = first;
+          second.order = index;
+          first.order = index + 1;
+          improved = true;
+        }
+      }
+      if (!improved) break;
+    }
+  };
+  const snapshot = () => new Map(items.map((item) => [item, item.order]));
+  // Candidate orders: the depth-first order and each sweep's, by barycentres and by medians, each
+  // sweep followed by transposing neighbours; the one drawn with the fewest crossings (counted on
+  // the routes, with a little weight on height) is kept.
+  const depthFirst = snapshot();
+  const candidates: Map<Item, number>[] = [depthFirst];
+  // A loop's way back may also run along the top of its lane, above everything the loop passes
+  // (the outer loop highest), so that it crosses no flow of the lane it runs in.
+  const loopBack = new Map<Item, number>();
+  for (const chain of chains) {
+    if (!chain.reversed) continue;
+    const span = chain.items[chain.items.length - 1]!.layer - chain.items[0]!.layer;
+    for (const bend of chain.items.slice(1, -1)) loopBack.set(bend, span);
+  }
+  const loopsOnTop = () => {
+    for (const list of layers) sortLayer(list, (item) => (loopBack.has(item) ? -1000 - loopBack.get(item)! : item.order));
+  };
+  for (const [key, transposing, onTop] of [
+    [barycentre, false, false],
+    [barycentre, true, false],
+    [median, true, false],
+    [barycentre, true, true],
+  ] as const) {
+    for (const item of items) item.order = depthFirst.get(item)!;
+    for (const list of layers) list.sort((a, b) => a.order - b.order);
+    for (let sweep = 0; sweep < 12; sweep++) {
+      if (sweep % 2 === 0) for (const list of layers.slice(1)) sortLayer(list, (item) => key(item, 'left'));
+      else for (const list of layers.slice(0, -1).reverse()) sortLayer(list, (item) => key(item, 'right'));
+      if (transposing) transpose();
+      if (onTop) loopsOnTop();
+      candidates.push(snapshot());
+    }
   }
   const base = new Map(items.map((item) => [item, { above: item.above, below: item.below }]));
   let chosen: { layout: ProcessMapLayout; score: number } | undefined;

@@ -128,7 +128,9 @@ function mostCommon(values: readonly string[], fallback: string): string {
 /**
  * The compound states drawn as sub-processes: top-level compound states whose children are
  * atomic phases (and shallow history), so that each phase is a place of the sub-process and every
- * way out of it leaves the sub-process. Others (parallel, nested, with a final child) are flattened.
+ * way out of it leaves the sub-process, and which take work in every phase that can be drawn once
+ * alongside the phases (that work is what a sub-process saves: without it, the flattened phases
+ * draw the same tasks with fewer gateways). Others (parallel, nested, with a final child) are flattened.
  */
 function subProcessStates(graph: PathGraph): GraphState[] {
   return graph.states.filter((state) => {
@@ -136,7 +138,8 @@ function subProcessStates(graph: PathGraph): GraphState[] {
     const children = childStatesOf(graph, state.id);
     return (
       children.filter((child) => child.kind === 'atomic').length >= 2 &&
-      children.every((child) => child.kind === 'atomic' || (child.kind === 'history' && child.history !== 'deep'))
+      children.every((child) => child.kind === 'atomic' || (child.kind === 'history' && child.history !== 'deep')) &&
+      alongsideEvents(graph, state).size > 0
     );
   });
 }
