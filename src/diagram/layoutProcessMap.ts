@@ -126,7 +126,9 @@ function laneOrders(plan: ProcessMapPlan): ProcessMapPlan['lanes'][] {
   const orders: ProcessMapPlan['lanes'][number][][] = [];
   const permute = (done: ProcessMapPlan['lanes'][number][], rest: ProcessMapPlan['lanes'][number][]): void => {
     if (rest.length === 0) orders.push(done);
-    rest.forEach((lane, index) => permute([...done, lane], [...rest.slice(0, index), ...rest.slice(index + 1)]));
+    rest.forEach((lane, index) => {
+      permute([...done, lane], [...rest.slice(0, index), ...rest.slice(index + 1)]);
+    });
   };
   permute([], [...lanes]);
   const others = orders
