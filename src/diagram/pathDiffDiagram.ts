@@ -4,7 +4,7 @@ import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import { diffWord } from './diffWords.js';
 import { diffPaths, transitionKeys, type PathDiffChange } from './pathDiff.js';
 import { describePathGraph, type GraphState } from './pathGraph.js';
-import { renderDotSvg } from './renderSvg.js';
+import { renderPathSvg } from './renderSvg.js';
 import { pathDotGraph, type DotTransition } from './toDot.js';
 import { transitionTextOf } from './transitionText.js';
 
@@ -35,6 +35,15 @@ function styleOf(change: PathDiffChange | undefined): DotAttributes {
  * ```
  */
 export function toPathDiffDot(from: AnyPathDefinition, to: AnyPathDefinition, options: DiagramOptions = {}): DiagramResult {
+  return pathDiffDot(from, to, options, new Set());
+}
+
+function pathDiffDot(
+  from: AnyPathDefinition,
+  to: AnyPathDefinition,
+  options: DiagramOptions,
+  besideArrow: ReadonlySet<string>,
+): DiagramResult {
   const lang = options.lang ?? 'en';
   const diff = diffPaths(from, to, { lang });
   const oldGraph = describePathGraph(from);
@@ -93,6 +102,7 @@ export function toPathDiffDot(from: AnyPathDefinition, to: AnyPathDefinition, op
     lang,
     stateAttributes: (state) => styleOf(newIds.has(state.id) ? changeOf('state', state.id) : 'removed'),
     extra: [legend],
+    besideArrow,
   });
   return { text, warnings: [...new Set([...oldGraph.warnings, ...newGraph.warnings])] };
 }
@@ -108,6 +118,6 @@ export function toPathDiffDot(from: AnyPathDefinition, to: AnyPathDefinition, op
  * ```
  */
 export async function toPathDiffSvg(from: AnyPathDefinition, to: AnyPathDefinition, options: DiagramOptions = {}): Promise<DiagramResult> {
-  const { text, warnings } = toPathDiffDot(from, to, options);
-  return { text: await renderDotSvg(text), warnings };
+  const { warnings } = toPathDiffDot(from, to, options);
+  return { text: await renderPathSvg((besideArrow) => pathDiffDot(from, to, options, besideArrow).text), warnings };
 }

@@ -34,6 +34,11 @@ export interface DotView {
   readonly stateAttributes?: (state: GraphState) => DotAttributes;
   /** Statements drawn after everything else (the diff's legend). */
   readonly extra?: readonly DotStatement[];
+  /**
+   * Transitions (by id) whose label is placed beside the arrow as drawn (`xlabel`) rather than in
+   * the layout (`label`): those whose laid-out label Graphviz's spline left far behind (see {@link renderPathSvg}).
+   */
+  readonly besideArrow?: ReadonlySet<string>;
 }
 
 /** The label of a state: its name, then a line per in-state event (↻). */
@@ -169,8 +174,9 @@ export function pathDotGraph(view: DotView): string {
         isContainer(stateById.get(transition.source)) && !within(target, transition.source) ? `cluster:${transition.source}` : undefined;
       const lhead = isContainer(stateById.get(target)) && !within(transition.source, target) ? `cluster:${target}` : undefined;
       // A clipped edge's `label` stays where the unclipped edge would run, far from the drawn
-      // arrow; an external label (`xlabel`) is placed beside the arrow as drawn.
-      const clipped = ltail !== undefined || lhead !== undefined;
+      // arrow, and so may the label of an edge whose spline swings away from the label's place in
+      // its rank; an external label (`xlabel`) is placed beside the arrow as drawn.
+      const clipped = ltail !== undefined || lhead !== undefined || view.besideArrow?.has(`transition:${transition.id}`) === true;
       return {
         kind: 'edge',
         from: anchorOf(graph, transition.source),
@@ -208,9 +214,15 @@ export function pathDotGraph(view: DotView): string {
  * ```
  */
 export function toDot(definition: AnyPathDefinition, options: DiagramOptions = {}): DiagramResult {
+  return pathDot(definition, options, new Set());
+}
+
+/** {@link toDot} with some transitions' labels beside their arrows. @internal */
+export function pathDot(definition: AnyPathDefinition, options: DiagramOptions, besideArrow: ReadonlySet<string>): DiagramResult {
   const lang = options.lang ?? 'en';
   const graph = describePathGraph(definition);
   const text = pathDotGraph({
+    besideArrow,
     name: definition.id,
     title: definition.title[lang],
     states: graph.states,

@@ -1,8 +1,8 @@
 import type { AnyPathDefinition } from '../path/definition.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import { verbatim, type MarkupVerbatim } from './markup.js';
-import { renderDotSvg } from './renderSvg.js';
-import { toDot } from './toDot.js';
+import { renderPathSvg } from './renderSvg.js';
+import { pathDot, type toDot } from './toDot.js';
 
 /**
  * The path as a standalone SVG state diagram: the {@link toDot} digraph laid out by Graphviz
@@ -19,8 +19,8 @@ import { toDot } from './toDot.js';
  * ```
  */
 export async function toSvg(definition: AnyPathDefinition, options: DiagramOptions = {}): Promise<DiagramResult> {
-  const { text, warnings } = toDot(definition, options);
-  return { text: await renderDotSvg(text), warnings };
+  const { warnings } = pathDot(definition, options, new Set());
+  return { text: await renderPathSvg((besideArrow) => pathDot(definition, options, besideArrow).text), warnings };
 }
 
 /** The state diagram as a markup node, for documents that embed it (the report). @internal */
