@@ -21,13 +21,18 @@ function chromiumPath(): string {
 
 /**
  * A headless Chromium with a fresh profile and no background networking (this machine has no
- * network but the package registries), for tests that render pages. Close it with `close()`.
+ * network but the package registries), for tests that render pages; `javaScriptEnabled: false`
+ * opens pages as a browser with scripts turned off does. Close it with `close()`.
  */
-export async function launchBrowser(): Promise<{ context: BrowserContext; newPage(): Promise<Page>; close(): Promise<void> }> {
+export async function launchBrowser(
+  options: { readonly javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; newPage(): Promise<Page>; close(): Promise<void> }> {
   const userDataDirectory = mkdtempSync(join(tmpdir(), 'kykypolku-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDirectory, {
     executablePath: chromiumPath(),
     headless: true,
+    // Pages as a reader with scripts blocked sees them (`javaScriptEnabled: false`); on by default.
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     args: [
       '--headless',
       '--no-sandbox',
