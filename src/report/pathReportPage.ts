@@ -317,7 +317,14 @@ export async function pathReportPage(input: PathReportInput, lang: Language): Pr
       element(
         'main',
         {},
-        element('section', { id: 'diagram' }, element('h2', {}, reportWord('diagram', lang)), element('figure', {}, svg)),
+        element(
+          'section',
+          { id: 'diagram' },
+          element('h2', {}, reportWord('diagram', lang)),
+          // Without the script the diagram stays at its own size in a scrolling figure; say what is missing.
+          element('noscript', {}, element('p', { class: 'meta needs-script' }, reportWord('diagramNeedsScript', lang))),
+          element('figure', {}, svg),
+        ),
         element(
           'section',
           { id: 'simulator' },
@@ -325,7 +332,7 @@ export async function pathReportPage(input: PathReportInput, lang: Language): Pr
           input.simulator
             ? [
                 element('p', { class: 'meta' }, reportWord('simulatorIntro', lang)),
-                element('noscript', {}, element('p', {}, reportWord('simulatorNeedsScript', lang))),
+                element('noscript', {}, element('p', { class: 'needs-script' }, reportWord('simulatorNeedsScript', lang))),
                 element('div', { id: 'sim-root' }),
               ]
             : element('p', {}, reportWord('simulatorMissing', lang)),

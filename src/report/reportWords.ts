@@ -103,9 +103,20 @@ export const reportWords = {
       "Its answers come from the model checker's explored state graph, the same as the engine's.",
   },
   simulatorNeedsScript: {
-    fi: 'Simulaattori tarvitsee JavaScriptin. Polkutaulukko yllä luettelee jokaisen siirtymän.',
-    sv: 'Simulatorn behöver JavaScript. Vägtabellen ovan listar varje övergång.',
-    en: 'The simulator needs JavaScript. The path table above lists every transition.',
+    fi: 'Simulaattori tarvitsee JavaScriptin. Alla olevat tilat ja polkutaulukko luettelevat jokaisen siirtymän.',
+    sv: 'Simulatorn behöver JavaScript. Tillstånden och vägtabellen nedan listar varje övergång.',
+    en: 'The simulator needs JavaScript. The states and the path table below list every transition.',
+  },
+  diagramNeedsScript: {
+    fi:
+      'Siirtäminen, lähentäminen ja tilan napsauttaminen tarvitsevat JavaScriptin. Kaavio näkyy omassa koossaan ' +
+      '(vieritä sivuttain), ja alla olevat tilat kertovat, mitä kustakin seuraa.',
+    sv:
+      'Att flytta, zooma och klicka på ett tillstånd kräver JavaScript. Diagrammet visas i sin egen storlek ' +
+      '(rulla i sidled), och tillstånden nedan visar vad som följer på vart och ett.',
+    en:
+      'Panning, zooming and clicking a state need JavaScript. The diagram is shown at its own size ' +
+      '(scroll sideways), and the states below list what leaves each.',
   },
   simulatorMissing: {
     fi: 'Simulaattoria ei ole: polulla on liian monta tilannetta sivulle upotettavaksi.',
