@@ -53,6 +53,7 @@ describe.each(paths.map((path) => [path.id, path] as const))('the process map of
       type Viewer = { importXML(xml: string): Promise<{ warnings: { message: string }[] }>; get(name: string): unknown };
       const viewer = new (globalThis as unknown as { BpmnJS: new (options: unknown) => Viewer }).BpmnJS({ container: '#canvas' });
       const { warnings } = await viewer.importXML(xml);
+      (globalThis as unknown as { viewer: Viewer }).viewer = viewer;
       const canvas = viewer.get('canvas') as {
         zoom(kind: string | number, centre?: unknown): number;
         viewbox(): { inner: { width: number; height: number } };
@@ -117,7 +118,39 @@ describe.each(paths.map((path) => [path.id, path] as const))('the process map of
         `${id}: ${result.texts.length} texts on ${new Set(result.texts.map((text) => text.plane)).size} planes drawn at scale ${result.viewport.scale.toFixed(2)}, ${overlapping.length} overlapping`,
       );
     expect(overlapping).toEqual([]);
-    if (lang === 'fi') await screenshot(page, `${id}.process-map.png`);
+    if (lang === 'fi') {
+      await screenshot(page, `${id}.process-map.png`);
+      // Each sub-process's drill-down plane too, fitted to the width as the pool is.
+      const planeCount = await page.evaluate(
+        () =>
+          (globalThis as unknown as { viewer: { get(name: string): { getRootElements(): unknown[] } } }).viewer
+            .get('canvas')
+            .getRootElements().length,
+      );
+      for (let plane = 1; plane < planeCount; plane++) {
+        await page.evaluate((index) => {
+          type Canvas = {
+            getRootElements(): unknown[];
+            setRootElement(root: unknown): void;
+            viewbox(): { inner: { width: number; height: number } };
+            zoom(scale: number, centre: unknown): void;
+            resized(): void;
+          };
+          const canvas = (globalThis as unknown as { viewer: { get(name: string): Canvas } }).viewer.get('canvas');
+          canvas.setRootElement(canvas.getRootElements()[index]);
+          canvas.zoom(1, { x: 0, y: 0 });
+          const { inner } = canvas.viewbox();
+          const scale = Math.min(1, 1920 / (inner.width + 40));
+          const container = (
+            globalThis as unknown as { document: { querySelector(selector: string): { style: { height: string } } } }
+          ).document.querySelector('#canvas');
+          container.style.height = `${Math.ceil(inner.height * scale) + 40}px`;
+          canvas.resized();
+          canvas.zoom(scale, { x: 0, y: 0 });
+        }, plane);
+        await screenshot(page, `${id}.process-map.plane-${plane}.png`);
+      }
+    }
     await page.close();
   });
 });
