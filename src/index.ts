@@ -15,7 +15,7 @@ export type { GuardNameOf, StatePathOf, StateView } from './path/stateView.js';
 export { PathDefinitionError, type PathDefinitionErrorCode } from './path/definitionError.js';
 export { serviceTaskProblem, type ServiceTask, type ServiceTaskCoding, type ServiceTaskProblem } from './path/serviceTask.js';
 export { withServiceTask } from './path/withServiceTask.js';
-export type { Deadline, DeadlineAction, DeadlineEventInput, DeadlineKind, DeadlineRule } from './path/deadline.js';
+export type { Deadline, DeadlineAction, DeadlineEventInput, DeadlineKind, DeadlineMigration, DeadlineRule } from './path/deadline.js';
 export { languages, type Label, type Language } from './path/label.js';
 export type { PathRule, RuleStep } from './path/rule.js';
 export { formatSource, type SourceRef } from './path/source.js';

@@ -2,7 +2,7 @@ import { excerptOf } from '../clientExcerpt.js';
 import type { Deadline } from '../path/deadline.js';
 import { isoInstant } from '../time/instant.js';
 import type { CaseCore } from './caseCore.js';
-import { deadlineDueAt } from './typeErasure.js';
+import { dueDatesOf } from './migratedDueDates.js';
 
 /**
  * The deadlines of a case at `now`, soonest first (declaration order among equals).
@@ -15,8 +15,11 @@ export function computeDeadlines(core: CaseCore, now: string): Deadline[] {
   }
   const nowMillis = Date.parse(now);
   const due: Deadline[] = [];
-  for (const rule of core.plan.definition.deadlines) {
-    const dueAt = deadlineDueAt(rule, core.history, core.snapshot);
+  const definition = core.plan.definition;
+  // A case migrated to this version has its due dates moved as each deadline's onMigration says.
+  const dueDates = dueDatesOf(definition, core.history, core.snapshot);
+  for (const rule of definition.deadlines) {
+    const dueAt = dueDates.get(rule.id);
     if (dueAt === undefined) continue;
     due.push({
       id: rule.id,

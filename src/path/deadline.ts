@@ -47,7 +47,49 @@ export interface DeadlineRule<
    * still applies and replay stays identical. A firing the rules refuse is reported, never forced.
    */
   readonly onDue?: DeadlineAction<TEvents, TRole>;
+  /**
+   * What a migration to this version does to the due date of a case that moves here with this
+   * deadline running (see {@link DeadlineMigration}); `'recompute'` when not given. A restart of the
+   * store or a re-arm never moves a due date under any reading: due dates come from history.
+   */
+  readonly onMigration?: DeadlineMigration;
 }
+
+/**
+ * How a deadline's due date moves when a case migrates to a newer version of its path: the three
+ * readings of a delay through a restore (XState #5331), and the default. `M` is the migration
+ * instant, the `at` of the first event the case records under the new version (or the instant
+ * `checkMigration` is given); every reading takes time from events only, so replay stays
+ * deterministic. Whichever reading, the new version's rule decides *whether* anything is due; the
+ * reading decides *when*, for as long as the rule still gives the due date it gave at migration
+ * (an event after the migration that moves or meets the deadline is the new rule's alone).
+ *
+ * - `'recompute'` (the default): the new version's rule over the whole history, as if the case had
+ *   always been on it. A date staff can check against the recorded facts and the rule in force.
+ * - `'keep-due-date'`: the due date the old version armed stays (Camunda's default for a timer).
+ *   A date already settled under the old version is never handed out again.
+ * - `'keep-remaining'`: the time that was left when the case was last written under the old
+ *   version is kept, counted from `M`: the time between does not count, "as if time froze".
+ * - `'restart'`: the new version's rule counted afresh from `M`, as if every earlier event had
+ *   been recorded at `M`.
+ *
+ * The two readings that keep something of the old version's date need that version's rule: the
+ * migration names it (`fromPath`).
+ *
+ * @example
+ * ```ts
+ * const reviewedWithinTwoWeeks = {
+ *   id: 'review-within-a-week',
+ *   label: { fi: 'Käsitelty kahdessa viikossa', sv: 'Granskad inom två veckor', en: 'Reviewed within two weeks' },
+ *   source: { seed: '000_a7d8ebcb45cc7bbc.txt', lines: '119' },
+ *   kind: 'target',
+ *   dueAt: (history: readonly { type: string; at: string }[]) => (history[0] ? addDays(history[0].at, 14) : undefined),
+ *   // A case that moves here keeps the date it was promised under the old version.
+ *   onMigration: 'keep-due-date',
+ * } as const;
+ * ```
+ */
+export type DeadlineMigration = 'recompute' | 'keep-due-date' | 'keep-remaining' | 'restart';
 
 /** The event a due deadline records, without `at` (the instant it fires) and `eventId` (its own). */
 export type DeadlineEventInput<TEvents extends EventSchemas, TRole extends string> = {

@@ -1,6 +1,6 @@
 import type { AnyStateMachine, ContextFrom, SnapshotFrom } from 'xstate';
 import type { z } from 'zod';
-import type { DeadlineKind, DeadlineRule } from './deadline.js';
+import type { DeadlineKind, DeadlineMigration, DeadlineRule } from './deadline.js';
 import type { EventSchemas, EventTypeOf } from './eventSchemas.js';
 import type { Label } from './label.js';
 import type { AnyPathMigration, PathMigration } from './pathMigration.js';
@@ -162,6 +162,7 @@ export interface AnyDeadlineRule {
           readonly payload: unknown;
         };
       };
+  readonly onMigration?: DeadlineMigration;
 }
 
 // The helpers below read a definition through a conditional type on purpose: that keeps TypeScript

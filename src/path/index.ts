@@ -12,7 +12,7 @@ export type { Label, Language } from './label.js';
 export type { SourceRef } from './source.js';
 export type { ServiceTask, ServiceTaskCoding } from './serviceTask.js';
 export type { PathRule, RuleStep } from './rule.js';
-export type { DeadlineAction, DeadlineEventInput, DeadlineKind, DeadlineRule } from './deadline.js';
+export type { DeadlineAction, DeadlineEventInput, DeadlineKind, DeadlineMigration, DeadlineRule } from './deadline.js';
 export type { MigratedEventFor, PathMigration } from './pathMigration.js';
 export type { EventActor, RecordedEvent, RecordedEventFor } from './recordedEvent.js';
 export type { ReferenceShare, SimulationProfile } from './simulationProfile.js';

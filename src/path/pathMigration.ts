@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RecordedEvent } from './recordedEvent.js';
 import type { EventSchemas, EventTypeOf } from './eventSchemas.js';
+import type { AnyPathDefinition } from './definition.js';
 
 /** An event in the terms of a newer version of a path: its type and payload there. */
 export type MigratedEventFor<TEvents extends EventSchemas> = {
@@ -35,10 +36,17 @@ export interface PathMigration<TEvents extends EventSchemas> {
    * payload of this version. Pure and deterministic, like a rule.
    */
   event?(event: RecordedEvent): MigratedEventFor<TEvents>;
+  /**
+   * The version `from` itself, needed when a deadline of this version keeps something of the due
+   * date that version armed (`onMigration: 'keep-due-date'` or `'keep-remaining'`): its rule says
+   * what that date was. It must be that path at version `from`.
+   */
+  readonly fromPath?: AnyPathDefinition;
 }
 
 /** Any migration of any path, as the engine handles it. */
 export interface AnyPathMigration {
   readonly from: number;
   event?(event: RecordedEvent): { readonly type: string; readonly payload?: unknown };
+  readonly fromPath?: AnyPathDefinition;
 }

@@ -1,5 +1,6 @@
 import type { AnyStateNode } from 'xstate';
 import type { AnyPathDefinition } from './definition.js';
+import type { DeadlineMigration } from './deadline.js';
 import { PathDefinitionError } from './definitionError.js';
 import { languages, type Label } from './label.js';
 import { guardRefsOf } from '../machine/guardRefs.js';
@@ -187,7 +188,12 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
     }
     if (migratedFrom.has(migration.from)) throw new PathDefinitionError(pathId, `two migrations from version ${migration.from}`);
     migratedFrom.add(migration.from);
+    const fromPath = migration.fromPath;
+    if (fromPath !== undefined && (fromPath.id !== pathId || fromPath.version !== migration.from)) {
+      throw new PathDefinitionError(pathId, `the migration from version ${migration.from}: fromPath must be version ${migration.from} of ${pathId}`);
+    }
   }
+  checkDeadlineMigrations(pathId, spec);
   if (spec.serviceTask !== undefined) checkServiceTask(pathId, spec.serviceTask, spec.sources);
 }
 
@@ -215,5 +221,27 @@ export function checkServiceTask(pathId: string, task: ServiceTask, sources: rea
 function checkCited(pathId: string, what: string, seed: string, sources: readonly { readonly seed: string }[]): void {
   if (!sources.some((source) => source.seed === seed)) {
     throw new PathDefinitionError(pathId, `${what} cites '${seed}', which is not among the path's sources`);
+  }
+}
+
+const deadlineMigrations: readonly DeadlineMigration[] = ['recompute', 'keep-due-date', 'keep-remaining', 'restart'];
+
+/** Each deadline's `onMigration` is a reading, and one that keeps the old date has the old version's rule. */
+function checkDeadlineMigrations(pathId: string, spec: AnyPathDefinition): void {
+  for (const deadline of spec.deadlines) {
+    const reading: unknown = deadline.onMigration;
+    if (reading === undefined) continue;
+    if (!deadlineMigrations.some((known) => known === reading)) {
+      throw new PathDefinitionError(pathId, `deadline '${deadline.id}': onMigration must be one of ${deadlineMigrations.join(', ')}`);
+    }
+    if (reading !== 'keep-due-date' && reading !== 'keep-remaining') continue;
+    // The date to keep is the old version's: without its rule it cannot be known.
+    const unnamed = (spec.migrations ?? []).find((migration) => migration.fromPath === undefined);
+    if (unnamed) {
+      throw new PathDefinitionError(
+        pathId,
+        `deadline '${deadline.id}' keeps the old version's due date (${reading}): the migration from version ${unnamed.from} must name that version (fromPath)`,
+      );
+    }
   }
 }

@@ -1,7 +1,8 @@
 import type { AnyPathCase } from '../case/pathCase.js';
 import type { CaseProjection } from './caseIndex.js';
 import type { ArmedDeadline } from '../deadlines/deadlineClaims.js';
-import { assigneeOfCase, deadlineDueAt } from '../case/typeErasure.js';
+import { assigneeOfCase } from '../case/typeErasure.js';
+import { dueDatesOf } from '../case/migratedDueDates.js';
 
 /**
  * A case's current-state row: its state, whether it is open, who is responsible (the definition's
@@ -22,8 +23,10 @@ export function projectCase(caseRef: AnyPathCase): CaseProjection {
   let nextDueMillis = Infinity;
   const deadlines: ArmedDeadline[] = [];
   if (state.status === 'open') {
+    // Moved by each deadline's onMigration once the case migrated: what the store arms is what `deadlines(now)` says.
+    const dueDates = dueDatesOf(definition, history, view);
     for (const deadline of definition.deadlines) {
-      const dueAt = deadlineDueAt(deadline, history, view);
+      const dueAt = dueDates.get(deadline.id);
       if (dueAt === undefined) continue;
       deadlines.push({ id: deadline.id, dueAt });
       const millis = Date.parse(dueAt);
