@@ -61,7 +61,14 @@ export {
   type CatalogueReplayFailure,
   type CatalogueReplayResult,
 } from './catalogue/replayFromCatalogue.js';
-export { checkMigration, type MigrationBlocker, type MigrationReport } from './catalogue/checkMigration.js';
+export {
+  checkMigration,
+  type CaseDueDates,
+  type CheckMigrationOptions,
+  type MigrationBlocker,
+  type MigrationReport,
+  type MovedDueDate,
+} from './catalogue/checkMigration.js';
 
 export { createMemoryStore, type MemoryStoreOptions } from './store/memoryStore.js';
 export type {
