@@ -10,6 +10,7 @@ import { storedCasePaths } from './catalogue.js';
 import { UsageError, type CliCommand } from './command.js';
 import { loadPathModules } from './loadPathModules.js';
 import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
+import { isoInstant } from '../time/instant.js';
 
 /** What the model check of the new version found, as the gate reports it. @internal */
 export interface VersionModelCheck {
@@ -59,6 +60,7 @@ function printReport(report: MigrationReport, modelCheck: VersionModelCheck, sto
     write(`  cases that could not be read (${report.unreadable.length}): changed outside the store, they stop the migration`);
     for (const problem of report.unreadable) write(`    ${caseIdForDisplay(problem.caseId)} seq ${problem.seq}: ${problem.code}`);
   }
+  printDueDates(report, write);
   if (report.blockers.length === 0) {
     if (report.unreadable.length === 0) write('  every case replays: nothing stops the migration');
     return;
@@ -73,15 +75,42 @@ function printReport(report: MigrationReport, modelCheck: VersionModelCheck, sto
   }
 }
 
+/** The due dates that would move, one line per deadline; the unchanged ones counted. */
+function printDueDates(report: MigrationReport, write: (line: string) => void): void {
+  const when = report.migratedAt === undefined ? 'each at its last event' : `at ${report.migratedAt}`;
+  const moving: string[] = [];
+  let unchanged = 0;
+  for (const { caseId, deadlines } of report.dueDates) {
+    for (const deadline of deadlines) {
+      if (
+        deadline.oldDueAt !== undefined &&
+        deadline.newDueAt !== undefined &&
+        Date.parse(deadline.oldDueAt) === Date.parse(deadline.newDueAt)
+      ) {
+        unchanged++;
+        continue;
+      }
+      moving.push(
+        `    ${caseIdForDisplay(caseId)} ${deadline.id}: ${deadline.oldDueAt ?? 'not due'} → ${deadline.newDueAt ?? 'not due'} (${deadline.onMigration})`,
+      );
+    }
+  }
+  write(`  due dates of the open cases if they move ${when}: ${moving.length} would move, ${unchanged} stay`);
+  for (const line of moving) write(line);
+}
+
 /** `kykypolku migrate-check`: the gate before deploying a new version of a path. @internal */
 export const migrateCheckCommand: CliCommand = {
   name: 'migrate-check',
-  usage: `kykypolku migrate-check --to <path>@<version> [--module <file>]… [--json] ${storeOptionsUsage}
+  usage: `kykypolku migrate-check --to <path>@<version> [--at <instant>] [--module <file>]… [--json] ${storeOptionsUsage}
       The gate before deploying a new version of a path: model-checks it, replays every stored case
       of the path under it, through its migrations, and lists each case that would not replay or
       would break a rule (open cases on an older version are those it would move). --module names
       a module exporting every version of your paths still in use (default: every built-in path
       version, builtInPathVersions).
+      It lists how each open case's due dates would move (old due → new due, by each deadline's
+      onMigration reading) if the cases moved at --at (an ISO instant; default: each case at its
+      last event); --json gives every deadline, moved or not.
       A case the store cannot read (changed outside it) is listed with its seq, and the check goes
       on. Exit code 1 if any case is listed or the model check of the new version fails.`,
   async run(args, io) {
@@ -89,6 +118,7 @@ export const migrateCheckCommand: CliCommand = {
       args: [...args],
       options: {
         to: { type: 'string' },
+        at: { type: 'string' },
         module: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
         ...storeOptions,
@@ -96,6 +126,8 @@ export const migrateCheckCommand: CliCommand = {
       strict: true,
     });
     const target = parseTarget(values.to);
+    if (values.at !== undefined && !isoInstant.safeParse(values.at).success)
+      throw new UsageError('--at must be an ISO 8601 instant with an offset, e.g. 2025-06-01T00:00:00Z');
     const catalogue = await loadCatalogue(values.module);
     const definition = catalogue.get(target.id, target.version);
     if (!definition) {
@@ -106,7 +138,7 @@ export const migrateCheckCommand: CliCommand = {
     const opened = await openStore(values);
     try {
       const modelCheck = modelCheckNewVersion(definition);
-      const report = await checkMigration(opened.store, catalogue, target);
+      const report = await checkMigration(opened.store, catalogue, target, values.at === undefined ? {} : { at: values.at });
       if (values.json) io.out.write(`${JSON.stringify({ ...report, modelCheck }, null, 2)}\n`);
       else printReport(report, modelCheck, opened.name, (line) => io.out.write(`${line}\n`));
       return report.blockers.length > 0 || report.unreadable.length > 0 || !modelCheck.ok ? 1 : 0;

@@ -190,7 +190,10 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
     migratedFrom.add(migration.from);
     const fromPath = migration.fromPath;
     if (fromPath !== undefined && (fromPath.id !== pathId || fromPath.version !== migration.from)) {
-      throw new PathDefinitionError(pathId, `the migration from version ${migration.from}: fromPath must be version ${migration.from} of ${pathId}`);
+      throw new PathDefinitionError(
+        pathId,
+        `the migration from version ${migration.from}: fromPath must be version ${migration.from} of ${pathId}`,
+      );
     }
   }
   checkDeadlineMigrations(pathId, spec);

@@ -104,6 +104,39 @@ describe('kykypolku migrate-check', () => {
     expect(run.out).toContain('approved-before-done');
   });
 
+  it('lists how each open case’s due dates move under a v2 whose deadline moves, in text and --json', async () => {
+    // v2 wants a review within two weeks; its deadline keeps the time left at the case's last v1 event.
+    const args = ['migrate-check', '--to', 'review-path@2', '--module', 'test/support/reviewDeadlineCatalogue.ts', '--data-dir', dataDir];
+    const run = await cli(...args, '--at', '2025-05-05T09:00:00Z');
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toContain('  due dates of the open cases if they move at 2025-05-05T09:00:00Z: 16 would move, 0 stay');
+    // doc-01 was last written on 1 May, 7 days before its due date; doc-04 on 2 May, with 6 days left.
+    expect(run.out).toContain('    doc-01 review-within-a-week: 2025-05-08T09:00:00.000Z → 2025-05-12T09:00:00.000Z (keep-remaining)');
+    expect(run.out).toContain('    doc-04 review-within-a-week: 2025-05-08T09:00:00.000Z → 2025-05-11T09:00:00.000Z (keep-remaining)');
+    expect(run.out).not.toContain('doc-05 review');
+    const json = JSON.parse((await cli(...args, '--at', '2025-05-05T09:00:00Z', '--json')).out);
+    expect(json.migratedAt).toBe('2025-05-05T09:00:00Z');
+    expect(json.dueDates).toHaveLength(16);
+    expect(json.dueDates[0]).toEqual({
+      caseId: 'doc-01',
+      fromVersion: 1,
+      deadlines: [
+        {
+          id: 'review-within-a-week',
+          onMigration: 'keep-remaining',
+          oldDueAt: '2025-05-08T09:00:00.000Z',
+          newDueAt: '2025-05-12T09:00:00.000Z',
+        },
+      ],
+    });
+    // Without --at, each case moves at its last event: nothing is lost, so nothing moves.
+    const atLast = await cli(...args);
+    expect(atLast.out).toContain('  due dates of the open cases if they move each at its last event: 0 would move, 16 stay');
+    const bad = await cli(...args, '--at', 'next week');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--at must be an ISO 8601 instant');
+  });
+
   it('answers bad usage with exit code 2', async () => {
     expect((await cli('migrate-check', '--to', 'review-path')).code).toBe(2);
     const unknown = await cli('migrate-check', '--to', 'workability-path@9');

@@ -76,9 +76,7 @@ describe.each(stores)('a deadline through a migration on the $name store', ({ op
       // Replaying the stored events from the catalogue, as any later load does, gives the same date.
       const replayed = replayFromCatalogue(catalogue, await store.read('doc-1'));
       expect(replayed.case?.deadlines(at(5)).map((deadline) => deadline.dueAt)).toEqual([expected[reading]]);
-      expect((await store.listCases({ pathId: 'review-path' })).find((row) => row.caseId === 'doc-1')?.nextDueAt).toBe(
-        expected[reading],
-      );
+      expect((await store.listCases({ pathId: 'review-path' })).find((row) => row.caseId === 'doc-1')?.nextDueAt).toBe(expected[reading]);
 
       // Nothing is handed out before the moved date; the old date is not handed out unless kept.
       const early = await store.claimDueDeadlines({ now: at(9), limit: 10, workerId: 'w', lease });
@@ -135,12 +133,16 @@ describe('checkMigration lists how each open case’s due dates move', () => {
     await v1.record('doc-4', { type: 'REVIEWED', at: at(2), actor: reviewer, payload: { approved: true } });
     await v1.record('doc-4', { type: 'DONE', at: at(3), actor: reviewer, payload: {} });
   });
-  
 
   it.each(readings)("'%s': old and new due date per deadline, as a migration at the given instant would arm them", async (reading) => {
-    const report = await checkMigration(store, [reviewPath, reviewPathV2Deadline(reading)], { id: 'review-path', version: 2 }, {
-      at: at(5),
-    });
+    const report = await checkMigration(
+      store,
+      [reviewPath, reviewPathV2Deadline(reading)],
+      { id: 'review-path', version: 2 },
+      {
+        at: at(5),
+      },
+    );
     expect(report.migratedAt).toBe(at(5));
     expect(report.dueDates).toEqual([
       {
@@ -178,7 +180,9 @@ describe('declaring a reading', () => {
     const v2 = reviewSpecV2();
     const build = (onMigration: string) => () =>
       definePath({ ...v2, deadlines: [{ ...v2.deadlines[0], onMigration: onMigration as 'keep-due-date' }], migrations: [{ from: 1 }] });
-    expect(build('keep-due-date')).toThrow(/deadline 'review-within-a-week' keeps .* migration from version 1 must name that version \(fromPath\)/);
+    expect(build('keep-due-date')).toThrow(
+      /deadline 'review-within-a-week' keeps .* migration from version 1 must name that version \(fromPath\)/,
+    );
     expect(build('keep-remaining')).toThrow(/fromPath/);
     expect(build('restart')).not.toThrow();
     expect(build('sometimes')).toThrow(/onMigration must be one of recompute, keep-due-date, keep-remaining, restart/);
