@@ -41,7 +41,7 @@ export function dueDateThroughMigration(reading: DeadlineMigration, dates: Dates
   }
 }
 
-/** The new version's rule over `history` counted afresh from `migratedAt`: every event moved to that instant. */
+/** The new version's rule over `history` counted afresh from `migratedAt`: every event moved to that instant. @internal */
 export function restartedDueAt(rule: AnyDeadlineRule, history: readonly RecordedEvent[], view: ErasedView, migratedAt: string) {
   return deadlineDueAt(
     rule,

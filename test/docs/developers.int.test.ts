@@ -53,4 +53,12 @@ describe('docs/developers.md', () => {
     expect(new Set(out.trim().split('\n')).size).toBe(out.trim().split('\n').length);
     expect(out).not.toContain('not settled');
   });
+
+  it('has a deadlines-through-a-migration example that compiles and keeps the v1 due date', () => {
+    expect(compileAndRun('deadlinesThroughAMigration', example('deadlines-through-a-migration'))).toBe(
+      'r-1 answer: 2025-05-08T09:00:00.000Z → 2025-05-08T09:00:00.000Z (keep-due-date)\n' +
+        'on v2, due 2025-05-08T09:00:00.000Z\n' +
+        'claimed on 9 May: 2025-05-08T09:00:00.000Z\n',
+    );
+  });
 });
