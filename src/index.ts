@@ -54,7 +54,7 @@ export {
   type ValidateEventLogOptions,
 } from './ndjson/validateEventLog.js';
 
-export type { AnyPathMigration, MigratedEventFor, PathMigration } from './path/pathMigration.js';
+export type { AnyPathMigration, MigratedEventFor, PathMigration } from './path/definition.js';
 export { createPathCatalogue, type PathCatalogue } from './catalogue/pathCatalogue.js';
 export {
   replayFromCatalogue,

@@ -1,6 +1,20 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledPath } from './compilePath.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+
+/**
+ * Replays events under a definition to the history and state a deadline rule reads, or undefined
+ * when they do not replay. A core is given one by whoever makes it from `replayCase`'s module, so
+ * that a migrated case's deadlines can see the case as it stood at its migration (see
+ * `migratedDueDates.ts`) without this layer importing replay, which imports it.
+ *
+ * @internal
+ */
+export type PrefixReplay = (
+  definition: AnyPathDefinition,
+  events: readonly RecordedEvent[],
+) => { readonly history: readonly RecordedEvent[]; readonly view: { readonly value: unknown; readonly context: unknown } } | undefined;
 
 /**
  * The mutable inside of one case: its current machine snapshot and its history. Snapshots are
@@ -24,6 +38,8 @@ export interface CaseCore {
   lastEvent: RecordedEvent | undefined;
   /** The seq of each host-given event id in the history; made on the first event that has one. */
   eventIds: Map<string, number> | undefined;
+  /** How to replay the part of the history before a migration, for the deadlines' `onMigration`. */
+  readonly replayPrefix: PrefixReplay | undefined;
 }
 
 /**
@@ -33,7 +49,11 @@ export interface CaseCore {
  *
  * @internal
  */
-export function createCaseCore(plan: CompiledPath, caseId: string, options: { readonly keepsHistory?: boolean } = {}): CaseCore {
+export function createCaseCore(
+  plan: CompiledPath,
+  caseId: string,
+  options: { readonly keepsHistory?: boolean; readonly replayPrefix?: PrefixReplay } = {},
+): CaseCore {
   return {
     plan,
     caseId,
@@ -44,5 +64,6 @@ export function createCaseCore(plan: CompiledPath, caseId: string, options: { re
     lastAt: undefined,
     lastEvent: undefined,
     eventIds: undefined,
+    replayPrefix: options.replayPrefix,
   };
 }

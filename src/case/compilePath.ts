@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AnyPathDefinition, AnyPathRule } from '../path/definition.js';
-import type { AnyPathMigration } from '../path/pathMigration.js';
+import type { AnyPathMigration } from '../path/definition.js';
 import type { PathVersion } from '../path/recordedEvent.js';
 import { enumeratePayloads } from '../schema/payloadDomain.js';
 import { createMachineStepper, type MachineStepper } from './machineStepper.js';

@@ -17,7 +17,7 @@ export function computeDeadlines(core: CaseCore, now: string): Deadline[] {
   const due: Deadline[] = [];
   const definition = core.plan.definition;
   // A case migrated to this version has its due dates moved as each deadline's onMigration says.
-  const dueDates = dueDatesOf(definition, core.history, core.snapshot);
+  const dueDates = dueDatesOf(definition, core.history, core.snapshot, core.replayPrefix);
   for (const rule of definition.deadlines) {
     const dueAt = dueDates.get(rule.id);
     if (dueAt === undefined) continue;

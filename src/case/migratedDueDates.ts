@@ -1,7 +1,7 @@
 import type { AnyDeadlineRule, AnyPathDefinition } from '../path/definition.js';
 import type { DeadlineMigration } from '../path/deadline.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
-import { replayCase } from './replayCase.js';
+import type { PrefixReplay } from './caseCore.js';
 import { deadlineDueAt, type ErasedView } from './typeErasure.js';
 
 /** The dates a reading of {@link DeadlineMigration} works from, for one deadline of one case. @internal */
@@ -71,23 +71,24 @@ function boundaryOf(definition: AnyPathDefinition, history: readonly RecordedEve
   return -1;
 }
 
-function viewOf(caseRef: { readonly state: { readonly value: unknown; readonly context: unknown } }): ErasedView {
-  return { value: caseRef.state.value, context: caseRef.state.context };
-}
-
-function workOut(definition: AnyPathDefinition, history: readonly RecordedEvent[], boundary: number): MigratedDates | undefined {
+function workOut(
+  definition: AnyPathDefinition,
+  history: readonly RecordedEvent[],
+  boundary: number,
+  replay: PrefixReplay,
+): MigratedDates | undefined {
   const readings = definition.deadlines.filter((rule) => (rule.onMigration ?? 'recompute') !== 'recompute');
   if (readings.length === 0) return undefined;
   const before = history.slice(0, boundary);
   const last = before[before.length - 1]!;
   const migratedAt = history[boundary]!.at;
-  const moved = replayCase(definition, before);
+  const moved = replay(definition, before);
   // Stored under the new version, the case replayed under it; a prefix that does not is left to the rule.
-  if (!moved.ok) return undefined;
+  if (!moved) return undefined;
   const fromPath = definition.migrations?.find((migration) => migration.from === last.path.version)?.fromPath;
-  const old = fromPath ? replayCase(fromPath, before) : undefined;
-  const oldDates = old?.ok ? dueDatesOf(fromPath!, old.case.history, viewOf(old.case)) : new Map<string, string>();
-  const view = viewOf(moved.case);
+  const old = fromPath ? replay(fromPath, before) : undefined;
+  const oldDates = old ? dueDatesOf(fromPath!, old.history, old.view, replay) : new Map<string, string>();
+  const view = moved.view;
   const dates = new Map<string, { atMigration: string; dueAt: string | undefined }>();
   for (const rule of readings) {
     const newDueAt = deadlineDueAt(rule, before, view);
@@ -104,12 +105,12 @@ function workOut(definition: AnyPathDefinition, history: readonly RecordedEvent[
   return dates;
 }
 
-function migratedDates(definition: AnyPathDefinition, history: readonly RecordedEvent[]): MigratedDates | undefined {
+function migratedDates(definition: AnyPathDefinition, history: readonly RecordedEvent[], replay: PrefixReplay): MigratedDates | undefined {
   const boundary = boundaryOf(definition, history);
   if (boundary < 1) return undefined;
   const known = remembered.get(history);
   if (known && known.definition === definition && known.boundary === boundary) return known.dates;
-  const dates = workOut(definition, history, boundary);
+  const dates = workOut(definition, history, boundary, replay);
   remembered.set(history, { definition, boundary, dates });
   return dates;
 }
@@ -117,20 +118,26 @@ function migratedDates(definition: AnyPathDefinition, history: readonly Recorded
 /**
  * When each deadline of a case falls due, by id (only those due): the rule over the history, moved
  * by the deadline's `onMigration` reading when the case migrated to this version, for as long as
- * the rule still gives the date it gave at the migration.
+ * the rule still gives the date it gave at the migration. Without `replay` (a core made for a new
+ * case, whose history never migrates) every date is the rule's.
  *
  * @internal
  */
-export function dueDatesOf(definition: AnyPathDefinition, history: readonly RecordedEvent[], view: ErasedView): Map<string, string> {
+export function dueDatesOf(
+  definition: AnyPathDefinition,
+  history: readonly RecordedEvent[],
+  view: ErasedView,
+  replay: PrefixReplay | undefined,
+): Map<string, string> {
   const due = new Map<string, string>();
   let migrated: MigratedDates | undefined;
   let looked = false;
   for (const rule of definition.deadlines) {
     const current = deadlineDueAt(rule, history, view);
     if (current === undefined) continue;
-    if ((rule.onMigration ?? 'recompute') !== 'recompute') {
+    if (replay && (rule.onMigration ?? 'recompute') !== 'recompute') {
       if (!looked) {
-        migrated = migratedDates(definition, history);
+        migrated = migratedDates(definition, history, replay);
         looked = true;
       }
       const dates = migrated?.get(rule.id);

@@ -3,7 +3,7 @@ import { excerptOf } from '../clientExcerpt.js';
 import type { AnyPathDefinition } from '../path/definition.js';
 import { clientSafeIssues, describeIssues } from './clientSafeIssues.js';
 import type { PathVersion, RecordedEvent } from '../path/recordedEvent.js';
-import { createCaseCore, type CaseCore } from './caseCore.js';
+import { createCaseCore, type CaseCore, type PrefixReplay } from './caseCore.js';
 import { deepFreeze } from './deepFreeze.js';
 import { compilePath } from './compilePath.js';
 import { recordedEventEnvelope } from './envelope.js';
@@ -120,7 +120,7 @@ export function replayCase<D extends AnyPathDefinition>(
     const issue = storedEventIssue(events[0]);
     return { ok: false, failure: malformed(0, events[0], issue ? [issue] : []) };
   }
-  const core = createCaseCore(plan, caseId);
+  const core = createCaseCore(plan, caseId, { replayPrefix });
   for (let index = 0; index < events.length; index++) {
     const failure = applyRecordedEvent(core, events[index], index);
     if (failure) return { ok: false, failure };
@@ -253,3 +253,9 @@ function failureOf(result: StepResult, index: number, seq: number): ReplayFailur
   if (result.ok) return undefined;
   return { code: 'EVENT_REJECTED', message: `seq ${seq}: ${result.rejection.message}`, index, seq, rejection: result.rejection };
 }
+
+/** What a core replays the part of a migrated case before its migration with. @internal */
+export const replayPrefix: PrefixReplay = (definition, events) => {
+  const replayed = replayCase(definition, events);
+  return replayed.ok ? { history: replayed.case.history, view: replayed.case.state } : undefined;
+};

@@ -1,6 +1,6 @@
 import { excerptOf } from '../clientExcerpt.js';
 import type { AnyPathDefinition } from '../path/definition.js';
-import { replayCase } from '../case/replayCase.js';
+import { replayCase, replayPrefix } from '../case/replayCase.js';
 import { dueDatesOf, dueDateThroughMigration, restartedDueAt } from '../case/migratedDueDates.js';
 import { deadlineDueAt } from '../case/typeErasure.js';
 import type { AnyPathCase } from '../case/pathCase.js';
@@ -88,7 +88,7 @@ function movedDueDates(own: AnyPathCase, moved: AnyPathCase, at: string | undefi
   const history = own.history;
   const lastWrittenAt = history[history.length - 1]!.at;
   const migratedAt = at ?? lastWrittenAt;
-  const oldDates = dueDatesOf(own.definition, history, viewOf(own));
+  const oldDates = dueDatesOf(own.definition, history, viewOf(own), replayPrefix);
   const view = viewOf(moved);
   const listed: MovedDueDate[] = [];
   for (const rule of moved.definition.deadlines) {
@@ -124,7 +124,8 @@ function movedDueDates(own: AnyPathCase, moved: AnyPathCase, at: string | undefi
  * const report = await checkMigration(store, [reviewPathV1, reviewPathV2], { id: 'review-path', version: 2 });
  * if (report.blockers.length > 0 || report.unreadable.length > 0) process.exitCode = 1;
  * // How due dates move if the cases move on 1 June (each deadline's onMigration reading):
- * const planned = await checkMigration(store, [reviewPathV1, reviewPathV2], { id: 'review-path', version: 2 }, { at: '2025-06-01T00:00:00Z' });
+ * const target = { id: 'review-path', version: 2 };
+ * const planned = await checkMigration(store, [reviewPathV1, reviewPathV2], target, { at: '2025-06-01T00:00:00Z' });
  * for (const { caseId, deadlines } of planned.dueDates) console.log(caseId, deadlines);
  * ```
  */

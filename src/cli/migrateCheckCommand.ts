@@ -90,9 +90,8 @@ function printDueDates(report: MigrationReport, write: (line: string) => void): 
         unchanged++;
         continue;
       }
-      moving.push(
-        `    ${caseIdForDisplay(caseId)} ${deadline.id}: ${deadline.oldDueAt ?? 'not due'} → ${deadline.newDueAt ?? 'not due'} (${deadline.onMigration})`,
-      );
+      const dates = `${deadline.oldDueAt ?? 'not due'} → ${deadline.newDueAt ?? 'not due'}`;
+      moving.push(`    ${caseIdForDisplay(caseId)} ${deadline.id}: ${dates} (${deadline.onMigration})`);
     }
   }
   write(`  due dates of the open cases if they move ${when}: ${moving.length} would move, ${unchanged} stay`);

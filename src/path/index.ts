@@ -13,7 +13,7 @@ export type { SourceRef } from './source.js';
 export type { ServiceTask, ServiceTaskCoding } from './serviceTask.js';
 export type { PathRule, RuleStep } from './rule.js';
 export type { DeadlineAction, DeadlineEventInput, DeadlineKind, DeadlineMigration, DeadlineRule } from './deadline.js';
-export type { MigratedEventFor, PathMigration } from './pathMigration.js';
+export type { MigratedEventFor, PathMigration } from './definition.js';
 export type { EventActor, RecordedEvent, RecordedEventFor } from './recordedEvent.js';
 export type { ReferenceShare, SimulationProfile } from './simulationProfile.js';
 export type { EpisodeOfCareStatus, FhirEncounterClass, FhirPathMapping, FhirStatusView } from './fhirMapping.js';

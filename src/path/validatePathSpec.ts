@@ -243,7 +243,8 @@ function checkDeadlineMigrations(pathId: string, spec: AnyPathDefinition): void 
     if (unnamed) {
       throw new PathDefinitionError(
         pathId,
-        `deadline '${deadline.id}' keeps the old version's due date (${reading}): the migration from version ${unnamed.from} must name that version (fromPath)`,
+        `deadline '${deadline.id}' keeps the old version's due date (${reading}): ` +
+          `the migration from version ${unnamed.from} must name that version (fromPath)`,
       );
     }
   }

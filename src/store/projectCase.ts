@@ -3,6 +3,7 @@ import type { CaseProjection } from './caseIndex.js';
 import type { ArmedDeadline } from '../deadlines/deadlineClaims.js';
 import { assigneeOfCase } from '../case/typeErasure.js';
 import { dueDatesOf } from '../case/migratedDueDates.js';
+import { replayPrefix } from '../case/replayCase.js';
 
 /**
  * A case's current-state row: its state, whether it is open, who is responsible (the definition's
@@ -24,7 +25,7 @@ export function projectCase(caseRef: AnyPathCase): CaseProjection {
   const deadlines: ArmedDeadline[] = [];
   if (state.status === 'open') {
     // Moved by each deadline's onMigration once the case migrated: what the store arms is what `deadlines(now)` says.
-    const dueDates = dueDatesOf(definition, history, view);
+    const dueDates = dueDatesOf(definition, history, view, replayPrefix);
     for (const deadline of definition.deadlines) {
       const dueAt = dueDates.get(deadline.id);
       if (dueAt === undefined) continue;
