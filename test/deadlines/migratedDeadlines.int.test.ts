@@ -191,3 +191,26 @@ describe('declaring a reading', () => {
     );
   });
 });
+
+describe('at a real size', () => {
+  it('a case of 2 000 events migrates with its kept due date, and records after it keep it', async () => {
+    const store = createMemoryStore();
+    const v1 = openCaseStore(store, [reviewPath]);
+    await v1.record('doc-1', submitted(1));
+    // 1 998 comments on 2 May, then the case moves with its 2 000th event on 5 May.
+    const comments = Array.from({ length: 1_998 }, (_, index) => ({ ...commented(2), eventId: `c-${index}` }));
+    for (const comment of comments) expect((await v1.record('doc-1', comment)).ok).toBe(true);
+    const cases = openCaseStore(store, [reviewPath, reviewPathV2Deadline('keep-remaining')]);
+    const started = performance.now();
+    for (const day of [5, 6, 7]) expect((await cases.record('doc-1', commented(day))).ok).toBe(true);
+    const perRecord = (performance.now() - started) / 3;
+    console.log(`record on a migrated case of 2 000 events (keep-remaining): ${perRecord.toFixed(1)} ms each`);
+    // 6 days left on 2 May (its last v1 event), counted from 5 May.
+    expect((await cases.load('doc-1')).case?.deadlines(at(7)).map((deadline) => deadline.dueAt)).toEqual([at(11)]);
+    const claimed = await store.claimDueDeadlines({ now: at(10, 23), limit: 10, workerId: 'w', lease });
+    expect(claimed.claims).toEqual([]);
+    expect((await store.claimDueDeadlines({ now: at(11), limit: 10, workerId: 'w', lease })).claims?.map((claim) => claim.dueAt)).toEqual([
+      at(11),
+    ]);
+  }, 120_000);
+});
