@@ -32,10 +32,12 @@ export function dueDateThroughMigration(reading: DeadlineMigration, dates: Dates
       return newDueAt;
     case 'keep-due-date':
       return oldDueAt ?? newDueAt;
-    case 'keep-remaining':
-      return oldDueAt === undefined
-        ? newDueAt
-        : new Date(Date.parse(dates.migratedAt) + (Date.parse(oldDueAt) - Date.parse(dates.lastWrittenAt))).toISOString();
+    case 'keep-remaining': {
+      if (oldDueAt === undefined) return newDueAt;
+      const remaining = Date.parse(oldDueAt) - Date.parse(dates.lastWrittenAt);
+      // Nothing was left (it was due already): it stays due at its own date, not at a new one to fire again.
+      return remaining <= 0 ? oldDueAt : new Date(Date.parse(dates.migratedAt) + remaining).toISOString();
+    }
     case 'restart':
       return dates.restartDueAt ?? newDueAt;
   }

@@ -69,7 +69,8 @@ export interface DeadlineRule<
  * - `'keep-due-date'`: the due date the old version armed stays (Camunda's default for a timer).
  *   A date already settled under the old version is never handed out again.
  * - `'keep-remaining'`: the time that was left when the case was last written under the old
- *   version is kept, counted from `M`: the time between does not count, "as if time froze".
+ *   version is kept, counted from `M`: the time between does not count, "as if time froze". A
+ *   deadline already due by then keeps its old date (no time was left to keep).
  * - `'restart'`: the new version's rule counted afresh from `M`, as if every earlier event had
  *   been recorded at `M`.
  *

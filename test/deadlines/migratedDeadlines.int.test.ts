@@ -161,6 +161,27 @@ describe('checkMigration lists how each open case’s due dates move', () => {
   });
 });
 
+describe('keep-remaining with no time left', () => {
+  it('keeps the old date of a deadline already due when the case was last written under v1', async () => {
+    const store = createMemoryStore();
+    const v1 = openCaseStore(store, [reviewPath]);
+    await v1.record('doc-1', submitted(1));
+    // Last written on 9 May, a day after its due date: nothing remained to keep.
+    await v1.record('doc-1', commented(9));
+    const report = await checkMigration(
+      store,
+      [reviewPath, reviewPathV2Deadline('keep-remaining')],
+      { id: 'review-path', version: 2 },
+      {
+        at: at(12),
+      },
+    );
+    expect(report.dueDates[0]?.deadlines[0]).toMatchObject({ oldDueAt: at(8), newDueAt: at(8) });
+    const moved = await openCaseStore(store, [reviewPath, reviewPathV2Deadline('keep-remaining')]).record('doc-1', commented(12));
+    expect(moved.case?.deadlines(at(12)).map((deadline) => deadline.dueAt)).toEqual([at(8)]);
+  });
+});
+
 describe('declaring a reading', () => {
   it('defaults to recompute, the new rule over the whole history', async () => {
     const report = await checkMigration(createMemoryStore(), [reviewPath, reviewPathV2Deadline(undefined)], {
