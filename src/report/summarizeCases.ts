@@ -3,7 +3,9 @@ import type { AnyPathDefinition } from '../path/definition.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import { createCheckedStepper, type CheckedStep } from '../check/checkedStepper.js';
 import { describeStateValue } from '../machine/stateNodes.js';
-import { deadlineDueAt, outcomeOfView } from '../case/typeErasure.js';
+import { outcomeOfView } from '../case/typeErasure.js';
+import { dueDatesOf } from '../case/migratedDueDates.js';
+import { replayPrefix } from '../case/replayCase.js';
 
 /**
  * How long cases stayed in one state, in days.
@@ -210,8 +212,10 @@ export function summarizeCases(
   if (now !== undefined) {
     const nowMillis = Date.parse(now);
     for (const { history, snapshot } of open) {
+      // As the case arms them: moved by each deadline's onMigration if the case migrated.
+      const dueDates = dueDatesOf(definition, history, snapshot, replayPrefix);
       for (const deadline of definition.deadlines) {
-        const dueAt = deadlineDueAt(deadline, history, snapshot);
+        const dueAt = dueDates.get(deadline.id);
         if (dueAt === undefined) continue;
         const counts = deadlineCounts[deadline.id]!;
         counts.due++;

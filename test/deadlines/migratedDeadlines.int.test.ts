@@ -5,6 +5,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkMigration, createMemoryStore, definePath, openCaseStore, replayFromCatalogue, type IndexedEventStore } from 'kykypolku';
+import { summarizeCases } from 'kykypolku/diagram';
 import { createPgliteStore, createPostgresStore } from 'kykypolku/postgres';
 import { author, reviewer, reviewPath } from '../support/reviewPath.js';
 import { reviewSpecV2 } from '../support/reviewPathV2.js';
@@ -158,6 +159,17 @@ describe('checkMigration lists how each open case’s due dates move', () => {
     expect(report.migratedAt).toBeUndefined();
     // Last written on 3 May: 14 days from then.
     expect(report.dueDates[0]?.deadlines[0]?.newDueAt).toBe(at(17));
+  });
+});
+
+describe('the report counts a migrated case’s deadlines as the case arms them', () => {
+  it.each([
+    ['recompute', 0],
+    ['keep-due-date', 1],
+  ] as const)("'%s': overdue on 9 May: %i", async (reading, overdue) => {
+    const { store } = await storeWithMigratedCases(async () => createMemoryStore(), reading);
+    const summary = summarizeCases(reviewPathV2Deadline(reading), [await store.read('doc-1')], { now: at(9) });
+    expect(summary.deadlines['review-within-a-week']).toEqual({ due: 1, overdue });
   });
 });
 
