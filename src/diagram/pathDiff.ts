@@ -233,7 +233,10 @@ export function diffPaths(from: AnyPathDefinition, to: AnyPathDefinition, option
       words: `${deadline.label[lang]} (${diffWord(deadline.kind === 'decision' ? 'decision' : 'target', lang)}; ${formatSource(
         deadline.source,
       )})`,
-      code: `${deadline.label[lang]} ${deadline.kind} ${formatSource(deadline.source)} ${codeOf(deadline.dueAt)}`,
+      // What a migration does to its due date is part of the deadline: a changed reading is a change.
+      code:
+        `${deadline.label[lang]} ${deadline.kind} ${formatSource(deadline.source)} ${codeOf(deadline.dueAt)} ` +
+        (deadline.onMigration ?? 'recompute'),
     }));
   const assigneeItems = (definition: AnyPathDefinition) =>
     definition.assigneeOf

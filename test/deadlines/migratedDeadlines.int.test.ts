@@ -5,7 +5,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkMigration, createMemoryStore, definePath, openCaseStore, replayFromCatalogue, type IndexedEventStore } from 'kykypolku';
-import { summarizeCases } from 'kykypolku/diagram';
+import { diffPaths, summarizeCases } from 'kykypolku/diagram';
 import { createPgliteStore, createPostgresStore } from 'kykypolku/postgres';
 import { author, reviewer, reviewPath } from '../support/reviewPath.js';
 import { reviewSpecV2 } from '../support/reviewPathV2.js';
@@ -207,6 +207,12 @@ describe('declaring a reading', () => {
     await v1.record('doc-1', commented(3));
     const listed = await checkMigration(store, [reviewPath, reviewPathV2Deadline(undefined)], { id: 'review-path', version: 2 });
     expect(listed.dueDates[0]?.deadlines[0]).toMatchObject({ onMigration: 'recompute', newDueAt: at(15) });
+  });
+
+  it('is part of the deadline: the path diff an analyst reviews shows a changed reading', () => {
+    const rows = diffPaths(reviewPathV2Deadline('recompute'), reviewPathV2Deadline('keep-due-date')).rows;
+    expect(rows.map((row) => [row.subject, row.change, row.key])).toEqual([['deadline', 'changed', 'review-within-a-week']]);
+    expect(diffPaths(reviewPathV2Deadline(undefined), reviewPathV2Deadline('recompute')).rows).toEqual([]);
   });
 
   it('refuses a reading that keeps the old due date when a migration does not name the version it moves from', () => {
