@@ -39,9 +39,9 @@ function relevantRows(basis: IndicatorPeriodBasis, types: readonly string[], par
 }
 
 function instantSql(basis: IndicatorPeriodBasis, parameters: Parameters): string {
-  if (basis.by === 'contact') return 'min(e.at::timestamptz) FILTER (WHERE e.seq = 1)';
+  if (basis.by === 'contact') return 'min(e.at_instant) FILTER (WHERE e.seq = 1)';
   if (basis.by === 'closing') return 'min(c.last_event_at)::timestamptz';
-  return `min(e.at::timestamptz) FILTER (WHERE ${matchSql(basis.event, parameters)})`;
+  return `min(e.at_instant) FILTER (WHERE ${matchSql(basis.event, parameters)})`;
 }
 
 function typesOf(indicator: PathIndicator): string[] {
@@ -70,7 +70,7 @@ function kindSql(indicator: PathIndicator, parameters: Parameters): { perCase: s
       return {
         perCase:
           `coalesce(${counted}, false) AS counted, ` +
-          `min(e.at::timestamptz) FILTER (WHERE ${matchSql(indicator.numerator, parameters)}) AS first_hit`,
+          `min(e.at_instant) FILTER (WHERE ${matchSql(indicator.numerator, parameters)}) AS first_hit`,
         outer: `count(*)::int AS denominator, count(*) FILTER (WHERE ${hit})::int AS numerator`,
         where: 'AND counted',
         group: '',

@@ -15,12 +15,12 @@ it('migrates a new database once when four processes start at the same moment, e
   const stores = pools.map((pool) => createPostgresStore({ pool }));
   const reports = await Promise.all(stores.map((store) => store.migrate()));
   expect(reports.filter((report) => report.applied.length > 0)).toEqual([
-    { version: 3, applied: [1, 2, 3], sealed: { sealedCases: 0, damaged: [] } },
+    { version: 4, applied: [1, 2, 3, 4], sealed: { sealedCases: 0, damaged: [] } },
   ]);
-  expect(reports.every((report) => report.version === 3)).toBe(true);
-  expect(await stores[0]!.migrate()).toEqual({ version: 3, applied: [] });
+  expect(reports.every((report) => report.version === 4)).toBe(true);
+  expect(await stores[0]!.migrate()).toEqual({ version: 4, applied: [] });
   const { rows } = await pools[0]!.query<{ version: number }>('SELECT version FROM kykypolku_schema_migrations ORDER BY version');
-  expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+  expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
 });
 
 it('tells a host that forgot to migrate what to do', async () => {
@@ -70,8 +70,8 @@ it('brings the rows of a schema-1 store into the chain under its key, and names 
   await pool.query(`UPDATE kykypolku_events SET payload = '{"channel": "phone"}' WHERE case_id = 'old-b' AND seq = 20`);
   const store = createPostgresStore({ pool, integrityKey: 'a host secret of at least thirty-two bytes' });
   expect(await store.migrate()).toEqual({
-    version: 3,
-    applied: [2, 3],
+    version: 4,
+    applied: [2, 3, 4],
     sealed: { sealedCases: 2, damaged: [{ caseId: 'old-b', seq: 20 }] },
   });
   expect(await store.read('old-a')).toEqual(cases[0]);
@@ -84,7 +84,7 @@ it('brings the rows of a schema-1 store into the chain under its key, and names 
   expect(await store.append('old-c', more.slice(12), { expectedSeq: 12 })).toEqual({ ok: true, seq: 13, alreadyRecorded: false });
   await pool.query(`DELETE FROM kykypolku_events WHERE case_id = 'old-a' AND seq > 5000`);
   await expect(store.read('old-a')).rejects.toMatchObject({ failure: { code: 'TAMPERED_EVENT', seq: 5001 } });
-  expect(await store.migrate()).toEqual({ version: 3, applied: [] });
+  expect(await store.migrate()).toEqual({ version: 4, applied: [] });
 });
 
 it('keeps every case of a schema-2 store readable through step 3, and arms the deadlines of its open cases from their events', async () => {
@@ -104,8 +104,10 @@ it('keeps every case of a schema-2 store readable through step 3, and arms the d
   await pool.query('DROP TABLE kykypolku_deadlines');
   await pool.query('ALTER TABLE kykypolku_cases DROP COLUMN deadlines_armed');
   await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version = 3');
+  await pool.query('ALTER TABLE kykypolku_events DROP COLUMN at_instant');
+  await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version = 4');
 
-  expect(await store.migrate()).toEqual({ version: 3, applied: [3] });
+  expect(await store.migrate()).toEqual({ version: 4, applied: [3, 4] });
   expect(await Promise.all(['old-000', 'old-001', 'old-002'].map((caseId) => store.read(caseId)))).toEqual(before);
   const request = { now: at(20), limit: 1000, workerId: 'w', lease: 60_000 };
   expect(await store.claimDueDeadlines(request)).toEqual({ ok: true, claims: [] });
@@ -118,4 +120,36 @@ it('keeps every case of a schema-2 store readable through step 3, and arms the d
   expect(claimed.claims?.map((claim) => claim.caseId)).not.toContain('old-001');
   expect(claimed.claims?.[0]).toMatchObject({ deadlineId: 'review-within-a-week', dueAt: '2025-03-08T09:00:00.000Z' });
   expect(await cases.armDeadlines()).toEqual({ cases: 0, written: 0, unreadable: [] });
+});
+
+it('gives every event of a schema-3 store its instant as a timestamptz in step 4, and every event appended after it', async () => {
+  const { pool } = await postgres.freshPool(2);
+  const store = createPostgresStore({ pool });
+  await store.migrate();
+  // Past one read page and one VALUES batch; instants with an offset as well as with Z.
+  const long = longCase('old-long', 5200);
+  for (let first = 0; first < long.length; first += 1000)
+    expect(await store.append('old-long', long.slice(first, first + 1000), { expectedSeq: first })).toMatchObject({ ok: true });
+  const offset = longCase('old-offset', 6).map((event) => ({ ...event, at: event.at.replace('Z', '+00:00') }));
+  expect(await store.append('old-offset', offset, { expectedSeq: 0 })).toMatchObject({ ok: true });
+  // Step 4 only adds: taking away what it added leaves the tables as schema 3 had them.
+  await pool.query('ALTER TABLE kykypolku_events DROP COLUMN at_instant');
+  await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version = 4');
+
+  expect(await store.migrate()).toEqual({ version: 4, applied: [4] });
+  expect(await store.read('old-long')).toEqual(long);
+  expect(await store.read('old-offset')).toEqual(offset);
+  const more = longCase('old-offset', 8);
+  expect(await store.append('old-offset', more.slice(6), { expectedSeq: 6 })).toMatchObject({ ok: true });
+  // A batch past 1 000 events goes as arrays: its rows get their instants too.
+  const big = longCase('new-big', 1500, 7);
+  expect(await store.append('new-big', big, { expectedSeq: 0 })).toMatchObject({ ok: true });
+  const { rows } = await pool.query<{ events: number; differing: number }>(
+    `SELECT count(*)::int AS events, count(*) FILTER (WHERE at_instant IS DISTINCT FROM at::timestamptz)::int AS differing FROM kykypolku_events`,
+  );
+  expect(rows).toEqual([{ events: 5200 + 8 + 1500, differing: 0 }]);
+  const column = await pool.query<{ is_nullable: string; data_type: string }>(
+    `SELECT is_nullable, data_type FROM information_schema.columns WHERE table_name = 'kykypolku_events' AND column_name = 'at_instant'`,
+  );
+  expect(column.rows).toEqual([{ is_nullable: 'NO', data_type: 'timestamp with time zone' }]);
 });

@@ -140,7 +140,7 @@ describe('one store per PGlite directory within a process', () => {
     await store.close();
 
     const reopened = await createPgliteStore({ dataDir });
-    expect(await reopened.migrate()).toEqual({ version: 3, applied: [] });
+    expect(await reopened.migrate()).toEqual({ version: 4, applied: [] });
     await reopened.close();
     expect(readdirSync(dataDir).filter((name) => name.startsWith('kykypolku.lock'))).toEqual([]);
   });

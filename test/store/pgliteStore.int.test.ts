@@ -32,7 +32,7 @@ async function emptyStore() {
 }
 
 it('migrates once: a second migrate() finds nothing to do', async () => {
-  expect(await store.migrate()).toEqual({ version: 3, applied: [] });
+  expect(await store.migrate()).toEqual({ version: 4, applied: [] });
 });
 
 describeEventStoreContract('the PGlite store', emptyStore);

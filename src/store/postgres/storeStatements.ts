@@ -58,8 +58,8 @@ function batchRows(first: number, size: number): string {
  */
 function appendBatch(first: number, size: number): string {
   return `appended AS (
-  INSERT INTO kykypolku_events (case_id, ${eventColumns})
-  SELECT $1, ${eventColumns} FROM ${batchRows(first, size)}
+  INSERT INTO kykypolku_events (case_id, ${eventColumns}, at_instant)
+  SELECT $1, ${eventColumns}, at::timestamptz FROM ${batchRows(first, size)}
    WHERE (SELECT coalesce(max(seq), 0) FROM kykypolku_events WHERE case_id = $1) = $2::int
      AND coalesce((SELECT chain FROM kykypolku_heads WHERE case_id = $1), '') = $4::text
   RETURNING seq, position
