@@ -116,6 +116,7 @@ export { createSeededRandom, type SeededRandom } from './cohort/seededRandom.js'
 export { toFhir, type ToFhirOptions } from './fhir/toFhir.js';
 export type { EpisodeOfCareStatus, FhirEncounterClass, FhirPathMapping, FhirStatusView } from './path/fhirMapping.js';
 export { fiBaseProfiles } from './fhir/fiBaseProfiles.js';
+export { fiBaseExtensions, serviceEventOid, type ServiceEventOid, type ServiceEventOidResult } from './fhir/serviceEventOid.js';
 export type {
   FhirBundle,
   FhirCarePlan,

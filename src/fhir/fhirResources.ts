@@ -55,6 +55,8 @@ export interface FhirEncounter {
   readonly resourceType: 'Encounter';
   readonly id: string;
   readonly meta: FhirMeta;
+  /** FI Base's ServiceEvent (`fiBaseExtensions.serviceEvent`), when the host gave the palvelutapahtuma. */
+  readonly extension?: readonly { readonly url: string; readonly valueOid: string }[];
   readonly status: 'finished';
   readonly class: FhirCoding;
   readonly type: readonly FhirCodeableConcept[];

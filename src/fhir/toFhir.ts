@@ -18,6 +18,7 @@ import type {
   FhirResource,
 } from './fhirResources.js';
 import { fiBaseProfiles } from './fiBaseProfiles.js';
+import { fiBaseExtensions, type ServiceEventOid, serviceEventOid } from './serviceEventOid.js';
 import { outcomeOfView } from '../case/typeErasure.js';
 
 /** What the host gives `toFhir`: its own references and systems. The library stores no identities. */
@@ -35,6 +36,11 @@ export interface ToFhirOptions {
   readonly lang?: Language;
   /** The prefix of the code systems of paths, events and roles. Default `urn:kykypolku`. */
   readonly codeSystemBase?: string;
+  /**
+   * The palvelutapahtuma (Kanta service event) an Encounter's event belongs to, when the host knows
+   * it, checked by `serviceEventOid`: written as FI Base's ServiceEvent extension on that Encounter.
+   */
+  readonly serviceEvent?: (event: RecordedEvent) => ServiceEventOid | undefined;
 }
 
 interface Step {
@@ -133,10 +139,12 @@ export function toFhir(caseRef: AnyPathCase, options: ToFhirOptions): FhirBundle
     const classOf = options.mapping.encounters[event.type];
     if (classOf) {
       const reference = uuid('encounter', event.seq);
+      const serviceEvent = serviceEventOf(options, event);
       const encounter: FhirEncounter = {
         resourceType: 'Encounter',
         id: idOf(reference),
         meta: { profile: [fiBaseProfiles.encounter] },
+        ...(serviceEvent ? { extension: [{ url: fiBaseExtensions.serviceEvent, valueOid: serviceEvent }] } : {}),
         status: 'finished',
         class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: classOf(event, caseRef.history.slice(0, index + 1)) },
         type: [eventConcept(event.type)],
@@ -202,4 +210,16 @@ export function toFhir(caseRef: AnyPathCase, options: ToFhirOptions): FhirBundle
     resources.push({ fullUrl: reference, resource: provenance });
   }
   return { resourceType: 'Bundle', type: 'collection', entry: resources };
+}
+
+/**
+ * The host's palvelutapahtuma for an event, checked again: the type says it came from
+ * `serviceEventOid`, but a JavaScript host can pass anything, and a bundle must not carry it.
+ */
+function serviceEventOf(options: ToFhirOptions, event: RecordedEvent): string | undefined {
+  const given = options.serviceEvent?.(event);
+  if (given === undefined) return undefined;
+  const checked = serviceEventOid(given);
+  if (!checked.ok) throw new TypeError(`toFhir: options.serviceEvent gave seq ${event.seq} ${checked.code}: ${checked.message}`);
+  return checked.oid;
 }

@@ -113,7 +113,11 @@ it('counts each indicator for a year by month, as a ratio to one scan of the eve
         `${`${definition.id}/${indicator.id}`.padEnd(66)} ${time.toFixed(0).padStart(6)} ms  ${(time / scan).toFixed(2)}× a scan` +
           `   (casting the text at: ${cast.toFixed(0)} ms, ${(cast / scan).toFixed(2)}×)`,
       );
-      const plan = await underAggregateSettings<{ 'QUERY PLAN': string }>(pool, `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
+      const plan = await underAggregateSettings<{ 'QUERY PLAN': string }>(
+        pool,
+        `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`,
+        statement.values,
+      );
       plans.push(`plan of ${definition.id}/${indicator.id}:`, ...plan.map((row) => `    ${row['QUERY PLAN']}`));
     }
   }
