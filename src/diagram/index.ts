@@ -20,6 +20,12 @@ export { toSvg } from './toSvg.js';
 export { buildReport, type Report, type ReportOptions, type ReportPath } from '../report/buildReport.js';
 export type { ReportDiff } from '../report/diffReportPage.js';
 export { historiesFromStore } from '../report/historiesFromStore.js';
+export {
+  indicatorsForReport,
+  type ReportIndicatorCases,
+  type ReportIndicators,
+  type ReportIndicatorsResult,
+} from '../report/reportIndicators.js';
 export { summarizePathCheck, type PathCheckSummary } from '../report/pathCheckSummary.js';
 export { summarizeCases, type PathCasesSummary, type StayDistribution, type SummarizeOptions } from '../report/summarizeCases.js';
 export { toPathDocument } from './pathDocument.js';

@@ -1,5 +1,7 @@
 import type { RecordedEvent } from '../path/recordedEvent.js';
+import type { CaseSummary } from '../store/caseIndex.js';
 import type { IndexedEventStore } from '../store/eventStore.js';
+import type { EveryCaseSummary } from '../store/memoryStore.js';
 import { type IndicatorRow, cellsFromRows } from './indicatorCells.js';
 import { checkIndicatorQuery, type IndicatorQueryRejection } from './indicatorPeriod.js';
 import type { IndicatorCell, IndicatorPath, IndicatorQuery } from './indicatorQuery.js';
@@ -39,8 +41,9 @@ export async function countIndicators(
   const checked = checkIndicatorQuery(query);
   if (!checked.ok) return checked;
   const cells: IndicatorCell[] = [];
-  const held = aggregates(store) ? undefined : await casesInMemory(store);
-  for (const path of uniqueById(paths)) {
+  const unique = uniqueById(paths);
+  const held = aggregates(store) ? undefined : await casesInMemory(store, unique.map((path) => path.id));
+  for (const path of unique) {
     for (const indicator of path.indicators ?? []) {
       const rows = held
         ? indicatorRowsByReplay(indicator, held.get(path.id) ?? [], checked.query)
@@ -60,8 +63,24 @@ function uniqueById(paths: readonly IndicatorPath[]): IndicatorPath[] {
   return [...byId.values()];
 }
 
-async function casesInMemory(store: IndexedEventStore): Promise<Map<string, IndicatorCase[]>> {
-  const summaries = new Map((await store.listCases()).map((summary) => [summary.caseId, summary]));
+/**
+ * The case rows of a store counted outside SQL: every one, from the memory store's unpaged read;
+ * from another host store, what listCases gives at most (10 000 of each path and status).
+ */
+async function caseRowsOf(store: IndexedEventStore, pathIds: readonly string[]): Promise<Map<string, CaseSummary>> {
+  const rows = new Map<string, CaseSummary>();
+  if (typeof (store as Partial<EveryCaseSummary>).caseSummaries === 'function') {
+    for await (const summary of (store as IndexedEventStore & EveryCaseSummary).caseSummaries()) rows.set(summary.caseId, summary);
+    return rows;
+  }
+  for (const pathId of pathIds)
+    for (const status of ['open', 'closed'] as const)
+      for (const summary of await store.listCases({ pathId, status, limit: 10_000 })) rows.set(summary.caseId, summary);
+  return rows;
+}
+
+async function casesInMemory(store: IndexedEventStore, pathIds: readonly string[]): Promise<Map<string, IndicatorCase[]>> {
+  const summaries = await caseRowsOf(store, pathIds);
   const histories = new Map<string, RecordedEvent[]>();
   for await (const event of store.readAll()) {
     const history = histories.get(event.caseId);

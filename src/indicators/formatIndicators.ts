@@ -45,7 +45,13 @@ function signed(value: number | null, lang: Language): string {
   );
 }
 
-function cellText(path: IndicatorTablePath, indicator: PathIndicator, cell: IndicatorCell, lang: Language): string {
+/**
+ * One cell's figures in words: `n / d (p %)`, the categories with their counts and total, or the
+ * mean change per key with its n. The CLI's table and the HTML report write the same text.
+ *
+ * @internal
+ */
+export function indicatorCellText(path: IndicatorTablePath, indicator: PathIndicator, cell: IndicatorCell, lang: Language): string {
   if (cell.kind === 'share') return share(cell.numerator, cell.denominator, lang);
   if (cell.kind === 'distribution') {
     const parts = Object.entries(cell.counts)
@@ -81,13 +87,18 @@ export function formatIndicatorTable(
       for (const cell of own) {
         anySmall ||= cell.small;
         lines.push(
-          `  ${cell.period}  ${words.version[lang]} ${cell.pathVersion}  ${cellText(path, indicator, cell, lang)}${cell.small ? ' *' : ''}`,
+          `  ${cell.period}  ${words.version[lang]} ${cell.pathVersion}  ${indicatorCellText(path, indicator, cell, lang)}${cell.small ? ' *' : ''}`,
         );
       }
     }
   }
-  if (anySmall) lines.push('', words.small[lang].replace('{n}', String(query.smallNumberThreshold)));
+  if (anySmall) lines.push('', smallNumberNote(query.smallNumberThreshold, lang));
   return `${lines.join('\n')}\n`;
+}
+
+/** The note under a table with a cell below the small-number threshold. @internal */
+export function smallNumberNote(threshold: number, lang: Language): string {
+  return words.small[lang].replace('{n}', String(threshold));
 }
 
 function csvField(value: string | number | boolean | null): string {

@@ -6,6 +6,7 @@ import type { PathCheckSummary } from './pathCheckSummary.js';
 import { diffPageName, diffReportPage, diffTitle, type ReportDiff } from './diffReportPage.js';
 import { languageSwitch, pathReportPage } from './pathReportPage.js';
 import { formatCount } from './reportFormat.js';
+import type { ReportIndicators } from './reportIndicators.js';
 import { reportStyle } from './reportStyle.js';
 import { reportWord, statusWord } from './reportWords.js';
 import { simulatorTable } from './simulatorTable.js';
@@ -37,6 +38,11 @@ export interface ReportPath {
    * One summary, or one per language of the report (`summarizePathCheck` words its findings).
    */
   readonly check?: PathCheckSummary | { readonly [L in Language]?: PathCheckSummary };
+  /**
+   * The path's indicators, counted by `indicatorsForReport` (over a store in its database, or over
+   * the histories in memory); the section says so when missing.
+   */
+  readonly indicators?: ReportIndicators;
 }
 
 /**
@@ -138,6 +144,7 @@ export async function buildReport(paths: readonly ReportPath[], options: ReportO
           indexHref: pageFile('index', pageLang, lang),
           languageLinks: switchFor(path.definition.id),
           simulator: simulators[index],
+          indicators: path.indicators,
         },
         pageLang,
       );

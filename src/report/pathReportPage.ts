@@ -12,6 +12,8 @@ import type { SimulatorTable } from './simulatorTable.js';
 import { formatCount, formatDecimal, formatInstant, formatPercent, inLanguage } from './reportFormat.js';
 import { checkedSentence, reportWord, statusWord } from './reportWords.js';
 import type { PathCasesSummary } from './summarizeCases.js';
+import { indicatorSection } from './indicatorSection.js';
+import type { ReportIndicators } from './reportIndicators.js';
 
 /** What one path's page shows. @internal */
 export interface PathReportInput {
@@ -27,6 +29,8 @@ export interface PathReportInput {
   readonly languageLinks?: readonly { readonly lang: Language; readonly href: string }[];
   /** The simulator's table; `undefined` when the path has more states than the checker's budget. */
   readonly simulator?: SimulatorTable | undefined;
+  /** The path's indicators, counted; the section says so when missing. */
+  readonly indicators?: ReportIndicators | undefined;
 }
 
 const languageNames: Record<Language, string> = { fi: 'suomi', sv: 'svenska', en: 'English' };
@@ -391,6 +395,13 @@ export async function pathReportPage(input: PathReportInput, lang: Language): Pr
         ),
         element('section', { id: 'check' }, element('h2', {}, reportWord('check', lang)), checkSection),
         element('section', { id: 'cases' }, element('h2', {}, reportWord('cases', lang)), casesSection),
+        (definition.indicators ?? []).length > 0 &&
+          element(
+            'section',
+            { id: 'indicators' },
+            element('h2', {}, reportWord('indicators', lang)),
+            indicatorSection(definition, input.indicators, (indicator) => sourceText(definition, indicator.source, lang), lang),
+          ),
       ),
       element('footer', {}, reportWord('generated', lang)),
       element('script', { type: 'application/json', id: 'report-data' }, reportData(definition, input.simulator, lang)),

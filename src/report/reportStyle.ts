@@ -8,6 +8,8 @@ h2 { font-size: 20px; margin: 32px 0 12px; border-bottom: 1px solid #d5dde6; pad
 h3 { font-size: 16px; margin: 20px 0 8px; }
 a { color: #2a5d8f; }
 .meta { color: #52667a; }
+.indicator-table tr.small-number td { background: #fff6e0; }
+.small-mark, .small-number-note { color: #8a5a00; }
 figure { margin: 0; overflow-x: auto; background: #fff; border: 1px solid #d5dde6; border-radius: 6px; padding: 8px; }
 table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; background: #fff; }
 th, td { border: 1px solid #d5dde6; padding: 4px 8px; text-align: left; vertical-align: top; }

@@ -144,6 +144,17 @@ export const reportWords = {
   breaksRule: { fi: 'rikkoisi säännön', sv: 'skulle bryta regeln', en: 'would break rule' },
   steps: { fi: 'Kirjatut askeleet', sv: 'Registrerade steg', en: 'Recorded steps' },
   noCases: { fi: 'Ei asiakkuuksia.', sv: 'Inga ärenden.', en: 'No cases.' },
+  indicators: { fi: 'Palvelun tunnusluvut', sv: 'Tjänstens nyckeltal', en: 'Service indicators' },
+  indicatorsMissing: {
+    fi: 'Tunnuslukuja ei laskettu tälle raportille.',
+    sv: 'Nyckeltalen beräknades inte för denna rapport.',
+    en: 'The indicators were not counted for this report.',
+  },
+  indicatorsCounted: { fi: 'Laskettu ajalta', sv: 'Beräknade för perioden', en: 'Counted for' },
+  indicatorPeriod: { fi: 'Kausi', sv: 'Period', en: 'Period' },
+  indicatorVersion: { fi: 'Polun versio', sv: 'Vägens version', en: 'Path version' },
+  indicatorValue: { fi: 'Luku', sv: 'Värde', en: 'Figure' },
+  indicatorNoCells: { fi: 'Ei tapauksia kaudella.', sv: 'Inga fall under perioden.', en: 'No cases in the period.' },
   generated: {
     fi: 'Tuotettu kykypolulla polkujen määrittelyistä; sama syöte tuottaa saman raportin.',
     sv: 'Skapad av kykypolku ur vägarnas definitioner; samma indata ger samma rapport.',

@@ -29,6 +29,14 @@ interface StoredCase {
   projection: Omit<CaseProjection, 'deadlines'> | undefined;
 }
 
+/**
+ * Every case row at once, unpaged (listCases answers at most 10 000): what countIndicators reads on
+ * a store that cannot count in SQL. @internal
+ */
+export interface EveryCaseSummary {
+  caseSummaries(): AsyncIterable<CaseSummary>;
+}
+
 /** A projection as a case row keeps it, and the deadlines it arms apart. */
 function caseRowOf(projection: CaseProjection): Omit<CaseProjection, 'deadlines'> {
   const { deadlines: _armed, ...row } = projection;
@@ -36,7 +44,7 @@ function caseRowOf(projection: CaseProjection): Omit<CaseProjection, 'deadlines'
 }
 
 /** The memory store without its telemetry: what {@link createMemoryStore} wraps. @internal */
-export function createUninstrumentedMemoryStore(): IndexedEventStore {
+export function createUninstrumentedMemoryStore(): IndexedEventStore & EveryCaseSummary {
   const cases = new Map<string, StoredCase>();
   const all: RecordedEvent[] = [];
   const deadlines = createMemoryDeadlines();
@@ -91,6 +99,12 @@ export function createUninstrumentedMemoryStore(): IndexedEventStore {
       // A snapshot of the length keeps a reader from chasing concurrent appends forever.
       const end = all.length;
       for (let index = 0; index < end; index++) yield all[index]!;
+    },
+    async *caseSummaries(): AsyncIterable<CaseSummary> {
+      for (const [caseId, stored] of cases) {
+        const summary = summaryOf(caseId, stored);
+        if (summary) yield summary;
+      }
     },
     async listCases(query: CaseQuery = {}): Promise<readonly CaseSummary[]> {
       const checked = checkCaseQuery(query);
@@ -151,6 +165,6 @@ export interface MemoryStoreOptions {
  * (await store.read('case-1')).length; // caseRef.seq
  * ```
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): IndexedEventStore {
+export function createMemoryStore(options: MemoryStoreOptions = {}): IndexedEventStore & EveryCaseSummary {
   return instrumentStore(createUninstrumentedMemoryStore(), 'memory', options.telemetry);
 }

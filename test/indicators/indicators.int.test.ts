@@ -162,3 +162,36 @@ describe.each([
     ]);
   });
 });
+
+// The memory store's count took its cases' status from listCases(), which answers 100 cases unless
+// asked for more (and never more than 10 000): past that, every case was left out of the count.
+it('counts every case of a memory store past one listCases page and past its 10 000 limit', async () => {
+  const memory = createMemoryStore();
+  const cases = openCaseStore(memory, [workabilityPath]);
+  for (const [caseId, inputs] of Object.entries(handBuilt)) for (const input of inputs) await cases.record(caseId, input);
+  const summaries = new Map((await memory.listCases()).map((summary) => [summary.caseId, summary]));
+  // 10 200 copies of the four hand-built cases under new ids, with the same case rows.
+  const copies = 2550;
+  for (const caseId of Object.keys(handBuilt)) {
+    const events = await memory.read(caseId);
+    const { caseId: _, pathId: __, pathVersion: ___, seq: ____, lastEventAt: _____, ...row } = summaries.get(caseId)!;
+    for (let copy = 0; copy < copies; copy++) {
+      const id = `${caseId}-${String(copy).padStart(4, '0')}`;
+      const saved = await memory.append(
+        id,
+        events.map((event) => ({ ...event, caseId: id })),
+        { expectedSeq: 0, projection: row },
+      );
+      if (!saved.ok) throw new Error(saved.failure.message);
+    }
+  }
+  const counted = await countIndicators(memory, [workabilityPath], { from: '2025-01-01', to: '2025-12-31', by: 'month' });
+  if (!counted.ok) throw new Error(counted.message);
+  const cell = (indicatorId: string, period: string) => counted.cells.find((each) => each.indicatorId === indicatorId && each.period === period);
+  // The hand counts above, once for the originals and once for every copy.
+  const all = copies + 1;
+  expect(cell('access-within-one-month', '2025-01')).toMatchObject({ numerator: 2 * all, denominator: 3 * all });
+  expect(cell('access-within-one-month', '2025-02')).toMatchObject({ numerator: 0, denominator: all });
+  expect(cell('reached-workability-doctor', '2025-03')).toMatchObject({ numerator: all, denominator: 2 * all });
+  expect(cell('end-reasons', '2025-04')).toMatchObject({ total: all });
+}, 300_000);

@@ -1,0 +1,77 @@
+import { element, type MarkupNode } from '../diagram/markup.js';
+import { indicatorCellText, smallNumberNote } from '../indicators/formatIndicators.js';
+import type { IndicatorCell } from '../indicators/indicatorQuery.js';
+import type { AnyPathDefinition } from '../path/definition.js';
+import type { PathIndicator } from '../path/indicator.js';
+import type { Language } from '../path/label.js';
+import type { ReportIndicators } from './reportIndicators.js';
+import { reportWord } from './reportWords.js';
+
+/** The figures of a cell as data, for a reader's script or a test to take without parsing words. */
+function cellData(cell: IndicatorCell): string {
+  if (cell.kind === 'share') return JSON.stringify({ numerator: cell.numerator, denominator: cell.denominator });
+  if (cell.kind === 'distribution') return JSON.stringify({ counts: cell.counts, total: cell.total });
+  return JSON.stringify({ cases: cell.cases, byKey: cell.byKey });
+}
+
+function indicatorTable(definition: AnyPathDefinition, indicator: PathIndicator, cells: readonly IndicatorCell[], lang: Language) {
+  const own = cells.filter((cell) => cell.indicatorId === indicator.id);
+  if (own.length === 0) return element('p', { class: 'meta' }, reportWord('indicatorNoCells', lang));
+  const headers = [reportWord('indicatorPeriod', lang), reportWord('indicatorVersion', lang), reportWord('indicatorValue', lang)];
+  return element(
+    'table',
+    { class: 'indicator-table' },
+    element('thead', {}, element('tr', {}, headers.map((header) => element('th', {}, header)))),
+    element(
+      'tbody',
+      {},
+      own.map((cell) =>
+        element(
+          'tr',
+          {
+            'data-indicator': indicator.id,
+            'data-period': cell.period,
+            'data-version': String(cell.pathVersion),
+            'data-cell': cellData(cell),
+            class: cell.small ? 'small-number' : undefined,
+          },
+          element('td', {}, cell.period),
+          element('td', {}, String(cell.pathVersion)),
+          element('td', {}, indicatorCellText(definition, indicator, cell, lang), cell.small ? element('span', { class: 'small-mark' }, ' *') : ''),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * The page's indicator section: each indicator the path declares with its name, definition and
+ * source, and a table of its cells per period and version; a cell counting fewer clients than the
+ * small-number threshold carries a mark, explained under the table.
+ *
+ * @internal
+ */
+export function indicatorSection(
+  definition: AnyPathDefinition,
+  indicators: ReportIndicators | undefined,
+  sourceOf: (indicator: PathIndicator) => MarkupNode,
+  lang: Language,
+): MarkupNode[] {
+  if (!indicators) return [element("p", {}, reportWord("indicatorsMissing", lang))];
+  const { query, cells } = indicators;
+  const own = cells.filter((cell) => cell.pathId === definition.id);
+  return [
+    element('p', { class: 'meta' }, `${reportWord('indicatorsCounted', lang)} ${query.from} – ${query.to}`),
+    ...(definition.indicators ?? []).map((indicator) => {
+      const small = own.some((cell) => cell.indicatorId === indicator.id && cell.small);
+      return element(
+        'article',
+        { class: 'indicator', id: `indicator-${indicator.id}` },
+        element('h3', {}, indicator.name[lang]),
+        element('p', {}, indicator.definition[lang], ' (', sourceOf(indicator), ')'),
+        indicatorTable(definition, indicator, own, lang),
+        small && element('p', { class: 'small-number-note' }, smallNumberNote(query.smallNumberThreshold, lang)),
+      );
+    }),
+  ];
+}
