@@ -42,7 +42,12 @@ export async function countIndicators(
   if (!checked.ok) return checked;
   const cells: IndicatorCell[] = [];
   const unique = uniqueById(paths);
-  const held = aggregates(store) ? undefined : await casesInMemory(store, unique.map((path) => path.id));
+  const held = aggregates(store)
+    ? undefined
+    : await casesInMemory(
+        store,
+        unique.map((path) => path.id),
+      );
   for (const path of unique) {
     for (const indicator of path.indicators ?? []) {
       const rows = held

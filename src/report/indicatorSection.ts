@@ -21,7 +21,15 @@ function indicatorTable(definition: AnyPathDefinition, indicator: PathIndicator,
   return element(
     'table',
     { class: 'indicator-table' },
-    element('thead', {}, element('tr', {}, headers.map((header) => element('th', {}, header)))),
+    element(
+      'thead',
+      {},
+      element(
+        'tr',
+        {},
+        headers.map((header) => element('th', {}, header)),
+      ),
+    ),
     element(
       'tbody',
       {},
@@ -37,7 +45,12 @@ function indicatorTable(definition: AnyPathDefinition, indicator: PathIndicator,
           },
           element('td', {}, cell.period),
           element('td', {}, String(cell.pathVersion)),
-          element('td', {}, indicatorCellText(definition, indicator, cell, lang), cell.small ? element('span', { class: 'small-mark' }, ' *') : ''),
+          element(
+            'td',
+            {},
+            indicatorCellText(definition, indicator, cell, lang),
+            cell.small ? element('span', { class: 'small-mark' }, ' *') : '',
+          ),
         ),
       ),
     ),
@@ -57,7 +70,7 @@ export function indicatorSection(
   sourceOf: (indicator: PathIndicator) => MarkupNode,
   lang: Language,
 ): MarkupNode[] {
-  if (!indicators) return [element("p", {}, reportWord("indicatorsMissing", lang))];
+  if (!indicators) return [element('p', {}, reportWord('indicatorsMissing', lang))];
   const { query, cells } = indicators;
   const own = cells.filter((cell) => cell.pathId === definition.id);
   return [

@@ -187,7 +187,8 @@ it('counts every case of a memory store past one listCases page and past its 10 
   }
   const counted = await countIndicators(memory, [workabilityPath], { from: '2025-01-01', to: '2025-12-31', by: 'month' });
   if (!counted.ok) throw new Error(counted.message);
-  const cell = (indicatorId: string, period: string) => counted.cells.find((each) => each.indicatorId === indicatorId && each.period === period);
+  const cell = (indicatorId: string, period: string) =>
+    counted.cells.find((each) => each.indicatorId === indicatorId && each.period === period);
   // The hand counts above, once for the originals and once for every copy.
   const all = copies + 1;
   expect(cell('access-within-one-month', '2025-01')).toMatchObject({ numerator: 2 * all, denominator: 3 * all });

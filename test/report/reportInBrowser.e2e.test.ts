@@ -185,6 +185,28 @@ describe('kykypolku report', () => {
     await page.close();
   });
 
+  // Issue 18: the indicators of the cohort, per quarter, each table inside the page's column.
+  it.each(pages)('in %s, shows the indicators of %s with their definitions, every table inside the page', async (lang, id, definition) => {
+    const declared = definition.indicators ?? [];
+    const { page, problems } = await openPage(urlOf(id, lang), 1280);
+    expect(await page.locator('#indicators').count()).toBe(declared.length > 0 ? 1 : 0);
+    for (const indicator of declared) {
+      const article = page.locator(`#indicator-${indicator.id}`);
+      expect(await article.locator('h3').textContent()).toBe(indicator.name[lang]);
+      expect(await article.textContent()).toContain(indicator.definition[lang]);
+    }
+    const outside = await page.evaluate(`(() => {
+      const column = document.querySelector('main').getBoundingClientRect();
+      return [...document.querySelectorAll('#indicators table, #indicators p')]
+        .map((box) => box.getBoundingClientRect())
+        .filter((drawn) => drawn.left < column.left - 0.5 || drawn.right > column.right + 0.5)
+        .map((drawn) => Math.round(drawn.left) + '..' + Math.round(drawn.right) + ' outside ' + Math.round(column.left) + '..' + Math.round(column.right));
+    })()`);
+    expect(outside).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it.each(pages)(
     'in %s, pans and zooms the diagram of %s and opens a clicked state’s events, roles and rules',
     async (lang, id, definition) => {
