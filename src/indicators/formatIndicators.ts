@@ -86,9 +86,8 @@ export function formatIndicatorTable(
       if (own.length === 0) lines.push(`  ${words.none[lang]}`);
       for (const cell of own) {
         anySmall ||= cell.small;
-        lines.push(
-          `  ${cell.period}  ${words.version[lang]} ${cell.pathVersion}  ${indicatorCellText(path, indicator, cell, lang)}${cell.small ? ' *' : ''}`,
-        );
+        const text = indicatorCellText(path, indicator, cell, lang);
+        lines.push(`  ${cell.period}  ${words.version[lang]} ${cell.pathVersion}  ${text}${cell.small ? ' *' : ''}`);
       }
     }
   }
