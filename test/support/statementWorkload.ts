@@ -1,0 +1,92 @@
+/**
+ * Every statement a host makes the PostgreSQL store send: a pool that notes each statement, and a
+ * workload that goes through every call (records, a retry, a conflict, queries, a rebuild, the
+ * deadline worker's calls). The statement audit (test/store/statements.int.test.ts) and the
+ * partition-pruning test (test/store/partitionPruning.int.test.ts) both run it.
+ */
+import type pg from 'pg';
+import { openCaseStore } from 'kykypolku';
+import type { PgPoolLike, PgQueryConfig, SqlEventStore } from 'kykypolku/postgres';
+import { author, reviewer, reviewPath } from './reviewPath.js';
+import { reviewPathV2 } from './reviewPathV2.js';
+
+/** One statement as the store sent it. */
+export interface Issued {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+/** A pool that notes every statement sent through it, its connections' included. */
+export function recordingPool(target: pg.Pool, issued: Issued[]): PgPoolLike {
+  return {
+    query: (config) => {
+      issued.push({ text: config.text, values: config.values ?? [] });
+      return target.query({ ...config });
+    },
+    async connect() {
+      const client = await target.connect();
+      return {
+        query: (config: PgQueryConfig) => {
+          issued.push({ text: config.text, values: config.values ?? [] });
+          return client.query({ ...config });
+        },
+        release: (error?: Error | boolean) => client.release(error),
+      };
+    },
+  };
+}
+
+/** Everything a host does with a migrated store, so that it sends every statement it has. */
+export async function runEveryStatement(store: SqlEventStore): Promise<void> {
+  const cases = openCaseStore(store, [reviewPath, reviewPathV2]);
+  const submitted = {
+    type: 'SUBMITTED',
+    at: '2025-05-01T09:00:00Z',
+    actor: author,
+    payload: { priority: 'high' },
+    eventId: 'e-1',
+  } as const;
+  // Everything a host does: new cases, more events, a retry, a conflict, a rejection, the queries, a rebuild.
+  await cases.record('doc-1', submitted);
+  await cases.record('doc-1', submitted);
+  await cases.record('doc-1', { type: 'ESCALATED', at: '2025-05-02T09:00:00Z', actor: reviewer, payload: { to: 'lead' } });
+  await Promise.all([1, 2].map(() => cases.record('doc-1', { type: 'COMMENTED', at: '2025-05-03T09:00:00Z', actor: author, payload: {} })));
+  await cases.record('doc-1', { type: 'DONE', at: '2025-05-04T09:00:00Z', actor: author, payload: {} });
+  await cases.record('doc-2', { ...submitted, eventId: 'e-2' });
+  const [first] = await store.read('doc-1');
+  await store.append('doc-1', [first!], { expectedSeq: 0 });
+  await store.append('doc-3', [], { expectedSeq: 0 });
+  await cases.load('doc-2');
+  for await (const _ of store.readAll()) void _;
+  await cases.listCases();
+  await cases.listCases({
+    pathId: 'review-path',
+    state: 'active.review',
+    status: 'open',
+    assignee: 'r-1',
+    dueBefore: '2025-06-01T00:00:00Z',
+    limit: 5,
+  });
+  await cases.countActiveCases({ assignee: 'r-1' });
+  await cases.countActiveCases({ assignee: 'r-1', pathId: 'review-path' });
+  await cases.rebuildProjections();
+  // The deadline worker's calls: claim, settle, give back, and the cases left to arm.
+  const claimed = await store.claimDueDeadlines({ now: '2025-06-01T00:00:00Z', limit: 10, workerId: 'w', lease: 60_000 });
+  for (const claim of claimed.claims ?? []) await store.releaseDeadline(claim);
+  for (const claim of (await store.claimDueDeadlines({ now: '2025-06-01T00:00:00Z', limit: 10, workerId: 'w', lease: 60_000 })).claims ??
+    [])
+    await store.completeDeadline(claim);
+  await store.completeDeadline({ ...claimed.claims![0]!, attempt: 99 });
+  await cases.armDeadlines();
+  await store.writeProjections([{ caseId: 'doc-2', seq: 1, projection: undefined }]);
+}
+
+/** The statement's tag: its name and scope. */
+export function tagOf(text: string): { name: string; scope: 'case' | 'scan' | 'schema' } | undefined {
+  const tag = /^\/\* kykypolku:(\w+):(case|scan|schema) \*\//.exec(text);
+  return tag ? { name: tag[1]!, scope: tag[2] as 'case' | 'scan' | 'schema' } : undefined;
+}
+
+/** The statements the store sent that carry SQL of its own (not BEGIN, COMMIT, ROLLBACK). */
+export const taggedOnly = (issued: readonly Issued[]): Issued[] =>
+  issued.filter((statement) => !/^(BEGIN|COMMIT|ROLLBACK)$/.test(statement.text));
