@@ -148,9 +148,7 @@ it('carries what a later step or the host added: a column, row-level security an
     { policyname: 'kykypolku_events_own', permissive: 'PERMISSIVE', roles: ['kykypolku_reader'], cmd: 'SELECT' },
     { policyname: 'kykypolku_events_owner', permissive: 'PERMISSIVE', roles: ['postgres'], cmd: 'ALL' },
   ]);
-  const { rows: indexes } = await pool.query(
-    `SELECT indexname FROM pg_indexes WHERE tablename = 'kykypolku_events' ORDER BY indexname`,
-  );
+  const { rows: indexes } = await pool.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'kykypolku_events' ORDER BY indexname`);
   expect(indexes.map((row) => row.indexname)).toEqual([
     'kykypolku_events_event_id',
     'kykypolku_events_organisation',
@@ -209,7 +207,7 @@ it('refuses another partition count than the store has, and a count that is not 
   const asked = createPostgresStore({ pool, partitions: { byHashOfCase: 8 } });
   await expect(asked.migrate()).rejects.toBeInstanceOf(PartitioningError);
   await expect(asked.migrate()).rejects.toMatchObject({ code: 'PARTITIONS_MISMATCH', partitioned: 16, asked: 8 });
-  await expect(asked.migrate()).rejects.toThrow(/partitioned by hash of the case id into 16.*asked for 8/);
+  await expect(asked.migrate()).rejects.toThrow(/partitioned by hash of the case id into 16 partitions.*asking for 8/);
   for (const bad of [1, 2.5, 1025, '16', Number.NaN, undefined])
     expect(() => createPostgresStore({ pool, partitions: { byHashOfCase: bad as never } })).toThrow(
       /partitions\.byHashOfCase must be an integer from 2 to 1 024/,

@@ -111,9 +111,11 @@ it('reads one partition of each table for every statement about one case, in cus
     expect.arrayContaining(['appendProjected', 'caseSeq', 'claimStanding', 'eventsByIds', 'readCase', 'settleClaim', 'writeProjection']),
   );
   // The reads are not vacuous: reading a case scans its events and its head, in their one partition.
-  expect(plans.get('readCase')!.scanned.map((relation) => relation.replace(/_p\d+$/, '')).sort()).toEqual([
-    'kykypolku_events',
-    'kykypolku_heads',
-  ]);
+  expect(
+    plans
+      .get('readCase')!
+      .scanned.map((relation) => relation.replace(/_p\d+$/, ''))
+      .sort(),
+  ).toEqual(['kykypolku_events', 'kykypolku_heads']);
   for (const [name, plan] of plans) process.stdout.write(`\n-- ${name}: ${plan.scanned.join(', ') || 'no scan'}\n${plan.custom}\n`);
 });

@@ -34,7 +34,9 @@ it('partitions the four case tables on PGlite, and reads one partition for one c
     `SELECT c.relname, (SELECT count(*)::int FROM pg_inherits i WHERE i.inhparent = c.oid) AS parts
        FROM pg_class c WHERE c.relkind = 'p' AND c.relname LIKE 'kykypolku%' ORDER BY c.relname`,
   );
-  expect(rows).toEqual(['kykypolku_cases', 'kykypolku_deadlines', 'kykypolku_events', 'kykypolku_heads'].map((relname) => ({ relname, parts: 8 })));
+  expect(rows).toEqual(
+    ['kykypolku_cases', 'kykypolku_deadlines', 'kykypolku_events', 'kykypolku_heads'].map((relname) => ({ relname, parts: 8 })),
+  );
   await emptyStore();
   for (let n = 0; n < 40; n++) await store.append(`p-${n}`, longCase(`p-${n}`, 5), { expectedSeq: 0 });
   const plan = await db.query<{ 'QUERY PLAN': string }>(
@@ -43,9 +45,14 @@ it('partitions the four case tables on PGlite, and reads one partition for one c
     ['p-7'],
   );
   const scanned = new Set(plan.rows.flatMap((row) => /on (kykypolku_\w+)/.exec(row['QUERY PLAN'])?.[1] ?? []));
-  const { rows: holder } = await db.query<{ partition: string }>(`SELECT tableoid::regclass::text AS partition FROM kykypolku_heads WHERE case_id = 'p-7'`);
+  const { rows: holder } = await db.query<{ partition: string }>(
+    `SELECT tableoid::regclass::text AS partition FROM kykypolku_heads WHERE case_id = 'p-7'`,
+  );
   const part = /_p\d+$/.exec(holder[0]!.partition)![0];
-  expect([...scanned].filter((relation) => !relation.endsWith('_pkey')).sort()).toEqual([`kykypolku_events${part}`, `kykypolku_heads${part}`]);
+  expect([...scanned].filter((relation) => !relation.endsWith('_pkey')).sort()).toEqual([
+    `kykypolku_events${part}`,
+    `kykypolku_heads${part}`,
+  ]);
 });
 
 it('converts an unpartitioned PGlite store in place, every case readable', async () => {

@@ -13,3 +13,5 @@ export type { SchemaMigrationReport } from './schemaMigrations.js';
 export type { SealReport } from './sealEvents.js';
 export type { IntegrityKey } from './eventChain.js';
 export { IntegrityKeyError } from './integrityKeyError.js';
+export { PartitioningError } from './partitioningError.js';
+export type { StorePartitions } from './storePartitions.js';

@@ -2,6 +2,14 @@ import type { EventChain } from './eventChain.js';
 import { IntegrityKeyError } from './integrityKeyError.js';
 import { sealEvents, type SealReport } from './sealEvents.js';
 import type { SqlClient, SqlSession } from './sqlClient.js';
+import { partitionByHashOfCase, partitionCountOf } from './partitionTables.js';
+import { PartitioningError } from './partitioningError.js';
+import type { StorePartitions } from './storePartitions.js';
+
+/** What the host asked `migrate()` for beyond the schema every store has. @internal */
+export interface SchemaRequest {
+  readonly partitions?: StorePartitions;
+}
 
 /** One step of the store's schema, applied once, in order, inside the migration transaction. */
 interface SchemaMigration {
@@ -10,6 +18,12 @@ interface SchemaMigration {
   readonly statements: readonly string[];
   /** Work on the rows the step's statements cannot do in SQL alone, run after them. */
   readonly rows?: (session: SqlSession, chain: EventChain) => Promise<SealReport>;
+  /**
+   * A step applied only when the host asks for it (and then once, whenever that is): a store
+   * without it is complete too. Such a step must work on whatever the tables hold by the time it
+   * runs, later steps' columns included, and the steps after it must work with or without it.
+   */
+  readonly whenAsked?: (request: SchemaRequest) => ((session: SqlSession) => Promise<void>) | undefined;
 }
 
 /**
@@ -131,11 +145,24 @@ export const schemaMigrations: readonly SchemaMigration[] = [
       `ALTER TABLE kykypolku_events ALTER COLUMN at_instant SET NOT NULL`,
     ],
   },
+  // Steps 5 and 6 are reserved for other branches.
+  {
+    version: 7,
+    name: 'partitioned by hash of case id',
+    // Only when asked (`partitions: { byHashOfCase }`): the events, heads, case rows and armed
+    // deadlines become partitioned tables, their rows moved, under the same names (partitionTables.ts).
+    // Every unique key of these tables holds case_id, so each stays enforced by a partitioned index.
+    statements: [],
+    whenAsked: (request) => {
+      const count = request.partitions?.byHashOfCase;
+      return count === undefined ? undefined : (session) => partitionByHashOfCase(session, count);
+    },
+  },
 ];
 
 /** What `migrate()` did. */
 export interface SchemaMigrationReport {
-  /** The schema version after the run. */
+  /** The schema version after the run: the last step it has (steps applied only when asked count once applied). */
   readonly version: number;
   /** The versions this run applied; empty when the schema was already current. */
   readonly applied: readonly number[];
@@ -144,6 +171,8 @@ export interface SchemaMigrationReport {
    * sealed, and those left out because a row was already changed before the upgrade.
    */
   readonly sealed?: SealReport;
+  /** When the store's tables are partitioned (schema step 7): by hash of the case id, into how many partitions. */
+  readonly partitions?: StorePartitions;
 }
 
 // Any constant will do, as long as every kykypolku process uses the same one.
@@ -155,7 +184,7 @@ const migrationLockKey = 7_385_120_311;
  *
  * @internal
  */
-export async function migrateSchema(client: SqlClient, chain: EventChain): Promise<SchemaMigrationReport> {
+export async function migrateSchema(client: SqlClient, chain: EventChain, request: SchemaRequest = {}): Promise<SchemaMigrationReport> {
   return client.transaction(async (session) => {
     await session.query(`/* kykypolku:migrationLock:schema */ SELECT pg_advisory_xact_lock(${migrationLockKey})`);
     await session.query(
@@ -173,17 +202,30 @@ export async function migrateSchema(client: SqlClient, chain: EventChain): Promi
     let sealed: SealReport | undefined;
     for (const migration of schemaMigrations) {
       if (applied.has(migration.version)) continue;
+      const asked = migration.whenAsked?.(request);
+      if (migration.whenAsked && !asked) continue;
       for (const statement of migration.statements)
         await session.query(`/* kykypolku:migration${migration.version}:schema */ ${statement}`);
       if (migration.rows) sealed = await migration.rows(session, chain);
+      if (asked) await asked(session);
       await session.query(
         `/* kykypolku:recordMigration:schema */ INSERT INTO kykypolku_schema_migrations (version, name) VALUES ($1, $2)`,
         [migration.version, migration.name],
       );
       now.push(migration.version);
+      applied.add(migration.version);
     }
     await checkIntegrityKey(session, chain);
-    return { version: schemaMigrations[schemaMigrations.length - 1]!.version, applied: now, ...(sealed ? { sealed } : {}) };
+    const partitions = await partitionCountOf(session);
+    const asked = request.partitions?.byHashOfCase;
+    // A store keeps the partitions it was first given: another count is refused, not silently ignored.
+    if (partitions !== undefined && asked !== undefined && asked !== partitions) throw new PartitioningError(partitions, asked);
+    return {
+      version: Math.max(...applied),
+      applied: now,
+      ...(sealed ? { sealed } : {}),
+      ...(partitions === undefined ? {} : { partitions: { byHashOfCase: partitions } }),
+    };
   });
 }
 

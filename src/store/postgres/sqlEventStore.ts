@@ -9,6 +9,8 @@ import { checkCaseQuery, checkCaseloadQuery } from '../queryCheck.js';
 import { eventIdTaken, judgeRetry } from '../retriedBatch.js';
 import { createEventChain, type IntegrityKey } from './eventChain.js';
 import { IntegrityKeyError } from './integrityKeyError.js';
+import { PartitioningError } from './partitioningError.js';
+import { checkPartitions, type StorePartitions } from './storePartitions.js';
 import { batchParameters, chainStart, checkHead, eventFromRow, followChain, type ChainPosition, type EventRow } from './eventRow.js';
 import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
 import type { SqlClient } from './sqlClient.js';
@@ -96,6 +98,14 @@ export interface SqlStoreOptions {
   readonly readPageSize?: number;
   /** What the store may put in its OpenTelemetry spans (no client data by default; docs/operations.md, Telemetry). */
   readonly telemetry?: TelemetryOptions;
+  /**
+   * Partition the store's tables by hash of the case id (native PostgreSQL partitioning): `migrate()`
+   * creates them partitioned, or converts an unpartitioned store in place (schema step 7, in its one
+   * transaction; writers wait for it). A store once partitioned stays so, opened with or without
+   * this option; another count is refused with a `PartitioningError`. See docs/operations.md,
+   * "Partitioning".
+   */
+  readonly partitions?: StorePartitions;
 }
 
 function readPageSizeOf(options: SqlStoreOptions): number {
@@ -110,6 +120,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
   // operations are wrapped by each adapter (instrumentStore), which knows which store it is.
   const client = traceStatements(untraced);
   const pageSize = readPageSizeOf(options);
+  const partitions = checkPartitions(options.partitions);
   const chain = createEventChain(options.integrityKey);
   const knownHeads = new Map<string, ChainPosition>();
 
@@ -261,10 +272,10 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
   return {
     async migrate() {
       try {
-        return await migrateSchema(client, chain);
+        return await migrateSchema(client, chain, partitions ? { partitions } : {});
       } catch (error) {
-        // The wrong key is the host's to fix, not a database failure: it keeps its own type.
-        if (error instanceof IntegrityKeyError) throw error;
+        // The wrong key (or partition count) is the host's to fix, not a database failure: it keeps its own type.
+        if (error instanceof IntegrityKeyError || error instanceof PartitioningError) throw error;
         throw explain(error);
       }
     },
