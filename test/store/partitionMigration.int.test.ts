@@ -214,3 +214,45 @@ it('refuses another partition count than the store has, and a count that is not 
     );
   expect(() => createPostgresStore({ pool, partitions: 'yes' as never })).toThrow(/partitions must be \{ byHashOfCase: <count> \}/);
 });
+
+it('lets writers wait while it converts, then go on against the partitioned tables with nothing lost', async () => {
+  const { url, pool } = await postgres.freshPool(2);
+  const writersPool = postgres.newPool(url, 4);
+  const today = createPostgresStore({ pool });
+  await today.migrate();
+  for (let n = 0; n < 1500; n++) await today.append(`busy-${n}`, longCase(`busy-${n}`, 5, n), { expectedSeq: 0 });
+  // Four writers append to their own cases through their own pool (named, prepared statements
+  // included) before, during and after the conversion.
+  const writers = createPostgresStore({ pool: writersPool });
+  let converted = false;
+  const beforeConversion = [0, 0, 0, 0];
+  const writing = beforeConversion.map(async (_, writer) => {
+    const caseId = `writer-${writer}`;
+    const history = longCase(caseId, 400, writer);
+    let seq = 0;
+    for (let after = 0; after < 20 && seq < history.length; seq++) {
+      const saved = await writers.append(caseId, [history[seq]!], { expectedSeq: seq });
+      expect(saved, `${caseId} at ${seq}`).toMatchObject({ ok: true });
+      if (converted) after++;
+      else beforeConversion[writer]!++;
+    }
+    return history.slice(0, seq);
+  });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const started = beforeConversion.reduce((sum, count) => sum + count, 0);
+  expect(await createPostgresStore({ pool, partitions }).migrate()).toMatchObject({ applied: [7], partitions });
+  converted = true;
+  // Appends were under way when it began, and some waited for it (acknowledged after it started).
+  expect(started).toBeGreaterThan(0);
+  const histories = await Promise.all(writing);
+  for (const history of histories) {
+    expect(history.length).toBeGreaterThan(20);
+    expect(await writers.read(history[0]!.caseId)).toEqual(history);
+  }
+  const { rows } = await pool.query<{ relkind: string }>(`SELECT relkind FROM pg_class WHERE relname = 'kykypolku_events'`);
+  expect(rows).toEqual([{ relkind: 'p' }]);
+  process.stdout.write(
+    `writers during conversion: ${started} appends before migrate() began, ${beforeConversion.reduce((sum, count) => sum + count, 0) - started} ` +
+      `acknowledged while migrate() ran, ${histories.reduce((sum, history) => sum + history.length, 0)} in all, every one read back\n`,
+  );
+}, 300_000);
