@@ -74,3 +74,15 @@ it('converts an unpartitioned PGlite store in place, every case readable', async
 describeEventStoreContract('the partitioned PGlite store', emptyStore);
 describeIndexedStoreContract('the partitioned PGlite store', emptyStore);
 describeDeadlineClaimsContract('the partitioned PGlite store', emptyStore);
+
+it('refuses a partition count that is not one before it locks the directory or starts the database', async () => {
+  await expect(createPgliteStore({ dataDir: '/nonexistent/never-made', partitions: { byHashOfCase: 1 } })).rejects.toThrow(
+    /partitions\.byHashOfCase must be an integer from 2 to 1 024/,
+  );
+  await expect(createPgliteStore({ db, partitions: { byHashOfCase: 4 } })).rejects.toMatchObject({
+    name: 'PartitioningError',
+    code: 'PARTITIONS_MISMATCH',
+    partitioned: 8,
+    asked: 4,
+  });
+});

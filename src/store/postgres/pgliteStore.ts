@@ -4,6 +4,7 @@ import type { SqlClient, SqlResult, SqlSession } from './sqlClient.js';
 import type { DirectoryLock } from './directoryLock.js';
 import { preparedRunnerFor, type PglitePreparedRunner } from './pglitePrepared.js';
 import { instrumentStore } from '../../telemetry/instrumentStore.js';
+import { checkPartitions } from './storePartitions.js';
 
 /** Options of {@link createPgliteStore}. */
 export interface PgliteStoreOptions extends SqlStoreOptions {
@@ -127,6 +128,8 @@ async function claim(dataDir: string | undefined): Promise<DirectoryLock | undef
  * ```
  */
 export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<PgliteStore> {
+  // A misuse is refused before the directory is locked or the database started.
+  checkPartitions(options.partitions);
   const lock = options.db ? undefined : await claim(options.dataDir);
   let db: PgliteLike | undefined;
   try {
