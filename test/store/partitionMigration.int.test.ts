@@ -128,6 +128,8 @@ it('carries what a later step or the host added: a column, row-level security an
     `CREATE FUNCTION host_note_append() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN INSERT INTO host_appends VALUES (NEW.case_id, NEW.seq); RETURN NEW; END $$`,
     `CREATE TRIGGER host_append_noted AFTER INSERT ON kykypolku_events FOR EACH ROW EXECUTE FUNCTION host_note_append()`,
+    // Default privileges would open every table the conversion makes (partitions too) to the reader.
+    `ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO kykypolku_reader`,
   ])
     await pool.query(statement);
 

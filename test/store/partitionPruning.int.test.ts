@@ -139,4 +139,4 @@ it('reads one partition of each table for every statement about one case, in cus
       `\n-- ${name}: ${plan.scanned.join(', ') || 'no scan'}\n${plan.custom}\n-- ${name}, generic plan\n${plan.generic}\n`,
     );
   }
-});
+}, 180_000);

@@ -74,6 +74,22 @@ async function partitionTable(session: SqlSession, name: string, count: number):
         identity.last,
       ]);
   }
+  // The new table and its partitions start with no privilege but the owner's, whatever default
+  // privileges gave them: the table then gets exactly the old one's grants, and the partitions none,
+  // since a partition read directly bypasses the parent's row-level security; the way in is the parent.
+  const defaults = await rowsOf<{ ddl: string }>(
+    session,
+    `SELECT DISTINCT format('REVOKE ALL ON %s FROM %s', c.oid::regclass,
+                            CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END) AS ddl
+       FROM pg_class c, aclexplode(c.relacl) AS a
+      WHERE (c.oid = to_regclass($1) OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = to_regclass($1)))
+        AND a.grantee <> c.relowner`,
+    [table.qualified],
+  );
+  await run(
+    session,
+    defaults.map((row) => row.ddl),
+  );
   await run(session, carried.restore);
   if (!table.ownedByUs) {
     await run(session, [
