@@ -11,6 +11,10 @@ import { createPostgresStore, IntegrityKeyError, PartitioningError } from 'kykyp
 import { digestOf } from '../../src/store/postgres/eventRow.js';
 import { longCase } from '../support/longCases.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
+import { schemaMigrations } from '../../src/store/postgres/schemaMigrations.js';
+
+/** The steps every store gets, in order: all but those applied only when asked. */
+const alwaysApplied = schemaMigrations.filter((step) => !step.whenAsked).map((step) => step.version);
 
 const postgres = useThrowawayServer();
 const integrityKey = 'a host secret of at least thirty-two bytes';
@@ -43,7 +47,7 @@ async function allDigests(store: { readAll(): AsyncIterable<RecordedEvent> }): P
 it('converts a store of 6 010 cases and 50 000 events written by the unpartitioned schema, every case still readable and verified', async () => {
   const { pool } = await postgres.freshPool(4);
   const today = createPostgresStore({ pool, integrityKey });
-  expect(await today.migrate()).toMatchObject({ applied: [1, 2, 3] });
+  expect(await today.migrate()).toMatchObject({ applied: alwaysApplied });
   const cases: RecordedEvent[][] = [];
   for (let n = 0; n < 6000; n++) cases.push(longCase(`old-${String(n).padStart(4, '0')}`, 5, n));
   for (let n = 0; n < 10; n++) cases.push(longCase(`old-long-${n}`, 2000, n * 11));
@@ -192,6 +196,7 @@ it('converts all or nothing: a unique index without the case id fails the step, 
   const today = createPostgresStore({ pool });
   await today.migrate();
   await today.append('kept-1', longCase('kept-1', 5), { expectedSeq: 0 });
+  const versionBefore = (await pool.query('SELECT max(version)::int AS version FROM kykypolku_schema_migrations')).rows;
   // A host's own unique index that a partitioned table cannot hold (it leaves out the partition key).
   await pool.query('CREATE UNIQUE INDEX host_one_digest ON kykypolku_events (digest)');
   await expect(createPostgresStore({ pool, partitions }).migrate()).rejects.toMatchObject({
@@ -199,7 +204,7 @@ it('converts all or nothing: a unique index without the case id fails the step, 
   });
   const { rows } = await pool.query(`SELECT relname, relkind FROM pg_class WHERE relname LIKE 'kykypolku\\_%' AND relkind IN ('r', 'p')`);
   expect(rows.every((row) => row.relkind === 'r')).toBe(true);
-  expect((await pool.query('SELECT max(version)::int AS version FROM kykypolku_schema_migrations')).rows).toEqual([{ version: 3 }]);
+  expect((await pool.query('SELECT max(version)::int AS version FROM kykypolku_schema_migrations')).rows).toEqual(versionBefore);
   expect(await today.read('kept-1')).toEqual(longCase('kept-1', 5));
 });
 
