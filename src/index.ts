@@ -227,3 +227,22 @@ export {
   telemetrySpanNames,
   semanticConventionsVersion,
 } from './telemetry/telemetryNames.js';
+
+// Retention by service task (issue 16 item 3): the host's rules, the plan and purge, erasure receipts.
+export {
+  longestRetentionYears,
+  retentionExpiry,
+  type InvalidRetentionRequest,
+  type RetentionPeriod,
+  type RetentionRule,
+} from './retention/retentionRule.js';
+export type {
+  CasePage,
+  ClosedCase,
+  ErasureReceipt,
+  PurgeCaseFailure,
+  PurgeCaseRequest,
+  PurgeCaseResult,
+  RetentionStore,
+} from './retention/retentionStore.js';
+export type { ExpiredCase, PurgeReport, RetentionFailure, RetentionPlanResult, RetentionRequest } from './caseStore/retention.js';

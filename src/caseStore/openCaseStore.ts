@@ -15,6 +15,7 @@ import { projectCase } from '../store/projectCase.js';
 import { eventIdTaken } from '../store/retriedBatch.js';
 import { instrumentCaseStore } from '../telemetry/instrumentCaseStore.js';
 import type { TelemetryOptions } from '../telemetry/telemetryOptions.js';
+import { planRetention, purgeExpired, type PurgeReport, type RetentionPlanResult, type RetentionRequest } from './retention.js';
 
 /** An input to any path of a catalogue: the union of each path's {@link CaseInputOf}. */
 export type AnyCaseInputOf<D extends AnyPathDefinition> = D extends AnyPathDefinition ? CaseInputOf<D> : never;
@@ -206,6 +207,26 @@ export interface CaseStore<D extends AnyPathDefinition> {
    * every case is armed.
    */
   armDeadlines(): Promise<RebuildReport>;
+  /**
+   * The closed cases past the retention period of their service task at `now`: each case's path
+   * version in the catalogue names its service task (`withServiceTask`), `rules` its period. A
+   * closed case the rules cannot judge refuses the whole plan (`NO_RETENTION_RULE`): nothing is
+   * purged by default. Reads the case rows; run `rebuildProjections` first on a store with unprojected cases.
+   *
+   * @example
+   * ```ts
+   * const plan = await cases.planRetention({ now: '2036-01-01T00:00:00Z', rules: hostRetentionRules });
+   * if (plan.ok) for (const expired of plan.expired) console.log(expired.caseId, expired.expiresAt);
+   * ```
+   */
+  planRetention(request: RetentionRequest): Promise<RetentionPlanResult>;
+  /**
+   * Destroys every case {@link CaseStore.planRetention} lists, one transaction per case (events,
+   * case row, armed deadlines, head), each leaving an erasure receipt; a case that changed since
+   * the plan, or whose events do not verify, is left whole and reported in `skipped`. Interrupted,
+   * every case is whole or gone with its receipt; run it again to finish.
+   */
+  purgeExpired(request: RetentionRequest): Promise<PurgeReport>;
 }
 
 function seqOf(failure: CatalogueReplayFailure): number | undefined {
@@ -434,5 +455,13 @@ export function openUninstrumentedCaseStore<D extends AnyPathDefinition>(
       unreadable.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
       return { cases, written, unreadable };
     },
+
+    planRetention: (request) => planRetention(store, paths, request),
+
+    purgeExpired: (request) =>
+      purgeExpired(store, paths, request, async (caseId) => {
+        const loaded = await load(caseId);
+        return loaded.ok && loaded.case.state.status === 'closed';
+      }),
   };
 }

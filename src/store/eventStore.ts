@@ -5,6 +5,7 @@ import type { DeadlineClaims } from '../deadlines/deadlineClaims.js';
 import { caseIdProblem } from '../case/caseId.js';
 import { describeIssue, projectionIssue, storedEventIssue } from '../case/storedEventDomain.js';
 import type { ScanOptions } from './scanOptions.js';
+import type { RetentionStore } from '../retention/retentionStore.js';
 
 /** Options of {@link EventStore.append}. */
 export interface AppendOptions {
@@ -185,4 +186,4 @@ export function checkBatch(
  * const store: IndexedEventStore = createMemoryStore();
  * ```
  */
-export interface IndexedEventStore extends EventStore, CaseIndex, DeadlineClaims {}
+export interface IndexedEventStore extends EventStore, CaseIndex, DeadlineClaims, RetentionStore {}

@@ -9,6 +9,12 @@ import { createMemoryDeadlines } from '../deadlines/memoryDeadlines.js';
 import { planThatRecorded } from '../case/recordedHere.js';
 import { instrumentStore } from '../telemetry/instrumentStore.js';
 import type { TelemetryOptions } from '../telemetry/telemetryOptions.js';
+import { checkCasePage, type ErasureReceipt, type PurgeCaseRequest, type PurgeCaseResult } from '../retention/retentionStore.js';
+import { createEventChain } from './postgres/eventChain.js';
+import { digestOf } from './postgres/eventRow.js';
+
+// The memory store's receipts carry the head link an SQL store without a key would: the same chain.
+const plainChain = createEventChain(undefined);
 
 function frozenCopy(event: RecordedEvent): RecordedEvent {
   // An event this library recorded is frozen whole already: kept as it is, it stays one the replay
@@ -48,6 +54,7 @@ export function createUninstrumentedMemoryStore(): IndexedEventStore & EveryCase
   const cases = new Map<string, StoredCase>();
   const all: RecordedEvent[] = [];
   const deadlines = createMemoryDeadlines();
+  const receipts = new Map<string, ErasureReceipt>();
 
   function armFrom(caseId: string, pathId: string, projection: CaseProjection | undefined): void {
     if (projection) deadlines.arm(caseId, pathId, projection.deadlines ?? []);
@@ -144,6 +151,55 @@ export function createUninstrumentedMemoryStore(): IndexedEventStore & EveryCase
     releaseDeadline: (claim) => deadlines.releaseDeadline(claim),
     // Every case the memory store holds was appended with the deadline table in place.
     casesToArm: async () => [],
+    async closedCases(page) {
+      const { afterCaseId, limit } = checkCasePage(page);
+      const closed = [...cases.keys()].filter((caseId) => compareCaseIds(caseId, afterCaseId) > 0).sort(compareCaseIds);
+      const found = [];
+      for (const caseId of closed) {
+        const summary = summaryOf(caseId, cases.get(caseId)!);
+        if (summary?.status !== 'closed') continue;
+        found.push({ caseId, pathId: summary.pathId, pathVersion: summary.pathVersion, seq: summary.seq, closedAt: summary.lastEventAt });
+        if (found.length === limit) break;
+      }
+      return found;
+    },
+    async purgeCase(request: PurgeCaseRequest): Promise<PurgeCaseResult> {
+      const { caseId, expectedSeq, closedAt, purgedAt } = request;
+      const stored = cases.get(caseId);
+      const last = stored?.events[stored.events.length - 1];
+      if (!stored || !last || last.seq !== expectedSeq || last.at !== closedAt || stored.projection?.status !== 'closed')
+        return {
+          ok: false,
+          failure: { code: 'CASE_CHANGED', message: `case '${excerptOf(caseId)}' was not purged: it is not as planned`, caseId },
+        };
+      const lastChain = stored.events.reduce((link, event) => plainChain.link(link, digestOf(event)), '');
+      const receipt: ErasureReceipt = {
+        caseId,
+        pathId: last.path.id,
+        pathVersion: last.path.version,
+        closedAt: last.at,
+        purgedAt,
+        eventCount: stored.events.length,
+        lastChain,
+      };
+      cases.delete(caseId);
+      // Arming none drops every row of the case, settled ones too, as the SQL purge does.
+      deadlines.arm(caseId, last.path.id, []);
+      // The global log keeps append order for readAll: the case's events leave it too.
+      const kept = all.filter((event) => event.caseId !== caseId);
+      all.length = 0;
+      all.push(...kept);
+      receipts.set(caseId, receipt);
+      return { ok: true, receipt };
+    },
+    async erasureReceipts(page) {
+      const { afterCaseId, limit } = checkCasePage(page);
+      return [...receipts.keys()]
+        .filter((caseId) => compareCaseIds(caseId, afterCaseId) > 0)
+        .sort(compareCaseIds)
+        .slice(0, limit)
+        .map((caseId) => receipts.get(caseId)!);
+    },
   };
 }
 

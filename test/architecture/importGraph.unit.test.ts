@@ -35,8 +35,8 @@ const layers: readonly (readonly string[])[] = [
   ['src/case'],
   // Over one path or one case: the checker, cohorts, FHIR, JSON Schema.
   ['src/check', 'src/cohort', 'src/fhir', 'src/jsonSchema'],
-  // Armed deadlines: what every store hands out to workers, its checks, the memory store's table.
-  ['src/deadlines'],
+  // Armed deadlines and retention rules: what every store hands out to workers or purges, their checks, the memory store's table.
+  ['src/deadlines', 'src/retention'],
   // The store port and its adapters.
   ['src/store'],
   // Over many cases and versions: the catalogue, caseloads, event logs, service indicators.

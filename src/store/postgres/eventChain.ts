@@ -18,6 +18,11 @@ export interface EventChain {
    * so a tail cut off with the head set to the link of the row before it is still detected.
    */
   seal(seq: number, link: string): string;
+  /**
+   * The seal of an erasure receipt's fields (canonical text): under a key, a receipt forged through
+   * SQL for a case deleted without a purge is detected.
+   */
+  sealReceipt(fields: string): string;
   /** A value that tells whether a store was sealed with this key, without revealing it. */
   readonly keyCheck: string | null;
 }
@@ -39,6 +44,7 @@ export function createEventChain(key: IntegrityKey | undefined): EventChain {
       keyCheck: null,
       link: (previous, digest) => sha256(`${previous}.${digest}`),
       seal: (seq, link) => sha256(`head.${seq}.${link}`),
+      sealReceipt: (fields) => sha256(`receipt.${fields}`),
     };
   }
   const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : Buffer.from(key);
@@ -53,5 +59,6 @@ export function createEventChain(key: IntegrityKey | undefined): EventChain {
     keyCheck: hmac('kykypolku integrity key check'),
     link: (previous, digest) => hmac(`${previous}.${digest}`),
     seal: (seq, link) => hmac(`head.${seq}.${link}`),
+    sealReceipt: (fields) => hmac(`receipt.${fields}`),
   };
 }

@@ -145,7 +145,28 @@ export const schemaMigrations: readonly SchemaMigration[] = [
       `ALTER TABLE kykypolku_events ALTER COLUMN at_instant SET NOT NULL`,
     ],
   },
-  // Steps 5 and 6 are reserved for other branches.
+  // Step 5 is reserved for another branch; each step applies on its own, in any order of arrival.
+  {
+    version: 6,
+    name: 'erasure receipts',
+    statements: [
+      // One row per case destroyed at the end of its retention period (purgeExpired): what the
+      // integrity checks accept in place of the case's head. `seal` is keyed like the heads, over
+      // every other column, so a receipt written through SQL for a case deleted by hand is detected.
+      `CREATE TABLE kykypolku_erasure_receipts (
+         case_id      text COLLATE "C" PRIMARY KEY,
+         path_id      text NOT NULL,
+         path_version integer NOT NULL,
+         closed_at    text NOT NULL,
+         purged_at    text NOT NULL,
+         event_count  integer NOT NULL CHECK (event_count >= 1),
+         last_chain   text NOT NULL,
+         seal         text NOT NULL
+       )`,
+      // The plan's scan: closed cases in case id order.
+      `CREATE INDEX kykypolku_cases_closed ON kykypolku_cases (case_id) WHERE status = 'closed'`,
+    ],
+  },
   {
     version: 7,
     name: 'partitioned by hash of case id',

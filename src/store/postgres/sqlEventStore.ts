@@ -13,9 +13,10 @@ import { PartitioningError } from './partitioningError.js';
 import { checkPartitions, type StorePartitions } from './storePartitions.js';
 import { batchParameters, chainStart, checkHead, eventFromRow, followChain, type ChainPosition, type EventRow } from './eventRow.js';
 import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
-import type { SqlClient } from './sqlClient.js';
 import type { TelemetryOptions } from '../../telemetry/telemetryOptions.js';
 import { traceStatements } from '../../telemetry/tracedStatements.js';
+import type { SqlClient, SqlSession } from './sqlClient.js';
+import { createSqlRetention } from './sqlRetention.js';
 import { checkClaim, checkClaimRequest, notHeld } from '../../deadlines/claimCheck.js';
 import {
   largestClaimBatch,
@@ -269,7 +270,19 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     };
   }
 
+  /** One case read and checked inside a transaction (a purge's), with its head link. */
+  async function readVerified(session: SqlSession, caseId: string): Promise<{ events: readonly RecordedEvent[]; lastChain: string }> {
+    const { rows } = await session.query<EventRow & HeadColumns>(storeStatements.readCase.text, [caseId], storeStatements.readCase.name);
+    const stored = rows[0]?.seq === null ? [] : rows;
+    const events = verifiedCase(caseId, stored);
+    return { events, lastChain: stored[stored.length - 1]?.chain ?? '' };
+  }
+
+  const retention = createSqlRetention({ client, chain, readVerified, explain, forget: (caseId) => knownHeads.delete(caseId) });
+
   return {
+    ...retention,
+
     async migrate() {
       try {
         return await migrateSchema(client, chain, partitions ? { partitions } : {});

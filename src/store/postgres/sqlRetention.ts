@@ -1,0 +1,183 @@
+import { excerptOf } from '../../clientExcerpt.js';
+import type { RecordedEvent } from '../../path/recordedEvent.js';
+import {
+  checkCasePage,
+  type ErasureReceipt,
+  type PurgeCaseRequest,
+  type PurgeCaseResult,
+  type RetentionStore,
+} from '../../retention/retentionStore.js';
+import { EventStoreError } from '../eventStoreError.js';
+import type { EventChain } from './eventChain.js';
+import { retentionStatements } from './retentionStatements.js';
+import type { SqlClient, SqlSession } from './sqlClient.js';
+
+/** What the SQL store lends its retention side. @internal */
+export interface SqlRetentionParts {
+  readonly client: SqlClient;
+  readonly chain: EventChain;
+  /** Reads and verifies one case in `session` (its chain and head), throwing TAMPERED_EVENT. */
+  readonly readVerified: (session: SqlSession, caseId: string) => Promise<{ events: readonly RecordedEvent[]; lastChain: string }>;
+  readonly explain: (error: unknown) => EventStoreError;
+  /** Forgets what the store remembers of a case (its head). */
+  readonly forget: (caseId: string) => void;
+}
+
+/** The canonical text a receipt's seal covers: every column but the seal. @internal */
+export function receiptFields(receipt: ErasureReceipt): string {
+  return JSON.stringify([
+    receipt.caseId,
+    receipt.pathId,
+    receipt.pathVersion,
+    receipt.closedAt,
+    receipt.purgedAt,
+    receipt.eventCount,
+    receipt.lastChain,
+  ]);
+}
+
+interface ReceiptRow {
+  readonly case_id: string;
+  readonly path_id: string;
+  readonly path_version: number;
+  readonly closed_at: string;
+  readonly purged_at: string;
+  readonly event_count: number;
+  readonly last_chain: string;
+  readonly seal: string;
+}
+
+/** Thrown inside the purge's transaction to roll it back with the reason. */
+class PurgeRefused extends Error {
+  constructor(readonly result: PurgeCaseResult) {
+    super('purge refused');
+  }
+}
+
+/** The {@link RetentionStore} side of the SQL stores. @internal */
+export function createSqlRetention(parts: SqlRetentionParts): RetentionStore {
+  const { client, chain, explain } = parts;
+
+  const changed = (caseId: string, why: string): PurgeCaseResult => ({
+    ok: false,
+    failure: { code: 'CASE_CHANGED', message: `case '${excerptOf(caseId)}' was not purged: ${why}`, caseId },
+  });
+
+  return {
+    async closedCases(page) {
+      const { afterCaseId, limit } = checkCasePage(page);
+      try {
+        const { rows } = await client.query<{
+          case_id: string;
+          path_id: string;
+          path_version: number;
+          last_seq: number;
+          last_event_at: string;
+        }>(retentionStatements.closedCases.text, [afterCaseId, limit], retentionStatements.closedCases.name);
+        return rows.map((row) => ({
+          caseId: row.case_id,
+          pathId: row.path_id,
+          pathVersion: row.path_version,
+          seq: row.last_seq,
+          closedAt: row.last_event_at,
+        }));
+      } catch (error) {
+        throw explain(error);
+      }
+    },
+
+    async purgeCase(request: PurgeCaseRequest): Promise<PurgeCaseResult> {
+      const { caseId, expectedSeq, closedAt, purgedAt } = request;
+      try {
+        return await client.transaction(async (session) => {
+          const locked = await session.query<{ last_seq: number }>(
+            retentionStatements.lockHead.text,
+            [caseId],
+            retentionStatements.lockHead.name,
+          );
+          if (locked.rows[0]?.last_seq !== expectedSeq) throw new PurgeRefused(changed(caseId, 'its head is not at the seq planned'));
+          let read: { events: readonly RecordedEvent[]; lastChain: string };
+          try {
+            read = await parts.readVerified(session, caseId);
+          } catch (error) {
+            if (error instanceof EventStoreError && error.failure.code === 'TAMPERED_EVENT') {
+              const { message, seq } = error.failure;
+              throw new PurgeRefused({ ok: false, failure: { code: 'TAMPERED_EVENT', message, caseId, seq } });
+            }
+            throw error;
+          }
+          const last = read.events[read.events.length - 1];
+          if (!last || last.seq !== expectedSeq || last.at !== closedAt)
+            throw new PurgeRefused(changed(caseId, 'its last event is not the closing one planned'));
+          const row = await session.query<{ path_id: string; path_version: number }>(
+            retentionStatements.closedRow.text,
+            [caseId, expectedSeq],
+            retentionStatements.closedRow.name,
+          );
+          if (row.rows.length === 0) throw new PurgeRefused(changed(caseId, 'its row is not closed at the seq planned'));
+          const receipt: ErasureReceipt = {
+            caseId,
+            pathId: last.path.id,
+            pathVersion: last.path.version,
+            closedAt: last.at,
+            purgedAt,
+            eventCount: read.events.length,
+            lastChain: read.lastChain,
+          };
+          const purged = await session.query<{ event_count: number }>(
+            retentionStatements.purgeCase.text,
+            [
+              caseId,
+              receipt.pathId,
+              receipt.pathVersion,
+              receipt.closedAt,
+              purgedAt,
+              receipt.lastChain,
+              chain.sealReceipt(receiptFields(receipt)),
+            ],
+            retentionStatements.purgeCase.name,
+          );
+          // Rows the verified read did not see (an append racing past the head's lock) roll it all back.
+          if (purged.rows[0]?.event_count !== receipt.eventCount)
+            throw new PurgeRefused(changed(caseId, 'its events changed during the purge'));
+          parts.forget(caseId);
+          return { ok: true, receipt };
+        });
+      } catch (error) {
+        if (error instanceof PurgeRefused) return error.result;
+        throw explain(error);
+      }
+    },
+
+    async erasureReceipts(page) {
+      const { afterCaseId, limit } = checkCasePage(page);
+      let rows: readonly ReceiptRow[];
+      try {
+        rows = (
+          await client.query<ReceiptRow>(retentionStatements.receiptsPage.text, [afterCaseId, limit], retentionStatements.receiptsPage.name)
+        ).rows;
+      } catch (error) {
+        throw explain(error);
+      }
+      return rows.map((row) => {
+        const receipt: ErasureReceipt = {
+          caseId: row.case_id,
+          pathId: row.path_id,
+          pathVersion: row.path_version,
+          closedAt: row.closed_at,
+          purgedAt: row.purged_at,
+          eventCount: row.event_count,
+          lastChain: row.last_chain,
+        };
+        if (row.seal !== chain.sealReceipt(receiptFields(receipt)))
+          throw new EventStoreError({
+            code: 'TAMPERED_EVENT',
+            message: `the erasure receipt of case '${excerptOf(row.case_id)}' does not match its seal; it was written or changed outside the store`,
+            caseId: row.case_id,
+            seq: row.event_count,
+          });
+        return receipt;
+      });
+    },
+  };
+}
