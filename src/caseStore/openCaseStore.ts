@@ -461,7 +461,15 @@ export function openUninstrumentedCaseStore<D extends AnyPathDefinition>(
     purgeExpired: (request) =>
       purgeExpired(store, paths, request, async (caseId) => {
         const loaded = await load(caseId);
-        return loaded.ok && loaded.case.state.status === 'closed';
+        if (loaded.ok)
+          return loaded.case.state.status === 'closed'
+            ? undefined
+            : { code: 'CASE_CHANGED', message: `case '${excerptOf(caseId)}' was not purged: it replays as open`, caseId };
+        const { failure } = loaded;
+        // An outage stops the purge: every case so far is whole or gone with its receipt; run it again.
+        if (failure.code === 'STORE_UNAVAILABLE' || failure.code === 'STORE_FAILED') throw new EventStoreError(failure);
+        if (failure.code === 'TAMPERED_EVENT') return { code: 'TAMPERED_EVENT', message: failure.message, caseId, seq: failure.seq };
+        return { code: 'CASE_CHANGED', message: `case '${excerptOf(caseId)}' was not purged: ${failure.message}`, caseId };
       }),
   };
 }

@@ -127,13 +127,13 @@ function noRuleMessage(closed: ClosedCase, paths: PathCatalogue<AnyPathDefinitio
 /**
  * Purges each case of the plan, one transaction per case: a case is destroyed whole with its
  * receipt, or left whole. `confirmClosed` replays a case before its purge (the case row is not
- * chained, the events are). @internal
+ * chained, the events are) and says why one must stay. @internal
  */
 export async function purgeExpired(
   store: RetentionStore,
   paths: PathCatalogue<AnyPathDefinition>,
   request: RetentionRequest,
-  confirmClosed: (caseId: string) => Promise<boolean>,
+  confirmClosed: (caseId: string) => Promise<PurgeCaseFailure | undefined>,
 ): Promise<PurgeReport> {
   const plan = await planRetention(store, paths, request);
   if (!plan.ok) return plan;
@@ -141,12 +141,9 @@ export async function purgeExpired(
   const purged: ErasureReceipt[] = [];
   const skipped: PurgeCaseFailure[] = [];
   for (const expired of plan.expired) {
-    if (!(await confirmClosed(expired.caseId))) {
-      skipped.push({
-        code: 'CASE_CHANGED',
-        message: `case '${excerptOf(expired.caseId)}' was not purged: it does not replay as closed`,
-        caseId: expired.caseId,
-      });
+    const refused = await confirmClosed(expired.caseId);
+    if (refused) {
+      skipped.push(refused);
       continue;
     }
     const result = await store.purgeCase({ caseId: expired.caseId, expectedSeq: expired.seq, closedAt: expired.closedAt, purgedAt });

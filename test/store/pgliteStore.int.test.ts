@@ -8,8 +8,10 @@ import { describeIndexedStoreContract } from './indexedStoreContract.js';
 import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { describeIntegrityContract } from './integrityContract.js';
+import { describeRetentionContract } from './retentionContract.js';
 import { propertyRun } from '../support/property.js';
 import { reviewPath } from '../support/reviewPath.js';
+import { schemaVersion } from '../support/schemaVersions.js';
 
 // One embedded database for the whole file (it takes seconds to start); each test starts from
 // empty tables.
@@ -27,12 +29,12 @@ afterAll(async () => {
 });
 
 async function emptyStore() {
-  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines');
+  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_erasure_receipts');
   return store;
 }
 
 it('migrates once: a second migrate() finds nothing to do', async () => {
-  expect(await store.migrate()).toEqual({ version: 4, applied: [] });
+  expect(await store.migrate()).toEqual({ version: schemaVersion, applied: [] });
 });
 
 describeEventStoreContract('the PGlite store', emptyStore);
@@ -43,6 +45,12 @@ describeIntegrityContract('the PGlite store', async (options) => {
 });
 describeIndexedStoreContract('the PGlite store', emptyStore);
 describeDeadlineClaimsContract('the PGlite store', emptyStore);
+describeRetentionContract('the PGlite store', async (options = {}) => {
+  await db.exec(
+    'TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_erasure_receipts, kykypolku_integrity',
+  );
+  return { store: await createPgliteStore({ db, ...options }), sql: async (text, values) => (await db.query(text, values)).rows as never };
+});
 describeSqlStoreFailures('the PGlite store', async () => ({ store: await emptyStore(), exec: async (sql) => void (await db.exec(sql)) }));
 
 it('agrees with the model of an event store in random runs of appends, stale appends and reads', async () => {

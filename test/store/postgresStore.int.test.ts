@@ -13,6 +13,7 @@ import { describeIndexedStoreContract } from './indexedStoreContract.js';
 import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { describeIntegrityContract } from './integrityContract.js';
+import { describeRetentionContract } from './retentionContract.js';
 
 const postgres = useThrowawayServer();
 
@@ -32,6 +33,12 @@ it('runs on a real PostgreSQL server', () => {
 describeEventStoreContract('the PostgreSQL store', freshStore);
 describeIndexedStoreContract('the PostgreSQL store', freshStore);
 describeDeadlineClaimsContract('the PostgreSQL store', freshStore);
+describeRetentionContract('the PostgreSQL store', async (options = {}) => {
+  const { pool } = await postgres.freshPool(4);
+  const store = createPostgresStore({ pool, ...options });
+  await store.migrate();
+  return { store, sql: async (text, values) => (await pool.query(text, values)).rows };
+});
 describeSqlStoreFailures('the PostgreSQL store', async () => {
   const { pool } = await postgres.freshPool(4);
   const store = createPostgresStore({ pool });
