@@ -99,7 +99,10 @@ export function describeRetentionContract(name: string, open: (options?: SqlStor
       for (const now of nows) {
         const plan = await cases.planRetention({ now, rules });
         if (!plan.ok) throw new Error(plan.failure.message);
-        expect(plan.expired.map((expired) => expired.caseId), now).toEqual(expiredAt(now));
+        expect(
+          plan.expired.map((expired) => expired.caseId),
+          now,
+        ).toEqual(expiredAt(now));
         expect(plan.kept, now).toBe(closings.length - expiredAt(now).length);
         for (const expired of plan.expired) {
           const closing = closings.find((each) => each.caseId === expired.caseId)!;
@@ -148,7 +151,9 @@ export function describeRetentionContract(name: string, open: (options?: SqlStor
 
       if (fixture.sql) {
         for (const table of perCaseTables) {
-          const left = await fixture.sql<{ case_id: string }>(`SELECT DISTINCT case_id FROM ${table} WHERE case_id = ANY($1::text[])`, [gone]);
+          const left = await fixture.sql<{ case_id: string }>(`SELECT DISTINCT case_id FROM ${table} WHERE case_id = ANY($1::text[])`, [
+            gone,
+          ]);
           expect(left, table).toEqual([]);
         }
       }
@@ -171,7 +176,10 @@ export function describeRetentionContract(name: string, open: (options?: SqlStor
       expect(onlyA.ok ? undefined : onlyA.failure.message).toMatch(/service task has no retention rule/);
       const { reviewPath } = await import('../support/reviewPath.js');
       const uncoded = await openCaseStore(store, [reviewPath, retentionCatalogue[1]]).planRetention({ now, rules });
-      expect(uncoded).toMatchObject({ ok: false, failure: { code: 'NO_RETENTION_RULE', caseId: 'a-before-midnight', serviceTask: undefined } });
+      expect(uncoded).toMatchObject({
+        ok: false,
+        failure: { code: 'NO_RETENTION_RULE', caseId: 'a-before-midnight', serviceTask: undefined },
+      });
       const noPath = await openCaseStore(store, [retentionCatalogue[0]]).planRetention({ now, rules });
       expect(noPath).toMatchObject({ ok: false, failure: { code: 'NO_RETENTION_RULE', pathId: 'review-path-unguarded' } });
       expect(noPath.ok ? undefined : noPath.failure.message).toMatch(/not in the catalogue/);
@@ -209,9 +217,19 @@ export function describeRetentionContract(name: string, open: (options?: SqlStor
         purgedAt: '2030-01-01T00:00:00.000Z',
       });
       expect(refused).toMatchObject({ ok: false, failure: { code: 'CASE_CHANGED', caseId: 'a-leap-day' } });
-      const stillOpen = await store.purgeCase({ caseId: 'a-open', expectedSeq: 2, closedAt: '2015-01-05T08:00:00.000Z', purgedAt: '2030-01-01T00:00:00.000Z' });
+      const stillOpen = await store.purgeCase({
+        caseId: 'a-open',
+        expectedSeq: 2,
+        closedAt: '2015-01-05T08:00:00.000Z',
+        purgedAt: '2030-01-01T00:00:00.000Z',
+      });
       expect(stillOpen).toMatchObject({ ok: false, failure: { code: 'CASE_CHANGED', caseId: 'a-open' } });
-      const unknown = await store.purgeCase({ caseId: 'nobody', expectedSeq: 3, closedAt: '2016-02-29T10:00:00.000Z', purgedAt: '2030-01-01T00:00:00.000Z' });
+      const unknown = await store.purgeCase({
+        caseId: 'nobody',
+        expectedSeq: 3,
+        closedAt: '2016-02-29T10:00:00.000Z',
+        purgedAt: '2030-01-01T00:00:00.000Z',
+      });
       expect(unknown).toMatchObject({ ok: false, failure: { code: 'CASE_CHANGED', caseId: 'nobody' } });
       expect(await store.read('a-leap-day')).toHaveLength(3);
       expect(await store.read('a-open')).toHaveLength(2);
@@ -258,13 +276,18 @@ export function describeRetentionContract(name: string, open: (options?: SqlStor
       await storeClosings(store);
       const cases = openCaseStore(store, retentionCatalogue);
       const report = await cases.purgeExpired({ now: '2026-01-01T00:00:00+02:00', rules });
-      expect(report).toMatchObject({ ok: true, purged: [{ caseId: 'a-before-midnight' }, { caseId: 'b-late-march' }, { caseId: 'b-month-end' }] });
+      expect(report).toMatchObject({
+        ok: true,
+        purged: [{ caseId: 'a-before-midnight' }, { caseId: 'b-late-march' }, { caseId: 'b-month-end' }],
+      });
       // Keyed: the receipt's link is the HMAC head, not the plain chain.
       expect(report.ok && report.purged[0]!.lastChain).not.toBe(plainLink((await storeClosingsHistory()).get('a-before-midnight')!));
       expect(await store.erasureReceipts({ afterCaseId: '', limit: 10 })).toHaveLength(3);
       // The intruder deletes a case whole and forges its receipt with the plain seal, not knowing the key.
       for (const table of perCaseTables) await fixture.sql(`DELETE FROM ${table} WHERE case_id = 'a-leap-day'`);
-      const [copied] = await fixture.sql<{ seal: string }>(`SELECT seal FROM kykypolku_erasure_receipts WHERE case_id = 'a-before-midnight'`);
+      const [copied] = await fixture.sql<{ seal: string }>(
+        `SELECT seal FROM kykypolku_erasure_receipts WHERE case_id = 'a-before-midnight'`,
+      );
       await fixture.sql(
         `INSERT INTO kykypolku_erasure_receipts VALUES ('a-leap-day', 'review-path', 1, '2016-02-29T10:00:00.000Z', '2026-03-01T00:00:00.000Z', 3, 'x', $1)`,
         [copied!.seal],

@@ -60,7 +60,8 @@ export async function storeCase(store: IndexedEventStore, caseRef: ReturnType<ty
 /** The store of the retention tests: every closing above, and one open case. */
 export async function storeClosings(store: IndexedEventStore): Promise<Map<string, readonly RecordedEvent[]>> {
   const stored = new Map<string, readonly RecordedEvent[]>();
-  for (const closing of closings) stored.set(closing.caseId, await storeCase(store, reviewHistory(closing.caseId, closing.path, closing.closedAt)));
+  for (const closing of closings)
+    stored.set(closing.caseId, await storeCase(store, reviewHistory(closing.caseId, closing.path, closing.closedAt)));
   stored.set('a-open', await storeCase(store, reviewHistory('a-open', 'A', undefined)));
   return stored;
 }
