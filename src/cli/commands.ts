@@ -10,6 +10,7 @@ import { indicatorsCommand } from './indicatorsCommand.js';
 import { migrateCheckCommand } from './migrateCheckCommand.js';
 import { pathsCommand } from './pathsCommand.js';
 import { reportCommand } from './reportCommand.js';
+import { retentionCommand } from './retentionCommand.js';
 import { schemasCommand } from './schemasCommand.js';
 import { validateCommand } from './validateCommand.js';
 
@@ -24,6 +25,7 @@ export const commands: readonly CliCommand[] = [
   exportCommand,
   migrateCheckCommand,
   deadlinesCommand,
+  retentionCommand,
   diagramCommand,
   reportCommand,
   indicatorsCommand,
