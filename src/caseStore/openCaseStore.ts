@@ -215,7 +215,12 @@ export interface CaseStore<D extends AnyPathDefinition> {
    *
    * @example
    * ```ts
-   * const plan = await cases.planRetention({ now: '2036-01-01T00:00:00Z', rules: hostRetentionRules });
+   * const task = { system: 'urn:oid:1.2.246.537.6.0000', code: 'host-code' };
+   * const cases = openCaseStore(store, [withServiceTask(lifestyleGuidancePath, task)]);
+   * const plan = await cases.planRetention({
+   *   now,
+   *   rules: [{ serviceTask: task, keepFor: { years: 10 }, countsFrom: 'caseClosed', source: 'Act 703/2023' }],
+   * });
    * if (plan.ok) for (const expired of plan.expired) console.log(expired.caseId, expired.expiresAt);
    * ```
    */

@@ -80,7 +80,8 @@ export const retentionCommand: CliCommand = {
         else
           for (const expired of plan.expired)
             write(
-              `${caseIdForDisplay(expired.caseId)}  ${expired.pathId}@${expired.pathVersion}  closed ${expired.closedAt}  expired ${expired.expiresAt}`,
+              `${caseIdForDisplay(expired.caseId)}  ${expired.pathId}@${expired.pathVersion}  ` +
+                `closed ${expired.closedAt}  expired ${expired.expiresAt}`,
             );
         io.err.write(
           `retention dry run at ${request.now} (${opened.name}): ${plan.expired.length} closed cases past retention, ${plan.kept} kept\n`,
@@ -93,7 +94,8 @@ export const retentionCommand: CliCommand = {
       else {
         for (const receipt of report.purged)
           write(
-            `purged ${caseIdForDisplay(receipt.caseId)}  ${receipt.pathId}@${receipt.pathVersion}  ${receipt.eventCount} events  closed ${receipt.closedAt}`,
+            `purged ${caseIdForDisplay(receipt.caseId)}  ${receipt.pathId}@${receipt.pathVersion}  ` +
+              `${receipt.eventCount} events  closed ${receipt.closedAt}`,
           );
         for (const skipped of report.skipped) write(`kept ${caseIdForDisplay(skipped.caseId)}: ${skipped.code}: ${skipped.message}`);
       }

@@ -172,7 +172,9 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore {
         if (row.seal !== chain.sealReceipt(receiptFields(receipt)))
           throw new EventStoreError({
             code: 'TAMPERED_EVENT',
-            message: `the erasure receipt of case '${excerptOf(row.case_id)}' does not match its seal; it was written or changed outside the store`,
+            message:
+              `the erasure receipt of case '${excerptOf(row.case_id)}' does not match its seal; ` +
+              'it was written or changed outside the store',
             caseId: row.case_id,
             seq: row.event_count,
           });
