@@ -69,7 +69,12 @@ describe('integration: kykypolku retention', () => {
   it('lists the expired cases in a dry run, purges exactly them, and finds nothing more on a rerun', () => {
     const dry = cli(...base(), '--dry-run', '--now', now);
     expect(dry.status).toBe(0);
-    expect(dry.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0])).toEqual(expired);
+    expect(
+      dry.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/\s+/)[0]),
+    ).toEqual(expired);
     expect(dry.stdout).toContain('a-leap-day  review-path@1  closed 2016-02-29T10:00:00.000Z  expired 2026-02-28T22:00:00.000Z');
     expect(dry.stderr).toContain('5 closed cases past retention, 3 kept');
     const json = JSON.parse(cli(...base(), '--dry-run', '--now', now, '--json').stdout) as { expired: { caseId: string }[]; kept: number };
@@ -89,7 +94,12 @@ describe('integration: kykypolku retention', () => {
     expect(again.stderr).toContain('0 cases purged with receipts, 0 left whole, 3 kept');
     const exported = cli('export', '--format', 'ndjson', '--data-dir', dataDir, '--quiet');
     expect(exported.status).toBe(0);
-    const left = new Set(exported.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { caseId: string }).caseId));
+    const left = new Set(
+      exported.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { caseId: string }).caseId),
+    );
     expect([...left].sort()).toEqual(['a-fall-back', 'a-open', 'a-recent', 'a-spring-forward']);
   });
 });
