@@ -4,7 +4,7 @@
 // case; a second run finishes the purge (issue 16 item 3).
 import { expect, it } from 'vitest';
 import { openCaseStore, type UnreadableCase } from 'kykypolku';
-import { createPostgresStore } from 'kykypolku/postgres';
+import { createPostgresStore, type PgPoolLike, type PgQueryConfig } from 'kykypolku/postgres';
 import { useThrowawayServer } from '../support/postgresServer.js';
 import { retentionCatalogue, reviewHistory, rules, storeCase } from '../support/retentionCases.js';
 
@@ -106,3 +106,43 @@ it('leaves every case whole or gone with its receipt when the server stops mid-p
   }
   expect(receipts).toBe(caseCount);
 }, 600_000);
+
+it("answers STORE_UNAVAILABLE, never an uncaught 'error', when a purge's connection dies between its statements", async () => {
+  const { pool, url } = await postgres.freshPool(2);
+  const admin = postgres.newPool(url, 1);
+  let killed = false;
+  // A pool whose lent connection is terminated by the server right after the purge locked the head:
+  // the client then sits between two statements of the transaction when its socket closes.
+  const killing: PgPoolLike = {
+    query: (config) => pool.query({ ...config }),
+    async connect() {
+      const client = await pool.connect();
+      return {
+        async query(config: PgQueryConfig) {
+          const result = await client.query({ ...config });
+          if (!killed && config.text.includes('kykypolku:lockHead:case')) {
+            killed = true;
+            const [{ pid }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
+            await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+            // Let the socket's end arrive while no statement is running on the client.
+            await new Promise((resolve) => setTimeout(resolve, 300));
+          }
+          return result;
+        },
+        release: (error?: Error | boolean) => client.release(error),
+        on: (event: 'error', listener: (error: Error) => void) => client.on(event, listener),
+        removeListener: (event: 'error', listener: (error: Error) => void) => client.removeListener(event, listener),
+      };
+    },
+  };
+  const store = createPostgresStore({ pool: killing });
+  await store.migrate();
+  const caseRef = reviewHistory('dies-1', 'A', '2016-01-01T10:00:00.000Z');
+  await storeCase(store, caseRef);
+  await expect(
+    store.purgeCase({ caseId: 'dies-1', expectedSeq: 3, closedAt: '2016-01-01T10:00:00.000Z', purgedAt: '2040-01-01T00:00:00.000Z' }),
+  ).rejects.toMatchObject({ failure: { code: 'STORE_UNAVAILABLE' } });
+  expect(killed).toBe(true);
+  expect(await store.read('dies-1')).toEqual(caseRef.history);
+  expect(await store.erasureReceipts({ afterCaseId: '', limit: 10 })).toEqual([]);
+});

@@ -17,6 +17,8 @@ const explicitScans = [
   'countActiveCases',
   'claimDue',
   'casesToArm',
+  'closedCases',
+  'receiptsPage',
 ];
 
 interface PlanNode {

@@ -1,10 +1,11 @@
 /**
  * Every statement a host makes the PostgreSQL store send: a pool that notes each statement, and a
  * workload that goes through every call (records, a retry, a conflict, queries, a rebuild, the
- * deadline worker's calls). The statement audit (test/store/statements.int.test.ts) and the
+ * deadline worker's calls, a retention purge). The statement audit (test/store/statements.int.test.ts) and the
  * partition-pruning test (test/store/partitionPruning.int.test.ts) both run it.
  */
 import type pg from 'pg';
+import { expect } from 'vitest';
 import { openCaseStore } from 'kykypolku';
 import type { PgPoolLike, PgQueryConfig, SqlEventStore } from 'kykypolku/postgres';
 import { author, reviewer, reviewPath } from './reviewPath.js';
@@ -79,6 +80,15 @@ export async function runEveryStatement(store: SqlEventStore): Promise<void> {
   await store.completeDeadline({ ...claimed.claims![0]!, attempt: 99 });
   await cases.armDeadlines();
   await store.writeProjections([{ caseId: 'doc-2', seq: 1, projection: undefined }]);
+  // Retention: the plan's scan, a purge of each closed case (and one refused), the receipts.
+  const closed = await store.closedCases({ afterCaseId: '', limit: 10 });
+  expect(closed.length).toBeGreaterThan(0);
+  for (const each of closed)
+    expect(await store.purgeCase({ ...each, expectedSeq: each.seq, purgedAt: '2040-01-01T00:00:00.000Z' })).toMatchObject({ ok: true });
+  expect(
+    await store.purgeCase({ caseId: 'doc-2', expectedSeq: 9, closedAt: '2025-05-01T09:00:00.000Z', purgedAt: '2040-01-01T00:00:00.000Z' }),
+  ).toMatchObject({ ok: false, failure: { code: 'CASE_CHANGED' } });
+  expect(await store.erasureReceipts({ afterCaseId: '', limit: 10 })).toHaveLength(closed.length);
 }
 
 /** The statement's tag: its name and scope. */

@@ -14,6 +14,9 @@ export interface PgPoolClientLike {
   query(config: PgQueryConfig): Promise<{ rows: unknown[]; rowCount: number | null }>;
   /** Gives the client back to the pool; an error (or `true`) discards it instead. */
   release(error?: Error | boolean): void;
+  /** `pg`'s client is an EventEmitter: the store listens for `error` while it holds the client. */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** What the store needs of a `pg` `Pool`: any `new Pool({ connectionString })` is one. */
@@ -93,6 +96,11 @@ export function createPostgresStore(options: PostgresStoreOptions): SqlEventStor
     async transaction(work) {
       const connection = await pool.connect();
       let broken: unknown;
+      // A connection that dies between two statements of the transaction emits 'error' on the
+      // client, not on a query: without a listener, Node ends the host's process with it. The next
+      // statement fails on the dead client, and that failure is the one reported (STORE_UNAVAILABLE).
+      const ignoreUntilNextStatement = () => undefined;
+      connection.on?.('error', ignoreUntilNextStatement);
       try {
         await connection.query({ text: 'BEGIN' });
         const result = await work(asSession(connection));
@@ -103,6 +111,7 @@ export function createPostgresStore(options: PostgresStoreOptions): SqlEventStor
         await connection.query({ text: 'ROLLBACK' }).catch(() => undefined);
         throw error;
       } finally {
+        connection.removeListener?.('error', ignoreUntilNextStatement);
         // A connection that failed mid-transaction is discarded, not lent out again.
         connection.release(broken !== undefined && isPgUnavailable(broken));
       }
