@@ -10,6 +10,7 @@ import { openCaseStore } from 'kykypolku';
 import type { PgPoolLike, PgQueryConfig, SqlEventStore } from 'kykypolku/postgres';
 import { author, reviewer, reviewPath } from './reviewPath.js';
 import { reviewPathV2 } from './reviewPathV2.js';
+import { reviewHistory, storeCase } from './retentionCases.js';
 
 /** One statement as the store sent it. */
 export interface Issued {
@@ -81,6 +82,7 @@ export async function runEveryStatement(store: SqlEventStore): Promise<void> {
   await cases.armDeadlines();
   await store.writeProjections([{ caseId: 'doc-2', seq: 1, projection: undefined }]);
   // Retention: the plan's scan, a purge of each closed case (and one refused), the receipts.
+  await storeCase(store, reviewHistory('doc-9', 'A', '2025-05-05T09:00:00.000Z'));
   const closed = await store.closedCases({ afterCaseId: '', limit: 10 });
   expect(closed.length).toBeGreaterThan(0);
   for (const each of closed)
