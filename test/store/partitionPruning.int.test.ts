@@ -113,14 +113,17 @@ it('reads one partition of each table for every statement about one case, in cus
   } finally {
     client.release();
   }
-  // Every statement about one case the store has (storeStatements.ts, and the two appends).
+  // Every statement about one case the store has (storeStatements.ts, the two appends, the purge's).
   expect([...plans.keys()].sort()).toEqual([
     'appendProjected',
     'appendUnprojected',
     'caseSeq',
     'claimStanding',
     'clearProjection',
+    'closedRow',
     'eventsByIds',
+    'lockHead',
+    'purgeCase',
     'readCase',
     'readHead',
     'settleClaim',
