@@ -70,7 +70,8 @@ export {
   type MovedDueDate,
 } from './catalogue/checkMigration.js';
 
-export { createMemoryStore, type MemoryStoreOptions } from './store/memoryStore.js';
+export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './store/memoryStore.js';
+export { organisationMaxLength, organisationPattern, organisationProblem, type OrganisationScope } from './store/organisation.js';
 export type {
   AppendFailure,
   AppendFailureCode,

@@ -58,6 +58,16 @@ export type AppendFailure =
     }
   | {
       /**
+       * The case belongs to another organisation than the one the store was opened for (or, for a
+       * store opened for an organisation, to none): the store cannot see it, so it cannot append
+       * to it. A new case needs a case id no organisation uses. The message names no organisation.
+       */
+      readonly code: 'ACCESS_DENIED';
+      readonly message: string;
+      readonly caseId: string;
+    }
+  | {
+      /**
        * The store could not be reached, or the connection was lost during the append. Whether the
        * batch was written is unknown: append it again with the same event ids (a retry of stored
        * events is answered as already stored) or reload the case.
@@ -187,3 +197,16 @@ export function checkBatch(
  * ```
  */
 export interface IndexedEventStore extends EventStore, CaseIndex, DeadlineClaims, RetentionStore {}
+
+/**
+ * The refusal of an append to a case the store cannot see: the same words from every store.
+ *
+ * @internal
+ */
+export function accessDenied(caseId: string): AppendFailure {
+  return {
+    code: 'ACCESS_DENIED',
+    message: `case '${excerptOf(caseId)}' is not this store's organisation's to write: open a store for the case's organisation`,
+    caseId,
+  };
+}

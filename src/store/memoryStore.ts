@@ -1,12 +1,13 @@
 import { excerptOf } from '../clientExcerpt.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './caseIndex.js';
-import { checkBatch, type AppendOptions, type AppendResult, type IndexedEventStore } from './eventStore.js';
+import { accessDenied, checkBatch, type AppendOptions, type AppendResult, type IndexedEventStore } from './eventStore.js';
 import { checkCaseQuery, checkCaseloadQuery } from './queryCheck.js';
 import { eventIdTaken, judgeRetry } from './retriedBatch.js';
 import { compareCaseIds, compareSummaries, matchesQuery } from './summaryOrder.js';
-import { createMemoryDeadlines } from '../deadlines/memoryDeadlines.js';
+import { createMemoryDeadlines, type MemoryDeadlines } from '../deadlines/memoryDeadlines.js';
 import { planThatRecorded } from '../case/recordedHere.js';
+import { checkedOrganisation, type OrganisationScope } from './organisation.js';
 import { instrumentStore } from '../telemetry/instrumentStore.js';
 import type { TelemetryOptions } from '../telemetry/telemetryOptions.js';
 import { checkCasePage, type ErasureReceipt, type PurgeCaseRequest, type PurgeCaseResult } from '../retention/retentionStore.js';
@@ -31,6 +32,8 @@ function frozenCopy(event: RecordedEvent): RecordedEvent {
 interface StoredCase {
   readonly events: RecordedEvent[];
   readonly byEventId: Map<string, RecordedEvent>;
+  /** The organisation of the case's first append; undefined when an unscoped store wrote it. */
+  readonly organisation: string | undefined;
   /** The projection without its armed deadlines, which live in the deadline table. */
   projection: Omit<CaseProjection, 'deadlines'> | undefined;
 }
@@ -49,15 +52,70 @@ function caseRowOf(projection: CaseProjection): Omit<CaseProjection, 'deadlines'
   return row;
 }
 
-/** The memory store without its telemetry: what {@link createMemoryStore} wraps. @internal */
-export function createUninstrumentedMemoryStore(): IndexedEventStore & EveryCaseSummary {
-  const cases = new Map<string, StoredCase>();
-  const all: RecordedEvent[] = [];
-  const deadlines = createMemoryDeadlines();
-  const receipts = new Map<string, ErasureReceipt>();
+/** What every view of one memory store shares: its cases, its append order, its deadlines. */
+interface MemoryData {
+  readonly cases: Map<string, StoredCase>;
+  readonly all: { readonly event: RecordedEvent; readonly organisation: string | undefined }[];
+  readonly deadlines: MemoryDeadlines;
+  /** The erasure receipts of purged cases, with the organisation the case had. */
+  readonly receipts: Map<string, { readonly receipt: ErasureReceipt; readonly organisation: string | undefined }>;
+}
 
-  function armFrom(caseId: string, pathId: string, projection: CaseProjection | undefined): void {
-    if (projection) deadlines.arm(caseId, pathId, projection.deadlines ?? []);
+/** Options of {@link createMemoryStore}. */
+export interface MemoryStoreOptions extends OrganisationScope {
+  /** What the store may put in its OpenTelemetry spans (no client data by default). */
+  readonly telemetry?: TelemetryOptions;
+}
+
+/** The memory store: an {@link IndexedEventStore} with views of its data for one organisation each. */
+export interface MemoryStore extends IndexedEventStore, EveryCaseSummary {
+  /**
+   * The same data, seen as a store opened for `organisation`: only that organisation's cases. The
+   * memory store filters in the library; there is no database to hold a caller to it.
+   */
+  forOrganisation(organisation: string): MemoryStore;
+}
+
+/**
+ * An event store in memory: for tests, the demo and hosts that persist elsewhere. Same contract
+ * and the same case index as the PostgreSQL stores, and the same OpenTelemetry spans and metrics
+ * (docs/operations.md, Telemetry).
+ *
+ * @example
+ * ```ts
+ * const store = createMemoryStore();
+ * await store.append('case-1', caseRef.history, { expectedSeq: 0 });
+ * (await store.read('case-1')).length; // caseRef.seq
+ * const county = store.forOrganisation('county-1'); // sees only county-1's cases
+ * ```
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  const instrumented = (view: MemoryStore): MemoryStore => instrumentStore(view, 'memory', options.telemetry);
+  return instrumented(memoryView(emptyData(), checkedOrganisation(options.organisation, 'createMemoryStore'), instrumented));
+}
+
+/** The memory store without its telemetry: what {@link createMemoryStore} wraps. @internal */
+export function createUninstrumentedMemoryStore(options: OrganisationScope = {}): MemoryStore {
+  return memoryView(emptyData(), checkedOrganisation(options.organisation, 'createMemoryStore'), (view) => view);
+}
+
+function emptyData(): MemoryData {
+  return { cases: new Map(), all: [], deadlines: createMemoryDeadlines(), receipts: new Map() };
+}
+
+/** A view of the data for `organisation` (undefined: every case), each view wrapped as the store is (telemetry). */
+function memoryView(data: MemoryData, organisation: string | undefined, wrap: (view: MemoryStore) => MemoryStore): MemoryStore {
+  const { cases, all, deadlines, receipts } = data;
+  const claims = organisation === undefined ? deadlines : deadlines.scoped(organisation);
+  const seen = (caseOrganisation: string | undefined) => organisation === undefined || caseOrganisation === organisation;
+  /** The case as this view sees it: undefined when it is another organisation's. */
+  const visibleCase = (caseId: string): StoredCase | undefined => {
+    const stored = cases.get(caseId);
+    return stored && seen(stored.organisation) ? stored : undefined;
+  };
+
+  function armFrom(caseId: string, stored: StoredCase, pathId: string, projection: CaseProjection | undefined): void {
+    if (projection) deadlines.arm(caseId, pathId, projection.deadlines ?? [], stored.organisation);
     else deadlines.disarm(caseId);
   }
 
@@ -68,10 +126,12 @@ export function createUninstrumentedMemoryStore(): IndexedEventStore & EveryCase
   }
 
   return {
+    forOrganisation: (other) => wrap(memoryView(data, checkedOrganisation(other, 'forOrganisation'), wrap)),
     async append(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): Promise<AppendResult> {
       const invalid = checkBatch(caseId, events, options.expectedSeq, options.projection);
       if (invalid) return { ok: false, failure: invalid };
-      const stored: StoredCase = cases.get(caseId) ?? { events: [], byEventId: new Map(), projection: undefined };
+      const hidden = cases.has(caseId) && visibleCase(caseId) === undefined;
+      const stored: StoredCase = visibleCase(caseId) ?? { events: [], byEventId: new Map(), organisation, projection: undefined };
       const retry = judgeRetry(events, stored.byEventId);
       if (retry.kind === 'alreadyRecorded') return { ok: true, seq: retry.seq, alreadyRecorded: true };
       const current = stored.events.length;
@@ -89,27 +149,29 @@ export function createUninstrumentedMemoryStore(): IndexedEventStore & EveryCase
       }
       if (retry.kind === 'idTaken') return { ok: false, failure: eventIdTaken(caseId, retry) };
       if (events.length === 0) return { ok: true, seq: current, alreadyRecorded: false };
+      // Another organisation's case (as a server's row-level security answers it: the seqs are taken).
+      if (hidden) return { ok: false, failure: accessDenied(caseId) };
       const copies = events.map(frozenCopy);
       stored.events.push(...copies);
       for (const copy of copies) if (copy.eventId !== undefined) stored.byEventId.set(copy.eventId, copy);
       stored.projection = options.projection ? caseRowOf(options.projection) : undefined;
-      armFrom(caseId, copies[copies.length - 1]!.path.id, options.projection);
-      all.push(...copies);
+      armFrom(caseId, stored, copies[copies.length - 1]!.path.id, options.projection);
+      for (const event of copies) all.push({ event, organisation: stored.organisation });
       cases.set(caseId, stored);
       return { ok: true, seq: stored.events.length, alreadyRecorded: false };
     },
     async read(caseId: string): Promise<readonly RecordedEvent[]> {
-      return [...(cases.get(caseId)?.events ?? [])];
+      return [...(visibleCase(caseId)?.events ?? [])];
     },
     // The memory store holds the very objects it was given, frozen: none can be unreadable.
     async *readAll(): AsyncIterable<RecordedEvent> {
       // A snapshot of the length keeps a reader from chasing concurrent appends forever.
       const end = all.length;
-      for (let index = 0; index < end; index++) yield all[index]!;
+      for (let index = 0; index < end; index++) if (seen(all[index]!.organisation)) yield all[index]!.event;
     },
     async *caseSummaries(): AsyncIterable<CaseSummary> {
       for (const [caseId, stored] of cases) {
-        const summary = summaryOf(caseId, stored);
+        const summary = seen(stored.organisation) ? summaryOf(caseId, stored) : undefined;
         if (summary) yield summary;
       }
     },
@@ -117,7 +179,7 @@ export function createUninstrumentedMemoryStore(): IndexedEventStore & EveryCase
       const checked = checkCaseQuery(query);
       const found: CaseSummary[] = [];
       for (const [caseId, stored] of cases) {
-        const summary = summaryOf(caseId, stored);
+        const summary = seen(stored.organisation) ? summaryOf(caseId, stored) : undefined;
         if (summary && matchesQuery(summary, checked)) found.push(summary);
       }
       return found.sort(compareSummaries).slice(0, checked.limit);
@@ -126,34 +188,36 @@ export function createUninstrumentedMemoryStore(): IndexedEventStore & EveryCase
       const checked = checkCaseloadQuery(query);
       let count = 0;
       for (const [caseId, stored] of cases) {
-        const summary = summaryOf(caseId, stored);
+        const summary = seen(stored.organisation) ? summaryOf(caseId, stored) : undefined;
         if (summary && matchesQuery(summary, { ...checked, status: 'open' })) count++;
       }
       return count;
     },
     async *readCases(): AsyncIterable<readonly RecordedEvent[]> {
-      const caseIds = [...cases.keys()].sort(compareCaseIds);
+      const caseIds = [...cases.keys()].filter((caseId) => visibleCase(caseId) !== undefined).sort(compareCaseIds);
       for (const caseId of caseIds) yield [...cases.get(caseId)!.events];
     },
     async writeProjections(updates: readonly ProjectionUpdate[]): Promise<number> {
       let written = 0;
       for (const update of updates) {
-        const stored = cases.get(update.caseId);
+        const stored = visibleCase(update.caseId);
         if (!stored || stored.events.length !== update.seq) continue;
         if (update.projection || stored.projection) written++;
         stored.projection = update.projection ? caseRowOf(update.projection) : undefined;
-        armFrom(update.caseId, stored.events[stored.events.length - 1]?.path.id ?? '', update.projection);
+        armFrom(update.caseId, stored, stored.events[stored.events.length - 1]?.path.id ?? '', update.projection);
       }
       return written;
     },
-    claimDueDeadlines: (request) => deadlines.claimDueDeadlines(request),
-    completeDeadline: (claim) => deadlines.completeDeadline(claim),
-    releaseDeadline: (claim) => deadlines.releaseDeadline(claim),
+    claimDueDeadlines: (request) => claims.claimDueDeadlines(request),
+    completeDeadline: (claim) => claims.completeDeadline(claim),
+    releaseDeadline: (claim) => claims.releaseDeadline(claim),
     // Every case the memory store holds was appended with the deadline table in place.
     casesToArm: async () => [],
     async closedCases(page) {
       const { afterCaseId, limit } = checkCasePage(page);
-      const closed = [...cases.keys()].filter((caseId) => compareCaseIds(caseId, afterCaseId) > 0).sort(compareCaseIds);
+      const closed = [...cases.keys()]
+        .filter((caseId) => compareCaseIds(caseId, afterCaseId) > 0 && visibleCase(caseId) !== undefined)
+        .sort(compareCaseIds);
       const found = [];
       for (const caseId of closed) {
         const summary = summaryOf(caseId, cases.get(caseId)!);
@@ -165,7 +229,7 @@ export function createUninstrumentedMemoryStore(): IndexedEventStore & EveryCase
     },
     async purgeCase(request: PurgeCaseRequest): Promise<PurgeCaseResult> {
       const { caseId, expectedSeq, closedAt, purgedAt } = request;
-      const stored = cases.get(caseId);
+      const stored = visibleCase(caseId);
       const last = stored?.events[stored.events.length - 1];
       if (!stored || !last || last.seq !== expectedSeq || last.at !== closedAt || stored.projection?.status !== 'closed')
         return {
@@ -184,43 +248,21 @@ export function createUninstrumentedMemoryStore(): IndexedEventStore & EveryCase
       };
       cases.delete(caseId);
       // Arming none drops every row of the case, settled ones too, as the SQL purge does.
-      deadlines.arm(caseId, last.path.id, []);
+      deadlines.arm(caseId, last.path.id, [], stored.organisation);
       // The global log keeps append order for readAll: the case's events leave it too.
-      const kept = all.filter((event) => event.caseId !== caseId);
+      const kept = all.filter((entry) => entry.event.caseId !== caseId);
       all.length = 0;
       all.push(...kept);
-      receipts.set(caseId, receipt);
+      receipts.set(caseId, { receipt, organisation: stored.organisation });
       return { ok: true, receipt };
     },
     async erasureReceipts(page) {
       const { afterCaseId, limit } = checkCasePage(page);
       return [...receipts.keys()]
-        .filter((caseId) => compareCaseIds(caseId, afterCaseId) > 0)
+        .filter((caseId) => compareCaseIds(caseId, afterCaseId) > 0 && seen(receipts.get(caseId)!.organisation))
         .sort(compareCaseIds)
         .slice(0, limit)
-        .map((caseId) => receipts.get(caseId)!);
+        .map((caseId) => receipts.get(caseId)!.receipt);
     },
   };
-}
-
-/** Options of {@link createMemoryStore}. */
-export interface MemoryStoreOptions {
-  /** What the store may put in its OpenTelemetry spans (no client data by default). */
-  readonly telemetry?: TelemetryOptions;
-}
-
-/**
- * An event store in memory: for tests, the demo and hosts that persist elsewhere. Same contract
- * and the same case index as the PostgreSQL stores, and the same OpenTelemetry spans and metrics
- * (docs/operations.md, Telemetry).
- *
- * @example
- * ```ts
- * const store = createMemoryStore();
- * await store.append('case-1', caseRef.history, { expectedSeq: 0 });
- * (await store.read('case-1')).length; // caseRef.seq
- * ```
- */
-export function createMemoryStore(options: MemoryStoreOptions = {}): IndexedEventStore & EveryCaseSummary {
-  return instrumentStore(createUninstrumentedMemoryStore(), 'memory', options.telemetry);
 }

@@ -240,7 +240,7 @@ it('loads and replays 100 000 stored cases, and lists the overdue ones through a
     [lastAt],
   );
   // The plan of the very statement listCases sends.
-  const listing = listCasesStatement({ dueBefore: lastAt, limit: 100 });
+  const listing = listCasesStatement({ dueBefore: lastAt, limit: 100 }, undefined);
   const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${listing.text}`, listing.values);
   const planText = plan.rows.map((row) => `    ${row['QUERY PLAN']}`).join('\n');
   process.stdout.write(

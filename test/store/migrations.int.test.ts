@@ -3,15 +3,12 @@ import { EventStoreError, openCaseStore, type RecordedEvent } from 'kykypolku';
 import { createPostgresStore } from 'kykypolku/postgres';
 import { digestOf } from '../../src/store/postgres/eventRow.js';
 import { schemaMigrations } from '../../src/store/postgres/schemaMigrations.js';
-import { alwaysAppliedSteps, schemaVersion } from '../support/schemaVersions.js';
 import { longCase } from '../support/longCases.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
+import { latestSchemaVersion, schemaVersions, stepsAfter, undoStepFive } from '../support/schemaSteps.js';
 import { author, reviewPath, reviewer } from '../support/reviewPath.js';
 
 const postgres = useThrowawayServer();
-/** Every step of the schema a store gets unasked, and the version a current store is at. */
-const steps = alwaysAppliedSteps;
-const latest = schemaVersion;
 
 it('migrates a new database once when four processes start at the same moment, each with its own connections', async () => {
   const url = await postgres.server.createDatabase();
@@ -19,12 +16,12 @@ it('migrates a new database once when four processes start at the same moment, e
   const stores = pools.map((pool) => createPostgresStore({ pool }));
   const reports = await Promise.all(stores.map((store) => store.migrate()));
   expect(reports.filter((report) => report.applied.length > 0)).toEqual([
-    { version: latest, applied: steps, sealed: { sealedCases: 0, damaged: [] } },
+    { version: latestSchemaVersion, applied: schemaVersions, sealed: { sealedCases: 0, damaged: [] } },
   ]);
-  expect(reports.every((report) => report.version === latest)).toBe(true);
-  expect(await stores[0]!.migrate()).toEqual({ version: latest, applied: [] });
+  expect(reports.every((report) => report.version === latestSchemaVersion)).toBe(true);
+  expect(await stores[0]!.migrate()).toEqual({ version: latestSchemaVersion, applied: [] });
   const { rows } = await pools[0]!.query<{ version: number }>('SELECT version FROM kykypolku_schema_migrations ORDER BY version');
-  expect(rows).toEqual(steps.map((version) => ({ version })));
+  expect(rows).toEqual(schemaVersions.map((version) => ({ version })));
 });
 
 it('tells a host that forgot to migrate what to do', async () => {
@@ -74,8 +71,8 @@ it('brings the rows of a schema-1 store into the chain under its key, and names 
   await pool.query(`UPDATE kykypolku_events SET payload = '{"channel": "phone"}' WHERE case_id = 'old-b' AND seq = 20`);
   const store = createPostgresStore({ pool, integrityKey: 'a host secret of at least thirty-two bytes' });
   expect(await store.migrate()).toEqual({
-    version: latest,
-    applied: steps.slice(1),
+    version: latestSchemaVersion,
+    applied: stepsAfter(1),
     sealed: { sealedCases: 2, damaged: [{ caseId: 'old-b', seq: 20 }] },
   });
   expect(await store.read('old-a')).toEqual(cases[0]);
@@ -88,7 +85,7 @@ it('brings the rows of a schema-1 store into the chain under its key, and names 
   expect(await store.append('old-c', more.slice(12), { expectedSeq: 12 })).toEqual({ ok: true, seq: 13, alreadyRecorded: false });
   await pool.query(`DELETE FROM kykypolku_events WHERE case_id = 'old-a' AND seq > 5000`);
   await expect(store.read('old-a')).rejects.toMatchObject({ failure: { code: 'TAMPERED_EVENT', seq: 5001 } });
-  expect(await store.migrate()).toEqual({ version: latest, applied: [] });
+  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [] });
 });
 
 it('keeps every case of a schema-2 store readable through step 3, and arms the deadlines of its open cases from their events', async () => {
@@ -104,14 +101,15 @@ it('keeps every case of a schema-2 store readable through step 3, and arms the d
   await cases.record('old-002', { type: 'REVIEWED', at: at(2), actor: reviewer, payload: { approved: true } });
   await cases.record('old-002', { type: 'DONE', at: at(3), actor: reviewer, payload: {} });
   const before = await Promise.all(['old-000', 'old-001', 'old-002'].map((caseId) => store.read(caseId)));
-  // Step 3 only adds: taking away what it added leaves the tables exactly as schema 2 had them.
+  // Steps 3 and 5 only add: taking away what they added leaves the tables exactly as schema 2 had them.
+  for (const statement of undoStepFive) await pool.query(statement);
   await pool.query('DROP TABLE kykypolku_deadlines');
   await pool.query('ALTER TABLE kykypolku_cases DROP COLUMN deadlines_armed');
   await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version = 3');
   await pool.query('ALTER TABLE kykypolku_events DROP COLUMN at_instant');
   await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version = 4');
 
-  expect(await store.migrate()).toEqual({ version: latest, applied: [3, 4] });
+  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [3, 4] });
   expect(await Promise.all(['old-000', 'old-001', 'old-002'].map((caseId) => store.read(caseId)))).toEqual(before);
   const request = { now: at(20), limit: 1000, workerId: 'w', lease: 60_000 };
   expect(await store.claimDueDeadlines(request)).toEqual({ ok: true, claims: [] });
@@ -140,7 +138,7 @@ it('gives every event of a schema-3 store its instant as a timestamptz in step 4
   await pool.query('ALTER TABLE kykypolku_events DROP COLUMN at_instant');
   await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version = 4');
 
-  expect(await store.migrate()).toEqual({ version: latest, applied: [4] });
+  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [4] });
   expect(await store.read('old-long')).toEqual(long);
   expect(await store.read('old-offset')).toEqual(offset);
   const more = longCase('old-offset', 8);
@@ -171,7 +169,7 @@ it('keeps every case of a schema-3 store readable through step 6 (erasure receip
   await pool.query('DROP INDEX kykypolku_cases_closed');
   await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version = 6');
   const reopened = createPostgresStore({ pool });
-  expect(await reopened.migrate()).toEqual({ version: latest, applied: [6] });
+  expect(await reopened.migrate()).toEqual({ version: latestSchemaVersion, applied: [6] });
   for (const history of histories) expect(await reopened.read(history[0]!.caseId)).toEqual(history);
   const report = await openCaseStore(reopened, retentionCatalogue).purgeExpired({ now: '2030-01-01T00:00:00Z', rules });
   expect(report.ok && report.purged.length).toBe(30);

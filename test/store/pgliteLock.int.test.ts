@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EventStoreError, type RecordedEvent } from 'kykypolku';
 import { createPgliteStore } from 'kykypolku/postgres';
 import { startWriter, type WriterProcess } from '../support/writerProcess.js';
-import { schemaVersion } from '../support/schemaVersions.js';
+import { latestSchemaVersion } from '../support/schemaSteps.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kykypolku-lock-'));
 let directories = 0;
@@ -141,7 +141,7 @@ describe('one store per PGlite directory within a process', () => {
     await store.close();
 
     const reopened = await createPgliteStore({ dataDir });
-    expect(await reopened.migrate()).toEqual({ version: schemaVersion, applied: [] });
+    expect(await reopened.migrate()).toEqual({ version: latestSchemaVersion, applied: [] });
     await reopened.close();
     expect(readdirSync(dataDir).filter((name) => name.startsWith('kykypolku.lock'))).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { reviewPath } from '../support/reviewPath.js';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
 import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
+import { describeOrganisationContract } from './organisationContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { describeIntegrityContract } from './integrityContract.js';
 import { describeRetentionContract } from './retentionContract.js';
@@ -38,6 +39,22 @@ describeRetentionContract('the PostgreSQL store', async (options = {}) => {
   const store = createPostgresStore({ pool, ...options });
   await store.migrate();
   return { store, sql: async (text, values) => (await pool.query(text, values)).rows };
+});
+describeEventStoreContract('the PostgreSQL store opened for an organisation', async () => {
+  const { pool } = await postgres.freshPool(4);
+  await createPostgresStore({ pool }).migrate();
+  return createPostgresStore({ pool, organisation: 'county-a' });
+});
+describeIndexedStoreContract('the PostgreSQL store opened for an organisation', async () => {
+  const { pool } = await postgres.freshPool(4);
+  await createPostgresStore({ pool }).migrate();
+  return createPostgresStore({ pool, organisation: 'county-a' });
+});
+describeOrganisationContract('the PostgreSQL store', async () => {
+  const { pool } = await postgres.freshPool(4);
+  const unscoped = createPostgresStore({ pool });
+  await unscoped.migrate();
+  return { unscoped, forOrganisation: async (organisation) => createPostgresStore({ pool, organisation }) };
 });
 describeSqlStoreFailures('the PostgreSQL store', async () => {
   const { pool } = await postgres.freshPool(4);

@@ -24,8 +24,9 @@ it('orders no statement by a name its own output aliases capture', () => {
     ...Object.values(storeStatements).map((statement) => statement.text),
     appendProjected(1).text,
     appendUnprojected(1200).text,
-    listCasesStatement({ pathId: 'p', state: 's', status: 'open', assignee: 'a', dueBefore: '2025-01-01T00:00:00Z', limit: 10 }).text,
-    countActiveStatement('a', 'p').text,
+    listCasesStatement({ pathId: 'p', state: 's', status: 'open', assignee: 'a', dueBefore: '2025-01-01T00:00:00Z', limit: 10 }, 'org-a')
+      .text,
+    countActiveStatement('a', 'p', 'org-a').text,
   ];
   expect(texts.filter((text) => /ORDER BY/i.test(text)).length).toBeGreaterThanOrEqual(3);
   expect(texts.flatMap(captured)).toEqual([]);

@@ -15,3 +15,4 @@ export type { IntegrityKey } from './eventChain.js';
 export { IntegrityKeyError } from './integrityKeyError.js';
 export { PartitioningError } from './partitioningError.js';
 export type { StorePartitions } from './storePartitions.js';
+export { organisationGrants, type OrganisationRole } from './organisationGrants.js';

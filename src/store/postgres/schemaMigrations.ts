@@ -2,6 +2,7 @@ import type { EventChain } from './eventChain.js';
 import { IntegrityKeyError } from './integrityKeyError.js';
 import { sealEvents, type SealReport } from './sealEvents.js';
 import type { SqlClient, SqlSession } from './sqlClient.js';
+import { organisationStatements } from './organisationSchema.js';
 import { partitionByHashOfCase, partitionCountOf } from './partitionTables.js';
 import { PartitioningError } from './partitioningError.js';
 import type { StorePartitions } from './storePartitions.js';
@@ -145,7 +146,11 @@ export const schemaMigrations: readonly SchemaMigration[] = [
       `ALTER TABLE kykypolku_events ALTER COLUMN at_instant SET NOT NULL`,
     ],
   },
-  // Step 5 is reserved for another branch; each step applies on its own, in any order of arrival.
+  {
+    version: 5,
+    name: 'organisations, row-level security, access and disclosure logs',
+    statements: organisationStatements,
+  },
   {
     version: 6,
     name: 'erasure receipts',
@@ -207,6 +212,12 @@ const migrationLockKey = 7_385_120_311;
  */
 export async function migrateSchema(client: SqlClient, chain: EventChain, request: SchemaRequest = {}): Promise<SchemaMigrationReport> {
   return client.transaction(async (session) => {
+    // A current schema needs no lock and no DDL: a role of one organisation, which may create
+    // nothing, opens its store with migrate() like any other.
+    if (await isCurrent(session)) {
+      await checkIntegrityKey(session, chain);
+      return { version: schemaMigrations[schemaMigrations.length - 1]!.version, applied: [] };
+    }
     await session.query(`/* kykypolku:migrationLock:schema */ SELECT pg_advisory_xact_lock(${migrationLockKey})`);
     await session.query(
       `/* kykypolku:migrationTable:schema */ CREATE TABLE IF NOT EXISTS kykypolku_schema_migrations (
@@ -248,6 +259,19 @@ export async function migrateSchema(client: SqlClient, chain: EventChain, reques
       ...(partitions === undefined ? {} : { partitions: { byHashOfCase: partitions } }),
     };
   });
+}
+
+/** Whether every step is applied already: read without creating anything. */
+async function isCurrent(session: SqlSession): Promise<boolean> {
+  const { rows } = await session.query<{ present: boolean }>(
+    `/* kykypolku:migrationTablePresent:schema */ SELECT to_regclass('kykypolku_schema_migrations') IS NOT NULL AS present`,
+  );
+  if (!rows[0]?.present) return false;
+  const done = await session.query<{ version: number }>(
+    `/* kykypolku:appliedMigrations:schema */ SELECT version FROM kykypolku_schema_migrations`,
+  );
+  const versions = new Set(done.rows.map((row) => row.version));
+  return schemaMigrations.every((migration) => versions.has(migration.version));
 }
 
 /**

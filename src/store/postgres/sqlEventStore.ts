@@ -2,7 +2,14 @@ import { excerptOf } from '../../clientExcerpt.js';
 import type { RecordedEvent } from '../../path/recordedEvent.js';
 import type { CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from '../caseIndex.js';
 import { caseIdProblem } from '../../case/caseId.js';
-import { checkBatch, type AppendFailure, type AppendOptions, type AppendResult, type IndexedEventStore } from '../eventStore.js';
+import {
+  accessDenied,
+  checkBatch,
+  type AppendFailure,
+  type AppendOptions,
+  type AppendResult,
+  type IndexedEventStore,
+} from '../eventStore.js';
 import type { ScanOptions } from '../scanOptions.js';
 import { EventStoreError } from '../eventStoreError.js';
 import { checkCaseQuery, checkCaseloadQuery } from '../queryCheck.js';
@@ -17,6 +24,7 @@ import type { TelemetryOptions } from '../../telemetry/telemetryOptions.js';
 import { traceStatements } from '../../telemetry/tracedStatements.js';
 import type { SqlClient, SqlSession } from './sqlClient.js';
 import { createSqlRetention } from './sqlRetention.js';
+import { checkedOrganisation, type OrganisationScope } from '../organisation.js';
 import { checkClaim, checkClaimRequest, notHeld } from '../../deadlines/claimCheck.js';
 import {
   largestClaimBatch,
@@ -83,7 +91,7 @@ const knownHeadsKept = 10_000;
 const everyPosition = '9223372036854775807';
 
 /** Options both SQL stores take. */
-export interface SqlStoreOptions {
+export interface SqlStoreOptions extends OrganisationScope {
   /**
    * A secret kept outside the database (at least 32 bytes): each event's link in its case's chain
    * becomes an HMAC under it, so an edit made through SQL without the key is detected even when the
@@ -122,6 +130,9 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
   const client = traceStatements(untraced);
   const pageSize = readPageSizeOf(options);
   const partitions = checkPartitions(options.partitions);
+  const organisation = checkedOrganisation(options.organisation, storeName);
+  /** The store's organisation as every statement takes it: NULL for an unscoped store. */
+  const org = organisation ?? null;
   const chain = createEventChain(options.integrityKey);
   const knownHeads = new Map<string, ChainPosition>();
 
@@ -133,7 +144,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
 
   /** The case's head as the store holds it now; the start of a chain for a case without one. */
   async function headOf(caseId: string): Promise<ChainPosition> {
-    const [row] = await read<{ last_seq: number; chain: string }>(storeStatements.readHead, [caseId]);
+    const [row] = await read<{ last_seq: number; chain: string }>(storeStatements.readHead, [caseId, org]);
     return row ? { seq: row.last_seq, link: row.chain } : chainStart;
   }
 
@@ -156,7 +167,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     // A case id outside the domain names no stored case (append refuses it): empty, as in the
     // memory store, rather than a driver error for a NUL or an oversized index key.
     if (caseIdProblem(caseId) !== undefined) return [];
-    const rows = await read<EventRow & HeadColumns>(storeStatements.readCase, [caseId]);
+    const rows = await read<EventRow & HeadColumns>(storeStatements.readCase, [caseId, org]);
     // No events: one row of nulls, with the head if the case has one (then its events are gone).
     const events = verifiedCase(caseId, rows[0]?.seq === null ? [] : rows);
     if (events.length === 0)
@@ -178,7 +189,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
   async function checkScannedHeads(end: string, readTo: (caseId: string) => number | 'checked', scan: ScanOptions): Promise<void> {
     let afterCase = '';
     for (;;) {
-      const heads = await read<{ case_id: string; last_seq: number }>(storeStatements.headsPage, [end, afterCase, pageSize]);
+      const heads = await read<{ case_id: string; last_seq: number }>(storeStatements.headsPage, [end, afterCase, pageSize, org]);
       for (const head of heads) {
         const seq = readTo(head.case_id);
         if (seq === 'checked' || seq === head.last_seq) continue;
@@ -232,11 +243,15 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     return new EventStoreError({ code: 'STORE_FAILED', message, sqlState }, { cause: error });
   }
 
-  async function refusal(caseId: string, events: readonly RecordedEvent[], expectedSeq: number): Promise<AppendResult> {
+  /**
+   * Why an append wrote nothing. `collided`: the statement hit a row it cannot see (a seq or an
+   * event id another organisation's case holds, or row-level security refused the row).
+   */
+  async function refusal(caseId: string, events: readonly RecordedEvent[], expectedSeq: number, collided = false): Promise<AppendResult> {
     const ids = events.flatMap((event) => (event.eventId === undefined ? [] : [event.eventId]));
     const [seqRows, storedRows] = await Promise.all([
-      read<{ last_seq: number }>(storeStatements.caseSeq, [caseId]),
-      ids.length === 0 ? Promise.resolve([]) : read<EventRow>(storeStatements.eventsByIds, [caseId, ids]),
+      read<{ last_seq: number }>(storeStatements.caseSeq, [caseId, org]),
+      ids.length === 0 ? Promise.resolve([]) : read<EventRow>(storeStatements.eventsByIds, [caseId, ids, org]),
     ]);
     const actualSeq = seqRows[0]?.last_seq ?? 0;
     const stored = new Map(storedRows.map((row) => [row.event_id!, eventFromRow(caseId, row)]));
@@ -245,6 +260,8 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     if (retry.kind === 'idTaken' && actualSeq === expectedSeq) {
       return { ok: false, failure: eventIdTaken(caseId, retry) };
     }
+    // Still at the expected seq after a collision: the rows it hit are another organisation's.
+    if (collided && actualSeq === expectedSeq) return { ok: false, failure: accessDenied(caseId) };
     return {
       ok: false,
       failure: {
@@ -299,7 +316,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
       const expectedSeq = options.expectedSeq;
       try {
         if (events.length === 0) {
-          const rows = await read<{ last_seq: number }>(storeStatements.caseSeq, [caseId]);
+          const rows = await read<{ last_seq: number }>(storeStatements.caseSeq, [caseId, org]);
           const actualSeq = rows[0]?.last_seq ?? 0;
           if (actualSeq === expectedSeq) return { ok: true, seq: actualSeq, alreadyRecorded: false };
           return await refusal(caseId, events, expectedSeq);
@@ -324,6 +341,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
         // the expected seq (the statement checks it), else read now. A new case needs no read.
         const known = knownHeads.get(caseId);
         let from = expectedSeq === 0 ? chainStart : known?.seq === expectedSeq ? known : undefined;
+        let collided = false;
         for (let attempt = 0; attempt < 2; attempt++) {
           from ??= await headOf(caseId);
           if (from.seq !== expectedSeq) break;
@@ -336,14 +354,18 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
             batch.head.link,
             chain.seal(batch.head.seq, batch.head.link),
             ...caseRow,
+            org,
             ...batch.values,
           ];
           let appended = 0;
           try {
             appended = (await client.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0;
           } catch (error) {
-            // A unique violation: an event id or a seq the case already holds. Judged below.
-            if ((error as { code?: unknown })?.code !== '23505') throw error;
+            // A unique violation: an event id or a seq the case already holds, or (42501) a row
+            // row-level security refused. Judged below.
+            const code = (error as { code?: unknown })?.code;
+            if (code !== '23505' && code !== '42501') throw error;
+            collided = true;
           }
           if (appended === events.length) {
             knowHead(caseId, batch.head);
@@ -354,7 +376,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
           if (from === known) from = undefined;
           else break;
         }
-        return await refusal(caseId, events, expectedSeq);
+        return await refusal(caseId, events, expectedSeq, collided);
       } catch (error) {
         const explained = explain(error);
         if (explained.failure.code === 'STORE_UNAVAILABLE') return unavailable(caseId, error);
@@ -388,6 +410,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
           after,
           end!.last_position,
           pageSize,
+          org,
         ]);
         for (const row of rows) {
           // Each case's chain is followed across the scan; a broken case is skipped from there on.
@@ -437,6 +460,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
           afterCase,
           afterSeq,
           pageSize,
+          org,
         ]);
         for (const row of rows) {
           if (current.length > 0 && current[0]!.case_id !== row.case_id) {
@@ -459,7 +483,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     },
 
     async listCases(query: CaseQuery = {}): Promise<readonly CaseSummary[]> {
-      const { text, values } = listCasesStatement(checkCaseQuery(query));
+      const { text, values } = listCasesStatement(checkCaseQuery(query), organisation);
       const rows = await read<SummaryRow>({ text }, values);
       return rows.map((row) => ({
         caseId: row.case_id,
@@ -489,7 +513,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
 
     async countActiveCases(query: CaseloadQuery): Promise<number> {
       const checked = checkCaseloadQuery(query);
-      const { text, values } = countActiveStatement(checked.assignee, checked.pathId);
+      const { text, values } = countActiveStatement(checked.assignee, checked.pathId, organisation);
       const [row] = await read<{ active: number }>({ text }, values);
       return row?.active ?? 0;
     },
@@ -516,12 +540,13 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
                       projection.nextDueAt ?? null,
                       (projection.deadlines ?? []).map((deadline) => deadline.id),
                       (projection.deadlines ?? []).map((deadline) => deadline.dueAt),
+                      org,
                     ],
                     storeStatements.writeProjection.name,
                   )
                 : await session.query<{ written: number }>(
                     storeStatements.clearProjection.text,
-                    [caseId, seq],
+                    [caseId, seq, org],
                     storeStatements.clearProjection.name,
                   );
               count += result.rows[0]?.written ?? 0;
@@ -540,7 +565,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
       if (!checked.ok) return checked;
       const { now, limit, workerId, leaseUntil } = checked.request;
       try {
-        const rows = await read<ClaimRow>(storeStatements.claimDue, [now, limit, workerId, leaseUntil]);
+        const rows = await read<ClaimRow>(storeStatements.claimDue, [now, limit, workerId, leaseUntil, org]);
         const claims = rows.map(
           (row): DeadlineClaim => ({
             caseId: row.case_id,
@@ -564,7 +589,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     async casesToArm(limit: number): Promise<readonly string[]> {
       if (!Number.isInteger(limit) || limit < 1 || limit > largestClaimBatch)
         throw new RangeError(`casesToArm: limit must be an integer from 1 to ${largestClaimBatch}`);
-      return (await read<{ case_id: string }>(storeStatements.casesToArm, [limit])).map((row) => row.case_id);
+      return (await read<{ case_id: string }>(storeStatements.casesToArm, [limit, org])).map((row) => row.case_id);
     },
   };
 
@@ -576,11 +601,11 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     try {
       const result = await client.query(
         storeStatements.settleClaim.text,
-        [...key, held.attempt, held.workerId, complete],
+        [...key, held.attempt, held.workerId, complete, org],
         storeStatements.settleClaim.name,
       );
       if (result.rowCount === 1) return { ok: true };
-      const [standing] = await read<{ settled: boolean }>(storeStatements.claimStanding, key);
+      const [standing] = await read<{ settled: boolean }>(storeStatements.claimStanding, [...key, org]);
       return notHeld(held, standing === undefined ? 'moot' : standing.settled ? 'settled' : 'claimedAgain');
     } catch (error) {
       return { ok: false, failure: deadlineFailureOf(explain(error)) };

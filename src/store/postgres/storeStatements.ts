@@ -25,6 +25,18 @@ const fixed = (name: string, scope: StatementScope, text: string): FixedStatemen
 
 const eventColumns = 'seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload, digest, chain';
 
+/**
+ * Whether a row is the store's to see: every row for an unscoped store (`org` is NULL), else the
+ * rows of its organisation. On a server, row-level security holds the connection's role to the same
+ * (schema step 5); this filter is what the memory-like stores (PGlite) have, and what keeps a
+ * store opened for one organisation to it when its role works for several.
+ */
+const visible = (org: string, alias = ''): string => `(${org}::text IS NULL OR ${alias}organisation = ${org}::text)`;
+
+/** The organisation a new row of case $1 gets: the store's, or for an unscoped store the case's own. */
+const rowOrganisation = (org: string): string =>
+  `CASE WHEN ${org}::text IS NULL THEN (SELECT organisation FROM kykypolku_heads WHERE case_id = $1) ELSE ${org}::text END`;
+
 /** Batches up to this many events are sent as VALUES rows; larger ones as parallel arrays. */
 const largestValuesBatch = 1000;
 
@@ -56,22 +68,23 @@ function batchRows(first: number, size: number): string {
  * and nothing of it is written. The case's head moves to the batch's last seq ($3), link ($5)
  * and seal ($6) in the same statement; it is never deleted, whether the append is projected or not.
  */
-function appendBatch(first: number, size: number): string {
+function appendBatch(first: number, size: number, org: string): string {
   return `appended AS (
-  INSERT INTO kykypolku_events (case_id, ${eventColumns}, at_instant)
-  SELECT $1, ${eventColumns}, at::timestamptz FROM ${batchRows(first, size)}
-   WHERE (SELECT coalesce(max(seq), 0) FROM kykypolku_events WHERE case_id = $1) = $2::int
-     AND coalesce((SELECT chain FROM kykypolku_heads WHERE case_id = $1), '') = $4::text
+  INSERT INTO kykypolku_events (case_id, organisation, ${eventColumns}, at_instant)
+  SELECT $1, ${rowOrganisation(org)}, ${eventColumns}, at::timestamptz FROM ${batchRows(first, size)}
+   WHERE (SELECT coalesce(max(seq), 0) FROM kykypolku_events WHERE case_id = $1 AND ${visible(org)}) = $2::int
+     AND coalesce((SELECT chain FROM kykypolku_heads WHERE case_id = $1 AND ${visible(org)}), '') = $4::text
   RETURNING seq, position
 ), headed AS (
-  INSERT INTO kykypolku_heads (case_id, last_seq, chain, seal, last_position)
-  SELECT $1, $3::int, $5::text, $6::text, (SELECT max(position) FROM appended) WHERE EXISTS (SELECT 1 FROM appended)
+  INSERT INTO kykypolku_heads (case_id, organisation, last_seq, chain, seal, last_position)
+  SELECT $1, ${rowOrganisation(org)}, $3::int, $5::text, $6::text, (SELECT max(position) FROM appended) WHERE EXISTS (SELECT 1 FROM appended)
   ON CONFLICT (case_id) DO UPDATE
     SET last_seq = EXCLUDED.last_seq, chain = EXCLUDED.chain, seal = EXCLUDED.seal, last_position = EXCLUDED.last_position
 )`;
 }
 
-const caseRowColumns = 'case_id, last_seq, path_id, path_version, last_event_at, state, status, assignee, next_due, next_due_at';
+const caseRowColumns =
+  'case_id, organisation, last_seq, path_id, path_version, last_event_at, state, status, assignee, next_due, next_due_at';
 
 /** Writes a case row; an older row is replaced, a newer one (a later append won) is kept. */
 const upsertCaseRow = `ON CONFLICT (case_id) DO UPDATE SET
@@ -86,15 +99,15 @@ const upsertCaseRow = `ON CONFLICT (case_id) DO UPDATE SET
  * or not; a listed one already armed stays as it is (so a settled one stays settled); a new one is
  * armed unclaimed. Due instants compare as instants, so one instant written two ways is one row.
  */
-function armDeadlines(ids: string, dues: string, pathId: string, written: string): string {
+function armDeadlines(ids: string, dues: string, pathId: string, written: string, organisation: string): string {
   return `disarmed AS (
   DELETE FROM kykypolku_deadlines d
    WHERE d.case_id = $1 AND EXISTS (SELECT 1 FROM ${written})
      AND NOT EXISTS (SELECT 1 FROM unnest(${ids}::text[], ${dues}::text[]) AS a(id, due)
                       WHERE a.id = d.deadline_id AND a.due::timestamptz = d.due_at_ts)
 ), armed AS (
-  INSERT INTO kykypolku_deadlines (case_id, deadline_id, due_at_ts, due_at, path_id, available_at)
-  SELECT $1, a.id, a.due::timestamptz, a.due, ${pathId}, a.due::timestamptz FROM unnest(${ids}::text[], ${dues}::text[]) AS a(id, due)
+  INSERT INTO kykypolku_deadlines (case_id, organisation, deadline_id, due_at_ts, due_at, path_id, available_at)
+  SELECT $1, ${organisation}, a.id, a.due::timestamptz, a.due, ${pathId}, a.due::timestamptz FROM unnest(${ids}::text[], ${dues}::text[]) AS a(id, due)
    WHERE EXISTS (SELECT 1 FROM ${written})
   ON CONFLICT (case_id, deadline_id, due_at_ts) DO NOTHING
 )`;
@@ -109,11 +122,15 @@ function disarmDeadlines(written: string): string {
 
 /** @internal */
 export const storeStatements = {
-  caseSeq: fixed('caseSeq', 'case', 'SELECT coalesce(max(seq), 0)::int AS last_seq FROM kykypolku_events WHERE case_id = $1'),
+  caseSeq: fixed(
+    'caseSeq',
+    'case',
+    `SELECT coalesce(max(seq), 0)::int AS last_seq FROM kykypolku_events WHERE case_id = $1 AND ${visible('$2')}`,
+  ),
   eventsByIds: fixed(
     'eventsByIds',
     'case',
-    `SELECT ${eventColumns} FROM kykypolku_events WHERE case_id = $1 AND event_id = ANY($2::text[])`,
+    `SELECT ${eventColumns} FROM kykypolku_events WHERE case_id = $1 AND event_id = ANY($2::text[]) AND ${visible('$3')}`,
   ),
   /** The case's events with its head on every row (one row of nulls but the head when it has no events). */
   readCase: fixed(
@@ -124,16 +141,17 @@ export const storeStatements = {
       .map((column) => `e.${column}`)
       .join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
     FROM (SELECT 1) AS one
-    LEFT JOIN kykypolku_heads h ON h.case_id = $1
-    LEFT JOIN kykypolku_events e ON e.case_id = $1
+    LEFT JOIN kykypolku_heads h ON h.case_id = $1 AND ${visible('$2', 'h.')}
+    LEFT JOIN kykypolku_events e ON e.case_id = $1 AND ${visible('$2', 'e.')}
    ORDER BY e.seq`,
   ),
-  readHead: fixed('readHead', 'case', 'SELECT last_seq, chain FROM kykypolku_heads WHERE case_id = $1'),
+  readHead: fixed('readHead', 'case', `SELECT last_seq, chain FROM kykypolku_heads WHERE case_id = $1 AND ${visible('$2')}`),
   /** The heads of cases whose last append is within a readAll's bound ($1), in case id order after $2. */
   headsPage: fixed(
     'headsPage',
     'scan',
-    `SELECT case_id, last_seq FROM kykypolku_heads WHERE last_position <= $1::bigint AND case_id > $2 ORDER BY case_id LIMIT $3`,
+    `SELECT case_id, last_seq FROM kykypolku_heads WHERE last_position <= $1::bigint AND case_id > $2 AND ${visible('$4')}
+   ORDER BY case_id LIMIT $3`,
   ),
   /** A rebuilt row, written only while the case's log still ends at the seq it was computed for. */
   writeProjection: fixed(
@@ -141,12 +159,12 @@ export const storeStatements = {
     'case',
     `WITH written AS (
   INSERT INTO kykypolku_cases (${caseRowColumns})
-  SELECT case_id, seq, path_id, path_version, at, $3, $4, $5, $6::text, $6::text::timestamptz
+  SELECT case_id, organisation, seq, path_id, path_version, at, $3, $4, $5, $6::text, $6::text::timestamptz
     FROM kykypolku_events
-   WHERE case_id = $1 AND seq = $2::int AND seq = (SELECT max(seq) FROM kykypolku_events WHERE case_id = $1)
+   WHERE case_id = $1 AND seq = $2::int AND seq = (SELECT max(seq) FROM kykypolku_events WHERE case_id = $1) AND ${visible('$9')}
   ${upsertCaseRow}
-  RETURNING path_id
-), ${armDeadlines('$7', '$8', '(SELECT path_id FROM written)', 'written')}
+  RETURNING path_id, organisation
+), ${armDeadlines('$7', '$8', '(SELECT path_id FROM written)', 'written', '(SELECT organisation FROM written)')}
 SELECT count(*)::int AS written FROM written`,
   ),
   /** A case that could not be rebuilt loses its row and its unsettled deadlines, if its log has not moved on. */
@@ -154,7 +172,7 @@ SELECT count(*)::int AS written FROM written`,
     'clearProjection',
     'case',
     `WITH written AS (
-  DELETE FROM kykypolku_cases WHERE case_id = $1 AND last_seq = $2::int
+  DELETE FROM kykypolku_cases WHERE case_id = $1 AND last_seq = $2::int AND ${visible('$3')}
    AND $2::int = (SELECT max(seq) FROM kykypolku_events WHERE case_id = $1)
   RETURNING case_id
 ), ${disarmDeadlines('written')}
@@ -170,7 +188,7 @@ SELECT count(*)::int AS written FROM written`,
     'scan',
     `WITH due AS (
   SELECT case_id, deadline_id, due_at_ts FROM kykypolku_deadlines
-   WHERE NOT settled AND available_at <= $1::timestamptz
+   WHERE NOT settled AND available_at <= $1::timestamptz AND ${visible('$5')}
    ORDER BY available_at, case_id, deadline_id
    LIMIT $2 FOR UPDATE SKIP LOCKED
 )
@@ -183,19 +201,20 @@ RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
     'settleClaim',
     'case',
     `UPDATE kykypolku_deadlines SET settled = $6::boolean, worker_id = NULL, lease_until = NULL, available_at = due_at_ts
-   WHERE case_id = $1 AND deadline_id = $2 AND due_at_ts = $3::timestamptz AND attempts = $4::int AND worker_id = $5 AND NOT settled`,
+   WHERE case_id = $1 AND deadline_id = $2 AND due_at_ts = $3::timestamptz AND attempts = $4::int AND worker_id = $5 AND NOT settled
+     AND ${visible('$7')}`,
   ),
   /** Where a claim that could not be settled stands now, to say why. */
   claimStanding: fixed(
     'claimStanding',
     'case',
-    `SELECT settled FROM kykypolku_deadlines WHERE case_id = $1 AND deadline_id = $2 AND due_at_ts = $3::timestamptz`,
+    `SELECT settled FROM kykypolku_deadlines WHERE case_id = $1 AND deadline_id = $2 AND due_at_ts = $3::timestamptz AND ${visible('$4')}`,
   ),
   /** Open cases stored before armed deadlines were kept (schema step 3). */
   casesToArm: fixed(
     'casesToArm',
     'scan',
-    `SELECT case_id FROM kykypolku_cases WHERE status = 'open' AND NOT deadlines_armed ORDER BY case_id LIMIT $1`,
+    `SELECT case_id FROM kykypolku_cases WHERE status = 'open' AND NOT deadlines_armed AND ${visible('$2')} ORDER BY case_id LIMIT $1`,
   ),
   lastPosition: fixed('lastPosition', 'scan', 'SELECT coalesce(max(position), 0)::text AS last_position FROM kykypolku_events'),
   /**
@@ -208,7 +227,7 @@ RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
     'readAllPage',
     'scan',
     `SELECT case_id, ${eventColumns}, position::text AS page_position FROM kykypolku_events
-   WHERE position > $1::bigint AND position <= $2::bigint ORDER BY kykypolku_events.position LIMIT $3`,
+   WHERE position > $1::bigint AND position <= $2::bigint AND ${visible('$4')} ORDER BY kykypolku_events.position LIMIT $3`,
   ),
   readCasesPage: fixed(
     'readCasesPage',
@@ -218,7 +237,7 @@ RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
       .map((column) => `e.${column}`)
       .join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
     FROM kykypolku_events e LEFT JOIN kykypolku_heads h ON h.case_id = e.case_id
-   WHERE (e.case_id, e.seq) > ($1, $2) ORDER BY e.case_id, e.seq LIMIT $3`,
+   WHERE (e.case_id, e.seq) > ($1, $2) AND ${visible('$4', 'e.')} ORDER BY e.case_id, e.seq LIMIT $3`,
   ),
 } as const;
 
@@ -243,7 +262,7 @@ function sized(kind: string, size: number, text: () => string): SizedStatement {
  * Appends a batch with the case's new row, in one statement and so one transaction: the row is
  * written only when the events were. Parameters: case id, expected seq, the last event's seq, the
  * chain's link before and after the batch, the head's seal, path id, path version and `at`, the projection (state,
- * status, assignee, next due), the armed deadlines' ids and due instants (two arrays), the batch.
+ * status, assignee, next due), the armed deadlines' ids and due instants (two arrays), the store's organisation (or NULL), the batch.
  *
  * @internal
  */
@@ -251,12 +270,12 @@ export function appendProjected(size: number): SizedStatement {
   return sized(
     'appendProjected',
     size,
-    () => `WITH ${appendBatch(16, size)}, projected AS (
+    () => `WITH ${appendBatch(17, size, '$16')}, projected AS (
   INSERT INTO kykypolku_cases (${caseRowColumns})
-  SELECT $1, $3::int, $7, $8::int, $9, $10, $11, $12, $13::text, $13::text::timestamptz
+  SELECT $1, ${rowOrganisation('$16')}, $3::int, $7, $8::int, $9, $10, $11, $12, $13::text, $13::text::timestamptz
    WHERE EXISTS (SELECT 1 FROM appended)
   ${upsertCaseRow}
-), ${armDeadlines('$14', '$15', '$7', 'appended')}
+), ${armDeadlines('$14', '$15', '$7', 'appended', rowOrganisation('$16'))}
 SELECT count(*)::int AS appended FROM appended`,
   );
 }
@@ -265,7 +284,7 @@ SELECT count(*)::int AS appended FROM appended`,
  * Appends a batch without a projection: the case's row, if it had one, is removed with it, so a
  * row is never older than its events (rebuildProjections writes it again); the case's head stays.
  * Parameters: case id, expected seq, the last event's seq, the chain's link before and after the
- * batch, the head's seal, the batch.
+ * batch, the head's seal, the store's organisation (or NULL), the batch.
  *
  * @internal
  */
@@ -273,7 +292,7 @@ export function appendUnprojected(size: number): SizedStatement {
   return sized(
     'appendUnprojected',
     size,
-    () => `WITH ${appendBatch(7, size)}, unprojected AS (
+    () => `WITH ${appendBatch(8, size, '$7')}, unprojected AS (
   DELETE FROM kykypolku_cases WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)
 ), ${disarmDeadlines('appended')}
 SELECT count(*)::int AS appended FROM appended`,
@@ -286,13 +305,14 @@ export function batchShape(size: number): 'rows' | 'columns' {
 }
 
 /** The `listCases` query for the fields a checked query gives, with its parameters. @internal */
-export function listCasesStatement(query: CheckedCaseQuery): { text: string; values: unknown[] } {
+export function listCasesStatement(query: CheckedCaseQuery, organisation: string | undefined): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const where = ['TRUE'];
   const bind = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;
   };
+  if (organisation !== undefined) where.push(`organisation = ${bind(organisation)}`);
   if (query.pathId !== undefined) where.push(`path_id = ${bind(query.pathId)}`);
   if (query.state !== undefined) where.push(`state = ${bind(query.state)}`);
   if (query.status !== undefined) where.push(`status = ${bind(query.status)}`);
@@ -309,14 +329,18 @@ export function listCasesStatement(query: CheckedCaseQuery): { text: string; val
 }
 
 /** The caseload count, on one path or all. @internal */
-export function countActiveStatement(assignee: string, pathId: string | undefined): { text: string; values: unknown[] } {
-  const onPath = pathId === undefined ? '' : ' AND path_id = $2';
+export function countActiveStatement(
+  assignee: string,
+  pathId: string | undefined,
+  organisation: string | undefined,
+): { text: string; values: unknown[] } {
+  const onPath = pathId === undefined ? '' : ' AND path_id = $3';
   return {
     text: tag(
       'countActiveCases',
       'scan',
-      `SELECT count(*)::int AS active FROM kykypolku_cases WHERE status = 'open' AND assignee = $1${onPath}`,
+      `SELECT count(*)::int AS active FROM kykypolku_cases WHERE status = 'open' AND assignee = $1 AND ${visible('$2')}${onPath}`,
     ),
-    values: pathId === undefined ? [assignee] : [assignee, pathId],
+    values: pathId === undefined ? [assignee, organisation ?? null] : [assignee, organisation ?? null, pathId],
   };
 }

@@ -1,0 +1,27 @@
+// The schema's steps as the tests name them: the latest version, and how to take step 5 away so
+// that a database is left exactly as a store of schema steps 1–3 (today's main before step 5) had it.
+import { schemaMigrations } from '../../src/store/postgres/schemaMigrations.js';
+
+/** Every step a store gets unasked, in order: all but those applied only when asked (partitioning, step 7). */
+export const schemaVersions = schemaMigrations.filter((migration) => !migration.whenAsked).map((migration) => migration.version);
+
+/** The schema version a store migrated without options reports. */
+export const latestSchemaVersion = Math.max(...schemaVersions);
+
+/** The steps after `version`, as a migration from it applies them. */
+export const stepsAfter = (version: number) => schemaVersions.filter((step) => step > version);
+
+const caseTables = ['kykypolku_events', 'kykypolku_heads', 'kykypolku_cases', 'kykypolku_deadlines'];
+
+/** Statements that undo step 5 (organisations, row-level security, logs): the tables as steps 1–3 left them, rows kept. */
+export const undoStepFive: readonly string[] = [
+  ...caseTables.flatMap((table) => [
+    `DROP POLICY ${table}_administrator ON ${table}`,
+    `DROP POLICY ${table}_organisation ON ${table}`,
+    `ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`,
+    `ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`,
+    `ALTER TABLE ${table} DROP COLUMN organisation`,
+  ]),
+  'DROP TABLE kykypolku_organisation_roles',
+  'DELETE FROM kykypolku_schema_migrations WHERE version = 5',
+];
