@@ -175,3 +175,41 @@ it('keeps every case of a schema-3 store readable through step 6 (erasure receip
   expect(report.ok && report.purged.length).toBe(30);
   expect(report.ok && report.kept).toBe(0);
 });
+
+it('keeps every case of a store written before step 5 readable: unassigned, seen by the administrator, then assigned by the host', async () => {
+  const { pool } = await postgres.freshPool(2);
+  const store = createPostgresStore({ pool });
+  await store.migrate();
+  const cases = openCaseStore(store, [reviewPath]);
+  for (let n = 0; n < 3; n++)
+    await cases.record(`pre5-${n}`, { type: 'SUBMITTED', at: '2025-03-01T09:00:00Z', actor: author, payload: { priority: 'low' } });
+  // One case past a read page, appended in batches of 1 000.
+  const long = longCase('pre5-long', 5200);
+  for (let from = 0; from < long.length; from += 1000)
+    await store.append('pre5-long', long.slice(from, from + 1000), { expectedSeq: from });
+  const caseIds = ['pre5-0', 'pre5-1', 'pre5-2', 'pre5-long'];
+  const before = await Promise.all(caseIds.map((caseId) => store.read(caseId)));
+  // Step 5 only adds: taking it away leaves the tables exactly as steps 1-3 (today's main) had them.
+  for (const statement of undoStepFive) await pool.query(statement);
+
+  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [5] });
+  expect(await Promise.all(caseIds.map((caseId) => store.read(caseId)))).toEqual(before);
+  expect((await store.listCases()).map((summary) => summary.caseId).sort()).toEqual(['pre5-0', 'pre5-1', 'pre5-2']);
+  // Unassigned: a store opened for an organisation sees none of them, and cannot take one over.
+  const county = createPostgresStore({ pool, organisation: 'county-a' });
+  expect(await county.read('pre5-0')).toEqual([]);
+  expect(await county.listCases()).toEqual([]);
+  expect(await county.append('pre5-0', before[0]!, { expectedSeq: 0 })).toMatchObject({ ok: false, failure: { code: 'ACCESS_DENIED' } });
+  // The host assigns them (docs/developers.md): the chains still verify, and the organisation's store has them whole.
+  for (const table of ['kykypolku_events', 'kykypolku_heads', 'kykypolku_cases', 'kykypolku_deadlines'])
+    await pool.query(`UPDATE ${table} SET organisation = 'county-a' WHERE organisation IS NULL`);
+  expect(await Promise.all(caseIds.map((caseId) => county.read(caseId)))).toEqual(before);
+  expect(
+    await openCaseStore(county, [reviewPath]).record('pre5-0', {
+      type: 'REVIEWED',
+      at: '2025-03-02T09:00:00Z',
+      actor: reviewer,
+      payload: { approved: true },
+    }),
+  ).toMatchObject({ ok: true });
+});
