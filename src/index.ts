@@ -72,6 +72,7 @@ export {
 
 export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './store/memoryStore.js';
 export { organisationMaxLength, organisationPattern, organisationProblem, type OrganisationScope } from './store/organisation.js';
+export type { AccessLogEntry, AccessLogStore, CaseAccess } from './store/accessLog.js';
 export type {
   AppendFailure,
   AppendFailureCode,
@@ -93,6 +94,8 @@ export {
   type CaseStore,
   type CaseStoreFailure,
   type CaseStoreLoadResult,
+  type CaseReadFailure,
+  type CaseStoreReadResult,
   type CaseStoreOptions,
   type CaseStoreRecordResult,
   type ConcurrencyConflict,

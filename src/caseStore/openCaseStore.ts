@@ -16,6 +16,7 @@ import { eventIdTaken } from '../store/retriedBatch.js';
 import { instrumentCaseStore } from '../telemetry/instrumentCaseStore.js';
 import type { TelemetryOptions } from '../telemetry/telemetryOptions.js';
 import { planRetention, purgeExpired, type PurgeReport, type RetentionPlanResult, type RetentionRequest } from './retention.js';
+import { accessProblem, keepsAccessLog, type AccessLogEntry, type CaseAccess } from '../store/accessLog.js';
 
 /** An input to any path of a catalogue: the union of each path's {@link CaseInputOf}. */
 export type AnyCaseInputOf<D extends AnyPathDefinition> = D extends AnyPathDefinition ? CaseInputOf<D> : never;
@@ -102,6 +103,28 @@ export type CaseStoreLoadResult<D extends AnyPathDefinition> =
   | { readonly ok: true; readonly case: PathCase<D>; readonly failure?: never }
   | { readonly ok: false; readonly failure: CaseLoadFailure; readonly case?: never };
 
+/** Why {@link CaseStore.read} read nothing: the load's failures, or an access it could not log. */
+export type CaseReadFailure =
+  | CaseLoadFailure
+  | {
+      /** The access named is not one: `field` says which (`actor.id`, `purpose`, `at`, …); the message never repeats the value. */
+      readonly code: 'INVALID_ACCESS';
+      readonly message: string;
+      readonly caseId: string;
+      readonly field: string;
+    }
+  | {
+      /** The store keeps no access log (a host's own store without `logAccess`): nothing was read. */
+      readonly code: 'ACCESS_LOG_UNAVAILABLE';
+      readonly message: string;
+      readonly caseId: string;
+    };
+
+/** The result of {@link CaseStore.read}. */
+export type CaseStoreReadResult<D extends AnyPathDefinition> =
+  | { readonly ok: true; readonly case: PathCase<D>; readonly failure?: never }
+  | { readonly ok: false; readonly failure: CaseReadFailure; readonly case?: never };
+
 /** What {@link CaseStore.rebuildProjections} did. */
 export interface RebuildReport {
   /** Cases read from the store. */
@@ -176,6 +199,19 @@ export interface CaseStore<D extends AnyPathDefinition> {
   record(caseId: string, input: AnyCaseInputOf<D>, options?: CaseRecordOptions): Promise<CaseStoreRecordResult<D>>;
   /** Loads a case with the path version it was recorded under. */
   load(caseId: string): Promise<CaseStoreLoadResult<D>>;
+  /**
+   * Loads a case for a reader: the store first appends a row to the case's access log (who, why,
+   * when, for which organisation), then reads. A read the log cannot record reads nothing. A
+   * host bound by the client-data act (703/2023) reads every case a person views this way.
+   *
+   * @example
+   * ```ts
+   * const seen = await cases.read('case-1', { actor: { role: 'nurse', id: 'n-17' }, purpose: 'client-service', at: '2025-03-03T09:00:00Z' });
+   * ```
+   */
+  read(caseId: string, access: CaseAccess): Promise<CaseStoreReadResult<D>>;
+  /** The case's access log as the store's organisation may see it, oldest first; empty when the store keeps none. */
+  accessLog(caseId: string): Promise<readonly AccessLogEntry[]>;
   /**
    * Every case of the store, in case id order, each as {@link CaseStore.load} gives it — read in bulk
    * (the store's `readCases`, a page of rows per statement, every chain checked), not one query
@@ -351,8 +387,38 @@ export function openUninstrumentedCaseStore<D extends AnyPathDefinition>(
     return { ok: true, event: outcome.event, case: caseRef, alreadyRecorded: saved.alreadyRecorded };
   }
 
+  async function read(caseId: string, access: CaseAccess): Promise<CaseStoreReadResult<D>> {
+    const problem = accessProblem(access);
+    if (problem !== undefined)
+      return {
+        ok: false,
+        failure: { code: 'INVALID_ACCESS', message: `read: ${problem.field} must be ${problem.expected}`, caseId, field: problem.field },
+      };
+    if (caseIdProblem(caseId) !== undefined) return load(caseId);
+    if (!keepsAccessLog(store))
+      return {
+        ok: false,
+        failure: {
+          code: 'ACCESS_LOG_UNAVAILABLE',
+          message: 'read: the store keeps no access log (logAccess), so nothing was read',
+          caseId,
+        },
+      };
+    try {
+      await store.logAccess(caseId, access);
+    } catch (error) {
+      const failure = error instanceof EventStoreError ? error.failure : undefined;
+      if (failure && (failure.code === 'STORE_UNAVAILABLE' || failure.code === 'STORE_FAILED'))
+        return { ok: false, failure: { ...failure, caseId } };
+      throw error;
+    }
+    return load(caseId);
+  }
+
   return {
     load,
+    read,
+    accessLog: async (caseId) => (keepsAccessLog(store) ? store.accessLog(caseId) : []),
 
     async *loadAll() {
       // A tampered case is reported by the scan where it meets it, and given in its place.

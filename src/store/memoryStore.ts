@@ -16,6 +16,8 @@ import { digestOf } from './postgres/eventRow.js';
 
 // The memory store's receipts carry the head link an SQL store without a key would: the same chain.
 const plainChain = createEventChain(undefined);
+import type { AccessLogEntry, AccessLogStore } from './accessLog.js';
+import { checkedAccess, entryOf } from './accessLogRows.js';
 
 function frozenCopy(event: RecordedEvent): RecordedEvent {
   // An event this library recorded is frozen whole already: kept as it is, it stays one the replay
@@ -59,6 +61,7 @@ interface MemoryData {
   readonly deadlines: MemoryDeadlines;
   /** The erasure receipts of purged cases, with the organisation the case had. */
   readonly receipts: Map<string, { readonly receipt: ErasureReceipt; readonly organisation: string | undefined }>;
+  readonly accessLog: Map<string, AccessLogEntry[]>;
 }
 
 /** Options of {@link createMemoryStore}. */
@@ -68,7 +71,7 @@ export interface MemoryStoreOptions extends OrganisationScope {
 }
 
 /** The memory store: an {@link IndexedEventStore} with views of its data for one organisation each. */
-export interface MemoryStore extends IndexedEventStore, EveryCaseSummary {
+export interface MemoryStore extends IndexedEventStore, EveryCaseSummary, AccessLogStore {
   /**
    * The same data, seen as a store opened for `organisation`: only that organisation's cases. The
    * memory store filters in the library; there is no database to hold a caller to it.
@@ -100,12 +103,12 @@ export function createUninstrumentedMemoryStore(options: OrganisationScope = {})
 }
 
 function emptyData(): MemoryData {
-  return { cases: new Map(), all: [], deadlines: createMemoryDeadlines(), receipts: new Map() };
+  return { cases: new Map(), all: [], deadlines: createMemoryDeadlines(), receipts: new Map(), accessLog: new Map() };
 }
 
 /** A view of the data for `organisation` (undefined: every case), each view wrapped as the store is (telemetry). */
 function memoryView(data: MemoryData, organisation: string | undefined, wrap: (view: MemoryStore) => MemoryStore): MemoryStore {
-  const { cases, all, deadlines, receipts } = data;
+  const { cases, all, deadlines, receipts, accessLog } = data;
   const claims = organisation === undefined ? deadlines : deadlines.scoped(organisation);
   const seen = (caseOrganisation: string | undefined) => organisation === undefined || caseOrganisation === organisation;
   /** The case as this view sees it: undefined when it is another organisation's. */
@@ -211,6 +214,16 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
     claimDueDeadlines: (request) => claims.claimDueDeadlines(request),
     completeDeadline: (claim) => claims.completeDeadline(claim),
     releaseDeadline: (claim) => claims.releaseDeadline(claim),
+    async logAccess(caseId, access) {
+      const checked = checkedAccess(caseId, access);
+      const rows = data.accessLog.get(caseId) ?? [];
+      rows.push(Object.freeze(entryOf(caseId, checked, organisation, visibleCase(caseId)?.organisation)));
+      data.accessLog.set(caseId, rows);
+    },
+    async accessLog(caseId) {
+      const rows = data.accessLog.get(caseId) ?? [];
+      return rows.filter((row) => organisation === undefined || row.organisation === organisation || row.caseOrganisation === organisation);
+    },
     // Every case the memory store holds was appended with the deadline table in place.
     casesToArm: async () => [],
     async closedCases(page) {

@@ -4,6 +4,7 @@ import { describeIndexedStoreContract } from './indexedStoreContract.js';
 import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeRetentionContract } from './retentionContract.js';
 import { describeOrganisationContract } from './organisationContract.js';
+import { describeAccessLogContract } from './accessLogContract.js';
 
 describeEventStoreContract('the memory store', async () => createMemoryStore());
 describeIndexedStoreContract('the memory store', async () => createMemoryStore());
@@ -13,6 +14,10 @@ describeEventStoreContract('the memory store opened for an organisation', async 
 describeIndexedStoreContract('the memory store opened for an organisation', async () => createMemoryStore({ organisation: 'county-a' }));
 describeDeadlineClaimsContract('the memory store opened for an organisation', async () => createMemoryStore().forOrganisation('county-a'));
 describeOrganisationContract('the memory store', async () => {
+  const unscoped = createMemoryStore();
+  return { unscoped, forOrganisation: async (organisation) => unscoped.forOrganisation(organisation) };
+});
+describeAccessLogContract('the memory store', async () => {
   const unscoped = createMemoryStore();
   return { unscoped, forOrganisation: async (organisation) => unscoped.forOrganisation(organisation) };
 });

@@ -7,6 +7,7 @@ import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
 import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeOrganisationContract } from './organisationContract.js';
+import { describeAccessLogContract } from './accessLogContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { describeIntegrityContract } from './integrityContract.js';
 import { describeRetentionContract } from './retentionContract.js';
@@ -40,7 +41,7 @@ it('migrates once: a second migrate() finds nothing to do', async () => {
 
 describeEventStoreContract('the PGlite store', emptyStore);
 describeIntegrityContract('the PGlite store', async (options) => {
-  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity');
+  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log');
   const reopen = (reopened: SqlStoreOptions) => createPgliteStore({ db, ...reopened });
   return { store: await reopen(options), reopen, sql: async (text, values) => (await db.query(text, values)).rows as never };
 });
@@ -55,13 +56,17 @@ describeRetentionContract('the PGlite store', async (options = {}) => {
 
 /** Empty tables and no recorded integrity mode (the integrity contract leaves one), opened for `organisation`. */
 async function emptyStoreFor(organisation?: string) {
-  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity');
+  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log');
   return createPgliteStore({ db, ...(organisation ? { organisation } : {}) });
 }
 
 describeEventStoreContract('the PGlite store opened for an organisation', () => emptyStoreFor('county-a'));
 describeIndexedStoreContract('the PGlite store opened for an organisation', () => emptyStoreFor('county-a'));
 describeOrganisationContract('the PGlite store', async () => ({
+  unscoped: await emptyStoreFor(),
+  forOrganisation: (organisation) => createPgliteStore({ db, organisation }),
+}));
+describeAccessLogContract('the PGlite store', async () => ({
   unscoped: await emptyStoreFor(),
   forOrganisation: (organisation) => createPgliteStore({ db, organisation }),
 }));
@@ -73,7 +78,7 @@ it('agrees with the model of an event store in random runs of appends, stale app
 
 it('agrees with the model when it reads in pages of 7 rows, so every run crosses many pages', async () => {
   // The integrity contract above may have left the database keyed: this store opens it without a key.
-  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity');
+  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log');
   const smallPages = await createPgliteStore({ db, readPageSize: 7 });
   const empty = async () => {
     // Positions from 1 again: text order and number order part at 10, 100, 1 000.

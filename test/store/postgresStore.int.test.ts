@@ -12,6 +12,7 @@ import { describeEventStoreContract } from './eventStoreContract.js';
 import { describeIndexedStoreContract } from './indexedStoreContract.js';
 import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeOrganisationContract } from './organisationContract.js';
+import { describeAccessLogContract } from './accessLogContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { describeIntegrityContract } from './integrityContract.js';
 import { describeRetentionContract } from './retentionContract.js';
@@ -51,6 +52,12 @@ describeIndexedStoreContract('the PostgreSQL store opened for an organisation', 
   return createPostgresStore({ pool, organisation: 'county-a' });
 });
 describeOrganisationContract('the PostgreSQL store', async () => {
+  const { pool } = await postgres.freshPool(4);
+  const unscoped = createPostgresStore({ pool });
+  await unscoped.migrate();
+  return { unscoped, forOrganisation: async (organisation) => createPostgresStore({ pool, organisation }) };
+});
+describeAccessLogContract('the PostgreSQL store', async () => {
   const { pool } = await postgres.freshPool(4);
   const unscoped = createPostgresStore({ pool });
   await unscoped.migrate();

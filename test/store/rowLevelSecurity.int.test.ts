@@ -139,6 +139,25 @@ describe('row-level security with a database role per organisation', () => {
     expect((await asA.query(`UPDATE kykypolku_cases SET state = 'x' WHERE case_id = 'b-1'`)).rowCount).toBe(0);
     expect((await asA.query(`DELETE FROM kykypolku_deadlines WHERE case_id = 'b-1'`)).rowCount).toBe(0);
     expect(await sqlStateOf(asA, `SET ROLE county_b`)).toBe('42501');
+    // The access log: append-only for the library's roles, and A's rows are not B's to read.
+    const casesOfA = openCaseStore(storeA, [reviewPath]);
+    expect(
+      (await casesOfA.read('a-1', { actor: { role: 'nurse', id: 'n-1' }, purpose: 'client-service', at: '2025-03-02T08:00:00Z' })).ok,
+    ).toBe(true);
+    expect(await casesOfA.accessLog('a-1')).toMatchObject([{ organisation: 'county-a', caseOrganisation: 'county-a' }]);
+    expect(await sqlStateOf(asA, `UPDATE kykypolku_access_log SET purpose = 'x'`)).toBe('42501');
+    expect(await sqlStateOf(asA, `DELETE FROM kykypolku_access_log`)).toBe('42501');
+    expect(await sqlStateOf(asA, `TRUNCATE kykypolku_access_log`)).toBe('42501');
+    expect(await count(asB, 'kykypolku_access_log')).toBe(0);
+    expect(await openCaseStore(storeB, [reviewPath]).accessLog('a-1')).toEqual([]);
+    // Nor may A write a row as B's reader.
+    expect(
+      await sqlStateOf(
+        asA,
+        `INSERT INTO kykypolku_access_log (case_id, at, actor_role, actor_id, purpose, organisation) VALUES ('a-1', 'x', 'r', 'i', 'p', 'county-b')`,
+      ),
+    ).toBe('42501');
+    expect(await count(asA, 'kykypolku_access_log')).toBe(1);
     expect(await count(asB, 'kykypolku_deadlines')).toBe(1);
   });
 });

@@ -23,5 +23,6 @@ export const undoStepFive: readonly string[] = [
     `ALTER TABLE ${table} DROP COLUMN organisation`,
   ]),
   'DROP TABLE kykypolku_organisation_roles',
+  'DROP TABLE kykypolku_access_log',
   'DELETE FROM kykypolku_schema_migrations WHERE version = 5',
 ];

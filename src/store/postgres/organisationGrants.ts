@@ -35,6 +35,8 @@ export function organisationGrants({ organisation, role }: OrganisationRole): re
     `GRANT SELECT, INSERT, UPDATE ON kykypolku_heads TO ${role}`,
     // Case rows and armed deadlines are rewritten and removed as the case moves on.
     `GRANT SELECT, INSERT, UPDATE, DELETE ON kykypolku_cases, kykypolku_deadlines TO ${role}`,
+    // The access log is append-only for the library's roles: rows are inserted and read, never changed.
+    `GRANT SELECT, INSERT ON kykypolku_access_log TO ${role}`,
     `GRANT SELECT ON kykypolku_schema_migrations, kykypolku_integrity, kykypolku_organisation_roles TO ${role}`,
     `INSERT INTO kykypolku_organisation_roles (organisation, role_name) VALUES ('${organisation}', '${role}') ON CONFLICT DO NOTHING`,
   ];

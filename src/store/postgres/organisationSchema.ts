@@ -42,4 +42,25 @@ export const organisationStatements: readonly string[] = [
   ...caseTables.flatMap(caseTablePolicies),
   // A scoped store lists its own organisation's cases.
   `CREATE INDEX kykypolku_cases_organisation ON kykypolku_cases (organisation, next_due_at, case_id)`,
+  // The access log (käyttöloki): who read which case, when and why, and for which organisation;
+  // a row whose reader is not the case's organisation is also a disclosure (luovutusloki) row.
+  // `at` is the host's instant (the library has no clock); `entry` orders a case's rows.
+  `CREATE TABLE kykypolku_access_log (
+     case_id           text COLLATE "C" NOT NULL,
+     entry             bigint GENERATED ALWAYS AS IDENTITY,
+     at                text NOT NULL,
+     actor_role        text NOT NULL,
+     actor_id          text NOT NULL,
+     purpose           text NOT NULL,
+     organisation      text COLLATE "C",
+     case_organisation text COLLATE "C",
+     PRIMARY KEY (case_id, entry)
+   )`,
+  `ALTER TABLE kykypolku_access_log ENABLE ROW LEVEL SECURITY`,
+  `ALTER TABLE kykypolku_access_log FORCE ROW LEVEL SECURITY`,
+  `CREATE POLICY kykypolku_access_log_administrator ON kykypolku_access_log TO CURRENT_USER USING (true) WITH CHECK (true)`,
+  // An organisation reads the rows of its own cases and the rows it wrote; it writes rows as itself only.
+  `CREATE POLICY kykypolku_access_log_read ON kykypolku_access_log FOR SELECT
+     USING (organisation IN (${memberOrganisations}) OR case_organisation IN (${memberOrganisations}))`,
+  `CREATE POLICY kykypolku_access_log_write ON kykypolku_access_log FOR INSERT WITH CHECK (organisation IN (${memberOrganisations}))`,
 ];

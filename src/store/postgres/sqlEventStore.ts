@@ -25,6 +25,8 @@ import { traceStatements } from '../../telemetry/tracedStatements.js';
 import type { SqlClient, SqlSession } from './sqlClient.js';
 import { createSqlRetention } from './sqlRetention.js';
 import { checkedOrganisation, type OrganisationScope } from '../organisation.js';
+import { accessLogEntry, checkedAccess, type AccessLogRow } from '../accessLogRows.js';
+import type { AccessLogStore } from '../accessLog.js';
 import { checkClaim, checkClaimRequest, notHeld } from '../../deadlines/claimCheck.js';
 import {
   largestClaimBatch,
@@ -49,7 +51,7 @@ import {
  * An event store in a PostgreSQL database (a server through `pg`, or PGlite): the
  * {@link IndexedEventStore} contract, plus the schema's migrations.
  */
-export interface SqlEventStore extends IndexedEventStore {
+export interface SqlEventStore extends IndexedEventStore, AccessLogStore {
   /**
    * Creates or updates the store's tables. Idempotent, and safe when several processes run it at
    * once (they take turns under an advisory lock). Run it once at start-up, before anything else.
@@ -585,6 +587,16 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
 
     completeDeadline: (claim) => settle('completeDeadline', claim, true),
     releaseDeadline: (claim) => settle('releaseDeadline', claim, false),
+
+    async logAccess(caseId, access) {
+      const checked = checkedAccess(caseId, access);
+      await read(storeStatements.logAccess, [caseId, checked.at, checked.actor.role, checked.actor.id, checked.purpose, org]);
+    },
+
+    async accessLog(caseId) {
+      if (caseIdProblem(caseId) !== undefined) return [];
+      return (await read<AccessLogRow>(storeStatements.accessLog, [caseId, org])).map((row) => accessLogEntry(caseId, row));
+    },
 
     async casesToArm(limit: number): Promise<readonly string[]> {
       if (!Number.isInteger(limit) || limit < 1 || limit > largestClaimBatch)

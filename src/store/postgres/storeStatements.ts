@@ -216,6 +216,20 @@ RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
     'scan',
     `SELECT case_id FROM kykypolku_cases WHERE status = 'open' AND NOT deadlines_armed AND ${visible('$2')} ORDER BY case_id LIMIT $1`,
   ),
+  /** One access-log row: the case's organisation as the reader sees it (NULL when it cannot). */
+  logAccess: fixed(
+    'logAccess',
+    'case',
+    `INSERT INTO kykypolku_access_log (case_id, at, actor_role, actor_id, purpose, organisation, case_organisation)
+  SELECT $1, $2, $3, $4, $5, $6::text, (SELECT organisation FROM kykypolku_heads WHERE case_id = $1 AND ${visible('$6')})`,
+  ),
+  /** A case's access-log rows the store may see: its organisation's reads, or any read of its organisation's case. */
+  accessLog: fixed(
+    'accessLog',
+    'case',
+    `SELECT at, actor_role, actor_id, purpose, organisation, case_organisation FROM kykypolku_access_log
+   WHERE case_id = $1 AND ($2::text IS NULL OR organisation = $2::text OR case_organisation = $2::text) ORDER BY entry`,
+  ),
   lastPosition: fixed('lastPosition', 'scan', 'SELECT coalesce(max(position), 0)::text AS last_position FROM kykypolku_events'),
   /**
    * One page of readAll. The position goes out as text (a bigint does not fit a JS number), under
