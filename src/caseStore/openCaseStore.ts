@@ -206,7 +206,8 @@ export interface CaseStore<D extends AnyPathDefinition> {
    *
    * @example
    * ```ts
-   * const seen = await cases.read('case-1', { actor: { role: 'nurse', id: 'n-17' }, purpose: 'client-service', at: '2025-03-03T09:00:00Z' });
+   * const reader = { actor: { role: 'nurse', id: 'n-17' }, purpose: 'client-service', at: '2025-03-03T09:00:00Z' };
+   * const seen = await cases.read('case-1', reader);
    * ```
    */
   read(caseId: string, access: CaseAccess): Promise<CaseStoreReadResult<D>>;

@@ -46,6 +46,10 @@ describe('docs/developers.md', () => {
     expect(compileAndRun('concurrentWriters', example('concurrent-writers'))).toBe('4 of 4 recorded\n');
   });
 
+  it('has an organisations example that compiles and keeps a case to its organisation', () => {
+    expect(compileAndRun('organisations', example('organisations'))).toBe('true UNKNOWN_CASE\ncounty-1 client-service\n');
+  });
+
   it('has a deadlines-that-fire example that compiles and claims each due deadline once', () => {
     const out = compileAndRun('deadlinesThatFire', example('deadlines-that-fire'));
     process.stdout.write(out);

@@ -41,7 +41,9 @@ it('migrates once: a second migrate() finds nothing to do', async () => {
 
 describeEventStoreContract('the PGlite store', emptyStore);
 describeIntegrityContract('the PGlite store', async (options) => {
-  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log');
+  await db.exec(
+    'TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log',
+  );
   const reopen = (reopened: SqlStoreOptions) => createPgliteStore({ db, ...reopened });
   return { store: await reopen(options), reopen, sql: async (text, values) => (await db.query(text, values)).rows as never };
 });
@@ -56,7 +58,9 @@ describeRetentionContract('the PGlite store', async (options = {}) => {
 
 /** Empty tables and no recorded integrity mode (the integrity contract leaves one), opened for `organisation`. */
 async function emptyStoreFor(organisation?: string) {
-  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log');
+  await db.exec(
+    'TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log',
+  );
   return createPgliteStore({ db, ...(organisation ? { organisation } : {}) });
 }
 
@@ -78,7 +82,9 @@ it('agrees with the model of an event store in random runs of appends, stale app
 
 it('agrees with the model when it reads in pages of 7 rows, so every run crosses many pages', async () => {
   // The integrity contract above may have left the database keyed: this store opens it without a key.
-  await db.exec('TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log');
+  await db.exec(
+    'TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log',
+  );
   const smallPages = await createPgliteStore({ db, readPageSize: 7 });
   const empty = async () => {
     // Positions from 1 again: text order and number order part at 10, 100, 1 000.

@@ -77,7 +77,8 @@ function appendBatch(first: number, size: number, org: string): string {
   RETURNING seq, position
 ), headed AS (
   INSERT INTO kykypolku_heads (case_id, organisation, last_seq, chain, seal, last_position)
-  SELECT $1, ${rowOrganisation(org)}, $3::int, $5::text, $6::text, (SELECT max(position) FROM appended) WHERE EXISTS (SELECT 1 FROM appended)
+  SELECT $1, ${rowOrganisation(org)}, $3::int, $5::text, $6::text, (SELECT max(position) FROM appended)
+   WHERE EXISTS (SELECT 1 FROM appended)
   ON CONFLICT (case_id) DO UPDATE
     SET last_seq = EXCLUDED.last_seq, chain = EXCLUDED.chain, seal = EXCLUDED.seal, last_position = EXCLUDED.last_position
 )`;
@@ -107,7 +108,8 @@ function armDeadlines(ids: string, dues: string, pathId: string, written: string
                       WHERE a.id = d.deadline_id AND a.due::timestamptz = d.due_at_ts)
 ), armed AS (
   INSERT INTO kykypolku_deadlines (case_id, organisation, deadline_id, due_at_ts, due_at, path_id, available_at)
-  SELECT $1, ${organisation}, a.id, a.due::timestamptz, a.due, ${pathId}, a.due::timestamptz FROM unnest(${ids}::text[], ${dues}::text[]) AS a(id, due)
+  SELECT $1, ${organisation}, a.id, a.due::timestamptz, a.due, ${pathId}, a.due::timestamptz
+    FROM unnest(${ids}::text[], ${dues}::text[]) AS a(id, due)
    WHERE EXISTS (SELECT 1 FROM ${written})
   ON CONFLICT (case_id, deadline_id, due_at_ts) DO NOTHING
 )`;
