@@ -79,6 +79,11 @@ export function describeOrganisationContract(name: string, open: () => Promise<O
       });
       expect(await a.read('a-shared')).toEqual(history.slice(0, 5));
       expect(await b.read('a-shared')).toEqual([]);
+      // Through openCaseStore: B's record finds no case, begins one, and is refused, as the append is.
+      const recordedByB = await openCaseStore(b, [reviewPath]).record('a-shared', submitted(3));
+      expect(recordedByB).toMatchObject({ ok: false, failure: { code: 'ACCESS_DENIED', caseId: 'a-shared' } });
+      expect(recordedByB.failure?.message).not.toMatch(/county/);
+      expect(await a.read('a-shared')).toEqual(history.slice(0, 5));
     });
 
     it('lets an unscoped store append to an organisation’s case, which stays that organisation’s', async () => {
