@@ -45,17 +45,21 @@ describe('row-level security with a database role per organisation', () => {
   const big: RecordedEvent[] = longCase('b-big', 5200);
 
   beforeAll(async () => {
-    const { pool, url } = await postgres.freshPool(4);
-    admin = pool;
+    const { pool: superuser, url } = await postgres.freshPool(2);
+    const as = (role: string) => postgres.newPool(url.replace('postgres@', `${role}@`), 4);
+    // The tables belong to a role that is no superuser (superusers bypass row-level security): FORCE
+    // holds it to the policies too, and the administrator's policy lets it see every row.
+    await superuser.query('CREATE ROLE kykypolku_owner LOGIN');
+    await superuser.query('GRANT CREATE ON SCHEMA public TO kykypolku_owner');
+    admin = as('kykypolku_owner');
     await createPostgresStore({ pool: admin }).migrate();
     for (const [organisation, role] of [
       ['county-a', 'county_a'],
       ['county-b', 'county_b'],
     ] as const) {
-      await admin.query(`CREATE ROLE ${role} LOGIN`);
+      await superuser.query(`CREATE ROLE ${role} LOGIN`);
       for (const statement of organisationGrants({ organisation, role })) await admin.query(statement);
     }
-    const as = (role: string) => postgres.newPool(url.replace('postgres@', `${role}@`), 4);
     asA = as('county_a');
     asB = as('county_b');
     storeA = createPostgresStore({ pool: asA, organisation: 'county-a' });
@@ -100,6 +104,17 @@ describe('row-level security with a database role per organisation', () => {
     const claimedByB = await storeB.claimDueDeadlines({ now: '2025-04-01T00:00:00Z', limit: 100, workerId: 'w-b', lease: 1000 });
     expect(claimedByB.ok && claimedByB.claims.map((claim) => claim.caseId)).toEqual(['b-1']);
     const admins = createPostgresStore({ pool: admin });
+    const { rows: forced } = await admin.query<{ relname: string; forced: boolean }>(
+      `SELECT relname, relrowsecurity AND relforcerowsecurity AS forced FROM pg_class WHERE relname LIKE 'kykypolku_%' AND relkind = 'r'
+        AND relname IN ('kykypolku_events', 'kykypolku_heads', 'kykypolku_cases', 'kykypolku_deadlines', 'kykypolku_access_log') ORDER BY relname`,
+    );
+    expect(forced.every((row) => row.forced)).toBe(true);
+    expect(forced).toHaveLength(5);
+    expect((await admin.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user')).rows).toEqual([
+      { rolsuper: false },
+    ]);
+    // The owner, held to the policies by FORCE, is the administrator: every case, whole.
+    expect(await admins.read('b-big')).toEqual(big);
     expect((await admins.listCases()).map((summary) => summary.caseId).sort()).toEqual(['a-1', 'b-1']);
     const { rows } = await admin.query<{ case_id: string; organisation: string | null }>(
       'SELECT DISTINCT case_id, organisation FROM kykypolku_events ORDER BY case_id',

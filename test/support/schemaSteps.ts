@@ -22,7 +22,8 @@ export const undoStepFive: readonly string[] = [
     `ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`,
     `ALTER TABLE ${table} DROP COLUMN organisation`,
   ]),
-  'DROP TABLE kykypolku_organisation_roles',
+  // The access log's policies read the role mapping: the log goes first.
   'DROP TABLE kykypolku_access_log',
+  'DROP TABLE kykypolku_organisation_roles',
   'DELETE FROM kykypolku_schema_migrations WHERE version = 5',
 ];
