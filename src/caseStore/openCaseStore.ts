@@ -206,6 +206,7 @@ export interface CaseStore<D extends AnyPathDefinition> {
    *
    * @example
    * ```ts
+   * const cases = openCaseStore(store, [workabilityPath]);
    * const reader = { actor: { role: 'nurse', id: 'n-17' }, purpose: 'client-service', at: '2025-03-03T09:00:00Z' };
    * const seen = await cases.read('case-1', reader);
    * ```

@@ -14,7 +14,7 @@ export const organisationPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * @example
  * ```ts
  * organisationProblem('1.2.246.10.12345678'); // undefined
- * organisationProblem('Kela, Helsinki'); // 'may hold only ASCII letters, digits and . _ -'
+ * organisationProblem('Kela, Helsinki'); // 'may hold only ASCII letters, digits and . _ - (starting with a letter or digit)'
  * ```
  */
 export function organisationProblem(organisation: unknown): string | undefined {

@@ -21,7 +21,8 @@ export interface OrganisationRole {
  *
  * @example
  * ```ts
- * for (const statement of organisationGrants({ organisation: 'county-a', role: 'county_a' })) await adminPool.query(statement);
+ * const statements = organisationGrants({ organisation: 'county-a', role: 'county_a' });
+ * statements.length; // 6: run each, in order, on the administrator's pool (adminPool.query(statement))
  * ```
  */
 export function organisationGrants({ organisation, role }: OrganisationRole): readonly string[] {
