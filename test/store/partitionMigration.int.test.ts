@@ -109,18 +109,21 @@ it('carries what a later step or the host added: a column, row-level security an
   const today = createPostgresStore({ pool });
   await today.migrate();
   for (const caseId of ['org-a-1', 'org-a-2', 'org-b-1']) await today.append(caseId, longCase(caseId, 5), { expectedSeq: 0 });
-  // What a step like 5 (an organisation per case, row-level security) and a host's own DDL leave behind.
+  // What a host's own DDL leaves behind, besides step 5's organisation and policies: a column, row-level
+  // security with its policies, grants, a trigger, a foreign key.
   await pool.query(`DO $$ BEGIN CREATE ROLE kykypolku_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
   for (const statement of [
-    `ALTER TABLE kykypolku_events ADD COLUMN organisation text NOT NULL DEFAULT 'org-a'`,
-    `UPDATE kykypolku_events SET organisation = 'org-b' WHERE case_id LIKE 'org-b-%'`,
-    `CREATE INDEX kykypolku_events_organisation ON kykypolku_events (organisation, case_id)`,
+    `ALTER TABLE kykypolku_events ADD COLUMN host_unit text NOT NULL DEFAULT 'org-a'`,
+    `UPDATE kykypolku_events SET host_unit = 'org-b' WHERE case_id LIKE 'org-b-%'`,
+    `CREATE INDEX kykypolku_events_host_unit ON kykypolku_events (host_unit, case_id)`,
     `ALTER TABLE kykypolku_events ENABLE ROW LEVEL SECURITY`,
     `ALTER TABLE kykypolku_events FORCE ROW LEVEL SECURITY`,
     `CREATE POLICY kykypolku_events_own ON kykypolku_events AS PERMISSIVE FOR SELECT TO kykypolku_reader
-       USING (organisation = current_setting('kykypolku.organisation', true))`,
+       USING (host_unit = current_setting('kykypolku.host_unit', true))`,
     `CREATE POLICY kykypolku_events_owner ON kykypolku_events TO postgres USING (true) WITH CHECK (true)`,
     `GRANT SELECT ON kykypolku_events TO kykypolku_reader`,
+    // Step 5's policies look the reader up in the organisation mapping, as organisationGrants lets a role do.
+    `GRANT SELECT ON kykypolku_organisation_roles TO kykypolku_reader`,
     `GRANT SELECT (case_id, last_seq) ON kykypolku_heads TO kykypolku_reader`,
     `COMMENT ON TABLE kykypolku_cases IS 'one row per case'`,
     `CREATE TABLE host_case_notes (case_id text COLLATE "C" NOT NULL REFERENCES kykypolku_heads (case_id), note_code text NOT NULL)`,
@@ -141,20 +144,22 @@ it('carries what a later step or the host added: a column, row-level security an
       WHERE relname IN ('kykypolku_events', 'kykypolku_cases') ORDER BY relname`,
   );
   expect(flags).toEqual([
-    { relkind: 'p', relrowsecurity: false, relforcerowsecurity: false, comment: 'one row per case' },
+    { relkind: 'p', relrowsecurity: true, relforcerowsecurity: true, comment: 'one row per case' },
     { relkind: 'p', relrowsecurity: true, relforcerowsecurity: true, comment: null },
   ]);
   const { rows: policies } = await pool.query(
     `SELECT policyname, permissive, roles::text[] AS roles, cmd FROM pg_policies WHERE tablename = 'kykypolku_events' ORDER BY policyname`,
   );
   expect(policies).toEqual([
+    { policyname: 'kykypolku_events_administrator', permissive: 'PERMISSIVE', roles: ['postgres'], cmd: 'ALL' },
+    { policyname: 'kykypolku_events_organisation', permissive: 'PERMISSIVE', roles: ['public'], cmd: 'ALL' },
     { policyname: 'kykypolku_events_own', permissive: 'PERMISSIVE', roles: ['kykypolku_reader'], cmd: 'SELECT' },
     { policyname: 'kykypolku_events_owner', permissive: 'PERMISSIVE', roles: ['postgres'], cmd: 'ALL' },
   ]);
   const { rows: indexes } = await pool.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'kykypolku_events' ORDER BY indexname`);
   expect(indexes.map((row) => row.indexname)).toEqual([
     'kykypolku_events_event_id',
-    'kykypolku_events_organisation',
+    'kykypolku_events_host_unit',
     'kykypolku_events_pkey',
     'kykypolku_events_position',
   ]);
@@ -163,11 +168,12 @@ it('carries what a later step or the host added: a column, row-level security an
   try {
     await reader.query('BEGIN');
     await reader.query(`SET LOCAL ROLE kykypolku_reader`);
-    await reader.query(`SELECT set_config('kykypolku.organisation', 'org-b', true)`);
+    await reader.query(`SELECT set_config('kykypolku.host_unit', 'org-b', true)`);
     const { rows: seen } = await reader.query(`SELECT DISTINCT case_id FROM kykypolku_events ORDER BY case_id`);
     expect(seen).toEqual([{ case_id: 'org-b-1' }]);
+    // Step 5's row-level security hides every head from a role mapped to no organisation; the column grant still holds.
     expect((await reader.query(`SELECT count(*)::int AS heads FROM (SELECT case_id, last_seq FROM kykypolku_heads) h`)).rows).toEqual([
-      { heads: 3 },
+      { heads: 0 },
     ]);
     await expect(reader.query(`SELECT chain FROM kykypolku_heads`)).rejects.toMatchObject({ code: '42501' });
     await reader.query('ROLLBACK');

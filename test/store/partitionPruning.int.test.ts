@@ -61,7 +61,7 @@ it('reads one partition of each table for every statement about one case, in cus
   issued.length = 0;
   await runEveryStatement(store);
   // readHead is sent only when two concurrent appends race one way: planned here whichever way they went.
-  issued.push({ text: storeStatements.readHead.text, values: ['doc-1'] });
+  issued.push({ text: storeStatements.readHead.text, values: ['doc-1', null] });
   const client = await pool.connect();
   const plans = new Map<string, { custom: string; generic: string; scanned: string[] }>();
   try {

@@ -205,8 +205,8 @@ describe('the PostgreSQL store on a real server', () => {
     // 2. Halfway through the batch: the fifth row waits on an uncommitted row with the same key.
     await holder.query('BEGIN');
     await holder.query(
-      `INSERT INTO kykypolku_events (case_id, seq, path_id, path_version, type, at, actor_role, actor_id, payload, digest)
-       VALUES ('killed', $1, 'review-path', 1, 'COMMENTED', 'x', 'author', 'a', '{}', 'x')`,
+      `INSERT INTO kykypolku_events (case_id, seq, path_id, path_version, type, at, at_instant, actor_role, actor_id, payload, digest)
+       VALUES ('killed', $1, 'review-path', 1, 'COMMENTED', 'x', now(), 'author', 'a', '{}', 'x')`,
       [seq + 5],
     );
     answer = await appendKilledAt('Lock', comments('killed', seq, 10, 'half'));

@@ -19,12 +19,15 @@ const fixed = (name: string, scope: 'case' | 'scan', text: string): FixedStateme
 
 /** @internal */
 export const retentionStatements = {
-  /** Closed cases with a current row after `$1`, in case id order: one page of a retention plan. */
+  /**
+   * Closed cases with a current row after `$1`, in case id order: one page of a retention plan; of
+   * the organisation `$3` only when it is not NULL (a store opened for an organisation).
+   */
   closedCases: fixed(
     'closedCases',
     'scan',
     `SELECT case_id, path_id, path_version, last_seq, last_event_at FROM kykypolku_cases
-   WHERE status = 'closed' AND case_id > $1 ORDER BY case_id LIMIT $2`,
+   WHERE status = 'closed' AND case_id > $1 AND ($3::text IS NULL OR organisation = $3::text) ORDER BY case_id LIMIT $2`,
   ),
   /** The case's head, locked until the purge commits: an append to the case waits for it. */
   lockHead: fixed('lockHead', 'case', 'SELECT last_seq FROM kykypolku_heads WHERE case_id = $1 FOR UPDATE'),

@@ -214,10 +214,8 @@ export async function migrateSchema(client: SqlClient, chain: EventChain, reques
   return client.transaction(async (session) => {
     // A current schema needs no lock and no DDL: a role of one organisation, which may create
     // nothing, opens its store with migrate() like any other.
-    if (await isCurrent(session)) {
-      await checkIntegrityKey(session, chain);
-      return { version: schemaMigrations[schemaMigrations.length - 1]!.version, applied: [] };
-    }
+    const current = await appliedIfCurrent(session, request);
+    if (current) return finish(session, chain, request, current, [], undefined);
     await session.query(`/* kykypolku:migrationLock:schema */ SELECT pg_advisory_xact_lock(${migrationLockKey})`);
     await session.query(
       `/* kykypolku:migrationTable:schema */ CREATE TABLE IF NOT EXISTS kykypolku_schema_migrations (
@@ -247,31 +245,50 @@ export async function migrateSchema(client: SqlClient, chain: EventChain, reques
       now.push(migration.version);
       applied.add(migration.version);
     }
-    await checkIntegrityKey(session, chain);
-    const partitions = await partitionCountOf(session);
-    const asked = request.partitions?.byHashOfCase;
-    // A store keeps the partitions it was first given: another count is refused, not silently ignored.
-    if (partitions !== undefined && asked !== undefined && asked !== partitions) throw new PartitioningError(partitions, asked);
-    return {
-      version: Math.max(...applied),
-      applied: now,
-      ...(sealed ? { sealed } : {}),
-      ...(partitions === undefined ? {} : { partitions: { byHashOfCase: partitions } }),
-    };
+    return finish(session, chain, request, applied, now, sealed);
   });
 }
 
+/** The integrity key checked, the partitions as asked, and the report of a run that applied `now`. */
+async function finish(
+  session: SqlSession,
+  chain: EventChain,
+  request: SchemaRequest,
+  applied: ReadonlySet<number>,
+  now: readonly number[],
+  sealed: SealReport | undefined,
+): Promise<SchemaMigrationReport> {
+  await checkIntegrityKey(session, chain);
+  const partitions = await partitionCountOf(session);
+  const asked = request.partitions?.byHashOfCase;
+  // A store keeps the partitions it was first given: another count is refused, not silently ignored.
+  if (partitions !== undefined && asked !== undefined && asked !== partitions) throw new PartitioningError(partitions, asked);
+  return {
+    version: Math.max(...applied),
+    applied: now,
+    ...(sealed ? { sealed } : {}),
+    ...(partitions === undefined ? {} : { partitions: { byHashOfCase: partitions } }),
+  };
+}
+
 /** Whether every step is applied already: read without creating anything. */
-async function isCurrent(session: SqlSession): Promise<boolean> {
+/**
+ * The steps applied, when nothing is left to apply: every step is, but those applied only when asked
+ * and not asked for now. Undefined when a step is left (or the schema was never made).
+ */
+async function appliedIfCurrent(session: SqlSession, request: SchemaRequest): Promise<ReadonlySet<number> | undefined> {
   const { rows } = await session.query<{ present: boolean }>(
     `/* kykypolku:migrationTablePresent:schema */ SELECT to_regclass('kykypolku_schema_migrations') IS NOT NULL AS present`,
   );
-  if (!rows[0]?.present) return false;
+  if (!rows[0]?.present) return undefined;
   const done = await session.query<{ version: number }>(
     `/* kykypolku:appliedMigrations:schema */ SELECT version FROM kykypolku_schema_migrations`,
   );
   const versions = new Set(done.rows.map((row) => row.version));
-  return schemaMigrations.every((migration) => versions.has(migration.version));
+  const current = schemaMigrations.every(
+    (migration) => versions.has(migration.version) || (migration.whenAsked !== undefined && migration.whenAsked(request) === undefined),
+  );
+  return current ? versions : undefined;
 }
 
 /**

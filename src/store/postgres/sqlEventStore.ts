@@ -291,13 +291,24 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
 
   /** One case read and checked inside a transaction (a purge's), with its head link. */
   async function readVerified(session: SqlSession, caseId: string): Promise<{ events: readonly RecordedEvent[]; lastChain: string }> {
-    const { rows } = await session.query<EventRow & HeadColumns>(storeStatements.readCase.text, [caseId], storeStatements.readCase.name);
+    const { rows } = await session.query<EventRow & HeadColumns>(
+      storeStatements.readCase.text,
+      [caseId, org],
+      storeStatements.readCase.name,
+    );
     const stored = rows[0]?.seq === null ? [] : rows;
     const events = verifiedCase(caseId, stored);
     return { events, lastChain: stored[stored.length - 1]?.chain ?? '' };
   }
 
-  const retention = createSqlRetention({ client, chain, readVerified, explain, forget: (caseId) => knownHeads.delete(caseId) });
+  const retention = createSqlRetention({
+    client,
+    chain,
+    readVerified,
+    explain,
+    organisation,
+    forget: (caseId) => knownHeads.delete(caseId),
+  });
 
   return {
     ...retention,

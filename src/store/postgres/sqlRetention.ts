@@ -19,6 +19,8 @@ export interface SqlRetentionParts {
   /** Reads and verifies one case in `session` (its chain and head), throwing TAMPERED_EVENT. */
   readonly readVerified: (session: SqlSession, caseId: string) => Promise<{ events: readonly RecordedEvent[]; lastChain: string }>;
   readonly explain: (error: unknown) => EventStoreError;
+  /** The organisation the store is opened for: the plan lists only its cases. */
+  readonly organisation: string | undefined;
   /** Forgets what the store remembers of a case (its head). */
   readonly forget: (caseId: string) => void;
 }
@@ -73,7 +75,7 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore {
           path_version: number;
           last_seq: number;
           last_event_at: string;
-        }>(retentionStatements.closedCases.text, [afterCaseId, limit], retentionStatements.closedCases.name);
+        }>(retentionStatements.closedCases.text, [afterCaseId, limit, parts.organisation ?? null], retentionStatements.closedCases.name);
         return rows.map((row) => ({
           caseId: row.case_id,
           pathId: row.path_id,
