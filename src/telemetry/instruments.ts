@@ -10,11 +10,11 @@ import {
   type Tracer,
   type TracerProvider,
 } from '@opentelemetry/api';
-import packageJson from '../../package.json' with { type: 'json' };
+import { packageVersion } from '../packageVersion.js';
 import { instrumentationName, telemetryMetricNames } from './telemetryNames.js';
 
 /** The package's version, as the instrumentation scope's. */
-const instrumentationVersion: string = packageJson.version;
+const instrumentationVersion: string = packageVersion;
 
 // The API's no-op pieces, to tell "no SDK installed" from a host's provider without a flag of our own.
 const noopTracerProvider = new ProxyTracerProvider().getDelegate();

@@ -28,7 +28,7 @@ const packageEntries = new Set<ModulePath>([
  */
 const layers: readonly (readonly string[])[] = [
   // Foundation: time, code strings and value domains, machine introspection, canonical JSON.
-  ['src/time', 'src/schema', 'src/machine', 'src/json', 'src/clientExcerpt.ts', 'src/telemetry'],
+  ['src/time', 'src/schema', 'src/machine', 'src/json', 'src/clientExcerpt.ts', 'src/packageVersion.ts', 'src/telemetry'],
   // The path definition: its types, rules, deadlines, migrations, labels, sources, validation.
   ['src/path'],
   // One case: open, record, replay.
