@@ -7,6 +7,7 @@ import type { Language } from '../path/label.js';
 import { languageSwitch } from './pathReportPage.js';
 import { reportStyle } from './reportStyle.js';
 import { reportWord } from './reportWords.js';
+import { tableHead } from './tableHead.js';
 
 /** Two versions of a path a report compares: what an analyst reviews before `migrate-check`. */
 export interface ReportDiff {
@@ -49,15 +50,7 @@ export async function diffReportPage(
       : element(
           'table',
           {},
-          element(
-            'thead',
-            {},
-            element(
-              'tr',
-              {},
-              headers.map((header) => element('th', {}, header)),
-            ),
-          ),
+          tableHead(headers),
           element(
             'tbody',
             {},

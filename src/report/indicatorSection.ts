@@ -6,6 +6,7 @@ import type { PathIndicator } from '../path/indicator.js';
 import type { Language } from '../path/label.js';
 import type { ReportIndicators } from './reportIndicators.js';
 import { reportWord } from './reportWords.js';
+import { tableHead } from './tableHead.js';
 
 /** The figures of a cell as data, for a reader's script or a test to take without parsing words. */
 function cellData(cell: IndicatorCell): string {
@@ -21,15 +22,7 @@ function indicatorTable(definition: AnyPathDefinition, indicator: PathIndicator,
   return element(
     'table',
     { class: 'indicator-table' },
-    element(
-      'thead',
-      {},
-      element(
-        'tr',
-        {},
-        headers.map((header) => element('th', {}, header)),
-      ),
-    ),
+    tableHead(headers),
     element(
       'tbody',
       {},

@@ -14,6 +14,7 @@ import { checkedSentence, reportWord, statusWord } from './reportWords.js';
 import type { PathCasesSummary } from './summarizeCases.js';
 import { indicatorSection } from './indicatorSection.js';
 import type { ReportIndicators } from './reportIndicators.js';
+import { tableHead } from './tableHead.js';
 
 /** What one path's page shows. @internal */
 export interface PathReportInput {
@@ -56,15 +57,7 @@ function table(headers: readonly string[], rows: readonly (readonly (MarkupNode 
   return element(
     'table',
     { class: className },
-    element(
-      'thead',
-      {},
-      element(
-        'tr',
-        {},
-        headers.map((header) => element('th', {}, header)),
-      ),
-    ),
+    tableHead(headers),
     element(
       'tbody',
       {},
