@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { CaseSummary } from '../store/caseIndex.js';
 import type { IndexedEventStore } from '../store/eventStore.js';
-import type { EveryCaseSummary } from '../store/memoryStore.js';
+import type { EveryCaseSummary, OrganisedCaseSummary } from '../store/memoryStore.js';
+import type { AggregateStatement } from '../store/postgres/sqlEventStore.js';
 import { type IndicatorRow, cellsFromRows } from './indicatorCells.js';
 import { checkIndicatorQuery, type IndicatorQueryRejection } from './indicatorPeriod.js';
 import type { IndicatorCell, IndicatorPath, IndicatorQuery } from './indicatorQuery.js';
@@ -10,7 +11,7 @@ import { indicatorStatement } from './indicatorSql.js';
 
 /** A store the database counts in: the SQL stores have `aggregate`. */
 interface AggregatingStore {
-  aggregate<TRow>(statement: { readonly text: string; readonly values: readonly unknown[] }): Promise<readonly TRow[]>;
+  aggregate<TRow>(build: AggregateStatement): Promise<readonly TRow[]>;
 }
 
 function aggregates(store: IndexedEventStore): store is IndexedEventStore & AggregatingStore {
@@ -25,7 +26,8 @@ export type IndicatorCountResult = { readonly ok: true; readonly cells: readonly
  * stores in the database (one statement per indicator, over the case rows and events), on the
  * memory store by going through its events once. The case rows must be current (after appends
  * made without a projection, run `rebuildProjections` first): they say which version a case is
- * on and whether it is closed.
+ * on and whether it is closed. A store opened for an organisation counts that organisation's
+ * cases only; `byOrganisation: true` gives one cell per organisation as well.
  *
  * @example
  * ```ts
@@ -42,6 +44,7 @@ export async function countIndicators(
   if (!checked.ok) return checked;
   const cells: IndicatorCell[] = [];
   const unique = uniqueById(paths);
+  if (checked.query.byOrganisation && !aggregates(store) && !listsEveryCase(store)) return organisationsUnknown;
   const held = aggregates(store)
     ? undefined
     : await casesInMemory(
@@ -52,13 +55,24 @@ export async function countIndicators(
     for (const indicator of path.indicators ?? []) {
       const rows = held
         ? indicatorRowsByReplay(indicator, held.get(path.id) ?? [], checked.query)
-        : await (store as IndexedEventStore & AggregatingStore).aggregate<IndicatorRow>(
-            indicatorStatement(path.id, indicator, checked.query),
+        : await (store as IndexedEventStore & AggregatingStore).aggregate<IndicatorRow>(({ organisation }) =>
+            indicatorStatement(path.id, indicator, checked.query, organisation),
           );
       cells.push(...cellsFromRows(path.id, indicator, rows, checked.query));
     }
   }
   return { ok: true, cells };
+}
+
+const organisationsUnknown: IndicatorQueryRejection = {
+  ok: false,
+  code: 'INVALID_INDICATOR_QUERY',
+  field: 'byOrganisation',
+  message: 'byOrganisation needs a store that knows each case’s organisation (the PostgreSQL, PGlite or memory store)',
+};
+
+function listsEveryCase(store: IndexedEventStore): store is IndexedEventStore & EveryCaseSummary {
+  return typeof (store as Partial<EveryCaseSummary>).caseSummaries === 'function';
 }
 
 /** A catalogue may hold several versions of one path: their indicators are counted once, the latest's. */
@@ -72,10 +86,10 @@ function uniqueById(paths: readonly IndicatorPath[]): IndicatorPath[] {
  * The case rows of a store counted outside SQL: every one, from the memory store's unpaged read;
  * from another host store, what listCases gives at most (10 000 of each path and status).
  */
-async function caseRowsOf(store: IndexedEventStore, pathIds: readonly string[]): Promise<Map<string, CaseSummary>> {
-  const rows = new Map<string, CaseSummary>();
-  if (typeof (store as Partial<EveryCaseSummary>).caseSummaries === 'function') {
-    for await (const summary of (store as IndexedEventStore & EveryCaseSummary).caseSummaries()) rows.set(summary.caseId, summary);
+async function caseRowsOf(store: IndexedEventStore, pathIds: readonly string[]): Promise<Map<string, CaseSummary | OrganisedCaseSummary>> {
+  const rows = new Map<string, CaseSummary | OrganisedCaseSummary>();
+  if (listsEveryCase(store)) {
+    for await (const summary of store.caseSummaries()) rows.set(summary.caseId, summary);
     return rows;
   }
   for (const pathId of pathIds)
@@ -96,7 +110,13 @@ async function casesInMemory(store: IndexedEventStore, pathIds: readonly string[
   for (const [caseId, events] of histories) {
     const summary = summaries.get(caseId);
     if (summary === undefined) continue;
-    const kase: IndicatorCase = { pathId: summary.pathId, pathVersion: summary.pathVersion, closed: summary.status === 'closed', events };
+    const kase: IndicatorCase = {
+      pathId: summary.pathId,
+      pathVersion: summary.pathVersion,
+      closed: summary.status === 'closed',
+      organisation: 'organisation' in summary ? (summary.organisation ?? null) : null,
+      events,
+    };
     const list = byPath.get(summary.pathId);
     if (list) list.push(kase);
     else byPath.set(summary.pathId, [kase]);

@@ -3,12 +3,14 @@ import type { CheckedIndicatorQuery, IndicatorCell } from './indicatorQuery.js';
 import { isSmall } from './indicatorPeriod.js';
 
 /**
- * A row as the indicator statement answers it (and as the replay counts it): the period and
- * version, and the kind's columns. @internal
+ * A row as the indicator statement answers it (and as the replay counts it): the period, version
+ * (and organisation), and the kind's columns. @internal
  */
 export interface IndicatorRow {
   readonly period: string;
   readonly path_version: number;
+  /** Only when the query groups by organisation: the cases' organisation, `null` for none. */
+  readonly organisation?: string | null;
   readonly denominator?: number;
   readonly numerator?: number;
   readonly category?: string;
@@ -20,8 +22,8 @@ export interface IndicatorRow {
 }
 
 /**
- * Turns the rows of one indicator into its cells: one per period and version, categories and keys
- * gathered, the small-number note set. @internal
+ * Turns the rows of one indicator into its cells: one per period and version (and organisation,
+ * when the query groups by it), categories and keys gathered, the small-number note set. @internal
  */
 export function cellsFromRows(
   pathId: string,
@@ -31,7 +33,7 @@ export function cellsFromRows(
 ): IndicatorCell[] {
   const groups = new Map<string, IndicatorRow[]>();
   for (const row of rows) {
-    const key = `${row.period}\u0000${Number(row.path_version)}`;
+    const key = `${row.period}\u0000${Number(row.path_version)}\u0000${row.organisation ?? '\u0001'}`;
     const group = groups.get(key);
     if (group) group.push(row);
     else groups.set(key, [row]);
@@ -40,7 +42,13 @@ export function cellsFromRows(
   const cells: IndicatorCell[] = [];
   for (const group of groups.values()) {
     const first = group[0]!;
-    const common = { pathId, indicatorId: indicator.id, period: first.period, pathVersion: Number(first.path_version) };
+    const common = {
+      pathId,
+      indicatorId: indicator.id,
+      period: first.period,
+      pathVersion: Number(first.path_version),
+      ...(query.byOrganisation ? { organisation: first.organisation ?? null } : {}),
+    };
     if (indicator.kind === 'share') {
       const numerator = Number(first.numerator);
       const denominator = Number(first.denominator);
@@ -61,5 +69,15 @@ export function cellsFromRows(
       cells.push({ ...common, kind: 'change', cases, byKey, small: isSmall(counts, threshold) });
     }
   }
-  return cells.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.pathVersion - b.pathVersion));
+  return cells.sort(
+    (a, b) => compareText(a.period, b.period) || a.pathVersion - b.pathVersion || compareOrganisations(a.organisation, b.organisation),
+  );
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Organisations in code order, the unassigned (null) last, as SQL's ORDER BY puts NULL. */
+function compareOrganisations(a: string | null | undefined, b: string | null | undefined): number {
+  if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
+  return compareText(a, b);
 }

@@ -9,12 +9,12 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 export interface IndicatorQueryRejection {
   readonly ok: false;
   readonly code: 'INVALID_INDICATOR_QUERY';
-  readonly field: 'from' | 'to' | 'by' | 'smallNumberThreshold';
+  readonly field: 'from' | 'to' | 'by' | 'byOrganisation' | 'smallNumberThreshold';
   readonly message: string;
 }
 
 /**
- * Checks an indicator query and fills in its defaults (by month, threshold 5).
+ * Checks an indicator query and fills in its defaults (by month, not by organisation, threshold 5).
  *
  * @example
  * ```ts
@@ -37,11 +37,13 @@ export function checkIndicatorQuery(
   if (query.from > query.to) return reject('to', 'to must not be before from');
   const by = query.by ?? 'month';
   if (!periodUnits.includes(by)) return reject('by', `by must be one of ${periodUnits.join(', ')}`);
+  const byOrganisation = query.byOrganisation ?? false;
+  if (typeof byOrganisation !== 'boolean') return reject('byOrganisation', 'byOrganisation must be true or false');
   const threshold = query.smallNumberThreshold ?? defaultSmallNumberThreshold;
   if (!Number.isInteger(threshold) || threshold < 0 || threshold > 1000) {
     return reject('smallNumberThreshold', 'smallNumberThreshold must be a whole number from 0 to 1000');
   }
-  return { ok: true, query: { from: query.from, to: query.to, by, smallNumberThreshold: threshold } };
+  return { ok: true, query: { from: query.from, to: query.to, by, byOrganisation, smallNumberThreshold: threshold } };
 }
 
 function isCalendarDate(value: unknown): value is string {

@@ -19,6 +19,12 @@ export interface IndicatorQuery {
   readonly from: string;
   readonly to: string;
   readonly by?: IndicatorPeriodUnit;
+  /**
+   * One cell per organisation (data controller) too: each cell then names its `organisation`, `null`
+   * for the cases that have none (the administrator's, unassigned). A store opened for an
+   * organisation counts only that organisation's cases, grouped or not.
+   */
+  readonly byOrganisation?: boolean;
   /** A cell counting fewer clients than this (but some) is marked `small` (default 5). */
   readonly smallNumberThreshold?: number;
 }
@@ -31,7 +37,11 @@ interface IndicatorCellKey {
   readonly period: string;
   /** The version the counted cases are on now (their last event's). */
   readonly pathVersion: number;
-  // Issue 16 adds the organisation of a case; it becomes one more key here and in the SQL's GROUP BY.
+  /**
+   * The organisation whose cases the cell counts, when the query groups `byOrganisation` (`null`:
+   * cases without one, the administrator's); absent otherwise.
+   */
+  readonly organisation?: string | null;
   /** Whether some count in the row is below the small-number threshold (and not zero). */
   readonly small: boolean;
 }
@@ -59,8 +69,9 @@ export interface ChangeCell extends IndicatorCellKey {
 }
 
 /**
- * One row of an indicator table: an indicator of a path, in a period, for a path version.
- * Rows come ordered by path, indicator (in declaration order), period and version.
+ * One row of an indicator table: an indicator of a path, in a period, for a path version (and an
+ * organisation, when grouped by it). Rows come ordered by path, indicator (in declaration order),
+ * period, version and organisation (code order, the unassigned last).
  */
 export type IndicatorCell = ShareCell | DistributionCell | ChangeCell;
 
@@ -75,5 +86,6 @@ export interface CheckedIndicatorQuery {
   readonly from: string;
   readonly to: string;
   readonly by: IndicatorPeriodUnit;
+  readonly byOrganisation: boolean;
   readonly smallNumberThreshold: number;
 }

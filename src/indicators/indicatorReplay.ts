@@ -8,11 +8,16 @@ import { periodOf } from './indicatorPeriod.js';
 // The same count as indicatorSql.ts, over histories held in memory: for the memory store, and as
 // the reference the SQL is tested against. Each rule here mirrors one clause there.
 
-/** What the count needs to know of a case: its events in order, the version it is on and whether it is closed. */
+/**
+ * What the count needs to know of a case: its events in order, the version it is on, whether it is
+ * closed, and (to group by it) the organisation it belongs to.
+ */
 export interface IndicatorCase {
   readonly pathId: string;
   readonly pathVersion: number;
   readonly closed: boolean;
+  /** The case's organisation (data controller); `null` or absent: none, the administrator's. */
+  readonly organisation?: string | null;
   readonly events: readonly RecordedEvent[];
 }
 
@@ -53,9 +58,11 @@ export function indicatorRowsByReplay(
   cases: readonly IndicatorCase[],
   query: CheckedIndicatorQuery,
 ): IndicatorRow[] {
-  const cells = new Map<string, Map<string, { period: string; version: number; values: number[]; mean?: number[] }>>();
+  type Entry = { period: string; version: number; organisation: string | null; values: number[]; mean?: number[] };
+  const cells = new Map<string, Map<string, Entry>>();
+  let organisation: string | null = null;
   const add = (period: string, version: number, sub: string, values: number[], change?: number) => {
-    const key = `${period}\u0000${version}`;
+    const key = `${period}\u0000${version}\u0000${organisation ?? ''}`;
     let cell = cells.get(key);
     if (!cell) {
       cell = new Map();
@@ -63,7 +70,7 @@ export function indicatorRowsByReplay(
     }
     let entry = cell.get(sub);
     if (!entry) {
-      entry = { period, version, values: values.map(() => 0), mean: [] };
+      entry = { period, version, organisation, values: values.map(() => 0), mean: [] };
       cell.set(sub, entry);
     }
     for (const [index, value] of values.entries()) entry.values[index] = (entry.values[index] ?? 0) + value;
@@ -76,6 +83,7 @@ export function indicatorRowsByReplay(
     if (date < query.from || date > query.to) continue;
     const period = periodOf(instant, query.by);
     const version = kase.pathVersion;
+    organisation = query.byOrganisation ? (kase.organisation ?? null) : null;
     if (indicator.kind === 'share') {
       if (indicator.denominator && !kase.events.some((event) => matches(event, indicator.denominator!))) continue;
       const hit = firstInstant(kase.events, indicator.numerator);
@@ -102,7 +110,11 @@ export function indicatorRowsByReplay(
   const rows: IndicatorRow[] = [];
   for (const cell of cells.values()) {
     for (const [sub, entry] of cell) {
-      const common = { period: entry.period, path_version: entry.version };
+      const common = {
+        period: entry.period,
+        path_version: entry.version,
+        ...(query.byOrganisation ? { organisation: entry.organisation } : {}),
+      };
       if (indicator.kind === 'share') rows.push({ ...common, denominator: entry.values[0]!, numerator: entry.values[1]! });
       else if (indicator.kind === 'distribution') rows.push({ ...common, category: sub, cases: entry.values[0]! });
       else {

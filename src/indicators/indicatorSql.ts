@@ -108,12 +108,31 @@ function kindSql(indicator: PathIndicator, parameters: Parameters): { perCase: s
 }
 
 /**
- * The statement that counts one indicator of a path for a checked query.
+ * How the rows are kept to an organisation and grouped by it: the case rows' `organisation` column
+ * in the per-case select, its filter when the store is scoped, the outer select's column and group
+ * key. Unscoped and ungrouped, the statement is the one it was before organisations.
+ */
+function organisationSql(query: CheckedIndicatorQuery, organisation: string | undefined, parameters: Parameters) {
+  const scoped = organisation === undefined ? '' : ` AND c.organisation = ${parameters.add(organisation)}::text`;
+  if (!query.byOrganisation) return { scoped, column: '', group: '', outer: '' };
+  return { scoped, column: ', c.organisation', group: ', 3', outer: ', organisation' };
+}
+
+/**
+ * The statement that counts one indicator of a path for a checked query; for a store opened for
+ * an organisation, over that organisation's cases only (on a server, row-level security holds the
+ * role to its organisations as well; this keeps a store to the one it was opened for).
  *
  * @internal
  */
-export function indicatorStatement(pathId: string, indicator: PathIndicator, query: CheckedIndicatorQuery): IndicatorStatement {
-  if (indicator.kind === 'distribution' && indicator.period.by === 'closing') return closedDistributionStatement(pathId, indicator, query);
+export function indicatorStatement(
+  pathId: string,
+  indicator: PathIndicator,
+  query: CheckedIndicatorQuery,
+  organisation?: string,
+): IndicatorStatement {
+  if (indicator.kind === 'distribution' && indicator.period.by === 'closing')
+    return closedDistributionStatement(pathId, indicator, query, organisation);
   const parameters = new Parameters();
   const path = parameters.add(pathId);
   const from = parameters.add(query.from);
@@ -129,14 +148,15 @@ export function indicatorStatement(pathId: string, indicator: PathIndicator, que
   // found among 100 000 cases) chose an index probe per case, 1.8 s instead of one hash join; the
   // range is applied once, outside.
   const closedOnly = closing ? ` AND c.status = 'closed'` : '';
+  const org = organisationSql(query, organisation, parameters);
   const text =
     `/* kykypolku:indicator:${pathId}/${indicator.id} */ ` +
-    `SELECT to_char(${local('instant')}, '${periodFormats[query.by]}') AS period, path_version, ${kind.outer} FROM (` +
-    `SELECT c.case_id, c.path_version, ${instant} AS instant, ${kind.perCase} ` +
+    `SELECT to_char(${local('instant')}, '${periodFormats[query.by]}') AS period, path_version${org.outer}, ${kind.outer} FROM (` +
+    `SELECT c.case_id, c.path_version${org.column}, ${instant} AS instant, ${kind.perCase} ` +
     `FROM kykypolku_cases c LEFT JOIN kykypolku_events e ON e.case_id = c.case_id AND ${rows} ` +
-    `WHERE c.path_id = ${path}${closedOnly} GROUP BY c.case_id, c.path_version` +
+    `WHERE c.path_id = ${path}${closedOnly}${org.scoped} GROUP BY c.case_id, c.path_version${org.column}` +
     `) per_case${keys} WHERE instant IS NOT NULL AND ${inRange('instant')} ${kind.where} ` +
-    `GROUP BY 1, 2${kind.group} ORDER BY 1, 2${kind.group}`;
+    `GROUP BY 1, 2${org.group}${kind.group} ORDER BY 1, 2${org.group}${kind.group}`;
   return { text, values: parameters.values };
 }
 
@@ -149,11 +169,15 @@ function closedDistributionStatement(
   pathId: string,
   indicator: Extract<PathIndicator, { kind: 'distribution' }>,
   query: CheckedIndicatorQuery,
+  organisation: string | undefined,
 ): IndicatorStatement {
   const parameters = new Parameters();
   const path = parameters.add(pathId);
   const from = parameters.add(query.from);
   const to = parameters.add(query.to);
+  const org = organisationSql(query, organisation, parameters);
+  // Scoped, the matching events are the organisation's too: the sort leaves the others' out.
+  const scopedEvents = org.scoped.replace('c.organisation', 'e.organisation');
   const matches = indicator.categories.map((source) => matchSql(source.event, parameters));
   const values = indicator.categories.map((source, index) =>
     source.field !== undefined
@@ -163,13 +187,13 @@ function closedDistributionStatement(
   const instant = 'c.last_event_at::timestamptz';
   const text =
     `/* kykypolku:indicator:${pathId}/${indicator.id} */ ` +
-    `SELECT to_char(${local(instant)}, '${periodFormats[query.by]}') AS period, c.path_version, last.category, count(*)::int AS cases ` +
-    `FROM kykypolku_cases c JOIN (` +
+    `SELECT to_char(${local(instant)}, '${periodFormats[query.by]}') AS period, c.path_version${org.column}, last.category, ` +
+    `count(*)::int AS cases FROM kykypolku_cases c JOIN (` +
     `SELECT DISTINCT ON (e.case_id) e.case_id, CASE ${values.join(' ')} END AS category FROM kykypolku_events e ` +
-    `WHERE e.path_id = ${path} AND (${matches.join(' OR ')}) ORDER BY e.case_id, e.seq DESC` +
+    `WHERE e.path_id = ${path}${scopedEvents} AND (${matches.join(' OR ')}) ORDER BY e.case_id, e.seq DESC` +
     `) last ON last.case_id = c.case_id ` +
-    `WHERE c.path_id = ${path} AND c.status = 'closed' AND last.category IS NOT NULL ` +
+    `WHERE c.path_id = ${path} AND c.status = 'closed'${org.scoped} AND last.category IS NOT NULL ` +
     `AND ${local(instant)}::date BETWEEN ${from}::date AND ${to}::date ` +
-    `GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+    `GROUP BY 1, 2${org.group}, ${org.group ? 4 : 3} ORDER BY 1, 2${org.group}, ${org.group ? 4 : 3}`;
   return { text, values: parameters.values };
 }

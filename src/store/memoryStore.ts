@@ -45,7 +45,12 @@ interface StoredCase {
  * a store that cannot count in SQL. @internal
  */
 export interface EveryCaseSummary {
-  caseSummaries(): AsyncIterable<CaseSummary>;
+  caseSummaries(): AsyncIterable<OrganisedCaseSummary>;
+}
+
+/** A case row with the organisation the case belongs to (undefined: none, the administrator's). @internal */
+export interface OrganisedCaseSummary extends CaseSummary {
+  readonly organisation: string | undefined;
 }
 
 /** A projection as a case row keeps it, and the deadlines it arms apart. */
@@ -172,10 +177,10 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
       const end = all.length;
       for (let index = 0; index < end; index++) if (seen(all[index]!.organisation)) yield all[index]!.event;
     },
-    async *caseSummaries(): AsyncIterable<CaseSummary> {
+    async *caseSummaries(): AsyncIterable<OrganisedCaseSummary> {
       for (const [caseId, stored] of cases) {
         const summary = seen(stored.organisation) ? summaryOf(caseId, stored) : undefined;
-        if (summary) yield summary;
+        if (summary) yield { ...summary, organisation: stored.organisation };
       }
     },
     async listCases(query: CaseQuery = {}): Promise<readonly CaseSummary[]> {

@@ -59,12 +59,19 @@ export interface SqlEventStore extends IndexedEventStore, AccessLogStore {
   migrate(): Promise<SchemaMigrationReport>;
   /**
    * Runs one read-only aggregate statement built by the engine (the indicators' counts, which the
-   * database computes over the case rows and events). Not for host SQL.
+   * database computes over the case rows and events). Not for host SQL. The engine builds it for
+   * the store's scope, so a store opened for an organisation counts only that organisation's rows.
    *
    * @internal
    */
-  aggregate<TRow>(statement: { readonly text: string; readonly values: readonly unknown[] }): Promise<readonly TRow[]>;
+  aggregate<TRow>(build: AggregateStatement): Promise<readonly TRow[]>;
 }
+
+/** An aggregate statement as the engine builds it for a store's scope: the organisation it is opened for, if any. @internal */
+export type AggregateStatement = (scope: { readonly organisation: string | undefined }) => {
+  readonly text: string;
+  readonly values: readonly unknown[];
+};
 
 interface SummaryRow {
   readonly case_id: string;
@@ -511,9 +518,10 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
       }));
     },
 
-    async aggregate<TRow>(statement: { readonly text: string; readonly values: readonly unknown[] }): Promise<readonly TRow[]> {
+    async aggregate<TRow>(build: AggregateStatement): Promise<readonly TRow[]> {
       // The indicators group every case of a path before counting: with the default 4 MB the sorts
       // of 100 000 cases spill to disk. The setting lasts for this one read-only transaction.
+      const statement = build({ organisation });
       try {
         return await client.transaction(async (session) => {
           await session.query(`/* kykypolku:aggregateMemory:scan */ SET LOCAL work_mem = '64MB'`);
