@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { countIndicators } from '../indicators/countIndicators.js';
 import { formatIndicatorCsv, formatIndicatorTable } from '../indicators/formatIndicators.js';
-import { checkIndicatorQuery } from '../indicators/indicatorPeriod.js';
+import { checkIndicatorQuery, type IndicatorQueryRejection } from '../indicators/indicatorPeriod.js';
 import type { IndicatorPeriodUnit } from '../indicators/indicatorQuery.js';
 import { languages } from '../path/label.js';
 import { formatSource } from '../path/source.js';
@@ -11,15 +11,25 @@ import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
 
 const formats = ['table', 'csv', 'json'] as const;
 
+/** The option a refused query field came from. */
+const optionOf = {
+  from: 'from',
+  to: 'to',
+  by: 'by',
+  byOrganisation: 'by-organisation',
+  smallNumberThreshold: 'small-number',
+} as const satisfies Record<IndicatorQueryRejection['field'], string>;
+
 /** `kykypolku indicators`: the paths' service indicators, counted in the database. @internal */
 export const indicatorsCommand: CliCommand = {
   name: 'indicators',
   usage: `kykypolku indicators --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--by month|quarter|year] [--format table|csv|json]
-      [--lang fi|sv|en] [--path <id>]… [--small-number <n>] ${storeOptionsUsage}
+      [--lang fi|sv|en] [--path <id>]… [--small-number <n>] [--by-organisation] ${storeOptionsUsage}
       The service indicators each path declares (access within a month, end reasons, IPS outcomes, …),
       counted in the database over the stored cases by period (Finnish time), path version and
       indicator, with each one's definition and source. from and to are inclusive dates. A cell with
-      fewer than --small-number clients (default 5) is marked, so a published table singles out nobody.`,
+      fewer than --small-number clients (default 5) is marked, so a published table singles out nobody.
+      --by-organisation gives one cell per organisation (data controller) too, each marked on its own.`,
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
@@ -31,6 +41,7 @@ export const indicatorsCommand: CliCommand = {
         lang: { type: 'string' },
         path: { type: 'string', multiple: true },
         'small-number': { type: 'string' },
+        'by-organisation': { type: 'boolean', default: false },
         ...storeOptions,
       },
       strict: true,
@@ -43,16 +54,16 @@ export const indicatorsCommand: CliCommand = {
       to: values.to ?? '',
       by: values.by as IndicatorPeriodUnit,
       smallNumberThreshold: integerOption('small-number', values['small-number'], 5),
+      byOrganisation: values['by-organisation'] === true,
     };
     const checked = checkIndicatorQuery(query);
-    if (!checked.ok)
-      throw new UsageError(`--${checked.field === 'smallNumberThreshold' ? 'small-number' : checked.field}: ${checked.message}`);
+    if (!checked.ok) throw new UsageError(`--${optionOf[checked.field]}: ${checked.message}`);
     const paths = selectPaths(values.path);
     const opened = await openStore(values);
     try {
       const counted = await countIndicators(opened.store, paths, query);
       if (!counted.ok) throw new UsageError(counted.message);
-      if (format === 'csv') io.out.write(formatIndicatorCsv(counted.cells));
+      if (format === 'csv') io.out.write(formatIndicatorCsv(counted.cells, checked.query.byOrganisation));
       else if (format === 'table') io.out.write(formatIndicatorTable(paths, counted.cells, checked.query, lang));
       else {
         const indicators = paths.flatMap((path) =>

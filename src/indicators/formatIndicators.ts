@@ -12,6 +12,8 @@ export interface IndicatorTablePath {
 
 const words = {
   version: { fi: 'versio', sv: 'version', en: 'version' },
+  organisation: { fi: 'organisaatio', sv: 'organisation', en: 'organisation' },
+  unassigned: { fi: 'ei organisaatiota', sv: 'ingen organisation', en: 'unassigned' },
   total: { fi: 'yhteensä', sv: 'totalt', en: 'total' },
   source: { fi: 'lähde', sv: 'källa', en: 'source' },
   none: { fi: 'ei tapauksia kaudella', sv: 'inga fall under perioden', en: 'no cases in the period' },
@@ -66,7 +68,8 @@ export function indicatorCellText(path: IndicatorTablePath, indicator: PathIndic
 
 /**
  * The indicator cells as a text table in one language: per indicator its name, definition and
- * source, then one line per period and version; a cell under the small-number threshold is marked.
+ * source, then one line per period and version (and organisation, when the cells are grouped by
+ * it); a cell under the small-number threshold is marked.
  *
  * @internal
  */
@@ -87,12 +90,24 @@ export function formatIndicatorTable(
       for (const cell of own) {
         anySmall ||= cell.small;
         const text = indicatorCellText(path, indicator, cell, lang);
-        lines.push(`  ${cell.period}  ${words.version[lang]} ${cell.pathVersion}  ${text}${cell.small ? ' *' : ''}`);
+        const organisation =
+          cell.organisation === undefined ? '' : `${words.organisation[lang]} ${organisationName(cell.organisation, lang)}  `;
+        lines.push(`  ${cell.period}  ${words.version[lang]} ${cell.pathVersion}  ${organisation}${text}${cell.small ? ' *' : ''}`);
       }
     }
   }
   if (anySmall) lines.push('', smallNumberNote(query.smallNumberThreshold, lang));
   return `${lines.join('\n')}\n`;
+}
+
+/** A cell's organisation as a table shows it: its code, or the word for none. @internal */
+export function organisationName(organisation: string | null, lang: Language): string {
+  return organisation ?? words.unassigned[lang];
+}
+
+/** The heading of the organisation column, in one language. @internal */
+export function organisationHeading(lang: Language): string {
+  return words.organisation[lang];
 }
 
 /** The note under a table with a cell below the small-number threshold. @internal */
@@ -107,15 +122,23 @@ function csvField(value: string | number | boolean | null): string {
 
 /**
  * The indicator cells as CSV, one line per cell and category or key: `path,indicator,period,
- * pathVersion,kind,category,numerator,denominator,meanChange,small`.
+ * pathVersion,kind,category,numerator,denominator,meanChange,small`; grouped by organisation, an
+ * `organisation` column after `pathVersion` (empty for the unassigned).
  *
  * @internal
  */
-export function formatIndicatorCsv(cells: readonly IndicatorCell[]): string {
-  const header = 'path,indicator,period,pathVersion,kind,category,numerator,denominator,meanChange,small';
+export function formatIndicatorCsv(cells: readonly IndicatorCell[], byOrganisation = false): string {
+  const header = `path,indicator,period,pathVersion,${byOrganisation ? 'organisation,' : ''}kind,category,numerator,denominator,meanChange,small`;
   const lines = [header];
   for (const cell of cells) {
-    const common = [cell.pathId, cell.indicatorId, cell.period, cell.pathVersion, cell.kind];
+    const common = [
+      cell.pathId,
+      cell.indicatorId,
+      cell.period,
+      cell.pathVersion,
+      ...(byOrganisation ? [cell.organisation ?? null] : []),
+      cell.kind,
+    ];
     const rows: (string | number | boolean | null)[][] =
       cell.kind === 'share'
         ? [[...common, '', cell.numerator, cell.denominator, null, cell.small]]

@@ -7,6 +7,8 @@
  * appended through the store, then copied in SQL under new case ids, each copy shifted by whole
  * days so the year's months fill (the statements read only the case rows and the events, so the
  * copies need no chain of their own). KYKYPOLKU_BENCH_CASES sets the size (default 100 000).
+ * Copy k belongs to organisation `org-<k % 4>` (the base cohort to none), so each indicator is also
+ * timed grouped by organisation, and on a store opened for one organisation.
  */
 import { expect, it } from 'vitest';
 import { type AnyPathDefinition, countIndicators, projectCase, simulateCohort } from 'kykypolku';
@@ -50,16 +52,17 @@ it('counts each indicator for a year by month, as a ratio to one scan of the eve
   const shifted = (column: string) =>
     `to_char((${column}::timestamptz + make_interval(days => k % 365)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   await pool.query(
-    `INSERT INTO kykypolku_events (case_id, seq, event_id, path_id, path_version, type, at, at_instant, actor_role, actor_id, payload,
-                                   digest, chain)
-     SELECT e.case_id || '~' || k, e.seq, e.event_id, e.path_id, e.path_version, e.type, ${shifted('e.at')},
+    `INSERT INTO kykypolku_events (case_id, organisation, seq, event_id, path_id, path_version, type, at, at_instant, actor_role,
+                                   actor_id, payload, digest, chain)
+     SELECT e.case_id || '~' || k, 'org-' || (k % 4), e.seq, e.event_id, e.path_id, e.path_version, e.type, ${shifted('e.at')},
             ${shifted('e.at')}::timestamptz, e.actor_role, e.actor_id, e.payload, e.digest, e.chain
      FROM kykypolku_events e CROSS JOIN generate_series(1, $1::int - 1) AS k`,
     [copies],
   );
   await pool.query(
-    `INSERT INTO kykypolku_cases (case_id, last_seq, path_id, path_version, last_event_at, state, status, assignee, next_due, next_due_at)
-     SELECT c.case_id || '~' || k, c.last_seq, c.path_id, c.path_version, ${shifted('c.last_event_at')}, c.state, c.status, c.assignee, NULL, NULL
+    `INSERT INTO kykypolku_cases (case_id, organisation, last_seq, path_id, path_version, last_event_at, state, status, assignee,
+                                  next_due, next_due_at)
+     SELECT c.case_id || '~' || k, 'org-' || (k % 4), c.last_seq, c.path_id, c.path_version, ${shifted('c.last_event_at')}, c.state, c.status, c.assignee, NULL, NULL
      FROM kykypolku_cases c CROSS JOIN generate_series(1, $1::int - 1) AS k WHERE c.case_id NOT LIKE '%~%'`,
     [copies],
   );
@@ -89,6 +92,17 @@ it('counts each indicator for a year by month, as a ratio to one scan of the eve
   const checked = checkIndicatorQuery(query);
   if (!checked.ok) throw new Error(checked.message);
   const plans: string[] = [];
+  const scopedStore = createPostgresStore({ pool, organisation: 'org-1' });
+  /** The median time of a count over `rounds`. */
+  const timed = async (count: () => Promise<unknown>) => {
+    const each: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      started = performance.now();
+      await count();
+      each.push(performance.now() - started);
+    }
+    return medianOf(each);
+  };
   for (const { definition } of base) {
     for (const indicator of definition.indicators ?? []) {
       const times: number[] = [];
@@ -109,9 +123,14 @@ it('counts each indicator for a year by month, as a ratio to one scan of the eve
         castTimes.push(performance.now() - started);
       }
       const cast = medianOf(castTimes);
+      const only = [{ id: definition.id, indicators: [indicator] }];
+      const grouped = await timed(() => countIndicators(store, only, { ...query, byOrganisation: true }));
+      const scoped = await timed(() => countIndicators(scopedStore, only, query));
       lines.push(
         `${`${definition.id}/${indicator.id}`.padEnd(66)} ${time.toFixed(0).padStart(6)} ms  ${(time / scan).toFixed(2)}× a scan` +
-          `   (casting the text at: ${cast.toFixed(0)} ms, ${(cast / scan).toFixed(2)}×)`,
+          `   (casting the text at: ${cast.toFixed(0)} ms, ${(cast / scan).toFixed(2)}×)` +
+          `   by organisation ${grouped.toFixed(0)} ms, ${(grouped / scan).toFixed(2)}×; one organisation's store ` +
+          `${scoped.toFixed(0)} ms, ${(scoped / scan).toFixed(2)}×`,
       );
       const plan = await underAggregateSettings<{ 'QUERY PLAN': string }>(
         pool,

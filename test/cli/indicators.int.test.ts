@@ -85,3 +85,66 @@ describe('kykypolku indicators', () => {
     expect(run.err).toContain('--from: from must be a calendar date YYYY-MM-DD');
   });
 });
+
+describe('kykypolku indicators --by-organisation', () => {
+  const organisedDir = join(directory, 'organised');
+  // March 2025: three clients of county-a (two assessed within a month), one of county-b, one unassigned.
+  beforeAll(async () => {
+    for (const [organisation, clients] of [
+      ['county-a', 3],
+      ['county-b', 1],
+      [undefined, 1],
+    ] as const) {
+      const store = await createPgliteStore({ dataDir: organisedDir, ...(organisation ? { organisation } : {}) });
+      const cases = openCaseStore(store, [workabilityPath]);
+      for (let n = 1; n <= clients; n++) {
+        const caseId = `${organisation ?? 'none'}-${n}`;
+        await cases.record(caseId, at(contactReceived(), `2025-03-0${n}T08:00:00Z`));
+        await cases.record(caseId, at(assessmentBooked(), `2025-03-0${n}T09:00:00Z`));
+        await cases.record(caseId, at(assessmentDone('nurse'), `2025-0${n === 3 ? 5 : 3}-1${n}T09:00:00Z`));
+      }
+      await store.close();
+    }
+  }, 60_000);
+  const grouped = (...more: string[]) =>
+    cli('indicators', ...range, '--path', 'workability-path', '--by-organisation', '--data-dir', organisedDir, ...more);
+
+  it('prints a line per organisation in fi, sv and en, the unassigned named, each cell marked on its own', async () => {
+    const fi = await grouped('--lang', 'fi');
+    expect(fi.code).toBe(0);
+    expect(fi.out).toMatch(/2025-03 {2}versio 2 {2}organisaatio county-a {2}2 \/ 3 \(66,7\s?%\) \*\n/);
+    expect(fi.out).toMatch(/2025-03 {2}versio 2 {2}organisaatio county-b {2}1 \/ 1 \(100\s?%\) \*\n/);
+    expect(fi.out).toMatch(/2025-03 {2}versio 2 {2}organisaatio ei organisaatiota {2}1 \/ 1 \(100\s?%\) \*\n/);
+    expect((await grouped('--lang', 'sv')).out).toContain('version 2  organisation ingen organisation  1 / 1');
+    expect((await grouped('--lang', 'en')).out).toContain('version 2  organisation unassigned  1 / 1');
+  });
+
+  it('gives the organisation as a CSV column and in each JSON cell (null for the unassigned)', async () => {
+    const csv = await grouped('--format', 'csv');
+    expect(csv.out.split('\n').slice(0, 4)).toEqual([
+      'path,indicator,period,pathVersion,organisation,kind,category,numerator,denominator,meanChange,small',
+      'workability-path,access-within-one-month,2025-03,2,county-a,share,,2,3,,true',
+      'workability-path,access-within-one-month,2025-03,2,county-b,share,,1,1,,true',
+      'workability-path,access-within-one-month,2025-03,2,,share,,1,1,,true',
+    ]);
+    const json = JSON.parse((await grouped('--format', 'json')).out) as {
+      query: { byOrganisation: boolean };
+      indicators: { id: string; cells: { organisation: string | null; numerator: number }[] }[];
+    };
+    expect(json.query.byOrganisation).toBe(true);
+    const access = json.indicators.find((indicator) => indicator.id === 'access-within-one-month')!;
+    expect(access.cells.map((cell) => [cell.organisation, cell.numerator])).toEqual([
+      ['county-a', 2],
+      ['county-b', 1],
+      [null, 1],
+    ]);
+  });
+
+  it('without the flag counts the organisations together, with no organisation column', async () => {
+    const csv = await cli('indicators', ...range, '--path', 'workability-path', '--format', 'csv', '--data-dir', organisedDir);
+    expect(csv.out.split('\n').slice(0, 2)).toEqual([
+      'path,indicator,period,pathVersion,kind,category,numerator,denominator,meanChange,small',
+      'workability-path,access-within-one-month,2025-03,2,share,,4,5,,true',
+    ]);
+  });
+});
