@@ -13,6 +13,11 @@ export interface ReportIndicators {
   /** The query with its defaults filled in: the period, how it is cut and the small-number threshold. */
   readonly query: CheckedIndicatorQuery;
   readonly cells: readonly IndicatorCell[];
+  /**
+   * The same cells per organisation, when they were counted by it: for a store holding cases of
+   * more than one organisation (the unassigned count as one), or when the query asked for it.
+   */
+  readonly byOrganisation?: readonly IndicatorCell[];
 }
 
 /** The indicators of a report's path, or why the query was refused. */
@@ -25,7 +30,9 @@ export type ReportIndicatorCases = { readonly store: IndexedEventStore } | { rea
  * Counts a path's declared indicators for the report with the same engine as `countIndicators`:
  * for a store, its statements (in the database on PostgreSQL and PGlite); for histories held in
  * memory, the replay count the SQL is tested against. A history the path refuses on replay is left
- * out, as the report's charts leave it out.
+ * out, as the report's charts leave it out. For a store, the cells are counted per organisation as
+ * well and kept when the store holds more than one (`byOrganisation: true` keeps them always,
+ * `false` never counts them); histories carry no organisation.
  *
  * @example
  * ```ts
@@ -41,8 +48,15 @@ export async function indicatorsForReport(
   const checked = checkIndicatorQuery(query);
   if (!checked.ok) return checked;
   if ('store' in cases) {
-    const counted = await countIndicators(cases.store, [definition], query);
-    return counted.ok ? { ok: true, indicators: { query: checked.query, cells: counted.cells } } : counted;
+    const totals = { ...checked.query, byOrganisation: false };
+    const counted = await countIndicators(cases.store, [definition], totals);
+    if (!counted.ok) return counted;
+    const grouped =
+      query.byOrganisation === false ? undefined : await countIndicators(cases.store, [definition], { ...totals, byOrganisation: true });
+    if (grouped && !grouped.ok) return grouped;
+    const several = grouped !== undefined && new Set(grouped.cells.map((cell) => cell.organisation)).size > 1;
+    if (!grouped || !(several || query.byOrganisation === true)) return { ok: true, indicators: { query: totals, cells: counted.cells } };
+    return { ok: true, indicators: { query: { ...totals, byOrganisation: true }, cells: counted.cells, byOrganisation: grouped.cells } };
   }
   const held: IndicatorCase[] = [];
   for (const history of cases.histories) {
@@ -54,5 +68,5 @@ export async function indicatorsForReport(
   const cells = (definition.indicators ?? []).flatMap((indicator) =>
     cellsFromRows(definition.id, indicator, indicatorRowsByReplay(indicator, held, checked.query), checked.query),
   );
-  return { ok: true, indicators: { query: checked.query, cells } };
+  return { ok: true, indicators: { query: { ...checked.query, byOrganisation: false }, cells } };
 }

@@ -154,6 +154,8 @@ export const reportWords = {
   indicatorPeriod: { fi: 'Kausi', sv: 'Period', en: 'Period' },
   indicatorVersion: { fi: 'Polun versio', sv: 'Vägens version', en: 'Path version' },
   indicatorValue: { fi: 'Luku', sv: 'Värde', en: 'Figure' },
+  indicatorOrganisation: { fi: 'Organisaatio', sv: 'Organisation', en: 'Organisation' },
+  indicatorAllOrganisations: { fi: 'kaikki', sv: 'alla', en: 'all' },
   indicatorNoCells: { fi: 'Ei tapauksia kaudella.', sv: 'Inga fall under perioden.', en: 'No cases in the period.' },
   generated: {
     fi: 'Tuotettu kykypolulla polkujen määrittelyistä; sama syöte tuottaa saman raportin.',

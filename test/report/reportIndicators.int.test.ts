@@ -139,3 +139,52 @@ it('uses the default threshold of 5 clients, and refuses a malformed query befor
     field: 'from',
   });
 });
+
+describe('the report of a store holding more than one organisation', () => {
+  // The work-ability cohort in a memory store, every other case county-a's, the rest county-b's.
+  const organised = createMemoryStore();
+  beforeAll(async () => {
+    for (const [index, live] of cohorts.get('workability-path')!.entries()) {
+      const target = organised.forOrganisation(index % 2 === 0 ? 'county-a' : 'county-b');
+      const saved = await target.append(live.caseId, live.history, { expectedSeq: 0, projection: projectCase(live) });
+      if (!saved.ok) throw new Error(saved.failure.message);
+    }
+  });
+
+  it('shows each period and version as a whole and then per organisation, in an organisation column', async () => {
+    const shown = await indicatorsForReport(workabilityPath, { store: organised }, query);
+    const grouped = await countIndicators(organised, [workabilityPath], { ...query, byOrganisation: true });
+    if (!shown.ok || !grouped.ok) throw new Error('refused');
+    expect(shown.indicators.byOrganisation).toEqual(grouped.cells);
+    expect(new Set(grouped.cells.map((cell) => cell.organisation))).toEqual(new Set(['county-a', 'county-b']));
+    const report = await buildReport([{ definition: workabilityPath, indicators: shown.indicators }], { lang: 'en' });
+    const html = report.files.find((file) => file.name === 'workability-path.html')!.text;
+    expect(html).toContain('<th>Organisation</th>');
+    const rows = [...html.matchAll(/<tr ([^>]*data-indicator="access-within-one-month"[^>]*)>(.*?)<\/tr>/gs)];
+    const organisations = rows.map(([, attributes]) => /data-organisation="([^"]*)"/.exec(attributes!)?.[1] ?? 'all');
+    const totals = shown.indicators.cells.filter((cell) => cell.indicatorId === 'access-within-one-month');
+    expect(organisations.filter((organisation) => organisation === 'all')).toHaveLength(totals.length);
+    expect(organisations.filter((organisation) => organisation !== 'all')).toHaveLength(
+      grouped.cells.filter((cell) => cell.indicatorId === 'access-within-one-month').length,
+    );
+    // Each total row is followed by its organisations' rows, whose shares add up to it.
+    expect(organisations.slice(0, 3)).toEqual(['all', 'county-a', 'county-b']);
+    for (const total of totals) {
+      const parts = grouped.cells.filter(
+        (cell) => cell.indicatorId === total.indicatorId && cell.period === total.period && cell.pathVersion === total.pathVersion,
+      );
+      const sum = (field: 'numerator' | 'denominator') => parts.reduce((n, cell) => n + (cell.kind === 'share' ? cell[field] : 0), 0);
+      expect(total.kind === 'share' && [total.numerator, total.denominator]).toEqual([sum('numerator'), sum('denominator')]);
+    }
+  });
+
+  it('leaves the organisation out for a store of one organisation, and when the query says byOrganisation: false', async () => {
+    const single = await indicatorsForReport(workabilityPath, { store }, query);
+    const refused = await indicatorsForReport(workabilityPath, { store: organised }, { ...query, byOrganisation: false });
+    if (!single.ok || !refused.ok) throw new Error('refused');
+    expect(single.indicators.byOrganisation).toBeUndefined();
+    expect(refused.indicators.byOrganisation).toBeUndefined();
+    const report = await buildReport([{ definition: workabilityPath, indicators: single.indicators }], { lang: 'en' });
+    expect(report.files.find((file) => file.name === 'workability-path.html')!.text).not.toContain('data-organisation');
+  });
+});
