@@ -189,10 +189,12 @@ export {
   type ShareCell,
   indicatorExpressionLanguage,
   measureUrl,
+  organisationIdentifierSystem,
   toFhirMeasure,
   toFhirMeasureReport,
   type FhirMeasure,
   type FhirMeasureReport,
+  type MeasureReportOptions,
 } from './indicators/index.js';
 export type {
   ChangeIndicator,

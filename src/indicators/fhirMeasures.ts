@@ -37,13 +37,29 @@ export interface FhirMeasure {
     readonly code?: FhirCodeableConcept;
     readonly population: readonly FhirMeasurePopulation[];
     readonly stratifier?: readonly {
-      readonly code: FhirCodeableConcept;
-      readonly criteria: { readonly language: string; readonly expression: string };
+      readonly code?: FhirCodeableConcept;
+      readonly criteria?: { readonly language: string; readonly expression: string };
+      readonly component?: readonly {
+        readonly code: FhirCodeableConcept;
+        readonly criteria: { readonly language: string; readonly expression: string };
+      }[];
     }[];
   }[];
 }
 
-/** A FHIR R4 MeasureReport of type `summary`: one cell (indicator, period, path version). */
+/** One stratum of a MeasureReport's stratifier: a value (or components) and its populations. */
+interface FhirStratum {
+  readonly value?: FhirCodeableConcept;
+  readonly component?: readonly { readonly code: FhirCodeableConcept; readonly value: FhirCodeableConcept }[];
+  readonly population: readonly FhirMeasurePopulation[];
+  readonly measureScore?: { readonly value: number };
+}
+
+/**
+ * A FHIR R4 MeasureReport of type `summary`: one cell (indicator, period, path version), with its
+ * organisations as an `organisation` stratifier when given them, or one organisation's cell with
+ * that organisation as the `reporter`.
+ */
 export interface FhirMeasureReport {
   readonly resourceType: 'MeasureReport';
   readonly identifier: readonly FhirIdentifier[];
@@ -51,15 +67,29 @@ export interface FhirMeasureReport {
   readonly type: 'summary';
   readonly measure: string;
   readonly period: FhirPeriod;
+  /** One organisation's cell: the organisation (data controller) whose cases it counts. */
+  readonly reporter?: { readonly identifier: FhirIdentifier };
   readonly group: readonly {
     readonly code?: FhirCodeableConcept;
     readonly population: readonly FhirMeasurePopulation[];
     readonly measureScore?: { readonly value: number };
     readonly stratifier?: readonly {
       readonly code: readonly FhirCodeableConcept[];
-      readonly stratum: readonly { readonly value: FhirCodeableConcept; readonly population: readonly FhirMeasurePopulation[] }[];
+      readonly stratum: readonly FhirStratum[];
     }[];
   }[];
+}
+
+/** The identifier system of an organisation code in the indicators' FHIR resources. */
+export const organisationIdentifierSystem = 'urn:kykypolku:organisation';
+
+/** Options of {@link toFhirMeasureReport}. */
+export interface MeasureReportOptions {
+  /**
+   * Cells counted `byOrganisation`: those of the report's path, indicator, period and version become
+   * the strata of its `organisation` stratifier (the unassigned as the text `unassigned`).
+   */
+  readonly byOrganisation?: readonly IndicatorCell[];
 }
 
 /** The canonical URL of an indicator's Measure: `urn:kykypolku:indicator:<path>:<indicator>`. */
@@ -94,6 +124,7 @@ function computableName(indicatorId: string): string {
  */
 export function toFhirMeasure(pathId: string, indicator: PathIndicator, lang: Language): FhirMeasure {
   const scoring = indicator.kind === 'share' ? 'proportion' : indicator.kind === 'distribution' ? 'cohort' : 'continuous-variable';
+  const byOrganisation = { code: { text: 'organisation' }, criteria: criteria({ stratifyBy: 'organisation' }) };
   const initial = population('initial-population', {
     description: indicator.definition[lang],
     criteria: criteria({ period: indicator.period }),
@@ -107,13 +138,24 @@ export function toFhirMeasure(pathId: string, indicator: PathIndicator, lang: La
               population('denominator', { criteria: criteria({ denominator: indicator.denominator ?? null }) }),
               population('numerator', { criteria: criteria({ numerator: indicator.numerator }) }),
             ],
+            stratifier: [byOrganisation],
           },
         ]
       : indicator.kind === 'distribution'
         ? [
             {
               population: [initial],
-              stratifier: [{ code: { text: 'category' }, criteria: criteria({ categories: indicator.categories }) }],
+              stratifier: [
+                { code: { text: 'category' }, criteria: criteria({ categories: indicator.categories }) },
+                byOrganisation,
+                // A stratifier of components has no code of its own (mea-1): its components name it.
+                {
+                  component: [
+                    { code: { text: 'category' }, criteria: criteria({ categories: indicator.categories }) },
+                    { code: { text: 'organisation' }, criteria: criteria({ stratifyBy: 'organisation' }) },
+                  ],
+                },
+              ],
             },
           ]
         : indicator.scores.keys.map((key) => ({
@@ -123,6 +165,7 @@ export function toFhirMeasure(pathId: string, indicator: PathIndicator, lang: La
               population('measure-population', { criteria: criteria({ scores: indicator.scores.field, key }) }),
               population('measure-observation', { criteria: criteria({ change: key }) }),
             ],
+            stratifier: [byOrganisation],
           }));
   return {
     resourceType: 'Measure',
@@ -152,68 +195,136 @@ function periodDates(period: string): FhirPeriod {
   return { start, end };
 }
 
+/** An organisation as a stratum value: its code, or the text `unassigned` for cases without one. */
+function organisationConcept(organisation: string | null | undefined): FhirCodeableConcept {
+  return organisation == null
+    ? { text: 'unassigned' }
+    : { coding: [{ system: organisationIdentifierSystem, code: organisation }], text: organisation };
+}
+
+const shareScore = (numerator: number, denominator: number) =>
+  denominator > 0 ? { measureScore: { value: numerator / denominator } } : {};
+
+const sharePopulations = (numerator: number, denominator: number) => [
+  population('initial-population', { count: denominator }),
+  population('denominator', { count: denominator }),
+  population('numerator', { count: numerator }),
+];
+
+/** A stratifier over the organisation cells of a report, one stratum each. */
+function organisationStratifier(parts: readonly IndicatorCell[], stratum: (cell: IndicatorCell) => Omit<FhirStratum, 'value'>) {
+  return {
+    code: [{ text: 'organisation' }],
+    stratum: parts.map((cell) => ({ value: organisationConcept(cell.organisation), ...stratum(cell) })),
+  };
+}
+
 /**
  * One indicator cell as a FHIR R4 `MeasureReport` (type `summary`) of its Measure: the period's
  * first and last day, the counts as populations and, for a share, the proportion as the score. The
- * path version and period are in the identifier (`<path>/<indicator>/<period>/v<version>`).
+ * path version and period are in the identifier (`<path>/<indicator>/<period>/v<version>`). Given
+ * the cells counted `byOrganisation`, each group gets an `organisation` stratifier with a stratum
+ * per organisation (a distribution also one by category and organisation, in components); a cell counted by
+ * organisation on its own names its organisation as the `reporter` and in the identifier.
  *
  * @example
  * ```ts
  * const report = toFhirMeasureReport(cell);
  * report.measure; // 'urn:kykypolku:indicator:workability-path:access-within-one-month'
+ * const stratified = toFhirMeasureReport(cell, { byOrganisation: grouped.cells });
  * ```
  */
-export function toFhirMeasureReport(cell: IndicatorCell): FhirMeasureReport {
+export function toFhirMeasureReport(cell: IndicatorCell, options: MeasureReportOptions = {}): FhirMeasureReport {
+  const own = `${cell.pathId}/${cell.indicatorId}/${cell.period}/v${cell.pathVersion}`;
+  const organisation = cell.organisation === undefined ? '' : `/organisation/${cell.organisation ?? 'unassigned'}`;
+  const parts = (options.byOrganisation ?? []).filter(
+    (part) =>
+      part.organisation !== undefined &&
+      part.pathId === cell.pathId &&
+      part.indicatorId === cell.indicatorId &&
+      part.period === cell.period &&
+      part.pathVersion === cell.pathVersion,
+  );
   const common = {
     resourceType: 'MeasureReport' as const,
-    identifier: [
-      { system: 'urn:kykypolku:indicator-cell', value: `${cell.pathId}/${cell.indicatorId}/${cell.period}/v${cell.pathVersion}` },
-    ],
+    identifier: [{ system: 'urn:kykypolku:indicator-cell', value: `${own}${organisation}` }],
     status: 'complete' as const,
     type: 'summary' as const,
     measure: measureUrl(cell.pathId, cell.indicatorId),
     period: periodDates(cell.period),
+    ...(typeof cell.organisation === 'string'
+      ? { reporter: { identifier: { system: organisationIdentifierSystem, value: cell.organisation } } }
+      : {}),
   };
   if (cell.kind === 'share') {
+    const strata = organisationStratifier(parts, (part) =>
+      part.kind === 'share'
+        ? { population: sharePopulations(part.numerator, part.denominator), ...shareScore(part.numerator, part.denominator) }
+        : { population: [] },
+    );
     return {
       ...common,
       group: [
         {
-          population: [
-            population('initial-population', { count: cell.denominator }),
-            population('denominator', { count: cell.denominator }),
-            population('numerator', { count: cell.numerator }),
-          ],
-          ...(cell.denominator > 0 ? { measureScore: { value: cell.numerator / cell.denominator } } : {}),
+          population: sharePopulations(cell.numerator, cell.denominator),
+          ...shareScore(cell.numerator, cell.denominator),
+          ...(parts.length > 0 ? { stratifier: [strata] } : {}),
         },
       ],
     };
   }
   if (cell.kind === 'distribution') {
+    const byCategory = {
+      code: [{ text: 'category' }],
+      stratum: Object.entries(cell.counts).map(([category, count]) => ({
+        value: { text: category },
+        population: [population('initial-population', { count })],
+      })),
+    };
+    const byOrganisation = organisationStratifier(parts, (part) => ({
+      population: [population('initial-population', { count: part.kind === 'distribution' ? part.total : 0 })],
+    }));
+    const byBoth = {
+      code: [{ text: 'category' }, { text: 'organisation' }],
+      stratum: parts.flatMap((part) =>
+        Object.entries(part.kind === 'distribution' ? part.counts : {}).map(([category, count]) => ({
+          component: [
+            { code: { text: 'category' }, value: { text: category } },
+            { code: { text: 'organisation' }, value: organisationConcept(part.organisation) },
+          ],
+          population: [population('initial-population', { count })],
+        })),
+      ),
+    };
     return {
       ...common,
       group: [
         {
           population: [population('initial-population', { count: cell.total })],
-          stratifier: [
-            {
-              code: [{ text: 'category' }],
-              stratum: Object.entries(cell.counts).map(([category, count]) => ({
-                value: { text: category },
-                population: [population('initial-population', { count })],
-              })),
-            },
-          ],
+          stratifier: parts.length > 0 ? [byCategory, byOrganisation, byBoth] : [byCategory],
         },
       ],
     };
   }
   return {
     ...common,
-    group: Object.entries(cell.byKey).map(([key, entry]) => ({
-      code: { text: key },
-      population: [population('initial-population', { count: cell.cases }), population('measure-population', { count: entry.cases })],
-      ...(entry.meanChange === null ? {} : { measureScore: { value: entry.meanChange } }),
-    })),
+    group: Object.entries(cell.byKey).map(([key, entry]) => {
+      const byOrganisation = organisationStratifier(parts, (part) => {
+        const own = part.kind === 'change' ? part.byKey[key] : undefined;
+        return {
+          population: [
+            population('initial-population', { count: part.kind === 'change' ? part.cases : 0 }),
+            population('measure-population', { count: own?.cases ?? 0 }),
+          ],
+          ...(own?.meanChange == null ? {} : { measureScore: { value: own.meanChange } }),
+        };
+      });
+      return {
+        code: { text: key },
+        population: [population('initial-population', { count: cell.cases }), population('measure-population', { count: entry.cases })],
+        ...(entry.meanChange === null ? {} : { measureScore: { value: entry.meanChange } }),
+        ...(parts.length > 0 ? { stratifier: [byOrganisation] } : {}),
+      };
+    }),
   };
 }

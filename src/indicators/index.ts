@@ -15,8 +15,10 @@ export type { IndicatorCase } from './indicatorReplay.js';
 export {
   indicatorExpressionLanguage,
   measureUrl,
+  organisationIdentifierSystem,
   toFhirMeasure,
   toFhirMeasureReport,
   type FhirMeasure,
   type FhirMeasureReport,
+  type MeasureReportOptions,
 } from './fhirMeasures.js';
