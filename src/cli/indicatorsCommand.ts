@@ -4,6 +4,7 @@ import { formatIndicatorCsv, formatIndicatorTable } from '../indicators/formatIn
 import { checkIndicatorQuery, type IndicatorQueryRejection } from '../indicators/indicatorPeriod.js';
 import type { IndicatorPeriodUnit } from '../indicators/indicatorQuery.js';
 import { languages } from '../path/label.js';
+import { organisationProblem } from '../store/organisation.js';
 import { formatSource } from '../path/source.js';
 import { selectPaths } from './catalogue.js';
 import { type CliCommand, integerOption, languageOption, UsageError } from './command.js';
@@ -24,12 +25,14 @@ const optionOf = {
 export const indicatorsCommand: CliCommand = {
   name: 'indicators',
   usage: `kykypolku indicators --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--by month|quarter|year] [--format table|csv|json]
-      [--lang fi|sv|en] [--path <id>]… [--small-number <n>] [--by-organisation] ${storeOptionsUsage}
+      [--lang fi|sv|en] [--path <id>]… [--small-number <n>] [--by-organisation] [--organisation <code>]
+      ${storeOptionsUsage}
       The service indicators each path declares (access within a month, end reasons, IPS outcomes, …),
       counted in the database over the stored cases by period (Finnish time), path version and
       indicator, with each one's definition and source. from and to are inclusive dates. A cell with
       fewer than --small-number clients (default 5) is marked, so a published table singles out nobody.
-      --by-organisation gives one cell per organisation (data controller) too, each marked on its own.`,
+      --by-organisation gives one cell per organisation (data controller) too, each marked on its own;
+      --organisation opens the store for one organisation, which then counts only its own cases.`,
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
@@ -42,6 +45,7 @@ export const indicatorsCommand: CliCommand = {
         path: { type: 'string', multiple: true },
         'small-number': { type: 'string' },
         'by-organisation': { type: 'boolean', default: false },
+        organisation: { type: 'string' },
         ...storeOptions,
       },
       strict: true,
@@ -58,8 +62,10 @@ export const indicatorsCommand: CliCommand = {
     };
     const checked = checkIndicatorQuery(query);
     if (!checked.ok) throw new UsageError(`--${optionOf[checked.field]}: ${checked.message}`);
+    const problem = values.organisation === undefined ? undefined : organisationProblem(values.organisation);
+    if (problem !== undefined) throw new UsageError(`--organisation ${problem}`);
     const paths = selectPaths(values.path);
-    const opened = await openStore(values);
+    const opened = await openStore(values, values.organisation === undefined ? {} : { organisation: values.organisation });
     try {
       const counted = await countIndicators(opened.store, paths, query);
       if (!counted.ok) throw new UsageError(counted.message);

@@ -41,11 +41,16 @@ function integrityKeyOption(): { readonly integrityKey?: string } {
  * Opens the store the options name: a PostgreSQL server through `pg` (`--database-url`), an
  * embedded PGlite database kept in a directory (`--data-dir`), or by default an embedded PGlite in
  * memory. The drivers are loaded only when asked for. A store chained under a key is opened with
- * the key in `KYKYPOLKU_INTEGRITY_KEY`.
+ * the key in `KYKYPOLKU_INTEGRITY_KEY`; with `scope.organisation`, the store is opened for that
+ * organisation (checked by the caller).
  *
  * @internal
  */
-export async function openStore(values: { readonly 'database-url'?: string; readonly 'data-dir'?: string }): Promise<OpenedStore> {
+export async function openStore(
+  values: { readonly 'database-url'?: string; readonly 'data-dir'?: string },
+  scope: { readonly organisation?: string } = {},
+): Promise<OpenedStore> {
+  const organisation = scope.organisation === undefined ? {} : { organisation: scope.organisation };
   const url = values['database-url'];
   const dataDir = values['data-dir'];
   if (url !== undefined && dataDir !== undefined) throw new UsageError('give --database-url or --data-dir, not both');
@@ -59,7 +64,7 @@ export async function openStore(values: { readonly 'database-url'?: string; read
       throw new Error('--database-url needs the optional peer dependency pg: npm install pg', { cause: error });
     }
     const pool = new pg.Pool({ connectionString: url, max: 4 });
-    const store = createPostgresStore({ pool, ...integrityKeyOption() });
+    const store = createPostgresStore({ pool, ...organisation, ...integrityKeyOption() });
     try {
       await store.migrate();
     } catch (error) {
@@ -69,7 +74,7 @@ export async function openStore(values: { readonly 'database-url'?: string; read
     }
     return { store, name, close: () => pool.end() };
   }
-  const store = await createPgliteStore({ ...(dataDir === undefined ? {} : { dataDir }), ...integrityKeyOption() });
+  const store = await createPgliteStore({ ...(dataDir === undefined ? {} : { dataDir }), ...organisation, ...integrityKeyOption() });
   return {
     store,
     name: dataDir === undefined ? 'embedded PostgreSQL (PGlite, in memory)' : `embedded PostgreSQL (PGlite) in ${dataDir}`,

@@ -147,4 +147,25 @@ describe('kykypolku indicators --by-organisation', () => {
       'workability-path,access-within-one-month,2025-03,2,share,,4,5,,true',
     ]);
   });
+
+  it('--organisation opens the store for one organisation, which counts only its own; a bad code is a usage error', async () => {
+    const csv = await cli(
+      'indicators',
+      ...range,
+      '--path',
+      'workability-path',
+      '--format',
+      'csv',
+      '--organisation',
+      'county-a',
+      '--data-dir',
+      organisedDir,
+    );
+    expect(csv.code).toBe(0);
+    expect(csv.out.split('\n')[1]).toBe('workability-path,access-within-one-month,2025-03,2,share,,2,3,,true');
+    const bad = await cli('indicators', ...range, '--organisation', 'Kela, Helsinki', '--data-dir', organisedDir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--organisation may hold only ASCII letters');
+    expect(bad.err).not.toContain('Kela');
+  });
 });
