@@ -231,7 +231,9 @@ function organisationStratifier(parts: readonly IndicatorCell[], stratum: (cell:
  * ```ts
  * const report = toFhirMeasureReport(cell);
  * report.measure; // 'urn:kykypolku:indicator:workability-path:access-within-one-month'
- * const stratified = toFhirMeasureReport(cell, { byOrganisation: grouped.cells });
+ * const grouped = await countIndicators(store, [workabilityPath], { from: '2025-01-01', to: '2025-12-31', byOrganisation: true });
+ * const stratified = toFhirMeasureReport(cell, { byOrganisation: grouped.ok ? grouped.cells : [] });
+ * stratified.group[0]?.stratifier?.[0]?.code[0]?.text; // 'organisation' (for a share)
  * ```
  */
 export function toFhirMeasureReport(cell: IndicatorCell, options: MeasureReportOptions = {}): FhirMeasureReport {
