@@ -128,7 +128,8 @@ function csvField(value: string | number | boolean | null): string {
  * @internal
  */
 export function formatIndicatorCsv(cells: readonly IndicatorCell[], byOrganisation = false): string {
-  const header = `path,indicator,period,pathVersion,${byOrganisation ? 'organisation,' : ''}kind,category,numerator,denominator,meanChange,small`;
+  const organisation = byOrganisation ? 'organisation,' : '';
+  const header = `path,indicator,period,pathVersion,${organisation}kind,category,numerator,denominator,meanChange,small`;
   const lines = [header];
   for (const cell of cells) {
     const common = [
