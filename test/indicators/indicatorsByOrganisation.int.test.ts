@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countIndicators, createMemoryStore, type IndexedEventStore, type IndicatorCell, openCaseStore } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
-import { createPgliteStore, createPostgresStore, type PgliteStore } from 'kykypolku/postgres';
+import { createPgliteStore, createPostgresStore, organisationGrants, type PgliteStore } from 'kykypolku/postgres';
 import { useThrowawayServer } from '../support/postgresServer.js';
 import {
   assessmentBooked,
@@ -191,3 +191,80 @@ describe.each(['PGlite', 'memory', 'PostgreSQL server'])('indicators by organisa
     expect(!refused.ok && refused.message).not.toContain('yes');
   });
 });
+
+// On a server with a role per organisation, row-level security keeps the count to the role's
+// organisation even when the store is unscoped or opened for another: the library's filter is not
+// what holds it there.
+describe('indicators under row-level security, a database role per organisation', () => {
+  let asA: import('pg').Pool;
+  beforeAll(async () => {
+    const { pool: superuser, url } = await postgres.freshPool(2);
+    const as = (role: string) => postgres.newPool(url.replace('postgres@', `${role}@`), 2);
+    // Superusers bypass row-level security: the tables belong to an owner that is none.
+    await superuser.query('CREATE ROLE kykypolku_owner LOGIN');
+    await superuser.query('GRANT CREATE ON SCHEMA public TO kykypolku_owner');
+    const owner = as('kykypolku_owner');
+    const admin = createPostgresStore({ pool: owner });
+    await admin.migrate();
+    for (const [organisation, role] of [
+      ['county-a', 'county_a'],
+      ['county-b', 'county_b'],
+    ] as const) {
+      await superuser.query(`CREATE ROLE ${role} LOGIN`);
+      for (const statement of organisationGrants({ organisation, role })) await owner.query(statement);
+    }
+    asA = as('county_a');
+    const asB = as('county_b');
+    await fill((organisation) =>
+      organisation === '' ? admin : createPostgresStore({ pool: organisation === 'county-a' ? asA : asB, organisation }),
+    );
+  }, 120_000);
+
+  it("county-a's role counts county-a's cases only, unscoped, opened for county-b, and grouped", async () => {
+    const unscoped = await countIndicators(createPostgresStore({ pool: asA }), [workabilityPath], year);
+    const forB = await countIndicators(createPostgresStore({ pool: asA, organisation: 'county-b' }), [workabilityPath], year);
+    if (!unscoped.ok || !forB.ok) throw new Error('refused');
+    expect(shares(unscoped.cells)).toEqual([['2025-01', undefined, 1, 2, true]]);
+    // Opened for B on A's connection: the policies admit A's rows, the store's filter B's, so none.
+    expect(forB.cells).toEqual([]);
+    const grouped = await countIndicators(createPostgresStore({ pool: asA }), [workabilityPath], { ...year, byOrganisation: true });
+    if (!grouped.ok) throw new Error(grouped.message);
+    expect(shares(grouped.cells)).toEqual([['2025-01', 'county-a', 1, 2, true]]);
+  });
+});
+
+// Past listCases' 10 000 limit (which the memory store's count does not use): 10 400 copies of A in
+// county-a and B in county-b, counted by a scoped view each and by organisation.
+it('counts a memory store by organisation past 10 000 cases', async () => {
+  const memory = createMemoryStore();
+  await fill((organisation) => (organisation === '' ? memory : memory.forOrganisation(organisation)));
+  const row = { state: 'closed', status: 'closed', assignee: undefined, nextDueAt: undefined } as const;
+  const copies = 5_200;
+  for (const [organisation, caseId] of [
+    ['county-a', 'A'],
+    ['county-b', 'B'],
+  ] as const) {
+    const scoped = memory.forOrganisation(organisation);
+    const events = await memory.read(caseId);
+    for (let copy = 0; copy < copies; copy++) {
+      const id = `${caseId}-${copy}`;
+      const saved = await scoped.append(
+        id,
+        events.map((event) => ({ ...event, caseId: id })),
+        { expectedSeq: 0, projection: row },
+      );
+      if (!saved.ok) throw new Error(saved.failure.message);
+    }
+  }
+  const grouped = await countIndicators(memory, [workabilityPath], { ...year, byOrganisation: true });
+  const a = await countIndicators(memory.forOrganisation('county-a'), [workabilityPath], year);
+  if (!grouped.ok || !a.ok) throw new Error('refused');
+  // January: county-a had A and B (1 of 2) and now 5 200 more A's; county-b had D and now 5 200 B's (not within).
+  expect(shares(grouped.cells).filter((cell) => cell && cell[0] === '2025-01')).toEqual([
+    ['2025-01', 'county-a', 1 + copies, 2 + copies, false],
+    // One client of 5 201 within a month: still small, that one could be singled out.
+    ['2025-01', 'county-b', 1, 1 + copies, true],
+    ['2025-01', null, 1, 1, true],
+  ]);
+  expect(shares(a.cells)).toEqual([['2025-01', undefined, 1 + copies, 2 + copies, false]]);
+}, 120_000);
