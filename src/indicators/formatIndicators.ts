@@ -90,8 +90,11 @@ export function formatIndicatorTable(
       for (const cell of own) {
         anySmall ||= cell.small;
         const text = indicatorCellText(path, indicator, cell, lang);
+        // `organisation county-a`, or for none just the word for it (`unassigned`), not `organisation unassigned`.
         const organisation =
-          cell.organisation === undefined ? '' : `${words.organisation[lang]} ${organisationName(cell.organisation, lang)}  `;
+          cell.organisation === undefined
+            ? ''
+            : `${cell.organisation === null ? words.unassigned[lang] : `${words.organisation[lang]} ${cell.organisation}`}  `;
         lines.push(`  ${cell.period}  ${words.version[lang]} ${cell.pathVersion}  ${organisation}${text}${cell.small ? ' *' : ''}`);
       }
     }

@@ -114,9 +114,9 @@ describe('kykypolku indicators --by-organisation', () => {
     expect(fi.code).toBe(0);
     expect(fi.out).toMatch(/2025-03 {2}versio 2 {2}organisaatio county-a {2}2 \/ 3 \(66,7\s?%\) \*\n/);
     expect(fi.out).toMatch(/2025-03 {2}versio 2 {2}organisaatio county-b {2}1 \/ 1 \(100\s?%\) \*\n/);
-    expect(fi.out).toMatch(/2025-03 {2}versio 2 {2}organisaatio ei organisaatiota {2}1 \/ 1 \(100\s?%\) \*\n/);
-    expect((await grouped('--lang', 'sv')).out).toContain('version 2  organisation ingen organisation  1 / 1');
-    expect((await grouped('--lang', 'en')).out).toContain('version 2  organisation unassigned  1 / 1');
+    expect(fi.out).toMatch(/2025-03 {2}versio 2 {2}ei organisaatiota {2}1 \/ 1 \(100\s?%\) \*\n/);
+    expect((await grouped('--lang', 'sv')).out).toContain('version 2  ingen organisation  1 / 1');
+    expect((await grouped('--lang', 'en')).out).toContain('version 2  unassigned  1 / 1');
   });
 
   it('gives the organisation as a CSV column and in each JSON cell (null for the unassigned)', async () => {
