@@ -108,11 +108,6 @@ export function organisationName(organisation: string | null, lang: Language): s
   return organisation ?? words.unassigned[lang];
 }
 
-/** The heading of the organisation column, in one language. @internal */
-export function organisationHeading(lang: Language): string {
-  return words.organisation[lang];
-}
-
 /** The note under a table with a cell below the small-number threshold. @internal */
 export function smallNumberNote(threshold: number, lang: Language): string {
   return words.small[lang].replace('{n}', String(threshold));
