@@ -31,6 +31,8 @@ export function checkIndicatorQuery(
     field,
     message,
   });
+  // A host's untyped input (a parsed request body) may be anything: refuse it here, not deep inside.
+  if (typeof query !== 'object' || query === null) return reject('from', 'the query must be an object with from and to');
   for (const field of ['from', 'to'] as const) {
     if (!isCalendarDate(query[field])) return reject(field, `${field} must be a calendar date YYYY-MM-DD`);
   }

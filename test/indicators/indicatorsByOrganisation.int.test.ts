@@ -189,6 +189,8 @@ describe.each(['PGlite', 'memory', 'PostgreSQL server'])('indicators by organisa
     const refused = await countIndicators(open(''), [workabilityPath], { ...year, byOrganisation: 'yes' as unknown as boolean });
     expect(refused).toMatchObject({ ok: false, code: 'INVALID_INDICATOR_QUERY', field: 'byOrganisation' });
     expect(!refused.ok && refused.message).not.toContain('yes');
+    // Not an object at all (a host's parsed body): a typed refusal, not a TypeError from inside.
+    expect(await countIndicators(open(''), [workabilityPath], null as never)).toMatchObject({ ok: false, code: 'INVALID_INDICATOR_QUERY' });
   });
 });
 
