@@ -178,8 +178,11 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
       for (let index = 0; index < end; index++) if (seen(all[index]!.organisation)) yield all[index]!.event;
     },
     async *caseSummaries(): AsyncIterable<OrganisedCaseSummary> {
+      // The view's own cases, by the organisation itself (not by what the view may read): the
+      // indicators count a data controller's own cases, as the SQL statements' filter does.
       for (const [caseId, stored] of cases) {
-        const summary = seen(stored.organisation) ? summaryOf(caseId, stored) : undefined;
+        const own = organisation === undefined || stored.organisation === organisation;
+        const summary = own ? summaryOf(caseId, stored) : undefined;
         if (summary) yield { ...summary, organisation: stored.organisation };
       }
     },
