@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { instantYears, isMillisInYears, isoDate } from '../time/instant.js';
+import { stringProblem, valueLimits } from '../schema/valueDomain.js';
 
 /** A payload as its schema parses it, or zod's own failure with its issues. @internal */
 export type PayloadParse =
@@ -9,19 +10,52 @@ export type PayloadParse =
 /** Parses one event type's payload: a fast check where the schema allows one, zod otherwise. @internal */
 export type PayloadParser = (payload: unknown) => PayloadParse;
 
-interface FlatField {
-  readonly key: string;
-  readonly accepts: (value: unknown) => boolean;
+/**
+ * Reads a stored payload that is certainly inside the value domain and certainly what its schema
+ * accepts, giving what zod's parse gives; `undefined` when it cannot say so (then the caller checks
+ * the domain and asks zod, as for any payload). Never throws. @internal
+ */
+export type DomainPayloadReader = (payload: unknown) => Record<string, unknown> | undefined;
+
+/** What a field reader answers when the fast path cannot take a value (zod must decide). */
+const refused: unique symbol = Symbol('refused');
+
+/** Reads one value: the value zod's parse gives (a copy for an object), or `refused`. */
+type Reader = (value: unknown) => unknown;
+
+interface FieldReader {
+  readonly read: Reader;
   readonly optional: boolean;
+  /** The most UTF-16 units its strings and keys can hold; undefined when unbounded. */
+  readonly units: number | undefined;
+  /** The most values (leaves and objects) it can hold. */
+  readonly values: number;
+  /** How deep objects nest inside it (0 for a leaf). */
+  readonly depth: number;
+  /** True when everything it takes is inside the value domain (checked where it cannot be known ahead). */
+  readonly inDomain: boolean;
+}
+
+interface ZodCheckDefinition {
+  readonly check?: string;
+  readonly format?: string;
+  readonly pattern?: RegExp;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly length?: number;
+  readonly value?: number;
+  readonly inclusive?: boolean;
 }
 
 interface ZodInternals {
   readonly type: string;
-  readonly checks?: readonly unknown[];
+  readonly coerce?: boolean;
+  readonly checks?: readonly { readonly _zod: { readonly def: ZodCheckDefinition } }[];
   readonly catchall?: { readonly _zod: { readonly def: ZodInternals } };
   readonly innerType?: { readonly _zod: { readonly def: ZodInternals } };
   readonly values?: readonly unknown[];
   readonly entries?: Readonly<Record<string, unknown>>;
+  readonly shape?: Readonly<Record<string, unknown>>;
 }
 
 function definitionOf(schema: unknown): ZodInternals {
@@ -37,59 +71,120 @@ function isDateInYears(value: unknown): boolean {
   return (year > instantYears.first && year < instantYears.last) || isMillisInYears(Date.parse(value));
 }
 
-function oneOf(values: readonly unknown[]): (value: unknown) => boolean {
+const isNegativeZero = (value: unknown): boolean => value === 0 && 1 / (value as number) < 0;
+
+function leaf(read: Reader, units: number | undefined, inDomain: boolean): FieldReader {
+  return { read, optional: false, units, values: 1, depth: 0, inDomain };
+}
+
+function oneOf(values: readonly unknown[], domain: boolean): FieldReader {
   const set = new Set(values);
-  return (value) => set.has(value);
+  // A Set finds -0 as 0, as zod's does; the value domain refuses -0, so a domain reader leaves it to the full check.
+  const hasZero = domain && set.has(0);
+  const read: Reader = hasZero
+    ? (value) => (set.has(value) && !isNegativeZero(value) ? value : refused)
+    : (value) => (set.has(value) ? value : refused);
+  let units = 0;
+  let inDomain = true;
+  for (const value of values) {
+    if (typeof value === 'string') {
+      units = Math.max(units, value.length);
+      if (stringProblem(value) !== undefined) inDomain = false;
+    } else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) inDomain = false;
+    } else if (typeof value !== 'boolean' && value !== null) inDomain = false;
+  }
+  return leaf(read, units, inDomain);
+}
+
+/** A string with length bounds and regular expressions only (zod's min, max, length and regex). */
+function boundedString(checks: readonly ZodCheckDefinition[], domain: boolean): FieldReader | undefined {
+  let minimum = 0;
+  let maximum = Number.POSITIVE_INFINITY;
+  const patterns: RegExp[] = [];
+  for (const check of checks) {
+    if (check.check === 'min_length' && typeof check.minimum === 'number') minimum = Math.max(minimum, check.minimum);
+    else if (check.check === 'max_length' && typeof check.maximum === 'number') maximum = Math.min(maximum, check.maximum);
+    else if (check.check === 'length_equals' && typeof check.length === 'number') {
+      minimum = Math.max(minimum, check.length);
+      maximum = Math.min(maximum, check.length);
+    } else if (check.check === 'string_format' && check.format === 'regex' && check.pattern instanceof RegExp) patterns.push(check.pattern);
+    else return undefined;
+  }
+  const read: Reader = (value) => {
+    if (typeof value !== 'string' || value.length < minimum || value.length > maximum) return refused;
+    for (const pattern of patterns) {
+      // As zod does: a global or sticky pattern would otherwise start where its last match ended.
+      pattern.lastIndex = 0;
+      if (!pattern.test(value)) return refused;
+    }
+    return domain && stringProblem(value) !== undefined ? refused : value;
+  };
+  return leaf(read, Number.isFinite(maximum) ? maximum : undefined, true);
+}
+
+/** A finite number with inclusive or exclusive bounds, perhaps a safe integer (zod's min, max, gt, lt, int). */
+function boundedNumber(checks: readonly ZodCheckDefinition[], domain: boolean): FieldReader | undefined {
+  let integer = false;
+  const bounds: ((value: number) => boolean)[] = [];
+  for (const check of checks) {
+    const limit = check.value;
+    if (check.check === 'number_format' && check.format === 'safeint') integer = true;
+    else if (check.check === 'greater_than' && typeof limit === 'number')
+      bounds.push(check.inclusive ? (value) => value >= limit : (value) => value > limit);
+    else if (check.check === 'less_than' && typeof limit === 'number')
+      bounds.push(check.inclusive ? (value) => value <= limit : (value) => value < limit);
+    else return undefined;
+  }
+  const read: Reader = (value) => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isSafeInteger(value))) return refused;
+    for (const holds of bounds) if (!holds(value)) return refused;
+    return domain && isNegativeZero(value) ? refused : value;
+  };
+  return leaf(read, 0, true);
 }
 
 /**
- * How to check a field that holds a finite set of values and nothing else (a boolean, an enum, a
- * literal), or the library's own `isoDate`, each perhaps optional or nullable, with no other
- * refinement; or undefined. Anything else — another date or string, a number, a default, a
- * transform, a refinement — leaves the whole payload to zod.
+ * How to read a field the fast path can answer exactly as zod does: a boolean, an enum, a literal,
+ * the library's own `isoDate`, a string with length bounds and patterns, a finite number with bounds
+ * (perhaps an integer), or a strict object of such fields; each perhaps optional or nullable. Anything
+ * else — another format, a default, a transform, a refinement, coercion — leaves the whole payload to
+ * zod. With `domain`, a value outside the value domain (-0, NUL, a lone surrogate) is refused too.
  */
-function fieldCheck(schema: unknown): { accepts: (value: unknown) => boolean; optional: boolean } | undefined {
+function fieldReader(schema: unknown, domain: boolean): FieldReader | undefined {
   // The one refinement known here: `isoDate`'s years, which isDateInYears checks alike.
-  if (schema === isoDate) return { accepts: isDateInYears, optional: false };
+  if (schema === isoDate) return leaf((value) => (isDateInYears(value) ? value : refused), 10, true);
   const definition = definitionOf(schema);
-  if (definition.checks !== undefined && definition.checks.length > 0) return undefined;
+  if (definition.coerce) return undefined;
+  // A schema can be a check itself (`z.iso.date()`, `z.int()`): its own format counts as one of its checks.
+  const own = (definition as ZodCheckDefinition).check !== undefined ? [definition as ZodCheckDefinition] : [];
+  if (own.length === 0 && ((definition as ZodCheckDefinition).format !== undefined || (definition as ZodCheckDefinition).pattern))
+    return undefined;
+  const checks = [...own, ...(definition.checks ?? []).map((check) => check._zod.def)];
   switch (definition.type) {
     case 'boolean':
-      return { accepts: oneOf([false, true]), optional: false };
+      return checks.length === 0 ? oneOf([false, true], domain) : undefined;
     case 'enum':
-      return definition.entries ? { accepts: oneOf(Object.values(definition.entries)), optional: false } : undefined;
+      return checks.length === 0 && definition.entries ? oneOf(Object.values(definition.entries), domain) : undefined;
     case 'literal':
-      return definition.values ? { accepts: oneOf(definition.values), optional: false } : undefined;
+      return checks.length === 0 && definition.values ? oneOf(definition.values, domain) : undefined;
+    case 'string':
+      return boundedString(checks, domain);
+    case 'number':
+      return boundedNumber(checks, domain);
+    case 'object':
+      return objectReader(schema, domain);
     case 'optional': {
-      const inner = definition.innerType && fieldCheck(definition.innerType);
-      return inner && { accepts: inner.accepts, optional: true };
+      const inner = checks.length === 0 && definition.innerType ? fieldReader(definition.innerType, domain) : undefined;
+      return inner && { ...inner, optional: true };
     }
     case 'nullable': {
-      const inner = definition.innerType && fieldCheck(definition.innerType);
-      return inner && { accepts: (value: unknown) => value === null || inner.accepts(value), optional: inner.optional };
+      const inner = checks.length === 0 && definition.innerType ? fieldReader(definition.innerType, domain) : undefined;
+      return inner && { ...inner, read: (value: unknown) => (value === null ? null : inner.read(value)) };
     }
     default:
       return undefined;
   }
-}
-
-/**
- * The fields of an object schema all of whose fields {@link fieldCheck} can check, with no
- * refinement on the object and no extra keys kept (strict, or stripping ones a fast check never lets
- * through), or undefined.
- */
-function flatFields(schema: z.ZodObject): readonly FlatField[] | undefined {
-  const definition = definitionOf(schema);
-  if (definition.type !== 'object' || (definition.checks !== undefined && definition.checks.length > 0)) return undefined;
-  const catchall = definition.catchall && definitionOf(definition.catchall);
-  if (catchall !== undefined && catchall.type !== 'never') return undefined;
-  const fields: FlatField[] = [];
-  for (const [key, fieldSchema] of Object.entries(schema.shape)) {
-    const field = fieldCheck(fieldSchema);
-    if (!field) return undefined;
-    fields.push({ key, accepts: field.accepts, optional: field.optional });
-  }
-  return fields;
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
@@ -99,35 +194,106 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The payload parser of one schema. For a payload of finite fields and `isoDate`s only (most events:
- * codes, flags and days), a payload whose keys are all the schema's, each holding one of its values, is copied in
- * the schema's key order — exactly what zod's parse gives, without it. Every other payload, and
- * every payload of another schema, is parsed by zod, which gives the verdict and the issues. Parity
- * with zod is a property test (test/case/payloadParser.unit.test.ts).
+ * A strict object (or a stripping one: a fast read lets no unknown key through, so there is nothing
+ * to strip) with no refinement, every field of which {@link fieldReader} can read. A payload whose
+ * keys are all the schema's, each holding a value its field takes, is copied in the schema's key
+ * order — exactly what zod's parse gives.
+ */
+function objectReader(schema: unknown, domain: boolean): FieldReader | undefined {
+  const definition = definitionOf(schema);
+  if (definition.type !== 'object' || (definition.checks !== undefined && definition.checks.length > 0)) return undefined;
+  const catchall = definition.catchall && definitionOf(definition.catchall);
+  if (catchall !== undefined && catchall.type !== 'never') return undefined;
+  const entries: [string, FieldReader][] = [];
+  let units: number | undefined = 0;
+  let values = 1;
+  let depth = 0;
+  // A key the domain refuses (`__proto__`, NUL) would pass a fast read unchecked: such a schema gets no domain reader.
+  let inDomain = true;
+  for (const [key, fieldSchema] of Object.entries(definition.shape ?? {})) {
+    const field = fieldReader(fieldSchema, domain);
+    if (!field) return undefined;
+    entries.push([key, field]);
+    units = units === undefined || field.units === undefined ? undefined : units + key.length + field.units;
+    values += field.values;
+    depth = Math.max(depth, field.depth + 1);
+    if (!field.inDomain || key === '__proto__' || stringProblem(key) !== undefined) inDomain = false;
+  }
+  const fields = new Map(entries);
+  const order = entries.map(([key]) => key);
+  const required = entries.filter(([, field]) => !field.optional).length;
+  const read: Reader = (payload) => {
+    if (!isPlainRecord(payload)) return refused;
+    const taken: Record<string, unknown> = {};
+    let requiredSeen = 0;
+    let keys = 0;
+    for (const key in payload) {
+      if (!Object.hasOwn(payload, key)) return refused;
+      const field = fields.get(key);
+      // Each value is read once: a getter's second answer is never the one checked.
+      const value = field && payload[key];
+      if (!field || value === undefined) return refused;
+      const read = field.read(value);
+      if (read === refused) return refused;
+      taken[key] = read;
+      if (!field.optional) requiredSeen++;
+      keys++;
+    }
+    if (requiredSeen !== required) return refused;
+    if (keys === 0) return taken;
+    const data: Record<string, unknown> = {};
+    for (const key of order) if (Object.hasOwn(taken, key)) data[key] = taken[key];
+    return data;
+  };
+  return { read, optional: false, units, values, depth, inDomain };
+}
+
+/**
+ * The payload parser of one schema. A payload the fast path can read (see {@link fieldReader}: most
+ * events are codes, flags, days and bounded codes) is copied in the schema's key order — exactly
+ * what zod's parse gives, without it. Every other payload, and every payload of another schema, is
+ * parsed by zod, which gives the verdict and the issues. Parity with zod is a property test
+ * (test/case/payloadParser.unit.test.ts).
  *
  * @internal
  */
 export function createPayloadParser(schema: z.ZodObject): PayloadParser {
   const byZod: PayloadParser = (payload) => schema.safeParse(payload) as PayloadParse;
-  const fields = flatFields(schema);
-  if (!fields) return byZod;
-  const known = new Map(fields.map((field) => [field.key, field]));
-  const required = fields.filter((field) => !field.optional).length;
+  const reader = objectReader(schema, false);
+  if (!reader) return byZod;
+  const read = reader.read;
   return (payload) => {
-    if (!isPlainRecord(payload)) return byZod(payload);
-    let requiredSeen = 0;
-    let keys = 0;
-    for (const key in payload) {
-      if (!Object.hasOwn(payload, key)) return byZod(payload);
-      const field = known.get(key);
-      const value = payload[key];
-      if (!field || value === undefined || !field.accepts(value)) return byZod(payload);
-      if (!field.optional) requiredSeen++;
-      keys++;
+    const data = read(payload);
+    return data === refused ? byZod(payload) : { success: true, data: data as Record<string, unknown> };
+  };
+}
+
+/**
+ * The domain reader of one schema (see {@link DomainPayloadReader}), or undefined when its payloads
+ * cannot be read fast or could hold more than the value domain's bounds (nesting, values, string
+ * units): then replay checks the domain and asks zod, as before. Replay uses it for stored events,
+ * whose payload must be both inside the domain and what the schema accepts: one read for both.
+ *
+ * @internal
+ */
+export function createDomainPayloadReader(schema: z.ZodObject): DomainPayloadReader | undefined {
+  const reader = objectReader(schema, true);
+  if (
+    !reader?.inDomain ||
+    reader.units === undefined ||
+    reader.units > valueLimits.maxStringUnits ||
+    reader.values > valueLimits.maxValues ||
+    reader.depth >= valueLimits.maxDepth
+  )
+    return undefined;
+  const read = reader.read;
+  return (payload) => {
+    try {
+      const data = read(payload);
+      return data === refused ? undefined : (data as Record<string, unknown>);
+    } catch {
+      // A getter or Proxy that throws: the full domain check names where.
+      return undefined;
     }
-    if (requiredSeen !== required) return byZod(payload);
-    const data: Record<string, unknown> = {};
-    if (keys > 0) for (const field of fields) if (Object.hasOwn(payload, field.key)) data[field.key] = payload[field.key];
-    return { success: true, data };
   };
 }

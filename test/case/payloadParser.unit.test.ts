@@ -8,7 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { isoDate } from 'kykypolku';
 import type { AnyPathDefinition } from 'kykypolku';
 import { builtInPaths } from '../../machines/index.js';
-import { createPayloadParser } from '../../src/case/payloadParser.js';
+import { createDomainPayloadReader, createPayloadParser } from '../../src/case/payloadParser.js';
+import { checkDomain } from '../../src/schema/valueDomain.js';
 import { describePayloadDomain } from '../../src/schema/payloadDomain.js';
 import { gatePath, pausePath, sessionPath, shapePath } from '../support/checkerFixtures.js';
 import { propertyRun } from '../support/property.js';
@@ -60,15 +61,49 @@ const dateLike: fc.Arbitrary<unknown> = fc.oneof(
   },
 );
 
-function payloadArbitrary(schema: z.ZodObject): fc.Arbitrary<unknown> {
+/** Strings near a bounded code: its sample, cut and grown past its bounds, and characters no pattern or store takes. */
+function stringLike(sample: string): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constant(sample) },
+    { weight: 2, arbitrary: fc.integer({ min: 0, max: 70 }).map((length) => sample.repeat(70).slice(0, length)) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 30, unit: 'binary' }) },
+    { weight: 1, arbitrary: fc.constantFrom('', `${sample}\u0000`, `${sample}\ud800`, `${sample} `, `${sample}é`, '-', '.') },
+  );
+}
+
+/** Numbers near a bounded field: its edges, fractions, -0 and what zod's number refuses. */
+const numberLike: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: -3, max: 30 }) },
+  { weight: 1, arbitrary: fc.double({ min: -2, max: 30 }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(-0, 0.5, 9.999, 10, 10.0001, 24, 25, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, '3', null),
+  },
+);
+
+/** Unwraps optional and nullable, as the parser does, to the field's own schema. */
+function innerSchema(schema: z.ZodType): z.ZodType {
+  const definition = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } })._zod.def;
+  return (definition.type === 'optional' || definition.type === 'nullable') && definition.innerType
+    ? innerSchema(definition.innerType)
+    : schema;
+}
+
+function payloadArbitrary(schema: z.ZodObject, depth = 0): fc.Arbitrary<unknown> {
   const domain = describePayloadDomain(schema);
   const fieldValue = (field: string): fc.Arbitrary<unknown> => {
     const known = domain[field]!;
-    if (known.kind === 'open' && known.format === 'date') {
-      return fc.oneof({ weight: 6, arbitrary: dateLike }, { weight: 1, arbitrary: fc.constantFrom(...strangers) });
+    const stranger = { weight: 1, arbitrary: fc.constantFrom(...strangers) };
+    if (known.kind === 'open' && known.format === 'date') return fc.oneof({ weight: 6, arbitrary: dateLike }, stranger);
+    if (known.kind === 'open' && known.format === 'string' && typeof known.sample === 'string')
+      return fc.oneof({ weight: 6, arbitrary: stringLike(known.sample) }, stranger);
+    if (known.kind === 'open' && known.format === 'number') return fc.oneof({ weight: 6, arbitrary: numberLike }, stranger);
+    if (known.kind === 'open' && known.format === 'object' && depth < 2) {
+      const nested = innerSchema(schema.shape[field] as z.ZodType) as z.ZodObject;
+      return fc.oneof({ weight: 6, arbitrary: payloadArbitrary(nested, depth + 1) }, stranger);
     }
     const values = known.kind === 'finite' ? known.values : [known.sample];
-    return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: fc.constantFrom(...strangers) });
+    return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...values) }, stranger);
   };
   const fields = Object.keys(domain);
   const record =
@@ -123,6 +158,15 @@ describe('unit: the payload parser gives the verdict and the payload zod gives',
       ['a transform', z.strictObject({ a: z.enum(['x']).transform(() => 'y') }), { a: 'x' }],
       ['a nullable optional enum', z.strictObject({ a: z.enum(['x']).nullable().optional() }), { a: null }],
       ['an explicit undefined', z.strictObject({ a: z.boolean().optional() }), { a: undefined }],
+      ['an email', z.strictObject({ a: z.email() }), { a: 'a@b.fi' }],
+      ['an ISO date of zod', z.strictObject({ a: z.iso.date() }), { a: '2023-02-29' }],
+      ['a lower-cased string', z.strictObject({ a: z.string().toLowerCase() }), { a: 'ABC' }],
+      ['a multiple of', z.strictObject({ a: z.number().multipleOf(2) }), { a: 3 }],
+      ['a 32-bit integer', z.strictObject({ a: z.int32() }), { a: 2 ** 40 }],
+      ['a coerced number', z.strictObject({ a: z.coerce.number() }), { a: '3' }],
+      ['an array', z.strictObject({ a: z.array(z.boolean()) }), { a: [true] }],
+      ['a loose nested object', z.strictObject({ a: z.looseObject({ b: z.boolean() }) }), { a: { b: true, c: 1 } }],
+      ['a global pattern', z.strictObject({ a: z.string().regex(/x/g) }), { a: 'x' }],
     ];
     for (const [name, schema, payload] of cases) {
       expect(outcomeOf(createPayloadParser(schema)(payload)), name).toEqual(outcomeOf(schema.safeParse(payload)));
@@ -151,5 +195,84 @@ describe('unit: the payload parser gives the verdict and the payload zod gives',
     expect(daysZod).toHaveBeenCalledTimes(1);
     expect(createPayloadParser(ownDate)({ meetingOn: '2025-03-04' }).success).toBe(true);
     expect(ownZod).toHaveBeenCalledTimes(1);
+  });
+  it('answers bounded codes, bounded numbers and nested strict objects without asking zod', () => {
+    const schema = z.strictObject({
+      code: z
+        .string()
+        .min(1)
+        .max(8)
+        .regex(/^[a-z-]+$/),
+      months: z.number().int().min(0).max(24).optional(),
+      score: z.number().gt(0).lt(10).nullable(),
+      nested: z.strictObject({ on: isoDate, flag: z.boolean().optional() }).optional(),
+    });
+    const zod = vi.spyOn(schema, 'safeParse');
+    const parse = createPayloadParser(schema);
+    const parsed = parse({ nested: { flag: true, on: '2025-01-02' }, score: 9.5, code: 'a-b', months: 0 });
+    expect(parsed).toEqual({ success: true, data: { code: 'a-b', months: 0, score: 9.5, nested: { on: '2025-01-02', flag: true } } });
+    expect(Object.keys(parsed.success ? parsed.data : {})).toEqual(['code', 'months', 'score', 'nested']);
+    expect(Object.keys(parsed.success ? (parsed.data.nested as object) : {})).toEqual(['on', 'flag']);
+    expect(zod).not.toHaveBeenCalled();
+    for (const refused of [
+      { code: 'A', score: null },
+      { code: 'a', score: 10 },
+      { code: 'a', score: null, months: 1.5 },
+    ]) {
+      expect(parse(refused).success).toBe(false);
+    }
+    expect(zod).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('unit: the domain reader takes only payloads inside the value domain that zod accepts, as zod gives them', () => {
+  for (const definition of definitions) {
+    it(`${definition.id}: every event type`, () => {
+      for (const [type, schema] of Object.entries(definition.events) as [string, z.ZodObject][]) {
+        const read = createDomainPayloadReader(schema);
+        if (!read) continue;
+        fc.assert(
+          fc.property(payloadArbitrary(schema), (payload) => {
+            const taken = read(payload);
+            if (taken === undefined) return;
+            expect(checkDomain(payload).ok).toBe(true);
+            const parsed = schema.safeParse(payload);
+            expect(outcomeOf({ success: true, data: taken })).toEqual(outcomeOf(parsed));
+            expect(taken).not.toBe(payload);
+          }),
+          propertyRun(`domain payload reader, ${definition.id} ${type}`, 150),
+        );
+      }
+    });
+  }
+
+  it('exists for every event type of every built-in path, so replay reads each stored payload once', () => {
+    for (const definition of builtInPaths as readonly AnyPathDefinition[]) {
+      for (const [type, schema] of Object.entries(definition.events) as [string, z.ZodObject][]) {
+        expect(createDomainPayloadReader(schema), `${definition.id} ${type}`).toBeDefined();
+      }
+    }
+  });
+
+  it('leaves -0, NUL, lone surrogates, throwing getters and Proxies to the full check, and never throws', () => {
+    const schema = z.strictObject({ n: z.number().min(-1).max(1).optional(), s: z.string().max(9).optional(), z: z.literal(0).optional() });
+    const read = createDomainPayloadReader(schema)!;
+    expect(read({ n: 0, s: 'ok', z: 0 })).toEqual({ n: 0, s: 'ok', z: 0 });
+    for (const payload of [{ n: -0 }, { z: -0 }, { s: 'a\u0000' }, { s: '\ud800' }]) {
+      expect(read(payload)).toBeUndefined();
+      expect(createPayloadParser(schema)(payload).success).toBe(schema.safeParse(payload).success);
+    }
+    const getter = Object.defineProperty({}, 's', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(read(getter)).toBeUndefined();
+    const revocable = Proxy.revocable({ s: 'x' }, {});
+    revocable.revoke();
+    expect(read(revocable.proxy)).toBeUndefined();
+    expect(createDomainPayloadReader(z.strictObject({ s: z.string() }))).toBeUndefined();
+    expect(createDomainPayloadReader(z.strictObject({ s: z.enum(['a\u0000']) }))).toBeUndefined();
   });
 });
