@@ -4,7 +4,9 @@ import type { AnyPathMigration } from '../path/definition.js';
 import type { PathVersion } from '../path/recordedEvent.js';
 import { enumeratePayloads } from '../schema/payloadDomain.js';
 import { createMachineStepper, type MachineStepper } from './machineStepper.js';
-import { createPayloadParser, type PayloadParser } from './payloadParser.js';
+import { createDomainPayloadReader, createPayloadParser, type DomainPayloadReader, type PayloadParser } from './payloadParser.js';
+import type { KnownStrings } from './storedEventDomain.js';
+import { stringProblem } from '../schema/valueDomain.js';
 
 /** What the runtime looks up on every event, computed once per definition. @internal */
 export interface CompiledPath {
@@ -14,6 +16,10 @@ export interface CompiledPath {
   readonly payloadSchemas: ReadonlyMap<string, z.ZodObject>;
   /** Each event type's payload parser: zod's verdict, fast for payloads of codes and flags only. */
   readonly payloadParsers: ReadonlyMap<string, PayloadParser>;
+  /** Each event type's reader of stored payloads inside the value domain, where its schema allows one. */
+  readonly domainPayloadReaders: ReadonlyMap<string, DomainPayloadReader>;
+  /** The path's own strings that are inside the value domain, which replay need not walk again. */
+  readonly knownStrings: KnownStrings;
   readonly permittedRoles: ReadonlyMap<string, ReadonlySet<string>>;
   readonly rules: readonly AnyPathRule[];
   /** The rules each guard enforces. */
@@ -43,12 +49,26 @@ export function compilePath(definition: AnyPathDefinition): CompiledPath {
       rulesByGuard.set(guard, [...(rulesByGuard.get(guard) ?? []), rule]);
     }
   }
+  const domainPayloadReaders = new Map<string, DomainPayloadReader>();
+  for (const type of eventTypes) {
+    const reader = createDomainPayloadReader(definition.events[type]!);
+    if (reader) domainPayloadReaders.set(type, reader);
+  }
+  const inDomain = (text: string) => stringProblem(text) === undefined;
+  const roles = Object.values(definition.permissions as Record<string, readonly string[] | undefined>).flatMap((list) => list ?? []);
   const plan: CompiledPath = {
     definition,
     pathVersion: Object.freeze({ id: definition.id, version: definition.version }),
     eventTypes,
     payloadSchemas: new Map(eventTypes.map((type) => [type, definition.events[type]!])),
     payloadParsers: new Map(eventTypes.map((type) => [type, createPayloadParser(definition.events[type]!)])),
+    domainPayloadReaders,
+    knownStrings: {
+      types: new Set(eventTypes.filter(inDomain)),
+      roles: new Set(roles.filter(inDomain)),
+      // An empty id never equals a well-formed event's: a path id outside the domain is walked each time.
+      pathId: inDomain(definition.id) ? definition.id : '',
+    },
     permittedRoles: new Map(eventTypes.map((type) => [type, new Set<string>(definition.permissions[type] ?? [])])),
     rules: definition.rules,
     stepper: createMachineStepper(definition.machine),

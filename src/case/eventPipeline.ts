@@ -71,31 +71,36 @@ function prefixIssues(issues: readonly EventIssue[], prefix: PropertyKey): Event
  * accept it → would the result break a rule → commit. Nothing is changed unless every step
  * passes.
  *
+ * @internal
+ */
+export function applyEvent(core: CaseCore, type: string, at: string, actor: EventActor, rawPayload: unknown, eventId?: string): StepResult {
+  // Only a missing payload stands for an empty one; `null` is a wrong payload, as JSON Schema says too.
+  const parsed = core.plan.payloadParsers.get(type)!(rawPayload === undefined ? {} : rawPayload);
+  if (!parsed.success) {
+    return invalid(`${type} has an invalid payload`, prefixIssues(parsed.error.issues, 'payload'));
+  }
+  return applyParsedEvent(core, type, at, actor, parsed.data, eventId);
+}
+
+/**
+ * {@link applyEvent} for a payload already parsed by the event type's schema (or read by its domain
+ * reader, which gives the same): from the event id on.
+ *
  * `madeHere` is a stored event this plan's pipeline made (see `planThatRecorded`), replayed: its
  * payload is already what the schema gave, and the event itself becomes the history entry.
  *
  * @internal
  */
-export function applyEvent(
+export function applyParsedEvent(
   core: CaseCore,
   type: string,
   at: string,
   actor: EventActor,
-  rawPayload: unknown,
+  payload: Record<string, unknown>,
   eventId?: string,
   madeHere?: RecordedEvent,
 ): StepResult {
   const plan = core.plan;
-  let payload: Record<string, unknown>;
-  if (madeHere) payload = madeHere.payload as Record<string, unknown>;
-  else {
-    // Only a missing payload stands for an empty one; `null` is a wrong payload, as JSON Schema says too.
-    const parsed = plan.payloadParsers.get(type)!(rawPayload === undefined ? {} : rawPayload);
-    if (!parsed.success) {
-      return invalid(`${type} has an invalid payload`, prefixIssues(parsed.error.issues, 'payload'));
-    }
-    payload = parsed.data as Record<string, unknown>;
-  }
   if (eventId !== undefined) {
     const takenBy = core.eventIds?.get(eventId);
     if (takenBy !== undefined) {

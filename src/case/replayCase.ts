@@ -7,11 +7,11 @@ import { createCaseCore, type CaseCore, type PrefixReplay } from './caseCore.js'
 import { deepFreeze } from './deepFreeze.js';
 import { compilePath } from './compilePath.js';
 import { recordedEventEnvelope } from './envelope.js';
-import { storedEventIssue } from './storedEventDomain.js';
+import { envelopeStringsIssue, isWellFormedSafely, payloadDomainIssue, storedEventIssue } from './storedEventDomain.js';
 import { assertCaseId, caseIdProblem } from './caseId.js';
 import { eventTypeMaxLength } from '../schema/codeStrings.js';
 import { PathCase } from './pathCase.js';
-import { applyEvent, PathRuntimeError, type StepResult } from './eventPipeline.js';
+import { applyEvent, applyParsedEvent, PathRuntimeError, type StepResult } from './eventPipeline.js';
 import { planThatRecorded } from './recordedHere.js';
 import type { EventIssue, Rejection } from './rejection.js';
 import { checkDomain } from '../schema/valueDomain.js';
@@ -162,7 +162,17 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
   const expected = core.plan.pathVersion;
   // The value domain too, as `record` and `store.append` check it: a log holding what a store
   // cannot keep (NUL, a lone surrogate, -0) is refused, not replayed into a case no store can hold.
-  const issue = storedEventIssue(raw, core.lastEvent);
+  // A payload the event type's domain reader takes is inside the domain and what its schema gives:
+  // one read instead of a walk and a parse.
+  let issue: EventIssue | undefined;
+  let readPayload: Record<string, unknown> | undefined;
+  if (isWellFormedSafely(raw)) {
+    const plan = core.plan;
+    issue = envelopeStringsIssue(raw, core.lastEvent, plan.knownStrings, core.caseId);
+    if (!issue && raw.path.id === expected.id && raw.path.version === expected.version && raw.payload !== undefined)
+      readPayload = plan.domainPayloadReaders.get(raw.type)?.(raw.payload);
+    if (!issue && !readPayload) issue = payloadDomainIssue(raw.payload);
+  } else issue = storedEventIssue(raw, core.lastEvent);
   if (issue) {
     const parsed = checkDomain(raw).ok ? recordedEventEnvelope.safeParse(raw) : undefined;
     return malformed(index, raw, parsed && !parsed.success ? parsed.error.issues : [issue]);
@@ -215,7 +225,10 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
       rejection: { code: 'UNKNOWN_EVENT_TYPE', message, eventType },
     };
   }
-  const failure = failureOf(applyEvent(core, type, event.at, event.actor, payload, event.eventId), index, event.seq);
+  const step = readPayload
+    ? applyParsedEvent(core, type, event.at, event.actor, readPayload, event.eventId)
+    : applyEvent(core, type, event.at, event.actor, payload, event.eventId);
+  const failure = failureOf(step, index, event.seq);
   // A migrated case's history is what the store holds, not the rewrite: load equals read.
   if (!failure && migrated && core.keepsHistory)
     core.history[core.history.length - 1] = deepFreeze(structuredClone(event)) as RecordedEvent;
@@ -225,7 +238,8 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
 function applyEventMadeHere(core: CaseCore, event: RecordedEvent, index: number): ReplayFailure | undefined {
   if (event.caseId !== core.caseId) return wrongCase(core, event, index);
   if (event.seq !== core.seq + 1) return outOfSequence(core, event, index);
-  return failureOf(applyEvent(core, event.type, event.at, event.actor, event.payload, event.eventId, event), index, event.seq);
+  const payload = event.payload as Record<string, unknown>;
+  return failureOf(applyParsedEvent(core, event.type, event.at, event.actor, payload, event.eventId, event), index, event.seq);
 }
 
 function wrongCase(core: CaseCore, event: { readonly caseId: string; readonly seq: number }, index: number): ReplayFailure {

@@ -5,12 +5,13 @@ import { isWellFormedRecordedEvent } from './envelopeCheck.js';
 import { describeFieldPath } from './fieldPath.js';
 import type { EventIssue } from './rejection.js';
 
-type WellFormedRecordedEvent = Parameters<typeof isWellFormedRecordedEvent>[0] & {
+/** A stored event whose envelope is well formed. @internal */
+export type WellFormedRecordedEvent = Parameters<typeof isWellFormedRecordedEvent>[0] & {
   caseId: string;
   type: string;
   actor: { role: string; id: string };
   payload: unknown;
-  path: { id: string };
+  path: { id: string; version: number };
   eventId?: string;
 };
 
@@ -34,6 +35,18 @@ interface CheckedStrings {
 }
 
 /**
+ * Strings a compiled path already knows to be inside the domain: its event types and roles and its
+ * id. A stored event's string equal to one of them needs no walk.
+ *
+ * @internal
+ */
+export interface KnownStrings {
+  readonly types: ReadonlySet<string>;
+  readonly roles: ReadonlySet<string>;
+  readonly pathId: string;
+}
+
+/**
  * The value domain of an event whose envelope is already known to be well formed: its strings one
  * by one (`at` and the integers are checked by the envelope already), then a walk of its payload.
  * Cheaper than walking the whole event, which replay pays for on every event. A string equal to
@@ -43,17 +56,39 @@ interface CheckedStrings {
  * @internal
  */
 export function recordedEventDomainIssue(event: WellFormedRecordedEvent, previous?: CheckedStrings): EventIssue | undefined {
+  return envelopeStringsIssue(event, previous) ?? payloadDomainIssue(event.payload);
+}
+
+/**
+ * The first string of a well-formed event's envelope outside the domain, or undefined. A string
+ * equal to the same field of `previous`, or one `known` holds, or the case id `caseId` (of the case
+ * being replayed, checked when it was opened) is not walked again.
+ *
+ * @internal
+ */
+export function envelopeStringsIssue(
+  event: WellFormedRecordedEvent,
+  previous?: CheckedStrings,
+  known?: KnownStrings,
+  caseId?: string,
+): EventIssue | undefined {
   // One by one, without building a list: replay runs this on every event.
-  const problem =
-    (event.caseId === previous?.caseId ? undefined : stringIssue(paths.caseId, event.caseId)) ??
-    (event.type === previous?.type ? undefined : stringIssue(paths.type, event.type)) ??
-    (event.actor.role === previous?.actor.role ? undefined : stringIssue(paths.role, event.actor.role)) ??
+  return (
+    (event.caseId === previous?.caseId || event.caseId === caseId ? undefined : stringIssue(paths.caseId, event.caseId)) ??
+    (event.type === previous?.type || known?.types.has(event.type) ? undefined : stringIssue(paths.type, event.type)) ??
+    (event.actor.role === previous?.actor.role || known?.roles.has(event.actor.role)
+      ? undefined
+      : stringIssue(paths.role, event.actor.role)) ??
     (event.actor.id === previous?.actor.id ? undefined : stringIssue(paths.actorId, event.actor.id)) ??
-    (event.path.id === previous?.path.id ? undefined : stringIssue(paths.pathId, event.path.id)) ??
-    (event.eventId === undefined ? undefined : stringIssue(paths.eventId, event.eventId));
-  if (problem) return problem;
-  const payload = checkDomain(event.payload, payloadPath);
-  return payload.ok ? undefined : payload.issue;
+    (event.path.id === previous?.path.id || event.path.id === known?.pathId ? undefined : stringIssue(paths.pathId, event.path.id)) ??
+    (event.eventId === undefined ? undefined : stringIssue(paths.eventId, event.eventId))
+  );
+}
+
+/** The first value of a stored event's payload outside the domain, or undefined. @internal */
+export function payloadDomainIssue(payload: unknown): EventIssue | undefined {
+  const inDomain = checkDomain(payload, payloadPath);
+  return inDomain.ok ? undefined : inDomain.issue;
 }
 
 function stringIssue(path: readonly PropertyKey[], text: string): EventIssue | undefined {
@@ -61,7 +96,13 @@ function stringIssue(path: readonly PropertyKey[], text: string): EventIssue | u
   return problem === undefined ? undefined : { code: 'custom', path: [...path], message: problem };
 }
 
-function isWellFormedSafely(event: unknown): boolean {
+/**
+ * True when a stored event's envelope is certainly well formed; false for anything else, and for a
+ * getter or Proxy that throws. Never throws.
+ *
+ * @internal
+ */
+export function isWellFormedSafely(event: unknown): event is WellFormedRecordedEvent {
   try {
     return isWellFormedRecordedEvent(event);
   } catch {

@@ -214,6 +214,68 @@ describe('replayCase refuses what record refuses', () => {
   });
 });
 
+describe('replayCase refuses what record refuses, in payload fields the fast reader takes (issue 19)', () => {
+  // Each stored event below has a payload whose keys and values the event type's schema takes (zod
+  // accepts -0 for min(0)), so only the value domain refuses it: replay must not skip that check.
+  function coordinatorLog(change: (payload: Record<string, unknown>) => void): unknown[] {
+    const caseRef = openCase(coordinatorServicePath, { caseId: 'fast-domain' });
+    expect(
+      caseRef.record({
+        type: 'REFERRED',
+        at: '2025-01-02T09:00:00Z',
+        actor: { role: 'employmentServicesExpert', id: 'te-1' },
+        payload: { route: 'employmentServices', referredFrom: { pathId: 'workability-path', caseId: 'w-1' } },
+      }).ok,
+    ).toBe(true);
+    expect(
+      caseRef.record({
+        type: 'ELIGIBILITY_CONFIRMED',
+        at: '2025-01-10T09:00:00Z',
+        actor: { role: 'coordinator', id: 'c-1' },
+        payload: { unemploymentMonths: 0, targetGroup: 'unemployed' },
+      }).ok,
+    ).toBe(true);
+    const events = JSON.parse(JSON.stringify(caseRef.history)) as { payload: Record<string, unknown> }[];
+    change(events[1]!.payload);
+    return events;
+  }
+
+  it('replays the untouched log', () => {
+    expect(
+      replayCase(
+        coordinatorServicePath,
+        coordinatorLog(() => {}),
+      ).ok,
+    ).toBe(true);
+  });
+
+  it.each([
+    ['-0 in a bounded integer', (payload: Record<string, unknown>) => (payload.unemploymentMonths = -0)],
+    [
+      'a throwing getter',
+      (payload: Record<string, unknown>) =>
+        Object.defineProperty(payload, 'targetGroup', {
+          enumerable: true,
+          get() {
+            throw new Error('boom');
+          },
+        }),
+    ],
+  ])('as MALFORMED_EVENT: %s', (_name, change) => {
+    const replayed = replayCase(coordinatorServicePath, coordinatorLog(change));
+    expect(replayed.ok).toBe(false);
+    expect(replayed.failure?.code).toBe('MALFORMED_EVENT');
+    expect(replayed.failure && 'index' in replayed.failure && replayed.failure.index).toBe(1);
+  });
+
+  it('as MALFORMED_EVENT: a NUL in a nested bounded code the pattern would not take either', () => {
+    const events = coordinatorLog(() => {}) as { payload: { referredFrom: Record<string, unknown> } }[];
+    events[0]!.payload.referredFrom.caseId = 'w\u0000';
+    const replayed = replayCase(coordinatorServicePath, events);
+    expect(replayed.failure?.code).toBe('MALFORMED_EVENT');
+  });
+});
+
 describe('record reads its input once (defect 5)', () => {
   it('a getter that answers a valid at first and an earlier one later cannot record an unchecked at', () => {
     const caseRef = openCase(workabilityPath, { caseId: 'getter-at' });
