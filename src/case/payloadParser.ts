@@ -219,28 +219,31 @@ function objectReader(schema: unknown, domain: boolean): FieldReader | undefined
     depth = Math.max(depth, field.depth + 1);
     if (!field.inDomain || key === '__proto__' || stringProblem(key) !== undefined) inDomain = false;
   }
-  const fields = new Map(entries);
+  const fields = new Map(entries.map(([key, field], position) => [key, { field, position }]));
   const order = entries.map(([key]) => key);
   const required = entries.filter(([, field]) => !field.optional).length;
   const read: Reader = (payload) => {
     if (!isPlainRecord(payload)) return refused;
     const taken: Record<string, unknown> = {};
     let requiredSeen = 0;
-    let keys = 0;
+    let last = -1;
+    let inOrder = true;
     for (const key in payload) {
       if (!Object.hasOwn(payload, key)) return refused;
-      const field = fields.get(key);
+      const known = fields.get(key);
       // Each value is read once: a getter's second answer is never the one checked.
-      const value = field && payload[key];
-      if (!field || value === undefined) return refused;
-      const read = field.read(value);
+      const value = known && payload[key];
+      if (!known || value === undefined) return refused;
+      const read = known.field.read(value);
       if (read === refused) return refused;
       taken[key] = read;
-      if (!field.optional) requiredSeen++;
-      keys++;
+      if (!known.field.optional) requiredSeen++;
+      if (known.position < last) inOrder = false;
+      last = known.position;
     }
     if (requiredSeen !== required) return refused;
-    if (keys === 0) return taken;
+    // Stored payloads (JSON, jsonb) mostly come in the schema's order already: then the copy is the answer.
+    if (inOrder) return taken;
     const data: Record<string, unknown> = {};
     for (const key of order) if (Object.hasOwn(taken, key)) data[key] = taken[key];
     return data;
