@@ -16,6 +16,7 @@ import {
   type RecordedEvent,
 } from 'kykypolku';
 import { builtInPaths, ipsJobCoachingPath } from 'kykypolku/paths';
+import { createPgliteStore } from '../../src/store/postgres/pgliteStore.js';
 import { compareWithBaseline, printRows } from './harness.js';
 
 const casesPerRun = 40;
@@ -28,9 +29,15 @@ function typicalHistory(definition: AnyPathDefinition): readonly RecordedEvent[]
   return closed[Math.floor(closed.length / 2)]!;
 }
 
-it('record and replayCase against transition(), every built-in path', () => {
+it('record and replayCase against transition(), every built-in path', async () => {
+  // The events as an SQL store gives them back: appended, then read (digests verified, rows parsed).
+  const store = await createPgliteStore();
   for (const definition of builtInPaths as readonly AnyPathDefinition[]) {
     const history = typicalHistory(definition);
+    const caseId = history[0]!.caseId;
+    const appended = await store.append(caseId, history, { expectedSeq: 0 });
+    if (!appended.ok) throw new Error(`append failed: ${appended.failure.code}`);
+    const fromStore = await store.read(caseId);
     const inputs = history.map(({ type, at, actor, payload }) => ({ type, at, actor, payload }));
     // The same events as a file or an SQL store gives them back: not the objects record made, so every check runs.
     const parsed = JSON.parse(JSON.stringify(history)) as readonly RecordedEvent[];
@@ -71,11 +78,19 @@ it('record and replayCase against transition(), every built-in path', () => {
             for (let c = 0; c < casesPerRun; c++) replayCase(definition, parsed);
           },
         },
+        {
+          name: 'replayCase of the events read from a PGlite store',
+          opsPerRun: casesPerRun * events,
+          run: () => {
+            for (let c = 0; c < casesPerRun; c++) replayCase(definition, fromStore);
+          },
+        },
       ],
       { rounds: 7, roundMs: 120 },
     );
     printRows(`${definition.id}: events/second on a typical ${events}-event case (ratio to transition())`, rows, 'event');
   }
+  await store.close();
 });
 
 it('caseload check over 10 000 active cases in the memory store, against one record', async () => {
