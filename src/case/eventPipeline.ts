@@ -9,7 +9,7 @@ import { isWellFormedInput } from './envelopeCheck.js';
 import { explainRefusal, ruleViolated } from './explainRefusal.js';
 import type { EventActor, RecordedEvent } from '../path/recordedEvent.js';
 import type { EventIssue, Rejection } from './rejection.js';
-import { copyIntoDomain, type PlainValue } from '../schema/valueDomain.js';
+import { copyInputIntoDomain, type PlainValue } from '../schema/valueDomain.js';
 import { describeFieldPath } from './fieldPath.js';
 import { ruleHolds } from './typeErasure.js';
 import { isInstantBefore } from '../time/instant.js';
@@ -240,7 +240,7 @@ export function outsideDomain(issue: EventIssue): Rejection {
 export function copyInput(
   input: unknown,
 ): { readonly ok: true; readonly input: PlainValue } | { readonly ok: false; readonly rejection: Rejection } {
-  const copied = copyIntoDomain(input);
+  const copied = copyInputIntoDomain(input);
   return copied.ok ? { ok: true, input: copied.value } : { ok: false, rejection: outsideDomain(copied.issue) };
 }
 
