@@ -35,8 +35,13 @@ function isInstant(value: unknown): value is string {
 
 /** The pattern has matched, so the text starts with four digits: a year well inside needs no Date.parse. */
 function isInYears(instant: string): boolean {
-  const year = Number(instant.slice(0, 4));
+  const year = leadingYear(instant);
   return (year > instantYears.first && year < instantYears.last) || isMillisInYears(Date.parse(instant));
+}
+
+/** The year of a text that starts with four ASCII digits, without cutting a string per event. @internal */
+export function leadingYear(text: string): number {
+  return (text.charCodeAt(0) - 48) * 1000 + (text.charCodeAt(1) - 48) * 100 + (text.charCodeAt(2) - 48) * 10 + (text.charCodeAt(3) - 48);
 }
 
 function isOptionalEventId(value: unknown): value is string | undefined {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { instantYears, isMillisInYears, isoDate } from '../time/instant.js';
 import { stringProblem, valueLimits } from '../schema/valueDomain.js';
+import { leadingYear } from './envelopeCheck.js';
 
 /** A payload as its schema parses it, or zod's own failure with its issues. @internal */
 export type PayloadParse =
@@ -67,7 +68,7 @@ const isoDatePattern = (isoDate.def as { pattern?: RegExp }).pattern;
 /** What the library's own `isoDate` accepts: its pattern, then its years (Date.parse only near their ends). */
 function isDateInYears(value: unknown): boolean {
   if (typeof value !== 'string' || isoDatePattern?.test(value) !== true) return false;
-  const year = Number(value.slice(0, 4));
+  const year = leadingYear(value);
   return (year > instantYears.first && year < instantYears.last) || isMillisInYears(Date.parse(value));
 }
 
