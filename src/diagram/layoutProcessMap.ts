@@ -101,16 +101,24 @@ export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
   // target's (and change at its start); which crosses less depends on the path, so both are drawn,
   // each with the roles' order and with the lane orders that keep flows between lanes shortest.
   let best: { layout: ProcessMapLayout; score: number } | undefined;
-  for (const lanes of laneOrders(plan)) {
-    for (const bendLane of ['source', 'target'] as const) {
-      const drawn = layoutWith({ ...plan, lanes }, bendLane);
-      if (!best || drawn.score < best.score) best = drawn;
+  for (const loops of ['depthFirst', 'breadthFirst'] as const) {
+    for (const lanes of laneOrders(plan)) {
+      for (const bendLane of ['source', 'target'] as const) {
+        const drawn = layoutWith({ ...plan, lanes }, bendLane, loops);
+        if (process.env.PMDEBUG)
+          console.log(plan.definition.id, loops, bendLane, drawn.score, drawn.layout.pool.width, drawn.layout.pool.height);
+        if (!best || drawn.score < best.score) best = drawn;
+      }
     }
   }
   return best!.layout;
 }
 
-function layoutWith(plan: ProcessMapPlan, bendLane: 'source' | 'target'): { layout: ProcessMapLayout; score: number } {
+function layoutWith(
+  plan: ProcessMapPlan,
+  bendLane: 'source' | 'target',
+  loops: 'depthFirst' | 'breadthFirst',
+): { layout: ProcessMapLayout; score: number } {
   const laneIndex = new Map(plan.lanes.map((lane, index) => [lane.role, index]));
   const outgoing = new Map<string, ProcessMapPlan['flows'][number][]>();
   for (const flow of plan.flows) outgoing.set(flow.source, [...(outgoing.get(flow.source) ?? []), flow]);
@@ -131,6 +139,25 @@ function layoutWith(plan: ProcessMapPlan, bendLane: 'source' | 'target'): { layo
     onStack.delete(id);
   };
   for (const node of plan.nodes) if (!visited.has(node.id)) visit(node.id);
+  if (loops === 'breadthFirst') {
+    // A flow closes a loop when it does not lead one step further from the start.
+    const distance = new Map<string, number>();
+    for (const node of plan.nodes) {
+      if (distance.has(node.id)) continue;
+      distance.set(node.id, 0);
+      const queue = [node.id];
+      for (let head = 0; head < queue.length; head++) {
+        const id = queue[head]!;
+        for (const flow of outgoing.get(id) ?? []) {
+          if (distance.has(flow.target)) continue;
+          distance.set(flow.target, distance.get(id)! + 1);
+          queue.push(flow.target);
+        }
+      }
+    }
+    reversed.clear();
+    for (const flow of plan.flows) if (distance.get(flow.target)! !== distance.get(flow.source)! + 1) reversed.add(flow.id);
+  }
 
   // Layers: the longest way from the start; a labelled flow spans two layers, so that its label
   // has a bend of its own to sit at.

@@ -13,6 +13,19 @@ const asset = (specifier: string) => readFileSync(require.resolve(specifier), 'u
 const paths: readonly AnyPathDefinition[] = [reviewPath, ...builtInPaths];
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
+/**
+ * The height in CSS px of a line of a task's name at fit-to-width in a 1 920 px wide window below
+ * which a person leans in or zooms: bpmn-js draws task names in 12 px Arial, a line ~14 px high at
+ * scale 1, so 10 px is the map drawn at about 0.7 of its size (text of about 8.5 px).
+ */
+const readableTaskText = 10;
+
+// Task text and plane sizes at fit-to-width per path, printed at the end (for the closing note).
+const textFigures: string[] = [];
+afterAll(() => {
+  if (textFigures.length > 0) console.log(`process map at fit-to-width in 1 920 px (fi):\n${textFigures.join('\n')}`);
+});
+
 beforeAll(async () => {
   browser = await launchBrowser();
 }, 60_000);
@@ -23,6 +36,7 @@ afterAll(async () => {
 /** The little of the DOM the page script uses (the project's types know no DOM). */
 interface PageElement {
   querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
   readonly textContent: string | null;
   getBoundingClientRect(): { x: number; y: number; width: number; height: number };
 }
@@ -32,6 +46,10 @@ interface Drawn {
   readonly drawn: number;
   /** The boxes bpmn-js drew the text of each outside label and each task name in, on the page. */
   readonly texts: { id: string; plane: string; x: number; y: number; width: number; height: number }[];
+  /** The height on the screen of each line of each task's name (a `tspan` bpmn-js draws), per plane. */
+  readonly taskLines: { id: string; plane: string; height: number }[];
+  /** Each plane's size on the screen at fit-to-width. */
+  readonly planeSizes: { plane: string; width: number; height: number; scale: number }[];
   readonly viewport: { width: number; scale: number };
 }
 
@@ -80,9 +98,16 @@ describe.each(paths.map((path) => [path.id, path] as const))('the process map of
         findRoot(element: { id: string }): { id: string } | undefined;
       };
       const texts: Drawn['texts'] = [];
+      const taskLines: Drawn['taskLines'] = [];
+      const planeSizes: Drawn['planeSizes'] = [];
       for (const root of planes.getRootElements()) {
         planes.setRootElement(root);
-        canvas.zoom(scale, { x: 0, y: 0 });
+        // Each plane fitted to the width on its own, as a reader who opens it sees it.
+        canvas.zoom(1, { x: 0, y: 0 });
+        const plane = canvas.viewbox().inner;
+        const planeScale = Math.min(1, 1920 / (plane.width + 40));
+        canvas.zoom(planeScale, { x: 0, y: 0 });
+        planeSizes.push({ plane: root.id, width: plane.width * planeScale, height: plane.height * planeScale, scale: planeScale });
         for (const element of registry.getAll()) {
           if (element.type === 'bpmn:Participant' || element.type === 'bpmn:Lane' || element.type === 'bpmn:Process') continue;
           if (planes.findRoot(element)?.id !== root.id) continue;
@@ -91,6 +116,10 @@ describe.each(paths.map((path) => [path.id, path] as const))('the process map of
           if (!text || (text.textContent ?? '').trim() === '') continue;
           const box = text.getBoundingClientRect();
           texts.push({ id: element.id, plane: root.id, x: box.x, y: box.y, width: box.width, height: box.height });
+          if (element.type !== 'bpmn:ReceiveTask') continue;
+          for (const line of Array.from(text.querySelectorAll('tspan')))
+            if ((line.textContent ?? '').trim() !== '')
+              taskLines.push({ id: element.id, plane: root.id, height: line.getBoundingClientRect().height });
         }
       }
       planes.setRootElement(planes.getRootElements()[0]!);
@@ -99,6 +128,8 @@ describe.each(paths.map((path) => [path.id, path] as const))('the process map of
         warnings: warnings.map((warning) => warning.message),
         drawn: registry.getAll().length,
         texts,
+        taskLines,
+        planeSizes,
         viewport: { width: 1920, scale },
       };
     }, text);
@@ -118,6 +149,18 @@ describe.each(paths.map((path) => [path.id, path] as const))('the process map of
         `${id}: ${result.texts.length} texts on ${new Set(result.texts.map((text) => text.plane)).size} planes drawn at scale ${result.viewport.scale.toFixed(2)}, ${overlapping.length} overlapping`,
       );
     expect(overlapping).toEqual([]);
+    // Fit to the width of the screen, a task's name must still be read without zooming: the
+    // smallest line of any task name on any plane at least `readableTaskText` px high.
+    const smallest = Math.min(...result.taskLines.map((line) => line.height));
+    if (lang === 'fi')
+      textFigures.push(
+        `  ${id}: task text ${smallest.toFixed(1)} px; planes at fit-to-width ` +
+          result.planeSizes
+            .map((size) => `${Math.round(size.width)}×${Math.round(size.height)} px (scale ${size.scale.toFixed(2)})`)
+            .join(' + '),
+      );
+    expect(result.taskLines.length).toBeGreaterThan(0);
+    expect(smallest, `${id}: task text at fit-to-width`).toBeGreaterThanOrEqual(readableTaskText - 0.01);
     if (lang === 'fi') {
       await screenshot(page, `${id}.process-map.png`);
       // Each sub-process's drill-down plane too, fitted to the width as the pool is.
