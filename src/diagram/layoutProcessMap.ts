@@ -2,6 +2,13 @@ import type { Bounds } from './layoutBpmn.js';
 import { laneOrders } from './processMapLaneOrders.js';
 import type { MapNode, ProcessMapPlan } from './processMapPlan.js';
 
+/**
+ * The widest map that bpmn-js, fitted to a 1 920 px wide screen, still draws at 0.7 of its size,
+ * a line of a task's name (12 px Arial) then about 10 px high on the screen; a layout wider than
+ * that pays for each 10 px beyond it as for one more crossing, so that a map is read without zooming.
+ */
+const readableWidth = 2_700;
+
 /** A point of a flow's route. @internal */
 export interface Point {
   readonly x: number;
@@ -76,6 +83,9 @@ interface Chain {
 }
 
 const laneGap = 24;
+/** The narrowest gap between two layers, and the room between two vertical runs in a gap. */
+const minimumGap = 28;
+const trackStep = 6;
 /** Room between two nodes in a layer; bends of flows that pass a layer need less, between each other least. */
 const itemGap = 22;
 const bendGap = 12;
@@ -86,7 +96,8 @@ const portStep = 8;
 /**
  * Lays out a process map as a layered drawing in lanes (a Sugiyama-style layout of its own, so
  * that lanes, loops and labels are placed on purpose): flows that close a loop are turned around
- * (depth-first from the start, in the machine's order), each node gets the layer of its longest
+ * (those depth-first from the start, in the machine's order, or those that lead no step further
+ * from the start than their source, breadth-first), each node gets the layer of its longest
  * way from the start, and a flow that passes layers gets a bend in each; within each lane the
  * order in a layer is swept by barycentres, and of the depth-first order and each sweep's the one
  * whose drawing has the fewest crossings is kept; lines follow their predecessors
@@ -100,14 +111,17 @@ export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
   // A flow that changes lanes may bend in its source's lane (and change lanes at its end) or in its
   // target's (and change at its start); which crosses less depends on the path, so both are drawn,
   // each with the roles' order and with the lane orders that keep flows between lanes shortest.
+  // Loops found depth-first draw the states one after another, in a row as long as the longest way
+  // through the path; found breadth-first, states as far from the start side by side, in a
+  // narrower map with more loops drawn back. Of all of them, the one with the fewest crossings
+  // that still reads fitted to a screen's width wins.
   let best: { layout: ProcessMapLayout; score: number } | undefined;
   for (const loops of ['depthFirst', 'breadthFirst'] as const) {
     for (const lanes of laneOrders(plan)) {
       for (const bendLane of ['source', 'target'] as const) {
         const drawn = layoutWith({ ...plan, lanes }, bendLane, loops);
-        if (process.env.PMDEBUG)
-          console.log(plan.definition.id, loops, bendLane, drawn.score, drawn.layout.pool.width, drawn.layout.pool.height);
-        if (!best || drawn.score < best.score) best = drawn;
+        const score = drawn.score + Math.max(0, drawn.layout.pool.width - readableWidth) / 10;
+        if (!best || score < best.score) best = { layout: drawn.layout, score };
       }
     }
   }
@@ -481,10 +495,10 @@ function layoutWith(
       x += width;
       gapLeft.push(x);
       const tracks = tracksInGap.get(at) ?? 0;
-      x += Math.max(40, 14 + tracks * 8 + (labelledGap.has(at) ? labelWidth + 12 : 12));
+      x += Math.max(minimumGap, 14 + tracks * trackStep + (labelledGap.has(at) ? labelWidth + 12 : 12));
     }
-    const trackX = (gap: number, track: number) => gapLeft[gap]! + 10 + track * 8;
-    const labelX = (gap: number) => gapLeft[gap]! + 10 + (tracksInGap.get(gap) ?? 0) * 8 + 4;
+    const trackX = (gap: number, track: number) => gapLeft[gap]! + 10 + track * trackStep;
+    const labelX = (gap: number) => gapLeft[gap]! + 10 + (tracksInGap.get(gap) ?? 0) * trackStep + 4;
 
     const width = x + 20;
     const lanes = new Map<string, Bounds>();
