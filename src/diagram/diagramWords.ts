@@ -19,6 +19,7 @@ export const diagramWords = {
   outcome: { fi: 'Päättymisen syy?', sv: 'Orsak till avslut?', en: 'End reason?' },
   rememberWhereTheCaseIs: { fi: 'Muistetaan, missä asiakkuus on', sv: 'Kom ihåg var ärendet är', en: 'Remember where the case is' },
   backToWhereItLeft: { fi: 'Takaisin sinne, mihin jäätiin', sv: 'Tillbaka dit ärendet lämnade', en: 'Back to where the case left' },
+  whileOpen: { fi: 'Asiakkuuden aikana', sv: 'Medan ärendet pågår', en: 'While the case is open' },
   history: { fi: 'H', sv: 'H', en: 'H' },
   caseDataUpdated: { fi: 'Tapauksen tiedot päivitetty', sv: 'Ärendets uppgifter uppdaterade', en: 'Case data updated' },
   rule: { fi: 'sääntö', sv: 'regel', en: 'rule' },

@@ -1,9 +1,10 @@
 import type { AnyPathDefinition } from '../path/definition.js';
 import type { Language } from '../path/label.js';
 import { bpmnId } from './bpmnPlan.js';
-import { wordIn } from './diagramWords.js';
+import { diagramWords, wordIn } from './diagramWords.js';
 import { describeGuard, type GuardExpression } from './guardExpression.js';
 import { childStatesOf, describePathGraph, type GraphState, type GraphTransition, type PathGraph } from './pathGraph.js';
+import { openWorkOf } from './processMapOpenWork.js';
 import { alongsideEvents, isWithin, subProcessStates } from './processMapSubProcesses.js';
 import { reachableOutcomes } from './reachableOutcomes.js';
 
@@ -221,6 +222,31 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     alongsidePlaces.set(compound.id, state);
     places.push({ state, container: subIdOf(compound), byEvent });
   }
+  // Work that the open states at the top level take alike: drawn once, beside them, at a place of
+  // its own that a parallel gateway starts as the case enters them.
+  const open = openWorkOf(
+    definition,
+    graph,
+    places.filter((place) => place.container === undefined && place.byEvent.size > 0),
+  );
+  const openState: GraphState | undefined = open && {
+    ...graph.states.find((state) => state.id === open.entry)!,
+    id: '*open*',
+    label: diagramWords.whileOpen,
+    parent: undefined,
+    initial: undefined,
+  };
+  if (open && openState) {
+    const byEvent = new Map<string, GraphTransition[]>();
+    for (const place of places) {
+      if (!open.members.has(place.state.id)) continue;
+      for (const event of open.events) {
+        if (!byEvent.has(event)) byEvent.set(event, place.byEvent.get(event)!);
+        place.byEvent.delete(event);
+      }
+    }
+    places.push({ state: openState, container: undefined, byEvent });
+  }
 
   // The place a flow into a state arrives at, filled in once every state's own nodes exist; joins
   // are put in front of places several flows arrive at, at the end.
@@ -422,6 +448,15 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     }
     return into;
   };
+  // Into the open states from outside: the parallel gateway that starts them and the work beside them.
+  const openFork = open && openState ? bpmnId('Fork', openState.id) : undefined;
+  const intoOpen = (from: string, state: GraphState) =>
+    openFork !== undefined && open!.members.has(state.id) && !open!.members.has(from) && from !== openState!.id;
+  if (open && openState && openFork) {
+    nodes.push({ id: openFork, kind: 'fork', name: undefined, lane: laneOfState.get(open.entry)!, documentation: open.entry });
+    flow(openFork, entryOf.get(openState.id)!);
+    flow(openFork, entryOf.get(open.entry)!);
+  }
   const initialEntry = initialLeaf ? resolve(initialLeaf, nodes[0]!.lane, undefined) : undefined;
   if (initialEntry) flow('StartEvent', initialEntry);
   // Work that leaves the case where it was comes back to its state through one join after the
@@ -445,7 +480,11 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
   for (const pending of toState) {
     const source = nodeOf(pending.source);
     const stay = pending.state.id === pending.from && (stays.get(pending.from) ?? 0) >= 2;
-    const target = stay ? bpmnId('Stay', pending.from) : resolve(pending.state, source.lane, source.container);
+    const target = stay
+      ? bpmnId('Stay', pending.from)
+      : intoOpen(pending.from, pending.state)
+        ? openFork
+        : resolve(pending.state, source.lane, source.container);
     if (target) flow(pending.source, target, pending.extra);
   }
 
@@ -530,6 +569,11 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     });
     flow(join, target);
   }
+  // Ending the case ends the open states' branch and the work beside them alike: the ends terminate.
+  if (open)
+    nodes.forEach((node, index) => {
+      if (node.kind === 'end' && node.container === undefined) nodes[index] = { ...node, terminate: true };
+    });
   const lanesOf = (container: string | undefined, prefix: readonly string[]) =>
     roles
       .filter((role) => nodes.some((node) => node.lane === role && node.container === container))

@@ -25,6 +25,7 @@ const readableTaskText = 10;
 // (before: work-ability 6 px, IPS 9, coordinator 6, lifestyle 6, support team 8). Their rows of
 // states, one after another, are what is left too wide; see docs/analysts.md.
 const taskTextFloors: Readonly<Record<string, number>> = {
+  'workability-path': 9,
   'ips-job-coaching': 9,
   'coordinator-service': 9,
   'lifestyle-guidance': 8,
