@@ -144,6 +144,11 @@ function mostCommon(values: readonly string[], fallback: string): string {
  * those places continues the map. Other compound states are flattened to their leaves (a parent's
  * work is offered in each leaf); a return to a remembered phase is a choice among the phases.
  *
+ * Work that the open states at the top level take alike (`openWorkOf`: the same event, guards and
+ * targets in each, leaving the state as it is or ending the case) is likewise drawn once, beside
+ * them: as the case enters them, a parallel gateway starts their branch and a waiting point of
+ * that work named "while the case is open"; the map's ends then terminate.
+ *
  * Unlike the executable BPMN (`planBpmn`), nothing here runs: there are no scripts and no
  * router, the process is cyclic as the case is, and context updates are not drawn.
  *

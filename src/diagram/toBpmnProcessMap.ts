@@ -127,7 +127,8 @@ function writeProcessMap(plan: ProcessMapPlan, moddle: BpmnModdle): ModdleElemen
  * recorded there (named by the event's label) in the lane of the role that does it (`performers`,
  * else the first role that may record it); a guarded event is followed by an exclusive gateway
  * whose branches carry the guards' own conditions (and "refused" back to the state when none
- * holds); work that leaves the state as it is loops back to it; a final state ends in an end
+ * holds); work that leaves the state as it is loops back to it, and work every open state takes
+ * alike is drawn once, beside the states, after a parallel gateway; a final state ends in an end
  * event per end reason the machine can give it. Laid out in layers so that it reads at
  * fit-to-width, labels placed with their bounds. Not executable (`isExecutable="false"`): the
  * conditions name the machine's guards, and context updates are not drawn.
