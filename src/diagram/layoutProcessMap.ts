@@ -156,7 +156,10 @@ function layoutWith(
   if (loops === 'breadthFirst') {
     // A flow closes a loop when it does not lead one step further from the start.
     const distance = new Map<string, number>();
-    for (const node of plan.nodes) {
+    // From the starts (nodes nothing leads to; a sub-process's start comes last in its plan) first.
+    const targets = new Set(plan.flows.map((flow) => flow.target));
+    const roots = [...plan.nodes.filter((node) => !targets.has(node.id)), ...plan.nodes];
+    for (const node of roots) {
       if (distance.has(node.id)) continue;
       distance.set(node.id, 0);
       const queue = [node.id];
