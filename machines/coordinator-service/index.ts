@@ -28,6 +28,9 @@ const shared = {
   outcomes: coordinatorOutcomes,
   sources,
   serviceTask: hostChosenServiceTask,
+  // Consent per network partner (S3 `003_b3609eb1a20809d4.txt`:338): a partner organisation may read
+  // the case while the consent naming its kind is in force (the host maps kinds to organisations).
+  consent: { given: 'CONSENT_GIVEN', withdrawn: 'CONSENT_WITHDRAWN', scope: 'scope' },
 } as const;
 
 /**

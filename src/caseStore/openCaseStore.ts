@@ -17,6 +17,7 @@ import { instrumentCaseStore } from '../telemetry/instrumentCaseStore.js';
 import type { TelemetryOptions } from '../telemetry/telemetryOptions.js';
 import { planRetention, purgeExpired, type PurgeReport, type RetentionPlanResult, type RetentionRequest } from './retention.js';
 import { accessProblem, keepsAccessLog, type AccessLogEntry, type CaseAccess } from '../store/accessLog.js';
+import { consentChangesOf, sharesCases, sharingProblem, type SharingMap } from '../store/consent.js';
 
 /** An input to any path of a catalogue: the union of each path's {@link CaseInputOf}. */
 export type AnyCaseInputOf<D extends AnyPathDefinition> = D extends AnyPathDefinition ? CaseInputOf<D> : never;
@@ -118,6 +119,16 @@ export type CaseReadFailure =
       readonly code: 'ACCESS_LOG_UNAVAILABLE';
       readonly message: string;
       readonly caseId: string;
+    }
+  | {
+      /**
+       * The case is another organisation's, a consent for the reader's organisation was recorded on
+       * it, and it is no longer in force (withdrawn): nothing was read or logged. (A case that was
+       * never shared with the reader reads as `UNKNOWN_CASE`: it learns nothing of it.)
+       */
+      readonly code: 'NO_CONSENT';
+      readonly message: string;
+      readonly caseId: string;
     };
 
 /** The result of {@link CaseStore.read}. */
@@ -182,6 +193,15 @@ export interface CaseStoreOptions {
   readonly moveOpenCases?: boolean;
   /** What `record` and `load` may put in their OpenTelemetry spans (no client data by default; docs/operations.md, Telemetry). */
   readonly telemetry?: TelemetryOptions;
+  /**
+   * Which organisation each consent scope names (`{ kela: 'kela', employmentServices: 'te-uusimaa' }`):
+   * a consent event of a path that declares `consent`, recorded here, shares the case with the
+   * organisation its scope maps to, in the same transaction, until a withdrawal. The case's own
+   * organisation (the data controller) decides whom it discloses to, so the map is the writer's
+   * configuration. A scope left out shares with no one; a malformed map is a `TypeError` here.
+   * See docs/developers.md, "Consent-gated sharing".
+   */
+  readonly sharing?: SharingMap;
 }
 
 /**
@@ -310,6 +330,9 @@ export function openUninstrumentedCaseStore<D extends AnyPathDefinition>(
   const paths = asCatalogue(catalogue);
   const moveOpenCases = options.moveOpenCases ?? true;
   const retry = options.retryOnConflict;
+  const badSharing = options.sharing === undefined ? undefined : sharingProblem(options.sharing);
+  if (badSharing !== undefined) throw new TypeError(`openCaseStore: ${badSharing.field} must be ${badSharing.expected}`);
+  const sharing = options.sharing === undefined ? undefined : Object.freeze({ ...options.sharing });
   if (retry !== undefined && (!Number.isInteger(retry.attempts) || retry.attempts < 1)) {
     throw new TypeError(`openCaseStore: retryOnConflict.attempts must be a positive integer, got ${String(retry.attempts)}`);
   }
@@ -384,7 +407,12 @@ export function openUninstrumentedCaseStore<D extends AnyPathDefinition>(
       return { ok: false, failure: { code: 'EVENT_REJECTED', message: rejection.message, caseId, rejection } };
     }
     if (outcome.alreadyRecorded) return { ok: true, event: outcome.event, case: caseRef, alreadyRecorded: true };
-    const saved = await store.append(caseId, [outcome.event], { expectedSeq: outcome.event.seq - 1, projection: projectCase(caseRef) });
+    const consents = consentChangesOf(caseRef.definition.consent, sharing, [outcome.event]);
+    const saved = await store.append(caseId, [outcome.event], {
+      expectedSeq: outcome.event.seq - 1,
+      projection: projectCase(caseRef),
+      ...(consents.length > 0 ? { consents } : {}),
+    });
     if (!saved.ok) return { ok: false, failure: saved.failure };
     return { ok: true, event: outcome.event, case: caseRef, alreadyRecorded: saved.alreadyRecorded };
   }
@@ -407,10 +435,18 @@ export function openUninstrumentedCaseStore<D extends AnyPathDefinition>(
         },
       };
     try {
+      // Another organisation's case shared with the reader's: logged and read in one transaction.
+      const shared = sharesCases(store) ? await store.readShared(caseId, access) : { kind: 'notShared' as const };
+      if (shared.kind === 'disclosed') return shared.events.length === 0 ? load(caseId) : replayStored(caseId, shared.events);
+      if (shared.kind === 'refused')
+        return {
+          ok: false,
+          failure: { code: 'NO_CONSENT', message: `read: no consent for this organisation is in force on case '${excerptOf(caseId)}'`, caseId },
+        };
       await store.logAccess(caseId, access);
     } catch (error) {
       const failure = error instanceof EventStoreError ? error.failure : undefined;
-      if (failure && (failure.code === 'STORE_UNAVAILABLE' || failure.code === 'STORE_FAILED'))
+      if (failure && (failure.code === 'STORE_UNAVAILABLE' || failure.code === 'STORE_FAILED' || failure.code === 'TAMPERED_EVENT'))
         return { ok: false, failure: { ...failure, caseId } };
       throw error;
     }

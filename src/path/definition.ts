@@ -7,6 +7,7 @@ import type { PathIndicator } from './indicator.js';
 import type { EventActor, RecordedEvent, RecordedEventFor } from './recordedEvent.js';
 import type { PathRule } from './rule.js';
 import type { ServiceTask } from './serviceTask.js';
+import type { ConsentDeclaration } from './consentDeclaration.js';
 import type { SimulationProfile } from './simulationProfile.js';
 import type { SourceRef } from './source.js';
 import type { GuardNameOf, StatePathOf, StateView } from './stateView.js';
@@ -91,6 +92,12 @@ export interface PathDefinition<
    */
   readonly serviceTask?: ServiceTask;
   /**
+   * Which events record the client's consent to share the case with a partner (optional): what lets
+   * a partner organisation read the case while the consent is in force. See docs/developers.md,
+   * "Consent-gated sharing". Setting it changes no stored case.
+   */
+  readonly consent?: ConsentDeclaration;
+  /**
    * The service indicators of the path (optional): shares, distributions and changes the engine
    * counts in the database by period and path version. See docs/hosts.md, "Indicators".
    */
@@ -131,6 +138,7 @@ export interface AnyPathDefinition {
   assigneeOf?(history: never, state: never): string | undefined;
   readonly migrations?: readonly AnyPathMigration[];
   readonly serviceTask?: ServiceTask;
+  readonly consent?: ConsentDeclaration;
   readonly indicators?: readonly PathIndicator[];
 }
 

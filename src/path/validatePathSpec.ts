@@ -9,6 +9,7 @@ import { eventTypeMaxLength, pathIdMaxLength, pathIdPattern } from '../schema/co
 import { validateIndicators } from './validateIndicators.js';
 import { countPayloads, UnsupportedFieldError } from '../schema/payloadDomain.js';
 import { serviceTaskProblem, type ServiceTask } from './serviceTask.js';
+import { checkConsentDeclaration } from './consentDeclaration.js';
 
 const idPattern = pathIdPattern;
 
@@ -198,6 +199,7 @@ export function validatePathSpec(spec: AnyPathDefinition): void {
   }
   checkDeadlineMigrations(pathId, spec);
   if (spec.serviceTask !== undefined) checkServiceTask(pathId, spec.serviceTask, spec.sources);
+  if (spec.consent !== undefined) checkConsentDeclaration(pathId, spec.consent, Object.keys(spec.events));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ConsentChange } from './consent.js';
 import { excerptOf } from '../clientExcerpt.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { CaseIndex, CaseProjection } from './caseIndex.js';
@@ -20,6 +21,12 @@ export interface AppendOptions {
    * unprojected, never left stale, until `rebuildProjections()`.
    */
   readonly projection?: CaseProjection;
+  /**
+   * The consents these events give or withdraw, written in the same transaction (`openCaseStore`
+   * derives them from the path's `consent` and its `sharing` map). A store without consent rows
+   * ignores them.
+   */
+  readonly consents?: readonly ConsentChange[];
 }
 
 /**

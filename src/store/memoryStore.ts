@@ -18,6 +18,8 @@ import { digestOf } from './postgres/eventRow.js';
 const plainChain = createEventChain(undefined);
 import type { AccessLogEntry, AccessLogStore } from './accessLog.js';
 import { checkedAccess, entryOf } from './accessLogRows.js';
+import type { ConsentStore } from './consent.js';
+import { createMemoryConsents, type MemoryConsents } from './memoryConsents.js';
 
 function frozenCopy(event: RecordedEvent): RecordedEvent {
   // An event this library recorded is frozen whole already: kept as it is, it stays one the replay
@@ -67,6 +69,8 @@ interface MemoryData {
   /** The erasure receipts of purged cases, with the organisation the case had. */
   readonly receipts: Map<string, { readonly receipt: ErasureReceipt; readonly organisation: string | undefined }>;
   readonly accessLog: Map<string, AccessLogEntry[]>;
+  /** Who each case is shared with, by consent (the rows schema step 8 keeps on a server). */
+  readonly consents: MemoryConsents;
 }
 
 /** Options of {@link createMemoryStore}. */
@@ -76,7 +80,7 @@ export interface MemoryStoreOptions extends OrganisationScope {
 }
 
 /** The memory store: an {@link IndexedEventStore} with views of its data for one organisation each. */
-export interface MemoryStore extends IndexedEventStore, EveryCaseSummary, AccessLogStore {
+export interface MemoryStore extends IndexedEventStore, EveryCaseSummary, AccessLogStore, ConsentStore {
   /**
    * The same data, seen as a store opened for `organisation`: only that organisation's cases. The
    * memory store filters in the library; there is no database to hold a caller to it.
@@ -108,7 +112,7 @@ export function createUninstrumentedMemoryStore(options: OrganisationScope = {})
 }
 
 function emptyData(): MemoryData {
-  return { cases: new Map(), all: [], deadlines: createMemoryDeadlines(), receipts: new Map(), accessLog: new Map() };
+  return { cases: new Map(), all: [], deadlines: createMemoryDeadlines(), receipts: new Map(), accessLog: new Map(), consents: createMemoryConsents() };
 }
 
 /** A view of the data for `organisation` (undefined: every case), each view wrapped as the store is (telemetry). */
@@ -166,6 +170,7 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
       armFrom(caseId, stored, copies[copies.length - 1]!.path.id, options.projection);
       for (const event of copies) all.push({ event, organisation: stored.organisation });
       cases.set(caseId, stored);
+      data.consents.apply(caseId, stored.organisation, options.consents ?? []);
       return { ok: true, seq: stored.events.length, alreadyRecorded: false };
     },
     async read(caseId: string): Promise<readonly RecordedEvent[]> {
@@ -228,6 +233,18 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
       rows.push(Object.freeze(entryOf(caseId, checked, organisation, visibleCase(caseId)?.organisation)));
       data.accessLog.set(caseId, rows);
     },
+    async readShared(caseId, access) {
+      const checked = checkedAccess(caseId, access);
+      const stored = cases.get(caseId);
+      if (organisation === undefined || !stored || stored.organisation === organisation) return { kind: 'notShared' };
+      const standing = data.consents.standing(caseId, organisation);
+      if (standing === 'none') return { kind: 'notShared' };
+      if (standing === 'withdrawn') return { kind: 'refused' };
+      const rows = data.accessLog.get(caseId) ?? [];
+      rows.push(Object.freeze(entryOf(caseId, checked, organisation, stored.organisation)));
+      data.accessLog.set(caseId, rows);
+      return { kind: 'disclosed', events: [...stored.events] };
+    },
     async accessLog(caseId) {
       const rows = data.accessLog.get(caseId) ?? [];
       return rows.filter((row) => organisation === undefined || row.organisation === organisation || row.caseOrganisation === organisation);
@@ -268,6 +285,7 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
         lastChain,
       };
       cases.delete(caseId);
+      data.consents.drop(caseId);
       // Arming none drops every row of the case, settled ones too, as the SQL purge does.
       deadlines.arm(caseId, last.path.id, [], stored.organisation);
       // The global log keeps append order for readAll: the case's events leave it too.

@@ -5,6 +5,7 @@ import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeRetentionContract } from './retentionContract.js';
 import { describeOrganisationContract } from './organisationContract.js';
 import { describeAccessLogContract } from './accessLogContract.js';
+import { describeConsentContract } from './consentContract.js';
 
 describeEventStoreContract('the memory store', async () => createMemoryStore());
 describeIndexedStoreContract('the memory store', async () => createMemoryStore());
@@ -14,6 +15,10 @@ describeEventStoreContract('the memory store opened for an organisation', async 
 describeIndexedStoreContract('the memory store opened for an organisation', async () => createMemoryStore({ organisation: 'county-a' }));
 describeDeadlineClaimsContract('the memory store opened for an organisation', async () => createMemoryStore().forOrganisation('county-a'));
 describeOrganisationContract('the memory store', async () => {
+  const unscoped = createMemoryStore();
+  return { unscoped, forOrganisation: async (organisation) => unscoped.forOrganisation(organisation) };
+});
+describeConsentContract('the memory store', async () => {
   const unscoped = createMemoryStore();
   return { unscoped, forOrganisation: async (organisation) => unscoped.forOrganisation(organisation) };
 });

@@ -8,6 +8,7 @@ import { describeIndexedStoreContract } from './indexedStoreContract.js';
 import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeOrganisationContract } from './organisationContract.js';
 import { describeAccessLogContract } from './accessLogContract.js';
+import { describeConsentContract } from './consentContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { describeIntegrityContract } from './integrityContract.js';
 import { describeRetentionContract } from './retentionContract.js';
@@ -42,7 +43,7 @@ it('migrates once: a second migrate() finds nothing to do', async () => {
 describeEventStoreContract('the PGlite store', emptyStore);
 describeIntegrityContract('the PGlite store', async (options) => {
   await db.exec(
-    'TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log',
+    'TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log, kykypolku_consents',
   );
   const reopen = (reopened: SqlStoreOptions) => createPgliteStore({ db, ...reopened });
   return { store: await reopen(options), reopen, sql: async (text, values) => (await db.query(text, values)).rows as never };
@@ -59,7 +60,7 @@ describeRetentionContract('the PGlite store', async (options = {}) => {
 /** Empty tables and no recorded integrity mode (the integrity contract leaves one), opened for `organisation`. */
 async function emptyStoreFor(organisation?: string) {
   await db.exec(
-    'TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log',
+    'TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log, kykypolku_consents',
   );
   return createPgliteStore({ db, ...(organisation ? { organisation } : {}) });
 }
@@ -67,6 +68,10 @@ async function emptyStoreFor(organisation?: string) {
 describeEventStoreContract('the PGlite store opened for an organisation', () => emptyStoreFor('county-a'));
 describeIndexedStoreContract('the PGlite store opened for an organisation', () => emptyStoreFor('county-a'));
 describeOrganisationContract('the PGlite store', async () => ({
+  unscoped: await emptyStoreFor(),
+  forOrganisation: (organisation) => createPgliteStore({ db, organisation }),
+}));
+describeConsentContract('the PGlite store', async () => ({
   unscoped: await emptyStoreFor(),
   forOrganisation: (organisation) => createPgliteStore({ db, organisation }),
 }));
@@ -83,7 +88,7 @@ it('agrees with the model of an event store in random runs of appends, stale app
 it('agrees with the model when it reads in pages of 7 rows, so every run crosses many pages', async () => {
   // The integrity contract above may have left the database keyed: this store opens it without a key.
   await db.exec(
-    'TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log',
+    'TRUNCATE kykypolku_events, kykypolku_cases, kykypolku_heads, kykypolku_deadlines, kykypolku_integrity, kykypolku_access_log, kykypolku_consents',
   );
   const smallPages = await createPgliteStore({ db, readPageSize: 7 });
   const empty = async () => {

@@ -13,6 +13,7 @@ import { describeIndexedStoreContract } from './indexedStoreContract.js';
 import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeOrganisationContract } from './organisationContract.js';
 import { describeAccessLogContract } from './accessLogContract.js';
+import { describeConsentContract } from './consentContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { describeIntegrityContract } from './integrityContract.js';
 import { describeRetentionContract } from './retentionContract.js';
@@ -52,6 +53,12 @@ describeIndexedStoreContract('the PostgreSQL store opened for an organisation', 
   return createPostgresStore({ pool, organisation: 'county-a' });
 });
 describeOrganisationContract('the PostgreSQL store', async () => {
+  const { pool } = await postgres.freshPool(4);
+  const unscoped = createPostgresStore({ pool });
+  await unscoped.migrate();
+  return { unscoped, forOrganisation: async (organisation) => createPostgresStore({ pool, organisation }) };
+});
+describeConsentContract('the PostgreSQL store', async () => {
   const { pool } = await postgres.freshPool(4);
   const unscoped = createPostgresStore({ pool });
   await unscoped.migrate();

@@ -1,0 +1,115 @@
+// Consent-gated sharing, passed unchanged by the memory, PGlite and PostgreSQL stores: a case of one
+// organisation is read by a partner organisation only while a consent recorded on it for that
+// partner is in force, each such read logged as a disclosure, and a withdrawal ends it from that
+// event on. On a server, test/store/consentSharing.int.test.ts proves the same holds against SQL
+// run by the partner's own database role.
+import { describe, expect, it } from 'vitest';
+import { openCaseStore } from 'kykypolku';
+import { coordinatorServicePath } from 'kykypolku/paths';
+import type { OrganisationStores } from './organisationContract.js';
+
+const coordinator = { role: 'coordinator', id: 'k-1' };
+const day = (n: number) => `2025-02-${String(n).padStart(2, '0')}T09:00:00Z`;
+type Scope = 'employmentServices' | 'kela' | 'socialHealth';
+const opening = [
+  { type: 'REFERRED' as const, at: day(1), actor: { role: 'client', id: 'client-1' }, payload: { route: 'selfContact' as const } },
+  { type: 'ELIGIBILITY_CONFIRMED' as const, at: day(2), actor: coordinator, payload: { unemploymentMonths: 3, targetGroup: 'unemployed' as const } },
+];
+const given = (scope: Scope, n: number) => ({ type: 'CONSENT_GIVEN' as const, at: day(n), actor: coordinator, payload: { scope } });
+const withdrawn = (scope: Scope, n: number) => ({ type: 'CONSENT_WITHDRAWN' as const, at: day(n), actor: coordinator, payload: { scope } });
+const officer = (at: string) => ({ actor: { role: 'officer', id: 'kela-7' }, purpose: 'benefit-decision', at });
+
+/** The county's map: which organisation each consent scope names. */
+export const sharing = { kela: 'kela', employmentServices: 'te-uusimaa' } as const;
+
+export function describeConsentContract(name: string, open: () => Promise<OrganisationStores>): void {
+  describe(`${name} shares a case by consent`, () => {
+    it('lets a partner read the case only while its consent is in force, logging each read as a disclosure', async () => {
+      const stores = await open();
+      const county = openCaseStore(await stores.forOrganisation('county-a'), [coordinatorServicePath], { sharing });
+      const kelaStore = await stores.forOrganisation('kela');
+      const kela = openCaseStore(kelaStore, [coordinatorServicePath]);
+      for (const input of opening) expect((await county.record('shared-1', input)).ok).toBe(true);
+
+      // Before any consent the partner learns nothing of the case.
+      expect(await kela.read('shared-1', officer(day(3)))).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
+
+      expect((await county.record('shared-1', given('kela', 4))).ok).toBe(true);
+      const seen = await kela.read('shared-1', officer(day(5)));
+      expect(seen.ok && seen.case.seq).toBe(3);
+      expect(seen.ok && seen.case.history.map((event) => event.type)).toEqual(['REFERRED', 'ELIGIBILITY_CONFIRMED', 'CONSENT_GIVEN']);
+      const disclosure = { caseId: 'shared-1', ...officer(day(5)), organisation: 'kela', caseOrganisation: 'county-a', disclosure: true };
+      expect((await county.accessLog('shared-1')).filter((row) => row.disclosure)).toEqual([disclosure]);
+      expect(await kela.accessLog('shared-1')).toEqual([expect.objectContaining({ organisation: 'kela', disclosure: false }), disclosure]);
+
+      // Another partner (no consent for employment services) still learns nothing.
+      const te = openCaseStore(await stores.forOrganisation('te-uusimaa'), [coordinatorServicePath]);
+      expect(await te.read('shared-1', officer(day(6)))).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
+
+      // The partner may read, never write, list, count or claim: the case stays the county's.
+      expect(await kela.load('shared-1')).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
+      expect(await kelaStore.read('shared-1')).toEqual([]);
+      const history = seen.ok ? seen.case.history : [];
+      const forged = { ...history[2]!, seq: 4, eventId: 'forged' };
+      expect((await kelaStore.append('shared-1', [forged], { expectedSeq: 3 })).ok).toBe(false);
+      expect(await kela.record('shared-1', withdrawn('kela', 6))).toMatchObject({ ok: false });
+      expect(await county.load('shared-1')).toMatchObject({ ok: true, case: { seq: 3 } });
+      expect(await kelaStore.listCases()).toEqual([]);
+      const claims = await kelaStore.claimDueDeadlines({ now: '2027-01-01T00:00:00Z', limit: 100, workerId: 'kela-w', lease: 60_000 });
+      expect(claims.ok && claims.claims).toEqual([]);
+
+      // Withdrawn: refused from that event on, and nothing logged.
+      expect((await county.record('shared-1', withdrawn('kela', 7))).ok).toBe(true);
+      const logged = (await county.accessLog('shared-1')).length;
+      expect(await kela.read('shared-1', officer(day(8)))).toMatchObject({ ok: false, failure: { code: 'NO_CONSENT', caseId: 'shared-1' } });
+      expect(await county.accessLog('shared-1')).toHaveLength(logged);
+
+      // Given again: readable again, up to the latest event.
+      expect((await county.record('shared-1', given('kela', 9))).ok).toBe(true);
+      const again = await kela.read('shared-1', officer(day(10)));
+      expect(again.ok && again.case.seq).toBe(5);
+    });
+
+    it('shares with no one a consent whose scope the writer’s map leaves out, or recorded without a map', async () => {
+      const stores = await open();
+      const county = openCaseStore(await stores.forOrganisation('county-a'), [coordinatorServicePath], { sharing: { kela: 'kela' } });
+      const unmapped = openCaseStore(await stores.forOrganisation('county-a'), [coordinatorServicePath]);
+      for (const input of opening) await county.record('shared-2', input);
+      expect((await county.record('shared-2', given('employmentServices', 3))).ok).toBe(true);
+      expect((await unmapped.record('shared-2', given('kela', 4))).ok).toBe(true);
+      for (const partner of ['kela', 'te-uusimaa']) {
+        const reader = openCaseStore(await stores.forOrganisation(partner), [coordinatorServicePath]);
+        expect(await reader.read('shared-2', officer(day(5)))).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
+      }
+      // The owner's own reads are never disclosures.
+      expect((await county.read('shared-2', officer(day(6)))).ok).toBe(true);
+      expect((await county.accessLog('shared-2')).some((row) => row.disclosure)).toBe(false);
+    });
+
+    it('refuses a sharing map that is not scopes to organisation codes, naming the field and never the value', async () => {
+      const stores = await open();
+      const store = await stores.forOrganisation('county-a');
+      const hostile = [
+        { kela: 'Kela, Helsinki' },
+        { kela: '' },
+        { kela: 'x'.repeat(65) },
+        { kela: 7 },
+        { 'kela; DROP TABLE x': 'kela' },
+        ['kela'],
+        null,
+        'kela',
+      ];
+      for (const bad of hostile) {
+        let thrown: unknown;
+        try {
+          openCaseStore(store, [coordinatorServicePath], { sharing: bad as never });
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(TypeError);
+        expect((thrown as Error).message).toMatch(/^openCaseStore: sharing/);
+        expect((thrown as Error).message).not.toMatch(/Helsinki|DROP|xxxx/);
+      }
+    });
+  });
+}
