@@ -441,7 +441,11 @@ export function openUninstrumentedCaseStore<D extends AnyPathDefinition>(
       if (shared.kind === 'refused')
         return {
           ok: false,
-          failure: { code: 'NO_CONSENT', message: `read: no consent for this organisation is in force on case '${excerptOf(caseId)}'`, caseId },
+          failure: {
+            code: 'NO_CONSENT',
+            message: `read: no consent for this organisation is in force on case '${excerptOf(caseId)}'`,
+            caseId,
+          },
         };
       await store.logAccess(caseId, access);
     } catch (error) {

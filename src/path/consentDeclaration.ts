@@ -28,7 +28,8 @@ export function checkConsentDeclaration(pathId: string, consent: ConsentDeclarat
   const fault = (message: string) => new PathDefinitionError(pathId, `consent.${message}`);
   if (typeof consent !== 'object' || consent === null) throw new PathDefinitionError(pathId, 'consent must be { given, withdrawn, scope }');
   for (const field of ['given', 'withdrawn'] as const) {
-    if (typeof consent[field] !== 'string' || !eventTypes.includes(consent[field])) throw fault(`${field} must name one of the path's events`);
+    if (typeof consent[field] !== 'string' || !eventTypes.includes(consent[field]))
+      throw fault(`${field} must name one of the path's events`);
   }
   if (consent.given === consent.withdrawn) throw fault('withdrawn must be another event than given');
   if (typeof consent.scope !== 'string' || !fieldPattern.test(consent.scope)) throw fault('scope must be a payload field name');

@@ -112,7 +112,14 @@ export function createUninstrumentedMemoryStore(options: OrganisationScope = {})
 }
 
 function emptyData(): MemoryData {
-  return { cases: new Map(), all: [], deadlines: createMemoryDeadlines(), receipts: new Map(), accessLog: new Map(), consents: createMemoryConsents() };
+  return {
+    cases: new Map(),
+    all: [],
+    deadlines: createMemoryDeadlines(),
+    receipts: new Map(),
+    accessLog: new Map(),
+    consents: createMemoryConsents(),
+  };
 }
 
 /** A view of the data for `organisation` (undefined: every case), each view wrapped as the store is (telemetry). */

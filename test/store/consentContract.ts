@@ -8,12 +8,17 @@ import { openCaseStore } from 'kykypolku';
 import { coordinatorServicePath } from 'kykypolku/paths';
 import type { OrganisationStores } from './organisationContract.js';
 
-const coordinator = { role: 'coordinator', id: 'k-1' };
+const coordinator = { role: 'coordinator' as const, id: 'k-1' };
 const day = (n: number) => `2025-02-${String(n).padStart(2, '0')}T09:00:00Z`;
 type Scope = 'employmentServices' | 'kela' | 'socialHealth';
 const opening = [
-  { type: 'REFERRED' as const, at: day(1), actor: { role: 'client', id: 'client-1' }, payload: { route: 'selfContact' as const } },
-  { type: 'ELIGIBILITY_CONFIRMED' as const, at: day(2), actor: coordinator, payload: { unemploymentMonths: 3, targetGroup: 'unemployed' as const } },
+  { type: 'REFERRED' as const, at: day(1), actor: { role: 'client' as const, id: 'client-1' }, payload: { route: 'selfContact' as const } },
+  {
+    type: 'ELIGIBILITY_CONFIRMED' as const,
+    at: day(2),
+    actor: coordinator,
+    payload: { unemploymentMonths: 3, targetGroup: 'unemployed' as const },
+  },
 ];
 const given = (scope: Scope, n: number) => ({ type: 'CONSENT_GIVEN' as const, at: day(n), actor: coordinator, payload: { scope } });
 const withdrawn = (scope: Scope, n: number) => ({ type: 'CONSENT_WITHDRAWN' as const, at: day(n), actor: coordinator, payload: { scope } });
@@ -61,7 +66,10 @@ export function describeConsentContract(name: string, open: () => Promise<Organi
       // Withdrawn: refused from that event on, and nothing logged.
       expect((await county.record('shared-1', withdrawn('kela', 7))).ok).toBe(true);
       const logged = (await county.accessLog('shared-1')).length;
-      expect(await kela.read('shared-1', officer(day(8)))).toMatchObject({ ok: false, failure: { code: 'NO_CONSENT', caseId: 'shared-1' } });
+      expect(await kela.read('shared-1', officer(day(8)))).toMatchObject({
+        ok: false,
+        failure: { code: 'NO_CONSENT', caseId: 'shared-1' },
+      });
       expect(await county.accessLog('shared-1')).toHaveLength(logged);
 
       // Given again: readable again, up to the latest event.

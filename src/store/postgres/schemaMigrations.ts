@@ -3,6 +3,7 @@ import { IntegrityKeyError } from './integrityKeyError.js';
 import { sealEvents, type SealReport } from './sealEvents.js';
 import type { SqlClient, SqlSession } from './sqlClient.js';
 import { organisationStatements } from './organisationSchema.js';
+import { consentStatements } from './consentSchema.js';
 import { partitionByHashOfCase, partitionCountOf } from './partitionTables.js';
 import { PartitioningError } from './partitioningError.js';
 import type { StorePartitions } from './storePartitions.js';
@@ -183,6 +184,11 @@ export const schemaMigrations: readonly SchemaMigration[] = [
       const count = request.partitions?.byHashOfCase;
       return count === undefined ? undefined : (session) => partitionByHashOfCase(session, count);
     },
+  },
+  {
+    version: 8,
+    name: 'consents to share a case with a partner organisation',
+    statements: consentStatements,
   },
 ];
 

@@ -27,6 +27,8 @@ import { createSqlRetention } from './sqlRetention.js';
 import { checkedOrganisation, type OrganisationScope } from '../organisation.js';
 import { accessLogEntry, checkedAccess, type AccessLogRow } from '../accessLogRows.js';
 import type { AccessLogStore } from '../accessLog.js';
+import type { ConsentStore } from '../consent.js';
+import { createSqlConsent } from './sqlConsent.js';
 import { checkClaim, checkClaimRequest, notHeld } from '../../deadlines/claimCheck.js';
 import {
   largestClaimBatch,
@@ -51,7 +53,7 @@ import {
  * An event store in a PostgreSQL database (a server through `pg`, or PGlite): the
  * {@link IndexedEventStore} contract, plus the schema's migrations.
  */
-export interface SqlEventStore extends IndexedEventStore, AccessLogStore {
+export interface SqlEventStore extends IndexedEventStore, AccessLogStore, ConsentStore {
   /**
    * Creates or updates the store's tables. Idempotent, and safe when several processes run it at
    * once (they take turns under an advisory lock). Run it once at start-up, before anything else.
@@ -317,8 +319,11 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     forget: (caseId) => knownHeads.delete(caseId),
   });
 
+  const sharing = createSqlConsent({ organisation, read, verify: verifiedCase });
+
   return {
     ...retention,
+    readShared: sharing.readShared,
 
     async migrate() {
       try {
@@ -379,7 +384,17 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
           ];
           let appended = 0;
           try {
-            appended = (await client.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0;
+            const consents = options.consents ?? [];
+            appended =
+              consents.length === 0
+                ? ((await client.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0)
+                : // The consents the events change are written with them, all or nothing (schema step 8).
+                  await client.transaction(async (session) => {
+                    const written =
+                      (await session.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0;
+                    if (written === events.length) await sharing.writeConsents(session, caseId, consents);
+                    return written;
+                  });
           } catch (error) {
             // A unique violation: an event id or a seq the case already holds, or (42501) a row
             // row-level security refused. Judged below.
