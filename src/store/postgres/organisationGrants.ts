@@ -22,7 +22,7 @@ export interface OrganisationRole {
  * @example
  * ```ts
  * const statements = organisationGrants({ organisation: 'county-a', role: 'county_a' });
- * statements.length; // 6: run each, in order, on the administrator's pool (adminPool.query(statement))
+ * statements.length; // 7: run each, in order, on the administrator's pool (adminPool.query(statement))
  * ```
  */
 export function organisationGrants({ organisation, role }: OrganisationRole): readonly string[] {
@@ -38,6 +38,8 @@ export function organisationGrants({ organisation, role }: OrganisationRole): re
     `GRANT SELECT, INSERT, UPDATE, DELETE ON kykypolku_cases, kykypolku_deadlines TO ${role}`,
     // The access log is append-only for the library's roles: rows are inserted and read, never changed.
     `GRANT SELECT, INSERT ON kykypolku_access_log TO ${role}`,
+    // Consents (schema step 8) are recorded and withdrawn with the owner's events; a partner reads its own.
+    `GRANT SELECT, INSERT, UPDATE ON kykypolku_consents TO ${role}`,
     `GRANT SELECT ON kykypolku_schema_migrations, kykypolku_integrity, kykypolku_organisation_roles TO ${role}`,
     `INSERT INTO kykypolku_organisation_roles (organisation, role_name) VALUES ('${organisation}', '${role}') ON CONFLICT DO NOTHING`,
   ];
