@@ -5,7 +5,8 @@ import { digestOf } from '../../src/store/postgres/eventRow.js';
 import { schemaMigrations } from '../../src/store/postgres/schemaMigrations.js';
 import { longCase } from '../support/longCases.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
-import { latestSchemaVersion, schemaVersions, stepsAfter, undoStepFive } from '../support/schemaSteps.js';
+import { latestSchemaVersion, schemaVersions, stepsAfter, undoStepEight, undoStepFive } from '../support/schemaSteps.js';
+import { coordinatorServicePath, lifestyleGuidancePath } from 'kykypolku/paths';
 import { author, reviewPath, reviewer } from '../support/reviewPath.js';
 
 const postgres = useThrowawayServer();
@@ -109,7 +110,7 @@ it('keeps every case of a schema-2 store readable through step 3, and arms the d
   await pool.query('ALTER TABLE kykypolku_events DROP COLUMN at_instant');
   await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version = 4');
 
-  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [3, 4, 5] });
+  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [3, 4, 5, 8] });
   expect(await Promise.all(['old-000', 'old-001', 'old-002'].map((caseId) => store.read(caseId)))).toEqual(before);
   const request = { now: at(20), limit: 1000, workerId: 'w', lease: 60_000 };
   expect(await store.claimDueDeadlines(request)).toEqual({ ok: true, claims: [] });
@@ -192,7 +193,7 @@ it('keeps every case of a store written before step 5 readable: unassigned, seen
   // Step 5 only adds: taking it away leaves the tables exactly as steps 1-3 (today's main) had them.
   for (const statement of undoStepFive) await pool.query(statement);
 
-  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [5] });
+  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [5, 8] });
   expect(await Promise.all(caseIds.map((caseId) => store.read(caseId)))).toEqual(before);
   expect((await store.listCases()).map((summary) => summary.caseId).sort()).toEqual(['pre5-0', 'pre5-1', 'pre5-2']);
   // Unassigned: a store opened for an organisation sees none of them, and cannot take one over.
@@ -212,4 +213,42 @@ it('keeps every case of a store written before step 5 readable: unassigned, seen
       payload: { approved: true },
     }),
   ).toMatchObject({ ok: true });
+});
+
+it('keeps every case of a store written before step 8 readable, and shares a case by a consent recorded after it', async () => {
+  const { pool } = await postgres.freshPool(2);
+  await createPostgresStore({ pool }).migrate();
+  const county = createPostgresStore({ pool, organisation: 'county-a' });
+  const sharing = { kela: 'kela' };
+  const coordinator = { role: 'coordinator' as const, id: 'k-1' };
+  const at = (day: number) => `2025-02-${String(day).padStart(2, '0')}T09:00:00Z`;
+  const cases = openCaseStore(county, [coordinatorServicePath], { sharing });
+  await cases.record('pre8-1', { type: 'REFERRED', at: at(1), actor: { role: 'client', id: 'c-1' }, payload: { route: 'selfContact' } });
+  await cases.record('pre8-1', {
+    type: 'ELIGIBILITY_CONFIRMED',
+    at: at(2),
+    actor: coordinator,
+    payload: { unemploymentMonths: 3, targetGroup: 'unemployed' },
+  });
+  await cases.record('pre8-1', { type: 'CONSENT_GIVEN', at: at(3), actor: coordinator, payload: { scope: 'kela' } });
+  // One case past a read page, appended in batches of 1 000.
+  const long = longCase('pre8-long', 5200);
+  for (let from = 0; from < long.length; from += 1000)
+    await county.append('pre8-long', long.slice(from, from + 1000), { expectedSeq: from });
+  const before = await Promise.all(['pre8-1', 'pre8-long'].map((caseId) => county.read(caseId)));
+  // Step 8 only adds: taking it away leaves the tables exactly as steps 1-7 had them (the consent above never written).
+  for (const statement of undoStepEight) await pool.query(statement);
+
+  expect(await createPostgresStore({ pool }).migrate()).toEqual({ version: latestSchemaVersion, applied: [8] });
+  expect(await Promise.all(['pre8-1', 'pre8-long'].map((caseId) => county.read(caseId)))).toEqual(before);
+  expect(await pool.query('SELECT count(*)::int AS n FROM kykypolku_consents')).toMatchObject({ rows: [{ n: 0 }] });
+  // A consent recorded before step 8 shares nothing (the store kept no row of it); one recorded after does.
+  const kela = openCaseStore(createPostgresStore({ pool, organisation: 'kela' }), [coordinatorServicePath, lifestyleGuidancePath]);
+  const reader = { actor: { role: 'officer', id: 'kela-7' }, purpose: 'benefit-decision', at: at(4) };
+  expect(await kela.read('pre8-1', reader)).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
+  await cases.record('pre8-1', { type: 'CONSENT_GIVEN', at: at(5), actor: coordinator, payload: { scope: 'kela' } });
+  const seen = await kela.read('pre8-1', { ...reader, at: at(6) });
+  expect(seen.ok && seen.case.seq).toBe(4);
+  expect(await county.append('pre8-long', [], { expectedSeq: 5200 })).toMatchObject({ ok: true });
+  expect(await county.read('pre8-long')).toEqual(long);
 });

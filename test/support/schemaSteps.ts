@@ -13,8 +13,19 @@ export const stepsAfter = (version: number) => schemaVersions.filter((step) => s
 
 const caseTables = ['kykypolku_events', 'kykypolku_heads', 'kykypolku_cases', 'kykypolku_deadlines'];
 
-/** Statements that undo step 5 (organisations, row-level security, logs): the tables as steps 1–3 left them, rows kept. */
+/** Statements that undo step 8 (consents and the policies that share a case by them): the tables as step 7 left them. */
+export const undoStepEight: readonly string[] = [
+  ...['kykypolku_events', 'kykypolku_heads', 'kykypolku_cases'].map((table) => `DROP POLICY ${table}_consent ON ${table}`),
+  'DROP TABLE kykypolku_consents',
+  'DELETE FROM kykypolku_schema_migrations WHERE version = 8',
+];
+
+/**
+ * Statements that undo step 5 (organisations, row-level security, logs): the tables as steps 1–3 left them, rows kept.
+ * Step 8's policies read step 5's role mapping, so step 8 goes first: a migration then applies both again.
+ */
 export const undoStepFive: readonly string[] = [
+  ...undoStepEight,
   ...caseTables.flatMap((table) => [
     `DROP POLICY ${table}_administrator ON ${table}`,
     `DROP POLICY ${table}_organisation ON ${table}`,
