@@ -60,6 +60,8 @@ describe('consent-gated sharing with a database role per organisation', () => {
   let asCounty: pg.Pool;
   let asKela: pg.Pool;
   let asTe: pg.Pool;
+  let superuserPool: pg.Pool;
+  let loginAs: (role: string) => pg.Pool;
   let county: SqlEventStore;
   let kela: SqlEventStore;
   const big: RecordedEvent[] = longCase('big-1', 5200);
@@ -67,6 +69,8 @@ describe('consent-gated sharing with a database role per organisation', () => {
   beforeAll(async () => {
     const { pool: superuser, url } = await postgres.freshPool(2);
     const as = (role: string) => postgres.newPool(url.replace('postgres@', `${role}@`), 4);
+    superuserPool = superuser;
+    loginAs = as;
     await superuser.query('CREATE ROLE kykypolku_owner LOGIN');
     await superuser.query('GRANT CREATE ON SCHEMA public TO kykypolku_owner');
     admin = as('kykypolku_owner');
@@ -148,6 +152,18 @@ describe('consent-gated sharing with a database role per organisation', () => {
       (await asKela.query(`UPDATE kykypolku_consents SET withdrawn_seq = NULL, withdrawn_at = NULL WHERE case_id = 'shared-1'`)).rowCount,
     ).toBe(0);
     expect(await partner.read('shared-1', officer(day(8)))).toMatchObject({ ok: false, failure: { code: 'NO_CONSENT' } });
+  });
+
+  it('keeps a role that works for no organisation reading nothing, neither the shared case nor the consents, and not failing', async () => {
+    // A host's own role, granted the events before step 8 and mapped to no organisation.
+    await superuserPool.query('CREATE ROLE kykypolku_reporter LOGIN');
+    await admin.query('GRANT SELECT ON kykypolku_events, kykypolku_organisation_roles TO kykypolku_reporter');
+    const reporter = loginAs('kykypolku_reporter');
+    expect((await reporter.query(`SELECT count(*)::int AS n FROM kykypolku_events`)).rows).toEqual([{ n: 0 }]);
+    expect((await reporter.query(`SELECT count(*)::int AS n FROM kykypolku_consents`)).rows).toEqual([{ n: 0 }]);
+    // The partner sees its own consents only: never the owner's other partners'.
+    const { rows } = await asKela.query<{ grantee: string }>('SELECT DISTINCT grantee FROM kykypolku_consents');
+    expect(rows).toEqual([{ grantee: 'kela' }]);
   });
 
   it('reads a shared case past the read page whole, and keeps it from an organisation without consent', async () => {

@@ -152,6 +152,8 @@ it('carries what a later step or the host added: a column, row-level security an
   );
   expect(policies).toEqual([
     { policyname: 'kykypolku_events_administrator', permissive: 'PERMISSIVE', roles: ['postgres'], cmd: 'ALL' },
+    // Step 8's: a partner reads a case while a consent for it is in force.
+    { policyname: 'kykypolku_events_consent', permissive: 'PERMISSIVE', roles: ['public'], cmd: 'SELECT' },
     { policyname: 'kykypolku_events_organisation', permissive: 'PERMISSIVE', roles: ['public'], cmd: 'ALL' },
     { policyname: 'kykypolku_events_own', permissive: 'PERMISSIVE', roles: ['kykypolku_reader'], cmd: 'SELECT' },
     { policyname: 'kykypolku_events_owner', permissive: 'PERMISSIVE', roles: ['postgres'], cmd: 'ALL' },

@@ -38,6 +38,10 @@ export const consentStatements: readonly string[] = [
      CHECK (grantee <> owner_organisation),
      CHECK ((withdrawn_seq IS NULL) = (withdrawn_at IS NULL) AND (withdrawn_seq IS NULL OR withdrawn_seq > given_seq))
    )`,
+  // The sharing policies below read this table as whoever queries the case tables, so every role that
+  // may read the events must be able to read it, or its reads fail (42501) from this step on; row-level
+  // security keeps each role to the consents of the organisations it works for (none, for any other role).
+  `GRANT SELECT ON kykypolku_consents TO PUBLIC`,
   `ALTER TABLE kykypolku_consents ENABLE ROW LEVEL SECURITY`,
   `ALTER TABLE kykypolku_consents FORCE ROW LEVEL SECURITY`,
   `CREATE POLICY kykypolku_consents_administrator ON kykypolku_consents TO CURRENT_USER USING (true) WITH CHECK (true)`,
