@@ -73,6 +73,8 @@ export {
 export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './store/memoryStore.js';
 export { organisationMaxLength, organisationPattern, organisationProblem, type OrganisationScope } from './store/organisation.js';
 export type { AccessLogEntry, AccessLogStore, CaseAccess } from './store/accessLog.js';
+export { sharingProblem, type ConsentChange, type ConsentStore, type SharedRead, type SharingMap } from './store/consent.js';
+export type { ConsentDeclaration } from './path/consentDeclaration.js';
 export type {
   AppendFailure,
   AppendFailureCode,

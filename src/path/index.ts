@@ -11,6 +11,7 @@ export type { GuardNameOf, StatePathOf, StateView } from './stateView.js';
 export type { Label, Language } from './label.js';
 export type { SourceRef } from './source.js';
 export type { ServiceTask, ServiceTaskCoding } from './serviceTask.js';
+export type { ConsentDeclaration } from './consentDeclaration.js';
 export type { PathRule, RuleStep } from './rule.js';
 export type { DeadlineAction, DeadlineEventInput, DeadlineKind, DeadlineMigration, DeadlineRule } from './deadline.js';
 export type { MigratedEventFor, PathMigration } from './definition.js';

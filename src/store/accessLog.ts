@@ -24,8 +24,7 @@ export interface AccessLogEntry extends CaseAccess {
   readonly caseOrganisation: string | undefined;
   /**
    * True when the reader's organisation is not the case's: the row is also a disclosure (luovutusloki)
-   * entry. A store opened for an organisation sees no other organisation's case today, so such rows
-   * arise only once consent-gated sharing lets one read (docs/developers.md).
+   * entry: a partner's read of a case shared with it by consent (docs/developers.md, "Consent-gated sharing").
    */
   readonly disclosure: boolean;
 }

@@ -50,6 +50,10 @@ describe('docs/developers.md', () => {
     expect(compileAndRun('organisations', example('organisations'))).toBe('true UNKNOWN_CASE\ncounty-1 client-service\n');
   });
 
+  it('has a consent example that compiles and shares a case only while the consent is in force', () => {
+    expect(compileAndRun('consent', example('consent'))).toBe('UNKNOWN_CASE 3 NO_CONSENT\nkela 2025-02-07T09:00:00Z\n');
+  });
+
   it('has a deadlines-that-fire example that compiles and claims each due deadline once', () => {
     const out = compileAndRun('deadlinesThatFire', example('deadlines-that-fire'));
     process.stdout.write(out);
