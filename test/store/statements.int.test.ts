@@ -85,10 +85,12 @@ it('issues only single-case statements found by case_id, and the explicit scans'
     'clearProjection',
     'closedRow',
     'eventsByIds',
+    'giveConsent',
     'lockHead',
     'purgeCase',
     'readCase',
     'settleClaim',
+    'withdrawConsent',
     'writeProjection',
   ]);
   expect([...byScope.scan].sort()).toEqual([...explicitScans].sort());

@@ -91,6 +91,12 @@ export async function runEveryStatement(store: SqlEventStore): Promise<void> {
     await store.purgeCase({ caseId: 'doc-2', expectedSeq: 9, closedAt: '2025-05-01T09:00:00.000Z', purgedAt: '2040-01-01T00:00:00.000Z' }),
   ).toMatchObject({ ok: false, failure: { code: 'CASE_CHANGED' } });
   expect(await store.erasureReceipts({ afterCaseId: '', limit: 10 })).toHaveLength(closed.length);
+  // Consents (schema step 8), given and withdrawn with the events that make them.
+  const [submittedAgain] = await store.read('doc-2');
+  const consent = (change: 'given' | 'withdrawn', seq: number) => [{ grantee: 'kela', seq, at: '2025-05-06T09:00:00Z', change }];
+  const more = { ...submittedAgain!, eventId: undefined, type: 'COMMENTED', payload: {} };
+  await store.append('doc-2', [{ ...more, seq: 2 }], { expectedSeq: 1, consents: consent('given', 2) });
+  await store.append('doc-2', [{ ...more, seq: 3 }], { expectedSeq: 2, consents: consent('withdrawn', 3) });
 }
 
 /** The statement's tag: its name and scope. */
