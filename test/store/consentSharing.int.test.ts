@@ -172,6 +172,25 @@ describe('consent-gated sharing with a database role per organisation', () => {
     expect(seen.ok && seen.case.seq).toBe(big.length);
     expect(seen.ok && seen.case.history).toEqual(big);
     expect((await seenBy(asKela, 'big-1')).events).toBe(big.length);
+    // What the consent costs a read (medians of five, on the shared test machine: a rough figure only).
+    const median = async (read: () => Promise<unknown>) => {
+      const times: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        const started = performance.now();
+        await read();
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[2]!.toFixed(1);
+    };
+    const byConsent = await median(() => partner.read('big-1', officer('2025-01-01T00:00:00Z')));
+    const byOwner = await median(() => openCaseStore(county, [lifestyleGuidancePath]).read('big-1', officer('2025-01-01T00:00:00Z')));
+    process.stdout.write(
+      `a case of ${big.length} events read through openCaseStore: by consent ${byConsent} ms, by its owner ${byOwner} ms\n`,
+    );
+    const { rows: forced } = await admin.query(
+      `SELECT relrowsecurity AND relforcerowsecurity AS forced FROM pg_class WHERE relname = 'kykypolku_consents'`,
+    );
+    expect(forced).toEqual([{ forced: true }]);
     const te = openCaseStore(createPostgresStore({ pool: asTe, organisation: 'te-uusimaa' }), [lifestyleGuidancePath]);
     expect(await te.read('big-1', officer('2025-01-01T00:00:00Z'))).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
     expect(await seenBy(asTe, 'big-1')).toEqual({ events: 0, heads: 0, cases: 0, deadlines: 0 });

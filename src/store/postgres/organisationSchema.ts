@@ -13,8 +13,8 @@
 /** The tables whose rows belong to one case, and so to the case's organisation. */
 const caseTables = ['kykypolku_events', 'kykypolku_heads', 'kykypolku_cases', 'kykypolku_deadlines'] as const;
 
-/** The organisations the connection's role (or a role it is a member of) works for. @internal */
-export const memberOrganisations = `SELECT m.organisation FROM kykypolku_organisation_roles m JOIN pg_catalog.pg_roles r ON r.rolname = m.role_name
+/** The organisations the connection's role (or a role it is a member of) works for. */
+const memberOrganisations = `SELECT m.organisation FROM kykypolku_organisation_roles m JOIN pg_catalog.pg_roles r ON r.rolname = m.role_name
    WHERE pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER')`;
 
 function caseTablePolicies(table: string): string[] {
@@ -64,3 +64,6 @@ export const organisationStatements: readonly string[] = [
      USING (organisation IN (${memberOrganisations}) OR case_organisation IN (${memberOrganisations}))`,
   `CREATE POLICY kykypolku_access_log_write ON kykypolku_access_log FOR INSERT WITH CHECK (organisation IN (${memberOrganisations}))`,
 ];
+
+/** The same subquery for step 8's policies (consentSchema.ts). @internal */
+export { memberOrganisations };
