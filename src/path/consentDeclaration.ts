@@ -7,11 +7,11 @@ import { PathDefinitionError } from './definitionError.js';
  * organisation (`kela`, `employmentServices`); which organisation that is, is the host's
  * `sharing` (openCaseStore). The payload field must hold a code.
  */
-export interface ConsentDeclaration {
+export interface ConsentDeclaration<TEventType extends string = string> {
   /** The event that gives consent to the partner its payload names. */
-  readonly given: string;
+  readonly given: TEventType;
   /** The event that withdraws it, from that event on. */
-  readonly withdrawn: string;
+  readonly withdrawn: TEventType;
   /** The payload field, on both events, that names the partner (a code, such as `kela`). */
   readonly scope: string;
 }

@@ -96,7 +96,7 @@ export interface PathDefinition<
    * a partner organisation read the case while the consent is in force. See docs/developers.md,
    * "Consent-gated sharing". Setting it changes no stored case.
    */
-  readonly consent?: ConsentDeclaration;
+  readonly consent?: ConsentDeclaration<EventTypeOf<TEvents>>;
   /**
    * The service indicators of the path (optional): shares, distributions and changes the engine
    * counts in the database by period and path version. See docs/hosts.md, "Indicators".

@@ -10,6 +10,13 @@ describe('a path’s consent declaration', () => {
       expect(path.consent).toEqual({ given: 'CONSENT_GIVEN', withdrawn: 'CONSENT_WITHDRAWN', scope: 'scope' });
   });
 
+  it('is typed by the path’s events: a misspelt event does not compile', () => {
+    const misspelt = () =>
+      // @ts-expect-error CONSENT_GRANTED is not an event of the coordinator service.
+      definePath({ ...coordinatorServicePath, consent: { given: 'CONSENT_GRANTED', withdrawn: 'CONSENT_WITHDRAWN', scope: 'scope' } });
+    expect(misspelt).toThrow(PathDefinitionError);
+  });
+
   it.each([
     [{ given: 'CONSENT_GRANTED', withdrawn: 'CONSENT_WITHDRAWN', scope: 'scope' }, /consent\.given must name one of the path's events/],
     [{ given: 'CONSENT_GIVEN', withdrawn: 'toString', scope: 'scope' }, /consent\.withdrawn must name one of the path's events/],
