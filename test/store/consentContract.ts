@@ -56,8 +56,12 @@ export function describeConsentContract(name: string, open: () => Promise<Organi
       expect(await kelaStore.read('shared-1')).toEqual([]);
       const history = seen.ok ? seen.case.history : [];
       const forged = { ...history[2]!, seq: 4, eventId: 'forged' };
-      expect((await kelaStore.append('shared-1', [forged], { expectedSeq: 3 })).ok).toBe(false);
-      expect(await kela.record('shared-1', withdrawn('kela', 6))).toMatchObject({ ok: false });
+      // The partner's store sees no case there: continuing it conflicts at seq 0, beginning it is refused.
+      expect(await kelaStore.append('shared-1', [forged], { expectedSeq: 3 })).toMatchObject({
+        ok: false,
+        failure: { code: 'CONCURRENCY_CONFLICT', actualSeq: 0 },
+      });
+      expect(await kela.record('shared-1', opening[0]!)).toMatchObject({ ok: false, failure: { code: 'ACCESS_DENIED' } });
       expect(await county.load('shared-1')).toMatchObject({ ok: true, case: { seq: 3 } });
       expect(await kelaStore.listCases()).toEqual([]);
       const claims = await kelaStore.claimDueDeadlines({ now: '2027-01-01T00:00:00Z', limit: 100, workerId: 'kela-w', lease: 60_000 });
