@@ -16,8 +16,6 @@ export interface MemoryConsents {
   /** Applies an append's changes to a case of `owner` (nothing for an unassigned case, or a consent to the owner itself). */
   apply(caseId: string, owner: string | undefined, changes: readonly ConsentChange[]): void;
   standing(caseId: string, grantee: string): ConsentStanding;
-  /** Forgets a purged case's consents. */
-  drop(caseId: string): void;
 }
 
 /** @internal */
@@ -39,6 +37,5 @@ export function createMemoryConsents(): MemoryConsents {
       if (held.length === 0) return 'none';
       return held.some((row) => row.withdrawnSeq === undefined) ? 'inForce' : 'withdrawn';
     },
-    drop: (caseId) => void rows.delete(caseId),
   };
 }

@@ -292,7 +292,6 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
         lastChain,
       };
       cases.delete(caseId);
-      data.consents.drop(caseId);
       // Arming none drops every row of the case, settled ones too, as the SQL purge does.
       deadlines.arm(caseId, last.path.id, [], stored.organisation);
       // The global log keeps append order for readAll: the case's events leave it too.
