@@ -93,6 +93,12 @@ export function describeConsentContract(name: string, open: () => Promise<Organi
         const reader = openCaseStore(await stores.forOrganisation(partner), [coordinatorServicePath]);
         expect(await reader.read('shared-2', officer(day(5)))).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
       }
+      // A case the administrator's store began has no organisation: no one discloses it, so a consent shares nothing.
+      const admin = openCaseStore(stores.unscoped, [coordinatorServicePath], { sharing });
+      for (const input of opening) await admin.record('unassigned-1', input);
+      expect((await admin.record('unassigned-1', given('kela', 3))).ok).toBe(true);
+      const kela = openCaseStore(await stores.forOrganisation('kela'), [coordinatorServicePath]);
+      expect(await kela.read('unassigned-1', officer(day(4)))).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
       // The owner's own reads are never disclosures.
       expect((await county.read('shared-2', officer(day(6)))).ok).toBe(true);
       expect((await county.accessLog('shared-2')).some((row) => row.disclosure)).toBe(false);
