@@ -6,7 +6,7 @@ import { fireDeadline, type DeadlineFiring } from '../caseStore/fireDeadline.js'
 import type { DeadlineClaim } from '../deadlines/deadlineClaims.js';
 import { UsageError, type CliCommand } from './command.js';
 import { loadCatalogue } from './migrateCheckCommand.js';
-import { openStore, storeOptions } from './storeOption.js';
+import { openStore, organisationOptionHelp, organisationOptionUsage, organisationScope, scopedStoreOptions } from './storeOption.js';
 import { whileStoppable } from './stopRequest.js';
 
 const units: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -50,7 +50,7 @@ function noticeLine(claim: DeadlineClaim, claimedAt: string, catalogue: PathCata
 /** `kykypolku deadlines`: a worker that claims due deadlines and writes a notice for each. @internal */
 export const deadlinesCommand: CliCommand = {
   name: 'deadlines',
-  usage: `kykypolku deadlines (--database-url <postgres://…> | --data-dir <dir>) (--once | --every <duration>)
+  usage: `kykypolku deadlines (--database-url <postgres://…> | --data-dir <dir>) ${organisationOptionUsage} (--once | --every <duration>)
       [--limit <n>] [--lease <duration>] [--worker-id <name>] [--module <file>]… [--json]
       A deadline worker: claims the deadlines due now that no other worker holds (any number of
       workers may share one PostgreSQL database; PGlite takes one process), writes one NDJSON line
@@ -59,7 +59,7 @@ export const deadlinesCommand: CliCommand = {
       it. --once claims until nothing is due, --every polls at that interval (30s, 5m). A claim
       is leased (default twice the interval, at least 1m): a worker that dies loses nothing, its
       claims come back after the lease. SIGTERM stops cleanly, giving back the claims not yet written. A summary
-      goes to standard error (JSON with --json).`,
+      goes to standard error (JSON with --json). ${organisationOptionHelp}`,
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
@@ -71,10 +71,11 @@ export const deadlinesCommand: CliCommand = {
         'worker-id': { type: 'string' },
         module: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
-        ...storeOptions,
+        ...scopedStoreOptions,
       },
       strict: true,
     });
+    const scope = organisationScope(values);
     if (values['database-url'] === undefined && values['data-dir'] === undefined)
       throw new UsageError('give --database-url or --data-dir: the store whose deadlines to claim');
     if (values.once === (values.every !== undefined)) throw new UsageError('give --once, or --every <duration>, not both');
@@ -88,7 +89,7 @@ export const deadlinesCommand: CliCommand = {
         : durationOption('lease', values.lease, 1000, 86_400_000);
     const workerId = values['worker-id'] ?? `${hostname()}-${process.pid}`;
     const catalogue = await loadCatalogue(values.module);
-    const opened = await openStore(values);
+    const opened = await openStore(values, scope);
     const totals = { notices: 0, notHeld: 0, released: 0, polls: 0, armed: 0 };
     let stopping = false;
     let wake: (() => void) | undefined;

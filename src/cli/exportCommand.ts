@@ -5,7 +5,7 @@ import { caseIdForDisplay } from '../clientExcerpt.js';
 import { exportEvents } from '../ndjson/exportEvents.js';
 import { UsageError, type CliCommand } from './command.js';
 import { pathsFromOptions } from './pathReference.js';
-import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
+import { openStore, organisationOptionHelp, organisationScope, scopedStoreOptions, scopedStoreOptionsUsage } from './storeOption.js';
 
 /** The --out file, opened before the store: a path that cannot be written is said in one line. */
 async function openOutput(file: string): Promise<WriteStream> {
@@ -22,13 +22,15 @@ async function openOutput(file: string): Promise<WriteStream> {
 /** `kykypolku export`: a store's events as NDJSON. @internal */
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `kykypolku export --format ndjson [--path <id>] [--module <file>]… [--out <file>] ${storeOptionsUsage}
+  usage: `kykypolku export --format ndjson [--path <id>] [--module <file>]… [--out <file>]
+      ${scopedStoreOptionsUsage}
       Writes every stored event, in append order, one recorded event a line (the format validate
       reads back). To standard output unless --out names a file; progress on standard error. A path
       whose service task has a code (a host's path given by --module, with withServiceTask) puts it
       on each of its lines as serviceTask; the built-in paths ship no code. A case
       the store cannot read (changed outside it) is named with its seq on standard error and the
-      export goes on without its events from that seq; then the exit code is 1.`,
+      export goes on without its events from that seq; then the exit code is 1.
+      ${organisationOptionHelp}`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -38,18 +40,19 @@ export const exportCommand: CliCommand = {
         out: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         module: { type: 'string', multiple: true },
-        ...storeOptions,
+        ...scopedStoreOptions,
       },
       strict: true,
       allowPositionals: true,
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const scope = organisationScope(values);
     if (values.format !== 'ndjson') throw new UsageError(`--format must be ndjson${values.format ? `, got '${values.format}'` : ''}`);
     // The paths whose service-task codes go on the lines: a host's modules, or the built-in versions.
     const catalogue = await pathsFromOptions(values.module);
     const file = values.out ? await openOutput(values.out) : undefined;
     const out = file ?? io.out;
-    const opened = await openStore(values).catch((error: unknown) => {
+    const opened = await openStore(values, scope).catch((error: unknown) => {
       file?.destroy();
       throw error;
     });

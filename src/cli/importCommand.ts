@@ -4,17 +4,20 @@ import { importEventLog } from '../ndjson/importEventLog.js';
 import type { CliCommand } from './command.js';
 import { listedInText, writeJsonReport, writeLogProblems, writeRejectedCases } from './logReport.js';
 import { logSource } from './logSource.js';
-import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
+import { openStore, organisationOptionHelp, organisationScope, scopedStoreOptions, scopedStoreOptionsUsage } from './storeOption.js';
 
 /** `kykypolku import`: a host's NDJSON log into a store, case by case. @internal */
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: `kykypolku import <file.ndjson | -> --path <id>[@<version>] [--json] [--quiet] [--ignore-malformed-lines] ${storeOptionsUsage}
+  usage: `kykypolku import <file.ndjson | -> --path <id>[@<version>] [--json] [--quiet] [--ignore-malformed-lines]
+      ${scopedStoreOptionsUsage}
       Validates an NDJSON event log as validate does and stores each case whose lines are all
       accepted, whole, with its case row; a case with a rejected line is not stored. A line that
       belongs to no case stores nothing, unless --ignore-malformed-lines. A case already stored is
       completed when its stored events are the log's first ones, refused (CASE_DIFFERS) when they
-      differ. Prints every problem as validate does. Exit code 1 if any case or line was not stored.`,
+      differ. Prints every problem as validate does. Exit code 1 if any case or line was not stored.
+      ${organisationOptionHelp} A new case is stored as its; a case of another organisation's is
+      refused (ACCESS_DENIED) and not stored.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -23,13 +26,14 @@ export const importCommand: CliCommand = {
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         'ignore-malformed-lines': { type: 'boolean', default: false },
-        ...storeOptions,
+        ...scopedStoreOptions,
       },
       allowPositionals: true,
       strict: true,
     });
+    const scope = organisationScope(values);
     const { definition, lines } = await logSource(positionals, values.path);
-    const opened = await openStore(values);
+    const opened = await openStore(values, scope);
     try {
       const result = await importEventLog(definition, lines(), opened.store, {
         malformedLines: values['ignore-malformed-lines'] ? 'storeCases' : 'storeNothing',

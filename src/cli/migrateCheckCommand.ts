@@ -9,7 +9,7 @@ import { formatPathCheck } from '../check/formatPathCheck.js';
 import { storedCasePaths } from './catalogue.js';
 import { UsageError, type CliCommand } from './command.js';
 import { loadPathModules } from './loadPathModules.js';
-import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
+import { openStore, organisationOptionHelp, organisationScope, scopedStoreOptions, scopedStoreOptionsUsage } from './storeOption.js';
 import { isoInstant } from '../time/instant.js';
 
 /** What the model check of the new version found, as the gate reports it. @internal */
@@ -101,7 +101,8 @@ function printDueDates(report: MigrationReport, write: (line: string) => void): 
 /** `kykypolku migrate-check`: the gate before deploying a new version of a path. @internal */
 export const migrateCheckCommand: CliCommand = {
   name: 'migrate-check',
-  usage: `kykypolku migrate-check --to <path>@<version> [--at <instant>] [--module <file>]… [--json] ${storeOptionsUsage}
+  usage: `kykypolku migrate-check --to <path>@<version> [--at <instant>] [--module <file>]… [--json]
+      ${scopedStoreOptionsUsage}
       The gate before deploying a new version of a path: model-checks it, replays every stored case
       of the path under it, through its migrations, and lists each case that would not replay or
       would break a rule (open cases on an older version are those it would move). --module names
@@ -111,7 +112,8 @@ export const migrateCheckCommand: CliCommand = {
       onMigration reading) if the cases moved at --at (an ISO instant; default: each case at its
       last event); --json gives every deadline, moved or not.
       A case the store cannot read (changed outside it) is listed with its seq, and the check goes
-      on. Exit code 1 if any case is listed or the model check of the new version fails.`,
+      on. Exit code 1 if any case is listed or the model check of the new version fails.
+      ${organisationOptionHelp}`,
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
@@ -120,10 +122,11 @@ export const migrateCheckCommand: CliCommand = {
         at: { type: 'string' },
         module: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
-        ...storeOptions,
+        ...scopedStoreOptions,
       },
       strict: true,
     });
+    const scope = organisationScope(values);
     const target = parseTarget(values.to);
     if (values.at !== undefined && !isoInstant.safeParse(values.at).success)
       throw new UsageError('--at must be an ISO 8601 instant with an offset, e.g. 2025-06-01T00:00:00Z');
@@ -134,7 +137,7 @@ export const migrateCheckCommand: CliCommand = {
       throw new UsageError(`the catalogue holds no ${target.id}@${target.version}; it holds ${known}`);
     }
     // The store first: a locked or unreachable store is said at once, not after the model check.
-    const opened = await openStore(values);
+    const opened = await openStore(values, scope);
     try {
       const modelCheck = modelCheckNewVersion(definition);
       const report = await checkMigration(opened.store, catalogue, target, values.at === undefined ? {} : { at: values.at });

@@ -6,7 +6,7 @@ import type { RetentionFailure } from '../caseStore/retention.js';
 import type { RetentionRule } from '../retention/retentionRule.js';
 import { UsageError, type CliCommand, type CommandIo } from './command.js';
 import { loadCatalogue } from './migrateCheckCommand.js';
-import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
+import { openStore, organisationOptionHelp, organisationScope, scopedStoreOptions, scopedStoreOptionsUsage } from './storeOption.js';
 
 /** The rules file: a JSON array of retention rules. Its content is checked by the plan, field by field. */
 async function readRules(file: string | undefined): Promise<readonly RetentionRule[]> {
@@ -40,13 +40,15 @@ function reportFailure(failure: RetentionFailure, json: boolean, io: CommandIo):
 /** `kykypolku retention`: which closed cases are past retention, and destroying them with receipts. @internal */
 export const retentionCommand: CliCommand = {
   name: 'retention',
-  usage: `kykypolku retention (--dry-run | --purge) --now <instant> --rules <file.json> [--module <file>]… [--json] ${storeOptionsUsage}
+  usage: `kykypolku retention (--dry-run | --purge) --now <instant> --rules <file.json> [--module <file>]… [--json]
+      ${scopedStoreOptionsUsage}
       Lists the closed cases past the retention period of their service task at --now (--dry-run),
       or destroys each with an erasure receipt, one transaction per case (--purge). --rules is a
       JSON array of { serviceTask, keepFor, countsFrom, source }; --module names the paths with
       their service-task codes (withServiceTask; the built-in paths ship none). A closed case
       without a rule refuses the whole run (NO_RETENTION_RULE). Cases on standard output, the
-      summary on standard error. Exit code 1 if the run was refused or a case was left whole.`,
+      summary on standard error. Exit code 1 if the run was refused or a case was left whole.
+      ${organisationOptionHelp}`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -57,17 +59,18 @@ export const retentionCommand: CliCommand = {
         rules: { type: 'string' },
         module: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
-        ...storeOptions,
+        ...scopedStoreOptions,
       },
       strict: true,
       allowPositionals: true,
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const scope = organisationScope(values);
     if (values['dry-run'] === values.purge) throw new UsageError('give exactly one of --dry-run and --purge');
     if (values.now === undefined) throw new UsageError('--now must give the instant to judge at, e.g. 2026-01-01T00:00:00+02:00');
     const rules = await readRules(values.rules);
     const catalogue = await loadCatalogue(values.module);
-    const opened = await openStore(values);
+    const opened = await openStore(values, scope);
     try {
       const cases = openCaseStore(opened.store, catalogue);
       const request = { now: values.now, rules };

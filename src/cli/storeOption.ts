@@ -1,6 +1,7 @@
 import type { IndexedEventStore } from '../store/eventStore.js';
 import { createPgliteStore } from '../store/postgres/pgliteStore.js';
 import { createPostgresStore, type PgPoolLike } from '../store/postgres/postgresStore.js';
+import { organisationProblem } from '../store/organisation.js';
 import { UsageError } from './command.js';
 
 /** A store a command opened, with what to call it in output and how to close it. @internal */
@@ -18,6 +19,41 @@ export const storeOptions = {
 
 /** The usage text of {@link storeOptions}. @internal */
 export const storeOptionsUsage = '[--database-url <postgres://…> | --data-dir <dir>]';
+
+/**
+ * The `--organisation <code>` option every command that reads or writes cases takes: the store is
+ * opened for that organisation (data controller), and the command sees and writes only its cases.
+ * `demo` leaves it out (its cohort is its own). @internal
+ */
+export const organisationOption = { organisation: { type: 'string' } } as const;
+
+/** The usage text of {@link organisationOption}. @internal */
+export const organisationOptionUsage = '[--organisation <code>]';
+
+/** The store options with {@link organisationOption}: what a command over stored cases spreads into its options. @internal */
+export const scopedStoreOptions = { ...storeOptions, ...organisationOption } as const;
+
+/** The usage text of {@link scopedStoreOptions}. @internal */
+export const scopedStoreOptionsUsage = `${storeOptionsUsage} ${organisationOptionUsage}`;
+
+/** One sentence for a command's usage on what `--organisation` does. @internal */
+export const organisationOptionHelp =
+  '--organisation opens the store for one organisation (data controller): the command sees and writes only its cases.';
+
+/**
+ * The organisation `--organisation` names, checked at once: a code that cannot be one is a usage
+ * error naming the option and the reason, never the value (it may be anything a user typed).
+ * Call it right after parsing, before anything is read or written.
+ *
+ * @internal
+ */
+export function organisationScope(values: { readonly organisation?: string }): { readonly organisation?: string } {
+  const { organisation } = values;
+  if (organisation === undefined) return {};
+  const problem = organisationProblem(organisation);
+  if (problem !== undefined) throw new UsageError(`--organisation ${problem}`);
+  return { organisation };
+}
 
 function describeUrl(url: string): string {
   try {
@@ -42,7 +78,7 @@ function integrityKeyOption(): { readonly integrityKey?: string } {
  * embedded PGlite database kept in a directory (`--data-dir`), or by default an embedded PGlite in
  * memory. The drivers are loaded only when asked for. A store chained under a key is opened with
  * the key in `KYKYPOLKU_INTEGRITY_KEY`; with `scope.organisation`, the store is opened for that
- * organisation (checked by the caller).
+ * organisation (checked here too, as {@link organisationScope} does).
  *
  * @internal
  */
@@ -50,7 +86,7 @@ export async function openStore(
   values: { readonly 'database-url'?: string; readonly 'data-dir'?: string },
   scope: { readonly organisation?: string } = {},
 ): Promise<OpenedStore> {
-  const organisation = scope.organisation === undefined ? {} : { organisation: scope.organisation };
+  const organisation = organisationScope(scope);
   const url = values['database-url'];
   const dataDir = values['data-dir'];
   if (url !== undefined && dataDir !== undefined) throw new UsageError('give --database-url or --data-dir, not both');
