@@ -4,11 +4,10 @@ import { formatIndicatorCsv, formatIndicatorTable } from '../indicators/formatIn
 import { checkIndicatorQuery, type IndicatorQueryRejection } from '../indicators/indicatorPeriod.js';
 import type { IndicatorPeriodUnit } from '../indicators/indicatorQuery.js';
 import { languages } from '../path/label.js';
-import { organisationProblem } from '../store/organisation.js';
 import { formatSource } from '../path/source.js';
 import { selectPaths } from './catalogue.js';
 import { type CliCommand, integerOption, languageOption, UsageError } from './command.js';
-import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
+import { openStore, organisationScope, scopedStoreOptions, storeOptionsUsage } from './storeOption.js';
 
 const formats = ['table', 'csv', 'json'] as const;
 
@@ -45,8 +44,7 @@ export const indicatorsCommand: CliCommand = {
         path: { type: 'string', multiple: true },
         'small-number': { type: 'string' },
         'by-organisation': { type: 'boolean', default: false },
-        organisation: { type: 'string' },
-        ...storeOptions,
+        ...scopedStoreOptions,
       },
       strict: true,
     });
@@ -62,10 +60,9 @@ export const indicatorsCommand: CliCommand = {
     };
     const checked = checkIndicatorQuery(query);
     if (!checked.ok) throw new UsageError(`--${optionOf[checked.field]}: ${checked.message}`);
-    const problem = values.organisation === undefined ? undefined : organisationProblem(values.organisation);
-    if (problem !== undefined) throw new UsageError(`--organisation ${problem}`);
+    const scope = organisationScope(values);
     const paths = selectPaths(values.path);
-    const opened = await openStore(values, values.organisation === undefined ? {} : { organisation: values.organisation });
+    const opened = await openStore(values, scope);
     try {
       const counted = await countIndicators(opened.store, paths, query);
       if (!counted.ok) throw new UsageError(counted.message);
