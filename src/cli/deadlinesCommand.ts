@@ -59,7 +59,8 @@ export const deadlinesCommand: CliCommand = {
       it. --once claims until nothing is due, --every polls at that interval (30s, 5m). A claim
       is leased (default twice the interval, at least 1m): a worker that dies loses nothing, its
       claims come back after the lease. SIGTERM stops cleanly, giving back the claims not yet written. A summary
-      goes to standard error (JSON with --json). ${organisationOptionHelp}`,
+      goes to standard error (JSON with --json).
+      ${organisationOptionHelp}`,
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],

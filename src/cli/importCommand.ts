@@ -16,8 +16,8 @@ export const importCommand: CliCommand = {
       belongs to no case stores nothing, unless --ignore-malformed-lines. A case already stored is
       completed when its stored events are the log's first ones, refused (CASE_DIFFERS) when they
       differ. Prints every problem as validate does. Exit code 1 if any case or line was not stored.
-      ${organisationOptionHelp} A new case is stored as its; a case of another organisation's is
-      refused (ACCESS_DENIED) and not stored.`,
+      ${organisationOptionHelp} A new case is stored as the organisation's; a case another
+      organisation (or none) holds is refused (ACCESS_DENIED) and not stored.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],

@@ -38,7 +38,7 @@ export const scopedStoreOptionsUsage = `${storeOptionsUsage} ${organisationOptio
 
 /** One sentence for a command's usage on what `--organisation` does. @internal */
 export const organisationOptionHelp =
-  '--organisation opens the store for one organisation (data controller): the command sees and writes only its cases.';
+  '--organisation opens the store for one organisation (data controller): the command sees\n      and writes only its cases.';
 
 /**
  * The organisation `--organisation` names, checked at once: a code that cannot be one is a usage
