@@ -28,6 +28,9 @@ export default defineConfig({
   platform: 'node',
   sourcemap: true,
   clean: true,
+  // import.meta.url in the CommonJS bundle too: the PGlite store finds the template the build
+  // writes beside it (dist/pglite-template.tar.gz, scripts/buildPgliteTemplate.mjs) from it.
+  shims: true,
   splitting: true,
   // The built-in paths import the engine through relative paths; bundling keeps one copy per
   // format, shared through chunks, so `kykypolku` and `kykypolku/paths` see the same classes.

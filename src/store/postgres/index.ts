@@ -8,6 +8,7 @@ export {
   type PostgresStoreOptions,
 } from './postgresStore.js';
 export { createPgliteStore, type PgliteLike, type PgliteQueryable, type PgliteStore, type PgliteStoreOptions } from './pgliteStore.js';
+export type { PgliteStart, PgliteTemplateMiss } from './pgliteTemplate.js';
 export type { SqlEventStore, SqlStoreOptions } from './sqlEventStore.js';
 export type { SchemaMigrationReport } from './schemaMigrations.js';
 export type { SealReport } from './sealEvents.js';

@@ -5,6 +5,8 @@ import type { DirectoryLock } from './directoryLock.js';
 import { preparedRunnerFor, type PglitePreparedRunner } from './pglitePrepared.js';
 import { instrumentStore } from '../../telemetry/instrumentStore.js';
 import { checkPartitions } from './storePartitions.js';
+import { type PgliteConstructor, startPglite } from './pgliteStart.js';
+import type { PgliteStart } from './pgliteTemplate.js';
 
 /** Options of {@link createPgliteStore}. */
 export interface PgliteStoreOptions extends SqlStoreOptions {
@@ -28,6 +30,12 @@ export interface PgliteStoreOptions extends SqlStoreOptions {
 export interface PgliteStore extends SqlEventStore {
   /** Closes the embedded database and lets go of its directory; the store cannot be used afterwards. */
   close(): Promise<void>;
+  /**
+   * How the database was started: `template` for a fresh in-memory database copied from the data
+   * directory the build made (no initdb, a third of the memory), `initdb` with the reason the
+   * template was not used, `data-directory` for a `dataDir`, `host` for `options.db`.
+   */
+  readonly start: PgliteStart;
 }
 
 /** What the store needs of a PGlite transaction. */
@@ -64,12 +72,10 @@ async function importPglite(): Promise<unknown> {
   }
 }
 
-async function loadPglite(dataDir: string | undefined): Promise<PgliteLike> {
-  const module = (await importPglite()) as { PGlite: new (dataDir?: string) => PgliteLike };
+async function loadPglite(dataDir: string | undefined): Promise<{ readonly db: PgliteLike; readonly start: PgliteStart }> {
+  const module = (await importPglite()) as { PGlite: PgliteConstructor };
   try {
-    const db = new module.PGlite(dataDir);
-    await db.waitReady;
-    return db;
+    return await startPglite(module.PGlite, dataDir);
   } catch (error) {
     // A directory that cannot be made or written (ENOTDIR, EACCES, EROFS…): the store cannot be
     // reached, said in one line with the system's code, never as a stack trace from inside PGlite.
@@ -133,7 +139,8 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
   const lock = options.db ? undefined : await claim(options.dataDir);
   let db: PgliteLike | undefined;
   try {
-    db = options.db ?? (await loadPglite(options.dataDir));
+    const loaded = options.db ? { db: options.db, start: { from: 'host' } as const } : await loadPglite(options.dataDir);
+    db = loaded.db;
     const opened = db;
     const prepared = preparedRunnerFor(opened, await importPglite());
     const client: SqlClient = {
@@ -150,7 +157,7 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
         await lock?.release();
       }
     };
-    return Object.assign(store, { close });
+    return Object.assign(store, { close, start: loaded.start });
   } catch (error) {
     if (db && !options.db) await db.close().catch(() => undefined);
     await lock?.release();
