@@ -45,6 +45,11 @@ async function hasMarker(db: { query<T>(text: string): Promise<{ rows: T[] }> })
   return rows[0]!.found;
 }
 
+async function setting(db: { query<T>(text: string): Promise<{ rows: T[] }> }, name: string): Promise<string> {
+  const { rows } = await db.query<Record<string, string>>(`SHOW ${name}`);
+  return Object.values(rows[0]!)[0]!;
+}
+
 beforeAll(async () => {
   version = (await installedPgliteVersion())!;
   const maker = new PGlite();
@@ -70,6 +75,8 @@ it('starts a fresh in-memory database from the template, with no initdb: the cop
     expect(made).toHaveLength(1);
     expect(made[0]!.loadDataDir).toBeInstanceOf(Blob);
     expect(await hasMarker(db)).toBe(true);
+    expect(await setting(db, 'shared_buffers')).toBe('16MB');
+    expect(await setting(db, 'max_wal_size')).toBe('32MB');
   } finally {
     await db.close();
   }
@@ -147,6 +154,8 @@ it('never uses the template for a data directory: PGlite opens or creates it its
     expect(start).toEqual({ from: 'data-directory' });
     expect(made[0]!.loadDataDir).toBeUndefined();
     expect(await hasMarker(db)).toBe(false);
+    // PGlite's own settings: the files are on disk, so nothing is held twice in memory.
+    expect(await setting(db, 'shared_buffers')).toBe('128MB');
   } finally {
     await db.close();
   }
