@@ -60,8 +60,9 @@ describe('the built package', () => {
       const saved = await store.append('smoke', caseRef.history, { expectedSeq: 0 });
       const read = await store.read('smoke');
       await store.close();
-      console.log(JSON.stringify([saved, read.length, typeof createPostgresStore]));`;
-    const expected = [{ ok: true, seq: 1, alreadyRecorded: false }, 1, 'function'];
+      console.log(JSON.stringify([saved, read.length, typeof createPostgresStore, store.start]));`;
+    // Started from the template the build wrote into dist/, found from either bundle's own location.
+    const expected = [{ ok: true, seq: 1, alreadyRecorded: false }, 1, 'function', { from: 'template' }];
     const esm = run(
       '--input-type=module',
       `import { openCase } from 'kykypolku';
@@ -78,6 +79,17 @@ describe('the built package', () => {
        (async () => { ${store} })();`,
     );
     expect(JSON.parse(cjs)).toEqual(expected);
+  });
+
+  it('ships the PGlite template data directory with the installed PGlite version beside the bundles', () => {
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
+    ) as [{ files: { path: string }[] }];
+    const files = packed.files.map((file) => file.path);
+    expect(files).toEqual(expect.arrayContaining(['dist/pglite-template.tar.gz', 'dist/pglite-template.json']));
+    const manifest = JSON.parse(readFileSync(`${root}/dist/pglite-template.json`, 'utf8')) as { pglite: string };
+    const installed = JSON.parse(readFileSync(`${root}/node_modules/@electric-sql/pglite/package.json`, 'utf8')) as { version: string };
+    expect(manifest.pglite).toBe(installed.version);
   });
 
   it('loads the main entry, the paths and kykypolku/postgres without pg or PGlite: they are optional peers, loaded on use', () => {
