@@ -254,3 +254,11 @@ export type {
   RetentionStore,
 } from './retention/retentionStore.js';
 export type { ExpiredCase, PurgeReport, RetentionFailure, RetentionPlanResult, RetentionRequest } from './caseStore/retention.js';
+// The access log's own retention (issue 16 item 4): the host's period, administrator-only.
+export {
+  accessLogCutoff,
+  type AccessLogPurgeReport,
+  type AccessLogRetentionRequest,
+  type AccessLogRetentionStore,
+  type PurgeNotPermitted,
+} from './retention/accessLogRetention.js';

@@ -15,9 +15,17 @@ import { projectCase } from '../store/projectCase.js';
 import { eventIdTaken } from '../store/retriedBatch.js';
 import { instrumentCaseStore } from '../telemetry/instrumentCaseStore.js';
 import type { TelemetryOptions } from '../telemetry/telemetryOptions.js';
-import { planRetention, purgeExpired, type PurgeReport, type RetentionPlanResult, type RetentionRequest } from './retention.js';
+import {
+  planRetention,
+  purgeAccessLog,
+  purgeExpired,
+  type PurgeReport,
+  type RetentionPlanResult,
+  type RetentionRequest,
+} from './retention.js';
 import { accessProblem, keepsAccessLog, type AccessLogEntry, type CaseAccess } from '../store/accessLog.js';
 import { consentChangesOf, sharesCases, sharingProblem, type SharingMap } from '../store/consent.js';
+import type { AccessLogPurgeReport, AccessLogRetentionRequest } from '../retention/accessLogRetention.js';
 
 /** An input to any path of a catalogue: the union of each path's {@link CaseInputOf}. */
 export type AnyCaseInputOf<D extends AnyPathDefinition> = D extends AnyPathDefinition ? CaseInputOf<D> : never;
@@ -234,6 +242,21 @@ export interface CaseStore<D extends AnyPathDefinition> {
   read(caseId: string, access: CaseAccess): Promise<CaseStoreReadResult<D>>;
   /** The case's access log as the store's organisation may see it, oldest first; empty when the store keeps none. */
   accessLog(caseId: string): Promise<readonly AccessLogEntry[]>;
+  /**
+   * The access log's own retention: removes every row read long enough ago that `keepFor` (counted
+   * from the row's `at`, on the Helsinki calendar, as a case's retention) ended before `now`, across
+   * all cases, in one transaction. The period is the host's; none is shipped. A purged case's rows
+   * stay until their own period ends. Only the administrator's store (opened without an
+   * organisation) purges: another answers `PURGE_NOT_PERMITTED`, a bad request
+   * `INVALID_RETENTION_REQUEST`, and nothing is deleted.
+   *
+   * @example
+   * ```ts
+   * const report = await cases.purgeAccessLog({ now: '2038-01-01T00:00:00+02:00', keepFor: { years: 12 } });
+   * if (report.ok) console.log(report.purged, 'rows read before', report.before);
+   * ```
+   */
+  purgeAccessLog(request: AccessLogRetentionRequest): Promise<AccessLogPurgeReport>;
   /**
    * Every case of the store, in case id order, each as {@link CaseStore.load} gives it — read in bulk
    * (the store's `readCases`, a page of rows per statement, every chain checked), not one query
@@ -461,6 +484,7 @@ export function openUninstrumentedCaseStore<D extends AnyPathDefinition>(
     load,
     read,
     accessLog: async (caseId) => (keepsAccessLog(store) ? store.accessLog(caseId) : []),
+    purgeAccessLog: (request) => purgeAccessLog(store, request),
 
     async *loadAll() {
       // A tampered case is reported by the scan where it meets it, and given in its place.

@@ -11,6 +11,14 @@ import {
   type RetentionRule,
 } from '../retention/retentionRule.js';
 import type { ClosedCase, ErasureReceipt, PurgeCaseFailure, RetentionStore } from '../retention/retentionStore.js';
+import {
+  checkAccessLogRetention,
+  purgeNotPermitted,
+  purgesAccessLog,
+  type AccessLogPurgeReport,
+  type AccessLogRetentionRequest,
+  type PurgeNotPermitted,
+} from '../retention/accessLogRetention.js';
 
 /** What `planRetention` and `purgeExpired` are asked: the instant to judge at, and the host's rules. */
 export interface RetentionRequest {
@@ -35,6 +43,8 @@ export interface ExpiredCase extends ClosedCase {
  */
 export type RetentionFailure =
   | InvalidRetentionRequest
+  /** `purgeExpired` on a store opened for an organisation: purging is the administrator's; nothing was read. */
+  | PurgeNotPermitted
   | {
       /**
        * A closed case whose path version is not in the catalogue, whose path has no service task
@@ -135,6 +145,8 @@ export async function purgeExpired(
   request: RetentionRequest,
   confirmClosed: (caseId: string) => Promise<PurgeCaseFailure | undefined>,
 ): Promise<PurgeReport> {
+  // The purge is the administrator's: an organisation's store plans over its cases, but destroys none.
+  if (store.organisation !== undefined) return { ok: false, failure: purgeNotPermitted('purging expired cases') };
   const plan = await planRetention(store, paths, request);
   if (!plan.ok) return plan;
   const purgedAt = new Date(request.now).toISOString();
@@ -151,4 +163,17 @@ export async function purgeExpired(
     else skipped.push(result.failure);
   }
   return { ok: true, purged, skipped, kept: plan.kept };
+}
+
+/**
+ * The access log's own retention (see `CaseStore.purgeAccessLog`): the request checked and the
+ * cut-off worked out before the store is touched. A store that keeps no log has nothing to purge. @internal
+ */
+export async function purgeAccessLog(store: object, request: AccessLogRetentionRequest): Promise<AccessLogPurgeReport> {
+  if ((store as { organisation?: string }).organisation !== undefined)
+    return { ok: false, failure: purgeNotPermitted('purging the access log') };
+  const checked = checkAccessLogRetention(request);
+  if (!checked.ok) return checked;
+  if (!purgesAccessLog(store)) return { ok: true, purged: 0, before: checked.before };
+  return store.purgeAccessLog({ before: checked.before });
 }

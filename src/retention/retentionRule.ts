@@ -87,6 +87,39 @@ function periodUnit(value: unknown, field: string): { ok: true; value: number } 
 }
 
 /**
+ * Checks a retention period (`keepFor`): an object of whole years, months and days, none negative,
+ * together more than zero and at most {@link longestRetentionYears} years; `field` names it in a
+ * refusal. The period comes back frozen, without its zero units. @internal
+ */
+export function checkRetentionPeriod(
+  value: unknown,
+  field: string,
+): { ok: true; period: RetentionPeriod } | { ok: false; failure: InvalidRetentionRequest } {
+  const keepFor = value as Partial<Record<keyof RetentionPeriod, unknown>> | null;
+  if (typeof keepFor !== 'object' || keepFor === null || Array.isArray(keepFor))
+    return invalid(field, 'must be an object { years, months, days }');
+  if (Object.keys(keepFor).some((name) => name !== 'years' && name !== 'months' && name !== 'days'))
+    return invalid(field, 'may hold only years, months and days');
+  const units: Record<keyof RetentionPeriod, number> = { years: 0, months: 0, days: 0 };
+  for (const unit of ['years', 'months', 'days'] as const) {
+    const checked = periodUnit(keepFor[unit], `${field}.${unit}`);
+    if (!checked.ok) return checked;
+    units[unit] = checked.value;
+  }
+  if (units.years + units.months / 12 + units.days / 366 > longestRetentionYears)
+    return invalid(field, `must be at most ${longestRetentionYears} years`);
+  if (units.years + units.months + units.days === 0) return invalid(field, 'must be longer than zero');
+  return {
+    ok: true,
+    period: Object.freeze({
+      ...(units.years ? { years: units.years } : {}),
+      ...(units.months ? { months: units.months } : {}),
+      ...(units.days ? { days: units.days } : {}),
+    }),
+  };
+}
+
+/**
  * Checks the host's retention rules: an array of {@link RetentionRule}, at most one per service
  * task. Every field is checked; the first at fault is named. @internal
  */
@@ -109,36 +142,20 @@ export function checkRetentionRules(
         `${at}.serviceTask${task.field === 'coding' ? '' : `.${task.field}`}`,
         task.message.replace(/^the service task /, 'is not a coding: '),
       );
-    const keepFor = rule.keepFor as Partial<Record<keyof RetentionPeriod, unknown>> | null;
-    if (typeof keepFor !== 'object' || keepFor === null || Array.isArray(keepFor))
-      return invalid(`${at}.keepFor`, 'must be an object { years, months, days }');
-    if (Object.keys(keepFor).some((name) => name !== 'years' && name !== 'months' && name !== 'days'))
-      return invalid(`${at}.keepFor`, 'may hold only years, months and days');
-    const units: Record<keyof RetentionPeriod, number> = { years: 0, months: 0, days: 0 };
-    for (const unit of ['years', 'months', 'days'] as const) {
-      const checked = periodUnit(keepFor[unit], `${at}.keepFor.${unit}`);
-      if (!checked.ok) return checked;
-      units[unit] = checked.value;
-    }
-    if (units.years + units.months / 12 + units.days / 366 > longestRetentionYears)
-      return invalid(`${at}.keepFor`, `must be at most ${longestRetentionYears} years`);
-    if (units.years + units.months + units.days === 0) return invalid(`${at}.keepFor`, 'must be longer than zero');
+    const period = checkRetentionPeriod(rule.keepFor, `${at}.keepFor`);
+    if (!period.ok) return period;
     if (rule.countsFrom !== 'caseClosed') return invalid(`${at}.countsFrom`, "must be 'caseClosed' (the closing of the matter)");
     if (typeof rule.source !== 'string' || !sourcePattern.test(rule.source))
       return invalid(`${at}.source`, 'must name where the period comes from, in 1 to 300 characters without control characters');
     const serviceTask = rule.serviceTask as ServiceTaskCoding;
     const key = serviceTaskKey(serviceTask);
     if (byServiceTask.has(key)) return invalid(`${at}.serviceTask`, 'has a rule already: give one rule per service task');
-    const keep: RetentionPeriod = {
-      ...(units.years ? { years: units.years } : {}),
-      ...(units.months ? { months: units.months } : {}),
-      ...(units.days ? { days: units.days } : {}),
-    };
+    const keep = period.period;
     byServiceTask.set(
       key,
       Object.freeze({
         serviceTask: Object.freeze({ system: serviceTask.system, code: serviceTask.code }),
-        keepFor: Object.freeze(keep),
+        keepFor: keep,
         countsFrom: 'caseClosed' as const,
         source: rule.source,
       }),

@@ -29,6 +29,12 @@ export interface ErasureReceipt {
    * store's integrity key, SHA-256 without one; the memory store chains as an SQL store without a key).
    */
   readonly lastChain: string;
+  /**
+   * The organisation (data controller) the case belonged to, when it had one (schema step 9): a
+   * store opened for an organisation lists only its own receipts. Absent on receipts of cases that
+   * had none, and on receipts written before step 9.
+   */
+  readonly organisation?: string;
 }
 
 /** One case to purge, as a plan lists it: the purge refuses a case that has moved since. */
@@ -61,6 +67,15 @@ export type PurgeCaseFailure =
       readonly message: string;
       readonly caseId: string;
       readonly seq: number;
+    }
+  | {
+      /**
+       * The store is opened for an organisation: destroying cases is the administrator's (the store
+       * opened without one, on a server the role that migrated the schema). Nothing was read or deleted.
+       */
+      readonly code: 'PURGE_NOT_PERMITTED';
+      readonly message: string;
+      readonly caseId: string;
     };
 
 /** A page of a scan in case id order: the cases after `afterCaseId`, at most `limit`. */
@@ -81,6 +96,11 @@ export interface CasePage {
  * ```
  */
 export interface RetentionStore {
+  /**
+   * The organisation the store is opened for, when it is: such a store plans over its own cases and
+   * lists its own receipts, but refuses to purge (`PURGE_NOT_PERMITTED`). Undefined: the administrator's.
+   */
+  readonly organisation?: string;
   /** Closed cases with a current case row, in case id order. */
   closedCases(page: CasePage): Promise<readonly ClosedCase[]>;
   /**

@@ -1,5 +1,6 @@
 import { hostIdMaxLength, hostIdPattern } from '../schema/codeStrings.js';
 import { isoInstant } from '../time/instant.js';
+import type { AccessLogRetentionStore } from '../retention/accessLogRetention.js';
 import { organisationMaxLength, organisationPattern } from './organisation.js';
 
 /**
@@ -32,9 +33,10 @@ export interface AccessLogEntry extends CaseAccess {
 /**
  * The access log of a store: an append-only list per case. The memory, PGlite and PostgreSQL
  * stores keep it (`kykypolku_access_log`, schema step 5; an organisation's database role may
- * insert and read its rows, never change or delete one).
+ * insert and read its rows, never change or delete one). Rows past the log's own retention period
+ * are removed by the administrator's store only (`purgeAccessLog`); a purged case's rows stay.
  */
-export interface AccessLogStore {
+export interface AccessLogStore extends AccessLogRetentionStore {
   /** Appends one row for `caseId`; throws an `EventStoreError` when the store cannot be reached. */
   logAccess(caseId: string, access: CaseAccess): Promise<void>;
   /** The case's rows in the order they were written: those the store's organisation made, or of its own case. */

@@ -20,6 +20,7 @@ import type { AccessLogEntry, AccessLogStore } from './accessLog.js';
 import { checkedAccess, entryOf } from './accessLogRows.js';
 import type { ConsentStore } from './consent.js';
 import { createMemoryConsents, type MemoryConsents } from './memoryConsents.js';
+import { purgeNotPermitted } from '../retention/accessLogRetention.js';
 
 function frozenCopy(event: RecordedEvent): RecordedEvent {
   // An event this library recorded is frozen whole already: kept as it is, it stays one the replay
@@ -145,6 +146,7 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
   }
 
   return {
+    ...(organisation === undefined ? {} : { organisation }),
     forOrganisation: (other) => wrap(memoryView(data, checkedOrganisation(other, 'forOrganisation'), wrap)),
     async append(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): Promise<AppendResult> {
       const invalid = checkBatch(caseId, events, options.expectedSeq, options.projection);
@@ -256,6 +258,22 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
       const rows = data.accessLog.get(caseId) ?? [];
       return rows.filter((row) => organisation === undefined || row.organisation === organisation || row.caseOrganisation === organisation);
     },
+    async purgeAccessLog({ before }) {
+      if (organisation !== undefined) return { ok: false, failure: purgeNotPermitted('purging the access log') };
+      const cutoff = typeof before === 'string' ? Date.parse(before) : Number.NaN;
+      if (Number.isNaN(cutoff))
+        throw new RangeError(
+          'purgeAccessLog: before must be an ISO instant; openCaseStore(...).purgeAccessLog works it out from now and keepFor',
+        );
+      let purged = 0;
+      for (const [caseId, rows] of data.accessLog) {
+        const kept = rows.filter((row) => Date.parse(row.at) >= cutoff);
+        purged += rows.length - kept.length;
+        if (kept.length === 0) data.accessLog.delete(caseId);
+        else data.accessLog.set(caseId, kept);
+      }
+      return { ok: true, purged, before: new Date(cutoff).toISOString() };
+    },
     // Every case the memory store holds was appended with the deadline table in place.
     casesToArm: async () => [],
     async closedCases(page) {
@@ -274,6 +292,7 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
     },
     async purgeCase(request: PurgeCaseRequest): Promise<PurgeCaseResult> {
       const { caseId, expectedSeq, closedAt, purgedAt } = request;
+      if (organisation !== undefined) return { ok: false, failure: { ...purgeNotPermitted('purging a case'), caseId } };
       const stored = visibleCase(caseId);
       const last = stored?.events[stored.events.length - 1];
       if (!stored || !last || last.seq !== expectedSeq || last.at !== closedAt || stored.projection?.status !== 'closed')
@@ -290,6 +309,7 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
         purgedAt,
         eventCount: stored.events.length,
         lastChain,
+        ...(stored.organisation === undefined ? {} : { organisation: stored.organisation }),
       };
       cases.delete(caseId);
       // Arming none drops every row of the case, settled ones too, as the SQL purge does.

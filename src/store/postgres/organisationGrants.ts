@@ -41,6 +41,8 @@ export function organisationGrants({ organisation, role }: OrganisationRole): re
     // Consents (schema step 8) are recorded and withdrawn with the owner's events; a partner reads its own.
     `GRANT SELECT, INSERT, UPDATE ON kykypolku_consents TO ${role}`,
     `GRANT SELECT ON kykypolku_schema_migrations, kykypolku_integrity, kykypolku_organisation_roles TO ${role}`,
+    // The receipts of its own purged cases (row-level security, schema step 9); purging is the administrator's.
+    `GRANT SELECT ON kykypolku_erasure_receipts TO ${role}`,
     `INSERT INTO kykypolku_organisation_roles (organisation, role_name) VALUES ('${organisation}', '${role}') ON CONFLICT DO NOTHING`,
   ];
 }

@@ -10,7 +10,7 @@ import type { FixedStatement } from './storeStatements.js';
  */
 export const perCaseTables: readonly string[] = ['kykypolku_deadlines', 'kykypolku_cases', 'kykypolku_events', 'kykypolku_heads'];
 
-const receiptColumns = 'case_id, path_id, path_version, closed_at, purged_at, event_count, last_chain, seal';
+const receiptColumns = 'case_id, path_id, path_version, closed_at, purged_at, event_count, last_chain, seal, organisation';
 
 const fixed = (name: string, scope: 'case' | 'scan', text: string): FixedStatement => ({
   name: `kykypolku_${name}`,
@@ -29,8 +29,11 @@ export const retentionStatements = {
     `SELECT case_id, path_id, path_version, last_seq, last_event_at FROM kykypolku_cases
    WHERE status = 'closed' AND case_id > $1 AND ($3::text IS NULL OR organisation = $3::text) ORDER BY case_id LIMIT $2`,
   ),
-  /** The case's head, locked until the purge commits: an append to the case waits for it. */
-  lockHead: fixed('lockHead', 'case', 'SELECT last_seq FROM kykypolku_heads WHERE case_id = $1 FOR UPDATE'),
+  /**
+   * The case's head, locked until the purge commits: an append to the case waits for it. Its
+   * organisation goes on the receipt.
+   */
+  lockHead: fixed('lockHead', 'case', 'SELECT last_seq, organisation FROM kykypolku_heads WHERE case_id = $1 FOR UPDATE'),
   /** The case row as the purge must find it: closed, at the seq the plan saw. */
   closedRow: fixed(
     'closedRow',
@@ -51,13 +54,22 @@ export const retentionStatements = {
       )
       .join(',\n')}
 INSERT INTO kykypolku_erasure_receipts (${receiptColumns})
-SELECT $1, $2, $3::int, $4, $5, (SELECT count(*)::int FROM gone_${perCaseTables.indexOf('kykypolku_events')}), $6, $7
+SELECT $1, $2, $3::int, $4, $5, (SELECT count(*)::int FROM gone_${perCaseTables.indexOf('kykypolku_events')}), $6, $7, $8::text
 RETURNING event_count`,
   ),
-  /** One page of receipts after `$1`, in case id order. */
+  /**
+   * One page of receipts after `$1`, in case id order; of the organisation `$3` only when it is not
+   * NULL (on a server, row-level security keeps an organisation's role to its own as well).
+   */
   receiptsPage: fixed(
     'receiptsPage',
     'scan',
-    `SELECT ${receiptColumns} FROM kykypolku_erasure_receipts WHERE case_id > $1 ORDER BY case_id LIMIT $2`,
+    `SELECT ${receiptColumns} FROM kykypolku_erasure_receipts
+   WHERE case_id > $1 AND ($3::text IS NULL OR organisation = $3::text) ORDER BY case_id LIMIT $2`,
   ),
+  /**
+   * The access log's own retention: every row read before `$1`, across cases, in one statement (and
+   * so one transaction). `at` is the host's ISO instant; cast, it compares as an instant.
+   */
+  purgeAccessLog: fixed('purgeAccessLog', 'scan', 'DELETE FROM kykypolku_access_log WHERE at::timestamptz < $1::timestamptz'),
 } as const;

@@ -4,6 +4,7 @@ import { sealEvents, type SealReport } from './sealEvents.js';
 import type { SqlClient, SqlSession } from './sqlClient.js';
 import { organisationStatements } from './organisationSchema.js';
 import { consentStatements } from './consentSchema.js';
+import { receiptOrganisationStatements } from './receiptOrganisationSchema.js';
 import { partitionByHashOfCase, partitionCountOf } from './partitionTables.js';
 import { PartitioningError } from './partitioningError.js';
 import type { StorePartitions } from './storePartitions.js';
@@ -189,6 +190,11 @@ export const schemaMigrations: readonly SchemaMigration[] = [
     version: 8,
     name: 'consents to share a case with a partner organisation',
     statements: consentStatements,
+  },
+  {
+    version: 9,
+    name: 'organisation and row-level security on erasure receipts',
+    statements: receiptOrganisationStatements,
   },
 ];
 

@@ -7,6 +7,7 @@ import {
   type PurgeCaseResult,
   type RetentionStore,
 } from '../../retention/retentionStore.js';
+import { purgeNotPermitted, type AccessLogRetentionStore } from '../../retention/accessLogRetention.js';
 import { EventStoreError } from '../eventStoreError.js';
 import type { EventChain } from './eventChain.js';
 import { retentionStatements } from './retentionStatements.js';
@@ -25,7 +26,11 @@ export interface SqlRetentionParts {
   readonly forget: (caseId: string) => void;
 }
 
-/** The canonical text a receipt's seal covers: every column but the seal. @internal */
+/**
+ * The canonical text a receipt's seal covers: every column but the seal. The organisation (schema
+ * step 9) is covered when the receipt has one, so a receipt moved to another organisation through
+ * SQL is detected under a key, and a receipt sealed before step 9 (none) still verifies. @internal
+ */
 export function receiptFields(receipt: ErasureReceipt): string {
   return JSON.stringify([
     receipt.caseId,
@@ -35,6 +40,7 @@ export function receiptFields(receipt: ErasureReceipt): string {
     receipt.purgedAt,
     receipt.eventCount,
     receipt.lastChain,
+    ...(receipt.organisation === undefined ? [] : [receipt.organisation]),
   ]);
 }
 
@@ -47,6 +53,7 @@ interface ReceiptRow {
   readonly event_count: number;
   readonly last_chain: string;
   readonly seal: string;
+  readonly organisation: string | null;
 }
 
 /** Thrown inside the purge's transaction to roll it back with the reason. */
@@ -57,7 +64,7 @@ class PurgeRefused extends Error {
 }
 
 /** The {@link RetentionStore} side of the SQL stores. @internal */
-export function createSqlRetention(parts: SqlRetentionParts): RetentionStore {
+export function createSqlRetention(parts: SqlRetentionParts): RetentionStore & AccessLogRetentionStore {
   const { client, chain, explain } = parts;
 
   const changed = (caseId: string, why: string): PurgeCaseResult => ({
@@ -66,6 +73,8 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore {
   });
 
   return {
+    ...(parts.organisation === undefined ? {} : { organisation: parts.organisation }),
+
     async closedCases(page) {
       const { afterCaseId, limit } = checkCasePage(page);
       try {
@@ -90,9 +99,12 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore {
 
     async purgeCase(request: PurgeCaseRequest): Promise<PurgeCaseResult> {
       const { caseId, expectedSeq, closedAt, purgedAt } = request;
+      // Before any SQL: on a server the organisation's role could not delete the events anyway
+      // (append-only for it), and the refusal is the same on every store.
+      if (parts.organisation !== undefined) return { ok: false, failure: { ...purgeNotPermitted('purging a case'), caseId } };
       try {
         return await client.transaction(async (session) => {
-          const locked = await session.query<{ last_seq: number }>(
+          const locked = await session.query<{ last_seq: number; organisation: string | null }>(
             retentionStatements.lockHead.text,
             [caseId],
             retentionStatements.lockHead.name,
@@ -125,6 +137,7 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore {
             purgedAt,
             eventCount: read.events.length,
             lastChain: read.lastChain,
+            ...(locked.rows[0].organisation === null ? {} : { organisation: locked.rows[0].organisation }),
           };
           const purged = await session.query<{ event_count: number }>(
             retentionStatements.purgeCase.text,
@@ -136,6 +149,7 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore {
               purgedAt,
               receipt.lastChain,
               chain.sealReceipt(receiptFields(receipt)),
+              receipt.organisation ?? null,
             ],
             retentionStatements.purgeCase.name,
           );
@@ -156,7 +170,11 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore {
       let rows: readonly ReceiptRow[];
       try {
         rows = (
-          await client.query<ReceiptRow>(retentionStatements.receiptsPage.text, [afterCaseId, limit], retentionStatements.receiptsPage.name)
+          await client.query<ReceiptRow>(
+            retentionStatements.receiptsPage.text,
+            [afterCaseId, limit, parts.organisation ?? null],
+            retentionStatements.receiptsPage.name,
+          )
         ).rows;
       } catch (error) {
         throw explain(error);
@@ -170,6 +188,7 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore {
           purgedAt: row.purged_at,
           eventCount: row.event_count,
           lastChain: row.last_chain,
+          ...(row.organisation === null ? {} : { organisation: row.organisation }),
         };
         if (row.seal !== chain.sealReceipt(receiptFields(receipt)))
           throw new EventStoreError({
@@ -182,6 +201,21 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore {
           });
         return receipt;
       });
+    },
+
+    async purgeAccessLog({ before }) {
+      if (parts.organisation !== undefined) return { ok: false, failure: purgeNotPermitted('purging the access log') };
+      if (typeof before !== 'string' || Number.isNaN(Date.parse(before)))
+        throw new RangeError(
+          'purgeAccessLog: before must be an ISO instant; openCaseStore(...).purgeAccessLog works it out from now and keepFor',
+        );
+      const cutoff = new Date(before).toISOString();
+      try {
+        const deleted = await client.query(retentionStatements.purgeAccessLog.text, [cutoff], retentionStatements.purgeAccessLog.name);
+        return { ok: true, purged: deleted.rowCount ?? 0, before: cutoff };
+      } catch (error) {
+        throw explain(error);
+      }
     },
   };
 }
