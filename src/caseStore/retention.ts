@@ -160,7 +160,12 @@ export async function purgeExpired(
     }
     const result = await store.purgeCase({ caseId: expired.caseId, expectedSeq: expired.seq, closedAt: expired.closedAt, purgedAt });
     if (result.ok) purged.push(result.receipt);
-    else skipped.push(result.failure);
+    else if (result.failure.code === 'PURGE_NOT_PERMITTED') {
+      // The server refuses this connection's role every purge: stop at the first, which changed nothing.
+      if (purged.length === 0) return { ok: false, failure: { code: result.failure.code, message: result.failure.message } };
+      skipped.push(result.failure);
+      break;
+    } else skipped.push(result.failure);
   }
   return { ok: true, purged, skipped, kept: plan.kept };
 }

@@ -6,6 +6,7 @@ import { describeRetentionContract } from './retentionContract.js';
 import { describeOrganisationContract } from './organisationContract.js';
 import { describeAccessLogContract } from './accessLogContract.js';
 import { describeConsentContract } from './consentContract.js';
+import { describeOrganisationRetentionContract } from './organisationRetentionContract.js';
 
 describeEventStoreContract('the memory store', async () => createMemoryStore());
 describeIndexedStoreContract('the memory store', async () => createMemoryStore());
@@ -23,6 +24,10 @@ describeConsentContract('the memory store', async () => {
   return { unscoped, forOrganisation: async (organisation) => unscoped.forOrganisation(organisation) };
 });
 describeAccessLogContract('the memory store', async () => {
+  const unscoped = createMemoryStore();
+  return { unscoped, forOrganisation: async (organisation) => unscoped.forOrganisation(organisation) };
+});
+describeOrganisationRetentionContract('the memory store', async () => {
   const unscoped = createMemoryStore();
   return { unscoped, forOrganisation: async (organisation) => unscoped.forOrganisation(organisation) };
 });

@@ -9,6 +9,7 @@ import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeOrganisationContract } from './organisationContract.js';
 import { describeAccessLogContract } from './accessLogContract.js';
 import { describeConsentContract } from './consentContract.js';
+import { describeOrganisationRetentionContract } from './organisationRetentionContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { describeIntegrityContract } from './integrityContract.js';
 import { describeRetentionContract } from './retentionContract.js';
@@ -79,6 +80,10 @@ describeAccessLogContract('the PGlite store', async () => ({
   unscoped: await emptyStoreFor(),
   forOrganisation: (organisation) => createPgliteStore({ db, organisation }),
 }));
+describeOrganisationRetentionContract('the PGlite store', async () => {
+  await db.exec('TRUNCATE kykypolku_erasure_receipts');
+  return { unscoped: await emptyStoreFor(), forOrganisation: (organisation) => createPgliteStore({ db, organisation }) };
+});
 describeSqlStoreFailures('the PGlite store', async () => ({ store: await emptyStore(), exec: async (sql) => void (await db.exec(sql)) }));
 
 it('agrees with the model of an event store in random runs of appends, stale appends and reads', async () => {

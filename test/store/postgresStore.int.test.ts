@@ -14,6 +14,7 @@ import { describeDeadlineClaimsContract } from './deadlineClaimsContract.js';
 import { describeOrganisationContract } from './organisationContract.js';
 import { describeAccessLogContract } from './accessLogContract.js';
 import { describeConsentContract } from './consentContract.js';
+import { describeOrganisationRetentionContract } from './organisationRetentionContract.js';
 import { describeSqlStoreFailures } from './sqlStoreFailures.js';
 import { describeIntegrityContract } from './integrityContract.js';
 import { describeRetentionContract } from './retentionContract.js';
@@ -65,6 +66,12 @@ describeConsentContract('the PostgreSQL store', async () => {
   return { unscoped, forOrganisation: async (organisation) => createPostgresStore({ pool, organisation }) };
 });
 describeAccessLogContract('the PostgreSQL store', async () => {
+  const { pool } = await postgres.freshPool(4);
+  const unscoped = createPostgresStore({ pool });
+  await unscoped.migrate();
+  return { unscoped, forOrganisation: async (organisation) => createPostgresStore({ pool, organisation }) };
+});
+describeOrganisationRetentionContract('the PostgreSQL store', async () => {
   const { pool } = await postgres.freshPool(4);
   const unscoped = createPostgresStore({ pool });
   await unscoped.migrate();

@@ -161,7 +161,10 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore & A
         });
       } catch (error) {
         if (error instanceof PurgeRefused) return error.result;
-        throw explain(error);
+        const explained = explain(error);
+        // A role the server does not let delete (an organisation's, opened as an unscoped store): rolled back, typed.
+        if (refusedByServer(explained)) return { ok: false, failure: { ...purgeNotPermitted('purging a case'), caseId } };
+        throw explained;
       }
     },
 
@@ -214,8 +217,15 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore & A
         const deleted = await client.query(retentionStatements.purgeAccessLog.text, [cutoff], retentionStatements.purgeAccessLog.name);
         return { ok: true, purged: deleted.rowCount ?? 0, before: cutoff };
       } catch (error) {
-        throw explain(error);
+        const explained = explain(error);
+        if (refusedByServer(explained)) return { ok: false, failure: purgeNotPermitted('purging the access log') };
+        throw explained;
       }
     },
   };
+}
+
+/** PostgreSQL's insufficient_privilege: the connection's role may not run the statement. */
+function refusedByServer(error: EventStoreError): boolean {
+  return error.failure.code === 'STORE_FAILED' && error.failure.sqlState === '42501';
 }
