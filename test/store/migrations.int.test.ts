@@ -5,7 +5,7 @@ import { digestOf } from '../../src/store/postgres/eventRow.js';
 import { schemaMigrations } from '../../src/store/postgres/schemaMigrations.js';
 import { longCase } from '../support/longCases.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
-import { latestSchemaVersion, schemaVersions, stepsAfter, undoStepEight, undoStepFive } from '../support/schemaSteps.js';
+import { latestSchemaVersion, schemaVersions, stepsAfter, undoStepEight, undoStepFive, undoStepNine } from '../support/schemaSteps.js';
 import { coordinatorServicePath, lifestyleGuidancePath } from 'kykypolku/paths';
 import { author, reviewPath, reviewer } from '../support/reviewPath.js';
 
@@ -102,7 +102,7 @@ it('keeps every case of a schema-2 store readable through step 3, and arms the d
   await cases.record('old-002', { type: 'REVIEWED', at: at(2), actor: reviewer, payload: { approved: true } });
   await cases.record('old-002', { type: 'DONE', at: at(3), actor: reviewer, payload: {} });
   const before = await Promise.all(['old-000', 'old-001', 'old-002'].map((caseId) => store.read(caseId)));
-  // Steps 3 and 5 only add: taking away what they added leaves the tables exactly as schema 2 had them.
+  // Steps 3, 5 and 9 only add: taking away what they added leaves the tables exactly as schema 2 had them.
   for (const statement of undoStepFive) await pool.query(statement);
   await pool.query('DROP TABLE kykypolku_deadlines');
   await pool.query('ALTER TABLE kykypolku_cases DROP COLUMN deadlines_armed');
@@ -110,7 +110,7 @@ it('keeps every case of a schema-2 store readable through step 3, and arms the d
   await pool.query('ALTER TABLE kykypolku_events DROP COLUMN at_instant');
   await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version = 4');
 
-  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [3, 4, 5, 8] });
+  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [3, 4, 5, 8, 9] });
   expect(await Promise.all(['old-000', 'old-001', 'old-002'].map((caseId) => store.read(caseId)))).toEqual(before);
   const request = { now: at(20), limit: 1000, workerId: 'w', lease: 60_000 };
   expect(await store.claimDueDeadlines(request)).toEqual({ ok: true, claims: [] });
@@ -165,12 +165,12 @@ it('keeps every case of a schema-3 store readable through step 6 (erasure receip
   const histories: (readonly RecordedEvent[])[] = [];
   for (let n = 0; n < 40; n++)
     histories.push(await storeCase(store, reviewHistory(`s3-${n}`, 'A', n % 4 === 0 ? undefined : `2016-0${(n % 9) + 1}-15T12:00:00Z`)));
-  // Step 6 only adds: taking away what it added leaves the tables exactly as schema 3 had them.
+  // Steps 6 and 9 only add: taking away what they added leaves the tables exactly as schema 3 had them.
   await pool.query('DROP TABLE kykypolku_erasure_receipts');
   await pool.query('DROP INDEX kykypolku_cases_closed');
-  await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version = 6');
+  await pool.query('DELETE FROM kykypolku_schema_migrations WHERE version IN (6, 9)');
   const reopened = createPostgresStore({ pool });
-  expect(await reopened.migrate()).toEqual({ version: latestSchemaVersion, applied: [6] });
+  expect(await reopened.migrate()).toEqual({ version: latestSchemaVersion, applied: [6, 9] });
   for (const history of histories) expect(await reopened.read(history[0]!.caseId)).toEqual(history);
   const report = await openCaseStore(reopened, retentionCatalogue).purgeExpired({ now: '2030-01-01T00:00:00Z', rules });
   expect(report.ok && report.purged.length).toBe(30);
@@ -190,10 +190,10 @@ it('keeps every case of a store written before step 5 readable: unassigned, seen
     await store.append('pre5-long', long.slice(from, from + 1000), { expectedSeq: from });
   const caseIds = ['pre5-0', 'pre5-1', 'pre5-2', 'pre5-long'];
   const before = await Promise.all(caseIds.map((caseId) => store.read(caseId)));
-  // Step 5 only adds: taking it away leaves the tables exactly as steps 1-3 (today's main) had them.
+  // Steps 5 and 9 only add: taking them away leaves the tables exactly as steps 1-3 had them.
   for (const statement of undoStepFive) await pool.query(statement);
 
-  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [5, 8] });
+  expect(await store.migrate()).toEqual({ version: latestSchemaVersion, applied: [5, 8, 9] });
   expect(await Promise.all(caseIds.map((caseId) => store.read(caseId)))).toEqual(before);
   expect((await store.listCases()).map((summary) => summary.caseId).sort()).toEqual(['pre5-0', 'pre5-1', 'pre5-2']);
   // Unassigned: a store opened for an organisation sees none of them, and cannot take one over.
@@ -251,4 +251,55 @@ it('keeps every case of a store written before step 8 readable, and shares a cas
   expect(seen.ok && seen.case.seq).toBe(4);
   expect(await county.append('pre8-long', [], { expectedSeq: 5200 })).toMatchObject({ ok: true });
   expect(await county.read('pre8-long')).toEqual(long);
+});
+
+it('keeps the receipts of a store of steps 1-7 readable through step 9: the administrator verifies them, no organisation sees them', async () => {
+  const { pool } = await postgres.freshPool(2);
+  const key = 'a host secret of at least thirty-two bytes';
+  const store = createPostgresStore({ pool, integrityKey: key });
+  await store.migrate();
+  const { retentionCatalogue, reviewHistory, rules, storeCase } = await import('../support/retentionCases.js');
+  const { createEventChain } = await import('../../src/store/postgres/eventChain.js');
+  const { receiptFields } = await import('../../src/store/postgres/sqlRetention.js');
+  const county = createPostgresStore({ pool, integrityKey: key, organisation: 'county-a' });
+  // Cases of county-a, closed at different instants, and one unassigned case, as today's main stores them.
+  for (let n = 0; n < 12; n++) await storeCase(county, reviewHistory(`m9-${n}`, 'A', `2016-0${(n % 9) + 1}-1${n % 10}T12:00:00Z`));
+  await storeCase(store, reviewHistory('m9-unassigned', 'A', '2016-01-01T12:00:00Z'));
+  const old = ['m9-0', 'm9-1', 'm9-2', 'm9-unassigned'];
+  const closedCases = new Map((await store.closedCases({ afterCaseId: '', limit: 100 })).map((each) => [each.caseId, each]));
+  const receipts = [];
+  for (const caseId of old) {
+    const closed = closedCases.get(caseId);
+    const purged = await store.purgeCase({ caseId, expectedSeq: 3, closedAt: closed!.closedAt, purgedAt: '2027-01-01T00:00:00.000Z' });
+    if (!purged.ok) throw new Error(purged.failure.message);
+    receipts.push(purged.receipt);
+  }
+  expect(receipts.map((receipt) => receipt.organisation)).toEqual(['county-a', 'county-a', 'county-a', undefined]);
+  // Today's main (steps 1-7) wrote its receipts without an organisation, sealed over the seven fields it had.
+  for (const statement of undoStepNine) await pool.query(statement);
+  const chain = createEventChain(key);
+  for (const receipt of receipts) {
+    const { organisation: _dropped, ...before } = receipt;
+    await pool.query('UPDATE kykypolku_erasure_receipts SET seal = $2 WHERE case_id = $1', [
+      receipt.caseId,
+      chain.sealReceipt(receiptFields(before)),
+    ]);
+  }
+
+  const reopened = createPostgresStore({ pool, integrityKey: key });
+  expect(await reopened.migrate()).toEqual({ version: latestSchemaVersion, applied: [9] });
+  const listed = await reopened.erasureReceipts({ afterCaseId: '', limit: 100 });
+  expect(listed).toEqual(receipts.map(({ organisation: _dropped, ...before }) => before));
+  // Unassigned receipts: no organisation's store lists them, as with cases stored before step 5.
+  expect(await county.erasureReceipts({ afterCaseId: '', limit: 100 })).toEqual([]);
+  // Every other case reads whole, and the administrator's purge after step 9 gives receipts with the organisation.
+  const purged = await openCaseStore(reopened, retentionCatalogue).purgeExpired({ now: '2030-01-01T00:00:00Z', rules });
+  expect(purged.ok && purged.purged.map((receipt) => receipt.organisation)).toEqual(Array(9).fill('county-a'));
+  expect(await county.erasureReceipts({ afterCaseId: '', limit: 100 })).toEqual(purged.ok ? purged.purged : []);
+  expect(await reopened.erasureReceipts({ afterCaseId: '', limit: 100 })).toHaveLength(13);
+  // A receipt moved to another organisation through SQL is detected under the key.
+  await pool.query(`UPDATE kykypolku_erasure_receipts SET organisation = 'county-b' WHERE case_id = 'm9-5'`);
+  await expect(reopened.erasureReceipts({ afterCaseId: '', limit: 100 })).rejects.toMatchObject({
+    failure: { code: 'TAMPERED_EVENT', caseId: 'm9-5' },
+  });
 });

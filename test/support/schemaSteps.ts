@@ -13,6 +13,21 @@ export const stepsAfter = (version: number) => schemaVersions.filter((step) => s
 
 const caseTables = ['kykypolku_events', 'kykypolku_heads', 'kykypolku_cases', 'kykypolku_deadlines'];
 
+/**
+ * Statements that undo step 9 (the organisation and row-level security on erasure receipts): the
+ * receipts table as step 6 left it, rows kept. Step 9's policy reads the role mapping of step 5, so
+ * undoing step 5 undoes step 9 first.
+ */
+export const undoStepNine: readonly string[] = [
+  'DROP POLICY kykypolku_erasure_receipts_administrator ON kykypolku_erasure_receipts',
+  'DROP POLICY kykypolku_erasure_receipts_read ON kykypolku_erasure_receipts',
+  'ALTER TABLE kykypolku_erasure_receipts NO FORCE ROW LEVEL SECURITY',
+  'ALTER TABLE kykypolku_erasure_receipts DISABLE ROW LEVEL SECURITY',
+  'DROP INDEX kykypolku_erasure_receipts_organisation',
+  'ALTER TABLE kykypolku_erasure_receipts DROP COLUMN organisation',
+  'DELETE FROM kykypolku_schema_migrations WHERE version = 9',
+];
+
 /** Statements that undo step 8 (consents and the policies that share a case by them): the tables as step 7 left them. */
 export const undoStepEight: readonly string[] = [
   ...['kykypolku_events', 'kykypolku_heads', 'kykypolku_cases'].map((table) => `DROP POLICY ${table}_consent ON ${table}`),
@@ -22,9 +37,10 @@ export const undoStepEight: readonly string[] = [
 
 /**
  * Statements that undo step 5 (organisations, row-level security, logs): the tables as steps 1–3 left them, rows kept.
- * Step 8's policies read step 5's role mapping, so step 8 goes first: a migration then applies both again.
+ * Steps 8's and 9's policies read step 5's role mapping, so they go first: a migration then applies them again.
  */
 export const undoStepFive: readonly string[] = [
+  ...undoStepNine,
   ...undoStepEight,
   ...caseTables.flatMap((table) => [
     `DROP POLICY ${table}_administrator ON ${table}`,
