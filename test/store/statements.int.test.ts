@@ -19,6 +19,7 @@ const explicitScans = [
   'casesToArm',
   'closedCases',
   'receiptsPage',
+  'purgeAccessLog',
 ];
 
 interface PlanNode {
