@@ -1,7 +1,8 @@
 // A purge of 6 000 closed cases (18 000 events: past the 5 000-row read page and the 5 000-case
 // plan page) on a real PostgreSQL server, stopped with `pg_ctl -m immediate` in the middle: every
 // case is then whole (events, head and row) or gone with a receipt, a receipt exactly for each gone
-// case; a second run finishes the purge (issue 16 item 3).
+// case, each receipt with the organisation its case had (schema step 9); a second run finishes the
+// purge (issue 16 item 3).
 import { expect, it } from 'vitest';
 import { openCaseStore, type UnreadableCase } from 'kykypolku';
 import { createPostgresStore, type PgPoolLike, type PgQueryConfig } from 'kykypolku/postgres';
@@ -19,6 +20,7 @@ interface CaseState {
   readonly rows: number;
   readonly receipts: number;
   readonly receipt_events: number | null;
+  readonly receipt_organisation: string | null;
 }
 
 async function statesOf(query: (text: string) => Promise<{ rows: CaseState[] }>): Promise<CaseState[]> {
@@ -29,7 +31,8 @@ async function statesOf(query: (text: string) => Promise<{ rows: CaseState[] }>)
            (SELECT count(*)::int FROM kykypolku_heads h WHERE h.case_id = ids.case_id) AS heads,
            (SELECT count(*)::int FROM kykypolku_cases c WHERE c.case_id = ids.case_id) AS rows,
            (SELECT count(*)::int FROM kykypolku_erasure_receipts r WHERE r.case_id = ids.case_id) AS receipts,
-           (SELECT event_count FROM kykypolku_erasure_receipts r WHERE r.case_id = ids.case_id) AS receipt_events
+           (SELECT event_count FROM kykypolku_erasure_receipts r WHERE r.case_id = ids.case_id) AS receipt_events,
+           (SELECT organisation FROM kykypolku_erasure_receipts r WHERE r.case_id = ids.case_id) AS receipt_organisation
       FROM ids ORDER BY ids.case_id`);
   return rows;
 }
@@ -38,13 +41,19 @@ it('leaves every case whole or gone with its receipt when the server stops mid-p
   const { pool, url } = await postgres.freshPool(4);
   const store = createPostgresStore({ pool });
   await store.migrate();
+  // Every case is one of two organisations', written through its store; the administrator purges them all.
+  const organisationOf = (n: number) => (n % 2 === 0 ? 'county-a' : 'county-b');
+  const scoped = {
+    'county-a': createPostgresStore({ pool, organisation: 'county-a' }),
+    'county-b': createPostgresStore({ pool, organisation: 'county-b' }),
+  };
   const caseIds = Array.from({ length: caseCount }, (_, n) => `r-${String(n).padStart(5, '0')}`);
   for (let from = 0; from < caseCount; from += 8) {
     await Promise.all(
       caseIds.slice(from, from + 8).map((caseId, offset) => {
         const minute = (from + offset) % 1440;
         const closedAt = new Date(Date.UTC(2016, 0, 1) + minute * 60_000).toISOString();
-        return storeCase(store, reviewHistory(caseId, (from + offset) % 3 === 0 ? 'B' : 'A', closedAt));
+        return storeCase(scoped[organisationOf(from + offset)], reviewHistory(caseId, (from + offset) % 3 === 0 ? 'B' : 'A', closedAt));
       }),
     );
   }
@@ -73,8 +82,18 @@ it('leaves every case whole or gone with its receipt when the server stops mid-p
   const states = await statesOf((text) => admin.query<CaseState>(text));
   const gone = states.filter((state) => state.receipts === 1);
   const whole = states.filter((state) => state.receipts === 0);
-  for (const state of gone) expect(state, state.case_id).toEqual({ ...state, events: 0, heads: 0, rows: 0, receipt_events: 3 });
-  for (const state of whole) expect(state, state.case_id).toEqual({ ...state, events: 3, heads: 1, rows: 1, receipt_events: null });
+  const organisationOfCase = (caseId: string) => organisationOf(Number(caseId.slice(2)));
+  for (const state of gone)
+    expect(state, state.case_id).toEqual({
+      ...state,
+      events: 0,
+      heads: 0,
+      rows: 0,
+      receipt_events: 3,
+      receipt_organisation: organisationOfCase(state.case_id),
+    });
+  for (const state of whole)
+    expect(state, state.case_id).toEqual({ ...state, events: 3, heads: 1, rows: 1, receipt_events: null, receipt_organisation: null });
   expect(gone.length + whole.length).toBe(caseCount);
   expect(gone.length).toBeGreaterThanOrEqual(1500);
   expect(whole.length).toBeGreaterThan(0);
@@ -97,6 +116,14 @@ it('leaves every case whole or gone with its receipt when the server stops mid-p
   expect(rerun.purged.map((receipt) => receipt.caseId)).toEqual(whole.map((state) => state.case_id));
   const final = await statesOf((text) => admin.query<CaseState>(text));
   expect(final.every((state) => state.receipts === 1 && state.events === 0 && state.heads === 0 && state.rows === 0)).toBe(true);
+  expect(final.every((state) => state.receipt_organisation === organisationOfCase(state.case_id))).toBe(true);
+  // Each organisation's store lists its own receipts, and verifies them.
+  const ownReceipts = await createPostgresStore({ pool: admin, organisation: 'county-b' }).erasureReceipts({
+    afterCaseId: '',
+    limit: 10_000,
+  });
+  expect(ownReceipts).toHaveLength(caseCount / 2);
+  expect(ownReceipts.every((receipt) => receipt.organisation === 'county-b')).toBe(true);
   let receipts = 0;
   for (let afterCaseId = ''; ; ) {
     const page = await after.erasureReceipts({ afterCaseId, limit: 5000 });
