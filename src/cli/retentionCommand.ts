@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { caseIdForDisplay } from '../clientExcerpt.js';
 import { openCaseStore } from '../caseStore/openCaseStore.js';
 import type { RetentionFailure } from '../caseStore/retention.js';
-import type { RetentionRule } from '../retention/retentionRule.js';
+import type { RetentionPeriod, RetentionRule } from '../retention/retentionRule.js';
+import type { CaseStore } from '../caseStore/openCaseStore.js';
+import type { AnyPathDefinition } from '../path/definition.js';
 import { UsageError, type CliCommand, type CommandIo } from './command.js';
 import { loadCatalogue } from './migrateCheckCommand.js';
 import { openStore, organisationOptionHelp, organisationScope, scopedStoreOptions, scopedStoreOptionsUsage } from './storeOption.js';
@@ -37,6 +39,43 @@ function reportFailure(failure: RetentionFailure, json: boolean, io: CommandIo):
   return failure.code === 'INVALID_RETENTION_REQUEST' ? 2 : 1;
 }
 
+/**
+ * `--keep-for` as an ISO 8601 duration of whole years, months and days (`P12Y`, `P1Y6M`, `P30D`):
+ * the units a retention period has. Its values are checked by the purge (INVALID_RETENTION_REQUEST).
+ */
+function keepForOf(text: string | undefined): RetentionPeriod {
+  if (text === undefined)
+    throw new UsageError('--access-log needs --keep-for <period>, e.g. P12Y: the library ships no period for the log');
+  const units = /^P(?:(\d{1,4})Y)?(?:(\d{1,4})M)?(?:(\d{1,5})D)?$/.exec(text);
+  if (!units || text === 'P')
+    throw new UsageError('--keep-for must be an ISO 8601 period of years, months and days, e.g. P12Y, P1Y6M or P30D');
+  const [, years, months, days] = units;
+  return {
+    ...(years === undefined ? {} : { years: Number(years) }),
+    ...(months === undefined ? {} : { months: Number(months) }),
+    ...(days === undefined ? {} : { days: Number(days) }),
+  };
+}
+
+/** `kykypolku retention --access-log`: the access log's own retention, the administrator's, in one transaction. */
+async function purgeAccessLog(
+  cases: Pick<CaseStore<AnyPathDefinition>, 'purgeAccessLog'>,
+  request: { now: string; keepFor: RetentionPeriod },
+  json: boolean,
+  name: string,
+  io: CommandIo,
+): Promise<number> {
+  const report = await cases.purgeAccessLog(request);
+  if (!report.ok) {
+    if (json) io.out.write(`${JSON.stringify({ ok: false, failure: report.failure }, null, 2)}\n`);
+    io.err.write(`retention: ${report.failure.code}: ${report.failure.message}\n`);
+    return report.failure.code === 'INVALID_RETENTION_REQUEST' ? 2 : 1;
+  }
+  if (json) io.out.write(`${JSON.stringify({ now: request.now, ...report }, null, 2)}\n`);
+  io.err.write(`access log purge at ${request.now} (${name}): ${report.purged} rows read before ${report.before} removed\n`);
+  return 0;
+}
+
 /** `kykypolku retention`: which closed cases are past retention, and destroying them with receipts. @internal */
 export const retentionCommand: CliCommand = {
   name: 'retention',
@@ -48,7 +87,11 @@ export const retentionCommand: CliCommand = {
       their service-task codes (withServiceTask; the built-in paths ship none). A closed case
       without a rule refuses the whole run (NO_RETENTION_RULE). Cases on standard output, the
       summary on standard error. Exit code 1 if the run was refused or a case was left whole.
-      ${organisationOptionHelp}`,
+      ${organisationOptionHelp}
+  kykypolku retention --access-log --purge --keep-for <P12Y> --now <instant> [--json] ${scopedStoreOptionsUsage}
+      Removes the access-log rows read long enough ago that --keep-for (an ISO 8601 period of
+      years, months and days, counted from each row's instant on the Helsinki calendar) ended
+      before --now, in one transaction. The period is the host's: none is shipped.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -59,6 +102,8 @@ export const retentionCommand: CliCommand = {
         rules: { type: 'string' },
         module: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
+        'access-log': { type: 'boolean', default: false },
+        'keep-for': { type: 'string' },
         ...scopedStoreOptions,
       },
       strict: true,
@@ -68,6 +113,19 @@ export const retentionCommand: CliCommand = {
     const scope = organisationScope(values);
     if (values['dry-run'] === values.purge) throw new UsageError('give exactly one of --dry-run and --purge');
     if (values.now === undefined) throw new UsageError('--now must give the instant to judge at, e.g. 2026-01-01T00:00:00+02:00');
+    if (values['access-log']) {
+      if (!values.purge) throw new UsageError('--access-log purges (--purge): a dry run of the access log is not built');
+      if (values.rules !== undefined || values.module !== undefined)
+        throw new UsageError('--access-log takes --keep-for, not --rules or --module: the log has one period for every case');
+      const keepFor = keepForOf(values['keep-for']);
+      const opened = await openStore(values, scope);
+      try {
+        return await purgeAccessLog(openCaseStore(opened.store, []), { now: values.now, keepFor }, values.json, opened.name, io);
+      } finally {
+        await opened.close();
+      }
+    }
+    if (values['keep-for'] !== undefined) throw new UsageError('--keep-for goes with --access-log; cases take their periods from --rules');
     const rules = await readRules(values.rules);
     const catalogue = await loadCatalogue(values.module);
     const opened = await openStore(values, scope);

@@ -103,3 +103,56 @@ describe('integration: kykypolku retention', () => {
     expect([...left].sort()).toEqual(['a-fall-back', 'a-open', 'a-recent', 'a-spring-forward']);
   });
 });
+
+describe('integration: kykypolku retention --access-log', () => {
+  const logDir = join(directory, 'logged');
+  const reads = ['2013-05-01T08:00:00Z', '2014-12-31T21:59:59.999Z', '2014-12-31T22:00:00Z', '2020-01-01T10:00:00+02:00'];
+
+  beforeAll(async () => {
+    const store = await createPgliteStore({ dataDir: logDir });
+    await storeClosings(store);
+    const { openCaseStore } = await import('kykypolku');
+    const { retentionCatalogue } = await import('../support/retentionCases.js');
+    const cases = openCaseStore(store, retentionCatalogue);
+    for (const at of reads) await cases.read('a-recent', { actor: { role: 'nurse', id: 'n-1' }, purpose: 'client-service', at });
+    await store.close();
+  }, 120_000);
+
+  const logBase = () => ['retention', '--access-log', '--data-dir', logDir];
+
+  it('refuses a call without a period, or with a bad one, with exit code 2, and removes nothing', () => {
+    expect(cli(...logBase(), '--purge', '--now', '2027-01-01T00:00:00Z').stderr).toContain('--access-log needs --keep-for');
+    for (const bad of ['12y', 'P', 'P1W', 'PT12H', 'P-1Y']) {
+      const run = cli(...logBase(), '--purge', '--now', '2027-01-01T00:00:00Z', `--keep-for=${bad}`);
+      expect(run.status, bad).toBe(2);
+      expect(run.stderr, bad).toContain('--keep-for must be an ISO 8601 period');
+    }
+    const zero = cli(...logBase(), '--purge', '--now', '2027-01-01T00:00:00Z', '--keep-for', 'P0Y', '--json');
+    expect(zero.status).toBe(2);
+    expect(JSON.parse(zero.stdout)).toMatchObject({ ok: false, failure: { code: 'INVALID_RETENTION_REQUEST', field: 'keepFor' } });
+    expect(cli(...logBase(), '--dry-run', '--now', '2027-01-01T00:00:00Z', '--keep-for', 'P12Y').stderr).toContain(
+      'dry run of the access log',
+    );
+    expect(cli(...logBase(), '--purge', '--now', '2027-01-01T00:00:00Z', '--keep-for', 'P12Y', '--rules', rulesFile).status).toBe(2);
+    expect(cli(...base(), '--purge', '--now', now, '--keep-for', 'P12Y').stderr).toContain('--keep-for goes with --access-log');
+  });
+
+  it('removes exactly the rows past the period, and a rerun removes none', async () => {
+    // Twelve years at 1 January 2027 (Helsinki): reads up to 31 December 2014 are past.
+    const run = cli(...logBase(), '--purge', '--now', '2027-01-01T00:00:00+02:00', '--keep-for', 'P12Y', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ now: '2027-01-01T00:00:00+02:00', ok: true, purged: 2, before: '2014-12-31T22:00:00.000Z' });
+    expect(run.stderr).toContain('2 rows read before 2014-12-31T22:00:00.000Z removed');
+    const again = cli(...logBase(), '--purge', '--now', '2027-01-01T00:00:00+02:00', '--keep-for', 'P12Y');
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain('0 rows read before');
+    const store = await createPgliteStore({ dataDir: logDir });
+    try {
+      const { openCaseStore } = await import('kykypolku');
+      const log = await openCaseStore(store, []).accessLog('a-recent');
+      expect(log.map((row) => row.at)).toEqual(reads.slice(2));
+    } finally {
+      await store.close();
+    }
+  });
+});

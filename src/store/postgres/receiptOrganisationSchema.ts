@@ -23,7 +23,8 @@ export const receiptOrganisationStatements: readonly string[] = [
   // A receipts page of one organisation's store: its own, in case id order.
   `CREATE INDEX kykypolku_erasure_receipts_organisation ON kykypolku_erasure_receipts (organisation, case_id)`,
   `DO $grant$ DECLARE mapped name; BEGIN
-     FOR mapped IN SELECT DISTINCT m.role_name FROM kykypolku_organisation_roles m JOIN pg_catalog.pg_roles r ON r.rolname = m.role_name LOOP
+     FOR mapped IN SELECT DISTINCT m.role_name FROM kykypolku_organisation_roles m
+                     JOIN pg_catalog.pg_roles r ON r.rolname = m.role_name LOOP
        EXECUTE format('GRANT SELECT ON kykypolku_erasure_receipts TO %I', mapped);
      END LOOP;
    END $grant$`,
