@@ -16,8 +16,6 @@ const caseTables = ['kykypolku_events', 'kykypolku_heads', 'kykypolku_cases', 'k
 /** The organisations the connection's role (or a role it is a member of) works for. */
 const memberOrganisations = `SELECT m.organisation FROM kykypolku_organisation_roles m JOIN pg_catalog.pg_roles r ON r.rolname = m.role_name
    WHERE pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER')`;
-/** Later steps' policies (the receipts', step 9) key on the same membership. @internal */
-export { memberOrganisations };
 
 function caseTablePolicies(table: string): string[] {
   return [
