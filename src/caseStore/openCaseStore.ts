@@ -252,6 +252,7 @@ export interface CaseStore<D extends AnyPathDefinition> {
    *
    * @example
    * ```ts
+   * const cases = openCaseStore(store, [workabilityPath]);
    * const report = await cases.purgeAccessLog({ now: '2038-01-01T00:00:00+02:00', keepFor: { years: 12 } });
    * if (report.ok) console.log(report.purged, 'rows read before', report.before);
    * ```
