@@ -311,7 +311,10 @@ export interface CaseStore<D extends AnyPathDefinition> {
    * Destroys every case {@link CaseStore.planRetention} lists, one transaction per case (events,
    * case row, armed deadlines, head), each leaving an erasure receipt; a case that changed since
    * the plan, or whose events do not verify, is left whole and reported in `skipped`. Interrupted,
-   * every case is whole or gone with its receipt; run it again to finish.
+   * every case is whole or gone with its receipt; run it again to finish. Purging is the
+   * administrator's: a store opened for an organisation answers `PURGE_NOT_PERMITTED` before
+   * anything is read (its `planRetention` still lists its own expired cases), and so does a store on
+   * a server connection whose role may not delete, at its first case, having changed nothing.
    */
   purgeExpired(request: RetentionRequest): Promise<PurgeReport>;
 }
