@@ -258,6 +258,7 @@ export type { ExpiredCase, PurgeReport, RetentionFailure, RetentionPlanResult, R
 export {
   accessLogCutoff,
   type AccessLogPurgeReport,
+  type AccessLogRetentionPlan,
   type AccessLogRetentionRequest,
   type AccessLogRetentionStore,
   type PurgeNotPermitted,

@@ -16,6 +16,7 @@ import { eventIdTaken } from '../store/retriedBatch.js';
 import { instrumentCaseStore } from '../telemetry/instrumentCaseStore.js';
 import type { TelemetryOptions } from '../telemetry/telemetryOptions.js';
 import {
+  planAccessLogRetention,
   planRetention,
   purgeAccessLog,
   purgeExpired,
@@ -25,7 +26,7 @@ import {
 } from './retention.js';
 import { accessProblem, keepsAccessLog, type AccessLogEntry, type CaseAccess } from '../store/accessLog.js';
 import { consentChangesOf, sharesCases, sharingProblem, type SharingMap } from '../store/consent.js';
-import type { AccessLogPurgeReport, AccessLogRetentionRequest } from '../retention/accessLogRetention.js';
+import type { AccessLogPurgeReport, AccessLogRetentionPlan, AccessLogRetentionRequest } from '../retention/accessLogRetention.js';
 
 /** An input to any path of a catalogue: the union of each path's {@link CaseInputOf}. */
 export type AnyCaseInputOf<D extends AnyPathDefinition> = D extends AnyPathDefinition ? CaseInputOf<D> : never;
@@ -259,6 +260,11 @@ export interface CaseStore<D extends AnyPathDefinition> {
    */
   purgeAccessLog(request: AccessLogRetentionRequest): Promise<AccessLogPurgeReport>;
   /**
+   * The dry run of {@link CaseStore.purgeAccessLog}: how many rows a purge at `now` would remove, of
+   * those the store's organisation may read, and the cut-off. Reads only; any store may ask.
+   */
+  planAccessLogRetention(request: AccessLogRetentionRequest): Promise<AccessLogRetentionPlan>;
+  /**
    * Every case of the store, in case id order, each as {@link CaseStore.load} gives it — read in bulk
    * (the store's `readCases`, a page of rows per statement, every chain checked), not one query
    * per case: for a report, an export or a check over a whole store. A case whose stored events were
@@ -489,6 +495,7 @@ export function openUninstrumentedCaseStore<D extends AnyPathDefinition>(
     read,
     accessLog: async (caseId) => (keepsAccessLog(store) ? store.accessLog(caseId) : []),
     purgeAccessLog: (request) => purgeAccessLog(store, request),
+    planAccessLogRetention: (request) => planAccessLogRetention(store, request),
 
     async *loadAll() {
       // A tampered case is reported by the scan where it meets it, and given in its place.

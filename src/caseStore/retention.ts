@@ -16,6 +16,7 @@ import {
   purgeNotPermitted,
   purgesAccessLog,
   type AccessLogPurgeReport,
+  type AccessLogRetentionPlan,
   type AccessLogRetentionRequest,
   type PurgeNotPermitted,
 } from '../retention/accessLogRetention.js';
@@ -181,4 +182,14 @@ export async function purgeAccessLog(store: object, request: AccessLogRetentionR
   if (!checked.ok) return checked;
   if (!purgesAccessLog(store)) return { ok: true, purged: 0, before: checked.before };
   return store.purgeAccessLog({ before: checked.before });
+}
+
+/**
+ * The access log's dry run (see `CaseStore.planAccessLogRetention`): how many rows the store's
+ * organisation may see that a purge at `now` would remove. @internal
+ */
+export async function planAccessLogRetention(store: object, request: AccessLogRetentionRequest): Promise<AccessLogRetentionPlan> {
+  const checked = checkAccessLogRetention(request);
+  if (!checked.ok) return checked;
+  return { ok: true, expired: purgesAccessLog(store) ? await store.countAccessLog({ before: checked.before }) : 0, before: checked.before };
 }

@@ -59,20 +59,23 @@ function keepForOf(text: string | undefined): RetentionPeriod {
 
 /** `kykypolku retention --access-log`: the access log's own retention, the administrator's, in one transaction. */
 async function purgeAccessLog(
-  cases: Pick<CaseStore<AnyPathDefinition>, 'purgeAccessLog'>,
+  cases: Pick<CaseStore<AnyPathDefinition>, 'purgeAccessLog' | 'planAccessLogRetention'>,
   request: { now: string; keepFor: RetentionPeriod },
+  dryRun: boolean,
   json: boolean,
   name: string,
   io: CommandIo,
 ): Promise<number> {
-  const report = await cases.purgeAccessLog(request);
+  const report = dryRun ? await cases.planAccessLogRetention(request) : await cases.purgeAccessLog(request);
   if (!report.ok) {
     if (json) io.out.write(`${JSON.stringify({ ok: false, failure: report.failure }, null, 2)}\n`);
     io.err.write(`retention: ${report.failure.code}: ${report.failure.message}\n`);
     return report.failure.code === 'INVALID_RETENTION_REQUEST' ? 2 : 1;
   }
   if (json) io.out.write(`${JSON.stringify({ now: request.now, ...report }, null, 2)}\n`);
-  io.err.write(`access log purge at ${request.now} (${name}): ${report.purged} rows read before ${report.before} removed\n`);
+  if ('expired' in report)
+    io.err.write(`access log dry run at ${request.now} (${name}): ${report.expired} rows read before ${report.before} past the period\n`);
+  else io.err.write(`access log purge at ${request.now} (${name}): ${report.purged} rows read before ${report.before} removed\n`);
   return 0;
 }
 
@@ -88,10 +91,11 @@ export const retentionCommand: CliCommand = {
       without a rule refuses the whole run (NO_RETENTION_RULE). Cases on standard output, the
       summary on standard error. Exit code 1 if the run was refused or a case was left whole.
       ${organisationOptionHelp}
-  kykypolku retention --access-log --purge --keep-for <P12Y> --now <instant> [--json] ${scopedStoreOptionsUsage}
-      Removes the access-log rows read long enough ago that --keep-for (an ISO 8601 period of
-      years, months and days, counted from each row's instant on the Helsinki calendar) ended
-      before --now, in one transaction. The period is the host's: none is shipped.`,
+  kykypolku retention --access-log (--dry-run | --purge) --keep-for <P12Y> --now <instant> [--json] ${scopedStoreOptionsUsage}
+      Counts (--dry-run) or removes (--purge, in one transaction) the access-log rows read long
+      enough ago that --keep-for (an ISO 8601 period of years, months and days, counted from each
+      row's instant on the Helsinki calendar) ended before --now. The period is the host's: none
+      is shipped.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -114,13 +118,13 @@ export const retentionCommand: CliCommand = {
     if (values['dry-run'] === values.purge) throw new UsageError('give exactly one of --dry-run and --purge');
     if (values.now === undefined) throw new UsageError('--now must give the instant to judge at, e.g. 2026-01-01T00:00:00+02:00');
     if (values['access-log']) {
-      if (!values.purge) throw new UsageError('--access-log purges (--purge): a dry run of the access log is not built');
       if (values.rules !== undefined || values.module !== undefined)
         throw new UsageError('--access-log takes --keep-for, not --rules or --module: the log has one period for every case');
       const keepFor = keepForOf(values['keep-for']);
       const opened = await openStore(values, scope);
       try {
-        return await purgeAccessLog(openCaseStore(opened.store, []), { now: values.now, keepFor }, values.json, opened.name, io);
+        const cases = openCaseStore(opened.store, []);
+        return await purgeAccessLog(cases, { now: values.now, keepFor }, values['dry-run'], values.json, opened.name, io);
       } finally {
         await opened.close();
       }

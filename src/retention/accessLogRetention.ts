@@ -40,8 +40,18 @@ export type AccessLogPurgeReport =
     }
   | { readonly ok: false; readonly failure: InvalidRetentionRequest | PurgeNotPermitted; readonly purged?: never; readonly before?: never };
 
+/** What `planAccessLogRetention` found: how many rows a purge at `now` would remove, all read before `before`. */
+export type AccessLogRetentionPlan =
+  | { readonly ok: true; readonly expired: number; readonly before: string; readonly failure?: never }
+  | { readonly ok: false; readonly failure: InvalidRetentionRequest; readonly expired?: never; readonly before?: never };
+
 /** The store's side of the access log's retention: one statement, one transaction. */
 export interface AccessLogRetentionStore {
+  /**
+   * How many access-log rows read before `before` the store's organisation may see (all of them, for
+   * the administrator's store): what a purge would remove. Reads only.
+   */
+  countAccessLog(request: { readonly before: string }): Promise<number>;
   /**
    * Deletes every access-log row whose `at` lies before `before` (an ISO instant), in one
    * transaction, and says how many; a store opened for an organisation refuses with

@@ -258,6 +258,13 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
       const rows = data.accessLog.get(caseId) ?? [];
       return rows.filter((row) => organisation === undefined || row.organisation === organisation || row.caseOrganisation === organisation);
     },
+    async countAccessLog({ before }) {
+      const cutoff = typeof before === 'string' ? Date.parse(before) : Number.NaN;
+      if (Number.isNaN(cutoff)) throw new RangeError('countAccessLog: before must be an ISO instant');
+      const visible = (row: AccessLogEntry) =>
+        organisation === undefined || row.organisation === organisation || row.caseOrganisation === organisation;
+      return [...data.accessLog.values()].flat().filter((row) => visible(row) && Date.parse(row.at) < cutoff).length;
+    },
     async purgeAccessLog({ before }) {
       if (organisation !== undefined) return { ok: false, failure: purgeNotPermitted('purging the access log') };
       const cutoff = typeof before === 'string' ? Date.parse(before) : Number.NaN;

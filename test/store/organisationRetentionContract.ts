@@ -110,6 +110,10 @@ export function describeOrganisationRetentionContract(name: string, open: () => 
       }
       expect((await readA.accessLog('a-old')).map((row) => row.at)).toEqual(instants);
       const admin = openCaseStore(stores.unscoped, retentionCatalogue);
+      // The dry run: each store counts the rows it may read; the administrator's, every row.
+      expect(await admin.planAccessLogRetention({ now, keepFor })).toEqual({ ok: true, expired: 4, before: '2017-12-31T22:00:00.000Z' });
+      expect(await readA.planAccessLogRetention({ now, keepFor })).toEqual({ ok: true, expired: 2, before: '2017-12-31T22:00:00.000Z' });
+      expect(await readB.planAccessLogRetention({ now, keepFor: { years: 1 } })).toMatchObject({ ok: true, expired: 4 });
       expect(await admin.purgeAccessLog({ now, keepFor })).toEqual({ ok: true, purged: 4, before: '2017-12-31T22:00:00.000Z' });
       expect((await admin.accessLog('a-old')).map((row) => row.at)).toEqual(instants.slice(2));
       expect((await readB.accessLog('b-new')).map((row) => row.at)).toEqual(instants.slice(2));
@@ -135,6 +139,8 @@ export function describeOrganisationRetentionContract(name: string, open: () => 
       for (const [given, keepFor, field] of bad) {
         const result = await admin.purgeAccessLog({ now: given as string, keepFor: keepFor as { years: number } });
         expect(result, field).toMatchObject({ ok: false, failure: { code: 'INVALID_RETENTION_REQUEST', field } });
+        const plan = await admin.planAccessLogRetention({ now: given as string, keepFor: keepFor as { years: number } });
+        expect(plan, field).toMatchObject({ ok: false, failure: { code: 'INVALID_RETENTION_REQUEST', field } });
         expect(result.ok ? '' : result.failure.message).not.toContain('not a date');
       }
       expect(await admin.accessLog('a-new')).toHaveLength(1);

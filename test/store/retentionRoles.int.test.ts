@@ -164,6 +164,9 @@ describe('retention with a database role per organisation', () => {
     const before = await totals();
     expect(await sqlStateOf(asA, 'DELETE FROM kykypolku_access_log')).toBe('42501');
     const cases = openCaseStore(createPostgresStore({ pool: admin }), retentionCatalogue);
+    const plan = await cases.planAccessLogRetention({ now: '2032-06-15T12:00:00+03:00', keepFor });
+    // A's role counts the rows it may read: here every row is of A's cases.
+    expect(await openCaseStore(storeA, []).planAccessLogRetention({ now: '2032-06-15T12:00:00+03:00', keepFor })).toEqual(plan);
     const started = performance.now();
     const report = await cases.purgeAccessLog({ now: '2032-06-15T12:00:00+03:00', keepFor });
     if (!report.ok) throw new Error(report.failure.message);
@@ -175,6 +178,7 @@ describe('retention with a database role per organisation', () => {
     );
     expect(rows).toEqual([{ older: 0, newer: before.log - report.purged }]);
     expect(report.purged).toBeGreaterThan(5000);
+    expect(plan).toEqual({ ok: true, expired: report.purged, before: report.before });
     expect(before.log - report.purged).toBeGreaterThan(0);
     expect((await totals()).events).toBe(before.events);
     expect(await cases.purgeAccessLog({ now: '2032-06-15T12:00:00+03:00', keepFor })).toEqual({

@@ -20,6 +20,7 @@ const explicitScans = [
   'closedCases',
   'receiptsPage',
   'purgeAccessLog',
+  'countAccessLog',
 ];
 
 interface PlanNode {

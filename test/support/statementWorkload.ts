@@ -98,6 +98,7 @@ export async function runEveryStatement(store: SqlEventStore): Promise<void> {
   await store.append('doc-2', [{ ...more, seq: 2 }], { expectedSeq: 1, consents: consent('given', 2) });
   await store.append('doc-2', [{ ...more, seq: 3 }], { expectedSeq: 2, consents: consent('withdrawn', 3) });
   // The access log's own retention: one scan across cases.
+  expect(await store.countAccessLog({ before: '2000-01-01T00:00:00.000Z' })).toBe(0);
   expect(await store.purgeAccessLog({ before: '2000-01-01T00:00:00.000Z' })).toMatchObject({ ok: true });
 }
 

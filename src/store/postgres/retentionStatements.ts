@@ -72,4 +72,11 @@ RETURNING event_count`,
    * so one transaction). `at` is the host's ISO instant; cast, it compares as an instant.
    */
   purgeAccessLog: fixed('purgeAccessLog', 'scan', 'DELETE FROM kykypolku_access_log WHERE at::timestamptz < $1::timestamptz'),
+  /** What that purge would remove, of the rows organisation `$2` may read (every row when it is NULL). */
+  countAccessLog: fixed(
+    'countAccessLog',
+    'scan',
+    `SELECT count(*)::int AS rows FROM kykypolku_access_log WHERE at::timestamptz < $1::timestamptz
+   AND ($2::text IS NULL OR organisation = $2::text OR case_organisation = $2::text)`,
+  ),
 } as const;

@@ -206,6 +206,21 @@ export function createSqlRetention(parts: SqlRetentionParts): RetentionStore & A
       });
     },
 
+    async countAccessLog({ before }) {
+      if (typeof before !== 'string' || Number.isNaN(Date.parse(before)))
+        throw new RangeError('countAccessLog: before must be an ISO instant');
+      try {
+        const { rows } = await client.query<{ rows: number }>(
+          retentionStatements.countAccessLog.text,
+          [new Date(before).toISOString(), parts.organisation ?? null],
+          retentionStatements.countAccessLog.name,
+        );
+        return rows[0]?.rows ?? 0;
+      } catch (error) {
+        throw explain(error);
+      }
+    },
+
     async purgeAccessLog({ before }) {
       if (parts.organisation !== undefined) return { ok: false, failure: purgeNotPermitted('purging the access log') };
       if (typeof before !== 'string' || Number.isNaN(Date.parse(before)))
