@@ -232,7 +232,7 @@ describe('kykypolku migrate-check, deadlines and retention --organisation', () =
     expect(claimedB.every((caseId) => caseId.startsWith('b-doc-'))).toBe(true);
   });
 
-  it('retention plans and purges only the organisation’s cases', async () => {
+  it('retention plans only the organisation’s cases, and leaves the purge to the administrator', async () => {
     const base = [
       'retention',
       '--module',
@@ -252,15 +252,15 @@ describe('kykypolku migrate-check, deadlines and retention --organisation', () =
         .split('\n')
         .map((line) => line.split(/\s+/)[0]),
     ).toEqual(expired.map((caseId) => `b-${caseId}`));
-    const purged = await cli(...base, '--purge', ...now, '--organisation', 'county-b');
+    // Purging is the administrator's (docs/developers.md, "Who may purge"): refused, typed, nothing changed.
+    const refused = await cli(...base, '--purge', ...now, '--organisation', 'county-b');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('retention: PURGE_NOT_PERMITTED: ');
+    expect((await cli(...base, '--dry-run', ...now, '--organisation', 'county-b')).out).toBe(dry.out);
+    const purged = await cli(...base, '--purge', ...now);
     expect(purged.code).toBe(0);
-    expect(purged.out.trim().split('\n')).toHaveLength(expired.length);
+    expect(purged.out.trim().split('\n')).toHaveLength(2 * expired.length);
     const left = await cli(...base, '--dry-run', ...now);
-    expect(
-      left.out
-        .trim()
-        .split('\n')
-        .map((line) => line.split(/\s+/)[0]),
-    ).toEqual(expired.map((caseId) => `a-${caseId}`));
+    expect(left.out).toBe('');
   });
 });
