@@ -389,3 +389,67 @@ describe('unit: the compiled stepper equals XState on random walks through its e
     }
   });
 });
+
+describe('unit: a compiled step makes fewer objects, and what it shares cannot be changed', () => {
+  const tagged = setup({ types: { context: {} as { count: number }, events: {} as Walked } }).createMachine({
+    id: 'tagged',
+    initial: 'a',
+    context: { count: 0 },
+    states: {
+      a: {
+        tags: ['open'],
+        on: { GO: 'b', STAY: { actions: assign({ count: ({ context }) => context.count + 1 }) } },
+      },
+      b: { tags: ['open', 'late'], on: { BACK: 'a', STAY: { actions: assign({ count: ({ context }) => context.count + 1 }) } } },
+    },
+  });
+
+  it('gives the tags XState gives, one frozen Set per configuration shared by its snapshots', () => {
+    const reference = referenceOf(tagged);
+    const stepper = compiledOf(tagged, reference);
+    const stayed = expectSameStep(stepper, reference, reference.initial, { type: 'STAY' })!;
+    const again = expectSameStep(stepper, reference, stayed, { type: 'STAY' })!;
+    const late = expectSameStep(stepper, reference, again, { type: 'GO' })!;
+    const back = expectSameStep(stepper, reference, late, { type: 'BACK' })!;
+    const lateAgain = expectSameStep(stepper, reference, back, { type: 'GO' })!;
+    expect([...late.tags]).toEqual(['open', 'late']);
+    expect(late.hasTag('late')).toBe(true);
+    expect(again.tags).toBe(stayed.tags);
+    expect(lateAgain.tags).toBe(late.tags);
+    for (const snapshot of [stayed, late, back]) {
+      expect(() => snapshot.tags.add('changed')).toThrow(TypeError);
+      expect(() => snapshot.tags.delete('open')).toThrow(TypeError);
+      expect(() => snapshot.tags.clear()).toThrow(TypeError);
+      expect(Object.isFrozen(snapshot.tags)).toBe(true);
+    }
+    expect([...late.tags]).toEqual(['open', 'late']);
+  });
+
+  it('makes the next context as XState does, an own __proto__ key and a symbol key included', () => {
+    const mark = Symbol('mark');
+    const odd = setup({ types: { context: {} as Record<string, unknown>, events: {} as Walked } }).createMachine({
+      id: 'odd',
+      initial: 'a',
+      context: JSON.parse('{"__proto__": {"x": 1}, "count": 0}') as Record<string, unknown>,
+      states: {
+        a: {
+          on: {
+            STAY: { actions: assign(({ context }) => ({ count: (context.count as number) + 1, [mark]: true })) },
+            GO: { actions: assign(() => JSON.parse('{"__proto__": {"y": 2}}') as Record<string, unknown>) },
+          },
+        },
+      },
+    });
+    const reference = referenceOf(odd);
+    const stepper = compiledOf(odd, reference);
+    let snapshot = reference.initial;
+    for (const type of ['STAY', 'GO', 'STAY']) {
+      const expected = reference.transition(snapshot, { type });
+      const next = expectSameStep(stepper, reference, snapshot, { type })!;
+      expect(Object.getPrototypeOf(next.context)).toEqual(Object.getPrototypeOf(expected.context));
+      expect(Object.getOwnPropertyNames(next.context)).toEqual(Object.getOwnPropertyNames(expected.context));
+      expect((next.context as Record<symbol, unknown>)[mark]).toBe((expected.context as Record<symbol, unknown>)[mark]);
+      snapshot = next;
+    }
+  });
+});
