@@ -82,11 +82,21 @@ interface Landing {
   readonly records: readonly (readonly [string, readonly AnyStateNode[]])[];
 }
 
+interface CompiledAssign {
+  readonly action: unknown;
+  readonly builtin: BuiltinAssign;
+  /**
+   * The update of an `assign({ key: value })` whose values are all plain values (no functions):
+   * the same every step, so built once, as XState builds it per step.
+   */
+  readonly constantUpdate: Readonly<Record<string, unknown>> | undefined;
+}
+
 interface Candidate {
   readonly source: AnyStateNode;
   readonly guard: Guard | undefined;
   /** The transition's actions as XState gives them, each resolved to its `assign`. */
-  readonly assigns: readonly { readonly action: unknown; readonly builtin: BuiltinAssign }[];
+  readonly assigns: readonly CompiledAssign[];
   /** `undefined` for a transition that keeps the configuration. */
   readonly landing: Landing | undefined;
   /**
@@ -314,7 +324,7 @@ function assignsOf(
   machine: AnyStateMachine,
   actions: readonly unknown[],
 ): { readonly assigns: Candidate['assigns'] } | { readonly reason: string } {
-  const assigns: { action: unknown; builtin: BuiltinAssign }[] = [];
+  const assigns: CompiledAssign[] = [];
   const implementations = machine.implementations.actions as Record<string, unknown>;
   for (const action of actions) {
     const resolved =
@@ -331,9 +341,25 @@ function assignsOf(
     ) {
       return { reason: 'an action other than assign' };
     }
-    assigns.push({ action, builtin: builtin as BuiltinAssign });
+    assigns.push({ action, builtin: builtin as BuiltinAssign, constantUpdate: constantUpdateOf((builtin as BuiltinAssign).assignment) });
   }
   return { assigns: Object.freeze(assigns) };
+}
+
+/**
+ * The update an object-form assignment makes every step, when it is the same every step: each key
+ * of `Object.keys` (as XState reads them) a data property holding no function. A `__proto__` key
+ * is left to be built per step (XState's update object would take it as its prototype).
+ */
+function constantUpdateOf(assignment: unknown): Readonly<Record<string, unknown>> | undefined {
+  if (typeof assignment !== 'object' || assignment === null) return undefined;
+  const update: Record<string, unknown> = {};
+  for (const key of Object.keys(assignment)) {
+    const descriptor = Object.getOwnPropertyDescriptor(assignment, key);
+    if (key === '__proto__' || !descriptor || !('value' in descriptor) || typeof descriptor.value === 'function') return undefined;
+    update[key] = descriptor.value;
+  }
+  return Object.freeze(update);
 }
 
 /** XState's `evaluateGuard`: a named guard (with params), a built-in (`and`, `or`, `not`) or a function. */
@@ -384,7 +410,7 @@ function refuseSpawn(): never {
  */
 function assignedContext(candidate: Candidate, snapshot: AnyMachineSnapshot, event: EventObject, scope: AnyActorScope): unknown {
   let context = snapshot.context as Record<string, unknown>;
-  for (const { action, builtin } of candidate.assigns) {
+  for (const { action, builtin, constantUpdate } of candidate.assigns) {
     let params: unknown;
     if (typeof action === 'object' && action !== null && 'params' in action) {
       const given = (action as { params: unknown }).params;
@@ -398,6 +424,10 @@ function assignedContext(candidate: Candidate, snapshot: AnyMachineSnapshot, eve
       continue;
     }
     if (!context) throw new Error('Cannot assign to undefined `context`. Ensure that `context` is defined in the machine config.');
+    if (constantUpdate) {
+      context = assignedOver(context, constantUpdate);
+      continue;
+    }
     const args = { context, event, spawn: refuseSpawn, self: scope.self, system: scope.system };
     let update: Record<string, unknown>;
     if (typeof assignment === 'function') {

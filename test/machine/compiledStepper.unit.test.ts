@@ -452,4 +452,40 @@ describe('unit: a compiled step makes fewer objects, and what it shares cannot b
       snapshot = next;
     }
   });
+
+  it('builds a constant object update once, and one with a getter or a __proto__ key per step, as XState does', () => {
+    let reads = 0;
+    const counted = {
+      get seen() {
+        reads++;
+        return 7;
+      },
+    };
+    const objects = setup({ types: { context: {} as Record<string, unknown>, events: {} as Walked } }).createMachine({
+      id: 'objects',
+      initial: 'a',
+      context: { flag: false, seen: 0 },
+      states: {
+        a: {
+          on: {
+            STAY: { actions: assign({ flag: true, level: 2 }) },
+            GO: { actions: assign(counted as never) },
+            BACK: { actions: assign(JSON.parse('{"__proto__": {"z": 3}, "flag": false}') as never) },
+          },
+        },
+      },
+    });
+    const reference = referenceOf(objects);
+    const stepper = compiledOf(objects, reference);
+    let snapshot = reference.initial;
+    for (const type of ['STAY', 'GO', 'STAY', 'BACK', 'GO', 'STAY']) {
+      const expected = reference.transition(snapshot, { type });
+      const next = expectSameStep(stepper, reference, snapshot, { type })!;
+      expect(Object.getPrototypeOf(next.context)).toEqual(Object.getPrototypeOf(expected.context));
+      expect(Object.isFrozen(next.context)).toBe(false);
+      snapshot = next;
+    }
+    // The getter is read on every GO: by this test's XState step, expectSameStep's and the compiled one.
+    expect(reads).toBe(6);
+  });
 });
