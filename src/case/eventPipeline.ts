@@ -14,6 +14,7 @@ import { describeFieldPath } from './fieldPath.js';
 import { ruleHolds } from './typeErasure.js';
 import { isInstantBefore } from '../time/instant.js';
 import { markRecordedHere } from './recordedHere.js';
+import { deepFreeze } from './deepFreeze.js';
 
 /** The outcome of one step of the pipeline. @internal */
 export type StepResult =
@@ -56,9 +57,17 @@ export function eventIdTakenMessage(seq: number): string {
 // Events without a payload (a third of them) share one empty payload, frozen once.
 const emptyPayload: Readonly<Record<string, unknown>> = Object.freeze({});
 
+// The payload is the pipeline's own copy (zod's parse, the fast parser's or a domain reader's), never
+// the host's object: freezing it, and every object inside it (a Kykyviisari record's area scores, a
+// referral's source), keeps the history unchangeable by whoever holds it, and touches nothing a host holds.
 function frozenPayloadOf(payload: Record<string, unknown>): Readonly<Record<string, unknown>> {
-  for (const _ in payload) return Object.freeze(payload);
-  return emptyPayload;
+  let empty = true;
+  for (const key in payload) {
+    empty = false;
+    const value = payload[key];
+    if (typeof value === 'object' && value !== null) deepFreeze(value);
+  }
+  return empty ? emptyPayload : Object.freeze(payload);
 }
 
 function prefixIssues(issues: readonly EventIssue[], prefix: PropertyKey): EventIssue[] {

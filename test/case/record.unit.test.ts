@@ -278,3 +278,32 @@ describe('recording an event', () => {
     expect(caseRef.nextEvents('reviewer')).toEqual(['REVIEWED', 'COMMENTED', 'PAUSED', 'RESUMED', 'DONE']);
   });
 });
+
+describe('nested payload objects are frozen too, recorded and replayed', () => {
+  // A Kykyviisari record's area scores and a referral's source are objects inside the payload: a
+  // host holding the history must not be able to change them either, nor find its own input frozen.
+  it('freezes every object inside a payload, never the host’s', async () => {
+    const { coordinatorServicePath } = await import('kykypolku/paths');
+    const { simulateCohort } = await import('kykypolku');
+    const cohort = simulateCohort(coordinatorServicePath, { clients: 40, seed: 11, faultRate: 0 });
+    const recorded = cohort.cases
+      .map((simulated) => simulated.history)
+      .find((history) => history.some((event) => event.type === 'KYKYVIISARI_RECORDED'))!;
+    const json = JSON.parse(JSON.stringify(recorded)) as typeof recorded;
+    const replayedJson = replayCase(coordinatorServicePath, json);
+    const replayedHere = replayCase(coordinatorServicePath, recorded);
+    if (!replayedJson.ok || !replayedHere.ok) throw new Error('the simulated case does not replay');
+    for (const history of [recorded, replayedJson.case.history, replayedHere.case.history]) {
+      const nested = history.flatMap((event) =>
+        Object.values(event.payload as Record<string, unknown>).filter((value) => typeof value === 'object' && value !== null),
+      );
+      expect(nested.length).toBeGreaterThan(0);
+      for (const value of nested) expect(Object.isFrozen(value)).toBe(true);
+    }
+    const hostNested = json.flatMap((event) =>
+      Object.values(event.payload as Record<string, unknown>).filter((value) => typeof value === 'object' && value !== null),
+    );
+    expect(hostNested.length).toBeGreaterThan(0);
+    for (const value of hostNested) expect(Object.isFrozen(value)).toBe(false);
+  });
+});
