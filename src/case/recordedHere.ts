@@ -29,23 +29,24 @@ class RecordedHere extends Adopt {
   }
 }
 
-function isFlat(payload: Readonly<Record<string, unknown>>): boolean {
-  for (const key in payload) {
-    const value = payload[key];
-    if (typeof value === 'object' && value !== null) return false;
+/** Whether every object inside the value (not the value itself) is frozen, all the way down. */
+function isFrozenBelow(value: object): boolean {
+  for (const key in value) {
+    const inner = (value as Record<string, unknown>)[key];
+    if (typeof inner === 'object' && inner !== null && (!Object.isFrozen(inner) || !isFrozenBelow(inner))) return false;
   }
   return true;
 }
 
 /**
- * Marks an event `plan` is about to freeze as made by it. Only an event whose payload holds no
- * nested object or array is marked: the payload is frozen one level deep, and anything nested could
- * still be changed by whoever holds it. Call before the event is frozen.
+ * Marks an event `plan` is about to freeze as made by it. Only an event every object inside whose
+ * payload is frozen (the pipeline freezes them all) is marked: anything nested left changeable could
+ * be changed by whoever holds it after the event was checked. Call before the event is frozen.
  *
  * @internal
  */
 export function markRecordedHere(event: RecordedEvent, plan: CompiledPath): void {
-  if (isFlat(event.payload as Readonly<Record<string, unknown>>)) new RecordedHere(event, plan);
+  if (isFrozenBelow(event.payload as object)) new RecordedHere(event, plan);
 }
 
 /**

@@ -56,6 +56,23 @@ describe('unit: events recorded here, replayed', () => {
     expect(planThatRecorded(nested)).toBeUndefined();
   });
 
+  it('marks an event whose nested payload objects record froze, and replays it as its own history entry', async () => {
+    const { coordinatorServicePath } = await import('kykypolku/paths');
+    const { simulateCohort } = await import('kykypolku');
+    const cohort = simulateCohort(coordinatorServicePath, { clients: 40, seed: 11, faultRate: 0 });
+    const history = cohort.cases
+      .map((simulated) => simulated.history)
+      .find((events) => events.some((event) => event.type === 'KYKYVIISARI_RECORDED'))!;
+    const nested = history.filter((event) =>
+      Object.values(event.payload as object).some((value) => typeof value === 'object' && value !== null),
+    );
+    expect(nested.length).toBeGreaterThan(0);
+    for (const event of nested) expect(planThatRecorded(event)).toBe(compilePath(coordinatorServicePath));
+    const replayed = replayCase(coordinatorServicePath, history);
+    if (!replayed.ok) throw new Error(replayed.failure.message);
+    for (const event of nested) expect(replayed.case.history[event.seq - 1]).toBe(event);
+  });
+
   it('checks an event recorded under another definition (even of the same id and version) whole', () => {
     const first = definePath(reviewSpec());
     const twin = definePath(reviewSpec());
