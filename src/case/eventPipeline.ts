@@ -14,7 +14,6 @@ import { describeFieldPath } from './fieldPath.js';
 import { ruleHolds } from './typeErasure.js';
 import { isInstantBefore } from '../time/instant.js';
 import { markRecordedHere } from './recordedHere.js';
-import { deepFreeze } from './deepFreeze.js';
 
 /** The outcome of one step of the pipeline. @internal */
 export type StepResult =
@@ -65,9 +64,18 @@ function frozenPayloadOf(payload: Record<string, unknown>): Readonly<Record<stri
   for (const key in payload) {
     empty = false;
     const value = payload[key];
-    if (typeof value === 'object' && value !== null) deepFreeze(value);
+    if (typeof value === 'object' && value !== null) freezeThrough(value);
   }
   return empty ? emptyPayload : Object.freeze(payload);
+}
+
+/** Freezes a payload's inner object and everything inside it, by `for…in`: no array of values per object. */
+function freezeThrough(value: object): void {
+  Object.freeze(value);
+  for (const key in value) {
+    const inner = (value as Record<string, unknown>)[key];
+    if (typeof inner === 'object' && inner !== null) freezeThrough(inner);
+  }
 }
 
 function prefixIssues(issues: readonly EventIssue[], prefix: PropertyKey): EventIssue[] {
