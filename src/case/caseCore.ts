@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledPath } from './compilePath.js';
-import type { RecordedEvent } from '../path/recordedEvent.js';
+import type { EventActor, RecordedEvent } from '../path/recordedEvent.js';
 import type { AnyPathDefinition } from '../path/definition.js';
 
 /**
@@ -36,6 +36,8 @@ export interface CaseCore {
   lastAt: string | undefined;
   /** The last event applied (kept even without history, for a log import). */
   lastEvent: RecordedEvent | undefined;
+  /** The frozen actors of the case's events so far, each shared by the events it recorded (a few at most). */
+  readonly actors: EventActor[];
   /** The seq of each host-given event id in the history; made on the first event that has one. */
   eventIds: Map<string, number> | undefined;
   /** How to replay the part of the history before a migration, for the deadlines' `onMigration`. */
@@ -63,6 +65,7 @@ export function createCaseCore(
     keepsHistory: options.keepsHistory ?? true,
     lastAt: undefined,
     lastEvent: undefined,
+    actors: [],
     eventIds: undefined,
     replayPrefix: options.replayPrefix,
   };

@@ -212,12 +212,7 @@ function newEvent(
   eventId: string | undefined,
 ): RecordedEvent {
   const plan = core.plan;
-  // Most events of a case are recorded by an actor who recorded the one before: theirs is shared.
-  const lastActor = core.lastEvent?.actor;
-  const frozenActor =
-    lastActor !== undefined && lastActor.role === actor.role && lastActor.id === actor.id
-      ? lastActor
-      : Object.freeze({ role: actor.role, id: actor.id });
+  const frozenActor = sharedActorOf(core, actor);
   const frozenPayload = frozenPayloadOf(payload);
   // The key is left out, not set to undefined, when the host gave no id: stored and replayed
   // events then compare equal whatever a store does with absent columns.
@@ -228,6 +223,25 @@ function newEvent(
   markRecordedHere(event, plan);
   return Object.freeze(event);
 }
+
+/**
+ * The frozen actor of a new event: the one an earlier event of the case by the same actor has, if
+ * any. A case is recorded by a few people taking turns (a coordinator and the team members, a nurse
+ * and a doctor): each is frozen once, not once per change of turn. At most
+ * {@link sharedActorsPerCase} are kept, so a core without history stays small.
+ */
+function sharedActorOf(core: CaseCore, actor: EventActor): EventActor {
+  const known = core.actors;
+  for (let index = 0; index < known.length; index++) {
+    const candidate = known[index]!;
+    if (candidate.role === actor.role && candidate.id === actor.id) return candidate;
+  }
+  const frozen = Object.freeze({ role: actor.role, id: actor.id });
+  if (known.length < sharedActorsPerCase) known.push(frozen);
+  return frozen;
+}
+
+const sharedActorsPerCase = 8;
 
 function payloadIssuesOf(core: CaseCore, input: unknown): EventIssue[] {
   if (typeof input !== 'object' || input === null) return [];

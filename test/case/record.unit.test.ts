@@ -306,4 +306,27 @@ describe('nested payload objects are frozen too, recorded and replayed', () => {
     expect(hostNested.length).toBeGreaterThan(0);
     for (const value of hostNested) expect(Object.isFrozen(value)).toBe(false);
   });
+
+  it('shares one frozen actor per person across a case, turns taken in between', async () => {
+    const { coordinatorServicePath } = await import('kykypolku/paths');
+    const { simulateCohort } = await import('kykypolku');
+    const cohort = simulateCohort(coordinatorServicePath, { clients: 40, seed: 11, faultRate: 0 });
+    const recorded = cohort.cases.map((simulated) => simulated.history).find((history) => history.length >= 10)!;
+    const replayed = replayCase(coordinatorServicePath, JSON.parse(JSON.stringify(recorded)) as typeof recorded);
+    if (!replayed.ok) throw new Error(replayed.failure.message);
+    const history = replayed.case.history;
+    // The first eight people of a case are kept (a core stays small); the simulation draws from more.
+    const people: string[] = [];
+    let returning = 0;
+    for (let later = 0; later < history.length; later++) {
+      const { role, id } = history[later]!.actor;
+      if (!people.includes(`${role}/${id}`)) people.push(`${role}/${id}`);
+      const first = history.findIndex((event) => event.actor.role === role && event.actor.id === id);
+      expect(Object.isFrozen(history[later]!.actor)).toBe(true);
+      if (people.indexOf(`${role}/${id}`) >= 8) continue;
+      if (first < later - 1) returning++;
+      expect(history[later]!.actor).toBe(history[first]!.actor);
+    }
+    expect(returning).toBeGreaterThan(0);
+  });
 });
