@@ -16,6 +16,8 @@ export interface MemoryConsents {
   /** Applies an append's changes to a case of `owner` (nothing for an unassigned case, or a consent to the owner itself). */
   apply(caseId: string, owner: string | undefined, changes: readonly ConsentChange[]): void;
   standing(caseId: string, grantee: string): ConsentStanding;
+  /** Drops a purged case's consents, so a case begun again under its id is shared with no one. */
+  forget(caseId: string): void;
 }
 
 /** @internal */
@@ -36,6 +38,9 @@ export function createMemoryConsents(): MemoryConsents {
       const held = (rows.get(caseId) ?? []).filter((row) => row.grantee === grantee);
       if (held.length === 0) return 'none';
       return held.some((row) => row.withdrawnSeq === undefined) ? 'inForce' : 'withdrawn';
+    },
+    forget(caseId) {
+      rows.delete(caseId);
     },
   };
 }

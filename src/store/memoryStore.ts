@@ -319,6 +319,7 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
         ...(stored.organisation === undefined ? {} : { organisation: stored.organisation }),
       };
       cases.delete(caseId);
+      data.consents.forget(caseId);
       // Arming none drops every row of the case, settled ones too, as the SQL purge does.
       deadlines.arm(caseId, last.path.id, [], stored.organisation);
       // The global log keeps append order for readAll: the case's events leave it too.

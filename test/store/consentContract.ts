@@ -82,6 +82,24 @@ export function describeConsentContract(name: string, open: () => Promise<Organi
       expect(again.ok && again.case.seq).toBe(5);
     });
 
+    it('forgets a purged case’s consents: a case begun again under its id is shared with no one', async () => {
+      const stores = await open();
+      const county = openCaseStore(await stores.forOrganisation('county-a'), [coordinatorServicePath], { sharing });
+      const kela = openCaseStore(await stores.forOrganisation('kela'), [coordinatorServicePath]);
+      for (const input of opening) expect((await county.record('shared-3', input)).ok).toBe(true);
+      expect((await county.record('shared-3', given('kela', 3))).ok).toBe(true);
+      const closing = { type: 'CLOSED' as const, at: day(4), actor: coordinator, payload: { exit: 'moved' as const } };
+      expect((await county.record('shared-3', closing)).ok).toBe(true);
+      expect((await kela.read('shared-3', officer(day(5)))).ok).toBe(true);
+      // Purging is the administrator's; the consent rows go with the case, in the same transaction.
+      const purged = await stores.unscoped.purgeCase({ caseId: 'shared-3', expectedSeq: 4, closedAt: day(4), purgedAt: day(20) });
+      expect(purged.ok).toBe(true);
+      expect(await kela.read('shared-3', officer(day(21)))).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
+      for (const input of opening)
+        expect((await county.record('shared-3', { ...input, at: input.at.replace('2025-02', '2025-03') })).ok).toBe(true);
+      expect(await kela.read('shared-3', officer('2025-03-05T09:00:00Z'))).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
+    });
+
     it('shares with no one a consent whose scope the writer’s map leaves out, or recorded without a map', async () => {
       const stores = await open();
       const county = openCaseStore(await stores.forOrganisation('county-a'), [coordinatorServicePath], { sharing: { kela: 'kela' } });

@@ -4,11 +4,18 @@ import type { FixedStatement } from './storeStatements.js';
  * The tables that hold a case's rows, each keyed by `case_id`: a purge deletes the case from every
  * one, in one statement. A schema step that adds a per-case table adds its name here; its own rows
  * are then purged with the case, and the purge test's check that nothing of a purged case is left
- * covers it.
+ * covers it. The consent rows (step 8) are among them: left behind, they would share a case begun
+ * again under the id.
  *
  * @internal
  */
-export const perCaseTables: readonly string[] = ['kykypolku_deadlines', 'kykypolku_cases', 'kykypolku_events', 'kykypolku_heads'];
+export const perCaseTables: readonly string[] = [
+  'kykypolku_deadlines',
+  'kykypolku_cases',
+  'kykypolku_events',
+  'kykypolku_heads',
+  'kykypolku_consents',
+];
 
 const receiptColumns = 'case_id, path_id, path_version, closed_at, purged_at, event_count, last_chain, seal, organisation';
 
