@@ -1,4 +1,4 @@
-import type { PgliteLike } from './pgliteStore.js';
+import type { PgliteLike } from './pglite.js';
 import {
   bundledTemplateDirectory,
   findPgliteTemplate,

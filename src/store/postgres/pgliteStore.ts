@@ -38,18 +38,8 @@ export interface PgliteStore extends SqlEventStore {
   readonly start: PgliteStart;
 }
 
-/** What the store needs of a PGlite transaction. */
-export interface PgliteQueryable {
-  query<T>(text: string, values?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
-}
-
-/** What the store needs of a PGlite database: any `new PGlite()` is one. */
-export interface PgliteLike extends PgliteQueryable {
-  transaction<T>(work: (tx: PgliteQueryable) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-  readonly closed: boolean;
-  readonly waitReady: Promise<void>;
-}
+import type { PgliteLike, PgliteQueryable } from './pglite.js';
+export type { PgliteLike, PgliteQueryable } from './pglite.js';
 
 function asSession(target: PgliteQueryable, prepared: PglitePreparedRunner | undefined, inTransaction: boolean): SqlSession {
   return {
