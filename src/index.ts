@@ -73,7 +73,25 @@ export {
 export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './store/memoryStore.js';
 export { organisationMaxLength, organisationPattern, organisationProblem, type OrganisationScope } from './store/organisation.js';
 export type { AccessLogEntry, AccessLogStore, CaseAccess } from './store/accessLog.js';
-export { sharingProblem, type ConsentChange, type ConsentStore, type SharedRead, type SharingMap } from './store/consent.js';
+export {
+  sharingProblem,
+  type ConsentChange,
+  type ConsentRestore,
+  type ConsentRestoreResult,
+  type ConsentRestoreStore,
+  type ConsentRow,
+  type ConsentStore,
+  type RebuildNotPermitted,
+  type SharedRead,
+  type SharingMap,
+} from './store/consent.js';
+export type {
+  ConsentRebuildFailure,
+  ConsentRebuildOptions,
+  ConsentRebuildProgress,
+  ConsentRebuildReport,
+  ConsentRebuildSkip,
+} from './caseStore/rebuildConsents.js';
 export type { ConsentDeclaration } from './path/consentDeclaration.js';
 export type {
   AppendFailure,

@@ -26,6 +26,7 @@ import {
 } from './retention.js';
 import { accessProblem, keepsAccessLog, type AccessLogEntry, type CaseAccess } from '../store/accessLog.js';
 import { consentChangesOf, sharesCases, sharingProblem, type SharingMap } from '../store/consent.js';
+import { rebuildConsents, type ConsentRebuildOptions, type ConsentRebuildReport } from './rebuildConsents.js';
 import type { AccessLogPurgeReport, AccessLogRetentionPlan, AccessLogRetentionRequest } from '../retention/accessLogRetention.js';
 
 /** An input to any path of a catalogue: the union of each path's {@link CaseInputOf}. */
@@ -288,6 +289,26 @@ export interface CaseStore<D extends AnyPathDefinition> {
   countActiveCases(query: CaseloadQuery): Promise<number>;
   /** Recomputes every case's projection from its events; a case it cannot read is reported, not thrown. */
   rebuildProjections(): Promise<RebuildReport>;
+  /**
+   * Rebuilds the consent rows (schema step 8) of every case from its stored events, under the
+   * catalogue's consent declarations and this case store's `sharing` map: the rows a `record`
+   * through it would have written, for consents recorded before step 8, through a case store
+   * opened without `sharing`, or by `kykypolku import`. Writes only what is missing (a row, or the
+   * withdrawal of one still in force), so a second run writes nothing; one transaction per batch of
+   * 500 cases, with `onProgress` after each. A case that does not verify (`TAMPERED_EVENT`) or
+   * replay (`CASE_UNREADABLE`) is skipped and reported by code. The administrator's: a store opened
+   * for an organisation, or a server role that works for one, answers `REBUILD_NOT_PERMITTED`
+   * before anything is read. An outage throws; the batches written before it stay, and a second
+   * run finishes the rest.
+   *
+   * @example
+   * ```ts
+   * const cases = openCaseStore(store, [coordinatorServicePath], { sharing: { kela: 'kela' } });
+   * const report = await cases.rebuildConsents({ onProgress: (p) => console.error(p.cases, 'cases') });
+   * if (report.ok) console.log(report.written, 'rows written;', report.skipped.length, 'cases skipped');
+   * ```
+   */
+  rebuildConsents(options?: ConsentRebuildOptions): Promise<ConsentRebuildReport>;
   /**
    * Arms the deadlines of open cases stored before the store kept armed deadlines (an SQL store
    * migrated to schema version 3): each is replayed and its projection written again, with the
@@ -570,6 +591,8 @@ export function openUninstrumentedCaseStore<D extends AnyPathDefinition>(
       unreadable.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
       return { cases, written, unreadable };
     },
+
+    rebuildConsents: (rebuildOptions) => rebuildConsents(store, paths, sharing, rebuildOptions),
 
     async armDeadlines() {
       let cases = 0;

@@ -94,3 +94,85 @@ export function consentChangesOf(
   }
   return changes;
 }
+
+/**
+ * One consent row as the append keeps it (schema step 8): the partner, the seq and instant of the
+ * event that gave it, and of the one that withdrew it (none while it is in force).
+ */
+export interface ConsentRow {
+  readonly grantee: string;
+  readonly givenSeq: number;
+  readonly givenAt: string;
+  readonly withdrawnSeq?: number;
+  readonly withdrawnAt?: string;
+}
+
+/**
+ * The rows a case's consent changes leave, in seq order, as the appends that made them write them:
+ * a consent given is a new row; a withdrawal ends every row in force for its partner given before it.
+ *
+ * @internal
+ */
+export function consentRowsOf(changes: readonly ConsentChange[]): readonly ConsentRow[] {
+  const rows: { grantee: string; givenSeq: number; givenAt: string; withdrawnSeq?: number; withdrawnAt?: string }[] = [];
+  for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
+    if (change.change === 'given') rows.push({ grantee: change.grantee, givenSeq: change.seq, givenAt: change.at });
+    else
+      for (const row of rows)
+        if (row.grantee === change.grantee && row.withdrawnSeq === undefined && row.givenSeq < change.seq) {
+          row.withdrawnSeq = change.seq;
+          row.withdrawnAt = change.at;
+        }
+  }
+  return rows;
+}
+
+/** One case's consent rows as {@link ConsentRestoreStore.restoreConsents} takes them. */
+export interface ConsentRestore {
+  readonly caseId: string;
+  readonly rows: readonly ConsentRow[];
+}
+
+/**
+ * Why the consent rows were not rebuilt: a store opened for an organisation, or (on a server) a
+ * connection whose role works for one: rebuilding who may read a case is the administrator's.
+ */
+export interface RebuildNotPermitted {
+  readonly code: 'REBUILD_NOT_PERMITTED';
+  readonly message: string;
+}
+
+/** What {@link ConsentRestoreStore.restoreConsents} did: the rows it inserted or withdrew, or why it wrote none. */
+export type ConsentRestoreResult =
+  | { readonly ok: true; readonly written: number; readonly failure?: never }
+  | { readonly ok: false; readonly failure: RebuildNotPermitted; readonly written?: never };
+
+/**
+ * A store whose consent rows can be rebuilt from its events (the memory, PGlite and PostgreSQL
+ * stores): what `openCaseStore(...).rebuildConsents()` writes through.
+ */
+export interface ConsentRestoreStore {
+  /**
+   * Writes the rows the cases' events call for and the store lacks, in one transaction: a missing
+   * row is inserted, a row still in force that the events withdraw is withdrawn, every other row
+   * is left as it is (so a second call writes nothing). A case with no organisation (unassigned),
+   * a row for the case's own organisation and a case no longer stored get none. Answers
+   * `REBUILD_NOT_PERMITTED`, having written nothing, on a store opened for an organisation or, on
+   * a server, as a role that works for one. An empty list writes nothing and only checks that.
+   */
+  restoreConsents(cases: readonly ConsentRestore[]): Promise<ConsentRestoreResult>;
+}
+
+/** Whether a store can rebuild its consent rows. @internal */
+export function restoresConsents(store: object): store is ConsentRestoreStore {
+  return typeof (store as Partial<ConsentRestoreStore>).restoreConsents === 'function';
+}
+
+/** The refusal of a rebuild by an organisation's store or role. @internal */
+export function rebuildNotPermitted(): RebuildNotPermitted {
+  return {
+    code: 'REBUILD_NOT_PERMITTED',
+    message:
+      "rebuilding consent rows is the administrator's: open the store without an organisation (on a server, as the role that migrated it)",
+  };
+}

@@ -18,7 +18,7 @@ import { digestOf } from './postgres/eventRow.js';
 const plainChain = createEventChain(undefined);
 import type { AccessLogEntry, AccessLogStore } from './accessLog.js';
 import { checkedAccess, entryOf } from './accessLogRows.js';
-import type { ConsentStore } from './consent.js';
+import { rebuildNotPermitted, type ConsentRestoreStore, type ConsentStore } from './consent.js';
 import { createMemoryConsents, type MemoryConsents } from './memoryConsents.js';
 import { purgeNotPermitted } from '../retention/accessLogRetention.js';
 
@@ -81,7 +81,7 @@ export interface MemoryStoreOptions extends OrganisationScope {
 }
 
 /** The memory store: an {@link IndexedEventStore} with views of its data for one organisation each. */
-export interface MemoryStore extends IndexedEventStore, EveryCaseSummary, AccessLogStore, ConsentStore {
+export interface MemoryStore extends IndexedEventStore, EveryCaseSummary, AccessLogStore, ConsentStore, ConsentRestoreStore {
   /**
    * The same data, seen as a store opened for `organisation`: only that organisation's cases. The
    * memory store filters in the library; there is no database to hold a caller to it.
@@ -253,6 +253,12 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
       rows.push(Object.freeze(entryOf(caseId, checked, organisation, stored.organisation)));
       data.accessLog.set(caseId, rows);
       return { kind: 'disclosed', events: [...stored.events] };
+    },
+    async restoreConsents(restores) {
+      if (organisation !== undefined) return { ok: false, failure: rebuildNotPermitted() };
+      let written = 0;
+      for (const { caseId, rows } of restores) written += data.consents.restore(caseId, cases.get(caseId)?.organisation, rows);
+      return { ok: true, written };
     },
     async accessLog(caseId) {
       const rows = data.accessLog.get(caseId) ?? [];

@@ -1,4 +1,5 @@
 import type { FixedStatement } from './storeStatements.js';
+import { memberOrganisations } from './organisationSchema.js';
 
 // The statements of consent-gated sharing (schema step 8), tagged like every other statement the
 // SQL stores issue (storeStatements.ts): each touches one case, found by `case_id = $1`.
@@ -27,6 +28,31 @@ export const consentStatements = {
    WHERE case_id = $1 AND grantee = $2::text AND withdrawn_seq IS NULL AND given_seq < $3::int
      AND ($5::text IS NULL OR owner_organisation = $5::text)`,
   ),
+  /**
+   * The rebuild's rows of case $1 (grantees $2, given seqs $3 and instants $4, withdrawn seqs $5
+   * and instants $6, NULL while in force), for its organisation as the append writes them: a row the
+   * table lacks is inserted, a row in force that the events withdraw is withdrawn, any other row kept.
+   * The count is of rows inserted or withdrawn.
+   */
+  restoreConsents: fixed(
+    'restoreConsents',
+    `INSERT INTO kykypolku_consents AS c (case_id, grantee, owner_organisation, given_seq, given_at, withdrawn_seq, withdrawn_at)
+  SELECT h.case_id, r.grantee, h.organisation, r.given_seq, r.given_at, r.withdrawn_seq, r.withdrawn_at
+    FROM kykypolku_heads h,
+         unnest($2::text[], $3::int[], $4::text[], $5::int[], $6::text[]) AS r (grantee, given_seq, given_at, withdrawn_seq, withdrawn_at)
+   WHERE h.case_id = $1 AND h.organisation IS NOT NULL AND h.organisation <> r.grantee
+  ON CONFLICT (case_id, grantee, given_seq) DO UPDATE SET withdrawn_seq = EXCLUDED.withdrawn_seq, withdrawn_at = EXCLUDED.withdrawn_at
+   WHERE c.withdrawn_seq IS NULL AND EXCLUDED.withdrawn_seq IS NOT NULL`,
+  ),
+  /**
+   * Whether the connection's role works for an organisation: such a role may not rebuild consents.
+   * A superuser counts as a member of every role, so it is asked apart (it is the administrator).
+   */
+  worksForOrganisation: {
+    name: 'kykypolku_worksForOrganisation',
+    text: `/* kykypolku:worksForOrganisation:scan */ SELECT EXISTS (${memberOrganisations})
+       AND NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) AS member`,
+  },
   /**
    * Case $1 as organisation $2 may read it by consent, in one snapshot: no row when no consent for
    * $2 was ever recorded; one row with `in_force` false when none is in force now; else the case's

@@ -1,9 +1,10 @@
 import type { RecordedEvent } from '../../path/recordedEvent.js';
 import type { CaseAccess } from '../accessLog.js';
 import { checkedAccess } from '../accessLogRows.js';
-import type { ConsentChange, SharedRead } from '../consent.js';
+import { rebuildNotPermitted, type ConsentChange, type ConsentRestore, type ConsentRestoreResult, type SharedRead } from '../consent.js';
 import type { EventRow } from './eventRow.js';
-import type { SqlSession } from './sqlClient.js';
+import type { SqlClient, SqlSession } from './sqlClient.js';
+import type { EventStoreError } from '../eventStoreError.js';
 import { consentStatements } from './consentStatements.js';
 
 /** A case's event row joined to its head, as readCase and readSharedCase give them. @internal */
@@ -19,6 +20,10 @@ export interface SqlConsentParts {
   readonly organisation: string | undefined;
   /** Runs one statement, its errors explained as the store's. */
   read<TRow>(statement: { readonly text: string; readonly name: string }, values: readonly unknown[]): Promise<readonly TRow[]>;
+  /** The store's client, for the rebuild's transactions. */
+  readonly client: SqlClient;
+  /** Any error of a statement as the store's. */
+  explain(error: unknown): EventStoreError;
   /** The rows of one case checked link by link and against its head (throws TAMPERED_EVENT). */
   verify(caseId: string, rows: readonly SharedCaseRow[]): RecordedEvent[];
 }
@@ -32,6 +37,47 @@ export function createSqlConsent(parts: SqlConsentParts) {
       for (const change of changes) {
         const statement = change.change === 'given' ? consentStatements.giveConsent : consentStatements.withdrawConsent;
         await session.query(statement.text, [caseId, change.grantee, change.seq, change.at, org], statement.name);
+      }
+    },
+
+    /**
+     * The rebuild's rows of a batch of cases, in one transaction: all of the batch or none of it.
+     * Refused before any write for a store opened for an organisation, or a role that works for
+     * one (its grants would let it write its own cases' rows, and a policy error would end the batch).
+     */
+    async restoreConsents(cases: readonly ConsentRestore[]): Promise<ConsentRestoreResult> {
+      if (org !== null) return { ok: false, failure: rebuildNotPermitted() };
+      try {
+        const [role] = await parts.read<{ member: boolean }>(consentStatements.worksForOrganisation, []);
+        if (role?.member) return { ok: false, failure: rebuildNotPermitted() };
+        const pending = cases.filter((restore) => restore.rows.length > 0);
+        if (pending.length === 0) return { ok: true, written: 0 };
+        const written = await parts.client.transaction(async (session) => {
+          let count = 0;
+          for (const { caseId, rows } of pending) {
+            const result = await session.query(
+              consentStatements.restoreConsents.text,
+              [
+                caseId,
+                rows.map((row) => row.grantee),
+                rows.map((row) => row.givenSeq),
+                rows.map((row) => row.givenAt),
+                rows.map((row) => row.withdrawnSeq ?? null),
+                rows.map((row) => row.withdrawnAt ?? null),
+              ],
+              consentStatements.restoreConsents.name,
+            );
+            count += result.rowCount ?? 0;
+          }
+          return count;
+        });
+        return { ok: true, written };
+      } catch (error) {
+        const explained = parts.explain(error);
+        // A role without the grants (42501): rolled back whole, typed as the refusal it is.
+        if (explained.failure.code === 'STORE_FAILED' && explained.failure.sqlState === '42501')
+          return { ok: false, failure: rebuildNotPermitted() };
+        throw explained;
       }
     },
 

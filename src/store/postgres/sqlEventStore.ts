@@ -27,7 +27,7 @@ import { createSqlRetention } from './sqlRetention.js';
 import { checkedOrganisation, type OrganisationScope } from '../organisation.js';
 import { accessLogEntry, checkedAccess, type AccessLogRow } from '../accessLogRows.js';
 import type { AccessLogStore } from '../accessLog.js';
-import type { ConsentStore } from '../consent.js';
+import type { ConsentRestoreStore, ConsentStore } from '../consent.js';
 import { createSqlConsent } from './sqlConsent.js';
 import { checkClaim, checkClaimRequest, notHeld } from '../../deadlines/claimCheck.js';
 import {
@@ -53,7 +53,7 @@ import {
  * An event store in a PostgreSQL database (a server through `pg`, or PGlite): the
  * {@link IndexedEventStore} contract, plus the schema's migrations.
  */
-export interface SqlEventStore extends IndexedEventStore, AccessLogStore, ConsentStore {
+export interface SqlEventStore extends IndexedEventStore, AccessLogStore, ConsentStore, ConsentRestoreStore {
   /**
    * Creates or updates the store's tables. Idempotent, and safe when several processes run it at
    * once (they take turns under an advisory lock). Run it once at start-up, before anything else.
@@ -319,11 +319,12 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     forget: (caseId) => knownHeads.delete(caseId),
   });
 
-  const sharing = createSqlConsent({ organisation, read, verify: verifiedCase });
+  const sharing = createSqlConsent({ organisation, read, verify: verifiedCase, client, explain });
 
   return {
     ...retention,
     readShared: sharing.readShared,
+    restoreConsents: sharing.restoreConsents,
 
     async migrate() {
       try {
