@@ -5,7 +5,7 @@
 // run by the partner's own database role.
 import { describe, expect, it } from 'vitest';
 import { openCaseStore } from 'kykypolku';
-import { coordinatorServicePath } from 'kykypolku/paths';
+import { coordinatorServicePath, lifestyleGuidancePath } from 'kykypolku/paths';
 import type { OrganisationStores } from './organisationContract.js';
 
 const coordinator = { role: 'coordinator' as const, id: 'k-1' };
@@ -120,6 +120,84 @@ export function describeConsentContract(name: string, open: () => Promise<Organi
       // The owner's own reads are never disclosures.
       expect((await county.read('shared-2', officer(day(6)))).ok).toBe(true);
       expect((await county.accessLog('shared-2')).some((row) => row.disclosure)).toBe(false);
+    });
+
+    it('rebuilds the consent rows of cases recorded without a map: shared after, a withdrawn one NO_CONSENT, a second run writes nothing', async () => {
+      const stores = await open();
+      const countyStore = await stores.forOrganisation('county-a');
+      // Recorded as an import or an older host does: no sharing map, so no consent rows.
+      const unmapped = openCaseStore(countyStore, [coordinatorServicePath]);
+      const record = async (caseId: string, inputs: readonly Parameters<typeof unmapped.record>[1][]) => {
+        for (const input of inputs) expect((await unmapped.record(caseId, input)).ok).toBe(true);
+      };
+      await record('imported-1', [...opening, given('kela', 3)]);
+      await record('imported-2', [...opening, given('kela', 3), withdrawn('kela', 4)]);
+      await record('imported-3', [...opening, given('kela', 3), withdrawn('kela', 4), given('employmentServices', 5), given('kela', 6)]);
+      await record('imported-4', [...opening, given('socialHealth', 3)]);
+      const kela = openCaseStore(await stores.forOrganisation('kela'), [coordinatorServicePath]);
+      const te = openCaseStore(await stores.forOrganisation('te-uusimaa'), [coordinatorServicePath]);
+      for (const caseId of ['imported-1', 'imported-2', 'imported-3'])
+        expect(await kela.read(caseId, officer(day(7)))).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
+
+      const admin = openCaseStore(stores.unscoped, [coordinatorServicePath], { sharing });
+      const progress: unknown[] = [];
+      const report = await admin.rebuildConsents({ onProgress: (step) => progress.push(step) });
+      // Rows: imported-1 kela; imported-2 kela (withdrawn); imported-3 kela (withdrawn), te, kela again.
+      expect(report).toEqual({ ok: true, cases: 4, written: 5, skipped: [] });
+      expect(progress).toEqual([{ cases: 4, written: 5, skipped: 0 }]);
+      expect((await kela.read('imported-1', officer(day(8)))).ok).toBe(true);
+      expect(await kela.read('imported-2', officer(day(8)))).toMatchObject({ ok: false, failure: { code: 'NO_CONSENT' } });
+      const again = await kela.read('imported-3', officer(day(8)));
+      expect(again.ok && again.case.seq).toBe(6);
+      expect((await te.read('imported-3', officer(day(8)))).ok).toBe(true);
+      expect(await te.read('imported-1', officer(day(8)))).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
+      // Each disclosure logged for the owner, as any read by consent.
+      const county = openCaseStore(countyStore, [coordinatorServicePath], { sharing });
+      expect((await county.accessLog('imported-1')).filter((row) => row.disclosure)).toHaveLength(1);
+
+      expect(await admin.rebuildConsents()).toEqual({ ok: true, cases: 4, written: 0, skipped: [] });
+    });
+
+    it('withdraws in the rebuild a consent whose withdrawal was recorded without a map', async () => {
+      const stores = await open();
+      const countyStore = await stores.forOrganisation('county-a');
+      const county = openCaseStore(countyStore, [coordinatorServicePath], { sharing });
+      const unmapped = openCaseStore(countyStore, [coordinatorServicePath]);
+      for (const input of [...opening, given('kela', 3)]) expect((await county.record('mixed-1', input)).ok).toBe(true);
+      expect((await unmapped.record('mixed-1', withdrawn('kela', 4))).ok).toBe(true);
+      const kela = openCaseStore(await stores.forOrganisation('kela'), [coordinatorServicePath]);
+      // The row the append wrote is still in force: the withdrawal left no mark on it.
+      expect((await kela.read('mixed-1', officer(day(5)))).ok).toBe(true);
+      const admin = openCaseStore(stores.unscoped, [coordinatorServicePath], { sharing });
+      expect(await admin.rebuildConsents()).toEqual({ ok: true, cases: 1, written: 1, skipped: [] });
+      expect(await kela.read('mixed-1', officer(day(6)))).toMatchObject({ ok: false, failure: { code: 'NO_CONSENT' } });
+      expect(await admin.rebuildConsents()).toEqual({ ok: true, cases: 1, written: 0, skipped: [] });
+    });
+
+    it('leaves the rebuild to the administrator, and needs the sharing map; nothing is written otherwise', async () => {
+      const stores = await open();
+      const countyStore = await stores.forOrganisation('county-a');
+      const unmapped = openCaseStore(countyStore, [coordinatorServicePath]);
+      for (const input of [...opening, given('kela', 3)]) expect((await unmapped.record('refused-1', input)).ok).toBe(true);
+      const scoped = openCaseStore(countyStore, [coordinatorServicePath], { sharing });
+      expect(await scoped.rebuildConsents()).toEqual({
+        ok: false,
+        failure: { code: 'REBUILD_NOT_PERMITTED', message: expect.stringMatching(/administrator/) },
+      });
+      expect(await openCaseStore(stores.unscoped, [coordinatorServicePath]).rebuildConsents()).toMatchObject({
+        ok: false,
+        failure: { code: 'NO_SHARING_MAP' },
+      });
+      const kela = openCaseStore(await stores.forOrganisation('kela'), [coordinatorServicePath]);
+      expect(await kela.read('refused-1', officer(day(4)))).toMatchObject({ ok: false, failure: { code: 'UNKNOWN_CASE' } });
+      // A case that does not replay on the catalogue is skipped by code, and the rest rebuilt.
+      const other = openCaseStore(stores.unscoped, [lifestyleGuidancePath], { sharing });
+      expect(await other.rebuildConsents()).toEqual({
+        ok: true,
+        cases: 1,
+        written: 0,
+        skipped: [{ caseId: 'refused-1', code: 'CASE_UNREADABLE', seq: expect.any(Number) }],
+      });
     });
 
     it('refuses a sharing map that is not scopes to organisation codes, naming the field and never the value', async () => {
