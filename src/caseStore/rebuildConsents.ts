@@ -114,10 +114,13 @@ export async function rebuildConsents<D extends AnyPathDefinition>(
   let written = 0;
   const skipped: ConsentRebuildSkip[] = [];
   let pending: ConsentRestore[] = [];
+  /** The count of cases read at the last write: a batch is the cases read since. */
+  let flushedAt = 0;
   let refused: RebuildNotPermitted | undefined;
   const flush = async (): Promise<void> => {
     const result = await store.restoreConsents(pending);
     pending = [];
+    flushedAt = cases;
     if (!result.ok) refused = result.failure;
     else written += result.written;
     options.onProgress?.({ cases, written, skipped: skipped.length });
@@ -137,7 +140,7 @@ export async function rebuildConsents<D extends AnyPathDefinition>(
       const rows = consentRowsOf(changesOf(paths, sharing, events));
       if (rows.length > 0) pending.push({ caseId, rows });
     }
-    if (cases % consentRebuildBatch === 0) await flush();
+    if (cases - flushedAt >= consentRebuildBatch) await flush();
     if (refused) return { ok: false, failure: refused };
   }
   await flush();
