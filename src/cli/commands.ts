@@ -1,4 +1,5 @@
 import { checkCommand } from './checkCommand.js';
+import { consentsCommand } from './consentsCommand.js';
 import type { CliCommand } from './command.js';
 import { deadlinesCommand } from './deadlinesCommand.js';
 import { demoCommand } from './demoCommand.js';
@@ -26,6 +27,7 @@ export const commands: readonly CliCommand[] = [
   migrateCheckCommand,
   deadlinesCommand,
   retentionCommand,
+  consentsCommand,
   diagramCommand,
   reportCommand,
   indicatorsCommand,

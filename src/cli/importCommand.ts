@@ -4,20 +4,23 @@ import { importEventLog } from '../ndjson/importEventLog.js';
 import type { CliCommand } from './command.js';
 import { listedInText, writeJsonReport, writeLogProblems, writeRejectedCases } from './logReport.js';
 import { logSource } from './logSource.js';
+import { sharingMapOf, sharingOption, sharingOptionUsage } from './sharingOption.js';
 import { openStore, organisationOptionHelp, organisationScope, scopedStoreOptions, scopedStoreOptionsUsage } from './storeOption.js';
 
 /** `kykypolku import`: a host's NDJSON log into a store, case by case. @internal */
 export const importCommand: CliCommand = {
   name: 'import',
   usage: `kykypolku import <file.ndjson | -> --path <id>[@<version>] [--json] [--quiet] [--ignore-malformed-lines]
-      ${scopedStoreOptionsUsage}
+      ${scopedStoreOptionsUsage} ${sharingOptionUsage}
       Validates an NDJSON event log as validate does and stores each case whose lines are all
       accepted, whole, with its case row; a case with a rejected line is not stored. A line that
       belongs to no case stores nothing, unless --ignore-malformed-lines. A case already stored is
       completed when its stored events are the log's first ones, refused (CASE_DIFFERS) when they
       differ. Prints every problem as validate does. Exit code 1 if any case or line was not stored.
       ${organisationOptionHelp} A new case is stored as the organisation's; a case another
-      organisation (or none) holds is refused (ACCESS_DENIED) and not stored.`,
+      organisation (or none) holds is refused (ACCESS_DENIED) and not stored. --sharing maps the
+      path's consent scopes to partner organisations, as a case store's sharing does: each consent
+      the log gives is stored as a consent row with its case (without it, none is; see consents).`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -27,16 +30,19 @@ export const importCommand: CliCommand = {
         quiet: { type: 'boolean', default: false },
         'ignore-malformed-lines': { type: 'boolean', default: false },
         ...scopedStoreOptions,
+        ...sharingOption,
       },
       allowPositionals: true,
       strict: true,
     });
     const scope = organisationScope(values);
+    const sharing = sharingMapOf(values);
     const { definition, lines } = await logSource(positionals, values.path);
     const opened = await openStore(values, scope);
     try {
       const result = await importEventLog(definition, lines(), opened.store, {
         malformedLines: values['ignore-malformed-lines'] ? 'storeCases' : 'storeNothing',
+        ...(sharing === undefined ? {} : { sharing }),
         onProgress: (read) => {
           if (!values.quiet) io.err.write(`${definition.id}: ${read.toLocaleString('en-US')} lines read\n`);
         },

@@ -5,6 +5,7 @@ import { replayCase } from '../case/replayCase.js';
 import type { AppendFailureCode, EventStore } from '../store/eventStore.js';
 import { EventStoreError, type StoreFailure } from '../store/eventStoreError.js';
 import { projectCase } from '../store/projectCase.js';
+import { consentChangesOf, sharingProblem, type SharingMap } from '../store/consent.js';
 import { compareWithStored } from './storedPrefix.js';
 import { validateEventLog, type LogCaseVerdict, type LogValidation, type ValidateEventLogOptions } from './validateEventLog.js';
 
@@ -60,6 +61,13 @@ export interface ImportEventLogOptions extends Omit<ValidateEventLogOptions, 'on
    * log later and it completes the case the line belonged to.
    */
   readonly malformedLines?: 'storeNothing' | 'storeCases';
+  /**
+   * The host's map from the path's consent scopes to partner organisations, as `openCaseStore`'s
+   * `sharing`: each consent event of a stored case is written as a consent row with it, in the
+   * append's transaction. Without it no row is written (`rebuildConsents` can write them later).
+   * A map that is not one is a `TypeError` naming `sharing.<scope>`, before anything is read.
+   */
+  readonly sharing?: SharingMap;
 }
 
 /**
@@ -86,7 +94,9 @@ export async function importEventLog(
   store: EventStore,
   options: ImportEventLogOptions = {},
 ): Promise<LogImport> {
-  const { malformedLines = 'storeNothing', ...validateOptions } = options;
+  const { malformedLines = 'storeNothing', sharing, ...validateOptions } = options;
+  const badSharing = sharing === undefined ? undefined : sharingProblem(sharing);
+  if (badSharing !== undefined) throw new TypeError(`importEventLog: ${badSharing.field} must be ${badSharing.expected}`);
   const accepted = new Map<string, RecordedEvent[]>();
   const validation = await validateEventLog(definition, lines, {
     ...validateOptions,
@@ -119,7 +129,7 @@ export async function importEventLog(
       });
       continue;
     }
-    const outcome = await storeCase(definition, store, verdict, events);
+    const outcome = await storeCase(definition, store, verdict, events, sharing);
     if (outcome.status === 'accepted' && outcome.appended > 0) {
       storedCases++;
       storedEvents += outcome.appended;
@@ -135,6 +145,7 @@ async function storeCase(
   store: EventStore,
   verdict: Extract<LogCaseVerdict, { status: 'accepted' }>,
   events: readonly RecordedEvent[],
+  sharing: SharingMap | undefined,
 ): Promise<ImportVerdict> {
   const { caseId } = verdict;
   const refused = (code: Exclude<ImportRefusal['code'], 'CASE_DIFFERS'>, message: string): ImportRefusal => ({
@@ -168,7 +179,12 @@ async function storeCase(
   const replayed = replayCase(definition, events);
   if (!replayed.ok) throw new Error(`importEventLog: a validated case would not replay: ${replayed.failure.message}`);
   const rest = events.slice(comparison.stored);
-  const saved = await store.append(caseId, rest, { expectedSeq: comparison.stored, projection: projectCase(replayed.case) });
+  const consents = consentChangesOf(definition.consent, sharing, rest);
+  const saved = await store.append(caseId, rest, {
+    expectedSeq: comparison.stored,
+    projection: projectCase(replayed.case),
+    ...(consents.length > 0 ? { consents } : {}),
+  });
   if (!saved.ok) return refused(saved.failure.code, saved.failure.message);
   return { ...verdict, appended: rest.length, storedBefore: comparison.stored };
 }

@@ -72,9 +72,9 @@ export async function organisationDatabase(
     poolAs,
     poolOf(organisation) {
       if (!organisations.includes(organisation)) throw new Error(`organisationDatabase: no role was made for ${organisation}`);
-      let pool = pools.get(organisation);
-      if (!pool) pools.set(organisation, (pool = poolAs(roleOf(organisation))));
-      return pool;
+      const made = pools.get(organisation) ?? poolAs(roleOf(organisation));
+      pools.set(organisation, made);
+      return made;
     },
   };
 }
