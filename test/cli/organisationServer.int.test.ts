@@ -6,11 +6,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresStore, organisationGrants } from 'kykypolku/postgres';
-import { main } from '../../src/cli/main.js';
+import { createPostgresStore } from 'kykypolku/postgres';
+import { runCli as cli } from '../support/runCli.js';
+import { organisationDatabase, ownerRole, roleOf } from '../support/organisationRoles.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
 import { closings, reviewHistory, rules, storeCase } from '../support/retentionCases.js';
 
@@ -18,16 +18,6 @@ const postgres = useThrowawayServer();
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const directory = mkdtempSync(join(tmpdir(), 'kykypolku-organisation-server-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (chunk: Buffer) => (chunks.out += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (chunks.err += chunk.toString()));
-  const code = await main(args, { out: out as never, err: err as never });
-  return { code, ...chunks };
-}
 
 const caseOk = readFileSync(`${root}/docs/examples/two-cases.ndjson`, 'utf8')
   .split('\n')
@@ -54,23 +44,11 @@ describe('integration: kykypolku --organisation on a PostgreSQL server, a role p
   let ownerUrl: string;
 
   beforeAll(async () => {
-    const { pool: superuser, url } = await postgres.freshPool(2);
-    const as = (role: string) => url.replace('postgres@', `${role}@`);
     // The tables belong to a role that is no superuser (superusers bypass row-level security).
-    await superuser.query('CREATE ROLE kykypolku_owner LOGIN');
-    await superuser.query('GRANT CREATE ON SCHEMA public TO kykypolku_owner');
-    ownerUrl = as('kykypolku_owner');
-    const admin = postgres.newPool(ownerUrl, 2);
-    await createPostgresStore({ pool: admin }).migrate();
-    for (const [organisation, role] of [
-      ['county-a', 'county_a'],
-      ['county-b', 'county_b'],
-    ] as const) {
-      await superuser.query(`CREATE ROLE ${role} LOGIN`);
-      for (const statement of organisationGrants({ organisation, role })) await admin.query(statement);
-    }
-    urlA = as('county_a');
-    urlB = as('county_b');
+    const db = await organisationDatabase(postgres, ['county-a', 'county-b'], { poolSize: 2 });
+    ownerUrl = db.urlAs(ownerRole);
+    urlA = db.urlAs(roleOf('county-a'));
+    urlB = db.urlAs(roleOf('county-b'));
     // A's closed cases for the purge, written as A.
     const storeA = createPostgresStore({ pool: postgres.newPool(urlA, 2), organisation: 'county-a' });
     for (const closing of closings) await storeCase(storeA, reviewHistory(closing.caseId, closing.path, closing.closedAt));
@@ -140,5 +118,26 @@ describe('integration: kykypolku --organisation on a PostgreSQL server, a role p
     );
     expect(dry.code).toBe(0);
     expect(dry.err).toContain('5 closed cases past retention, 3 kept');
+  });
+
+  it("refuses `consents --rebuild` to an organisation's role, unscoped or not, and runs it as the administrator", async () => {
+    const rebuild = (url: string, ...options: string[]) =>
+      cli(
+        'consents',
+        '--rebuild',
+        '--sharing',
+        'kela=kela',
+        '--module',
+        'test/support/retentionCases.ts',
+        '--database-url',
+        url,
+        ...options,
+      );
+    for (const refused of [await rebuild(urlA), await rebuild(urlA, '--organisation', 'county-a')]) {
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/consents: REBUILD_NOT_PERMITTED: /);
+    }
+    const run = await rebuild(ownerUrl, '--json', '--quiet');
+    expect(JSON.parse(run.out)).toMatchObject({ ok: true, written: 0 });
   });
 });

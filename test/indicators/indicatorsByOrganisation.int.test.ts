@@ -2,7 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countIndicators, createMemoryStore, type IndexedEventStore, type IndicatorCell, openCaseStore } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
-import { createPgliteStore, createPostgresStore, organisationGrants, type PgliteStore } from 'kykypolku/postgres';
+import { createPgliteStore, createPostgresStore, type PgliteStore } from 'kykypolku/postgres';
+import { organisationDatabase } from '../support/organisationRoles.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
 import {
   assessmentBooked,
@@ -200,23 +201,11 @@ describe.each(['PGlite', 'memory', 'PostgreSQL server'])('indicators by organisa
 describe('indicators under row-level security, a database role per organisation', () => {
   let asA: import('pg').Pool;
   beforeAll(async () => {
-    const { pool: superuser, url } = await postgres.freshPool(2);
-    const as = (role: string) => postgres.newPool(url.replace('postgres@', `${role}@`), 2);
     // Superusers bypass row-level security: the tables belong to an owner that is none.
-    await superuser.query('CREATE ROLE kykypolku_owner LOGIN');
-    await superuser.query('GRANT CREATE ON SCHEMA public TO kykypolku_owner');
-    const owner = as('kykypolku_owner');
-    const admin = createPostgresStore({ pool: owner });
-    await admin.migrate();
-    for (const [organisation, role] of [
-      ['county-a', 'county_a'],
-      ['county-b', 'county_b'],
-    ] as const) {
-      await superuser.query(`CREATE ROLE ${role} LOGIN`);
-      for (const statement of organisationGrants({ organisation, role })) await owner.query(statement);
-    }
-    asA = as('county_a');
-    const asB = as('county_b');
+    const db = await organisationDatabase(postgres, ['county-a', 'county-b'], { poolSize: 2 });
+    const admin = createPostgresStore({ pool: db.admin });
+    asA = db.poolOf('county-a');
+    const asB = db.poolOf('county-b');
     await fill((organisation) =>
       organisation === '' ? admin : createPostgresStore({ pool: organisation === 'county-a' ? asA : asB, organisation }),
     );

@@ -7,8 +7,9 @@ import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openCaseStore, type RecordedEvent } from 'kykypolku';
 import { coordinatorServicePath, lifestyleGuidancePath } from 'kykypolku/paths';
-import { createPostgresStore, organisationGrants, type SqlEventStore } from 'kykypolku/postgres';
+import { createPostgresStore, type SqlEventStore } from 'kykypolku/postgres';
 import { longCase } from '../support/longCases.js';
+import { organisationDatabase } from '../support/organisationRoles.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
 import { sharing } from './consentContract.js';
 
@@ -67,25 +68,13 @@ describe('consent-gated sharing with a database role per organisation', () => {
   const big: RecordedEvent[] = longCase('big-1', 5200);
 
   beforeAll(async () => {
-    const { pool: superuser, url } = await postgres.freshPool(2);
-    const as = (role: string) => postgres.newPool(url.replace('postgres@', `${role}@`), 4);
-    superuserPool = superuser;
-    loginAs = as;
-    await superuser.query('CREATE ROLE kykypolku_owner LOGIN');
-    await superuser.query('GRANT CREATE ON SCHEMA public TO kykypolku_owner');
-    admin = as('kykypolku_owner');
-    await createPostgresStore({ pool: admin }).migrate();
-    for (const [organisation, role] of [
-      ['county-a', 'county_a'],
-      ['kela', 'kela'],
-      ['te-uusimaa', 'te_uusimaa'],
-    ] as const) {
-      await superuser.query(`CREATE ROLE ${role} LOGIN`);
-      for (const statement of organisationGrants({ organisation, role })) await admin.query(statement);
-    }
-    asCounty = as('county_a');
-    asKela = as('kela');
-    asTe = as('te_uusimaa');
+    const db = await organisationDatabase(postgres, ['county-a', 'kela', 'te-uusimaa']);
+    superuserPool = db.superuser;
+    loginAs = (role) => db.poolAs(role);
+    admin = db.admin;
+    asCounty = db.poolOf('county-a');
+    asKela = db.poolOf('kela');
+    asTe = db.poolOf('te-uusimaa');
     county = createPostgresStore({ pool: asCounty, organisation: 'county-a' });
     kela = createPostgresStore({ pool: asKela, organisation: 'kela' });
     const cases = openCaseStore(county, [coordinatorServicePath], { sharing });

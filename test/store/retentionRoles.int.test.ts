@@ -7,8 +7,9 @@
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openCaseStore, type ErasureReceipt } from 'kykypolku';
-import { createPostgresStore, organisationGrants, type SqlEventStore } from 'kykypolku/postgres';
+import { createPostgresStore, type SqlEventStore } from 'kykypolku/postgres';
 import { retentionExpiry } from '../../src/retention/retentionRule.js';
+import { organisationDatabase } from '../support/organisationRoles.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
 import { retentionCatalogue, reviewHistory, rules, storeCase } from '../support/retentionCases.js';
 
@@ -58,21 +59,12 @@ describe('retention with a database role per organisation', () => {
     ).rows[0]!;
 
   beforeAll(async () => {
-    const { pool: superuser, url } = await postgres.freshPool(2);
-    const as = (role: string) => postgres.newPool(url.replace('postgres@', `${role}@`), 4);
-    await superuser.query('CREATE ROLE kykypolku_owner LOGIN');
-    await superuser.query('GRANT CREATE ON SCHEMA public TO kykypolku_owner');
-    admin = as('kykypolku_owner');
-    await createPostgresStore({ pool: admin }).migrate();
-    for (const [organisation, role] of [
-      ['county-a', 'county_a'],
-      ['county-b', 'county_b'],
-    ] as const) {
-      await superuser.query(`CREATE ROLE ${role} LOGIN`);
-      for (const statement of organisationGrants({ organisation, role })) await admin.query(statement);
-    }
-    asA = as('county_a');
-    asB = as('county_b');
+    // The tables belong to a role that is no superuser (superusers bypass row-level security): FORCE
+    // holds it to the policies too, and the administrator's policy lets it see every row.
+    const db = await organisationDatabase(postgres, ['county-a', 'county-b']);
+    admin = db.admin;
+    asA = db.poolOf('county-a');
+    asB = db.poolOf('county-b');
     storeA = createPostgresStore({ pool: asA, organisation: 'county-a' });
     storeB = createPostgresStore({ pool: asB, organisation: 'county-b' });
     unscopedA = createPostgresStore({ pool: asA });
