@@ -98,7 +98,9 @@ describe('consent rows rebuilt from stored events, with a database role per orga
     await db.superuser.query('DROP TRIGGER refuse_consent ON kykypolku_consents');
 
     progress.length = 0;
+    const started = performance.now();
     const report = await cases.rebuildConsents({ onProgress: (step) => progress.push(step) });
+    const finishing = performance.now() - started;
     const allRows = 1 + Array.from({ length: smallCases }, (_, n) => n).reduce((sum, n) => sum + (n === tampered ? 0 : rowsOf(n)), 0);
     expect(report).toEqual({
       ok: true,
@@ -108,8 +110,14 @@ describe('consent rows rebuilt from stored events, with a database role per orga
     });
     expect(progress).toMatchObject([{ cases: 500 }, { cases: 1000 }, { cases: smallCases + 1, written: allRows - firstBatch, skipped: 1 }]);
     expect(await consentRows()).toBe(allRows);
+    const idleStart = performance.now();
     expect(await cases.rebuildConsents()).toMatchObject({ ok: true, written: 0 });
+    const idle = performance.now() - idleStart;
     expect(await consentRows()).toBe(allRows);
+    process.stdout.write(
+      `rebuildConsents over ${bigLength + smallCases * smallLength} events: ${Math.round(finishing)} ms writing ` +
+        `${allRows - firstBatch} rows, ${Math.round(idle)} ms writing none\n`,
+    );
   }, 300_000);
 
   it('lets the partner’s own role read exactly the cases consented to it, by the seqs and instants of the events', async () => {

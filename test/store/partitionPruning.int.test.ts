@@ -148,6 +148,7 @@ it('reads one partition of each table for every statement about one case, in cus
     'purgeCase',
     'readCase',
     'readHead',
+    'restoreConsents',
     'settleClaim',
     'withdrawConsent',
     'writeProjection',

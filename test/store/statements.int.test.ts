@@ -21,6 +21,7 @@ const explicitScans = [
   'receiptsPage',
   'purgeAccessLog',
   'countAccessLog',
+  'worksForOrganisation',
 ];
 
 interface PlanNode {
@@ -91,6 +92,7 @@ it('issues only single-case statements found by case_id, and the explicit scans'
     'lockHead',
     'purgeCase',
     'readCase',
+    'restoreConsents',
     'settleClaim',
     'withdrawConsent',
     'writeProjection',

@@ -97,6 +97,15 @@ export async function runEveryStatement(store: SqlEventStore): Promise<void> {
   const more = { ...submittedAgain!, eventId: undefined, type: 'COMMENTED', payload: {} };
   await store.append('doc-2', [{ ...more, seq: 2 }], { expectedSeq: 1, consents: consent('given', 2) });
   await store.append('doc-2', [{ ...more, seq: 3 }], { expectedSeq: 2, consents: consent('withdrawn', 3) });
+  // The rebuild of the consent rows from the events: its check of the role, and one case's rows.
+  const rebuilt = {
+    grantee: 'te-uusimaa',
+    givenSeq: 2,
+    givenAt: '2025-05-06T09:00:00Z',
+    withdrawnSeq: 3,
+    withdrawnAt: '2025-05-07T09:00:00Z',
+  };
+  expect(await store.restoreConsents([{ caseId: 'doc-2', rows: [rebuilt] }])).toMatchObject({ ok: true });
   // The access log's own retention: one scan across cases.
   expect(await store.countAccessLog({ before: '2000-01-01T00:00:00.000Z' })).toBe(0);
   expect(await store.purgeAccessLog({ before: '2000-01-01T00:00:00.000Z' })).toMatchObject({ ok: true });
