@@ -146,6 +146,7 @@ describe('a bad --organisation is a usage error on every command that opens a st
     deadlines: ['deadlines', '--once'],
     retention: ['retention', '--dry-run', '--now', '2026-01-01T00:00:00Z', '--rules', join(directory, 'no-rules.json')],
     indicators: ['indicators', '--from', '2025-01-01', '--to', '2025-12-31'],
+    consents: ['consents', '--rebuild', '--sharing', 'kela=kela'],
   };
   const bad = ['', 'x'.repeat(65), 'county\u0000a', 'Kela Helsinki', 'kela;DROP'];
 
