@@ -44,6 +44,8 @@ export interface MapFlow {
   /** The condition as the machine names it (guard names, outcome, state), for `conditionExpression`. */
   readonly condition: string | undefined;
   readonly isDefault: boolean;
+  /** For a branch that depends on the state the case was in: those states (their dotted paths). */
+  readonly fromStates?: readonly string[];
 }
 
 /** The process map of a path before layout: lanes, nodes, flows. @internal */
@@ -166,7 +168,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     const roleNames = (definition.permissions[event] ?? []).map((role) => definition.roles[role]?.[lang] ?? role);
     return `${wordIn('recordedBy', lang)}: ${roleNames.join(', ')}`;
   };
-  const flow = (source: string, target: string, extra: Partial<Pick<MapFlow, 'name' | 'condition' | 'isDefault'>> = {}): void => {
+  const flow = (source: string, target: string, extra: Partial<Pick<MapFlow, 'name' | 'condition' | 'isDefault' | 'fromStates'>> = {}): void => {
     flows.push({
       id: bpmnId('Flow', String(flows.length)),
       source,
@@ -174,6 +176,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
       name: extra.name,
       condition: extra.condition,
       isDefault: extra.isDefault ?? false,
+      ...(extra.fromStates === undefined ? {} : { fromStates: extra.fromStates }),
     });
   };
   const nodeOf = (id: string) => nodes.find((node) => node.id === id)!;
@@ -227,13 +230,12 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     alongsidePlaces.set(compound.id, state);
     places.push({ state, container: subIdOf(compound), byEvent });
   }
-  // Work that the open states at the top level take alike: drawn once, beside them, at a place of
-  // its own that a parallel gateway starts as the case enters them.
-  const open = openWorkOf(
-    definition,
-    graph,
-    places.filter((place) => place.container === undefined && place.byEvent.size > 0),
-  );
+  // Work that leaves the case where it is (or ends it), taken by several states at the top level:
+  // drawn once, beside them, at a place of its own that a parallel gateway starts as the case
+  // enters them. Work a sub-process draws alongside its phases stays with the states.
+  const inSubProcesses = new Set(places.filter((place) => place.container !== undefined).flatMap((place) => [...place.byEvent.keys()]));
+  const topPlaces = places.filter((place) => place.container === undefined && place.byEvent.size > 0);
+  const open = openWorkOf(graph, topPlaces, inSubProcesses);
   const openState: GraphState | undefined = open && {
     ...graph.states.find((state) => state.id === open.entry)!,
     id: '*open*',
@@ -241,12 +243,17 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     parent: undefined,
     initial: undefined,
   };
+  // For each piece of work drawn beside the states, what each state does with it.
+  const openHandling = new Map<string, { state: GraphState; transitions: readonly GraphTransition[] }[]>();
   if (open && openState) {
     const byEvent = new Map<string, GraphTransition[]>();
     for (const place of places) {
       if (!open.members.has(place.state.id)) continue;
       for (const event of open.events) {
-        if (!byEvent.has(event)) byEvent.set(event, place.byEvent.get(event)!);
+        const transitions = place.byEvent.get(event);
+        if (transitions === undefined) continue;
+        if (!byEvent.has(event)) byEvent.set(event, [...transitions]);
+        openHandling.set(event, [...(openHandling.get(event) ?? []), { state: place.state, transitions }]);
         place.byEvent.delete(event);
       }
     }
@@ -296,9 +303,12 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
   // Pending flows to states, resolved to entries below.
   const toState: {
     source: string;
+    /** For work that leaves the case where it was, that state. */
     from: string;
+    /** Into the states the work beside them runs alongside, from outside them. */
+    entering: boolean;
     state: GraphState;
-    extra: Partial<Pick<MapFlow, 'name' | 'condition' | 'isDefault'>>;
+    extra: Partial<Pick<MapFlow, 'name' | 'condition' | 'isDefault' | 'fromStates'>>;
   }[] = [];
   const finalEntries = new Map<string, string>();
   const historyEntries = new Map<string, string>();
@@ -332,67 +342,148 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     return id;
   };
 
-  for (const { state: leaf, container, byEvent } of places) {
-    const events = [...byEvent.keys()];
-    if (events.length === 0) {
-      const id = bpmnId('End', leaf.id);
-      nodes.push({ id, kind: 'end', name: leaf.label[lang], lane: laneOfState.get(leaf.id)!, documentation: leaf.id, container });
-      entryOf.set(leaf.id, id);
-      continue;
+  // Into the open states from outside: the parallel gateway that starts them and the work beside them.
+  const openFork = open && openState ? bpmnId('Fork', openState.id) : undefined;
+  const intoOpen = (from: string, state: GraphState) =>
+    openFork !== undefined && open!.members.has(state.id) && !open!.members.has(from) && from !== openState!.id;
+  // One task per piece of work on each plane, however many states take it: each state's waiting
+  // point leads to it, and after it a choice says where the case goes, by the guards' own
+  // conditions and, where the states differ, by the state it was in.
+  interface Outcome {
+    readonly states: GraphState[];
+    readonly target: GraphState;
+    /** The guard's words, "otherwise" or "refused"; `undefined` for unguarded work. */
+    readonly text: string | undefined;
+    readonly condition: string | undefined;
+    readonly isDefault: boolean;
+    /** The state the case was in, for work that leaves it there (a loop back to it). */
+    readonly from: string;
+  }
+  const entering = '*entering*';
+  const stateList = (states: readonly GraphState[]) => {
+    const names = states.map((state) => state.label[lang]);
+    return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${wordIn('or', lang)} ${names.at(-1)}`;
+  };
+  const tasksOf = new Map<string, { container: string | undefined; event: string; sources: Place[] }>();
+  for (const place of places) {
+    for (const event of place.byEvent.keys()) {
+      const key = `${place.container ?? ''}\u0000${event}`;
+      const known = tasksOf.get(key);
+      if (known) known.sources.push(place);
+      else tasksOf.set(key, { container: place.container, event, sources: [place] });
     }
-    const lane = laneOfState.get(leaf.id)!;
-    let from: string | undefined;
-    if (events.length > 1) {
-      from = bpmnId('Wait', leaf.id);
-      nodes.push({ id: from, kind: 'wait', name: leaf.label[lang], lane, documentation: leaf.id, container });
-      entryOf.set(leaf.id, from);
-    }
-    for (const event of events) {
-      const task = bpmnId('Task', leaf.id, event);
+  }
+  for (const place of places) {
+    if (place.byEvent.size === 0) {
+      const id = bpmnId('End', place.state.id);
       nodes.push({
-        id: task,
-        kind: 'task',
-        name: eventLabel(event),
-        lane: performerOf(event),
-        event,
-        documentation: `${leaf.label[lang]}. ${recordedBy(event)}`,
-        container,
+        id,
+        kind: 'end',
+        name: place.state.label[lang],
+        lane: laneOfState.get(place.state.id)!,
+        documentation: place.state.id,
+        container: place.container,
       });
-      if (from) flow(from, task);
-      else entryOf.set(leaf.id, task);
-      const candidates = byEvent.get(event)!;
-      const firstUnguarded = candidates.findIndex((transition) => transition.guard === undefined);
-      const reachable = firstUnguarded === -1 ? candidates : candidates.slice(0, firstUnguarded + 1);
-      const targetOf = (transition: GraphTransition): GraphState | undefined =>
-        transition.target === undefined ? leaf : graph.states.find((state) => state.id === transition.target);
-      if (reachable.length === 1 && reachable[0]!.guard === undefined) {
-        const target = targetOf(reachable[0]!);
-        if (target) toState.push({ source: task, from: leaf.id, state: target, extra: {} });
-        continue;
-      }
-      const choice = bpmnId('Choice', leaf.id, event);
-      nodes.push({ id: choice, kind: 'choice', name: `${eventLabel(event)}?`, lane: performerOf(event), container });
-      flow(task, choice);
+      entryOf.set(place.state.id, id);
+    } else if (place.byEvent.size > 1) {
+      const id = bpmnId('Wait', place.state.id);
+      const lane = laneOfState.get(place.state.id)!;
+      nodes.push({ id, kind: 'wait', name: place.state.label[lang], lane, documentation: place.state.id, container: place.container });
+      entryOf.set(place.state.id, id);
+    }
+  }
+  for (const { container, event, sources } of tasksOf.values()) {
+    const task = bpmnId('Task', container ?? 'Pool', event);
+    // The states whose work this is: beside the states, the states that take it.
+    const takenIn = (place: Place) =>
+      place.state === openState ? (openHandling.get(event) ?? []) : [{ state: place.state, transitions: place.byEvent.get(event)! }];
+    const handling = sources.flatMap((place) => takenIn(place).map((taken) => ({ place, ...taken })));
+    nodes.push({
+      id: task,
+      kind: 'task',
+      name: eventLabel(event),
+      lane: performerOf(event),
+      event,
+      documentation: `${stateList(handling.map((taken) => taken.state))}. ${recordedBy(event)}`,
+      container,
+    });
+    for (const place of sources) {
+      if (place.byEvent.size > 1) flow(entryOf.get(place.state.id)!, task);
+      else entryOf.set(place.state.id, task);
+    }
+    // Where the case goes from each state, grouped by the words on the branch and where it leads.
+    const outcomes: Outcome[] = [];
+    const add = (outcome: Omit<Outcome, 'states'>, state: GraphState) => {
+      const same = outcomes.find(
+        (known) => known.target === outcome.target && known.text === outcome.text && known.from === outcome.from,
+      );
+      if (same) same.states.push(state);
+      else outcomes.push({ ...outcome, states: [state] });
+    };
+    for (const { place, state, transitions } of handling) {
+      const firstUnguarded = transitions.findIndex((transition) => transition.guard === undefined);
+      const reachable = firstUnguarded === -1 ? transitions : transitions.slice(0, firstUnguarded + 1);
+      // Work beside the states that leaves the case where it is comes back beside the states.
+      const stayIn = place.state;
       for (const transition of reachable) {
-        const target = targetOf(transition);
-        if (!target) continue;
+        const to =
+          transition.target === undefined || transition.target === state.id
+            ? stayIn
+            : graph.states.find((candidate) => candidate.id === transition.target);
+        if (!to) continue;
+        const from = to === stayIn ? stayIn.id : intoOpen(stayIn.id, to) ? entering : '';
         if (transition.guard) {
-          toState.push({
-            source: choice,
-            from: leaf.id,
-            state: target,
-            extra: { name: describeGuard(definition, transition.guard, lang), condition: guardSource(transition.guard) },
-          });
+          add(
+            {
+              target: to,
+              text: describeGuard(definition, transition.guard, lang),
+              condition: guardSource(transition.guard),
+              isDefault: false,
+              from,
+            },
+            state,
+          );
         } else {
-          toState.push({ source: choice, from: leaf.id, state: target, extra: { name: wordIn('otherwise', lang), isDefault: true } });
+          add({ target: to, text: reachable.length > 1 ? wordIn('otherwise', lang) : undefined, condition: undefined, isDefault: true, from }, state);
         }
       }
       // No candidate holds: the event is refused and the case stays where it was.
       if (firstUnguarded === -1)
-        toState.push({ source: choice, from: leaf.id, state: leaf, extra: { name: wordIn('refused', lang), isDefault: true } });
+        add({ target: stayIn, text: wordIn('refused', lang), condition: undefined, isDefault: true, from: stayIn.id }, state);
+    }
+    // Beside the states, work some of them do not take is refused in those.
+    if (sources.some((place) => place.state === openState)) {
+      const others = places.filter((place) => open!.members.has(place.state.id) && !handling.some((taken) => taken.state === place.state));
+      for (const place of others)
+        add({ target: openState!, text: wordIn('refused', lang), condition: undefined, isDefault: true, from: openState!.id }, place.state);
+    }
+    if (outcomes.length === 1 && outcomes[0]!.text === undefined) {
+      const only = outcomes[0]!;
+      toState.push({ source: task, from: only.from, entering: only.from === entering, state: only.target, extra: {} });
+      continue;
+    }
+    const choice = bpmnId('Choice', container ?? 'Pool', event);
+    nodes.push({ id: choice, kind: 'choice', name: `${eventLabel(event)}?`, lane: performerOf(event), container });
+    flow(task, choice);
+    const distinctStates = new Set(outcomes.flatMap((outcome) => outcome.states));
+    for (const outcome of outcomes) {
+      const byState = outcome.states.length < distinctStates.size;
+      const name = byState
+        ? outcome.text === undefined || outcome.text === wordIn('otherwise', lang)
+          ? stateList(outcome.states)
+          : `${stateList(outcome.states)}: ${outcome.text}`
+        : outcome.text;
+      const inStates = byState ? `in ${outcome.states.map((state) => state.id).join(' or ')}` : undefined;
+      const condition = [inStates, outcome.condition].filter((part) => part !== undefined).join(' and ') || undefined;
+      toState.push({
+        source: choice,
+        from: outcome.from,
+        entering: outcome.from === entering,
+        state: outcome.target,
+        extra: { name, condition, isDefault: outcome.isDefault && !byState, fromStates: outcome.states.map((state) => state.id) },
+      });
     }
   }
-
   const resolveLocal = (state: GraphState, lane: string, container: string | undefined): string | undefined => {
     if (state.kind === 'final') return finalEntryOf(state, lane);
     if (state.kind === 'history') {
@@ -453,17 +544,15 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     }
     return into;
   };
-  // Into the open states from outside: the parallel gateway that starts them and the work beside them.
-  const openFork = open && openState ? bpmnId('Fork', openState.id) : undefined;
-  const intoOpen = (from: string, state: GraphState) =>
-    openFork !== undefined && open!.members.has(state.id) && !open!.members.has(from) && from !== openState!.id;
   if (open && openState && openFork) {
     nodes.push({ id: openFork, kind: 'fork', name: undefined, lane: laneOfState.get(open.entry)!, documentation: open.entry });
     flow(openFork, entryOf.get(openState.id)!);
     flow(openFork, entryOf.get(open.entry)!);
   }
   const initialEntry = initialLeaf ? resolve(initialLeaf, nodes[0]!.lane, undefined) : undefined;
-  if (initialEntry) flow('StartEvent', initialEntry);
+  // The work beside the states may start with the case itself, right after the start.
+  if (openFork !== undefined && initialLeaf?.id === open!.entry) flow('StartEvent', openFork);
+  else if (initialEntry) flow('StartEvent', initialEntry);
   // Work that leaves the case where it was comes back to its state through one join after the
   // state's tasks, so that a state has one loop, not one per task.
   const stays = new Map<string, number>();
@@ -487,7 +576,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     const stay = pending.state.id === pending.from && (stays.get(pending.from) ?? 0) >= 2;
     const target = stay
       ? bpmnId('Stay', pending.from)
-      : intoOpen(pending.from, pending.state)
+      : pending.entering
         ? openFork
         : resolve(pending.state, source.lane, source.container);
     if (target) flow(pending.source, target, pending.extra);
