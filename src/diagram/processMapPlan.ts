@@ -168,7 +168,11 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     const roleNames = (definition.permissions[event] ?? []).map((role) => definition.roles[role]?.[lang] ?? role);
     return `${wordIn('recordedBy', lang)}: ${roleNames.join(', ')}`;
   };
-  const flow = (source: string, target: string, extra: Partial<Pick<MapFlow, 'name' | 'condition' | 'isDefault' | 'fromStates'>> = {}): void => {
+  const flow = (
+    source: string,
+    target: string,
+    extra: Partial<Pick<MapFlow, 'name' | 'condition' | 'isDefault' | 'fromStates'>> = {},
+  ): void => {
     flows.push({
       id: bpmnId('Flow', String(flows.length)),
       source,
@@ -414,11 +418,16 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     // Where the case goes from each state, grouped by the words on the branch and where it leads.
     const outcomes: Outcome[] = [];
     const add = (outcome: Omit<Outcome, 'states'>, state: GraphState) => {
-      const same = outcomes.find(
-        (known) => known.target === outcome.target && known.text === outcome.text && known.from === outcome.from,
+      // Staying in a state and coming to it from another lead to the same place: one branch.
+      const same = outcomes.findIndex(
+        (known) =>
+          known.target === outcome.target && known.text === outcome.text && (known.from === entering) === (outcome.from === entering),
       );
-      if (same) same.states.push(state);
-      else outcomes.push({ ...outcome, states: [state] });
+      if (same === -1) outcomes.push({ ...outcome, states: [state] });
+      else {
+        const known = outcomes[same]!;
+        outcomes[same] = { ...known, from: known.from || outcome.from, states: [...known.states, state] };
+      }
     };
     for (const { place, state, transitions } of handling) {
       const firstUnguarded = transitions.findIndex((transition) => transition.guard === undefined);
@@ -444,7 +453,10 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
             state,
           );
         } else {
-          add({ target: to, text: reachable.length > 1 ? wordIn('otherwise', lang) : undefined, condition: undefined, isDefault: true, from }, state);
+          add(
+            { target: to, text: reachable.length > 1 ? wordIn('otherwise', lang) : undefined, condition: undefined, isDefault: true, from },
+            state,
+          );
         }
       }
       // No candidate holds: the event is refused and the case stays where it was.
