@@ -492,7 +492,12 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
         from: outcome.from,
         entering: outcome.from === entering,
         state: outcome.target,
-        extra: { name, condition, isDefault: outcome.isDefault && !byState, fromStates: outcome.states.map((state) => state.id) },
+        extra: {
+          name,
+          condition,
+          isDefault: outcome.isDefault && !byState,
+          ...(byState ? { fromStates: outcome.states.map((state) => state.id) } : {}),
+        },
       });
     }
   }
