@@ -14,7 +14,7 @@ describe('the work the open states take alike, in the process map', () => {
     const definition = pathOf('workability-path');
     const plan = planProcessMap(definition, 'fi');
     const graph = describePathGraph(definition);
-    const together = [...Object.keys(whileOpen), 'NO_FURTHER_VISIT_NEEDED'];
+    const together = [...Object.keys(whileOpen), 'NO_FURTHER_VISIT_NEEDED', 'SITUATION_MAPPED', 'REFERRED_ONWARD'];
     // Each of that work is one task; the states' own work is still a task per state.
     for (const event of together)
       expect(
@@ -25,13 +25,21 @@ describe('the work the open states take alike, in the process map', () => {
     expect(open).toBeDefined();
     const offered = plan.flows.filter((flow) => flow.source === open.id).map((flow) => plan.nodes.find((node) => node.id === flow.target)!);
     expect(offered.map((node) => node.event).sort()).toEqual([...together].sort());
-    // Every open state accepts that work in the machine, with the same handling: it stays, or closes.
+    // Every open state that takes that work in the machine stays where it is, or closes; a state
+    // that does not take it has a "refused" branch after the task naming it.
     const openStates = graph.states.filter((state) => state.kind === 'atomic' && state.id !== 'opened');
-    for (const state of openStates) {
-      for (const event of together) {
+    for (const event of together) {
+      const choice = plan.flows.find((flow) => flow.source === `Task__Pool__${event}`)?.target;
+      for (const state of openStates) {
         const transitions = graph.transitions.filter((transition) => transition.source === state.id && transition.event === event);
-        expect(transitions, `${state.id} ${event}`).toHaveLength(1);
-        expect([undefined, 'closed'], `${state.id} ${event}`).toContain(transitions[0]!.target);
+        if (transitions.length === 0) {
+          const refused = plan.flows.filter(
+            (flow) => flow.source === choice && flow.fromStates?.includes(state.id) && flow.name?.endsWith(diagramWords.refused.fi),
+          );
+          expect(refused, `${state.id} ${event} refused`).toHaveLength(1);
+          continue;
+        }
+        for (const transition of transitions) expect([undefined, 'closed', state.id], `${state.id} ${event}`).toContain(transition.target);
       }
     }
     // A parallel gateway starts that work and the states' branch (at the contact) together.
@@ -45,13 +53,18 @@ describe('the work the open states take alike, in the process map', () => {
     for (const end of ends) expect(end.terminate, end.id).toBe(true);
   });
 
-  it('stays in each state where the states sharing it are left for one that does not (the lifestyle guidance)', () => {
-    // Its early closing is taken alike by its first states, which are left for the follow-up,
-    // which closes otherwise: drawn beside them, closing would seem possible in the follow-up as early closing.
+  it('is drawn once for the lifestyle guidance, the choice after it saying which states close early on a condition', () => {
+    // Its first states close only on discontinuation or transfer; the follow-up and the final
+    // measurements close as they are: one task, the branches naming the states they hold in.
     const plan = planProcessMap(pathOf('lifestyle-guidance'), 'fi');
-    expect(plan.nodes.filter((node) => node.kind === 'fork')).toEqual([]);
-    expect(plan.nodes.filter((node) => node.name === diagramWords.whileOpen.fi)).toEqual([]);
-    expect(plan.nodes.filter((node) => node.kind === 'end' && node.terminate)).toEqual([]);
-    expect(plan.nodes.filter((node) => node.kind === 'task' && node.event === 'CLOSED').length).toBeGreaterThan(1);
+    expect(plan.nodes.filter((node) => node.kind === 'fork')).toHaveLength(1);
+    expect(plan.nodes.filter((node) => node.kind === 'task' && node.event === 'CLOSED')).toHaveLength(1);
+    const branches = plan.flows.filter((flow) => flow.source === 'Choice__Pool__CLOSED');
+    const early = branches.find((flow) => flow.name?.endsWith(': keskeytys tai siirto'))!;
+    expect(early.fromStates).toEqual(['interested', 'enrolled', 'planning', 'intensiveGuidance']);
+    const late = branches.find((flow) => flow.fromStates?.includes('followUp') && !flow.name?.endsWith(diagramWords.refused.fi))!;
+    expect(late.fromStates).toEqual(['followUp', 'finalMeasurement']);
+    expect(late.target).toBe(early.target);
+    for (const end of plan.nodes.filter((node) => node.kind === 'end')) expect(end.terminate, end.id).toBe(true);
   });
 });
