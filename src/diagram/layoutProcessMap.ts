@@ -9,6 +9,13 @@ import type { MapNode, ProcessMapPlan } from './processMapPlan.js';
  */
 const readableWidth = 2_700;
 
+/**
+ * What a map wider than `readableWidth` pays at once, as for this many crossings: a map whose task
+ * names a person can read fitted to the screen beats one that crosses less but needs zooming (the
+ * coordinator service: 2 422 px wide instead of 2 850).
+ */
+const tooWide = 1_000;
+
 /** A point of a flow's route. @internal */
 export interface Point {
   readonly x: number;
@@ -120,7 +127,9 @@ export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
     for (const lanes of laneOrders(plan)) {
       for (const bendLane of ['source', 'target'] as const) {
         const drawn = layoutWith({ ...plan, lanes }, bendLane, loops);
-        const score = drawn.score + Math.max(0, drawn.layout.pool.width - readableWidth) / 10;
+        const over = drawn.layout.pool.width - readableWidth;
+        const score = drawn.score + (over > 0 ? tooWide + over / 10 : 0);
+        if (process.env.PM_DBG) console.log("CAND", plan.definition.id, loops, bendLane, lanes.map((l) => l.role).join(","), Math.round(drawn.score), drawn.layout.pool.width);
         if (!best || score < best.score) best = { layout: drawn.layout, score };
       }
     }
