@@ -36,7 +36,7 @@ export interface ProcessMapLayout {
 const sizeOf = (node: MapNode): { width: number; height: number } =>
   node.kind === 'task' || node.kind === 'subprocess'
     ? { width: 100, height: 80 }
-    : node.kind === 'start' || node.kind === 'end'
+    : node.kind === 'start' || node.kind === 'end' || node.kind === 'state'
       ? { width: 36, height: 36 }
       : { width: 50, height: 50 };
 
@@ -129,7 +129,6 @@ export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
         const drawn = layoutWith({ ...plan, lanes }, bendLane, loops);
         const over = drawn.layout.pool.width - readableWidth;
         const score = drawn.score + (over > 0 ? tooWide + over / 10 : 0);
-        if (process.env.PM_DBG) console.log("CAND", plan.definition.id, loops, bendLane, lanes.map((l) => l.role).join(","), Math.round(drawn.score), drawn.layout.pool.width);
         if (!best || score < best.score) best = { layout: drawn.layout, score };
       }
     }

@@ -16,9 +16,10 @@ export interface MapNode {
    * the state); `join`: several ways into one place; `choice`: a guarded choice after a task, an
    * end reason, or where a return to a remembered phase leads; `subprocess`: a compound state,
    * drawn collapsed, its phases on a plane of their own; `fork`: inside a sub-process, the phases
-   * and the work done alongside every phase start together.
+   * and the work done alongside every phase start together; `state`: a state with one piece of
+   * work that other states share too (a milestone named by the state, in front of that task).
    */
-  readonly kind: 'start' | 'end' | 'wait' | 'join' | 'choice' | 'task' | 'subprocess' | 'fork';
+  readonly kind: 'start' | 'end' | 'wait' | 'join' | 'choice' | 'task' | 'subprocess' | 'fork' | 'state';
   readonly name: string | undefined;
   /** The role whose lane holds the node. */
   readonly lane: string;
@@ -377,6 +378,8 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
       else tasksOf.set(key, { container: place.container, event, sources: [place] });
     }
   }
+  const sharedElsewhere = (place: Place) =>
+    [...place.byEvent.keys()].some((event) => (tasksOf.get(`${place.container ?? ''}\u0000${event}`)?.sources.length ?? 0) > 1);
   for (const place of places) {
     if (place.byEvent.size === 0) {
       const id = bpmnId('End', place.state.id);
@@ -389,10 +392,11 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
         container: place.container,
       });
       entryOf.set(place.state.id, id);
-    } else if (place.byEvent.size > 1) {
-      const id = bpmnId('Wait', place.state.id);
+    } else if (place.byEvent.size > 1 || sharedElsewhere(place)) {
+      const id = bpmnId(place.byEvent.size > 1 ? 'Wait' : 'State', place.state.id);
       const lane = laneOfState.get(place.state.id)!;
-      nodes.push({ id, kind: 'wait', name: place.state.label[lang], lane, documentation: place.state.id, container: place.container });
+      const kind = place.byEvent.size > 1 ? 'wait' : 'state';
+      nodes.push({ id, kind, name: place.state.label[lang], lane, documentation: place.state.id, container: place.container });
       entryOf.set(place.state.id, id);
     }
   }
@@ -412,7 +416,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
       container,
     });
     for (const place of sources) {
-      if (place.byEvent.size > 1) flow(entryOf.get(place.state.id)!, task);
+      if (entryOf.has(place.state.id)) flow(entryOf.get(place.state.id)!, task);
       else entryOf.set(place.state.id, task);
     }
     // Where the case goes from each state, grouped by the words on the branch and where it leads.

@@ -14,6 +14,9 @@ const elementType: Readonly<Record<MapNode['kind'], string>> = {
   join: 'bpmn:ExclusiveGateway',
   choice: 'bpmn:ExclusiveGateway',
   fork: 'bpmn:ParallelGateway',
+  // A state whose one piece of work is a task other states lead to as well: a milestone named by
+  // the state, so that the map still shows where the case is.
+  state: 'bpmn:IntermediateThrowEvent',
   // A receive task: the case waits for the work to be recorded (the targets of an event-based
   // gateway are receive tasks or catching events in BPMN 2.0, not user tasks).
   task: 'bpmn:ReceiveTask',
