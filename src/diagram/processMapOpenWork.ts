@@ -29,14 +29,19 @@ export interface OpenWork {
  * The work drawn once, beside the states, after a parallel gateway: every event that two or more
  * states take and that, in each of them, leaves the state as it is or ends the case (a final
  * state), guarded or not; `excluded` events (those a sub-process draws itself) stay with the states.
- * The states it runs alongside are those that take any of it, when they are a closed region of the
- * path (entered at one state, left only for a final state, so that ending the case ends the
+ * The states it runs alongside are those that take any of it (with any `subProcesses` they lead
+ * into and that lead back to them), when they are a closed region of the path (entered at one state, left only for a final state, so that ending the case ends the
  * states' branch too and the map's ends terminate), else every state at the top level; each of
  * them must keep work of its own. `undefined` when there is no such work or no such region.
  *
  * @internal
  */
-export function openWorkOf(graph: PathGraph, places: readonly OpenPlace[], excluded: ReadonlySet<string>): OpenWork | undefined {
+export function openWorkOf(
+  graph: PathGraph,
+  places: readonly OpenPlace[],
+  excluded: ReadonlySet<string>,
+  subProcesses: readonly string[] = [],
+): OpenWork | undefined {
   const stateOf = (id: string | undefined) => graph.states.find((state) => state.id === id);
   const isFinal = (id: string | undefined) => stateOf(id)?.kind === 'final';
   const offeredBy = new Map<string, string[]>();
@@ -56,6 +61,7 @@ export function openWorkOf(graph: PathGraph, places: readonly OpenPlace[], exclu
   if (events.size === 0) return undefined;
   const taking = new Set(places.filter((place) => [...place.byEvent.keys()].some((event) => events.has(event))).map((p) => p.state.id));
   const initial = graph.initial;
+  const intoSubProcess = (target: string) => subProcesses.some((id) => target === id || target.startsWith(`${id}.`));
   const regionOf = (members: ReadonlySet<string>): OpenWork | undefined => {
     const entries = new Set<string>();
     if (members.has(initial) || members.has(stateOf(initial)?.initial ?? '')) entries.add(initial);
@@ -65,13 +71,20 @@ export function openWorkOf(graph: PathGraph, places: readonly OpenPlace[], exclu
           const target = transition.target;
           if (target === undefined || isFinal(target)) continue;
           if (members.has(place.state.id)) {
-            if (events.has(event) || members.has(target)) continue;
+            if (events.has(event) || members.has(target) || intoSubProcess(target)) continue;
             return undefined;
           }
           if (members.has(target)) entries.add(target);
           else if (stateOf(target)?.kind !== 'atomic') return undefined;
         }
       }
+    }
+    // A sub-process the states lead into is inside the region when every way out of it leads back to them or ends the case.
+    for (const transition of graph.transitions) {
+      const compound = subProcesses.find((id) => transition.source === id || transition.source.startsWith(`${id}.`));
+      const target = transition.target;
+      if (compound === undefined || target === undefined || target === compound || target.startsWith(`${compound}.`)) continue;
+      if (!members.has(target) && !isFinal(target)) return undefined;
     }
     for (const place of places)
       if (members.has(place.state.id) && [...place.byEvent.keys()].every((event) => events.has(event))) return undefined;

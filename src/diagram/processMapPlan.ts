@@ -238,9 +238,21 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
   // Work that leaves the case where it is (or ends it), taken by several states at the top level:
   // drawn once, beside them, at a place of its own that a parallel gateway starts as the case
   // enters them. Work a sub-process draws alongside its phases stays with the states.
-  const inSubProcesses = new Set(places.filter((place) => place.container !== undefined).flatMap((place) => [...place.byEvent.keys()]));
+  // A sub-process's phases draw their own work; what a sub-process takes alongside its phases, the
+  // states around it may take beside them too (its choice then names the sub-process as a state
+  // that takes it, drawn inside).
+  const inPhases = new Set(
+    places
+      .filter((place) => place.container !== undefined && ![...alongsidePlaces.values()].includes(place.state))
+      .flatMap((place) => [...place.byEvent.keys()]),
+  );
   const topPlaces = places.filter((place) => place.container === undefined && place.byEvent.size > 0);
-  const open = openWorkOf(graph, topPlaces, inSubProcesses);
+  const open = openWorkOf(
+    graph,
+    topPlaces,
+    inPhases,
+    compounds.map((compound) => compound.id),
+  );
   const openState: GraphState | undefined = open && {
     ...graph.states.find((state) => state.id === open.entry)!,
     id: '*open*',
@@ -260,6 +272,14 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
         if (!byEvent.has(event)) byEvent.set(event, [...transitions]);
         openHandling.set(event, [...(openHandling.get(event) ?? []), { state: place.state, transitions }]);
         place.byEvent.delete(event);
+      }
+    }
+    for (const compound of compounds) {
+      const alongsidePlace = places.find((place) => place.state === alongsidePlaces.get(compound.id));
+      if (!alongsidePlace) continue;
+      for (const event of open.events) {
+        const transitions = alongsidePlace.byEvent.get(event);
+        if (transitions) openHandling.set(event, [...(openHandling.get(event) ?? []), { state: compound, transitions }]);
       }
     }
     places.push({ state: openState, container: undefined, byEvent });
@@ -444,7 +464,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
             ? stayIn
             : graph.states.find((candidate) => candidate.id === transition.target);
         if (!to) continue;
-        const from = to === stayIn ? stayIn.id : intoOpen(stayIn.id, to) ? entering : '';
+        const from = to === stayIn ? stayIn.id : container === undefined && intoOpen(stayIn.id, to) ? entering : '';
         if (transition.guard) {
           add(
             {
