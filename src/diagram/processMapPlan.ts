@@ -132,12 +132,14 @@ function mostCommon(values: readonly string[], fallback: string): string {
 
 /**
  * Plans a path's process map, the BPMN a person reads: one process per case, from its start to
- * an end event per end reason. Each state the case waits in is an event-based gateway named by
- * the state, offering a task per piece of work recorded there (the event's label), in the lane of
- * the role that does it (`performers`, else the first role that may record it). A guarded event
- * is followed by an exclusive gateway whose branches carry the guards' own conditions; when no
- * branch holds the event is refused and the case stays where it was. Work that leaves the state
- * as it is loops back to the state.
+ * an end event per end reason. Each piece of work is one task on its plane (the event's label), in
+ * the lane of the role that does it (`performers`, else the first role that may record it),
+ * however many states take it. Each state the case waits in is an event-based gateway named by the
+ * state leading to the tasks it takes (a state with one shared piece of work, a milestone named by
+ * the state). After a task an exclusive gateway's branches carry the guards' own conditions and,
+ * where the states taking it differ, the states each holds in; when no branch holds the event is
+ * refused and the case goes back to the state it was in. Work that leaves the state as it is loops
+ * back to the state.
  *
  * A top-level compound state of phases is a collapsed sub-process with a plane of its own: it starts
  * at the phase the case enters (a choice among the phases when it may enter several, e.g. back to the
@@ -147,10 +149,10 @@ function mostCommon(values: readonly string[], fallback: string): string {
  * those places continues the map. Other compound states are flattened to their leaves (a parent's
  * work is offered in each leaf); a return to a remembered phase is a choice among the phases.
  *
- * Work that the open states at the top level take alike (`openWorkOf`: the same event, guards and
- * targets in each, leaving the state as it is or ending the case) is likewise drawn once, beside
- * them: as the case enters them, a parallel gateway starts their branch and a waiting point of
- * that work named "while the case is open"; the map's ends then terminate.
+ * Work that several states at the top level take and that leaves the case where it is or ends it
+ * (`openWorkOf`) is drawn once, beside them: as the case enters them, a parallel gateway starts
+ * their branch and a waiting point of that work named "while the case is open", whose choices name
+ * the states each task is recorded and refused in; the map's ends then terminate.
  *
  * Unlike the executable BPMN (`planBpmn`), nothing here runs: there are no scripts and no
  * router, the process is cyclic as the case is, and context updates are not drawn.

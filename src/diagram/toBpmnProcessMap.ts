@@ -125,13 +125,14 @@ function writeProcessMap(plan: ProcessMapPlan, moddle: BpmnModdle): ModdleElemen
 
 /**
  * The path as a BPMN 2.0 process map for people, beside the executable BPMN of `toBpmn`:
- * one process per case, a pool with a lane per role that does some of the work, each state the
- * case waits in an event-based gateway named by the state, offering a task per piece of work
- * recorded there (named by the event's label) in the lane of the role that does it (`performers`,
- * else the first role that may record it); a guarded event is followed by an exclusive gateway
- * whose branches carry the guards' own conditions (and "refused" back to the state when none
- * holds); work that leaves the state as it is loops back to it, and work every open state takes
- * alike is drawn once, beside the states, after a parallel gateway; a final state ends in an end
+ * one process per case, a pool with a lane per role that does some of the work, each piece of work
+ * one task on its plane (named by the event's label) in the lane of the role that does it
+ * (`performers`, else the first role that may record it), each state the case waits in an
+ * event-based gateway named by the state leading to the tasks it takes; after a task an exclusive
+ * gateway whose branches carry the guards' own conditions and, where the states differ, the states
+ * each holds in (and "refused" back to the state when none holds); work that leaves the state as it
+ * is loops back to it, and work several states take that leaves the case where it is is drawn once,
+ * beside the states, after a parallel gateway; a final state ends in an end
  * event per end reason the machine can give it. Laid out in layers so that it reads at
  * fit-to-width, labels placed with their bounds. Not executable (`isExecutable="false"`): the
  * conditions name the machine's guards, and context updates are not drawn.
