@@ -115,6 +115,22 @@ const portStep = 8;
  * @internal
  */
 export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
+  return scoredLayoutOf(plan).layout;
+}
+
+/** What a layout wider than `readableWidth` pays, as for so many crossings. */
+const widthCost = (layout: ProcessMapLayout) => {
+  const over = layout.pool.width - readableWidth;
+  return over > 0 ? tooWide + over / 10 : 0;
+};
+
+/**
+ * The layout `layoutProcessMap` chooses and what it weighs (crossings, a little of the height, and
+ * a width too great to read fitted to a screen), so that two plans of one map can be compared.
+ *
+ * @internal
+ */
+export function scoredLayoutOf(plan: ProcessMapPlan): { layout: ProcessMapLayout; score: number } {
   // A flow that changes lanes may bend in its source's lane (and change lanes at its end) or in its
   // target's (and change at its start); which crosses less depends on the path, so both are drawn,
   // each with the roles' order and with the lane orders that keep flows between lanes shortest.
@@ -127,13 +143,12 @@ export function layoutProcessMap(plan: ProcessMapPlan): ProcessMapLayout {
     for (const lanes of laneOrders(plan)) {
       for (const bendLane of ['source', 'target'] as const) {
         const drawn = layoutWith({ ...plan, lanes }, bendLane, loops);
-        const over = drawn.layout.pool.width - readableWidth;
-        const score = drawn.score + (over > 0 ? tooWide + over / 10 : 0);
+        const score = drawn.score + widthCost(drawn.layout);
         if (!best || score < best.score) best = { layout: drawn.layout, score };
       }
     }
   }
-  return best!.layout;
+  return best!;
 }
 
 function layoutWith(

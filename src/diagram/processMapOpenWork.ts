@@ -26,12 +26,21 @@ export interface OpenWork {
 }
 
 /**
+ * Which states the work beside them runs alongside, when both may: those that take some of it
+ * (entered where they are entered), or every state (started with the case itself).
+ *
+ * @internal
+ */
+export type OpenRegion = 'takingIt' | 'everyState';
+
+/**
  * The work drawn once, beside the states, after a parallel gateway: every event that two or more
  * states take and that, in each of them, leaves the state as it is or ends the case (a final
  * state), guarded or not; `excluded` events (those a sub-process draws itself) stay with the states.
  * The states it runs alongside are those that take any of it (with any `subProcesses` they lead
- * into and that lead back to them), when they are a closed region of the path (entered at one state, left only for a final state, so that ending the case ends the
- * states' branch too and the map's ends terminate), else every state at the top level; each of
+ * into and that lead back to them), or every state at the top level, when they are a closed region
+ * of the path (entered at one state, left only for a final state, so that ending the case ends the
+ * states' branch too and the map's ends terminate); `region` says which is tried first. Each of
  * them must keep work of its own. `undefined` when there is no such work or no such region.
  *
  * @internal
@@ -41,6 +50,7 @@ export function openWorkOf(
   places: readonly OpenPlace[],
   excluded: ReadonlySet<string>,
   subProcesses: readonly string[] = [],
+  region: OpenRegion = 'takingIt',
 ): OpenWork | undefined {
   const stateOf = (id: string | undefined) => graph.states.find((state) => state.id === id);
   const isFinal = (id: string | undefined) => stateOf(id)?.kind === 'final';
@@ -91,5 +101,6 @@ export function openWorkOf(
     if (entries.size !== 1) return undefined;
     return { members, events, entry: [...entries][0]! };
   };
-  return regionOf(taking) ?? regionOf(new Set(places.map((place) => place.state.id)));
+  const everyState = new Set(places.map((place) => place.state.id));
+  return region === 'everyState' ? (regionOf(everyState) ?? regionOf(taking)) : (regionOf(taking) ?? regionOf(everyState));
 }

@@ -4,7 +4,7 @@ import { bpmnId } from './bpmnPlan.js';
 import { diagramWords, wordIn } from './diagramWords.js';
 import { describeGuard, type GuardExpression } from './guardExpression.js';
 import { childStatesOf, describePathGraph, type GraphState, type GraphTransition, type PathGraph } from './pathGraph.js';
-import { openWorkOf } from './processMapOpenWork.js';
+import { type OpenRegion, openWorkOf } from './processMapOpenWork.js';
 import { alongsideEvents, isWithin, subProcessStates } from './processMapSubProcesses.js';
 import { reachableOutcomes } from './reachableOutcomes.js';
 
@@ -159,7 +159,7 @@ function mostCommon(values: readonly string[], fallback: string): string {
  *
  * @internal
  */
-export function planProcessMap(definition: AnyPathDefinition, lang: Language): ProcessMapPlan {
+export function planProcessMap(definition: AnyPathDefinition, lang: Language, region: OpenRegion = 'takingIt'): ProcessMapPlan {
   const graph = describePathGraph(definition);
   const warnings: string[] = [...graph.warnings];
   const roles = Object.keys(definition.roles);
@@ -254,6 +254,7 @@ export function planProcessMap(definition: AnyPathDefinition, lang: Language): P
     topPlaces,
     inPhases,
     compounds.map((compound) => compound.id),
+    region,
   );
   const openState: GraphState | undefined = open && {
     ...graph.states.find((state) => state.id === open.entry)!,

@@ -4,7 +4,7 @@ import { bpmnId } from './bpmnPlan.js';
 import { boundsOf, type PooledFlow, writeDefinitions, writePool, writeSequenceFlows } from './bpmnPool.js';
 import type { DiagramOptions, DiagramResult } from './diagramResult.js';
 import type { Bounds } from './layoutBpmn.js';
-import { layoutProcessMap, type ProcessMapLayout } from './layoutProcessMap.js';
+import { layoutProcessMap, type ProcessMapLayout, scoredLayoutOf } from './layoutProcessMap.js';
 import { planProcessMap, type MapNode, type ProcessMapPlan } from './processMapPlan.js';
 
 const elementType: Readonly<Record<MapNode['kind'], string>> = {
@@ -147,7 +147,13 @@ export async function toBpmnProcessMap(definition: AnyPathDefinition, options: D
   const lang = options.lang ?? 'en';
   const { BpmnModdle } = await import('bpmn-moddle');
   const moddle = new BpmnModdle();
-  const plan = planProcessMap(definition, lang);
+  // The work beside the states may run alongside the states that take it or alongside every state
+  // from the start: which reads better depends on the path (the lifestyle guidance's first steps
+  // then need no choice of their own), so both are laid out and the better pool is drawn.
+  const plan = (['takingIt', 'everyState'] as const)
+    .map((region) => planProcessMap(definition, lang, region))
+    .map((candidate) => ({ candidate, score: scoredLayoutOf(planeOf(candidate, undefined, candidate.lanes)).score }))
+    .reduce((best, next) => (next.score < best.score ? next : best)).candidate;
   const { xml } = await moddle.toXML(writeProcessMap(plan, moddle), { format: true });
   return { text: `${xml}\n`, warnings: [...plan.warnings] };
 }

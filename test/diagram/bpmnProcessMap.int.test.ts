@@ -60,15 +60,15 @@ function processOf(rootElement: ModdleElement) {
 // read at fit-to-width (see processMapInBrowser).
 // Since each piece of work is one task per plane (test/diagram/processMapTaskOnce.unit.test.ts), a
 // task several states take leads back to each of them when it leaves the case where it was or is
-// refused: work-ability 107 → 149, IPS 180 → 216, lifestyle 53 → 104, support team 43 → 47, review
-// 34 → 52 (narrower: 1 566 px); the coordinator service, whose shared work runs beside the states, 74 → 56 (2 422 px).
+// refused: work-ability 107 → 133, IPS 180 → 216, lifestyle 53 → 96, support team 43 → 49, review
+// 34 → 52 (narrower: 1 566 px); the coordinator service, whose shared work runs beside the states, 74 → 44 (2 522 px).
 const crossingCeilings: Readonly<Record<string, number>> = {
   'review-path': 54, // 52 (executable BPMN: 35), 1 566 px wide: narrower than 2 700 px wins
   'guard-combinations': 3, // 1 (6)
-  'workability-path': 152, // 149 (325), 2 852 px wide
+  'workability-path': 136, // 133 (325), 3 004 px wide: the work beside the states runs from the start
   'ips-job-coaching': 220, // 216 (480), 2 678 px wide: the five phases are a sub-process, the work around them drawn once beside the states
-  'coordinator-service': 59, // 56 (376), 2 422 px wide: its shared work all drawn once, beside the states
-  'lifestyle-guidance': 108, // 104 (112), 2 988 px wide
+  'coordinator-service': 47, // 44 (376), 2 522 px wide: its shared work all drawn once, beside the states
+  'lifestyle-guidance': 99, // 96 (112), 2 682 px wide: the work beside the states runs from the start
   'support-team-intake': 49, // 47 (68), 2 126 px wide
 };
 
