@@ -69,7 +69,7 @@ const crossingCeilings: Readonly<Record<string, number>> = {
   'ips-job-coaching': 220, // 216 (480), 2 678 px wide: the five phases are a sub-process, the work around them drawn once beside the states
   'coordinator-service': 47, // 44 (376), 2 522 px wide: its shared work all drawn once, beside the states
   'lifestyle-guidance': 99, // 96 (112), 2 682 px wide: the work beside the states runs from the start
-  'support-team-intake': 49, // 47 (68), 2 126 px wide
+  'support-team-intake': 52, // 49 (68), 2 506 px wide
 };
 
 // Crossings and label overlaps per path, printed at the end (they go into the closing note).

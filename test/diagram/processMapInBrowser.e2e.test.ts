@@ -23,12 +23,11 @@ const readableTaskText = 10;
 
 // Where a map is still too wide for that, the floor it has reached, so that it cannot get worse
 // (first map: work-ability 6 px, IPS 9, coordinator 6, lifestyle 6, support team 8; last release:
-// 9, 9, 9, 8, 10; with each piece of work one task per plane, IPS, the coordinator service and the
-// support team read at 10–11 px). Their rows of states, one after another, are what is left too
-// wide (work-ability 2 852 px, lifestyle 2 976 px); see docs/analysts.md.
+// 9, 9, 9, 8, 10; with each piece of work one task per plane and the work beside the states drawn
+// once, every path but work-ability reads at 10 px). The work-ability path's rows of states, one
+// after another, are what is left too wide (3 004 px); see docs/analysts.md.
 const taskTextFloors: Readonly<Record<string, number>> = {
   'workability-path': 9,
-  'lifestyle-guidance': 9,
 };
 
 // Task text and plane sizes at fit-to-width per path, printed at the end (for the closing note).
