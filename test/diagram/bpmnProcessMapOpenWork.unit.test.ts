@@ -10,9 +10,14 @@ const pathOf = (id: string) => builtInPaths.find((path) => path.id === id)!;
 // Work every open state takes alike is drawn once, beside the states, and only where that says what
 // the machine does: read back from the plan against the machine.
 describe('the work the open states take alike, in the process map', () => {
-  it('is drawn once for the work-ability path, beside every state from the contact on, after a parallel gateway', () => {
+  // Alongside the states that take it (started at the contact) or every state (started with the
+  // case, as toBpmnProcessMap draws the work-ability path): both say the same.
+  it.for([
+    ['takingIt', 'Join__Wait__contacted'],
+    ['everyState', 'Join__Task__Pool__CONTACT_RECEIVED'],
+  ] as const)('is drawn once for the work-ability path, beside the states (%s), after a parallel gateway', ([region, entry]) => {
     const definition = pathOf('workability-path');
-    const plan = planProcessMap(definition, 'fi');
+    const plan = planProcessMap(definition, 'fi', region);
     const graph = describePathGraph(definition);
     const together = [...Object.keys(whileOpen), 'NO_FURTHER_VISIT_NEEDED', 'SITUATION_MAPPED', 'REFERRED_ONWARD'];
     // Each of that work is one task; the states' own work is still a task per state.
@@ -46,7 +51,7 @@ describe('the work the open states take alike, in the process map', () => {
     const forks = plan.nodes.filter((node) => node.kind === 'fork' && node.container === undefined);
     expect(forks).toHaveLength(1);
     const started = plan.flows.filter((flow) => flow.source === forks[0]!.id).map((flow) => flow.target);
-    expect(started).toEqual([plan.flows.find((flow) => flow.target === open.id)!.source, 'Join__Wait__contacted']);
+    expect(started).toEqual([plan.flows.find((flow) => flow.target === open.id)!.source, entry]);
     // Ending the case ends both branches: every end terminates.
     const ends = plan.nodes.filter((node) => node.kind === 'end');
     expect(ends.length).toBeGreaterThan(1);
