@@ -7,6 +7,7 @@ import { createMachineStepper, type MachineStepper } from './machineStepper.js';
 import { createDomainPayloadReader, createPayloadParser, type DomainPayloadReader, type PayloadParser } from './payloadParser.js';
 import type { KnownStrings } from './storedEventDomain.js';
 import { stringProblem } from '../schema/valueDomain.js';
+import { SharedActors } from './sharedActors.js';
 
 /** What the runtime looks up on every event, computed once per definition. @internal */
 export interface CompiledPath {
@@ -20,6 +21,8 @@ export interface CompiledPath {
   readonly domainPayloadReaders: ReadonlyMap<string, DomainPayloadReader>;
   /** The path's own strings that are inside the value domain, which replay need not walk again. */
   readonly knownStrings: KnownStrings;
+  /** The frozen actors the path's cases share (also in `knownStrings`: their strings are inside the domain). */
+  readonly sharedActors: SharedActors;
   readonly permittedRoles: ReadonlyMap<string, ReadonlySet<string>>;
   readonly rules: readonly AnyPathRule[];
   /** The rules each guard enforces. */
@@ -56,6 +59,7 @@ export function compilePath(definition: AnyPathDefinition): CompiledPath {
   }
   const inDomain = (text: string) => stringProblem(text) === undefined;
   const roles = Object.values(definition.permissions as Record<string, readonly string[] | undefined>).flatMap((list) => list ?? []);
+  const sharedActors = new SharedActors();
   const plan: CompiledPath = {
     definition,
     pathVersion: Object.freeze({ id: definition.id, version: definition.version }),
@@ -68,7 +72,9 @@ export function compilePath(definition: AnyPathDefinition): CompiledPath {
       roles: new Set(roles.filter(inDomain)),
       // An empty id never equals a well-formed event's: a path id outside the domain is walked each time.
       pathId: inDomain(definition.id) ? definition.id : '',
+      actors: sharedActors,
     },
+    sharedActors,
     permittedRoles: new Map(eventTypes.map((type) => [type, new Set<string>(definition.permissions[type] ?? [])])),
     rules: definition.rules,
     stepper: createMachineStepper(definition.machine),

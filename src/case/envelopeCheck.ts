@@ -19,9 +19,12 @@ function isBoundedString(value: unknown, max: number): value is string {
 }
 
 function isActor(value: unknown): value is { role: string; id: string } {
-  if (!isPlainRecord(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 2 && isBoundedString(value.role, 100) && isBoundedString(value.id, hostIdMaxLength);
+  if (!isPlainRecord(value) || !isBoundedString(value.role, 100) || !isBoundedString(value.id, hostIdMaxLength)) return false;
+  // Exactly the two keys, counted without an array per event (`Object.keys`); an inherited
+  // enumerable key counts too, and then zod decides.
+  let keys = 0;
+  for (const key in value) if (++keys > 2 || (key !== 'role' && key !== 'id')) return false;
+  return keys === 2;
 }
 
 function isInstant(value: unknown): value is string {

@@ -171,17 +171,19 @@ export function applyParsedEvent(
   const machineEvent = { type, payload };
   let next: AnyMachineSnapshot | undefined;
   try {
-    next = plan.stepper.step(previous, machineEvent);
+    next = plan.stepper.advance(previous, machineEvent);
   } catch (error) {
     throw new PathRuntimeError(plan.pathVersion.id, type, error);
   }
   if (next === undefined) return { ok: false, rejection: explainRefusal(plan, previous, machineEvent) };
 
-  const step = { from: previous, event: machineEvent, to: next };
-  for (const rule of plan.rules) {
+  const rules = plan.rules;
+  // The step object a rule reads is built only for a path that has rules.
+  const step = rules.length > 0 ? { from: previous, event: machineEvent, to: next } : undefined;
+  for (const rule of rules) {
     let holds: boolean;
     try {
-      holds = ruleHolds(rule, step);
+      holds = ruleHolds(rule, step!);
     } catch (error) {
       throw new PathRuntimeError(plan.pathVersion.id, type, error);
     }
@@ -225,12 +227,14 @@ function newEvent(
 }
 
 /**
- * The frozen actor of a new event: the one an earlier event of the case by the same actor has, if
- * any. A case is recorded by a few people taking turns (a coordinator and the team members, a nurse
+ * The frozen actor of a new event: the one the path's cases share (see `SharedActors`), or the one
+ * an earlier event of the case by the same actor has, if any. A case is recorded by a few people taking turns (a coordinator and the team members, a nurse
  * and a doctor): each is frozen once, not once per change of turn. At most
  * {@link sharedActorsPerCase} are kept, so a core without history stays small.
  */
 function sharedActorOf(core: CaseCore, actor: EventActor): EventActor {
+  const shared = core.plan.sharedActors.get(actor.role, actor.id);
+  if (shared !== undefined) return shared;
   const known = core.actors;
   for (let index = 0; index < known.length; index++) {
     const candidate = known[index]!;
@@ -238,6 +242,8 @@ function sharedActorOf(core: CaseCore, actor: EventActor): EventActor {
   }
   const frozen = Object.freeze({ role: actor.role, id: actor.id });
   if (known.length < sharedActorsPerCase) known.push(frozen);
+  // The event passed every check: its actor's strings are inside the domain, and other cases may share it.
+  core.plan.sharedActors.add(frozen);
   return frozen;
 }
 

@@ -27,6 +27,12 @@ export interface MachineStepper {
    * (it refuses it). Throws whatever a guard or action of the machine throws.
    */
   step(snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot | undefined;
+  /**
+   * {@link step}, but a step that changes neither the state nor the context answers with the snapshot
+   * given, not a new, equal one (see `CompiledStepper.advance`). For the case pipeline, which treats
+   * snapshots as values.
+   */
+  advance(snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot | undefined;
   /** Whether the machine has an enabled transition for the event, without taking it. */
   accepts(snapshot: AnyMachineSnapshot, event: EventObject): boolean;
   /** False when no transition for the event type leaves the snapshot's state, whatever the payload. */
@@ -66,6 +72,7 @@ export function createMachineStepper(machine: AnyStateMachine): MachineStepper {
     initialSnapshot: machine.getInitialSnapshot(scope, undefined) as AnyMachineSnapshot,
     next: (snapshot, event) => compiled.step(snapshot, event) ?? snapshot,
     step: compiled.step,
+    advance: compiled.advance,
     accepts: compiled.accepts,
     mayAccept: compiled.mayAccept,
     report: compiled.report,

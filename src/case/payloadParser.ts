@@ -222,6 +222,7 @@ function objectReader(schema: unknown, domain: boolean): FieldReader | undefined
   }
   const fields = new Map(entries.map(([key, field], position) => [key, { field, position }]));
   const order = entries.map(([key]) => key);
+  const inOrderFields = entries.map(([, field], position) => ({ field, position }));
   const required = entries.filter(([, field]) => !field.optional).length;
   const read: Reader = (payload) => {
     if (!isPlainRecord(payload)) return refused;
@@ -231,7 +232,9 @@ function objectReader(schema: unknown, domain: boolean): FieldReader | undefined
     let inOrder = true;
     for (const key in payload) {
       if (!Object.hasOwn(payload, key)) return refused;
-      const known = fields.get(key);
+      // Stored payloads mostly come in the schema's order: the next field is tried before the map.
+      const next = last + 1;
+      const known = next < order.length && order[next] === key ? inOrderFields[next] : fields.get(key);
       // Each value is read once: a getter's second answer is never the one checked.
       const value = known && payload[key];
       if (!known || value === undefined) return refused;

@@ -44,6 +44,8 @@ export interface KnownStrings {
   readonly types: ReadonlySet<string>;
   readonly roles: ReadonlySet<string>;
   readonly pathId: string;
+  /** Actors of events already checked: a role and id found here are inside the domain. */
+  readonly actors?: { get(role: string, id: string): unknown };
 }
 
 /**
@@ -79,7 +81,9 @@ export function envelopeStringsIssue(
     (event.actor.role === previous?.actor.role || known?.roles.has(event.actor.role)
       ? undefined
       : stringIssue(paths.role, event.actor.role)) ??
-    (event.actor.id === previous?.actor.id ? undefined : stringIssue(paths.actorId, event.actor.id)) ??
+    (event.actor.id === previous?.actor.id || known?.actors?.get(event.actor.role, event.actor.id) !== undefined
+      ? undefined
+      : stringIssue(paths.actorId, event.actor.id)) ??
     (event.path.id === previous?.path.id || event.path.id === known?.pathId ? undefined : stringIssue(paths.pathId, event.path.id)) ??
     (event.eventId === undefined ? undefined : stringIssue(paths.eventId, event.eventId))
   );

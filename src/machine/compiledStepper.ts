@@ -24,6 +24,14 @@ export interface CompiledStepper {
    */
   step(snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot | undefined;
   /**
+   * {@link step}, except that a compiled step that changes nothing — it keeps the configuration and
+   * the history, and every assignment it makes sets a key to the value the context holds already —
+   * answers with the snapshot given, where XState (and `step`) answer a new, equal snapshot with a
+   * new, equal context. For a caller that treats snapshots as values (a case's pipeline): repeated
+   * assessments and reviews of a case then build no context and no snapshot.
+   */
+  advance(snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot | undefined;
+  /**
    * Whether some transition is enabled for the event (XState's `getTransitionData` is not empty),
    * without computing where it leads.
    */
@@ -408,7 +416,13 @@ function refuseSpawn(): never {
  * spawns is answered by XState (`undefined` here); assignments are pure, so running it again there
  * changes nothing.
  */
-function assignedContext(candidate: Candidate, snapshot: AnyMachineSnapshot, event: EventObject, scope: AnyActorScope): unknown {
+function assignedContext(
+  candidate: Candidate,
+  snapshot: AnyMachineSnapshot,
+  event: EventObject,
+  scope: AnyActorScope,
+  keep: boolean,
+): unknown {
   let context = snapshot.context as Record<string, unknown>;
   for (const { action, builtin, constantUpdate } of candidate.assigns) {
     let params: unknown;
@@ -425,7 +439,7 @@ function assignedContext(candidate: Candidate, snapshot: AnyMachineSnapshot, eve
     }
     if (!context) throw new Error('Cannot assign to undefined `context`. Ensure that `context` is defined in the machine config.');
     if (constantUpdate) {
-      context = assignedOver(context, constantUpdate);
+      context = keep && constantHeldBy(context, constantUpdate) ? context : assignedOver(context, constantUpdate);
       continue;
     }
     const args = { context, event, spawn: refuseSpawn, self: scope.self, system: scope.system };
@@ -439,9 +453,52 @@ function assignedContext(candidate: Candidate, snapshot: AnyMachineSnapshot, eve
         update[key] = typeof property === 'function' ? property(args, params) : property;
       }
     }
-    context = assignedOver(context, update);
+    context = keep && updateHeldBy(context, update) ? context : assignedOver(context, update);
   }
   return context;
+}
+
+/** An object with the plain prototype whose own keys are all enumerable data properties, none a symbol. */
+function isPlainData(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  if (Object.getOwnPropertySymbols(value).length > 0) return false;
+  for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(value)))
+    if (!descriptor.enumerable || !('value' in descriptor)) return false;
+  return true;
+}
+
+/**
+ * True when `Object.assign({ ...context }, update)` would give an object equal to `context` key for
+ * key, in the same order: every key of the update is already an own, enumerable data property of the
+ * context holding the same value (`Object.is`: +0 and -0 differ). The descriptor, not a read: a
+ * getter on the context is neither called nor kept (a spread would turn it into a value).
+ */
+function holdsValue(context: Record<string, unknown>, key: string, value: unknown): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(context, key);
+  return descriptor !== undefined && descriptor.enumerable === true && 'value' in descriptor && Object.is(descriptor.value, value);
+}
+
+/** {@link holdsValue} for every key of a constant update (string keys of data properties only, see constantUpdateOf). */
+function constantHeldBy(context: Record<string, unknown>, update: Readonly<Record<string, unknown>>): boolean {
+  if (Object.hasOwn(context, '__proto__')) return false;
+  for (const key in update) if (!holdsValue(context, key, update[key])) return false;
+  return true;
+}
+
+/**
+ * {@link holdsValue} for an update an assignment built this step. Only a plain object whose own keys
+ * `for…in` lists (no symbol keys, which `Object.assign` copies too; no inherited enumerable keys,
+ * which it does not) qualifies; anything else is applied as XState applies it.
+ */
+function updateHeldBy(context: Record<string, unknown>, update: Record<string, unknown>): boolean {
+  if (typeof update !== 'object' || update === null || Object.getPrototypeOf(update) !== Object.prototype) return false;
+  if (Object.hasOwn(context, '__proto__') || Object.getOwnPropertySymbols(update).length > 0) return false;
+  for (const key in update) {
+    if (!Object.hasOwn(update, key)) return false;
+    const descriptor = Object.getOwnPropertyDescriptor(update, key);
+    if (descriptor === undefined || !('value' in descriptor) || !holdsValue(context, key, descriptor.value)) return false;
+  }
+  return true;
 }
 
 /**
@@ -503,16 +560,22 @@ export function compileStepper(
   const nodes = allNodes(machine);
   const outside = machineOutsideClass(machine, nodes);
   if (outside !== undefined) {
+    const step = (snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot | undefined => {
+      const next = fallback(snapshot, event);
+      return next === snapshot && machine.getTransitionData(snapshot, event).length === 0 ? undefined : next;
+    };
     return {
-      step: (snapshot, event) => {
-        const next = fallback(snapshot, event);
-        return next === snapshot && machine.getTransitionData(snapshot, event).length === 0 ? undefined : next;
-      },
+      step,
+      advance: step,
       accepts: (snapshot, event) => machine.getTransitionData(snapshot, event).length > 0,
       mayAccept: () => true,
       report: { compiled: false, reason: outside, fallbacks: [], compiledTransitions: 0 },
     };
   }
+  // A context a step keeps must be what XState's copy would be: plain data. Every context a step
+  // makes is (a spread or Object.assign copy); the initial one is the machine's own object, so only a
+  // machine whose context is a plain-data object lets `advance` keep anything.
+  const keeps = isPlainData((machine.config as { context?: unknown }).context);
   // Per transition, the first reason it is left to XState (from any leaf it can be taken in), or null.
   const verdicts = new Map<unknown, { state: string; eventType: string; index: number; reason: string } | null>();
   const leaves = new Map<AnyStateNode, LeafPlan>();
@@ -574,41 +637,46 @@ export function compileStepper(
       const plan = snapshot.status === 'active' ? planOf(snapshot) : undefined;
       return plan === undefined || plan.candidates.has(eventType);
     },
-    step(snapshot, event) {
-      const plan = snapshot.status === 'active' ? planOf(snapshot) : undefined;
-      if (!plan) {
-        const next = fallback(snapshot, event);
-        return next === snapshot && machine.getTransitionData(snapshot, event).length === 0 ? undefined : next;
-      }
-      const candidates = plan.candidates.get(event.type);
-      if (!candidates) return undefined;
-      for (const candidate of candidates) {
-        if (!guardPasses(candidate, event, snapshot)) continue;
-        if (candidate.fallback) return fallback(snapshot, event);
-        let landing = candidate.landing;
-        if (candidate.history) {
-          // What the history state holds decides where the transition lands; anything but one stored
-          // state of those compiled for is XState's to answer.
-          const stored = (snapshot.historyValue as Record<string, readonly AnyStateNode[] | undefined>)[candidate.history.id];
-          landing =
-            stored === undefined
-              ? candidate.history.landings.get(undefined)
-              : stored.length === 1
-                ? candidate.history.landings.get(stored[0])
-                : undefined;
-          if (!landing) return fallback(snapshot, event);
-        }
-        if (candidate.assigns.length === 0) return landing ? nextSnapshot(snapshot, snapshot.context, landing) : snapshot;
-        let context: unknown;
-        try {
-          context = assignedContext(candidate, snapshot, event, scope);
-        } catch (error) {
-          if (error === spawnCalled) return fallback(snapshot, event);
-          throw error;
-        }
-        return nextSnapshot(snapshot, context, landing);
-      }
-      return undefined;
-    },
+    step: (snapshot, event) => stepWith(snapshot, event, false),
+    advance: (snapshot, event) => stepWith(snapshot, event, keeps),
   };
+
+  function stepWith(snapshot: AnyMachineSnapshot, event: EventObject, keep: boolean): AnyMachineSnapshot | undefined {
+    const plan = snapshot.status === 'active' ? planOf(snapshot) : undefined;
+    if (!plan) {
+      const next = fallback(snapshot, event);
+      return next === snapshot && machine.getTransitionData(snapshot, event).length === 0 ? undefined : next;
+    }
+    const candidates = plan.candidates.get(event.type);
+    if (!candidates) return undefined;
+    for (const candidate of candidates) {
+      if (!guardPasses(candidate, event, snapshot)) continue;
+      if (candidate.fallback) return fallback(snapshot, event);
+      let landing = candidate.landing;
+      if (candidate.history) {
+        // What the history state holds decides where the transition lands; anything but one stored
+        // state of those compiled for is XState's to answer.
+        const stored = (snapshot.historyValue as Record<string, readonly AnyStateNode[] | undefined>)[candidate.history.id];
+        landing =
+          stored === undefined
+            ? candidate.history.landings.get(undefined)
+            : stored.length === 1
+              ? candidate.history.landings.get(stored[0])
+              : undefined;
+        if (!landing) return fallback(snapshot, event);
+      }
+      if (candidate.assigns.length === 0) return landing ? nextSnapshot(snapshot, snapshot.context, landing) : snapshot;
+      let context: unknown;
+      try {
+        context = assignedContext(candidate, snapshot, event, scope, keep);
+      } catch (error) {
+        if (error === spawnCalled) return fallback(snapshot, event);
+        throw error;
+      }
+      // Only `advance` keeps a context; a step that keeps the configuration and the context keeps the snapshot.
+      if (keep && context === snapshot.context && landing === undefined) return snapshot;
+      return nextSnapshot(snapshot, context, landing);
+    }
+    return undefined;
+  }
 }

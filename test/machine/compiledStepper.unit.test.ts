@@ -99,7 +99,24 @@ function expectSameStep(
   expect(next === snapshot).toBe(expected.next === snapshot);
   expect(next.context === snapshot.context).toBe(expected.next.context === snapshot.context);
   expect(shapeOf(next)).toEqual(shapeOf(expected.next));
+  expectSameAdvance(compiled, snapshot, event, expected.next);
   return actual;
+}
+
+/**
+ * `advance` answers as `step` does, except that it may keep the snapshot it was given, and then only
+ * where XState's answer is equal to that snapshot field for field (a step that changes nothing).
+ */
+function expectSameAdvance(
+  compiled: ReturnType<typeof compiledOf>,
+  snapshot: AnyMachineSnapshot,
+  event: EventObject,
+  expected: AnyMachineSnapshot,
+): void {
+  const advanced = compiled.advance(snapshot, event) ?? snapshot;
+  expect(shapeOf(advanced)).toEqual(shapeOf(expected));
+  expect(Object.getOwnPropertyDescriptors(advanced.context)).toEqual(Object.getOwnPropertyDescriptors(expected.context));
+  if (advanced === snapshot) expect(shapeOf(snapshot)).toEqual(shapeOf(expected));
 }
 
 const fixtures: readonly AnyPathDefinition[] = [
@@ -485,7 +502,63 @@ describe('unit: a compiled step makes fewer objects, and what it shares cannot b
       expect(Object.isFrozen(next.context)).toBe(false);
       snapshot = next;
     }
-    // The getter is read on every GO: by this test's XState step, expectSameStep's and the compiled one.
-    expect(reads).toBe(6);
+    // The getter is read on every GO: by this test's XState step, expectSameStep's, the compiled step and advance.
+    expect(reads).toBe(8);
+  });
+});
+
+describe('unit: advance keeps the snapshot only for a step that changes nothing', () => {
+  const marker = Symbol('marker');
+  const on = {
+    SAME_CONSTANT: { actions: assign({ flag: false }) },
+    SAME_FUNCTION: { actions: assign(({ context }: { context: { count: number } }) => ({ count: context.count })) },
+    SET_FLAG: { actions: assign({ flag: true }) },
+    MINUS_ZERO: { actions: assign({ zero: -0 }) },
+    SYMBOL_KEY: { actions: assign(() => ({ count: 0, [marker]: true }) as never) },
+    MOVE: { target: 'b', actions: assign({ flag: false }) },
+  };
+  const machineOf = (context: object) =>
+    createMachine({
+      id: 'keeping',
+      initial: 'a',
+      context: context as Record<string, unknown>,
+      states: { a: { on: on as never }, b: {} },
+    }) as AnyStateMachine;
+  const types = ['SAME_CONSTANT', 'SAME_FUNCTION', 'SET_FLAG', 'MINUS_ZERO', 'SYMBOL_KEY', 'MOVE'] as const;
+
+  it('keeps it for a constant or computed update the context already holds, where step (as XState) makes a new one', () => {
+    const machine = machineOf({ count: 0, flag: false, zero: 0 });
+    const reference = referenceOf(machine);
+    const stepper = compiledOf(machine, reference);
+    expect(stepper.advance(reference.initial, { type: 'SAME_CONSTANT' })).toBe(reference.initial);
+    expect(stepper.advance(reference.initial, { type: 'SAME_FUNCTION' })).toBe(reference.initial);
+    expect(stepper.step(reference.initial, { type: 'SAME_CONSTANT' })).not.toBe(reference.initial);
+    const flagged = stepper.advance(reference.initial, { type: 'SET_FLAG' })!;
+    expect(flagged).not.toBe(reference.initial);
+    expect(stepper.advance(flagged, { type: 'SET_FLAG' })).toBe(flagged);
+    // -0 over 0 and a symbol key change the context; a move to another state changes the snapshot.
+    expect(Object.is(stepper.advance(reference.initial, { type: 'MINUS_ZERO' })!.context.zero, -0)).toBe(true);
+    expect(Object.getOwnPropertySymbols(stepper.advance(reference.initial, { type: 'SYMBOL_KEY' })!.context)).toEqual([marker]);
+    expect(stepper.advance(reference.initial, { type: 'MOVE' })!.value).toBe('b');
+  });
+
+  it.for([
+    ['a plain context', () => ({ count: 0, flag: false, zero: 0 })],
+    [
+      'an initial context with a getter (never kept: XState copies its value)',
+      () => Object.defineProperty({ count: 0, flag: false, zero: 0 }, 'lazy', { get: () => true, enumerable: true }),
+    ],
+    [
+      'an initial context with a key that is not enumerable',
+      () => Object.defineProperty({ count: 0, flag: false, zero: 0 }, 'hidden', { value: 1 }),
+    ],
+  ] as const)('answers every event as XState does from %s', ([, contextOf]) => {
+    const machine = machineOf(contextOf());
+    const reference = referenceOf(machine);
+    const stepper = compiledOf(machine, reference);
+    for (const first of types) {
+      const from = reference.transition(reference.initial, { type: first });
+      for (const snapshot of [reference.initial, from]) for (const type of types) expectSameStep(stepper, reference, snapshot, { type });
+    }
   });
 });
