@@ -142,8 +142,9 @@ export interface AnyPathCase {
 export class PathCase<D extends AnyPathDefinition> {
   readonly #core: CaseCore;
   // Untyped inside so that a PathCase<D> stays assignable to PathCase<AnyPathDefinition>; the
-  // typed on/once/off below are the only way in.
-  readonly #emitter = new EventEmitter();
+  // typed on/once/off below are the only way in. Made on the first listener: most cases (every
+  // replayed one) never have one, and a case made per replay should cost no emitter.
+  #emitter: EventEmitter | undefined;
   #state: CaseState<AnyPathDefinition> | undefined;
 
   /** @internal Use {@link openCase} or {@link replayCase}. */
@@ -205,17 +206,17 @@ export class PathCase<D extends AnyPathDefinition> {
     // whatever getters or Proxies the host's object holds.
     const copied = copyInput(input);
     if (!copied.ok) {
-      this.#emitter.emit('rejected', copied.rejection, input);
+      this.#emitter?.emit('rejected', copied.rejection, input);
       return { ok: false, rejection: copied.rejection };
     }
     const retried = this.#core.eventIds === undefined ? undefined : findRetriedEvent(this.#core, copied.input);
     if (retried) return { ok: true, event: retried as RecordedEventOf<D>, alreadyRecorded: true };
     const result = recordPlainInput(this.#core, copied.input);
     if (!result.ok) {
-      this.#emitter.emit('rejected', result.rejection, input);
+      this.#emitter?.emit('rejected', result.rejection, input);
       return result;
     }
-    this.#emitter.emit('recorded', result.event);
+    this.#emitter?.emit('recorded', result.event);
     return { ok: true, event: result.event as RecordedEventOf<D>, alreadyRecorded: false };
   }
 
@@ -246,19 +247,21 @@ export class PathCase<D extends AnyPathDefinition> {
 
   /** Listens to `recorded` or `rejected`. */
   on<E extends keyof CaseEvents<D>>(event: E, listener: (...args: CaseEvents<D>[E]) => void): this {
+    this.#emitter ??= new EventEmitter();
     this.#emitter.on(event, listener);
     return this;
   }
 
   /** Listens to one `recorded` or `rejected` event. */
   once<E extends keyof CaseEvents<D>>(event: E, listener: (...args: CaseEvents<D>[E]) => void): this {
+    this.#emitter ??= new EventEmitter();
     this.#emitter.once(event, listener);
     return this;
   }
 
   /** Stops listening. */
   off<E extends keyof CaseEvents<D>>(event: E, listener: (...args: CaseEvents<D>[E]) => void): this {
-    this.#emitter.off(event, listener);
+    this.#emitter?.off(event, listener);
     return this;
   }
 }

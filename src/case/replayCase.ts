@@ -213,7 +213,8 @@ export function applyRecordedEvent(core: CaseCore, raw: unknown, index: number):
     migrated = true;
   }
   if (event.seq !== core.seq + 1) return outOfSequence(core, event, index);
-  if (!core.plan.payloadSchemas.has(type)) {
+  // A payload read by its type's domain reader is of one of the path's own types, not migrated.
+  if (readPayload === undefined && !core.plan.payloadSchemas.has(type)) {
     // A migration's rewrite can name any type; the rejection keeps it only as an excerpt.
     const message = `path '${expected.id}' has no event '${excerptOf(type)}'`;
     const eventType = typeof type === 'string' && type.length <= eventTypeMaxLength ? type : excerptOf(type);

@@ -139,6 +139,21 @@ function chainOf(leaf: AnyStateNode): AnyStateNode[] {
   return [...properAncestors(leaf, undefined).reverse(), leaf];
 }
 
+const frozenChains = new WeakMap<AnyStateNode, readonly AnyStateNode[]>();
+
+/**
+ * One frozen configuration per leaf, shared by the leaf's plan and every landing on it: a snapshot
+ * a compiled step made is then found compiled by identity, without comparing its states one by one.
+ */
+function frozenChainOf(leaf: AnyStateNode): readonly AnyStateNode[] {
+  let chain = frozenChains.get(leaf);
+  if (!chain) {
+    chain = Object.freeze(chainOf(leaf));
+    frozenChains.set(leaf, chain);
+  }
+  return chain;
+}
+
 function stateValueOf(chain: readonly AnyStateNode[]): StateValue {
   // XState's getStateValue for a configuration without parallel states: a compound state's value
   // is its active child's key when that child is atomic, else `{ key: value-below }`.
@@ -284,7 +299,7 @@ function landingOf(
   return {
     landing: Object.freeze({
       // A finished machine's nodes come out deepest first: XState sorts them in place to run exit actions.
-      nodes: Object.freeze(done ? [...nodes].sort((a, b) => b.order - a.order) : nodes),
+      nodes: done ? Object.freeze([...nodes].sort((a, b) => b.order - a.order)) : frozenChainOf(leaves[0]!),
       value: deepFreezeValue(stateValueOf(nodes)),
       tags: new FrozenTags(nodes.flatMap((node) => node.tags)),
       done,
@@ -469,13 +484,12 @@ function isPlainData(value: unknown): boolean {
 
 /**
  * True when `Object.assign({ ...context }, update)` would give an object equal to `context` key for
- * key, in the same order: every key of the update is already an own, enumerable data property of the
- * context holding the same value (`Object.is`: +0 and -0 differ). The descriptor, not a read: a
- * getter on the context is neither called nor kept (a spread would turn it into a value).
+ * key, in the same order: every key of the update is already an own property of the context holding
+ * the same value (`Object.is`: +0 and -0 differ). Only for a machine whose contexts are all plain
+ * data (see `keeps` in compileStepper), so the context's properties are read directly.
  */
 function holdsValue(context: Record<string, unknown>, key: string, value: unknown): boolean {
-  const descriptor = Object.getOwnPropertyDescriptor(context, key);
-  return descriptor !== undefined && descriptor.enumerable === true && 'value' in descriptor && Object.is(descriptor.value, value);
+  return Object.hasOwn(context, key) && Object.is(context[key], value);
 }
 
 /** {@link holdsValue} for every key of a constant update (string keys of data properties only, see constantUpdateOf). */
@@ -487,18 +501,17 @@ function constantHeldBy(context: Record<string, unknown>, update: Readonly<Recor
 
 /**
  * {@link holdsValue} for an update an assignment built this step. Only a plain object whose own keys
- * `for…in` lists (no symbol keys, which `Object.assign` copies too; no inherited enumerable keys,
- * which it does not) qualifies; anything else is applied as XState applies it.
+ * `for…in` lists, each a data property (a getter is left to be read once, by Object.assign), and no
+ * symbol keys (which `Object.assign` copies too) qualifies; anything else is applied as XState does.
  */
 function updateHeldBy(context: Record<string, unknown>, update: Record<string, unknown>): boolean {
   if (typeof update !== 'object' || update === null || Object.getPrototypeOf(update) !== Object.prototype) return false;
-  if (Object.hasOwn(context, '__proto__') || Object.getOwnPropertySymbols(update).length > 0) return false;
+  if (Object.hasOwn(context, '__proto__')) return false;
   for (const key in update) {
-    if (!Object.hasOwn(update, key)) return false;
     const descriptor = Object.getOwnPropertyDescriptor(update, key);
     if (descriptor === undefined || !('value' in descriptor) || !holdsValue(context, key, descriptor.value)) return false;
   }
-  return true;
+  return Object.getOwnPropertySymbols(update).length === 0;
 }
 
 /**
@@ -572,15 +585,11 @@ export function compileStepper(
       report: { compiled: false, reason: outside, fallbacks: [], compiledTransitions: 0 },
     };
   }
-  // A context a step keeps must be what XState's copy would be: plain data. Every context a step
-  // makes is (a spread or Object.assign copy); the initial one is the machine's own object, so only a
-  // machine whose context is a plain-data object lets `advance` keep anything.
-  const keeps = isPlainData((machine.config as { context?: unknown }).context);
   // Per transition, the first reason it is left to XState (from any leaf it can be taken in), or null.
   const verdicts = new Map<unknown, { state: string; eventType: string; index: number; reason: string } | null>();
   const leaves = new Map<AnyStateNode, LeafPlan>();
   for (const leaf of nodes.filter((node) => node.type === 'atomic' || node.type === 'final')) {
-    const chain = Object.freeze(chainOf(leaf));
+    const chain = frozenChainOf(leaf);
     const candidates = new Map<string, Candidate[]>();
     // StateNode.next from the leaf up: each node's transitions for the type in order, first guard that holds.
     for (const node of [...chain].reverse()) {
@@ -606,6 +615,18 @@ export function compileStepper(
     }
     leaves.set(leaf, { nodes: chain, candidates });
   }
+  // A context a step keeps must be what XState's copy would be, and is then read directly: plain
+  // data. Every context a compiled step or XState's assign makes is (a spread or Object.assign copy);
+  // the initial one is the machine's own object, and an assign made some other way returns what it
+  // likes. So only a machine whose context is a plain-data object and whose assigns are all XState's
+  // lets `advance` keep anything.
+  const keeps =
+    isPlainData((machine.config as { context?: unknown }).context) &&
+    [...leaves.values()].every((leaf) =>
+      [...leaf.candidates.values()].every((list) =>
+        list.every((candidate) => candidate.assigns.every((a) => a.builtin.assignment !== undefined)),
+      ),
+    );
   const fallbacks = [...verdicts.values()].filter((verdict) => verdict !== null);
   const report: CompiledStepReport = Object.freeze({
     compiled: true,
@@ -617,6 +638,7 @@ export function compileStepper(
     const active = snapshot._nodes as readonly AnyStateNode[];
     const leaf = active[active.length - 1];
     const plan = leaf && leaves.get(leaf);
+    if (plan !== undefined && active === plan.nodes) return plan;
     if (!plan || plan.nodes.length !== active.length) return undefined;
     // Only the configuration XState itself keeps (root first, one chain) is compiled.
     for (let index = 0; index < active.length; index++) if (active[index] !== plan.nodes[index]) return undefined;

@@ -9,42 +9,45 @@
  */
 export function isCanonicalUtcInstant(text: string): boolean {
   const length = text.length;
-  if (length === 24) {
-    if (text.charCodeAt(19) !== 46 || digits(text, 20, 3) < 0) return false; // .sss
-  } else if (length !== 20) {
-    return false;
-  }
+  if ((length !== 20 && length !== 24) || text.charCodeAt(length - 1) !== 90) return false; // Z
   if (
     text.charCodeAt(4) !== 45 || // -
     text.charCodeAt(7) !== 45 ||
     text.charCodeAt(10) !== 84 || // T
     text.charCodeAt(13) !== 58 || // :
-    text.charCodeAt(16) !== 58 ||
-    text.charCodeAt(length - 1) !== 90 // Z
+    text.charCodeAt(16) !== 58
   ) {
     return false;
   }
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-    return false;
-  }
-  return day <= daysInMonth(year, month);
+  // Straight-line, one digit at a time (replay runs this on every event): a unit that is not an
+  // ASCII digit gives a value above 9 (unsigned), which the tests below refuse.
+  const y0 = digitAt(text, 0);
+  const y1 = digitAt(text, 1);
+  const y2 = digitAt(text, 2);
+  const y3 = digitAt(text, 3);
+  const m0 = digitAt(text, 5);
+  const m1 = digitAt(text, 6);
+  const d0 = digitAt(text, 8);
+  const d1 = digitAt(text, 9);
+  const h0 = digitAt(text, 11);
+  const h1 = digitAt(text, 12);
+  const i0 = digitAt(text, 14);
+  const i1 = digitAt(text, 15);
+  const s0 = digitAt(text, 17);
+  const s1 = digitAt(text, 18);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9) return false;
+  if (i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9) return false;
+  if (length === 24 && (text.charCodeAt(19) !== 46 || digitAt(text, 20) > 9 || digitAt(text, 21) > 9 || digitAt(text, 22) > 9))
+    return false; // .sss
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1 || h0 * 10 + h1 > 23 || i0 > 5 || s0 > 5) return false;
+  return day <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month);
 }
 
-/** The number written by `width` ASCII digits from `start`, or -1 when one of them is not a digit. */
-function digits(text: string, start: number, width: number): number {
-  let value = 0;
-  for (let index = start; index < start + width; index++) {
-    const digit = text.charCodeAt(index) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** The digit at `index`, or a number above 9 when the unit there is not an ASCII digit. */
+function digitAt(text: string, index: number): number {
+  return (text.charCodeAt(index) - 48) >>> 0;
 }
 
 function daysInMonth(year: number, month: number): number {
