@@ -228,9 +228,10 @@ function newEvent(
 
 /**
  * The frozen actor of a new event: the one the path's cases share (see `SharedActors`), or the one
- * an earlier event of the case by the same actor has, if any. A case is recorded by a few people taking turns (a coordinator and the team members, a nurse
- * and a doctor): each is frozen once, not once per change of turn. At most
- * {@link sharedActorsPerCase} are kept, so a core without history stays small.
+ * an earlier event of the case by the same actor has, if any. A case is recorded by a few people
+ * taking turns (a coordinator and the team members, a nurse and a doctor): each is frozen once, not
+ * once per change of turn. At most {@link sharedActorsPerCase} are kept per case, so a core without
+ * history stays small.
  */
 function sharedActorOf(core: CaseCore, actor: EventActor): EventActor {
   const shared = core.plan.sharedActors.get(actor.role, actor.id);
