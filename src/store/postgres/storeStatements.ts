@@ -245,6 +245,12 @@ RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
     `SELECT case_id, ${eventColumns}, position::text AS page_position FROM kykypolku_events
    WHERE position > $1::bigint AND position <= $2::bigint AND ${visible('$4')} ORDER BY kykypolku_events.position LIMIT $3`,
   ),
+  /**
+   * A page of whole cases' events after ($1, $2), each row with its case's head. The heads are bound
+   * to the page's first case (`h.case_id >= $1`, which every row meets): without it the planner
+   * merge-joins the heads index from its start, every head before the page once per page, so a scan
+   * read its heads quadratically (100 000 heads for each page at the end of a 100 000-case store).
+   */
   readCasesPage: fixed(
     'readCasesPage',
     'scan',
@@ -252,7 +258,7 @@ RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
       .split(', ')
       .map((column) => `e.${column}`)
       .join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
-    FROM kykypolku_events e LEFT JOIN kykypolku_heads h ON h.case_id = e.case_id
+    FROM kykypolku_events e LEFT JOIN kykypolku_heads h ON h.case_id = e.case_id AND h.case_id >= $1
    WHERE (e.case_id, e.seq) > ($1, $2) AND ${visible('$4', 'e.')} ORDER BY e.case_id, e.seq LIMIT $3`,
   ),
 } as const;
