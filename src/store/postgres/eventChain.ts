@@ -1,4 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sha256Base64 } from './sha256.js';
 
 /**
  * A secret the host keeps outside the database (at least 32 bytes, e.g. from its secret store):
@@ -38,7 +39,7 @@ const smallestKeyBytes = 32;
  */
 export function createEventChain(key: IntegrityKey | undefined): EventChain {
   if (key === undefined) {
-    const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
+    const sha256 = sha256Base64;
     return {
       keyed: false,
       keyCheck: null,

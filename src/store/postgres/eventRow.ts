@@ -1,9 +1,9 @@
 import { excerptOf } from '../../clientExcerpt.js';
-import { createHash } from 'node:crypto';
 import type { RecordedEvent } from '../../path/recordedEvent.js';
 import { canonicalJson } from '../../json/canonicalJson.js';
 import { EventStoreError } from '../eventStoreError.js';
 import type { EventChain } from './eventChain.js';
+import { sha256Base64 } from './sha256.js';
 
 /** An events row as the SQL stores read it. @internal */
 export interface EventRow {
@@ -46,23 +46,38 @@ function tampered(caseId: string, seq: number, why: string): EventStoreError {
  * @internal
  */
 export function digestOf(event: RecordedEvent): string {
-  return createHash('sha256').update(canonicalJson(event)).digest('base64');
+  return sha256Base64(canonicalJson(event));
+}
+
+/**
+ * The canonical JSON of the event a row holds, written from the columns in the canonical key order
+ * (actor, at, caseId, eventId, path, payload, seq, type; id before role, id before version): the
+ * very text `canonicalJson` gives for the event `eventFromRow` builds (a property test holds them
+ * equal), without walking and sorting the envelope's keys again for every row a scan reads.
+ */
+function canonicalRowText(caseId: string, row: EventRow): string {
+  return (
+    `{"actor":{"id":${JSON.stringify(row.actor_id)},"role":${JSON.stringify(row.actor_role)}},"at":${JSON.stringify(row.at)}` +
+    `,"caseId":${JSON.stringify(caseId)}${row.event_id === null ? '' : `,"eventId":${JSON.stringify(row.event_id)}`}` +
+    `,"path":{"id":${JSON.stringify(row.path_id)},"version":${canonicalJson(row.path_version)}}` +
+    `,"payload":${canonicalJson(row.payload)},"seq":${canonicalJson(row.seq)},"type":${JSON.stringify(row.type)}}`
+  );
+}
+
+/** The digest of the event a row holds: `digestOf(eventFromRow(caseId, row))`, from the columns. @internal */
+export function rowDigest(caseId: string, row: EventRow): string {
+  return sha256Base64(canonicalRowText(caseId, row));
 }
 
 /** An events row back into the event that was appended; throws TAMPERED_EVENT on a digest mismatch. @internal */
 export function eventFromRow(caseId: string, row: EventRow): RecordedEvent {
-  const base = {
-    caseId,
-    seq: row.seq,
-    type: row.type,
-    at: row.at,
-    actor: { role: row.actor_role, id: row.actor_id },
-    payload: row.payload,
-    path: { id: row.path_id, version: row.path_version },
-  };
-  const event: RecordedEvent = row.event_id === null ? base : { ...base, eventId: row.event_id };
-  if (digestOf(event) !== row.digest) throw tampered(caseId, row.seq, 'the stored event does not match its digest');
-  return event;
+  if (rowDigest(caseId, row) !== row.digest) throw tampered(caseId, row.seq, 'the stored event does not match its digest');
+  // One object per event, its keys in the order the store has always given them.
+  const actor = { role: row.actor_role, id: row.actor_id };
+  const path = { id: row.path_id, version: row.path_version };
+  return row.event_id === null
+    ? { caseId, seq: row.seq, type: row.type, at: row.at, actor, payload: row.payload, path }
+    : { caseId, seq: row.seq, type: row.type, at: row.at, actor, payload: row.payload, path, eventId: row.event_id };
 }
 
 /**
@@ -82,6 +97,34 @@ export function followChain(
   const link = chain.link(at.link, row.digest);
   if (row.chain !== link) throw tampered(caseId, row.seq, "the stored event does not continue its case's chain");
   return { event, at: { seq: row.seq, link } };
+}
+
+/**
+ * A case's rows in seq order from `from`, checked as {@link followChain} checks each (the same
+ * TAMPERED_EVENT at the same seq), into `events`; gives where the chain stands after the last. One
+ * loop over the rows, without a result object and a position per row: a scan runs it for every
+ * event it reads.
+ *
+ * @internal
+ */
+export function followRows(
+  chain: EventChain,
+  caseId: string,
+  from: ChainPosition,
+  rows: readonly EventRow[],
+  events: RecordedEvent[],
+): ChainPosition {
+  let seq = from.seq;
+  let link = from.link;
+  for (const row of rows) {
+    if (row.seq !== seq + 1) throw tampered(caseId, seq + 1, `the stored events jump from seq ${seq} to ${row.seq}`);
+    const event = eventFromRow(caseId, row);
+    link = chain.link(link, row.digest);
+    if (row.chain !== link) throw tampered(caseId, row.seq, "the stored event does not continue its case's chain");
+    events.push(event);
+    seq = row.seq;
+  }
+  return seq === from.seq ? from : { seq, link };
 }
 
 /**

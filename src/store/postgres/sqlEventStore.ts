@@ -18,7 +18,16 @@ import { createEventChain, type IntegrityKey } from './eventChain.js';
 import { IntegrityKeyError } from './integrityKeyError.js';
 import { PartitioningError } from './partitioningError.js';
 import { checkPartitions, type StorePartitions } from './storePartitions.js';
-import { batchParameters, chainStart, checkHead, eventFromRow, followChain, type ChainPosition, type EventRow } from './eventRow.js';
+import {
+  batchParameters,
+  chainStart,
+  checkHead,
+  eventFromRow,
+  followChain,
+  followRows,
+  type ChainPosition,
+  type EventRow,
+} from './eventRow.js';
 import { migrateSchema, type SchemaMigrationReport } from './schemaMigrations.js';
 import type { TelemetryOptions } from '../../telemetry/telemetryOptions.js';
 import { traceStatements } from '../../telemetry/tracedStatements.js';
@@ -161,13 +170,8 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
 
   /** Rows of one case in seq order, checked link by link and against its head. */
   function verifiedCase(caseId: string, rows: readonly (EventRow & HeadColumns)[]): RecordedEvent[] {
-    let at = chainStart;
     const events: RecordedEvent[] = [];
-    for (const row of rows) {
-      const next = followChain(chain, caseId, at, row);
-      events.push(next.event);
-      at = next.at;
-    }
+    const at = followRows(chain, caseId, chainStart, rows, events);
     const last = rows[rows.length - 1];
     checkHead(chain, caseId, at, { seq: last?.head_seq ?? null, chain: last?.head_chain ?? null, seal: last?.head_seal ?? null });
     return events;
@@ -478,9 +482,14 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     },
 
     async *readCases(scan: ScanOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
-      let afterCase = '';
-      let afterSeq = 0;
-      let current: (EventRow & HeadColumns & { case_id: string })[] = [];
+      type CaseRow = EventRow & HeadColumns & { case_id: string };
+      const page = (afterCase: string, afterSeq: number): Promise<readonly CaseRow[]> => {
+        const rows = read<CaseRow>(storeStatements.readCasesPage, [afterCase, afterSeq, pageSize, org]);
+        // A page asked for ahead and never awaited (the reader stopped) must not be an unhandled rejection.
+        rows.catch(() => undefined);
+        return rows;
+      };
+      let current: CaseRow[] = [];
       // Every case a page showed was checked against its head there; what is left are heads with no events.
       const seen = new Set<string>();
       const finished = (): readonly RecordedEvent[] | undefined => {
@@ -491,25 +500,23 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
           return undefined;
         }
       };
+      let next = page('', 0);
       for (;;) {
-        const rows = await read<EventRow & HeadColumns & { case_id: string }>(storeStatements.readCasesPage, [
-          afterCase,
-          afterSeq,
-          pageSize,
-          org,
-        ]);
+        const rows = await next;
+        const full = rows.length === pageSize;
+        // The next page is asked for before this one is checked and handed on: the server reads and
+        // sends it while the reader verifies and replays these cases.
+        if (full) next = page(rows[rows.length - 1]!.case_id, rows[rows.length - 1]!.seq);
         for (const row of rows) {
           if (current.length > 0 && current[0]!.case_id !== row.case_id) {
             const events = finished();
             if (events) yield events;
             current = [];
           }
+          if (current.length === 0) seen.add(row.case_id);
           current.push(row);
-          seen.add(row.case_id);
         }
-        if (rows.length < pageSize) break;
-        afterCase = rows[rows.length - 1]!.case_id;
-        afterSeq = rows[rows.length - 1]!.seq;
+        if (!full) break;
       }
       if (current.length > 0) {
         const events = finished();
