@@ -173,7 +173,11 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     const events: RecordedEvent[] = [];
     const at = followRows(chain, caseId, chainStart, rows, events);
     const last = rows[rows.length - 1];
-    checkHead(chain, caseId, at, { seq: last?.head_seq ?? null, chain: last?.head_chain ?? null, seal: last?.head_seal ?? null });
+    const seq = last?.head_seq ?? null;
+    // A scan sends the head's link and seal only on the row at the head's seq: when the last row
+    // is not that row, the head cannot match, and checkHead says how (cut off, or moved).
+    const absent = seq === null ? null : '';
+    checkHead(chain, caseId, at, { seq, chain: last?.head_chain ?? absent, seal: last?.head_seal ?? absent });
     return events;
   }
 

@@ -250,6 +250,8 @@ RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
    * to the page's first case (`h.case_id >= $1`, which every row meets): without it the planner
    * merge-joins the heads index from its start, every head before the page once per page, so a scan
    * read its heads quadratically (100 000 heads for each page at the end of a 100 000-case store).
+   * The head's link and seal come only on the row at the head's seq (a case's last row when it is
+   * whole): two 44-character texts fewer to send and decode for every other row.
    */
   readCasesPage: fixed(
     'readCasesPage',
@@ -257,7 +259,8 @@ RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
     `SELECT e.case_id, ${eventColumns
       .split(', ')
       .map((column) => `e.${column}`)
-      .join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
+      .join(', ')}, h.last_seq AS head_seq,
+      CASE WHEN e.seq = h.last_seq THEN h.chain END AS head_chain, CASE WHEN e.seq = h.last_seq THEN h.seal END AS head_seal
     FROM kykypolku_events e LEFT JOIN kykypolku_heads h ON h.case_id = e.case_id AND h.case_id >= $1
    WHERE (e.case_id, e.seq) > ($1, $2) AND ${visible('$4', 'e.')} ORDER BY e.case_id, e.seq LIMIT $3`,
   ),
