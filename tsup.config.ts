@@ -8,6 +8,8 @@ export default defineConfig({
     postgres: 'src/store/postgres/index.ts',
     diagram: 'src/diagram/index.ts',
     cli: 'src/cli/bin.ts',
+    // The demo's cohort simulation, run in a worker thread beside the storing (src/cli/demoCohortSource.ts).
+    demoCohortWorker: 'src/cli/demoCohortWorker.ts',
   },
   format: ['esm', 'cjs'],
   dts: {

@@ -3,10 +3,8 @@ import { parseArgs } from 'node:util';
 import type { AnyPathDefinition } from '../path/definition.js';
 import { languages, type Language } from '../path/label.js';
 import { demoCohortWords } from '../report/reportWords.js';
-import { simulateCohort } from '../cohort/simulateCohort.js';
 import type { IndexedEventStore } from '../store/eventStore.js';
 import { openCaseStore } from '../caseStore/openCaseStore.js';
-import { projectCase } from '../store/projectCase.js';
 import { formatSource } from '../path/source.js';
 import { selectPaths } from './catalogue.js';
 import { integerOption, languageOption, type CliCommand } from './command.js';
@@ -15,6 +13,9 @@ import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
 import type { ReportPath } from '../report/buildReport.js';
 import { checkSummaryFor, writeReport } from './reportCommand.js';
 import { type DemoIndicatorFigure, demoIndicators } from './demoIndicators.js';
+import type { RecordedEvent } from '../path/recordedEvent.js';
+import type { DemoCohortTotals } from './demoCohort.js';
+import { type DemoCohortSource, startDemoCohorts } from './demoCohortSource.js';
 
 /** Options of the `demo` command. @internal */
 export interface DemoOptions {
@@ -30,6 +31,12 @@ export interface DemoOptions {
   readonly err: NodeJS.WriteStream;
   /** Also write the HTML report of the cohort into this directory (`kykypolku report`'s pages). */
   readonly reportDirectory?: string;
+  /**
+   * The cohorts, already being simulated (the command starts them before the database, so the two
+   * start together). The demo closes them once every cohort is stored, so that the worker's memory
+   * is gone before the replay; closing them again is harmless. Started here when left out.
+   */
+  readonly cohorts?: DemoCohortSource;
 }
 
 /** The demo's findings for one path, as `--json` prints them. @internal */
@@ -65,45 +72,83 @@ function percent(part: number, whole: number): string {
  * @internal
  */
 export async function runDemo(options: DemoOptions): Promise<{ exitCode: number; summaries: DemoPathSummary[] }> {
+  const cohorts = options.cohorts ?? startDemoCohorts(options.paths, options.clients, options.seed);
+  try {
+    return await runDemoOn(options, cohorts);
+  } finally {
+    if (!options.cohorts) await cohorts.close();
+  }
+}
+
+/** What the demo keeps of one path's cohort once it is stored: no live cases, only the figures. */
+interface StoredCohort {
+  readonly definition: AnyPathDefinition;
+  readonly clients: number;
+  readonly totals: DemoCohortTotals;
+  readonly byEndState: Record<string, number>;
+  readonly stored: number;
+  readonly lastAt: string | undefined;
+  /** Only for `--report`. */
+  readonly histories: (readonly RecordedEvent[])[];
+}
+
+/** What the replay of one stored case must give: the live case's state and history, as JSON. */
+interface LiveCase {
+  readonly pathId: string;
+  readonly stateJson: string;
+  readonly historyJson: string;
+}
+
+async function runDemoOn(options: DemoOptions, cohorts: DemoCohortSource): Promise<{ exitCode: number; summaries: DemoPathSummary[] }> {
   const summaries: DemoPathSummary[] = [];
   const reportPaths: ReportPath[] = [];
-  const runs: { definition: AnyPathDefinition; cohort: ReturnType<typeof simulateCohort>; stored: number; lastAt: string | undefined }[] =
-    [];
-  for (const definition of options.paths) {
-    const recording = createProgress(`${definition.id}: recording cases`, options.err, options.quiet || options.json);
-    const cohort = simulateCohort(definition, {
-      clients: options.clients,
-      seed: options.seed,
-      onProgress: (done, total) => recording.update(done, total),
-    });
-    recording.finish();
-
-    // Each case's history in one batch, with its current-state row, in one transaction per case.
-    const storing = createProgress(`${definition.id}: storing cases`, options.err, options.quiet || options.json);
+  const runs: StoredCohort[] = [];
+  const live = new Map<string, LiveCase>();
+  for (const [pathIndex, definition] of options.paths.entries()) {
+    // Each case's history in one batch, with its current-state row, in one transaction per case,
+    // stored while the simulation (in a worker thread, when it can) walks the next cases.
+    const storing = createProgress(`${definition.id}: recording and storing cases`, options.err, options.quiet || options.json);
+    const byEndState: Record<string, number> = {};
+    const histories: (readonly RecordedEvent[])[] = [];
     let stored = 0;
     let lastAt: string | undefined;
-    for (const [index, live] of cohort.cases.entries()) {
-      const saved = await options.store.append(live.caseId, live.history, { expectedSeq: 0, projection: projectCase(live) });
-      if (!saved.ok) {
-        throw new Error(
-          saved.failure.code === 'CONCURRENCY_CONFLICT'
-            ? `demo: the store already holds case ${live.caseId}; run the demo on an empty database`
-            : `demo: the store refused case ${live.caseId}: ${saved.failure.message}`,
-        );
+    let totals: DemoCohortTotals | undefined;
+    let clients = 0;
+    while (totals === undefined) {
+      const message = await cohorts.next();
+      if (message.pathIndex !== pathIndex) throw new Error(`demo: the simulation handed on path ${message.pathIndex}, not ${pathIndex}`);
+      if (message.kind === 'done') {
+        totals = message.totals;
+        continue;
       }
-      stored += live.history.length;
-      const at = live.history[live.history.length - 1]?.at;
-      if (at !== undefined && (lastAt === undefined || Date.parse(at) > Date.parse(lastAt))) lastAt = at;
-      storing.update(index + 1, cohort.cases.length);
+      for (const demoCase of message.cases) {
+        const saved = await options.store.append(demoCase.caseId, demoCase.history, { expectedSeq: 0, projection: demoCase.projection });
+        if (!saved.ok) {
+          throw new Error(
+            saved.failure.code === 'CONCURRENCY_CONFLICT'
+              ? `demo: the store already holds case ${demoCase.caseId}; run the demo on an empty database`
+              : `demo: the store refused case ${demoCase.caseId}: ${saved.failure.message}`,
+          );
+        }
+        stored += demoCase.history.length;
+        const at = demoCase.history[demoCase.history.length - 1]?.at;
+        if (at !== undefined && (lastAt === undefined || Date.parse(at) > Date.parse(lastAt))) lastAt = at;
+        byEndState[demoCase.endState] = (byEndState[demoCase.endState] ?? 0) + 1;
+        live.set(demoCase.caseId, { pathId: definition.id, stateJson: demoCase.stateJson, historyJson: demoCase.historyJson });
+        if (options.reportDirectory !== undefined) histories.push(demoCase.history);
+        clients++;
+        storing.update(clients, options.clients);
+      }
     }
     storing.finish();
-    runs.push({ definition, cohort, stored, lastAt });
+    runs.push({ definition, clients, totals, byEndState, stored, lastAt, histories });
   }
+  // The worker's memory goes before the replay, where the demo's peak is.
+  await cohorts.close();
 
   // Every stored case read back in bulk (loadAll: pages of rows, each chain checked), replayed
   // with its path and compared with the live case it was recorded from.
   const cases = openCaseStore(options.store, options.paths);
-  const live = new Map(runs.flatMap(({ cohort }) => cohort.cases.map((caseRef) => [caseRef.caseId, caseRef] as const)));
   const mismatchesOf = new Map(options.paths.map((definition) => [definition.id, [] as string[]]));
   const replayedOf = new Map(options.paths.map((definition) => [definition.id, 0]));
   const replaying = createProgress('replaying every case from the store', options.err, options.quiet || options.json);
@@ -113,22 +158,19 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
     const recorded = live.get(caseId);
     if (!recorded) continue;
     unmatched.delete(caseId);
-    const pathId = recorded.definition.id;
+    const pathId = recorded.pathId;
     replayedOf.set(pathId, replayedOf.get(pathId)! + 1);
     if (!result.ok) {
       mismatchesOf.get(pathId)!.push(`${caseId}: ${result.failure.code} ${result.failure.message}`);
-    } else if (
-      JSON.stringify(result.case.state) !== JSON.stringify(recorded.state) ||
-      JSON.stringify(result.case.history) !== JSON.stringify(recorded.history)
-    ) {
+    } else if (JSON.stringify(result.case.state) !== recorded.stateJson || JSON.stringify(result.case.history) !== recorded.historyJson) {
       mismatchesOf.get(pathId)!.push(`${caseId}: the replayed case differs from the live case`);
     }
     replaying.update(live.size - unmatched.size, live.size);
   }
   replaying.finish();
-  for (const caseId of unmatched) mismatchesOf.get(live.get(caseId)!.definition.id)!.push(`${caseId}: not found in the store`);
+  for (const caseId of unmatched) mismatchesOf.get(live.get(caseId)!.pathId)!.push(`${caseId}: not found in the store`);
 
-  for (const { definition, cohort, stored, lastAt } of runs) {
+  for (const { definition, clients, totals, byEndState, stored, lastAt, histories } of runs) {
     const title = definition.title[options.lang];
     const mismatches = mismatchesOf.get(definition.id)!;
     const replayed = replayedOf.get(definition.id)!;
@@ -143,14 +185,9 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
       ? { assignee: busiest[0], active: await cases.countActiveCases({ pathId: definition.id, assignee: busiest[0] }) }
       : undefined;
 
-    const byEndState: Record<string, number> = {};
-    for (const caseRef of cohort.cases) {
-      const key = caseRef.state.status === 'closed' ? `closed: ${caseRef.state.outcome ?? 'no reason'}` : `open: ${caseRef.stateName}`;
-      byEndState[key] = (byEndState[key] ?? 0) + 1;
-    }
     const reference = (definition.simulation?.reference ?? []).map((figure) => ({
       state: figure.state,
-      share: (cohort.reached[figure.state] ?? 0) / Math.max(1, cohort.cases.length),
+      share: (totals.reached[figure.state] ?? 0) / Math.max(1, clients),
       seedShare: figure.share,
       source: formatSource(figure.source),
       label: figure.label[options.lang],
@@ -158,17 +195,17 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
     const indicators = await demoIndicators(options.store, definition, options.lang);
     const summary: DemoPathSummary = {
       path: { id: definition.id, version: definition.version },
-      clients: cohort.cases.length,
-      eventsRecorded: cohort.recorded,
+      clients,
+      eventsRecorded: totals.recorded,
       eventsStored: stored,
       overdueAtEnd: { at: lastAt, cases: overdue.length },
       largestCaseload,
       casesReplayed: replayed,
       replayMismatches: mismatches,
       byEndState,
-      rejectionsByCode: cohort.rejections,
-      faultsNotRejected: cohort.faultsNotRejected,
-      reachedState: cohort.reached,
+      rejectionsByCode: totals.rejections,
+      faultsNotRejected: totals.faultsNotRejected,
+      reachedState: totals.reached,
       reference: reference.map(({ label: _label, ...figure }) => figure),
       indicators: indicators.figures,
     };
@@ -176,8 +213,8 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
     if (options.reportDirectory !== undefined) {
       reportPaths.push({
         definition,
-        histories: cohort.cases.map((caseRef) => caseRef.history),
-        casesFrom: demoCohortWords(cohort.cases.length, options.seed),
+        histories,
+        casesFrom: demoCohortWords(clients, options.seed),
         check: checkSummaryFor(definition),
       });
     }
@@ -185,10 +222,9 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
 
     const print = (line = '') => options.out.write(`${line}\n`);
     print(
-      `${title} (${definition.id} v${definition.version}) — ` +
-        `${cohort.cases.length} synthetic clients, seed ${options.seed}, ${options.storeName}`,
+      `${title} (${definition.id} v${definition.version}) — ` + `${clients} synthetic clients, seed ${options.seed}, ${options.storeName}`,
     );
-    print(`  events recorded through the rules: ${cohort.recorded}; stored: ${stored}`);
+    print(`  events recorded through the rules: ${totals.recorded}; stored: ${stored}`);
     const replayVerdict = mismatches.length === 0 ? 'every one equal to its live case' : `${mismatches.length} DIFFERENT`;
     print(`  replayed from the store: ${replayed} cases, ${replayVerdict}`);
     for (const mismatch of mismatches.slice(0, 5)) print(`    ${mismatch}`);
@@ -200,11 +236,11 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number;
     }
     print('  cases by end state:');
     for (const [key, count] of Object.entries(byEndState).sort((a, b) => b[1] - a[1])) {
-      print(`    ${key.padEnd(40)} ${String(count).padStart(6)}  ${percent(count, cohort.cases.length)}`);
+      print(`    ${key.padEnd(40)} ${String(count).padStart(6)}  ${percent(count, clients)}`);
     }
-    const faults = Object.values(cohort.rejections).reduce((sum, count) => sum + (count ?? 0), 0);
-    print(`  faulty inputs tried: ${faults}, refused with the case unchanged: ${faults - cohort.faultsNotRejected}; by code:`);
-    for (const [code, count] of Object.entries(cohort.rejections)) print(`    ${code.padEnd(40)} ${String(count).padStart(6)}`);
+    const faults = Object.values(totals.rejections).reduce((sum, count) => sum + (count ?? 0), 0);
+    print(`  faulty inputs tried: ${faults}, refused with the case unchanged: ${faults - totals.faultsNotRejected}; by code:`);
+    for (const [code, count] of Object.entries(totals.rejections)) print(`    ${code.padEnd(40)} ${String(count).padStart(6)}`);
     for (const figure of reference) {
       print(`  ${figure.label}: ${percent(figure.share, 1)} of cases (seeds: about ${percent(figure.seedShare, 1)}, ${figure.source})`);
     }
@@ -252,24 +288,31 @@ export const demoCommand: CliCommand = {
     const clients = integerOption('clients', values.clients, 1000);
     const seed = integerOption('seed', values.seed, 1);
     const lang = languageOption(values.lang, languages);
-    const opened = await openStore(values);
+    // The simulation starts first: it runs beside PGlite's start-up.
+    const cohorts = startDemoCohorts(paths, clients, seed);
     try {
-      const { exitCode } = await runDemo({
-        paths,
-        store: opened.store,
-        storeName: opened.name,
-        clients,
-        seed,
-        lang,
-        json: values.json ?? false,
-        quiet: values.quiet ?? false,
-        out: io.out,
-        err: io.err,
-        ...(values.report !== undefined ? { reportDirectory: resolve(values.report) } : {}),
-      });
-      return exitCode;
+      const opened = await openStore(values);
+      try {
+        const { exitCode } = await runDemo({
+          paths,
+          store: opened.store,
+          storeName: opened.name,
+          clients,
+          seed,
+          lang,
+          json: values.json ?? false,
+          quiet: values.quiet ?? false,
+          out: io.out,
+          err: io.err,
+          ...(values.report !== undefined ? { reportDirectory: resolve(values.report) } : {}),
+          cohorts,
+        });
+        return exitCode;
+      } finally {
+        await opened.close();
+      }
     } finally {
-      await opened.close();
+      await cohorts.close();
     }
   },
 };

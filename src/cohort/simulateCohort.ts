@@ -10,7 +10,7 @@ import { createSeededRandom, type SeededRandom } from './seededRandom.js';
 import { acceptsAny, recordAny } from '../case/typeErasure.js';
 
 /** Options of {@link simulateCohort}. */
-export interface CohortOptions {
+export interface CohortOptions<D extends AnyPathDefinition = AnyPathDefinition> {
   /** Number of clients (cases). Default 1 000. */
   readonly clients?: number;
   /** Seed of the cohort: the same seed gives the same cohort, byte for byte. Default 1. */
@@ -25,6 +25,11 @@ export interface CohortOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Called with each recorded event, in order: persist it here. */
   readonly onRecorded?: (event: RecordedEvent) => void;
+  /**
+   * Called with each case once its walk is over (the simulation does not change it afterwards),
+   * in order: store it here while the next cases are simulated.
+   */
+  readonly onCase?: (caseRef: PathCase<D>) => void;
 }
 
 /** What a synthetic cohort produced. */
@@ -62,7 +67,7 @@ interface Candidate {
  * (cohort.reached.doctorAssessment ?? 0) / cohort.cases.length; // about one in three
  * ```
  */
-export function simulateCohort<D extends AnyPathDefinition>(definition: D, options: CohortOptions = {}): CohortResult<D> {
+export function simulateCohort<D extends AnyPathDefinition>(definition: D, options: CohortOptions<D> = {}): CohortResult<D> {
   const clients = options.clients ?? 1000;
   if (!Number.isInteger(clients) || clients < 0) throw new RangeError(`clients must be a non-negative integer, got ${clients}`);
   const random = createSeededRandom(options.seed ?? 1);
@@ -150,6 +155,7 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
     if (caseRef.state.status === 'closed' && random.next() < faultRate * 2) tryFault('afterClose');
     for (const state of seen) reached[state] = (reached[state] ?? 0) + 1;
     cases.push(caseRef as unknown as PathCase<D>);
+    options.onCase?.(caseRef as unknown as PathCase<D>);
     options.onProgress?.(client + 1, clients);
   }
   return { cases, recorded, rejections, faultsNotRejected, reached };
