@@ -14,7 +14,7 @@ import type { ReportPath } from '../report/buildReport.js';
 import { checkSummaryFor, writeReport } from './reportCommand.js';
 import { type DemoIndicatorFigure, demoIndicators } from './demoIndicators.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
-import type { DemoCohortTotals } from './demoCohort.js';
+import { type DemoCohortTotals, liveCaseDigest } from './demoCohort.js';
 import { type DemoCohortSource, startDemoCohorts } from './demoCohortSource.js';
 
 /** Options of the `demo` command. @internal */
@@ -92,11 +92,10 @@ interface StoredCohort {
   readonly histories: (readonly RecordedEvent[])[];
 }
 
-/** What the replay of one stored case must give: the live case's state and history, as JSON. */
+/** What the replay of one stored case must give: the live case's state and history (their digest). */
 interface LiveCase {
   readonly pathId: string;
-  readonly stateJson: string;
-  readonly historyJson: string;
+  readonly digest: string;
 }
 
 async function runDemoOn(options: DemoOptions, cohorts: DemoCohortSource): Promise<{ exitCode: number; summaries: DemoPathSummary[] }> {
@@ -134,7 +133,7 @@ async function runDemoOn(options: DemoOptions, cohorts: DemoCohortSource): Promi
         const at = demoCase.history[demoCase.history.length - 1]?.at;
         if (at !== undefined && (lastAt === undefined || Date.parse(at) > Date.parse(lastAt))) lastAt = at;
         byEndState[demoCase.endState] = (byEndState[demoCase.endState] ?? 0) + 1;
-        live.set(demoCase.caseId, { pathId: definition.id, stateJson: demoCase.stateJson, historyJson: demoCase.historyJson });
+        live.set(demoCase.caseId, { pathId: definition.id, digest: demoCase.liveDigest });
         if (options.reportDirectory !== undefined) histories.push(demoCase.history);
         clients++;
         storing.update(clients, options.clients);
@@ -162,7 +161,7 @@ async function runDemoOn(options: DemoOptions, cohorts: DemoCohortSource): Promi
     replayedOf.set(pathId, replayedOf.get(pathId)! + 1);
     if (!result.ok) {
       mismatchesOf.get(pathId)!.push(`${caseId}: ${result.failure.code} ${result.failure.message}`);
-    } else if (JSON.stringify(result.case.state) !== recorded.stateJson || JSON.stringify(result.case.history) !== recorded.historyJson) {
+    } else if (liveCaseDigest(result.case) !== recorded.digest) {
       mismatchesOf.get(pathId)!.push(`${caseId}: the replayed case differs from the live case`);
     }
     replaying.update(live.size - unmatched.size, live.size);
