@@ -70,6 +70,8 @@ export function simulateDemoCohort(
   const cohort = simulateCohort(definition, {
     clients,
     seed,
+    // Each case is handed on as plain data: the live cases need not stay for the result.
+    keepCases: false,
     onCase: (live) => {
       batch.push(demoCaseOf(live));
       if (batch.length === demoCaseBatch) {

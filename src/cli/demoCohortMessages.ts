@@ -15,4 +15,4 @@ export interface DemoCohortWork {
 }
 
 /** How many batches the worker may run ahead of the storing: bounds the memory the queue holds. @internal */
-export const demoBatchesAhead = 20;
+export const demoBatchesAhead = 4;

@@ -30,10 +30,16 @@ export interface CohortOptions<D extends AnyPathDefinition = AnyPathDefinition> 
    * in order: store it here while the next cases are simulated.
    */
   readonly onCase?: (caseRef: PathCase<D>) => void;
+  /**
+   * Keep every case for the result's `cases` (default true). A host that takes each case in
+   * `onCase` can say false: `cases` is then empty, and a case is garbage once `onCase` returns.
+   */
+  readonly keepCases?: boolean;
 }
 
 /** What a synthetic cohort produced. */
 export interface CohortResult<D extends AnyPathDefinition> {
+  /** Every case, in order (none with `keepCases: false`). */
   readonly cases: readonly PathCase<D>[];
   /** Events recorded, over all cases. */
   readonly recorded: number;
@@ -154,7 +160,7 @@ export function simulateCohort<D extends AnyPathDefinition>(definition: D, optio
     }
     if (caseRef.state.status === 'closed' && random.next() < faultRate * 2) tryFault('afterClose');
     for (const state of seen) reached[state] = (reached[state] ?? 0) + 1;
-    cases.push(caseRef as unknown as PathCase<D>);
+    if (options.keepCases !== false) cases.push(caseRef as unknown as PathCase<D>);
     options.onCase?.(caseRef as unknown as PathCase<D>);
     options.onProgress?.(client + 1, clients);
   }
