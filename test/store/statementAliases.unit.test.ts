@@ -22,8 +22,10 @@ function captured(text: string): string[] {
 it('orders no statement by a name its own output aliases capture', () => {
   const texts = [
     ...Object.values(storeStatements).map((statement) => statement.text),
-    appendProjected(1).text,
-    appendUnprojected(1200).text,
+    appendProjected(1, 'new').text,
+    appendProjected(1, 'continued').text,
+    appendUnprojected(1, 'new').text,
+    appendUnprojected(1200, 'continued').text,
     listCasesStatement({ pathId: 'p', state: 's', status: 'open', assignee: 'a', dueBefore: '2025-01-01T00:00:00Z', limit: 10 }, 'org-a')
       .text,
     countActiveStatement('a', 'p', 'org-a').text,

@@ -357,7 +357,9 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
         }
         const last = events[events.length - 1]!;
         const projection = options.projection;
-        const statement = projection ? appendProjected(events.length) : appendUnprojected(events.length);
+        // A new case has no head to check against; a continued one is checked against its head alone.
+        const start = expectedSeq === 0 ? 'new' : 'continued';
+        const statement = projection ? appendProjected(events.length, start) : appendUnprojected(events.length, start);
         const caseRow = projection
           ? [
               last.path.id,

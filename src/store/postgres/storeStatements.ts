@@ -33,9 +33,19 @@ const eventColumns = 'seq, event_id, path_id, path_version, type, at, actor_role
  */
 const visible = (org: string, alias = ''): string => `(${org}::text IS NULL OR ${alias}organisation = ${org}::text)`;
 
-/** The organisation a new row of case $1 gets: the store's, or for an unscoped store the case's own. */
-const rowOrganisation = (org: string): string =>
-  `CASE WHEN ${org}::text IS NULL THEN (SELECT organisation FROM kykypolku_heads WHERE case_id = $1) ELSE ${org}::text END`;
+/**
+ * How an append finds the case it writes to. `new` (expected seq 0): there is no head to read; the
+ * statement checks that the store sees none, and the keys refuse a case another writer began first.
+ * `continued`: the case's head, read once, is both the check of the expected seq and link and the
+ * organisation an unscoped store's rows take; no read of the events.
+ *
+ * @internal
+ */
+export type AppendStart = 'new' | 'continued';
+
+/** The organisation the rows an append writes get: the store's, or for an unscoped store the case's own (its head's). */
+const rowOrganisation = (org: string, start: AppendStart): string =>
+  start === 'new' ? `${org}::text` : `coalesce(${org}::text, (SELECT organisation FROM head))`;
 
 /** Batches up to this many events are sent as VALUES rows; larger ones as parallel arrays. */
 const largestValuesBatch = 1000;
@@ -62,25 +72,38 @@ function batchRows(first: number, size: number): string {
 }
 
 /**
- * The batch, inserted only when the case's log ends at the expected seq ($2) and its head's link
- * is the one the batch was chained to ($4, '' for a new case). A writer that raced past that
- * check to the same seq is stopped by the primary key (case_id, seq): its whole statement fails,
- * and nothing of it is written. The case's head moves to the batch's last seq ($3), link ($5)
- * and seal ($6) in the same statement; it is never deleted, whether the append is projected or not.
+ * The batch and the case's head, one statement. A new case's batch ($2 is 0, $4 is '') is inserted
+ * when the store sees no head for it, and its head row with it. A continued case's batch is inserted
+ * only when its head is at the expected seq ($2) with the link the batch was chained to ($4), and the
+ * head moves to the batch's last seq ($3), link ($5) and seal ($6). The head is the case's log's end
+ * (both are written only here, in one statement), so the events need no read: a writer that raced
+ * past the check to the same seq is stopped by the primary key (case_id, seq), as is a second writer
+ * beginning the same case; its whole statement fails, and nothing of it is written. The head is never
+ * deleted, whether the append is projected or not.
  */
-function appendBatch(first: number, size: number, org: string): string {
-  return `appended AS (
-  INSERT INTO kykypolku_events (case_id, organisation, ${eventColumns}, at_instant)
-  SELECT $1, ${rowOrganisation(org)}, ${eventColumns}, at::timestamptz FROM ${batchRows(first, size)}
-   WHERE (SELECT coalesce(max(seq), 0) FROM kykypolku_events WHERE case_id = $1 AND ${visible(org)}) = $2::int
-     AND coalesce((SELECT chain FROM kykypolku_heads WHERE case_id = $1 AND ${visible(org)}), '') = $4::text
+function appendBatch(first: number, size: number, org: string, start: AppendStart): string {
+  const events = `INSERT INTO kykypolku_events (case_id, organisation, ${eventColumns}, at_instant)
+  SELECT $1, ${rowOrganisation(org, start)}, ${eventColumns}, at::timestamptz FROM ${batchRows(first, size)}`;
+  if (start === 'new') {
+    return `appended AS (
+  ${events}
+   WHERE $2::int = 0 AND $4::text = '' AND NOT EXISTS (SELECT 1 FROM kykypolku_heads WHERE case_id = $1 AND ${visible(org)})
   RETURNING seq, position
 ), headed AS (
   INSERT INTO kykypolku_heads (case_id, organisation, last_seq, chain, seal, last_position)
-  SELECT $1, ${rowOrganisation(org)}, $3::int, $5::text, $6::text, (SELECT max(position) FROM appended)
+  SELECT $1, ${org}::text, $3::int, $5::text, $6::text, (SELECT max(position) FROM appended)
    WHERE EXISTS (SELECT 1 FROM appended)
-  ON CONFLICT (case_id) DO UPDATE
-    SET last_seq = EXCLUDED.last_seq, chain = EXCLUDED.chain, seal = EXCLUDED.seal, last_position = EXCLUDED.last_position
+)`;
+  }
+  return `head AS (
+  SELECT organisation FROM kykypolku_heads WHERE case_id = $1 AND last_seq = $2::int AND chain = $4::text AND ${visible(org)}
+), appended AS (
+  ${events}
+   WHERE EXISTS (SELECT 1 FROM head)
+  RETURNING seq, position
+), headed AS (
+  UPDATE kykypolku_heads SET last_seq = $3::int, chain = $5::text, seal = $6::text, last_position = (SELECT max(position) FROM appended)
+   WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)
 )`;
 }
 
@@ -274,11 +297,13 @@ export interface SizedStatement {
 
 const appendStatements = new Map<string, SizedStatement>();
 
-function sized(kind: string, size: number, text: () => string): SizedStatement {
-  const key = `${kind}:${size}`;
+function sized(kind: string, size: number, start: AppendStart, text: () => string): SizedStatement {
+  const key = `${kind}:${start}:${size}`;
   const known = appendStatements.get(key);
   if (known) return known;
-  const statement = { name: size <= largestNamedBatch ? `kykypolku_${kind}_${size}` : undefined, text: tag(kind, 'case', text()) };
+  // The new case's statement keeps the name it had before there were two.
+  const name = `kykypolku_${kind}${start === 'new' ? '' : 'Continued'}_${size}`;
+  const statement = { name: size <= largestNamedBatch ? name : undefined, text: tag(kind, 'case', text()) };
   if (size <= largestValuesBatch) appendStatements.set(key, statement);
   return statement;
 }
@@ -291,16 +316,17 @@ function sized(kind: string, size: number, text: () => string): SizedStatement {
  *
  * @internal
  */
-export function appendProjected(size: number): SizedStatement {
+export function appendProjected(size: number, start: AppendStart): SizedStatement {
   return sized(
     'appendProjected',
     size,
-    () => `WITH ${appendBatch(17, size, '$16')}, projected AS (
+    start,
+    () => `WITH ${appendBatch(17, size, '$16', start)}, projected AS (
   INSERT INTO kykypolku_cases (${caseRowColumns})
-  SELECT $1, ${rowOrganisation('$16')}, $3::int, $7, $8::int, $9, $10, $11, $12, $13::text, $13::text::timestamptz
+  SELECT $1, ${rowOrganisation('$16', start)}, $3::int, $7, $8::int, $9, $10, $11, $12, $13::text, $13::text::timestamptz
    WHERE EXISTS (SELECT 1 FROM appended)
   ${upsertCaseRow}
-), ${armDeadlines('$14', '$15', '$7', 'appended', rowOrganisation('$16'))}
+), ${armDeadlines('$14', '$15', '$7', 'appended', rowOrganisation('$16', start))}
 SELECT count(*)::int AS appended FROM appended`,
   );
 }
@@ -313,11 +339,12 @@ SELECT count(*)::int AS appended FROM appended`,
  *
  * @internal
  */
-export function appendUnprojected(size: number): SizedStatement {
+export function appendUnprojected(size: number, start: AppendStart): SizedStatement {
   return sized(
     'appendUnprojected',
     size,
-    () => `WITH ${appendBatch(8, size, '$7')}, unprojected AS (
+    start,
+    () => `WITH ${appendBatch(8, size, '$7', start)}, unprojected AS (
   DELETE FROM kykypolku_cases WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)
 ), ${disarmDeadlines('appended')}
 SELECT count(*)::int AS appended FROM appended`,
