@@ -393,17 +393,17 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
             org,
             ...batch.values,
           ];
-          let appended = 0;
+          let appended = false;
           try {
             const consents = options.consents ?? [];
+            // The statement's row count is its head row's: 1 when the whole batch was appended.
             appended =
               consents.length === 0
-                ? ((await client.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0)
+                ? (await client.query(statement.text, values, statement.name)).rowCount === 1
                 : // The consents the events change are written with them, all or nothing (schema step 8).
                   await client.transaction(async (session) => {
-                    const written =
-                      (await session.query<{ appended: number }>(statement.text, values, statement.name)).rows[0]?.appended ?? 0;
-                    if (written === events.length) await sharing.writeConsents(session, caseId, consents);
+                    const written = (await session.query(statement.text, values, statement.name)).rowCount === 1;
+                    if (written) await sharing.writeConsents(session, caseId, consents);
                     return written;
                   });
           } catch (error) {
@@ -413,7 +413,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
             if (code !== '23505' && code !== '42501') throw error;
             collided = true;
           }
-          if (appended === events.length) {
+          if (appended) {
             knowHead(caseId, batch.head);
             return { ok: true, seq: last.seq, alreadyRecorded: false };
           }

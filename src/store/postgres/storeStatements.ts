@@ -80,31 +80,37 @@ function batchRows(first: number, size: number): string {
  * past the check to the same seq is stopped by the primary key (case_id, seq), as is a second writer
  * beginning the same case; its whole statement fails, and nothing of it is written. The head is never
  * deleted, whether the append is projected or not.
+ *
+ * `written` are the CTEs (the head read, `appended`) that the statement's other CTEs may follow;
+ * `headWrite` is the statement's own command, the head's row written once `appended` has rows, so
+ * that the statement's row count (1 or 0) says whether the batch was appended and no row is sent back.
  */
-function appendBatch(first: number, size: number, org: string, start: AppendStart): string {
+function appendBatch(first: number, size: number, org: string, start: AppendStart): { written: string; headWrite: string } {
   const events = `INSERT INTO kykypolku_events (case_id, organisation, ${eventColumns}, at_instant)
   SELECT $1, ${rowOrganisation(org, start)}, ${eventColumns}, at::timestamptz FROM ${batchRows(first, size)}`;
   if (start === 'new') {
-    return `appended AS (
+    return {
+      written: `appended AS (
   ${events}
    WHERE $2::int = 0 AND $4::text = '' AND NOT EXISTS (SELECT 1 FROM kykypolku_heads WHERE case_id = $1 AND ${visible(org)})
-  RETURNING seq, position
-), headed AS (
-  INSERT INTO kykypolku_heads (case_id, organisation, last_seq, chain, seal, last_position)
+  RETURNING position
+)`,
+      headWrite: `INSERT INTO kykypolku_heads (case_id, organisation, last_seq, chain, seal, last_position)
   SELECT $1, ${org}::text, $3::int, $5::text, $6::text, (SELECT max(position) FROM appended)
-   WHERE EXISTS (SELECT 1 FROM appended)
-)`;
+   WHERE EXISTS (SELECT 1 FROM appended)`,
+    };
   }
-  return `head AS (
+  return {
+    written: `head AS (
   SELECT organisation FROM kykypolku_heads WHERE case_id = $1 AND last_seq = $2::int AND chain = $4::text AND ${visible(org)}
 ), appended AS (
   ${events}
    WHERE EXISTS (SELECT 1 FROM head)
-  RETURNING seq, position
-), headed AS (
-  UPDATE kykypolku_heads SET last_seq = $3::int, chain = $5::text, seal = $6::text, last_position = (SELECT max(position) FROM appended)
-   WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)
-)`;
+  RETURNING position
+)`,
+    headWrite: `UPDATE kykypolku_heads SET last_seq = $3::int, chain = $5::text, seal = $6::text, last_position = (SELECT max(position) FROM appended)
+   WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)`,
+  };
 }
 
 const caseRowColumns =
@@ -313,42 +319,40 @@ function sized(kind: string, size: number, start: AppendStart, text: () => strin
  * written only when the events were. Parameters: case id, expected seq, the last event's seq, the
  * chain's link before and after the batch, the head's seal, path id, path version and `at`, the projection (state,
  * status, assignee, next due), the armed deadlines' ids and due instants (two arrays), the store's organisation (or NULL), the batch.
+ * Its row count is 1 when the batch was appended, 0 when the check refused it.
  *
  * @internal
  */
 export function appendProjected(size: number, start: AppendStart): SizedStatement {
-  return sized(
-    'appendProjected',
-    size,
-    start,
-    () => `WITH ${appendBatch(17, size, '$16', start)}, projected AS (
+  return sized('appendProjected', size, start, () => {
+    const batch = appendBatch(17, size, '$16', start);
+    return `WITH ${batch.written}, projected AS (
   INSERT INTO kykypolku_cases (${caseRowColumns})
   SELECT $1, ${rowOrganisation('$16', start)}, $3::int, $7, $8::int, $9, $10, $11, $12, $13::text, $13::text::timestamptz
    WHERE EXISTS (SELECT 1 FROM appended)
   ${upsertCaseRow}
 ), ${armDeadlines('$14', '$15', '$7', 'appended', rowOrganisation('$16', start))}
-SELECT count(*)::int AS appended FROM appended`,
-  );
+${batch.headWrite}`;
+  });
 }
 
 /**
  * Appends a batch without a projection: the case's row, if it had one, is removed with it, so a
  * row is never older than its events (rebuildProjections writes it again); the case's head stays.
  * Parameters: case id, expected seq, the last event's seq, the chain's link before and after the
- * batch, the head's seal, the store's organisation (or NULL), the batch.
+ * batch, the head's seal, the store's organisation (or NULL), the batch. Its row count is 1 when the
+ * batch was appended, 0 when the check refused it.
  *
  * @internal
  */
 export function appendUnprojected(size: number, start: AppendStart): SizedStatement {
-  return sized(
-    'appendUnprojected',
-    size,
-    start,
-    () => `WITH ${appendBatch(8, size, '$7', start)}, unprojected AS (
+  return sized('appendUnprojected', size, start, () => {
+    const batch = appendBatch(8, size, '$7', start);
+    return `WITH ${batch.written}, unprojected AS (
   DELETE FROM kykypolku_cases WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)
 ), ${disarmDeadlines('appended')}
-SELECT count(*)::int AS appended FROM appended`,
-  );
+${batch.headWrite}`;
+  });
 }
 
 /** The batch's parameters in the shape {@link appendProjected} and {@link appendUnprojected} give it. @internal */
