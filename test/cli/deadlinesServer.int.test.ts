@@ -3,11 +3,10 @@
 // back every claim it had not written: another worker gets them at once, not after the lease.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCaseStore } from 'kykypolku';
 import { createPostgresStore } from 'kykypolku/postgres';
-import { main } from '../../src/cli/main.js';
+import { runCli as cli } from '../support/runCli.js';
 import { bundleEntry } from '../support/deadlineWorkers.js';
 import { useThrowawayServer } from '../support/postgresServer.js';
 import { author, reviewer, reviewPath } from '../support/reviewPath.js';
@@ -40,16 +39,6 @@ async function claimAll(url: string, now: string) {
   return claimed.claims!;
 }
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (chunk: Buffer) => (chunks.out += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (chunks.err += chunk.toString()));
-  const code = await main(args, { out: out as never, err: err as never });
-  return { code, ...chunks };
-}
-
 describe('kykypolku deadlines --database-url', () => {
   let cliScript: Awaited<ReturnType<typeof bundleEntry>>;
   beforeAll(async () => {
@@ -59,7 +48,7 @@ describe('kykypolku deadlines --database-url', () => {
 
   it('--once writes one NDJSON notice per due deadline to stdout, its summary to stderr, and settles each', async () => {
     const url = await reviewCases(30, { reviewEveryThird: true });
-    const run = await cli(['deadlines', '--database-url', url, '--once', '--worker-id', 'w-1', '--limit', '7', ...module]);
+    const run = await cli('deadlines', '--database-url', url, '--once', '--worker-id', 'w-1', '--limit', '7', ...module);
     expect(run.code, run.err).toBe(0);
     const lines = run.out
       .trim()
@@ -83,7 +72,7 @@ describe('kykypolku deadlines --database-url', () => {
       /^deadlines: 20 notices, 0 no longer held, 0 given back, 3 claim calls as w-1 \(PostgreSQL at 127\.0\.0\.1:\d+\//,
     );
     expect(await claimAll(url, '2999-01-01T00:00:00Z')).toEqual([]);
-    const again = await cli(['deadlines', '--database-url', url, '--once', '--json', ...module]);
+    const again = await cli('deadlines', '--database-url', url, '--once', '--json', ...module);
     expect(again.out).toBe('');
     expect(JSON.parse(again.err)).toMatchObject({ notices: 0, notHeld: 0, released: 0, polls: 1, stopped: false });
   }, 120_000);

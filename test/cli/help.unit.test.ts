@@ -1,21 +1,10 @@
 // The CLI's own help and version, run in-process: what a newcomer types first.
 import { readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/cli/commands.js';
-import { main } from '../../src/cli/main.js';
+import { runCli as cli } from '../support/runCli.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (chunk: Buffer) => (chunks.out += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (chunks.err += chunk.toString()));
-  const code = await main(args, { out: out as never, err: err as never });
-  return { code, ...chunks };
-}
 
 describe('kykypolku --version', () => {
   it.each(['--version', '-v'])('%s prints the package version alone and exits 0', async (flag) => {

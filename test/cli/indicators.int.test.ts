@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCaseStore } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
 import { createPgliteStore } from 'kykypolku/postgres';
-import { main } from '../../src/cli/main.js';
+import { runCli as cli } from '../support/runCli.js';
 import { assessmentBooked, assessmentDone, closed, contactReceived, type WorkabilityInput } from '../support/workabilityInputs.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'kykypolku-indicators-'));
@@ -28,16 +27,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (chunk: Buffer) => (chunks.out += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (chunks.err += chunk.toString()));
-  const code = await main(args, { out: out as never, err: err as never });
-  return { code, ...chunks };
-}
 
 const range = ['--from', '2025-01-01', '--to', '2025-12-31'];
 

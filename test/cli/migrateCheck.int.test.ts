@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkMigration, openCaseStore, replayCase } from 'kykypolku';
 import { createPgliteStore } from 'kykypolku/postgres';
-import { main } from '../../src/cli/main.js';
+import { runCli as cli } from '../support/runCli.js';
 import { author, reviewer, reviewPath } from '../support/reviewPath.js';
 import { reviewPathV2, reviewPathV2AuthorsSilenced } from '../support/reviewPathV2.js';
 
@@ -31,16 +30,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (chunk: Buffer) => (chunks.out += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (chunks.err += chunk.toString()));
-  const code = await main(args, { out: out as never, err: err as never });
-  return { code, ...chunks };
-}
 
 describe('kykypolku migrate-check', () => {
   it('passes a v2 that adds a state: every open v1 case would move, closed ones stay', async () => {

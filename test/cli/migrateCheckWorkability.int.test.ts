@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulateCohort } from 'kykypolku';
 import { workabilityPathV1 } from 'kykypolku/paths';
 import { createPgliteStore } from 'kykypolku/postgres';
-import { main } from '../../src/cli/main.js';
+import { runCli as cli } from '../support/runCli.js';
 
 // A store as a county has it before work-ability path v2 is deployed: the demo's cohort (`kykypolku demo`,
 // 1 000 clients, seed 1) recorded under version 1, in embedded PostgreSQL.
@@ -26,16 +25,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (chunk: Buffer) => (chunks.out += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (chunks.err += chunk.toString()));
-  const code = await main(args, { out: out as never, err: err as never });
-  return { code, ...chunks };
-}
 
 describe('kykypolku migrate-check on the v1 demo cohort of the work-ability path', () => {
   it('passes the gate to workability-path@2 with the built-in catalogue (builtInPathVersions): every open case moves', async () => {

@@ -7,29 +7,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCaseStore } from 'kykypolku';
 import { createPgliteStore } from 'kykypolku/postgres';
 import { commands } from '../../src/cli/commands.js';
-import { main } from '../../src/cli/main.js';
+import { runCli as cli } from '../support/runCli.js';
 import { author, reviewer, reviewPath } from '../support/reviewPath.js';
 import { closings, reviewHistory, rules, storeCase } from '../support/retentionCases.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const directory = mkdtempSync(join(tmpdir(), 'kykypolku-organisation-cli-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (chunk: Buffer) => (chunks.out += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (chunks.err += chunk.toString()));
-  const code = await main(args, { out: out as never, err: err as never });
-  return { code, ...chunks };
-}
 
 /** case-ok of the example log: five accepted events. */
 const caseOk = readFileSync(`${root}/docs/examples/two-cases.ndjson`, 'utf8')

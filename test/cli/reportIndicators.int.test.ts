@@ -1,22 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli as cli } from '../support/runCli.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'kykypolku-report-indicators-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (chunk: Buffer) => (chunks.out += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (chunks.err += chunk.toString()));
-  const code = await main(args, { out: out as never, err: err as never });
-  return { code, ...chunks };
-}
 
 it('kykypolku report shows the cohort’s indicators by the --by period, small cells under --small-number marked', async () => {
   const out = join(directory, 'by-year');

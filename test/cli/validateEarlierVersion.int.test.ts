@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { simulateCohort } from 'kykypolku';
 import { workabilityPathV1 } from 'kykypolku/paths';
-import { main } from '../../src/cli/main.js';
+import { runCli as cli } from '../support/runCli.js';
 
 // A log exported from a store of work-ability path v1 cases (`kykypolku export`): recorded events that name
 // version 1. The path is at version 2 now; `--path workability-path@1` validates and imports such a log under
@@ -16,16 +15,6 @@ const cohort = simulateCohort(workabilityPathV1, { clients: 300, seed: 1 });
 writeFileSync(log, `${cohort.cases.flatMap((live) => live.history.map((event) => JSON.stringify(event))).join('\n')}\n`);
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (chunk: Buffer) => (chunks.out += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (chunks.err += chunk.toString()));
-  const code = await main(args, { out: out as never, err: err as never });
-  return { code, ...chunks };
-}
 
 describe('kykypolku validate --path <id>@<version>', () => {
   it('validates a log of v1 recorded events under version 1', async () => {
