@@ -108,7 +108,8 @@ function appendBatch(first: number, size: number, org: string, start: AppendStar
    WHERE EXISTS (SELECT 1 FROM head)
   RETURNING position
 )`,
-    headWrite: `UPDATE kykypolku_heads SET last_seq = $3::int, chain = $5::text, seal = $6::text, last_position = (SELECT max(position) FROM appended)
+    headWrite: `UPDATE kykypolku_heads SET last_seq = $3::int, chain = $5::text, seal = $6::text,
+    last_position = (SELECT max(position) FROM appended)
    WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)`,
   };
 }
