@@ -92,7 +92,7 @@ interface Chain {
 const laneGap = 24;
 /** The narrowest gap between two layers, and the room between two vertical runs in a gap. */
 const minimumGap = 28;
-const trackStep = 6;
+const trackStep = 5;
 /** Room between two nodes in a layer; bends of flows that pass a layer need less, between each other least. */
 const itemGap = 22;
 const bendGap = 12;
@@ -507,8 +507,28 @@ function layoutWith(
       tracksInGap.set(gap, tracks);
     }
     const trackOfRun = new Map(runs.map((run) => [run.key, trackOf.get(`${run.gap}:${run.trunk}`) ?? 0]));
+    // A branch's label sits in its gateway's gap right of the tracks whose vertical runs pass its
+    // height (its own trunk's among them); tracks that run only above or below it may pass under
+    // it, so a gap with many loops in it need not be as wide as its tracks and the label together.
     const labelledGap = new Set<number>();
-    for (const chain of chains) if (chain.flow.name && !chain.reversed) labelledGap.add(chain.items[0]!.layer);
+    const labelTracks = new Map<string, number>();
+    for (const chain of chains) {
+      if (!chain.flow.name || chain.reversed) continue;
+      const gap = chain.items[0]!.layer;
+      labelledGap.add(gap);
+      const bottom = lineY(chain.items[1]!) - 2;
+      const top = bottom - labelBoxOf(chain.flow.name).height;
+      const passing = runs.filter(
+        (run) =>
+          run.gap === gap && run.from !== run.to && Math.min(run.from, run.to) <= bottom + 6 && top - 6 <= Math.max(run.from, run.to),
+      );
+      labelTracks.set(chain.flow.id, Math.max(0, ...passing.map((run) => (trackOfRun.get(run.key) ?? 0) + 1)));
+    }
+    const labelRoom = new Map<number, number>();
+    for (const [flow, tracks] of labelTracks) {
+      const gap = chains.find((chain) => chain.flow.id === flow)!.items[0]!.layer;
+      labelRoom.set(gap, Math.max(labelRoom.get(gap) ?? 0, 14 + tracks * trackStep + labelWidth + 12));
+    }
     const laneLabelWidth = 30;
     const columnLeft: number[] = [];
     const columnWidth: number[] = [];
@@ -521,10 +541,10 @@ function layoutWith(
       x += width;
       gapLeft.push(x);
       const tracks = tracksInGap.get(at) ?? 0;
-      x += Math.max(minimumGap, 14 + tracks * trackStep + (labelledGap.has(at) ? labelWidth + 12 : 12));
+      x += Math.max(minimumGap, 14 + tracks * trackStep + 12, labelRoom.get(at) ?? 0);
     }
     const trackX = (gap: number, track: number) => gapLeft[gap]! + 10 + track * trackStep;
-    const labelX = (gap: number) => gapLeft[gap]! + 10 + (tracksInGap.get(gap) ?? 0) * trackStep + 4;
+    const labelX = (gap: number, flow: string) => gapLeft[gap]! + 10 + (labelTracks.get(flow) ?? 0) * trackStep + 4;
 
     const width = x + 20;
     const lanes = new Map<string, Bounds>();
@@ -590,7 +610,7 @@ function layoutWith(
         }
         if (index === 0 && chain.flow.name && !chain.reversed) {
           const box = labelBoxOf(chain.flow.name);
-          edgeLabels.set(chain.flow.id, { x: labelX(gap), y: lineY(item) - box.height - 2, ...box });
+          edgeLabels.set(chain.flow.id, { x: labelX(gap, chain.flow.id), y: lineY(item) - box.height - 2, ...box });
         }
       });
       if (chain.reversed && chain.flow.name) {
