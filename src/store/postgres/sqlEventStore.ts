@@ -396,13 +396,13 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
           let appended = false;
           try {
             const consents = options.consents ?? [];
-            // The statement's row count is its head row's: 1 when the whole batch was appended.
+            // The statement gives one row when the whole batch was appended (its head row written).
             appended =
               consents.length === 0
-                ? (await client.query(statement.text, values, statement.name)).rowCount === 1
+                ? (await client.query(statement.text, values, statement.name)).rows.length === 1
                 : // The consents the events change are written with them, all or nothing (schema step 8).
                   await client.transaction(async (session) => {
-                    const written = (await session.query(statement.text, values, statement.name)).rowCount === 1;
+                    const written = (await session.query(statement.text, values, statement.name)).rows.length === 1;
                     if (written) await sharing.writeConsents(session, caseId, consents);
                     return written;
                   });

@@ -45,7 +45,11 @@ export type AppendStart = 'new' | 'continued';
 
 /** The organisation the rows an append writes get: the store's, or for an unscoped store the case's own (its head's). */
 const rowOrganisation = (org: string, start: AppendStart): string =>
-  start === 'new' ? `${org}::text` : `coalesce(${org}::text, (SELECT organisation FROM head))`;
+  start === 'new' ? `${org}::text` : `coalesce(${org}::text, (SELECT organisation FROM appended LIMIT 1))`;
+
+/** The organisation the event rows get: the store's, or the case's own, from the head the insert reads. */
+const eventOrganisation = (org: string, start: AppendStart): string =>
+  start === 'new' ? `${org}::text` : `coalesce(${org}::text, head.organisation)`;
 
 /** Batches up to this many events are sent as VALUES rows; larger ones as parallel arrays. */
 const largestValuesBatch = 1000;
@@ -81,36 +85,46 @@ function batchRows(first: number, size: number): string {
  * beginning the same case; its whole statement fails, and nothing of it is written. The head is never
  * deleted, whether the append is projected or not.
  *
- * `written` are the CTEs (the head read, `appended`) that the statement's other CTEs may follow;
- * `headWrite` is the statement's own command, the head's row written once `appended` has rows, so
- * that the statement's row count (1 or 0) says whether the batch was appended and no row is sent back.
+ * `written` is the CTE `appended` (a continued case's head is read inside it) that the statement's
+ * other CTEs may follow; `headWrite` is the CTE `head_written`, the head's row written once `appended`
+ * has rows. The statement ends in `SELECT FROM head_written`: one row with no columns when the batch
+ * was appended, none when the check refused it. Every table is met after the events table, the order
+ * schema step 7's conversion takes them in: a statement whose own command wrote the head locked the
+ * heads first when run from a prepared plan, and deadlocked (40P01) against the conversion.
  */
 function appendBatch(first: number, size: number, org: string, start: AppendStart): { written: string; headWrite: string } {
-  const events = `INSERT INTO kykypolku_events (case_id, organisation, ${eventColumns}, at_instant)
-  SELECT $1, ${rowOrganisation(org, start)}, ${eventColumns}, at::timestamptz FROM ${batchRows(first, size)}`;
+  const insert = `INSERT INTO kykypolku_events (case_id, organisation, ${eventColumns}, at_instant)
+  SELECT $1, ${eventOrganisation(org, start)}, ${eventColumns}, at::timestamptz`;
   if (start === 'new') {
     return {
       written: `appended AS (
-  ${events}
+  ${insert} FROM ${batchRows(first, size)}
    WHERE $2::int = 0 AND $4::text = '' AND NOT EXISTS (SELECT 1 FROM kykypolku_heads WHERE case_id = $1 AND ${visible(org)})
   RETURNING position
 )`,
-      headWrite: `INSERT INTO kykypolku_heads (case_id, organisation, last_seq, chain, seal, last_position)
+      headWrite: `head_written AS (
+  INSERT INTO kykypolku_heads (case_id, organisation, last_seq, chain, seal, last_position)
   SELECT $1, ${org}::text, $3::int, $5::text, $6::text, (SELECT max(position) FROM appended)
-   WHERE EXISTS (SELECT 1 FROM appended)`,
+   WHERE EXISTS (SELECT 1 FROM appended)
+  RETURNING 1
+)`,
     };
   }
   return {
-    written: `head AS (
-  SELECT organisation FROM kykypolku_heads WHERE case_id = $1 AND last_seq = $2::int AND chain = $4::text AND ${visible(org)}
-), appended AS (
-  ${events}
-   WHERE EXISTS (SELECT 1 FROM head)
-  RETURNING position
+    // The head is read inside the insert, not in a CTE before it, so that the events table is met first.
+    written: `appended AS (
+  ${insert}
+    FROM (SELECT organisation FROM kykypolku_heads
+           WHERE case_id = $1 AND last_seq = $2::int AND chain = $4::text AND ${visible(org)}) AS head,
+         ${batchRows(first, size)}
+  RETURNING position, organisation
 )`,
-    headWrite: `UPDATE kykypolku_heads SET last_seq = $3::int, chain = $5::text, seal = $6::text,
+    headWrite: `head_written AS (
+  UPDATE kykypolku_heads SET last_seq = $3::int, chain = $5::text, seal = $6::text,
     last_position = (SELECT max(position) FROM appended)
-   WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)`,
+   WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)
+  RETURNING 1
+)`,
   };
 }
 
@@ -320,7 +334,7 @@ function sized(kind: string, size: number, start: AppendStart, text: () => strin
  * written only when the events were. Parameters: case id, expected seq, the last event's seq, the
  * chain's link before and after the batch, the head's seal, path id, path version and `at`, the projection (state,
  * status, assignee, next due), the armed deadlines' ids and due instants (two arrays), the store's organisation (or NULL), the batch.
- * Its row count is 1 when the batch was appended, 0 when the check refused it.
+ * It gives one row (no columns) when the batch was appended, none when the check refused it.
  *
  * @internal
  */
@@ -332,8 +346,8 @@ export function appendProjected(size: number, start: AppendStart): SizedStatemen
   SELECT $1, ${rowOrganisation('$16', start)}, $3::int, $7, $8::int, $9, $10, $11, $12, $13::text, $13::text::timestamptz
    WHERE EXISTS (SELECT 1 FROM appended)
   ${upsertCaseRow}
-), ${armDeadlines('$14', '$15', '$7', 'appended', rowOrganisation('$16', start))}
-${batch.headWrite}`;
+), ${armDeadlines('$14', '$15', '$7', 'appended', rowOrganisation('$16', start))}, ${batch.headWrite}
+SELECT FROM head_written`;
   });
 }
 
@@ -341,8 +355,8 @@ ${batch.headWrite}`;
  * Appends a batch without a projection: the case's row, if it had one, is removed with it, so a
  * row is never older than its events (rebuildProjections writes it again); the case's head stays.
  * Parameters: case id, expected seq, the last event's seq, the chain's link before and after the
- * batch, the head's seal, the store's organisation (or NULL), the batch. Its row count is 1 when the
- * batch was appended, 0 when the check refused it.
+ * batch, the head's seal, the store's organisation (or NULL), the batch. It gives one row (no
+ * columns) when the batch was appended, none when the check refused it.
  *
  * @internal
  */
@@ -351,8 +365,8 @@ export function appendUnprojected(size: number, start: AppendStart): SizedStatem
     const batch = appendBatch(8, size, '$7', start);
     return `WITH ${batch.written}, unprojected AS (
   DELETE FROM kykypolku_cases WHERE case_id = $1 AND EXISTS (SELECT 1 FROM appended)
-), ${disarmDeadlines('appended')}
-${batch.headWrite}`;
+), ${disarmDeadlines('appended')}, ${batch.headWrite}
+SELECT FROM head_written`;
   });
 }
 
