@@ -1,9 +1,10 @@
+import { bindMessage } from './pgliteBind.js';
 import type { SqlResult } from './sqlClient.js';
 
 // PGlite's `query()` sends Parse, Describe, Bind, Describe, Execute and Sync as six calls into the
 // WebAssembly backend, so every statement is parsed and planned again. A statement the store names
 // is parsed once per database instead (Parse with a name, its parameter types kept), and each run
-// is then one call: Bind, Describe, Execute, Sync. The backend is the same single connection that
+// is then one call: Bind, Describe, Execute, Sync (written here in one buffer, pgliteBind.ts). The backend is the same single connection that
 // `query()` uses, under the same two locks, so nothing another caller runs can interleave.
 
 /** The PGlite module's wire-protocol helpers this file uses. */
@@ -12,7 +13,6 @@ interface PgliteProtocolModule {
     readonly serialize: {
       parse(config: { name: string; text: string }): Uint8Array;
       describe(config: { type: 'S' | 'P'; name?: string }): Uint8Array;
-      bind(config: { statement: string; values: (string | null)[] }): Uint8Array;
       execute(config: Record<string, never>): Uint8Array;
       sync(): Uint8Array;
     };
@@ -92,6 +92,8 @@ export function preparedRunnerFor(db: unknown, module: unknown): PglitePreparedR
     preparedByDatabase.set(db, prepared);
   }
   const statements = prepared;
+  // What follows every run's Bind: the same bytes each time.
+  const runTail = concatenate([serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]);
 
   const prepare = async (name: string, text: string): Promise<readonly number[]> => {
     const known = statements.get(name);
@@ -136,15 +138,7 @@ export function preparedRunnerFor(db: unknown, module: unknown): PglitePreparedR
       const serializer = db.serializers[parameterTypes[index]!];
       return serializer ? serializer(value) : String(value);
     });
-    const messages = await db.execProtocolStream(
-      concatenate([
-        serialize.bind({ statement: name, values: serialized }),
-        serialize.describe({ type: 'P' }),
-        serialize.execute({}),
-        serialize.sync(),
-      ]),
-      { syncToFs: false },
-    );
+    const messages = await db.execProtocolStream(bindMessage(name, serialized, runTail), { syncToFs: false });
     const result = parseResults(messages, db.parsers)[0] ?? { rows: [] };
     return { rows: result.rows as TRow[], rowCount: result.affectedRows ?? result.rows.length };
   };
