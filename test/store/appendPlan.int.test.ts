@@ -13,6 +13,7 @@ interface PlanNode {
   readonly 'Relation Name'?: string;
   readonly Operation?: string;
   readonly 'CTE Name'?: string;
+  readonly 'Index Name'?: string;
   readonly Plans?: readonly PlanNode[];
 }
 
@@ -89,4 +90,14 @@ it('appends whole and answers by its row count, a new case and a continued one, 
   expect(await store.read('plan-1')).toEqual(events.slice(0, 12));
   const [head] = (await db.query<{ last_seq: number }>(`SELECT last_seq FROM kykypolku_heads WHERE case_id = 'plan-1'`)).rows;
   expect(head?.last_seq).toBe(12);
+});
+
+// A plan is made once per database (PGlite) or connection and kept: one made while the store had no
+// deadlines must still find a case's deadlines by its case id, not by walking kykypolku_deadlines_available
+// (due instant first: every unsettled deadline of every case, on each append).
+it.each(statements)('$name finds the case’s deadlines by its case id, planned on an empty store', async ({ text }) => {
+  const scans = (await planOf(text)).filter(
+    (node) => node['Relation Name'] === 'kykypolku_deadlines' && node['Node Type'].includes('Scan'),
+  );
+  for (const scan of scans) expect(scan['Index Name'], scan['Node Type']).toBe('kykypolku_deadlines_pkey');
 });

@@ -159,10 +159,15 @@ function armDeadlines(ids: string, dues: string, pathId: string, written: string
 )`;
 }
 
-/** The case's unsettled deadlines dropped once `written` has a row: a case without a projection arms none until rebuilt. */
+/**
+ * The case's unsettled deadlines dropped once `written` has a row: a case without a projection arms none until rebuilt.
+ * `settled IS NOT TRUE` (the column is NOT NULL, so the same rows as `NOT settled`) keeps the planner off the partial
+ * index `kykypolku_deadlines_available` (due instant first): a plan made while the store had no deadlines chose it, and
+ * kept walking every unsettled deadline of every case on each append for as long as the plan lived (on PGlite, the database's life).
+ */
 function disarmDeadlines(written: string): string {
   return `disarmed AS (
-  DELETE FROM kykypolku_deadlines WHERE case_id = $1 AND NOT settled AND EXISTS (SELECT 1 FROM ${written})
+  DELETE FROM kykypolku_deadlines WHERE case_id = $1 AND settled IS NOT TRUE AND EXISTS (SELECT 1 FROM ${written})
 )`;
 }
 
