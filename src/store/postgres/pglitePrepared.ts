@@ -4,8 +4,8 @@ import type { SqlResult } from './sqlClient.js';
 // PGlite's `query()` sends Parse, Describe, Bind, Describe, Execute and Sync as six calls into the
 // WebAssembly backend, so every statement is parsed and planned again. A statement the store names
 // is parsed once per database instead (Parse with a name, its parameter types kept), and each run
-// is then one call: Bind, Describe, Execute, Sync (written here in one buffer, pgliteBind.ts). The backend is the same single connection that
-// `query()` uses, under the same two locks, so nothing another caller runs can interleave.
+// is then one call: Bind, Describe, Execute, Sync (written here in one buffer, pgliteBind.ts). The
+// backend is the same single connection that `query()` uses, under the same two locks, so nothing another caller runs can interleave.
 
 /** The PGlite module's wire-protocol helpers this file uses. */
 interface PgliteProtocolModule {
