@@ -101,6 +101,7 @@ export type {
   EventStore,
   IndexedEventStore,
 } from './store/eventStore.js';
+export type { AppendNewCasesResult, NewCase, NewCasesAppender } from './store/newCases.js';
 export type { ScanOptions, UnreadableCase } from './store/scanOptions.js';
 export { EventStoreError, type LockHolder, type StoreFailure, type TamperedEvent } from './store/eventStoreError.js';
 export type { CaseIndex, CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './store/caseIndex.js';

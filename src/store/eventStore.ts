@@ -7,6 +7,7 @@ import { caseIdProblem } from '../case/caseId.js';
 import { describeIssue, projectionIssue, storedEventIssue } from '../case/storedEventDomain.js';
 import type { ScanOptions } from './scanOptions.js';
 import type { RetentionStore } from '../retention/retentionStore.js';
+import type { NewCasesAppender } from './newCases.js';
 
 /** Options of {@link EventStore.append}. */
 export interface AppendOptions {
@@ -127,7 +128,7 @@ export type AppendResult =
  * }
  * ```
  */
-export interface EventStore {
+export interface EventStore extends NewCasesAppender {
   append(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): Promise<AppendResult>;
   /** The case's events in seq order; empty for an unknown case. */
   read(caseId: string): Promise<readonly RecordedEvent[]>;

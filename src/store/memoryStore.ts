@@ -1,6 +1,7 @@
 import { excerptOf } from '../clientExcerpt.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './caseIndex.js';
+import { checkNewCases, caseTaken, type AppendNewCasesResult, type NewCase } from './newCases.js';
 import { accessDenied, checkBatch, type AppendOptions, type AppendResult, type IndexedEventStore } from './eventStore.js';
 import { checkCaseQuery, checkCaseloadQuery } from './queryCheck.js';
 import { eventIdTaken, judgeRetry } from './retriedBatch.js';
@@ -145,42 +146,83 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
     return { caseId, pathId: last.path.id, pathVersion: last.path.version, seq: last.seq, lastEventAt: last.at, ...stored.projection };
   }
 
-  return {
+  /** An append, all of it at once: nothing can run between its check and its write. */
+  function appendNow(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): AppendResult {
+    const invalid = checkBatch(caseId, events, options.expectedSeq, options.projection);
+    if (invalid) return { ok: false, failure: invalid };
+    const hidden = cases.has(caseId) && visibleCase(caseId) === undefined;
+    const stored: StoredCase = visibleCase(caseId) ?? { events: [], byEventId: new Map(), organisation, projection: undefined };
+    const retry = judgeRetry(events, stored.byEventId);
+    if (retry.kind === 'alreadyRecorded') return { ok: true, seq: retry.seq, alreadyRecorded: true };
+    const current = stored.events.length;
+    if (current !== options.expectedSeq) {
+      return {
+        ok: false,
+        failure: {
+          code: 'CONCURRENCY_CONFLICT',
+          message: `case '${excerptOf(caseId)}' is at seq ${current}, not ${options.expectedSeq}: another writer appended first`,
+          caseId,
+          expectedSeq: options.expectedSeq,
+          actualSeq: current,
+        },
+      };
+    }
+    if (retry.kind === 'idTaken') return { ok: false, failure: eventIdTaken(caseId, retry) };
+    if (events.length === 0) return { ok: true, seq: current, alreadyRecorded: false };
+    // Another organisation's case (as a server's row-level security answers it: the seqs are taken).
+    if (hidden) return { ok: false, failure: accessDenied(caseId) };
+    const copies = events.map(frozenCopy);
+    stored.events.push(...copies);
+    for (const copy of copies) if (copy.eventId !== undefined) stored.byEventId.set(copy.eventId, copy);
+    stored.projection = options.projection ? caseRowOf(options.projection) : undefined;
+    armFrom(caseId, stored, copies[copies.length - 1]!.path.id, options.projection);
+    for (const event of copies) all.push({ event, organisation: stored.organisation });
+    cases.set(caseId, stored);
+    data.consents.apply(caseId, stored.organisation, options.consents ?? []);
+    return { ok: true, seq: stored.events.length, alreadyRecorded: false };
+  }
+
+  const view: MemoryStore = {
     ...(organisation === undefined ? {} : { organisation }),
     forOrganisation: (other) => wrap(memoryView(data, checkedOrganisation(other, 'forOrganisation'), wrap)),
     async append(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): Promise<AppendResult> {
-      const invalid = checkBatch(caseId, events, options.expectedSeq, options.projection);
-      if (invalid) return { ok: false, failure: invalid };
-      const hidden = cases.has(caseId) && visibleCase(caseId) === undefined;
-      const stored: StoredCase = visibleCase(caseId) ?? { events: [], byEventId: new Map(), organisation, projection: undefined };
-      const retry = judgeRetry(events, stored.byEventId);
-      if (retry.kind === 'alreadyRecorded') return { ok: true, seq: retry.seq, alreadyRecorded: true };
-      const current = stored.events.length;
-      if (current !== options.expectedSeq) {
-        return {
-          ok: false,
-          failure: {
-            code: 'CONCURRENCY_CONFLICT',
-            message: `case '${excerptOf(caseId)}' is at seq ${current}, not ${options.expectedSeq}: another writer appended first`,
-            caseId,
-            expectedSeq: options.expectedSeq,
-            actualSeq: current,
-          },
-        };
+      return appendNow(caseId, events, options);
+    },
+    async appendNewCases(newCases: readonly NewCase[]): Promise<AppendNewCasesResult> {
+      const invalid = checkNewCases(newCases);
+      if (invalid) return { ok: false, ...invalid };
+      // Judged whole before anything is written, so a refusal leaves the store as it was.
+      let recorded = 0;
+      for (const [entry, { caseId, events }] of newCases.entries()) {
+        const stored = cases.get(caseId);
+        if (stored === undefined) continue;
+        const visible = visibleCase(caseId);
+        if (visible === undefined) return { ok: false, failure: accessDenied(caseId), entry };
+        const retry = judgeRetry(events, visible.byEventId);
+        if (retry.kind === 'alreadyRecorded' && visible.events.length === events.length) {
+          recorded++;
+          continue;
+        }
+        if (retry.kind === 'idTaken') return { ok: false, failure: eventIdTaken(caseId, retry), entry };
+        return { ok: false, failure: caseTaken(caseId, visible.events.length), entry };
       }
-      if (retry.kind === 'idTaken') return { ok: false, failure: eventIdTaken(caseId, retry) };
-      if (events.length === 0) return { ok: true, seq: current, alreadyRecorded: false };
-      // Another organisation's case (as a server's row-level security answers it: the seqs are taken).
-      if (hidden) return { ok: false, failure: accessDenied(caseId) };
-      const copies = events.map(frozenCopy);
-      stored.events.push(...copies);
-      for (const copy of copies) if (copy.eventId !== undefined) stored.byEventId.set(copy.eventId, copy);
-      stored.projection = options.projection ? caseRowOf(options.projection) : undefined;
-      armFrom(caseId, stored, copies[copies.length - 1]!.path.id, options.projection);
-      for (const event of copies) all.push({ event, organisation: stored.organisation });
-      cases.set(caseId, stored);
-      data.consents.apply(caseId, stored.organisation, options.consents ?? []);
-      return { ok: true, seq: stored.events.length, alreadyRecorded: false };
+      if (recorded === newCases.length) return { ok: true, cases: 0, events: 0, alreadyRecorded: newCases.length > 0 };
+      // Some of the cases stored and some not: not a retry of this call, another writer's.
+      if (recorded > 0) {
+        const entry = newCases.findIndex(({ caseId }) => cases.has(caseId));
+        return { ok: false, failure: caseTaken(newCases[entry]!.caseId, cases.get(newCases[entry]!.caseId)!.events.length), entry };
+      }
+      let events = 0;
+      for (const newCase of newCases) {
+        const written = appendNow(newCase.caseId, newCase.events, {
+          expectedSeq: 0,
+          ...(newCase.projection ? { projection: newCase.projection } : {}),
+        });
+        // Checked above, and nothing runs between: every case is new and well formed.
+        if (!written.ok) throw new Error(`memory store: appendNewCases could not write case ${newCase.caseId}: ${written.failure.code}`);
+        events += newCase.events.length;
+      }
+      return { ok: true, cases: newCases.length, events, alreadyRecorded: false };
     },
     async read(caseId: string): Promise<readonly RecordedEvent[]> {
       return [...(visibleCase(caseId)?.events ?? [])];
@@ -344,4 +386,5 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
         .map((caseId) => receipts.get(caseId)!.receipt);
     },
   };
+  return view;
 }

@@ -6,6 +6,7 @@ import { EventStoreError, openCase, type CaseProjection, type IndexedEventStore,
 import { workabilityPath } from 'kykypolku/paths';
 import { reach, type WorkabilityInput } from '../support/workabilityInputs.js';
 import { appendInterleaved, logDifference, pastOnePage } from '../support/longCases.js';
+import { describeNewCasesContract } from './newCasesContract.js';
 
 function historyOf(
   caseId: string,
@@ -295,4 +296,5 @@ export function describeIndexedStoreContract(name: string, createStore: () => Pr
       expect((await store.listCases({ assignee: 'coach-ord' })).map((summary) => summary.caseId)).toEqual(ids);
     });
   });
+  describeNewCasesContract(name, createStore);
 }

@@ -38,6 +38,7 @@ import { accessLogEntry, checkedAccess, type AccessLogRow } from '../accessLogRo
 import type { AccessLogStore } from '../accessLog.js';
 import type { ConsentRestoreStore, ConsentStore } from '../consent.js';
 import { createSqlConsent } from './sqlConsent.js';
+import { createSqlAppendNewCases } from './sqlAppendNewCases.js';
 import { checkClaim, checkClaimRequest, notHeld } from '../../deadlines/claimCheck.js';
 import {
   largestClaimBatch,
@@ -327,6 +328,18 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
     forget: (caseId) => knownHeads.delete(caseId),
   });
 
+  /** A failure of a whole write as an append failure of `caseId`: unavailable, or refused by the database. */
+  function writeFailureOf(caseId: string, error: unknown): AppendFailure {
+    const explained = explain(error);
+    if (explained.failure.code === 'STORE_UNAVAILABLE') return unavailable(caseId, error).failure;
+    if (explained.failure.code !== 'STORE_FAILED') throw explained;
+    const { sqlState } = explained.failure;
+    const message = `${storeName} refused the batch, so nothing was written (${describeSqlState(sqlState)})`;
+    return { code: 'STORE_FAILED', message, caseId, sqlState };
+  }
+
+  const appendNewCases = createSqlAppendNewCases({ client, chain, org, refusal, failureOf: writeFailureOf, knowHead });
+
   const sharing = createSqlConsent({ organisation, read, verify: verifiedCase, client, explain });
 
   return {
@@ -441,6 +454,8 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
         throw explained;
       }
     },
+
+    appendNewCases,
 
     read: readCase,
 
