@@ -14,7 +14,7 @@ import type { ReportPath } from '../report/buildReport.js';
 import { checkSummaryFor, writeReport } from './reportCommand.js';
 import { type DemoIndicatorFigure, demoIndicators } from './demoIndicators.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
-import { type DemoCohortTotals, liveCaseDigest } from './demoCohort.js';
+import { type DemoCase, type DemoCohortTotals, liveCaseDigest } from './demoCohort.js';
 import { type DemoCohortSource, startDemoCohorts } from './demoCohortSource.js';
 
 /** Options of the `demo` command. @internal */
@@ -60,6 +60,12 @@ export interface DemoPathSummary {
   readonly indicators: readonly DemoIndicatorFigure[];
 }
 
+/**
+ * How many cases the demo stores in one transaction: one per case was most of its time (5 000
+ * transactions); past a few hundred the gain is gone and the batch is memory (docs/performance.md).
+ */
+const demoStoreBatch = Number(process.env.KYKYPOLKU_DEMO_BATCH ?? 200);
+
 function percent(part: number, whole: number): string {
   return whole === 0 ? '0.0 %' : `${((part / whole) * 100).toFixed(1)} %`;
 }
@@ -104,8 +110,8 @@ async function runDemoOn(options: DemoOptions, cohorts: DemoCohortSource): Promi
   const runs: StoredCohort[] = [];
   const live = new Map<string, LiveCase>();
   for (const [pathIndex, definition] of options.paths.entries()) {
-    // Each case's history in one batch, with its current-state row, in one transaction per case,
-    // stored while the simulation (in a worker thread, when it can) walks the next cases.
+    // The cases with their current-state rows, demoStoreBatch at a time in one transaction
+    // (appendNewCases), stored while the simulation (in a worker thread, when it can) walks the next cases.
     const storing = createProgress(`${definition.id}: recording and storing cases`, options.err, options.quiet || options.json);
     const byEndState: Record<string, number> = {};
     const histories: (readonly RecordedEvent[])[] = [];
@@ -113,6 +119,25 @@ async function runDemoOn(options: DemoOptions, cohorts: DemoCohortSource): Promi
     let lastAt: string | undefined;
     let totals: DemoCohortTotals | undefined;
     let clients = 0;
+    let pending: DemoCase[] = [];
+    const storePending = async () => {
+      const batch = pending;
+      pending = [];
+      if (batch.length === 0) return;
+      const saved = await options.store.appendNewCases(
+        batch.map((demoCase) => ({ caseId: demoCase.caseId, events: demoCase.history, projection: demoCase.projection })),
+      );
+      if (!saved.ok) {
+        const caseId = batch[saved.entry]?.caseId ?? saved.failure.caseId;
+        throw new Error(
+          saved.failure.code === 'CONCURRENCY_CONFLICT'
+            ? `demo: the store already holds case ${caseId}; run the demo on an empty database`
+            : `demo: the store refused case ${caseId}: ${saved.failure.message}`,
+        );
+      }
+      clients += batch.length;
+      storing.update(clients, options.clients);
+    };
     while (totals === undefined) {
       const message = await cohorts.next();
       if (message.pathIndex !== pathIndex) throw new Error(`demo: the simulation handed on path ${message.pathIndex}, not ${pathIndex}`);
@@ -121,24 +146,17 @@ async function runDemoOn(options: DemoOptions, cohorts: DemoCohortSource): Promi
         continue;
       }
       for (const demoCase of message.cases) {
-        const saved = await options.store.append(demoCase.caseId, demoCase.history, { expectedSeq: 0, projection: demoCase.projection });
-        if (!saved.ok) {
-          throw new Error(
-            saved.failure.code === 'CONCURRENCY_CONFLICT'
-              ? `demo: the store already holds case ${demoCase.caseId}; run the demo on an empty database`
-              : `demo: the store refused case ${demoCase.caseId}: ${saved.failure.message}`,
-          );
-        }
         stored += demoCase.history.length;
         const at = demoCase.history[demoCase.history.length - 1]?.at;
         if (at !== undefined && (lastAt === undefined || Date.parse(at) > Date.parse(lastAt))) lastAt = at;
         byEndState[demoCase.endState] = (byEndState[demoCase.endState] ?? 0) + 1;
         live.set(demoCase.caseId, { pathId: definition.id, digest: demoCase.liveDigest });
         if (options.reportDirectory !== undefined) histories.push(demoCase.history);
-        clients++;
-        storing.update(clients, options.clients);
+        pending.push(demoCase);
       }
+      if (pending.length >= demoStoreBatch) await storePending();
     }
+    await storePending();
     storing.finish();
     runs.push({ definition, clients, totals, byEndState, stored, lastAt, histories });
   }
