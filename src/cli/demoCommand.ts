@@ -62,9 +62,9 @@ export interface DemoPathSummary {
 
 /**
  * How many cases the demo stores in one transaction: one per case was most of its time (5 000
- * transactions); past a few hundred the gain is gone and the batch is memory (docs/performance.md).
+ * transactions); 100 measured best, 500 raised the peak of memory past 600 MB (docs/performance.md).
  */
-const demoStoreBatch = Number(process.env.KYKYPOLKU_DEMO_BATCH ?? 200);
+const demoStoreBatch = 100;
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '0.0 %' : `${((part / whole) * 100).toFixed(1)} %`;
