@@ -61,10 +61,12 @@ export interface DemoPathSummary {
 }
 
 /**
- * How many cases the demo stores in one transaction: one per case was most of its time (5 000
- * transactions); 100 measured best, 500 raised the peak of memory past 600 MB (docs/performance.md).
+ * How many cases the demo stores in one appendNewCases call (one transaction, one statement): one per
+ * case was most of its time (5 000 transactions). 25 already takes almost all of the gain; larger
+ * calls cost no less CPU but more memory (PostgreSQL's per-statement work in PGlite's heap, which
+ * never shrinks: 100 a call peaked ~60 MB higher, 500 past 600 MB; docs/performance.md).
  */
-const demoStoreBatch = 100;
+const demoStoreBatch = 25;
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '0.0 %' : `${((part / whole) * 100).toFixed(1)} %`;
