@@ -8,7 +8,10 @@ export interface NewCase {
   readonly caseId: string;
   /** The case's events, seq 1, 2, …: at least one. */
   readonly events: readonly RecordedEvent[];
-  /** The case's current-state row after these events (`projectCase(caseRef)`); without it the case has no row until `rebuildProjections()`. */
+  /**
+   * The case's current-state row after these events (`projectCase(caseRef)`); without it the case
+   * has no row until `rebuildProjections()`.
+   */
   readonly projection?: CaseProjection;
 }
 

@@ -23,6 +23,11 @@ export interface NewCasesDependencies {
 /** Thrown inside the transaction to roll it back when a case was not written; never leaves this module. */
 class CaseNotWritten extends Error {}
 
+/** One row's values onto the ends of parallel columns. */
+function pushRow(columns: unknown[][], row: readonly unknown[]): void {
+  for (let column = 0; column < row.length; column++) columns[column]!.push(row[column]);
+}
+
 /** The parameters of one statement: the cases in case id order, each chained from the start. */
 function parametersOf(cases: readonly NewCase[], chain: EventChain, org: string | null): { values: unknown[]; heads: ChainPosition[] } {
   const events: unknown[][] = Array.from({ length: 12 }, () => []);
@@ -38,9 +43,7 @@ function parametersOf(cases: readonly NewCase[], chain: EventChain, org: string 
       for (let column = 0; column < 11; column++) events[column + 1]!.push(values[row * 11 + column]);
     }
     heads.push(batch.head);
-    [caseId, batch.head.seq, batch.head.link, chain.seal(batch.head.seq, batch.head.link)].forEach((value, column) =>
-      headColumns[column]!.push(value),
-    );
+    pushRow(headColumns, [caseId, batch.head.seq, batch.head.link, chain.seal(batch.head.seq, batch.head.link)]);
     if (projection) {
       const last = history[history.length - 1]!;
       const row = [
@@ -54,9 +57,9 @@ function parametersOf(cases: readonly NewCase[], chain: EventChain, org: string 
         projection.assignee ?? null,
         projection.nextDueAt ?? null,
       ];
-      row.forEach((value, column) => rowColumns[column]!.push(value));
+      pushRow(rowColumns, row);
       for (const deadline of projection.deadlines ?? []) {
-        [caseId, deadline.id, deadline.dueAt, last.path.id].forEach((value, column) => deadlineColumns[column]!.push(value));
+        pushRow(deadlineColumns, [caseId, deadline.id, deadline.dueAt, last.path.id]);
       }
     }
   }
@@ -130,7 +133,7 @@ export function createSqlAppendNewCases(deps: NewCasesDependencies): (cases: rea
             missing = new Set(part.filter((newCase) => !written.has(newCase.caseId)).map((newCase) => newCase.caseId));
             throw new CaseNotWritten();
           }
-          part.forEach((newCase, index) => heads.set(newCase.caseId, partHeads[index]!));
+          for (const [index, newCase] of part.entries()) heads.set(newCase.caseId, partHeads[index]!);
         }
       });
     } catch (error) {
