@@ -96,12 +96,14 @@ export type { ConsentDeclaration } from './path/consentDeclaration.js';
 export type {
   AppendFailure,
   AppendFailureCode,
+  AppendNewCasesResult,
   AppendOptions,
   AppendResult,
   EventStore,
   IndexedEventStore,
+  NewCase,
+  NewCasesAppender,
 } from './store/eventStore.js';
-export type { AppendNewCasesResult, NewCase, NewCasesAppender } from './store/newCases.js';
 export type { ScanOptions, UnreadableCase } from './store/scanOptions.js';
 export { EventStoreError, type LockHolder, type StoreFailure, type TamperedEvent } from './store/eventStoreError.js';
 export type { CaseIndex, CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './store/caseIndex.js';

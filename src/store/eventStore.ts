@@ -7,7 +7,6 @@ import { caseIdProblem } from '../case/caseId.js';
 import { describeIssue, projectionIssue, storedEventIssue } from '../case/storedEventDomain.js';
 import type { ScanOptions } from './scanOptions.js';
 import type { RetentionStore } from '../retention/retentionStore.js';
-import type { NewCasesAppender } from './newCases.js';
 
 /** Options of {@link EventStore.append}. */
 export interface AppendOptions {
@@ -113,6 +112,74 @@ export type AppendResult =
       readonly failure?: never;
     }
   | { readonly ok: false; readonly failure: AppendFailure; readonly seq?: never; readonly alreadyRecorded?: never };
+
+/** One new case for {@link NewCasesAppender.appendNewCases}: its whole history so far, from seq 1. */
+export interface NewCase {
+  readonly caseId: string;
+  /** The case's events, seq 1, 2, …: at least one. */
+  readonly events: readonly RecordedEvent[];
+  /**
+   * The case's current-state row after these events (`projectCase(caseRef)`); without it the case
+   * has no row until `rebuildProjections()`.
+   */
+  readonly projection?: CaseProjection;
+}
+
+/**
+ * The result of {@link NewCasesAppender.appendNewCases}: every case written, or none. A failure
+ * names the first case at fault, by `entry` (its position in the call) and `failure.caseId`.
+ */
+export type AppendNewCasesResult =
+  | {
+      readonly ok: true;
+      /** How many cases the call wrote (0 when it was a retry of cases stored already). */
+      readonly cases: number;
+      /** How many events the call wrote. */
+      readonly events: number;
+      /**
+       * True when every event of every case carries an event id and the store already held exactly
+       * these cases (a retry after a lost answer): nothing was written.
+       */
+      readonly alreadyRecorded: boolean;
+      readonly failure?: never;
+      readonly entry?: never;
+    }
+  | {
+      readonly ok: false;
+      /**
+       * Why nothing was written, as `append` says it for that case: `CONCURRENCY_CONFLICT` (the
+       * store holds the case already; `actualSeq` is its seq), `EVENT_ID_TAKEN`, `INVALID_APPEND`
+       * (also for a case id twice in the call, or a case without events), `ACCESS_DENIED`,
+       * `STORE_UNAVAILABLE` (whether the cases were written is unknown: call again with the same
+       * event ids), `STORE_FAILED`.
+       */
+      readonly failure: AppendFailure;
+      /** The position in the call of the case at fault; 0 for a failure of the whole call (`STORE_UNAVAILABLE`, `STORE_FAILED`). */
+      readonly entry: number;
+      readonly cases?: never;
+      readonly events?: never;
+      readonly alreadyRecorded?: never;
+    };
+
+/**
+ * Appends several new cases in one transaction: what loading a cohort or an import needs, where
+ * one transaction per case costs most of the time. Every case must be new (the store holds no
+ * event of it); consents are not written (append a case whose events give or withdraw consents
+ * with `append` and its `consents`).
+ *
+ * @example
+ * ```ts
+ * import { createMemoryStore } from 'kykypolku';
+ *
+ * const store = createMemoryStore();
+ * // caseRef: a case recorded through its path, not stored yet; each new case with its whole history.
+ * const saved = await store.appendNewCases([{ caseId: caseRef.caseId, events: caseRef.history }]);
+ * if (!saved.ok) console.error(`case ${saved.entry}: ${saved.failure.code}`);
+ * ```
+ */
+export interface NewCasesAppender {
+  appendNewCases(cases: readonly NewCase[]): Promise<AppendNewCasesResult>;
+}
 
 /**
  * The port every event store implements: append with optimistic concurrency, read one case, read

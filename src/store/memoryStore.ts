@@ -1,8 +1,16 @@
 import { excerptOf } from '../clientExcerpt.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './caseIndex.js';
-import { checkNewCases, caseTaken, type AppendNewCasesResult, type NewCase } from './newCases.js';
-import { accessDenied, checkBatch, type AppendOptions, type AppendResult, type IndexedEventStore } from './eventStore.js';
+import { checkNewCases, caseTaken } from './newCases.js';
+import {
+  accessDenied,
+  checkBatch,
+  type AppendNewCasesResult,
+  type AppendOptions,
+  type AppendResult,
+  type IndexedEventStore,
+  type NewCase,
+} from './eventStore.js';
 import { checkCaseQuery, checkCaseloadQuery } from './queryCheck.js';
 import { eventIdTaken, judgeRetry } from './retriedBatch.js';
 import { compareCaseIds, compareSummaries, matchesQuery } from './summaryOrder.js';

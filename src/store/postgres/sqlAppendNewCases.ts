@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../path/recordedEvent.js';
-import type { AppendFailure, AppendResult } from '../eventStore.js';
+import type { AppendFailure, AppendNewCasesResult, AppendResult, NewCase } from '../eventStore.js';
 import { EventStoreError } from '../eventStoreError.js';
-import { checkNewCases, type AppendNewCasesResult, type NewCase } from '../newCases.js';
+import { checkNewCases } from '../newCases.js';
 import { appendNewCasesStatement, largestNewCasesStatement } from './appendNewCasesStatement.js';
 import type { EventChain } from './eventChain.js';
 import { batchParameters, chainStart, type ChainPosition } from './eventRow.js';
