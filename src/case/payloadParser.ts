@@ -188,6 +188,17 @@ function fieldReader(schema: unknown, domain: boolean): FieldReader | undefined 
   }
 }
 
+const utf8 = new TextEncoder();
+
+/** jsonb's order of an object's keys: the fewer UTF-8 bytes first, then byte by byte. @internal */
+export function jsonbKeyOrder(a: string, b: string): number {
+  const left = utf8.encode(a);
+  const right = utf8.encode(b);
+  if (left.length !== right.length) return left.length - right.length;
+  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return left[index]! - right[index]!;
+  return 0;
+}
+
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
@@ -199,6 +210,13 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
  * to strip) with no refinement, every field of which {@link fieldReader} can read. A payload whose
  * keys are all the schema's, each holding a value its field takes, is copied in the schema's key
  * order — exactly what zod's parse gives.
+ *
+ * One copy, whatever order the keys come in. Stored payloads come in the order their store keeps
+ * keys in: JSON as they were written (the schema's), jsonb shortest key first, then bytewise (see
+ * {@link jsonbKeyOrder}), a host in its own. Values are read where `for…in` reads them fastest, each
+ * once; while the keys come in the schema's order they go straight into the copy, and once one comes
+ * out of it (or the first is the one jsonb puts first) into slots by their place in the schema, from
+ * which the copy is made in order at the end. No set of keys seen, no second object per payload.
  */
 function objectReader(schema: unknown, domain: boolean): FieldReader | undefined {
   const definition = definitionOf(schema);
@@ -220,36 +238,50 @@ function objectReader(schema: unknown, domain: boolean): FieldReader | undefined
     depth = Math.max(depth, field.depth + 1);
     if (!field.inDomain || key === '__proto__' || stringProblem(key) !== undefined) inDomain = false;
   }
-  const fields = new Map(entries.map(([key, field], position) => [key, { field, position }]));
-  const order = entries.map(([key]) => key);
-  const inOrderFields = entries.map(([, field], position) => ({ field, position }));
-  const required = entries.filter(([, field]) => !field.optional).length;
+  const keys = entries.map(([key]) => key);
+  const positions = new Map(keys.map((key, position) => [key, position]));
+  const readers = entries.map(([, field]) => field.read);
+  const optional = entries.map(([, field]) => field.optional);
+  const required = optional.filter((isOptional) => !isOptional).length;
+  // The key jsonb gives first (the shortest, then bytewise), when it is not the schema's first: a
+  // payload that starts with it is put in order through `slots` from the start.
+  const jsonbFirst = [...keys].sort(jsonbKeyOrder)[0];
+  const jsonbStart = jsonbFirst !== keys[0] ? jsonbFirst : undefined;
   const read: Reader = (payload) => {
     if (!isPlainRecord(payload)) return refused;
-    const taken: Record<string, unknown> = {};
+    let data: Record<string, unknown> = {};
+    // Each taken value by its field's place in the schema, once the keys have come out of its order.
+    let slots: unknown[] | undefined;
     let requiredSeen = 0;
     let last = -1;
-    let inOrder = true;
     for (const key in payload) {
       if (!Object.hasOwn(payload, key)) return refused;
-      // Stored payloads mostly come in the schema's order: the next field is tried before the map.
+      // JSON keeps the schema's order: the next field is tried before the map.
       const next = last + 1;
-      const known = next < order.length && order[next] === key ? inOrderFields[next] : fields.get(key);
-      // Each value is read once: a getter's second answer is never the one checked.
-      const value = known && payload[key];
-      if (!known || value === undefined) return refused;
-      const read = known.field.read(value);
-      if (read === refused) return refused;
-      taken[key] = read;
-      if (!known.field.optional) requiredSeen++;
-      if (known.position < last) inOrder = false;
-      last = known.position;
+      const position = next < keys.length && keys[next] === key ? next : positions.get(key);
+      // Each value is read once, here, where `for…in` reads it fastest: a getter's second answer is never the one checked.
+      const value = position === undefined ? undefined : payload[key];
+      if (value === undefined) return refused;
+      const taken = readers[position!]!(value);
+      if (taken === refused) return refused;
+      if (!optional[position!]) requiredSeen++;
+      if (slots === undefined && (position! < last || (last < 0 && key === jsonbStart))) {
+        slots = new Array(keys.length);
+        for (const earlier in data) slots[positions.get(earlier)!] = data[earlier];
+        data = {};
+      }
+      if (slots === undefined) data[key] = taken;
+      else slots[position!] = taken;
+      last = position!;
     }
+    // `for…in` lists a key once: the count says every required key is there, without a set of keys seen.
     if (requiredSeen !== required) return refused;
-    // Stored payloads (JSON, jsonb) mostly come in the schema's order already: then the copy is the answer.
-    if (inOrder) return taken;
-    const data: Record<string, unknown> = {};
-    for (const key of order) if (Object.hasOwn(taken, key)) data[key] = taken[key];
+    if (slots === undefined) return data;
+    // The one copy in the schema's order (a taken value is never undefined).
+    for (let position = 0; position < keys.length; position++) {
+      const taken = slots[position];
+      if (taken !== undefined) data[keys[position]!] = taken;
+    }
     return data;
   };
   return { read, optional: false, units, values, depth, inDomain };
