@@ -13,7 +13,7 @@ import { copyInputIntoDomain, type PlainValue } from '../schema/valueDomain.js';
 import { describeFieldPath } from './fieldPath.js';
 import { ruleHolds } from './typeErasure.js';
 import { isInstantBefore } from '../time/instant.js';
-import { markRecordedHere } from './recordedHere.js';
+import { markFrozenRecordedHere } from './recordedHere.js';
 
 /** The outcome of one step of the pipeline. @internal */
 export type StepResult =
@@ -222,7 +222,8 @@ function newEvent(
     eventId === undefined
       ? { caseId: core.caseId, seq, type, at, actor: frozenActor, payload: frozenPayload, path: plan.pathVersion }
       : { caseId: core.caseId, seq, type, at, actor: frozenActor, payload: frozenPayload, path: plan.pathVersion, eventId };
-  markRecordedHere(event, plan);
+  // frozenPayloadOf froze every object inside the payload: nothing below it is left to check.
+  markFrozenRecordedHere(event, plan);
   return Object.freeze(event);
 }
 

@@ -46,7 +46,17 @@ function isFrozenBelow(value: object): boolean {
  * @internal
  */
 export function markRecordedHere(event: RecordedEvent, plan: CompiledPath): void {
-  if (isFrozenBelow(event.payload as object)) new RecordedHere(event, plan);
+  if (isFrozenBelow(event.payload as object)) markFrozenRecordedHere(event, plan);
+}
+
+/**
+ * {@link markRecordedHere} for an event whose payload the pipeline has just frozen all the way down
+ * (`frozenPayloadOf`): the walk that would find it so is skipped, once per recorded or replayed event.
+ *
+ * @internal
+ */
+export function markFrozenRecordedHere(event: RecordedEvent, plan: CompiledPath): void {
+  new RecordedHere(event, plan);
 }
 
 /**

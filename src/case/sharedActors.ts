@@ -13,10 +13,20 @@ import type { EventActor } from '../path/recordedEvent.js';
 export class SharedActors {
   readonly #byRole = new Map<string, Map<string, EventActor>>();
   #size = 0;
+  // The last answer: replay asks for an event's actor twice (its strings' check, then the event it
+  // makes), with the same strings, so the second is two comparisons instead of two map look-ups.
+  #lastRole: string | undefined;
+  #lastId: string | undefined;
+  #last: EventActor | undefined;
 
   /** The shared frozen actor with this role and id, if one is kept. */
   get(role: string, id: string): EventActor | undefined {
-    return this.#byRole.get(role)?.get(id);
+    if (role === this.#lastRole && id === this.#lastId) return this.#last;
+    const found = this.#byRole.get(role)?.get(id);
+    this.#lastRole = role;
+    this.#lastId = id;
+    this.#last = found;
+    return found;
   }
 
   /** Keeps a frozen actor whose strings are inside the value domain, while there is room. */
@@ -30,6 +40,7 @@ export class SharedActors {
     if (byId.has(actor.id)) return;
     byId.set(actor.id, actor);
     this.#size++;
+    if (actor.role === this.#lastRole && actor.id === this.#lastId) this.#last = actor;
   }
 }
 
