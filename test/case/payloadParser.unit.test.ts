@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { isoDate } from 'kykypolku';
 import type { AnyPathDefinition } from 'kykypolku';
 import { builtInPaths } from '../../machines/index.js';
-import { createDomainPayloadReader, createPayloadParser } from '../../src/case/payloadParser.js';
+import { createDomainPayloadReader, createPayloadParser, jsonbKeyOrder } from '../../src/case/payloadParser.js';
 import { checkDomain } from '../../src/schema/valueDomain.js';
 import { describePayloadDomain } from '../../src/schema/payloadDomain.js';
 import { gatePath, pausePath, sessionPath, shapePath } from '../support/checkerFixtures.js';
@@ -274,5 +274,114 @@ describe('unit: the domain reader takes only payloads inside the value domain th
     expect(read(revocable.proxy)).toBeUndefined();
     expect(createDomainPayloadReader(z.strictObject({ s: z.string() }))).toBeUndefined();
     expect(createDomainPayloadReader(z.strictObject({ s: z.enum(['a\u0000']) }))).toBeUndefined();
+  });
+});
+
+describe('unit: the fast path takes a payload in any key order and gives the schema order, as zod does', () => {
+  // Optional and nullable fields, a nested strict object, a date: a schema whose jsonb order is not its own.
+  const schema = z.strictObject({
+    unemploymentMonths: z.number().int().min(0).max(600),
+    targetGroup: z.enum(['partiallyWorkAble', 'longTermUnemployed']),
+    referredFrom: z.strictObject({ pathId: z.string().max(20), caseId: z.string().max(20) }).optional(),
+    on: isoDate.nullable(),
+    flag: z.boolean().optional(),
+  });
+  const full = {
+    unemploymentMonths: 22,
+    targetGroup: 'partiallyWorkAble',
+    referredFrom: { pathId: 'x1', caseId: 'c-1' },
+    on: null,
+    flag: true,
+  };
+  const inOrder = (keys: readonly string[], source: Record<string, unknown> = full) =>
+    Object.fromEntries(keys.filter((key) => key in source).map((key) => [key, source[key]]));
+  const jsonbOrder = (payload: Record<string, unknown>) => inOrder(Object.keys(payload).sort(jsonbKeyOrder), payload);
+  const readers = [
+    ['parser', (payload: unknown) => outcomeOf(createPayloadParser(schema)(payload) as never)],
+    [
+      'domain reader',
+      (payload: unknown) => {
+        const taken = createDomainPayloadReader(schema)!(payload);
+        return taken === undefined ? outcomeOf(schema.safeParse(payload)) : outcomeOf({ success: true, data: taken });
+      },
+    ],
+  ] as const;
+
+  it("orders keys as PostgreSQL's jsonb does: fewer UTF-8 bytes first, then byte by byte", () => {
+    expect(['instrumentVersion', 'phase', 'administeredOn', 'areaScores'].sort(jsonbKeyOrder)).toEqual([
+      'phase',
+      'areaScores',
+      'administeredOn',
+      'instrumentVersion',
+    ]);
+    // 'é' is two bytes (C3 A9): after 'ab', before any three-byte key; 'Z' (5A) before 'a' (61).
+    expect(['abc', 'é', 'ab', 'Za', 'b'].sort(jsonbKeyOrder)).toEqual(['b', 'Za', 'ab', 'é', 'abc']);
+  });
+
+  it('gives the schema order for a payload in jsonb order, in the schema order and reversed, nested objects too', () => {
+    const nestedJsonb = { ...jsonbOrder(full), referredFrom: { caseId: 'c-1', pathId: 'x1' } };
+    const payloads = [
+      full,
+      jsonbOrder(full),
+      nestedJsonb,
+      inOrder(Object.keys(full).reverse()),
+      inOrder(['targetGroup', 'unemploymentMonths', 'on']),
+    ];
+    for (const [name, read] of readers) {
+      for (const payload of payloads) {
+        const outcome = read(payload);
+        expect(outcome, name).toEqual(outcomeOf(schema.safeParse(payload)));
+        expect(outcome.ok, name).toBe(true);
+        expect(outcome.keys, name).toEqual(Object.keys(full).filter((key) => key in payload));
+        expect(Object.keys((outcome.data as { referredFrom?: object }).referredFrom ?? {})).toEqual(
+          'referredFrom' in payload ? ['pathId', 'caseId'] : [],
+        );
+      }
+    }
+  });
+
+  it('refuses, as zod does, an extra key, a missing required key or a wrong value wherever it stands in the order', () => {
+    const broken = [
+      { ...jsonbOrder(full), extra: 1 },
+      { extra: 1, ...jsonbOrder(full) },
+      inOrder(['on', 'flag', 'targetGroup']),
+      inOrder(['flag', 'unemploymentMonths']),
+      { ...jsonbOrder(full), targetGroup: 'other' },
+      { on: '2025-02-30', ...inOrder(['targetGroup', 'unemploymentMonths']) },
+      { ...jsonbOrder(full), referredFrom: { caseId: 'c-1', pathId: 'x1', more: 'x' } },
+      { ...jsonbOrder(full), referredFrom: { caseId: 'c-1' } },
+    ];
+    for (const [name, read] of readers) {
+      for (const payload of broken) {
+        const outcome = read(payload);
+        expect(outcome.ok, `${name} ${JSON.stringify(payload)}`).toBe(false);
+        expect(outcome, name).toEqual(outcomeOf(schema.safeParse(payload)));
+      }
+    }
+  });
+
+  it('agrees with zod on every built-in event type for payloads in any key order, extra and missing keys included', () => {
+    for (const definition of builtInPaths as readonly AnyPathDefinition[]) {
+      for (const [type, schema] of Object.entries(definition.events) as [string, z.ZodObject][]) {
+        const parse = createPayloadParser(schema);
+        const read = createDomainPayloadReader(schema)!;
+        const shuffled = fc.tuple(payloadArbitrary(schema), fc.infiniteStream(fc.nat())).map(([payload, order]) => {
+          if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return payload;
+          if (Object.getPrototypeOf(payload) !== Object.prototype) return payload;
+          const entries = Object.entries(payload);
+          const ranks = new Map(entries.map(([key]) => [key, order.next().value as number]));
+          return Object.fromEntries(entries.sort(([a], [b]) => ranks.get(a)! - ranks.get(b)!));
+        });
+        fc.assert(
+          fc.property(shuffled, (payload) => {
+            const expected = outcomeOf(schema.safeParse(payload));
+            expect(outcomeOf(parse(payload))).toEqual(expected);
+            const taken = read(payload);
+            if (taken !== undefined) expect(outcomeOf({ success: true, data: taken })).toEqual(expected);
+          }),
+          propertyRun(`payload key order, ${definition.id} ${type}`, 100),
+        );
+      }
+    }
   });
 });
