@@ -12,6 +12,21 @@ export class UsageError extends Error {
 }
 
 /**
+ * A command that could not do its work for a reason its message says in full, with the stable code
+ * of the refusal behind it (a store's `CONCURRENCY_CONFLICT`, say): exit code 1 and one line, no
+ * stack trace, since the message already says what to do. @internal
+ */
+export class CommandFailure extends Error {
+  override readonly name = 'CommandFailure';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
  * One `kykypolku` command: its name, one line for the usage, and what it does with its arguments.
  * Each command lives in a file of its own and is listed in `commands.ts`.
  *

@@ -7,7 +7,7 @@ import type { IndexedEventStore } from '../store/eventStore.js';
 import { openCaseStore } from '../caseStore/openCaseStore.js';
 import { formatSource } from '../path/source.js';
 import { selectPaths } from './catalogue.js';
-import { integerOption, languageOption, type CliCommand } from './command.js';
+import { CommandFailure, integerOption, languageOption, type CliCommand } from './command.js';
 import { createProgress } from './progress.js';
 import { openStore, storeOptions, storeOptionsUsage } from './storeOption.js';
 import type { ReportPath } from '../report/buildReport.js';
@@ -131,7 +131,8 @@ async function runDemoOn(options: DemoOptions, cohorts: DemoCohortSource): Promi
       );
       if (!saved.ok) {
         const caseId = batch[saved.entry]?.caseId ?? saved.failure.caseId;
-        throw new Error(
+        throw new CommandFailure(
+          saved.failure.code,
           saved.failure.code === 'CONCURRENCY_CONFLICT'
             ? `demo: the store already holds case ${caseId}; run the demo on an empty database`
             : `demo: the store refused case ${caseId}: ${saved.failure.message}`,

@@ -1,6 +1,6 @@
 import { EventStoreError } from '../store/eventStoreError.js';
 import { IntegrityKeyError } from '../store/postgres/integrityKeyError.js';
-import { UsageError, type CliCommand, type CommandIo } from './command.js';
+import { CommandFailure, UsageError, type CliCommand, type CommandIo } from './command.js';
 import { commands } from './commands.js';
 import { cliVersion } from './version.js';
 
@@ -66,6 +66,10 @@ export async function main(argv: readonly string[], io: CommandIo = { out: proce
     // message on one line, which say what to do; a stack trace would not.
     if (error instanceof EventStoreError) {
       io.err.write(`kykypolku: ${error.failure.code}: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof CommandFailure) {
+      io.err.write(`kykypolku: ${error.code}: ${error.message}\n`);
       return 1;
     }
     if (error instanceof IntegrityKeyError) {

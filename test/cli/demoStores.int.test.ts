@@ -45,7 +45,10 @@ describe('kykypolku demo on each store', () => {
     expect(demo('--quiet', '--database-url', url).status).toBe(0);
     const again = demo('--quiet', '--database-url', url);
     expect(again.status).toBe(1);
-    expect(again.stderr).toContain('the store already holds case workability-path-000001; run the demo on an empty database');
+    // One line that says what to do, with the refusal's code; no stack trace.
+    expect(again.stderr.trim()).toBe(
+      'kykypolku: CONCURRENCY_CONFLICT: demo: the store already holds case workability-path-000001; run the demo on an empty database',
+    );
     const both = demo('--database-url', url, '--data-dir', directory);
     expect(both.status).toBe(2);
     expect(both.stderr).toContain('give --database-url or --data-dir, not both');
