@@ -245,8 +245,15 @@ function objectReader(schema: unknown, domain: boolean): FieldReader | undefined
   const required = optional.filter((isOptional) => !isOptional).length;
   // The key jsonb gives first (the shortest, then bytewise), when it is not the schema's first: a
   // payload that starts with it is put in order through `slots` from the start.
-  const jsonbFirst = [...keys].sort(jsonbKeyOrder)[0];
-  const jsonbStart = jsonbFirst !== keys[0] ? jsonbFirst : undefined;
+  const jsonbKeys = [...keys].sort(jsonbKeyOrder);
+  const jsonbStart = jsonbKeys[0] !== keys[0] ? jsonbKeys[0] : undefined;
+  // After the field at a schema place, the place of the key jsonb gives next: a payload a store
+  // gave back is read in jsonb's order without a look-up in the map.
+  const jsonbNext = keys.map((key) => {
+    const following = jsonbKeys[jsonbKeys.indexOf(key) + 1];
+    return following === undefined ? -1 : positions.get(following)!;
+  });
+  const jsonbFirstPlace = positions.get(jsonbKeys[0]!) ?? -1;
   const read: Reader = (payload) => {
     if (!isPlainRecord(payload)) return refused;
     let data: Record<string, unknown> = {};
@@ -256,9 +263,11 @@ function objectReader(schema: unknown, domain: boolean): FieldReader | undefined
     let last = -1;
     for (const key in payload) {
       if (!Object.hasOwn(payload, key)) return refused;
-      // JSON keeps the schema's order: the next field is tried before the map.
+      // JSON keeps the schema's order, jsonb its own: the next field in each is tried before the map.
       const next = last + 1;
-      const position = next < keys.length && keys[next] === key ? next : positions.get(key);
+      const inJsonb = last < 0 ? jsonbFirstPlace : jsonbNext[last]!;
+      const position =
+        next < keys.length && keys[next] === key ? next : inJsonb >= 0 && keys[inJsonb] === key ? inJsonb : positions.get(key);
       // Each value is read once, here, where `for…in` reads it fastest: a getter's second answer is never the one checked.
       const value = position === undefined ? undefined : payload[key];
       if (value === undefined) return refused;
