@@ -15,7 +15,11 @@ export interface EventRow {
   readonly at: string;
   readonly actor_role: string;
   readonly actor_id: string;
-  readonly payload: Record<string, unknown>;
+  /**
+   * The payload: parsed by the driver (a jsonb column), or the column's text (`payload::text`, what
+   * the readers select), which {@link eventFromRow} parses once and whose canonical JSON it keeps.
+   */
+  readonly payload: Record<string, unknown> | string;
   readonly digest: string;
   /** The event's link in its case's chain; null on a row written outside the store. */
   readonly chain: string | null;
@@ -55,29 +59,71 @@ export function digestOf(event: RecordedEvent): string {
  * very text `canonicalJson` gives for the event `eventFromRow` builds (a property test holds them
  * equal), without walking and sorting the envelope's keys again for every row a scan reads.
  */
-function canonicalRowText(caseId: string, row: EventRow): string {
+function canonicalRowText(quotedCaseId: string, row: EventRow, payloadText: string): string {
   return (
     `{"actor":{"id":${JSON.stringify(row.actor_id)},"role":${JSON.stringify(row.actor_role)}},"at":${JSON.stringify(row.at)}` +
-    `,"caseId":${JSON.stringify(caseId)}${row.event_id === null ? '' : `,"eventId":${JSON.stringify(row.event_id)}`}` +
+    `,"caseId":${quotedCaseId}${row.event_id === null ? '' : `,"eventId":${JSON.stringify(row.event_id)}`}` +
     `,"path":{"id":${JSON.stringify(row.path_id)},"version":${canonicalJson(row.path_version)}}` +
-    `,"payload":${canonicalJson(row.payload)},"seq":${canonicalJson(row.seq)},"type":${JSON.stringify(row.type)}}`
+    `,"payload":${payloadText},"seq":${canonicalJson(row.seq)},"type":${JSON.stringify(row.type)}}`
   );
+}
+
+/**
+ * The canonical JSON of payloads by their stored text. A store's payloads are codes, dates and flags,
+ * so a few thousand distinct texts cover most rows of a scan: the key sort and the writing are done
+ * once per text, not once per row. Sound because the canonical JSON is a function of the text alone
+ * (the text is parsed as the driver parses jsonb, with `JSON.parse`). Emptied when full.
+ */
+const canonicalPayloads = new Map<string, string>();
+const canonicalPayloadsKept = 4096;
+
+function canonicalPayloadOf(text: string, payload: Record<string, unknown>): string {
+  let canonical = canonicalPayloads.get(text);
+  if (canonical === undefined) {
+    canonical = canonicalJson(payload);
+    if (canonicalPayloads.size >= canonicalPayloadsKept) canonicalPayloads.clear();
+    canonicalPayloads.set(text, canonical);
+  }
+  return canonical;
 }
 
 /** The digest of the event a row holds: `digestOf(eventFromRow(caseId, row))`, from the columns. @internal */
 export function rowDigest(caseId: string, row: EventRow): string {
-  return sha256Base64(canonicalRowText(caseId, row));
+  const payload =
+    typeof row.payload === 'string' ? canonicalPayloadOf(row.payload, parsedPayload(row.payload)) : canonicalJson(row.payload);
+  return sha256Base64(canonicalRowText(JSON.stringify(caseId), row, payload));
 }
 
-/** An events row back into the event that was appended; throws TAMPERED_EVENT on a digest mismatch. @internal */
-export function eventFromRow(caseId: string, row: EventRow): RecordedEvent {
-  if (rowDigest(caseId, row) !== row.digest) throw tampered(caseId, row.seq, 'the stored event does not match its digest');
+/** A payload column's text as the driver would give it parsed (pg and PGlite parse jsonb with `JSON.parse`). */
+function parsedPayload(text: string): Record<string, unknown> {
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** {@link eventFromRow} with the case id already quoted as JSON: a case's rows quote it once. */
+function eventFromRowQuoted(caseId: string, quotedCaseId: string, row: EventRow): RecordedEvent {
+  // A payload read as text is parsed once: the event gets its own object, the digest its cached canonical text.
+  let payload: Record<string, unknown>;
+  let payloadText: string;
+  if (typeof row.payload === 'string') {
+    payload = parsedPayload(row.payload);
+    payloadText = canonicalPayloadOf(row.payload, payload);
+  } else {
+    payload = row.payload;
+    payloadText = canonicalJson(payload);
+  }
+  if (sha256Base64(canonicalRowText(quotedCaseId, row, payloadText)) !== row.digest)
+    throw tampered(caseId, row.seq, 'the stored event does not match its digest');
   // One object per event, its keys in the order the store has always given them.
   const actor = { role: row.actor_role, id: row.actor_id };
   const path = { id: row.path_id, version: row.path_version };
   return row.event_id === null
-    ? { caseId, seq: row.seq, type: row.type, at: row.at, actor, payload: row.payload, path }
-    : { caseId, seq: row.seq, type: row.type, at: row.at, actor, payload: row.payload, path, eventId: row.event_id };
+    ? { caseId, seq: row.seq, type: row.type, at: row.at, actor, payload, path }
+    : { caseId, seq: row.seq, type: row.type, at: row.at, actor, payload, path, eventId: row.event_id };
+}
+
+/** An events row back into the event that was appended; throws TAMPERED_EVENT on a digest mismatch. @internal */
+export function eventFromRow(caseId: string, row: EventRow): RecordedEvent {
+  return eventFromRowQuoted(caseId, JSON.stringify(caseId), row);
 }
 
 /**
@@ -116,9 +162,10 @@ export function followRows(
 ): ChainPosition {
   let seq = from.seq;
   let link = from.link;
+  const quotedCaseId = JSON.stringify(caseId);
   for (const row of rows) {
     if (row.seq !== seq + 1) throw tampered(caseId, seq + 1, `the stored events jump from seq ${seq} to ${row.seq}`);
-    const event = eventFromRow(caseId, row);
+    const event = eventFromRowQuoted(caseId, quotedCaseId, row);
     link = chain.link(link, row.digest);
     if (row.chain !== link) throw tampered(caseId, row.seq, "the stored event does not continue its case's chain");
     events.push(event);

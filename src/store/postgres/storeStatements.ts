@@ -26,6 +26,16 @@ const fixed = (name: string, scope: StatementScope, text: string): FixedStatemen
 const eventColumns = 'seq, event_id, path_id, path_version, type, at, actor_role, actor_id, payload, digest, chain';
 
 /**
+ * The event columns as the readers select them (`e.` before each): the payload as its jsonb text,
+ * which the store parses once and whose canonical JSON it keeps per distinct text (eventRow.ts),
+ * instead of the driver parsing it and the store writing it out again for every row's digest.
+ */
+const readColumns = eventColumns
+  .split(', ')
+  .map((column) => (column === 'payload' ? 'e.payload::text AS payload' : `e.${column}`))
+  .join(', ');
+
+/**
  * Whether a row is the store's to see: every row for an unscoped store (`org` is NULL), else the
  * rows of its organisation. On a server, row-level security holds the connection's role to the same
  * (schema step 5); this filter is what the memory-like stores (PGlite) have, and what keeps a
@@ -187,10 +197,7 @@ export const storeStatements = {
   readCase: fixed(
     'readCase',
     'case',
-    `SELECT ${eventColumns
-      .split(', ')
-      .map((column) => `e.${column}`)
-      .join(', ')}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
+    `SELECT ${readColumns}, h.last_seq AS head_seq, h.chain AS head_chain, h.seal AS head_seal
     FROM (SELECT 1) AS one
     LEFT JOIN kykypolku_heads h ON h.case_id = $1 AND ${visible('$2', 'h.')}
     LEFT JOIN kykypolku_events e ON e.case_id = $1 AND ${visible('$2', 'e.')}
@@ -305,10 +312,7 @@ RETURNING d.case_id, d.path_id, d.deadline_id, d.due_at, d.attempts`,
   readCasesPage: fixed(
     'readCasesPage',
     'scan',
-    `SELECT e.case_id, ${eventColumns
-      .split(', ')
-      .map((column) => `e.${column}`)
-      .join(', ')}, h.last_seq AS head_seq,
+    `SELECT e.case_id, ${readColumns}, h.last_seq AS head_seq,
       CASE WHEN e.seq = h.last_seq THEN h.chain END AS head_chain, CASE WHEN e.seq = h.last_seq THEN h.seal END AS head_seal
     FROM kykypolku_events e LEFT JOIN kykypolku_heads h ON h.case_id = e.case_id AND h.case_id >= $1
    WHERE (e.case_id, e.seq) > ($1, $2) AND ${visible('$4', 'e.')} ORDER BY e.case_id, e.seq LIMIT $3`,
