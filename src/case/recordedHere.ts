@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { CompiledPath } from './compilePath.js';
+import { AdoptObject } from './adoptObject.js';
 
 // Events this library's pipeline made carry, in a private field, the compiled path that made them.
 // Such an event is frozen and was checked field by field when it was made: replaying it under the
@@ -8,15 +9,7 @@ import type { CompiledPath } from './compilePath.js';
 // make every garbage collection walk the map; and unlike a symbol no other code can read or copy it,
 // so a Proxy, a copy or a look-alike of such an event is checked like any host value.
 
-/** Lets a subclass's private field be installed on an object made elsewhere (a constructor that returns it). */
-class Adopt {
-  constructor(target: object) {
-    // biome-ignore lint/correctness/noConstructorReturn: returning the target is what installs the subclass's private field on it.
-    return target as Adopt;
-  }
-}
-
-class RecordedHere extends Adopt {
+class RecordedHere extends AdoptObject {
   readonly #plan: CompiledPath;
 
   constructor(event: object, plan: CompiledPath) {

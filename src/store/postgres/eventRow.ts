@@ -4,6 +4,7 @@ import { canonicalJson } from '../../json/canonicalJson.js';
 import { EventStoreError } from '../eventStoreError.js';
 import type { EventChain } from './eventChain.js';
 import { sha256Base64 } from './sha256.js';
+import { markReadFromText } from '../../case/readFromText.js';
 
 /** An events row as the SQL stores read it. @internal */
 export interface EventRow {
@@ -115,12 +116,15 @@ function eventFromRowQuoted(caseId: string, quotedCaseId: string, row: EventRow)
   }
   if (sha256Base64(canonicalRowText(quotedCaseId, row, payloadText)) !== row.digest)
     throw tampered(caseId, row.seq, 'the stored event does not match its digest');
-  // One object per event, its keys in the order the store has always given them.
+  // One object per event, its keys in the order the store has always given them; its envelope is
+  // frozen and marked as made from text columns, whose strings replay need not check again.
   const actor = { role: row.actor_role, id: row.actor_id };
   const path = { id: row.path_id, version: row.path_version };
-  return row.event_id === null
-    ? { caseId, seq: row.seq, type: row.type, at: row.at, actor, payload, path }
-    : { caseId, seq: row.seq, type: row.type, at: row.at, actor, payload, path, eventId: row.event_id };
+  return markReadFromText(
+    row.event_id === null
+      ? { caseId, seq: row.seq, type: row.type, at: row.at, actor, payload, path }
+      : { caseId, seq: row.seq, type: row.type, at: row.at, actor, payload, path, eventId: row.event_id },
+  );
 }
 
 /** An events row back into the event that was appended; throws TAMPERED_EVENT on a digest mismatch. @internal */
