@@ -240,9 +240,9 @@ it('loads and replays 100 000 stored cases, and lists the overdue ones through a
   const loadSeconds = (performance.now() - started) / 1000;
 
   // The same cases through the explicit scan a rebuild uses: every log in case order, replayed. One
-  // scan alone, right after the load phase, varied 4 500–6 300 cases/s between runs on this machine
-  // (its load, not the process's state: see docs/performance.md, load-replay-3), so the first, cold
-  // scan is printed as it was and then three more, each figure and their median.
+  // scan varied 3 200–6 300 cases/s on this machine, with its load and with the tests run before this
+  // one in the process (not with the load phase: docs/performance.md, load-replay-3), so the first,
+  // cold scan is printed as it was and then three more, each figure and their median.
   const scanRate = async (): Promise<number> => {
     const begun = performance.now();
     let scanned = 0;
