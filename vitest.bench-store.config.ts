@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: [
       'test/bench/store.bench.ts',
+      'test/bench/storeLoad.bench.ts',
       'test/bench/indicators.bench.ts',
       'test/bench/deadlines.bench.ts',
       'test/bench/telemetry.bench.ts',
