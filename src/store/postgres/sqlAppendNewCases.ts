@@ -4,6 +4,7 @@ import { EventStoreError } from '../eventStoreError.js';
 import { checkNewCases } from '../newCases.js';
 import { appendNewCasesStatement, largestNewCasesStatement } from './appendNewCasesStatement.js';
 import type { EventChain } from './eventChain.js';
+import { caseRowColumns } from './caseRowColumns.js';
 import { batchParameters, chainStart, type ChainPosition } from './eventRow.js';
 import type { SqlClient } from './sqlClient.js';
 
@@ -46,18 +47,7 @@ function parametersOf(cases: readonly NewCase[], chain: EventChain, org: string 
     pushRow(headColumns, [caseId, batch.head.seq, batch.head.link, chain.seal(batch.head.seq, batch.head.link)]);
     if (projection) {
       const last = history[history.length - 1]!;
-      const row = [
-        caseId,
-        last.seq,
-        last.path.id,
-        last.path.version,
-        last.at,
-        projection.state,
-        projection.status,
-        projection.assignee ?? null,
-        projection.nextDueAt ?? null,
-      ];
-      pushRow(rowColumns, row);
+      pushRow(rowColumns, [caseId, last.seq, ...caseRowColumns(last, projection)]);
       for (const deadline of projection.deadlines ?? []) {
         pushRow(deadlineColumns, [caseId, deadline.id, deadline.dueAt, last.path.id]);
       }

@@ -49,6 +49,7 @@ import {
   type SettleResult,
 } from '../../deadlines/deadlineClaims.js';
 import { compareArmed } from '../../deadlines/memoryDeadlines.js';
+import { caseRowColumns } from './caseRowColumns.js';
 import {
   appendProjected,
   appendUnprojected,
@@ -375,13 +376,7 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
         const statement = projection ? appendProjected(events.length, start) : appendUnprojected(events.length, start);
         const caseRow = projection
           ? [
-              last.path.id,
-              last.path.version,
-              last.at,
-              projection.state,
-              projection.status,
-              projection.assignee ?? null,
-              projection.nextDueAt ?? null,
+              ...caseRowColumns(last, projection),
               (projection.deadlines ?? []).map((deadline) => deadline.id),
               (projection.deadlines ?? []).map((deadline) => deadline.dueAt),
             ]
