@@ -1,7 +1,7 @@
 import { excerptOf } from '../clientExcerpt.js';
 import type { RecordedEvent } from '../path/recordedEvent.js';
 import type { CaseProjection, CaseQuery, CaseSummary, CaseloadQuery, ProjectionUpdate } from './caseIndex.js';
-import { checkNewCases, caseTaken } from './newCases.js';
+import { readNewCases, caseTaken } from './newCases.js';
 import {
   accessDenied,
   checkBatch,
@@ -30,6 +30,7 @@ import { checkedAccess, entryOf } from './accessLogRows.js';
 import { rebuildNotPermitted, type ConsentRestoreStore, type ConsentStore } from './consent.js';
 import { createMemoryConsents, type MemoryConsents } from './memoryConsents.js';
 import { purgeNotPermitted } from '../retention/accessLogRetention.js';
+import { appendInputOnce } from './appendInput.js';
 
 function frozenCopy(event: RecordedEvent): RecordedEvent {
   // An event this library recorded is frozen whole already: kept as it is, it stays one the replay
@@ -194,11 +195,14 @@ function memoryView(data: MemoryData, organisation: string | undefined, wrap: (v
     ...(organisation === undefined ? {} : { organisation }),
     forOrganisation: (other) => wrap(memoryView(data, checkedOrganisation(other, 'forOrganisation'), wrap)),
     async append(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): Promise<AppendResult> {
-      return appendNow(caseId, events, options);
+      const input = appendInputOnce(caseId, events, options);
+      if ('failure' in input) return { ok: false, failure: input.failure };
+      return appendNow(caseId, input.events, input.options);
     },
-    async appendNewCases(newCases: readonly NewCase[]): Promise<AppendNewCasesResult> {
-      const invalid = checkNewCases(newCases);
-      if (invalid) return { ok: false, ...invalid };
+    async appendNewCases(hostCases: readonly NewCase[]): Promise<AppendNewCasesResult> {
+      const checked = readNewCases(hostCases);
+      if ('failure' in checked) return { ok: false, failure: checked.failure, entry: checked.entry };
+      const newCases = checked.cases;
       // Judged whole before anything is written, so a refusal leaves the store as it was.
       let recorded = 0;
       for (const [entry, { caseId, events }] of newCases.entries()) {

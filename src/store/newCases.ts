@@ -1,4 +1,5 @@
 import { excerptOf } from '../clientExcerpt.js';
+import { newCasesInputOnce } from './appendInput.js';
 import { checkBatch, type AppendFailure, type NewCase } from './eventStore.js';
 
 /**
@@ -32,6 +33,18 @@ export function checkNewCases(cases: readonly NewCase[]): { readonly failure: Ap
     seen.set(caseId, entry);
   }
   return undefined;
+}
+
+/**
+ * A call of `appendNewCases` read once into plain copies (see appendInput.ts) and checked: the
+ * copies every store then writes, or the failure naming the entry at fault. @internal
+ */
+export function readNewCases(
+  cases: unknown,
+): { readonly cases: readonly NewCase[] } | { readonly failure: AppendFailure; readonly entry: number } {
+  const input = newCasesInputOnce(cases);
+  if ('failure' in input) return input;
+  return checkNewCases(input.cases) ?? input;
 }
 
 /** The refusal of a new case the store holds already: the same words from every store. @internal */

@@ -5,6 +5,7 @@ import { openCase, type EventStore, type RecordedEvent } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
 import { reach } from '../support/workabilityInputs.js';
 import { appendInterleaved, logDifference, pastOnePage } from '../support/longCases.js';
+import { throwingProxy, withGetter } from './newCasesContract.js';
 
 /** The history of `caseId` with event `index` changed by `change`: an event no `record` could give. */
 function withChanged(caseId: string, index: number, change: (event: Record<string, unknown>) => void): RecordedEvent[] {
@@ -43,6 +44,56 @@ async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<Recorded
 
 export function describeEventStoreContract(name: string, createStore: () => Promise<EventStore>): void {
   describe(`${name} keeps the EventStore contract`, () => {
+    it('refuses events or options it cannot read (a throwing Proxy or getter) with INVALID_APPEND, never a throw', async () => {
+      const store = await createStore();
+      const caseRef = openCase(workabilityPath, { caseId: 'hostile-append' });
+      for (const input of reach.doctorAssessment()) caseRef.record(input);
+      const events = caseRef.history;
+      const revocable = Proxy.revocable([...events], {});
+      revocable.revoke();
+      const attempts: [readonly RecordedEvent[], unknown][] = [
+        [throwingProxy([...events]), { expectedSeq: 0 }],
+        [revocable.proxy, { expectedSeq: 0 }],
+        [
+          [
+            withGetter(events[0]!, 'payload', () => {
+              throw new Error('boom');
+            }),
+            ...events.slice(1),
+          ],
+          { expectedSeq: 0 },
+        ],
+        [events, throwingProxy({ expectedSeq: 0 })],
+        [
+          events,
+          {
+            expectedSeq: 0,
+            get projection(): never {
+              throw new Error('boom');
+            },
+          },
+        ],
+      ];
+      for (const [batch, options] of attempts) {
+        expect(await store.append('hostile-append', batch, options as { expectedSeq: number })).toMatchObject({
+          ok: false,
+          failure: { code: 'INVALID_APPEND' },
+        });
+      }
+      expect(await store.read('hostile-append')).toEqual([]);
+    });
+
+    it('reads each event once: a type that changes after the first read is stored as first read', async () => {
+      const store = await createStore();
+      const caseRef = openCase(workabilityPath, { caseId: 'changing-append' });
+      for (const input of reach.doctorAssessment()) caseRef.record(input);
+      const events = caseRef.history;
+      let reads = 0;
+      const changing = withGetter(events[0]!, 'type', () => (reads++ === 0 ? events[0]!.type : 'X\uD800'));
+      expect(await store.append('changing-append', [changing, ...events.slice(1)], { expectedSeq: 0 })).toMatchObject({ ok: true });
+      expect(await store.read('changing-append')).toEqual(events);
+    });
+
     it('appends a new case at expectedSeq 0 and reads it back in seq order, equal', async () => {
       const store = await createStore();
       const history = historyOf('contract-a');

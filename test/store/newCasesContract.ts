@@ -16,6 +16,22 @@ function newCaseOf(caseId: string, idPrefix?: string, inputs = reach.doctorAsses
   return { caseId, events: caseRef.history, projection: projectCase(caseRef) };
 }
 
+/** A Proxy every one of whose traps throws: a host value that cannot be read at all. */
+export function throwingProxy<Target extends object>(target: Target): Target {
+  const boom = () => {
+    throw new Error('boom');
+  };
+  return new Proxy(target, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom });
+}
+
+/** A copy of the event whose `key` is a getter answering `read()`. */
+export function withGetter(event: RecordedEvent, key: string, read: () => unknown): RecordedEvent {
+  const copy = { ...event } as Record<string, unknown>;
+  delete copy[key];
+  Object.defineProperty(copy, key, { get: read, enumerable: true });
+  return copy as unknown as RecordedEvent;
+}
+
 async function casesIn(store: IndexedEventStore, prefix: string): Promise<Map<string, readonly RecordedEvent[]>> {
   const found = new Map<string, readonly RecordedEvent[]>();
   for await (const events of store.readCases()) {
@@ -120,6 +136,36 @@ export function describeNewCasesContract(name: string, createStore: () => Promis
       ['a case id of 3 000 characters', () => [good, { caseId: 'c'.repeat(3000), events: good.events }], 1],
       ['a null where a case belongs', () => [good, null], 1],
       ['events that are not an array', () => [good, { caseId: 'nc-bad-events', events: 'none' }], 1],
+      ['a case that is a Proxy whose every trap throws', () => [good, throwingProxy({})], 1],
+      [
+        'a case whose events getter throws',
+        () => [
+          good,
+          {
+            caseId: 'nc-bad-getter',
+            get events(): never {
+              throw new Error('boom');
+            },
+          },
+        ],
+        1,
+      ],
+      ['events that are a Proxy whose every trap throws', () => [good, { caseId: 'nc-bad-proxy', events: throwingProxy([]) }], 1],
+      [
+        'an event whose actor getter throws',
+        () => [
+          good,
+          {
+            caseId: 'nc-bad-actor',
+            events: [
+              withGetter(newCaseOf('nc-bad-actor').events[0]!, 'actor', () => {
+                throw new Error('boom');
+              }),
+            ],
+          },
+        ],
+        1,
+      ],
     ];
     it.each(hostile)('refuses %s with INVALID_APPEND naming the entry, and writes none of the cases', async (_name, build, entry) => {
       const store = await createStore();
@@ -127,6 +173,34 @@ export function describeNewCasesContract(name: string, createStore: () => Promis
       expect(saved).toMatchObject({ ok: false, entry, failure: { code: 'INVALID_APPEND' } });
       if (!saved.ok) expect(saved.failure.message).not.toContain('c'.repeat(100));
       expect(await store.read('nc-bad-good')).toEqual([]);
+    });
+
+    it('refuses a call that is a throwing or revoked Proxy with INVALID_APPEND, and never throws', async () => {
+      const store = await createStore();
+      const revocable = Proxy.revocable([newCaseOf('nc-revoked')], {});
+      revocable.revoke();
+      for (const cases of [throwingProxy([newCaseOf('nc-proxy')]), revocable.proxy]) {
+        expect(await store.appendNewCases(cases as NewCase[])).toMatchObject({ ok: false, entry: 0, failure: { code: 'INVALID_APPEND' } });
+      }
+      expect(await store.read('nc-proxy')).toEqual([]);
+    });
+
+    it('reads each event once: an actor id that turns into a NUL after the first read is stored as first read', async () => {
+      const store = await createStore();
+      const base = newCaseOf('nc-changing');
+      let reads = 0;
+      const first = base.events[0]!;
+      const changing = {
+        ...first,
+        get actor() {
+          return reads++ === 0 ? first.actor : { role: first.actor.role, id: 'n\u0000' };
+        },
+      };
+      const saved = await store.appendNewCases([
+        { caseId: 'nc-changing', events: [changing, ...base.events.slice(1)], projection: base.projection },
+      ]);
+      expect(saved).toMatchObject({ ok: true, cases: 1 });
+      expect(await store.read('nc-changing')).toEqual(base.events);
     });
 
     it('refuses a call that is not an array with INVALID_APPEND', async () => {

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../path/recordedEvent.js';
 import type { AppendFailure, AppendNewCasesResult, AppendResult, NewCase } from '../eventStore.js';
 import { EventStoreError } from '../eventStoreError.js';
-import { checkNewCases } from '../newCases.js';
+import { readNewCases } from '../newCases.js';
 import { appendNewCasesStatement, largestNewCasesStatement } from './appendNewCasesStatement.js';
 import type { EventChain } from './eventChain.js';
 import { caseRowColumns } from './caseRowColumns.js';
@@ -103,9 +103,10 @@ export function createSqlAppendNewCases(deps: NewCasesDependencies): (cases: rea
     return { ok: false as const, failure, entry: order.get(first.caseId)! };
   }
 
-  return async function appendNewCases(cases: readonly NewCase[]): Promise<AppendNewCasesResult> {
-    const invalid = checkNewCases(cases);
-    if (invalid) return { ok: false, ...invalid };
+  return async function appendNewCases(hostCases: readonly NewCase[]): Promise<AppendNewCasesResult> {
+    const checked = readNewCases(hostCases);
+    if ('failure' in checked) return { ok: false, failure: checked.failure, entry: checked.entry };
+    const cases = checked.cases;
     if (cases.length === 0) return { ok: true, cases: 0, events: 0, alreadyRecorded: false };
     const order = new Map(cases.map((newCase, entry) => [newCase.caseId, entry]));
     // Case id order: two calls over the same cases lock their rows in the same order.

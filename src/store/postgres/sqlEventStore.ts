@@ -50,6 +50,7 @@ import {
 } from '../../deadlines/deadlineClaims.js';
 import { compareArmed } from '../../deadlines/memoryDeadlines.js';
 import { caseRowColumns } from './caseRowColumns.js';
+import { appendInputOnce } from '../appendInput.js';
 import {
   appendProjected,
   appendUnprojected,
@@ -358,7 +359,10 @@ export function createSqlEventStore(untraced: SqlClient, storeName: string, opti
       }
     },
 
-    async append(caseId: string, events: readonly RecordedEvent[], options: AppendOptions): Promise<AppendResult> {
+    async append(caseId: string, hostEvents: readonly RecordedEvent[], hostOptions: AppendOptions): Promise<AppendResult> {
+      const input = appendInputOnce(caseId, hostEvents, hostOptions);
+      if ('failure' in input) return { ok: false, failure: input.failure };
+      const { events, options } = input;
       const invalid = checkBatch(caseId, events, options.expectedSeq, options.projection);
       if (invalid) return { ok: false, failure: invalid };
       const expectedSeq = options.expectedSeq;
