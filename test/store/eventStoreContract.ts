@@ -5,7 +5,7 @@ import { openCase, type EventStore, type RecordedEvent } from 'kykypolku';
 import { workabilityPath } from 'kykypolku/paths';
 import { reach } from '../support/workabilityInputs.js';
 import { appendInterleaved, logDifference, pastOnePage } from '../support/longCases.js';
-import { throwingProxy, withGetter } from './newCasesContract.js';
+import { throwingProxy, withGetter } from '../support/hostileValues.js';
 
 /** The history of `caseId` with event `index` changed by `change`: an event no `record` could give. */
 function withChanged(caseId: string, index: number, change: (event: Record<string, unknown>) => void): RecordedEvent[] {

@@ -6,6 +6,7 @@ import { openCase, projectCase, type IndexedEventStore, type NewCase, type Recor
 import { workabilityPath } from 'kykypolku/paths';
 import { reach } from '../support/workabilityInputs.js';
 import { longCase } from '../support/longCases.js';
+import { throwingProxy, withGetter } from '../support/hostileValues.js';
 
 function newCaseOf(caseId: string, idPrefix?: string, inputs = reach.doctorAssessment()): NewCase {
   const caseRef = openCase(workabilityPath, { caseId });
@@ -14,22 +15,6 @@ function newCaseOf(caseId: string, idPrefix?: string, inputs = reach.doctorAsses
     if (!outcome.ok) throw new Error(outcome.rejection.message);
   });
   return { caseId, events: caseRef.history, projection: projectCase(caseRef) };
-}
-
-/** A Proxy every one of whose traps throws: a host value that cannot be read at all. */
-export function throwingProxy<Target extends object>(target: Target): Target {
-  const boom = () => {
-    throw new Error('boom');
-  };
-  return new Proxy(target, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom });
-}
-
-/** A copy of the event whose `key` is a getter answering `read()`. */
-export function withGetter(event: RecordedEvent, key: string, read: () => unknown): RecordedEvent {
-  const copy = { ...event } as Record<string, unknown>;
-  delete copy[key];
-  Object.defineProperty(copy, key, { get: read, enumerable: true });
-  return copy as unknown as RecordedEvent;
 }
 
 async function casesIn(store: IndexedEventStore, prefix: string): Promise<Map<string, readonly RecordedEvent[]>> {
