@@ -38,12 +38,19 @@ function eventOnce(event: unknown): { readonly event: unknown } | { readonly iss
   return { issue: issue ?? copied.issue };
 }
 
-/** The items of a host's array, each read once; undefined when reading it threw. */
-function itemsOnce(list: unknown): unknown[] | undefined {
+/** Not an array: the checks after refuse it in their own words. */
+const notArray = Symbol('not an array');
+
+/**
+ * The items of a host's array, each read once; `notArray` for any other value; undefined when
+ * reading it threw (a revoked Proxy, a trap or getter that throws).
+ */
+function itemsOnce(list: unknown): unknown[] | typeof notArray | undefined {
   try {
-    const length = (list as readonly unknown[]).length;
+    if (!Array.isArray(list)) return notArray;
+    const length = list.length;
     const items = new Array<unknown>(length);
-    for (let index = 0; index < length; index++) items[index] = (list as readonly unknown[])[index];
+    for (let index = 0; index < length; index++) items[index] = list[index];
     return items;
   } catch {
     return undefined;
@@ -57,16 +64,8 @@ function itemsOnce(list: unknown): unknown[] | undefined {
  * @internal
  */
 export function appendInputOnce(caseId: unknown, events: unknown, options: unknown): AppendInput | { readonly failure: AppendFailure } {
-  let isArray: boolean;
-  try {
-    isArray = Array.isArray(events);
-  } catch {
-    // A revoked Proxy.
-    return { failure: refusal(caseId, `the events ${unreadable}`) };
-  }
-  // Not an array: left as it is, for the checks to refuse in their own words.
-  if (!isArray) return { events: events as readonly RecordedEvent[], options: options as AppendOptions };
   const items = itemsOnce(events);
+  if (items === notArray) return { events: events as readonly RecordedEvent[], options: options as AppendOptions };
   if (items === undefined) return { failure: refusal(caseId, `the events ${unreadable}`) };
   let read: AppendOptions;
   try {
@@ -102,15 +101,8 @@ export function appendInputOnce(caseId: unknown, events: unknown, options: unkno
 export function newCasesInputOnce(
   cases: unknown,
 ): { readonly cases: readonly NewCase[] } | { readonly failure: AppendFailure; readonly entry: number } {
-  let isArray: boolean;
-  try {
-    isArray = Array.isArray(cases);
-  } catch {
-    return { failure: refusal('', `the new cases ${unreadable}`), entry: 0 };
-  }
-  // Not an array: left as it is, for checkNewCases to refuse in its own words.
-  if (!isArray) return { cases: cases as readonly NewCase[] };
   const items = itemsOnce(cases);
+  if (items === notArray) return { cases: cases as readonly NewCase[] };
   if (items === undefined) return { failure: refusal('', `the new cases ${unreadable}`), entry: 0 };
   const read: NewCase[] = [];
   for (let entry = 0; entry < items.length; entry++) {
