@@ -92,9 +92,7 @@ function canonicalPayloadOf(text: string, payload: Record<string, unknown>): str
 
 /** The digest of the event a row holds: `digestOf(eventFromRow(caseId, row))`, from the columns. @internal */
 export function rowDigest(caseId: string, row: EventRow): string {
-  const payload =
-    typeof row.payload === 'string' ? canonicalPayloadOf(row.payload, parsedPayload(row.payload)) : canonicalJson(row.payload);
-  return sha256Base64(canonicalRowText(JSON.stringify(caseId), row, payload));
+  return sha256Base64(canonicalRowText(JSON.stringify(caseId), row, payloadOf(row).text));
 }
 
 /** A payload column's text as the driver would give it parsed (pg and PGlite parse jsonb with `JSON.parse`). */
@@ -102,18 +100,19 @@ function parsedPayload(text: string): Record<string, unknown> {
   return text === '{}' ? {} : (JSON.parse(text) as Record<string, unknown>);
 }
 
+/**
+ * A row's payload and its canonical JSON. A payload read as text is parsed once: the event gets its
+ * own object, the digest the canonical text kept for that text.
+ */
+function payloadOf(row: EventRow): { readonly payload: Record<string, unknown>; readonly text: string } {
+  if (typeof row.payload !== 'string') return { payload: row.payload, text: canonicalJson(row.payload) };
+  const payload = parsedPayload(row.payload);
+  return { payload, text: canonicalPayloadOf(row.payload, payload) };
+}
+
 /** {@link eventFromRow} with the case id already quoted as JSON: a case's rows quote it once. */
 function eventFromRowQuoted(caseId: string, quotedCaseId: string, row: EventRow): RecordedEvent {
-  // A payload read as text is parsed once: the event gets its own object, the digest its cached canonical text.
-  let payload: Record<string, unknown>;
-  let payloadText: string;
-  if (typeof row.payload === 'string') {
-    payload = parsedPayload(row.payload);
-    payloadText = canonicalPayloadOf(row.payload, payload);
-  } else {
-    payload = row.payload;
-    payloadText = canonicalJson(payload);
-  }
+  const { payload, text: payloadText } = payloadOf(row);
   if (sha256Base64(canonicalRowText(quotedCaseId, row, payloadText)) !== row.digest)
     throw tampered(caseId, row.seq, 'the stored event does not match its digest');
   // One object per event, its keys in the order the store has always given them; its envelope is
